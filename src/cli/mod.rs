@@ -1,0 +1,136 @@
+//! The command line: argument definitions and one handler per subcommand. Handlers return an
+//! [`Outcome`]; `main` turns it into an exit code (0 ok, 1 invalid input, 2 usage error).
+
+mod check;
+mod new;
+mod report;
+mod schema;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+use crate::checklist::Catalog;
+use crate::storage::Dirs;
+
+#[derive(Debug, Parser)]
+#[command(name = "probity", version, about = "Integrity self-assessment for police forces", long_about = None)]
+pub struct Cli {
+    /// Folder holding assessments (default: the platform's data folder, or PROBITY_HOME).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Treat this date as today (for reproducible reports).
+    #[arg(long, global = true, hide = true, env = "PROBITY_TODAY")]
+    pub today: Option<Date>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a checklist or an assessment file and report every problem with its place.
+    Check {
+        /// The file to check.
+        file: PathBuf,
+    },
+    /// Create a new assessment.
+    New(new::NewArgs),
+    /// Write the gap report for an assessment.
+    Report(report::ReportArgs),
+    /// List the checklists probity can use.
+    Checklists,
+    /// Write the JSON Schemas of probity's file formats.
+    Schema {
+        /// Folder to write the schemas into.
+        #[arg(long, default_value = "schemas")]
+        out: PathBuf,
+    },
+}
+
+/// What a command concluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Ok,
+    /// The input was invalid; the problems have been printed.
+    Invalid,
+}
+
+impl Outcome {
+    pub fn code(self) -> i32 {
+        match self {
+            Outcome::Ok => 0,
+            Outcome::Invalid => 1,
+        }
+    }
+}
+
+/// Shared context for commands: the folders and the checklist catalog.
+pub struct Context {
+    pub dirs: Dirs,
+    pub catalog: Catalog,
+    pub today: Date,
+}
+
+impl Context {
+    pub fn new(cli: &Cli) -> Result<Context, String> {
+        let dirs = Dirs::resolve(cli.data_dir.as_deref())?;
+        let catalog = Catalog::discover(dirs.checklists.as_deref());
+        let today = cli.today.unwrap_or_else(|| jiff::Zoned::now().date());
+        Ok(Context { dirs, catalog, today })
+    }
+}
+
+/// Runs a subcommand. `None` (no subcommand) is left to the caller, which opens the interface.
+pub fn run(cli: &Cli, command: &Command) -> Outcome {
+    let ctx = match Context::new(cli) {
+        Ok(ctx) => ctx,
+        Err(e) => return fail(&e),
+    };
+    match command {
+        Command::Check { file } => check::run(&ctx, file),
+        Command::New(args) => new::run(&ctx, args).map_or_else(|e| fail(&e), |_| Outcome::Ok),
+        Command::Report(args) => report::run(&ctx, args),
+        Command::Checklists => list_checklists(&ctx),
+        Command::Schema { out } => schema::run(out),
+    }
+}
+
+/// Prints an error to stderr, escaped so no file content can drive the terminal.
+pub fn fail(message: &str) -> Outcome {
+    eprintln!("error: {}", crate::text::escape_for_terminal(message));
+    Outcome::Invalid
+}
+
+fn list_checklists(ctx: &Context) -> Outcome {
+    use crate::checklist::Origin;
+    let mut outcome = Outcome::Ok;
+    for entry in &ctx.catalog.entries {
+        let origin = match &entry.origin {
+            Origin::BuiltIn => "built in".to_string(),
+            Origin::File(p) => p.display().to_string(),
+        };
+        match &entry.checklist {
+            Ok(c) => println!(
+                "{}\t{} (version {}; {} areas, {} items, {} rules; {})",
+                c.id,
+                c.title,
+                c.version,
+                c.areas.len(),
+                c.item_count(),
+                c.rules.len(),
+                crate::text::escape_for_terminal(&origin)
+            ),
+            Err(e) => {
+                eprint!("{}", e.render());
+                outcome = Outcome::Invalid;
+            }
+        }
+    }
+    if let Some(dir) = &ctx.dirs.checklists {
+        println!("\nYour own checklists go in {}", dir.display());
+    }
+    outcome
+}

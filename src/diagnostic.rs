@@ -1,0 +1,190 @@
+//! Problems found in a file, each tied to the place it was found, rendered with miette so the
+//! user sees the file, line, column and the offending snippet.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+
+use crate::text;
+
+/// One file's text as shown in diagnostics. Unsafe characters are masked so a crafted file
+/// cannot drive the terminal through an error message.
+#[derive(Debug, Clone)]
+pub struct Source {
+    name: String,
+    named: Arc<NamedSource<String>>,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: &str) -> Self {
+        let name = text::sanitize_line(&name.into());
+        let named = Arc::new(NamedSource::new(name.clone(), text::mask_for_snippet(text)));
+        Source { name, named }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// One-based line and column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let text = self.named.inner();
+        let offset = offset.min(text.len());
+        let before = &text[..floor_char_boundary(text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A single problem: what is wrong, where, and what to do about it.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub source: Source,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+    pub label: Option<String>,
+    pub help: Option<String>,
+}
+
+impl Problem {
+    pub fn new(source: &Source, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Problem {
+            source: source.clone(),
+            span,
+            message: text::escape_for_terminal(&message.into()).into_owned(),
+            label: None,
+            help: None,
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `(line, column)`, one-based, when the problem has a place in the file.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        self.span.as_ref().map(|s| self.source.line_col(s.start))
+    }
+
+    /// A one-line summary, `file:line:col: message`, for status bars and logs.
+    pub fn summary(&self) -> String {
+        match self.location() {
+            Some((line, col)) => format!("{}:{line}:{col}: {}", self.source.name, self.message),
+            None => format!("{}: {}", self.source.name, self.message),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.location() {
+            Some((line, col)) => write!(
+                f,
+                "{} (line {line}, column {col} of {})",
+                self.message, self.source.name
+            ),
+            None => write!(f, "{} ({})", self.message, self.source.name),
+        }
+    }
+}
+
+impl std::error::Error for Problem {}
+
+impl Diagnostic for Problem {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.span.as_ref().map(|_| &*self.source.named as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.span.clone()?;
+        let len = span.end.saturating_sub(span.start).max(1);
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            self.label.clone().or_else(|| Some("here".into())),
+            span.start,
+            len,
+        ))))
+    }
+}
+
+/// Every problem found in one file. Loading never stops at the first problem, so the user can
+/// fix them all in one pass.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{} has {} problem{}", name, problems.len(), if problems.len() == 1 { "" } else { "s" })]
+pub struct Invalid {
+    pub name: String,
+    pub problems: Vec<Problem>,
+}
+
+impl Invalid {
+    pub fn new(source: &Source, problems: Vec<Problem>) -> Self {
+        Invalid { name: source.name().to_string(), problems }
+    }
+
+    pub fn one(problem: Problem) -> Self {
+        Invalid { name: problem.source.name().to_string(), problems: vec![problem] }
+    }
+
+    /// Renders every problem as a miette report with its snippet, without colour so the text is
+    /// the same on every terminal and in tests.
+    pub fn render(&self) -> String {
+        let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_width(100);
+        let mut out = String::new();
+        for problem in &self.problems {
+            let _ = handler.render_report(&mut out, problem);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based() {
+        let src = Source::new("x.toml", "a = 1\nbb = \"é\" x\n");
+        assert_eq!(src.line_col(0), (1, 1));
+        assert_eq!(src.line_col(6), (2, 1));
+        assert_eq!(src.line_col(15), (2, 9));
+    }
+
+    #[test]
+    fn rendering_names_file_line_column_and_snippet() {
+        let src = Source::new("bad.toml", "id = \"x\"\ntitle = 3\n");
+        let p = Problem::new(&src, Some(17..18), "title must be text").label("a number");
+        let text = Invalid::one(p).render();
+        assert!(text.contains("bad.toml:2:9"), "{text}");
+        assert!(text.contains("title = 3"), "{text}");
+        assert!(text.contains("title must be text"), "{text}");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_rendering() {
+        let src = Source::new("evil\u{1b}.toml", "x = \"\u{1b}]0;pwned\u{7}\"\n");
+        let p = Problem::new(&src, Some(5..8), "bad \u{1b}[2J value");
+        let text = Invalid::one(p).render();
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert!(!text.contains('\u{7}'), "{text:?}");
+    }
+}

@@ -1,0 +1,112 @@
+use std::io::Write;
+use std::path::Path;
+
+use super::describe;
+
+/// Replaces `path` with `bytes` atomically: a temporary file in the same directory is written,
+/// flushed to disk and renamed over the target, then the directory itself is flushed. A crash
+/// at any point leaves either the old file or the new one, never a mixture. The result is
+/// readable only by its owner.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let fail = |what: &str, e: &std::io::Error| format!("could not save {}: {what}: {}", path.display(), describe(e));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".probity-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| fail("cannot create a file in its folder", &e))?;
+    tmp.write_all(bytes).map_err(|e| fail("writing", &e))?;
+    tmp.as_file().sync_all().map_err(|e| fail("flushing to disk", &e))?;
+    tmp.persist(path).map_err(|e| fail("replacing the old file", &e.error))?;
+    #[cfg(unix)]
+    {
+        std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| fail("flushing the folder", &e))?;
+    }
+    Ok(())
+}
+
+/// Writes a new file, refusing to replace an existing one unless `overwrite` is set.
+/// Used for exports, where the path is the user's choice.
+pub fn write_new(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
+    if overwrite {
+        return write_atomic(path, bytes);
+    }
+    // create_new fails on any existing entry, symlinks included, so nothing is clobbered.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => {
+                format!("{} already exists; choose another name or overwrite it with --force", path.display())
+            }
+            _ => format!("could not write {}: {}", path.display(), describe(&e)),
+        })?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| format!("could not write {}: {}", path.display(), describe(&e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary files left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_replaces_a_planted_symlink_instead_of_following_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let path = dir.path().join("a.toml");
+        std::os::unix::fs::symlink(&victim, &path).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert!(!std::fs::symlink_metadata(&path).unwrap().file_type().is_symlink());
+    }
+
+    #[test]
+    fn write_new_never_clobbers_without_permission() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.md");
+        write_new(&path, b"first", false).unwrap();
+        let err = write_new(&path, b"second", false).unwrap_err();
+        assert!(err.contains("already exists"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        write_new(&path, b"second", true).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_folder_gives_a_clear_error() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o500)).unwrap();
+        let result = write_atomic(&dir.path().join("a.toml"), b"x");
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        // Root ignores permissions; only check the message where the write really failed.
+        if let Err(e) = result {
+            assert!(e.contains("could not save"), "{e}");
+        }
+    }
+}

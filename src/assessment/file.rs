@@ -375,6 +375,12 @@ impl AssessmentDoc {
     }
 }
 
+/// Saves an assessment atomically (see [`crate::storage::write_atomic`]). The caller holds the
+/// assessment's [`crate::storage::Lock`].
+pub fn save(path: &Path, assessment: &Assessment, checklist: &Checklist) -> Result<(), String> {
+    crate::storage::write_atomic(path, to_toml(assessment, checklist).as_bytes())
+}
+
 /// The assessment as TOML text, ready to save.
 pub fn to_toml(assessment: &Assessment, checklist: &Checklist) -> String {
     let doc = AssessmentDoc::new(assessment, checklist);

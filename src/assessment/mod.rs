@@ -8,7 +8,7 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-pub use file::{AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, load, load_str, parse, to_toml};
+pub use file::{AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, load, load_str, parse, save, to_toml};
 
 use crate::checklist::{Checklist, Kind};
 

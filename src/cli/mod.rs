@@ -2,7 +2,7 @@
 //! [`Outcome`]; `main` turns it into an exit code (0 ok, 1 invalid input, 2 usage error).
 
 mod check;
-mod new;
+pub mod new;
 mod report;
 mod schema;
 

@@ -21,3 +21,4 @@ pub mod report;
 pub mod scoring;
 pub mod storage;
 pub mod text;
+pub mod tui;

@@ -36,8 +36,13 @@ pub enum Command {
         /// The file to check.
         file: PathBuf,
     },
-    /// Create a new assessment.
+    /// Create a new assessment and open it.
     New(new::NewArgs),
+    /// Open an assessment in the interface.
+    Open {
+        /// The assessment file.
+        file: PathBuf,
+    },
     /// Write the gap report for an assessment.
     Report(report::ReportArgs),
     /// List the checklists probity can use.
@@ -91,10 +96,23 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
     };
     match command {
         Command::Check { file } => check::run(&ctx, file),
-        Command::New(args) => new::run(&ctx, args).map_or_else(|e| fail(&e), |_| Outcome::Ok),
+        Command::New(args) => match new::run(&ctx, args) {
+            Ok(path) if !args.no_tui => crate::tui::open(ctx, &path),
+            Ok(_) => Outcome::Ok,
+            Err(e) => fail(&e),
+        },
+        Command::Open { file } => crate::tui::open(ctx, file),
         Command::Report(args) => report::run(&ctx, args),
         Command::Checklists => list_checklists(&ctx),
         Command::Schema { out } => schema::run(out),
+    }
+}
+
+/// Opens the interface's home screen (no subcommand given).
+pub fn home(cli: &Cli) -> Outcome {
+    match Context::new(cli) {
+        Ok(ctx) => crate::tui::home(ctx),
+        Err(e) => fail(&e),
     }
 }
 

@@ -1,0 +1,356 @@
+//! The interface's one state. Everything the screen shows is read from here; only
+//! [`update`](super::update::update) changes it.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use ratatui_textarea::TextArea;
+
+use crate::assessment::{self, Assessment};
+use crate::checklist::{Catalog, Checklist, Item};
+use crate::cli::Context;
+use super::theme::Theme;
+use crate::scoring::{self, Evaluation};
+use crate::storage::{Lock, LockError};
+
+/// The whole interface.
+pub struct App {
+    pub screen: Screen,
+    /// A dialog or panel drawn over the screen; it takes the keys while open.
+    pub overlay: Option<Overlay>,
+    /// The data folder, the checklists and today's date.
+    pub ctx: Context,
+    /// A passing message for the status bar, cleared by the next key.
+    pub notice: Option<String>,
+    pub theme: Theme,
+    pub quit: bool,
+}
+
+pub enum Screen {
+    Home(Home),
+    NewForm(NewForm),
+    Assessment(Box<Session>),
+}
+
+/// The list of assessments in the data folder.
+#[derive(Default)]
+pub struct Home {
+    pub entries: Vec<HomeEntry>,
+    pub selected: usize,
+}
+
+pub struct HomeEntry {
+    pub path: PathBuf,
+    pub file: String,
+    /// Force, period, checklist and completeness, or why the file could not be read.
+    pub summary: Result<Summary, String>,
+    pub saved: Option<String>,
+}
+
+pub struct Summary {
+    pub force: String,
+    pub period: String,
+    pub checklist: String,
+    pub completeness: f64,
+}
+
+/// The short form that creates an assessment.
+pub struct NewForm {
+    pub force: TextArea<'static>,
+    pub period: TextArea<'static>,
+    /// Ids of the checklists the catalog loaded, and the one chosen.
+    pub checklists: Vec<String>,
+    pub checklist: usize,
+    pub field: FormField,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Force,
+    Period,
+    Checklist,
+}
+
+/// One open assessment.
+pub struct Session {
+    pub path: PathBuf,
+    pub checklist: Checklist,
+    pub assessment: Assessment,
+    /// Recomputed after every change, never while drawing.
+    pub evaluation: Evaluation,
+    /// Held while the file is open; `None` when another window has it (read-only).
+    pub lock: Option<Lock>,
+    pub save: SaveState,
+    pub pane: Pane,
+    pub area: usize,
+    /// Position in `visible`.
+    pub cursor: usize,
+    /// Indices into the selected area's items that pass the filter.
+    pub visible: Vec<usize>,
+    /// For each area, how many of its items pass the filter.
+    pub matches: Vec<usize>,
+    pub filter: Filter,
+    pub search: Option<String>,
+    /// Move to the next unanswered item after answering.
+    pub advance: bool,
+    /// Lines scrolled in the detail pane.
+    pub scroll: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    ReadOnly,
+    /// The last save failed; the change is kept in memory and saving is retried on the next one.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Areas,
+    Items,
+    Detail,
+}
+
+/// Which items the item list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Unanswered,
+    Findings,
+    Flagged,
+    /// Carried from the previous period and not yet confirmed.
+    Unconfirmed,
+}
+
+impl Filter {
+    pub const ALL: [Filter; 5] = [Filter::All, Filter::Unanswered, Filter::Findings, Filter::Flagged, Filter::Unconfirmed];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::All => "all items",
+            Filter::Unanswered => "unanswered",
+            Filter::Findings => "with findings",
+            Filter::Flagged => "flagged for review",
+            Filter::Unconfirmed => "carried, unconfirmed",
+        }
+    }
+}
+
+pub enum Overlay {
+    Help { scroll: u16 },
+    Findings { selected: usize },
+    Export(Export),
+    Picker(Picker),
+    Input(Input),
+    Note(TextArea<'static>),
+    Evidence { selected: usize },
+    /// Asked before quitting with changes that could not be saved.
+    ConfirmQuit,
+}
+
+/// A one-line text field for a value, owner, due date, evidence or search.
+pub struct Input {
+    pub purpose: Purpose,
+    pub text: TextArea<'static>,
+    /// Why the last entry was refused; the old value stays until a good one is entered.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Value,
+    Owner,
+    Due,
+    AddEvidence,
+    EditEvidence(usize),
+    Search,
+}
+
+impl Purpose {
+    pub fn title(self) -> &'static str {
+        match self {
+            Purpose::Value => "Answer",
+            Purpose::Owner => "Owner",
+            Purpose::Due => "Due date (YYYY-MM-DD)",
+            Purpose::AddEvidence => "Add evidence",
+            Purpose::EditEvidence(_) => "Edit evidence",
+            Purpose::Search => "Search prompts, guidance and notes",
+        }
+    }
+}
+
+/// A list of answers to choose from, for choice and status items.
+pub struct Picker {
+    pub options: Vec<(String, String)>,
+    pub selected: usize,
+}
+
+/// The export dialog: one of the report formats and where to write it.
+pub struct Export {
+    pub format: usize,
+    pub path: TextArea<'static>,
+    pub result: Option<Result<String, String>>,
+}
+
+/// A one-line text field holding `text`, cursor at the end.
+pub fn line_field(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(vec![text.to_string()]);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+impl App {
+    /// The interface on its home screen, listing the data folder.
+    pub fn home(ctx: Context) -> App {
+        let home = Home::scan(&ctx.dirs.data, &ctx.catalog, ctx.today);
+        App { screen: Screen::Home(home), overlay: None, ctx, notice: None, theme: Theme::from_env(), quit: false }
+    }
+
+    /// The interface with one assessment open, or the reason it could not be opened.
+    pub fn open(path: &Path, ctx: Context) -> Result<App, String> {
+        let session = Session::open(path, &ctx.catalog, ctx.today)?;
+        Ok(App { screen: Screen::Assessment(Box::new(session)), overlay: None, ctx, notice: None, theme: Theme::from_env(), quit: false })
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        match &self.screen {
+            Screen::Assessment(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl Home {
+    /// Reads every assessment in the data folder, newest first.
+    pub fn scan(dir: &Path, catalog: &Catalog, today: Date) -> Home {
+        let mut entries: Vec<(std::time::SystemTime, HomeEntry)> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+            .map(|path| {
+                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+                let summary = assessment::load(&path, catalog)
+                    .map(|(a, c)| {
+                        let completeness = scoring::evaluate(&c, &a, today).completeness.percent();
+                        Summary { force: a.force, period: a.period, checklist: a.checklist, completeness }
+                    })
+                    .map_err(|e| first_line(&e.to_string()));
+                let saved = modified
+                    .and_then(|m| jiff::Timestamp::try_from(m).ok())
+                    .map(|t| t.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string());
+                let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                (modified.unwrap_or(std::time::UNIX_EPOCH), HomeEntry { file, path, summary, saved })
+            })
+            .collect();
+        entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.file.cmp(&b.1.file)));
+        Home { entries: entries.into_iter().map(|(_, e)| e).collect(), selected: 0 }
+    }
+}
+
+fn first_line(text: &str) -> String {
+    crate::text::sanitize_line(text.lines().find(|l| !l.trim().is_empty()).unwrap_or(text))
+}
+
+impl NewForm {
+    pub fn new(catalog: &Catalog) -> NewForm {
+        let checklists: Vec<String> =
+            catalog.entries.iter().filter_map(|e| e.checklist.as_ref().ok().map(|c| c.id.clone())).collect();
+        let checklist = checklists.iter().position(|c| c == Catalog::default_id()).unwrap_or(0);
+        NewForm { force: line_field(""), period: line_field(""), checklists, checklist, field: FormField::Force, error: None }
+    }
+}
+
+impl Session {
+    /// Opens an assessment, taking its lock; if another window holds it, opens read-only.
+    pub fn open(path: &Path, catalog: &Catalog, today: Date) -> Result<Session, String> {
+        let (assessment, checklist) = assessment::load(path, catalog).map_err(|e| match e {
+            assessment::LoadError::Invalid(inner) => inner.render(),
+            other => other.to_string(),
+        })?;
+        let (lock, save) = match Lock::acquire(path) {
+            Ok(lock) => (Some(lock), SaveState::Saved),
+            Err(LockError::Held(_)) => (None, SaveState::ReadOnly),
+            Err(e) => return Err(e.to_string()),
+        };
+        Ok(Session::new(path.to_path_buf(), checklist, assessment, lock, save, today))
+    }
+
+    pub fn new(path: PathBuf, checklist: Checklist, assessment: Assessment, lock: Option<Lock>, save: SaveState, today: Date) -> Session {
+        let evaluation = scoring::evaluate(&checklist, &assessment, today);
+        let mut session = Session {
+            path,
+            checklist,
+            assessment,
+            evaluation,
+            lock,
+            save,
+            pane: Pane::Items,
+            area: 0,
+            cursor: 0,
+            visible: Vec::new(),
+            matches: Vec::new(),
+            filter: Filter::All,
+            search: None,
+            advance: true,
+            scroll: 0,
+        };
+        session.refilter();
+        session
+    }
+
+    pub fn read_only(&self) -> bool {
+        self.save == SaveState::ReadOnly
+    }
+
+    /// The selected item, if the list is not empty.
+    pub fn item(&self) -> Option<&Item> {
+        let index = *self.visible.get(self.cursor)?;
+        self.checklist.areas.get(self.area)?.items.get(index)
+    }
+
+    /// Whether an item passes the current filter and search.
+    pub fn shows(&self, item: &Item) -> bool {
+        let answer = self.assessment.answer(&item.id);
+        let passes = match self.filter {
+            Filter::All => true,
+            Filter::Unanswered => self.evaluation.is_asked(&item.id) && answer.is_none_or(|a| a.value.is_none()),
+            Filter::Findings => self.evaluation.findings_for(&item.id).next().is_some(),
+            Filter::Flagged => answer.is_some_and(|a| a.review),
+            Filter::Unconfirmed => answer.is_some_and(|a| a.carried),
+        };
+        passes
+            && self.search.as_deref().is_none_or(|q| {
+                let q = q.to_lowercase();
+                let note = answer.and_then(|a| a.note.as_deref()).unwrap_or_default();
+                [item.prompt.as_str(), &item.guidance, note].iter().any(|t| t.to_lowercase().contains(&q))
+            })
+    }
+
+    /// Recomputes which items pass the filter, keeping the selected item where possible.
+    pub fn refilter(&mut self) {
+        let keep = self.visible.get(self.cursor).copied();
+        self.matches = self.checklist.areas.iter().map(|a| a.items.iter().filter(|i| self.shows(i)).count()).collect();
+        let area = &self.checklist.areas[self.area];
+        self.visible = (0..area.items.len()).filter(|&i| self.shows(&area.items[i])).collect();
+        self.cursor = keep.and_then(|k| self.visible.iter().position(|&i| i == k)).unwrap_or(0).min(self.visible.len().saturating_sub(1));
+    }
+
+    /// Selects an item by id, clearing a filter that hides it.
+    pub fn select(&mut self, id: &str) {
+        let Some(area) = self.checklist.areas.iter().position(|a| a.items.iter().any(|i| i.id == id)) else { return };
+        let index = self.checklist.areas[area].items.iter().position(|i| i.id == id).unwrap_or(0);
+        if !self.shows(&self.checklist.areas[area].items[index]) {
+            self.filter = Filter::All;
+            self.search = None;
+        }
+        self.area = area;
+        self.visible.clear();
+        self.refilter();
+        self.cursor = self.visible.iter().position(|&i| i == index).unwrap_or(0);
+        self.scroll = 0;
+    }
+}

@@ -1,0 +1,96 @@
+//! The terminal interface: a thin Elm-style layer over the core.
+//!
+//! * [`app`] is the one state;
+//! * [`action`] lists what the user can do and [`keymap`] binds keys to it (and prints help);
+//! * [`update`](update::update) is the only code that changes state, saving through the core;
+//! * [`view`] draws, reading state only;
+//! * [`terminal`] takes over the terminal and always restores it.
+//!
+//! The loop blocks on terminal events and draws after each one; there is no timer.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind};
+
+pub use action::Action;
+pub use app::App;
+
+use crate::cli::{Context, Outcome, fail};
+
+/// How often the loop looks up from waiting to check for SIGTERM and SIGHUP. Nothing is
+/// drawn on these wake-ups.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// Opens the home screen.
+pub fn home(ctx: Context) -> Outcome {
+    run(App::home(ctx))
+}
+
+/// Opens one assessment.
+pub fn open(ctx: Context, path: &Path) -> Outcome {
+    match App::open(path, ctx) {
+        Ok(app) => run(app),
+        Err(e) => fail(&e),
+    }
+}
+
+fn run(mut app: App) -> Outcome {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return fail("the interface needs a terminal; for scripts use the subcommands in `probity --help`");
+    }
+    let stop = match terminal::stop_signal() {
+        Ok(stop) => stop,
+        Err(e) => return fail(&format!("could not watch for shutdown signals: {e}")),
+    };
+    let mut screen = match terminal::init() {
+        Ok(screen) => screen,
+        Err(e) => return fail(&format!("could not take over the terminal: {e}")),
+    };
+    let result = event_loop(&mut app, &mut screen, &stop);
+    terminal::restore();
+    match result {
+        Ok(()) => Outcome::Ok,
+        Err(e) => fail(&format!("the terminal stopped responding: {e}")),
+    }
+}
+
+fn event_loop(app: &mut App, screen: &mut terminal::Screen, stop: &AtomicBool) -> std::io::Result<()> {
+    loop {
+        screen.draw(|frame| view::render(app, frame))?;
+        if app.quit {
+            return Ok(());
+        }
+        let action = loop {
+            if stop.load(Ordering::Relaxed) {
+                // Keep whatever is being typed into a note, save, and leave.
+                update::update(app, Action::Quit);
+                return Ok(());
+            }
+            if !event::poll(SIGNAL_CHECK)? {
+                continue;
+            }
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    break keymap::action_for(update::context(app), key);
+                }
+                Event::Paste(text) => break Some(Action::Paste(text)),
+                Event::Resize(..) => break None,
+                _ => {}
+            }
+        };
+        if let Some(action) = action {
+            update::update(app, action);
+        }
+    }
+}

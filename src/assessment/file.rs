@@ -70,22 +70,28 @@ pub fn parse(name: &str, text: &str) -> Result<Parsed, Invalid> {
     if text.len() > MAX_FILE_BYTES {
         return fail(None, format!("the file is larger than {} MB", MAX_FILE_BYTES / 1024 / 1024));
     }
-    let table: toml::Table = match toml::from_str(text) {
-        Ok(t) => t,
+    /// Only the version line, read first so a newer file is refused before its fields are.
+    #[derive(Deserialize)]
+    struct Version {
+        format: Option<Spanned<toml::Value>>,
+    }
+    let version: Version = match toml::from_str(text) {
+        Ok(v) => v,
         Err(e) => return fail(e.span(), e.message().trim().to_string()),
     };
-    match table.get("format") {
+    let span = version.format.as_ref().map(Spanned::span);
+    match version.format.as_ref().map(Spanned::get_ref) {
         None => return fail(Some(0..0), "this is not a probity assessment: it has no `format = 1` line".into()),
         Some(toml::Value::Integer(n)) if *n > FORMAT => {
             return fail(
-                None,
+                span,
                 format!(
                     "this assessment was written in file format {n} by a newer version of probity; this version reads format {FORMAT}. Update probity to open it. The file has not been changed."
                 ),
             );
         }
         Some(toml::Value::Integer(n)) if *n >= 1 => {}
-        Some(other) => return fail(None, format!("`format` must be {FORMAT}, not {other}")),
+        Some(other) => return fail(span, format!("`format` must be {FORMAT}, not {other}")),
     }
     match toml::from_str::<FileIn>(text) {
         Ok(file) => Ok(Parsed { source, file }),

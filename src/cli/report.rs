@@ -37,8 +37,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Outcome {
         Err(e) => return fail(&e.to_string()),
     };
     let evaluation = scoring::evaluate(&c, &a, ctx.today);
-    let options = Options { marking: crate::text::sanitize_line(&args.marking), redact: args.redact, today: ctx.today };
-    let bytes = args.format.render(&report::Report::new(&c, &a, &evaluation, &options));
+    let options = Options {
+        marking: crate::text::sanitize_line(&args.marking),
+        redact: args.redact,
+        today: ctx.today,
+    };
+    let bytes = args
+        .format
+        .render(&report::Report::new(&c, &a, &evaluation, &options));
     match &args.out {
         Some(path) => match crate::storage::write_new(path, &bytes, args.force) {
             Ok(()) => {

@@ -17,8 +17,8 @@ pub fn md_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '~'
-            | '=' | ':' => {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '~' | '=' | ':' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -29,23 +29,40 @@ pub fn md_escape(s: &str) -> String {
 }
 
 fn score(s: Option<f64>) -> String {
-    s.map_or("not scored".into(), |s| format!("{}", format_number(s)))
+    s.map_or("not scored".into(), format_number)
 }
 
 pub fn render(r: &Report) -> String {
     let mut o = String::new();
     let e = md_escape;
     let _ = writeln!(o, "**{}**\n", e(&r.marking));
-    let _ = writeln!(o, "# Integrity self-assessment: {}, {}\n", e(&r.force), e(&r.period));
+    let _ = writeln!(
+        o,
+        "# Integrity self-assessment: {}, {}\n",
+        e(&r.force),
+        e(&r.period)
+    );
     let _ = writeln!(o, "| | |\n|---|---|");
     let _ = writeln!(o, "| Force | {} |", e(&r.force));
     let _ = writeln!(o, "| Period | {} |", e(&r.period));
-    let _ = writeln!(o, "| Checklist | {} (version {}) |", e(&r.checklist_title), e(&r.checklist_version));
-    let _ = writeln!(o, "| Assessor | {} |", e(r.assessor.as_deref().unwrap_or("not recorded")));
+    let _ = writeln!(
+        o,
+        "| Checklist | {} (version {}) |",
+        e(&r.checklist_title),
+        e(&r.checklist_version)
+    );
+    let _ = writeln!(
+        o,
+        "| Assessor | {} |",
+        e(r.assessor.as_deref().unwrap_or("not recorded"))
+    );
     let _ = writeln!(o, "| Produced | {} |", r.generated);
     let _ = writeln!(o, "| Status | {} |", r.stage.name());
     if r.redacted {
-        let _ = writeln!(o, "| Redaction | names and notes removed for sharing outside the force |");
+        let _ = writeln!(
+            o,
+            "| Redaction | names and notes removed for sharing outside the force |"
+        );
     }
 
     let _ = writeln!(o, "\n## Summary\n");
@@ -63,7 +80,14 @@ pub fn render(r: &Report) -> String {
     );
     let _ = writeln!(o, "| Area | Score | Answered |\n|---|---:|---:|");
     for a in &r.score.areas {
-        let _ = writeln!(o, "| {} | {} | {} of {} |", e(&a.title), score(a.score), a.answered, a.applicable);
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} of {} |",
+            e(&a.title),
+            score(a.score),
+            a.answered,
+            a.applicable
+        );
     }
 
     let _ = writeln!(o, "\n## Findings\n");
@@ -71,16 +95,40 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(o, "No findings.");
     }
     for (n, f) in r.findings.iter().enumerate() {
-        let _ = writeln!(o, "### {}. {} ({})\n", n + 1, e(&f.title), f.severity.name());
-        let _ = writeln!(o, "- Reference: `{}` ({}), {}", f.id, if f.kind == crate::scoring::FindingKind::Rule { "rule" } else { "item" }, e(r.area_title(&f.area)));
+        let _ = writeln!(
+            o,
+            "### {}. {} ({})\n",
+            n + 1,
+            e(&f.title),
+            f.severity.name()
+        );
+        let _ = writeln!(
+            o,
+            "- Reference: `{}` ({}), {}",
+            f.id,
+            if f.kind == crate::scoring::FindingKind::Rule {
+                "rule"
+            } else {
+                "item"
+            },
+            e(r.area_title(&f.area))
+        );
         if !f.explanation.is_empty() {
             let _ = writeln!(o, "- Why it matters: {}", e(&f.explanation));
         }
         if !f.action.is_empty() {
             let _ = writeln!(o, "- Recommended action: {}", e(&f.action));
         }
-        let _ = writeln!(o, "- Owner: {}", e(f.owner.as_deref().unwrap_or("not assigned")));
-        let _ = writeln!(o, "- Due: {}", f.due.map_or("not set".into(), |d| d.to_string()));
+        let _ = writeln!(
+            o,
+            "- Owner: {}",
+            e(f.owner.as_deref().unwrap_or("not assigned"))
+        );
+        let _ = writeln!(
+            o,
+            "- Due: {}",
+            f.due.map_or("not set".into(), |d| d.to_string())
+        );
         let _ = writeln!(o, "- Why this was flagged:");
         for step in &f.trace {
             let _ = writeln!(
@@ -96,9 +144,18 @@ pub fn render(r: &Report) -> String {
     }
 
     if !r.metrics.is_empty() {
-        let _ = writeln!(o, "## Metrics\n\n| Measure | Item | Value |\n|---|---|---:|");
+        let _ = writeln!(
+            o,
+            "## Metrics\n\n| Measure | Item | Value |\n|---|---|---:|"
+        );
         for m in &r.metrics {
-            let _ = writeln!(o, "| {} | `{}` | {} |", e(&m.label), m.id, format_number(m.value));
+            let _ = writeln!(
+                o,
+                "| {} | `{}` | {} |",
+                e(&m.label),
+                m.id,
+                format_number(m.value)
+            );
         }
         o.push('\n');
     }
@@ -106,7 +163,10 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(o, "## Answers by area\n");
     for area in &r.areas {
         let _ = writeln!(o, "### {}\n\n_{}_\n", e(&area.title), e(&area.question));
-        let _ = writeln!(o, "| Item | Question | Answer | Note | Evidence |\n|---|---|---|---|---|");
+        let _ = writeln!(
+            o,
+            "| Item | Question | Answer | Note | Evidence |\n|---|---|---|---|---|"
+        );
         for i in &area.items {
             let answer = match (&i.answer, i.asked) {
                 (_, false) => "not asked".to_string(),
@@ -119,9 +179,17 @@ pub fn render(r: &Report) -> String {
                 i.id,
                 e(&i.prompt),
                 answer,
-                if i.carried { " (carried, unconfirmed)" } else { "" },
+                if i.carried {
+                    " (carried, unconfirmed)"
+                } else {
+                    ""
+                },
                 e(i.note.as_deref().unwrap_or("")),
-                i.evidence.iter().map(|x| e(x)).collect::<Vec<_>>().join("; ")
+                i.evidence
+                    .iter()
+                    .map(|x| e(x))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             );
         }
         o.push('\n');
@@ -163,8 +231,14 @@ mod tests {
 
     #[test]
     fn live_markup_is_escaped() {
-        assert_eq!(md_escape("<script>alert(1)</script>"), "&lt;script&gt;alert\\(1\\)&lt;/script&gt;");
-        assert_eq!(md_escape("[x](javascript:alert(1))"), "\\[x\\]\\(javascript\\:alert\\(1\\)\\)");
+        assert_eq!(
+            md_escape("<script>alert(1)</script>"),
+            "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+        );
+        assert_eq!(
+            md_escape("[x](javascript:alert(1))"),
+            "\\[x\\]\\(javascript\\:alert\\(1\\)\\)"
+        );
         assert_eq!(md_escape("# a | b\nc"), "\\# a \\| b c");
     }
 

@@ -56,7 +56,11 @@ pub struct Options {
 
 impl Options {
     pub fn new(today: Date) -> Self {
-        Options { marking: DEFAULT_MARKING.into(), redact: false, today }
+        Options {
+            marking: DEFAULT_MARKING.into(),
+            redact: false,
+            today,
+        }
     }
 }
 
@@ -146,8 +150,19 @@ pub struct AnswerRow {
 }
 
 impl Report {
-    pub fn new(checklist: &Checklist, assessment: &Assessment, evaluation: &Evaluation, options: &Options) -> Report {
-        let redact = |s: &Option<String>| if options.redact { s.as_ref().map(|_| REDACTED.to_string()) } else { s.clone() };
+    pub fn new(
+        checklist: &Checklist,
+        assessment: &Assessment,
+        evaluation: &Evaluation,
+        options: &Options,
+    ) -> Report {
+        let redact = |s: &Option<String>| {
+            if options.redact {
+                s.as_ref().map(|_| REDACTED.to_string())
+            } else {
+                s.clone()
+            }
+        };
         let round = |x: f64| (x * 10.0).round() / 10.0;
         let areas = checklist
             .areas
@@ -168,7 +183,13 @@ impl Report {
                             kind: item.kind.name(),
                             asked: evaluation.is_asked(&item.id),
                             answer: value.map(|v| display_value(&item.kind, v, options.redact)),
-                            value: value.map(|v| if options.redact && matches!(v, Value::Text(_)) { REDACTED.into() } else { v.to_string() }),
+                            value: value.map(|v| {
+                                if options.redact && matches!(v, Value::Text(_)) {
+                                    REDACTED.into()
+                                } else {
+                                    v.to_string()
+                                }
+                            }),
                             note: answer.and_then(|a| redact(&a.note)),
                             evidence: answer.map(|a| a.evidence.clone()).unwrap_or_default(),
                             owner: answer.and_then(|a| redact(&a.owner)),
@@ -214,7 +235,10 @@ impl Report {
             findings: evaluation
                 .findings
                 .iter()
-                .map(|f| Finding { owner: redact(&f.owner), ..f.clone() })
+                .map(|f| Finding {
+                    owner: redact(&f.owner),
+                    ..f.clone()
+                })
                 .collect(),
             metrics: evaluation
                 .metrics
@@ -237,19 +261,27 @@ impl Report {
     }
 
     pub fn area_title<'a>(&'a self, id: &'a str) -> &'a str {
-        self.areas.iter().find(|a| a.id == id).map_or(id, |a| a.title.as_str())
+        self.areas
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id, |a| a.title.as_str())
     }
 
     /// Items that are asked but unanswered.
     pub fn not_assessed(&self) -> impl Iterator<Item = (&AreaDetail, &AnswerRow)> {
-        self.areas.iter().flat_map(|a| a.items.iter().map(move |i| (a, i))).filter(|(_, i)| i.asked && i.answer.is_none())
+        self.areas
+            .iter()
+            .flat_map(|a| a.items.iter().map(move |i| (a, i)))
+            .filter(|(_, i)| i.asked && i.answer.is_none())
     }
 }
 
 /// An answer in words: option labels for choices, pounds for money, a % for percentages.
 pub fn display_value(kind: &Kind, value: &Value, redact: bool) -> String {
     match (kind, value) {
-        (Kind::Choice(_), Value::Choice(c)) => kind.option(c).map_or(c.clone(), |o| o.label.clone()),
+        (Kind::Choice(_), Value::Choice(c)) => {
+            kind.option(c).map_or(c.clone(), |o| o.label.clone())
+        }
         (Kind::Money, Value::Number(n)) => format!("£{}", crate::assessment::format_number(*n)),
         (Kind::Percent, Value::Number(n)) => format!("{}%", crate::assessment::format_number(*n)),
         (Kind::Status, Value::Status(s)) => match s {

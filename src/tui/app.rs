@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use ratatui_textarea::TextArea;
 
+use super::theme::Theme;
 use crate::assessment::{self, Assessment};
 use crate::checklist::{Catalog, Checklist, Item};
 use crate::cli::Context;
-use super::theme::Theme;
 use crate::scoring::{self, Evaluation};
 use crate::storage::{Lock, LockError};
 
@@ -28,7 +28,7 @@ pub struct App {
 
 pub enum Screen {
     Home(Home),
-    NewForm(NewForm),
+    NewForm(Box<NewForm>),
     Assessment(Box<Session>),
 }
 
@@ -125,7 +125,13 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub const ALL: [Filter; 5] = [Filter::All, Filter::Unanswered, Filter::Findings, Filter::Flagged, Filter::Unconfirmed];
+    pub const ALL: [Filter; 5] = [
+        Filter::All,
+        Filter::Unanswered,
+        Filter::Findings,
+        Filter::Flagged,
+        Filter::Unconfirmed,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -139,13 +145,19 @@ impl Filter {
 }
 
 pub enum Overlay {
-    Help { scroll: u16 },
-    Findings { selected: usize },
+    Help {
+        scroll: u16,
+    },
+    Findings {
+        selected: usize,
+    },
     Export(Export),
     Picker(Picker),
     Input(Input),
     Note(TextArea<'static>),
-    Evidence { selected: usize },
+    Evidence {
+        selected: usize,
+    },
     /// Asked before quitting with changes that could not be saved.
     ConfirmQuit,
 }
@@ -205,13 +217,27 @@ impl App {
     /// The interface on its home screen, listing the data folder.
     pub fn home(ctx: Context) -> App {
         let home = Home::scan(&ctx.dirs.data, &ctx.catalog, ctx.today);
-        App { screen: Screen::Home(home), overlay: None, ctx, notice: None, theme: Theme::from_env(), quit: false }
+        App {
+            screen: Screen::Home(home),
+            overlay: None,
+            ctx,
+            notice: None,
+            theme: Theme::from_env(),
+            quit: false,
+        }
     }
 
     /// The interface with one assessment open, or the reason it could not be opened.
     pub fn open(path: &Path, ctx: Context) -> Result<App, String> {
         let session = Session::open(path, &ctx.catalog, ctx.today)?;
-        Ok(App { screen: Screen::Assessment(Box::new(session)), overlay: None, ctx, notice: None, theme: Theme::from_env(), quit: false })
+        Ok(App {
+            screen: Screen::Assessment(Box::new(session)),
+            overlay: None,
+            ctx,
+            notice: None,
+            theme: Theme::from_env(),
+            quit: false,
+        })
     }
 
     pub fn session(&self) -> Option<&Session> {
@@ -236,18 +262,41 @@ impl Home {
                 let summary = assessment::load(&path, catalog)
                     .map(|(a, c)| {
                         let completeness = scoring::evaluate(&c, &a, today).completeness.percent();
-                        Summary { force: a.force, period: a.period, checklist: a.checklist, completeness }
+                        Summary {
+                            force: a.force,
+                            period: a.period,
+                            checklist: a.checklist,
+                            completeness,
+                        }
                     })
                     .map_err(|e| first_line(&e.to_string()));
                 let saved = modified
                     .and_then(|m| jiff::Timestamp::try_from(m).ok())
-                    .map(|t| t.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string());
-                let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                (modified.unwrap_or(std::time::UNIX_EPOCH), HomeEntry { file, path, summary, saved })
+                    .map(|t| {
+                        t.to_zoned(jiff::tz::TimeZone::system())
+                            .strftime("%Y-%m-%d %H:%M")
+                            .to_string()
+                    });
+                let file = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                (
+                    modified.unwrap_or(std::time::UNIX_EPOCH),
+                    HomeEntry {
+                        file,
+                        path,
+                        summary,
+                        saved,
+                    },
+                )
             })
             .collect();
         entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.file.cmp(&b.1.file)));
-        Home { entries: entries.into_iter().map(|(_, e)| e).collect(), selected: 0 }
+        Home {
+            entries: entries.into_iter().map(|(_, e)| e).collect(),
+            selected: 0,
+        }
     }
 }
 
@@ -257,10 +306,23 @@ fn first_line(text: &str) -> String {
 
 impl NewForm {
     pub fn new(catalog: &Catalog) -> NewForm {
-        let checklists: Vec<String> =
-            catalog.entries.iter().filter_map(|e| e.checklist.as_ref().ok().map(|c| c.id.clone())).collect();
-        let checklist = checklists.iter().position(|c| c == Catalog::default_id()).unwrap_or(0);
-        NewForm { force: line_field(""), period: line_field(""), checklists, checklist, field: FormField::Force, error: None }
+        let checklists: Vec<String> = catalog
+            .entries
+            .iter()
+            .filter_map(|e| e.checklist.as_ref().ok().map(|c| c.id.clone()))
+            .collect();
+        let checklist = checklists
+            .iter()
+            .position(|c| c == Catalog::default_id())
+            .unwrap_or(0);
+        NewForm {
+            force: line_field(""),
+            period: line_field(""),
+            checklists,
+            checklist,
+            field: FormField::Force,
+            error: None,
+        }
     }
 }
 
@@ -276,10 +338,24 @@ impl Session {
             Err(LockError::Held(_)) => (None, SaveState::ReadOnly),
             Err(e) => return Err(e.to_string()),
         };
-        Ok(Session::new(path.to_path_buf(), checklist, assessment, lock, save, today))
+        Ok(Session::new(
+            path.to_path_buf(),
+            checklist,
+            assessment,
+            lock,
+            save,
+            today,
+        ))
     }
 
-    pub fn new(path: PathBuf, checklist: Checklist, assessment: Assessment, lock: Option<Lock>, save: SaveState, today: Date) -> Session {
+    pub fn new(
+        path: PathBuf,
+        checklist: Checklist,
+        assessment: Assessment,
+        lock: Option<Lock>,
+        save: SaveState,
+        today: Date,
+    ) -> Session {
         let evaluation = scoring::evaluate(&checklist, &assessment, today);
         let mut session = Session {
             path,
@@ -317,7 +393,9 @@ impl Session {
         let answer = self.assessment.answer(&item.id);
         let passes = match self.filter {
             Filter::All => true,
-            Filter::Unanswered => self.evaluation.is_asked(&item.id) && answer.is_none_or(|a| a.value.is_none()),
+            Filter::Unanswered => {
+                self.evaluation.is_asked(&item.id) && answer.is_none_or(|a| a.value.is_none())
+            }
             Filter::Findings => self.evaluation.findings_for(&item.id).next().is_some(),
             Filter::Flagged => answer.is_some_and(|a| a.review),
             Filter::Unconfirmed => answer.is_some_and(|a| a.carried),
@@ -326,23 +404,46 @@ impl Session {
             && self.search.as_deref().is_none_or(|q| {
                 let q = q.to_lowercase();
                 let note = answer.and_then(|a| a.note.as_deref()).unwrap_or_default();
-                [item.prompt.as_str(), &item.guidance, note].iter().any(|t| t.to_lowercase().contains(&q))
+                [item.prompt.as_str(), &item.guidance, note]
+                    .iter()
+                    .any(|t| t.to_lowercase().contains(&q))
             })
     }
 
     /// Recomputes which items pass the filter, keeping the selected item where possible.
     pub fn refilter(&mut self) {
         let keep = self.visible.get(self.cursor).copied();
-        self.matches = self.checklist.areas.iter().map(|a| a.items.iter().filter(|i| self.shows(i)).count()).collect();
+        self.matches = self
+            .checklist
+            .areas
+            .iter()
+            .map(|a| a.items.iter().filter(|i| self.shows(i)).count())
+            .collect();
         let area = &self.checklist.areas[self.area];
-        self.visible = (0..area.items.len()).filter(|&i| self.shows(&area.items[i])).collect();
-        self.cursor = keep.and_then(|k| self.visible.iter().position(|&i| i == k)).unwrap_or(0).min(self.visible.len().saturating_sub(1));
+        self.visible = (0..area.items.len())
+            .filter(|&i| self.shows(&area.items[i]))
+            .collect();
+        self.cursor = keep
+            .and_then(|k| self.visible.iter().position(|&i| i == k))
+            .unwrap_or(0)
+            .min(self.visible.len().saturating_sub(1));
     }
 
     /// Selects an item by id, clearing a filter that hides it.
     pub fn select(&mut self, id: &str) {
-        let Some(area) = self.checklist.areas.iter().position(|a| a.items.iter().any(|i| i.id == id)) else { return };
-        let index = self.checklist.areas[area].items.iter().position(|i| i.id == id).unwrap_or(0);
+        let Some(area) = self
+            .checklist
+            .areas
+            .iter()
+            .position(|a| a.items.iter().any(|i| i.id == id))
+        else {
+            return;
+        };
+        let index = self.checklist.areas[area]
+            .items
+            .iter()
+            .position(|i| i.id == id)
+            .unwrap_or(0);
         if !self.shows(&self.checklist.areas[area].items[index]) {
             self.filter = Filter::All;
             self.search = None;

@@ -44,7 +44,10 @@ impl Context {
 
     /// Contexts where unbound keys are typed text rather than ignored.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::NewForm | Context::Input | Context::Note | Context::Export)
+        matches!(
+            self,
+            Context::NewForm | Context::Input | Context::Note | Context::Export
+        )
     }
 }
 
@@ -55,7 +58,10 @@ pub struct Key {
 }
 
 const fn key(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::NONE }
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
 }
 
 const fn ch(c: char) -> Key {
@@ -63,7 +69,10 @@ const fn ch(c: char) -> Key {
 }
 
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
 }
 
 pub struct Binding {
@@ -73,8 +82,18 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-const fn bind(context: Context, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
-    Binding { context, keys, action, help }
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        help,
+    }
 }
 
 use Context::*;
@@ -85,88 +104,313 @@ const DOWN: &[Key] = &[key(Down), ch('j')];
 
 /// Every key probity understands, by context, in the order help lists them.
 pub static BINDINGS: &[Binding] = &[
-    bind(Everywhere, &[ctrl('c')], Action::Quit, "quit (asks first if a change could not be saved)"),
+    bind(
+        Everywhere,
+        &[ctrl('c')],
+        Action::Quit,
+        "quit (asks first if a change could not be saved)",
+    ),
     bind(Everywhere, &[key(F(1))], Action::Help, "open this help"),
     // Home.
     bind(Assessments, UP, Action::Up, "previous assessment"),
     bind(Assessments, DOWN, Action::Down, "next assessment"),
-    bind(Assessments, &[key(Enter), ch('o')], Action::Submit, "open the selected assessment"),
-    bind(Assessments, &[ch('c')], Action::NewAssessment, "create a new assessment"),
+    bind(
+        Assessments,
+        &[key(Enter), ch('o')],
+        Action::Submit,
+        "open the selected assessment",
+    ),
+    bind(
+        Assessments,
+        &[ch('c')],
+        Action::NewAssessment,
+        "create a new assessment",
+    ),
     bind(Assessments, &[ch('?')], Action::Help, "open this help"),
     bind(Assessments, &[ch('q')], Action::Quit, "quit"),
     // New assessment form.
-    bind(NewForm, &[key(Tab), key(Down)], Action::NextPane, "next field"),
-    bind(NewForm, &[key(BackTab), key(Up)], Action::PrevPane, "previous field"),
-    bind(NewForm, &[key(Left)], Action::PrevChoice, "previous checklist (on the checklist field)"),
-    bind(NewForm, &[key(Right)], Action::NextChoice, "next checklist (on the checklist field)"),
-    bind(NewForm, &[key(Enter)], Action::Submit, "create the assessment and open it"),
-    bind(NewForm, &[key(Esc)], Action::Close, "back to the list without creating anything"),
+    bind(
+        NewForm,
+        &[key(Tab), key(Down)],
+        Action::NextPane,
+        "next field",
+    ),
+    bind(
+        NewForm,
+        &[key(BackTab), key(Up)],
+        Action::PrevPane,
+        "previous field",
+    ),
+    bind(
+        NewForm,
+        &[key(Left)],
+        Action::PrevChoice,
+        "previous checklist (on the checklist field)",
+    ),
+    bind(
+        NewForm,
+        &[key(Right)],
+        Action::NextChoice,
+        "next checklist (on the checklist field)",
+    ),
+    bind(
+        NewForm,
+        &[key(Enter)],
+        Action::Submit,
+        "create the assessment and open it",
+    ),
+    bind(
+        NewForm,
+        &[key(Esc)],
+        Action::Close,
+        "back to the list without creating anything",
+    ),
     // Assessment screen.
     bind(Assessment, UP, Action::Up, "previous area, item or line"),
     bind(Assessment, DOWN, Action::Down, "next area, item or line"),
     bind(Assessment, &[key(PageUp)], Action::PageUp, "up a page"),
-    bind(Assessment, &[key(PageDown)], Action::PageDown, "down a page"),
-    bind(Assessment, &[key(Home), ch('g')], Action::First, "first in the list"),
-    bind(Assessment, &[key(End), ch('G')], Action::Last, "last in the list"),
-    bind(Assessment, &[key(Tab), key(Right), ch('l')], Action::NextPane, "next pane (areas, items, details)"),
-    bind(Assessment, &[key(BackTab), key(Left), ch('h')], Action::PrevPane, "previous pane"),
-    bind(Assessment, &[ch('y')], Action::Answer(Status::Yes), "answer yes"),
-    bind(Assessment, &[ch('p')], Action::Answer(Status::Partial), "answer partly"),
-    bind(Assessment, &[ch('n')], Action::Answer(Status::No), "answer no"),
-    bind(Assessment, &[ch('a')], Action::Answer(Status::Na), "answer not applicable"),
-    bind(Assessment, &[key(Enter)], Action::EditAnswer, "type or choose the answer"),
-    bind(Assessment, &[key(Delete), key(Backspace)], Action::ClearAnswer, "clear the answer (note and evidence stay)"),
-    bind(Assessment, &[ch('N')], Action::EditNote, "write or edit the note"),
-    bind(Assessment, &[ch('e')], Action::EditEvidence, "add, edit or remove evidence"),
-    bind(Assessment, &[ch('o')], Action::EditOwner, "set who owns the action"),
+    bind(
+        Assessment,
+        &[key(PageDown)],
+        Action::PageDown,
+        "down a page",
+    ),
+    bind(
+        Assessment,
+        &[key(Home), ch('g')],
+        Action::First,
+        "first in the list",
+    ),
+    bind(
+        Assessment,
+        &[key(End), ch('G')],
+        Action::Last,
+        "last in the list",
+    ),
+    bind(
+        Assessment,
+        &[key(Tab), key(Right), ch('l')],
+        Action::NextPane,
+        "next pane (areas, items, details)",
+    ),
+    bind(
+        Assessment,
+        &[key(BackTab), key(Left), ch('h')],
+        Action::PrevPane,
+        "previous pane",
+    ),
+    bind(
+        Assessment,
+        &[ch('y')],
+        Action::Answer(Status::Yes),
+        "answer yes",
+    ),
+    bind(
+        Assessment,
+        &[ch('p')],
+        Action::Answer(Status::Partial),
+        "answer partly",
+    ),
+    bind(
+        Assessment,
+        &[ch('n')],
+        Action::Answer(Status::No),
+        "answer no",
+    ),
+    bind(
+        Assessment,
+        &[ch('a')],
+        Action::Answer(Status::Na),
+        "answer not applicable",
+    ),
+    bind(
+        Assessment,
+        &[key(Enter)],
+        Action::EditAnswer,
+        "type or choose the answer",
+    ),
+    bind(
+        Assessment,
+        &[key(Delete), key(Backspace)],
+        Action::ClearAnswer,
+        "clear the answer (note and evidence stay)",
+    ),
+    bind(
+        Assessment,
+        &[ch('N')],
+        Action::EditNote,
+        "write or edit the note",
+    ),
+    bind(
+        Assessment,
+        &[ch('e')],
+        Action::EditEvidence,
+        "add, edit or remove evidence",
+    ),
+    bind(
+        Assessment,
+        &[ch('o')],
+        Action::EditOwner,
+        "set who owns the action",
+    ),
     bind(Assessment, &[ch('d')], Action::EditDue, "set the due date"),
-    bind(Assessment, &[ch('r')], Action::ToggleReview, "flag or unflag for review"),
-    bind(Assessment, &[ch('c')], Action::Confirm, "confirm an answer carried from last period"),
-    bind(Assessment, &[ch('A')], Action::ToggleAdvance, "turn moving to the next unanswered item on or off"),
-    bind(Assessment, &[ch('/')], Action::Search, "search prompts, guidance and notes"),
-    bind(Assessment, &[ch('v')], Action::NextFilter, "show all, unanswered, with findings, flagged, or carried items"),
-    bind(Assessment, &[key(Esc)], Action::ClearFilter, "show all items again"),
-    bind(Assessment, &[ch('f')], Action::ToggleFindings, "show the findings panel"),
-    bind(Assessment, &[ch('x')], Action::OpenExport, "export the report"),
+    bind(
+        Assessment,
+        &[ch('r')],
+        Action::ToggleReview,
+        "flag or unflag for review",
+    ),
+    bind(
+        Assessment,
+        &[ch('c')],
+        Action::Confirm,
+        "confirm an answer carried from last period",
+    ),
+    bind(
+        Assessment,
+        &[ch('A')],
+        Action::ToggleAdvance,
+        "turn moving to the next unanswered item on or off",
+    ),
+    bind(
+        Assessment,
+        &[ch('/')],
+        Action::Search,
+        "search prompts, guidance and notes",
+    ),
+    bind(
+        Assessment,
+        &[ch('v')],
+        Action::NextFilter,
+        "show all, unanswered, with findings, flagged, or carried items",
+    ),
+    bind(
+        Assessment,
+        &[key(Esc)],
+        Action::ClearFilter,
+        "show all items again",
+    ),
+    bind(
+        Assessment,
+        &[ch('f')],
+        Action::ToggleFindings,
+        "show the findings panel",
+    ),
+    bind(
+        Assessment,
+        &[ch('x')],
+        Action::OpenExport,
+        "export the report",
+    ),
     bind(Assessment, &[ch('?')], Action::Help, "open this help"),
     bind(Assessment, &[ch('q')], Action::Quit, "save and quit"),
     // Findings panel.
     bind(Findings, UP, Action::Up, "previous finding"),
     bind(Findings, DOWN, Action::Down, "next finding"),
-    bind(Findings, &[key(Enter)], Action::Submit, "go to the item behind the finding"),
-    bind(Findings, &[key(Esc), ch('f'), ch('q')], Action::Close, "close the panel"),
+    bind(
+        Findings,
+        &[key(Enter)],
+        Action::Submit,
+        "go to the item behind the finding",
+    ),
+    bind(
+        Findings,
+        &[key(Esc), ch('f'), ch('q')],
+        Action::Close,
+        "close the panel",
+    ),
     // Evidence list.
     bind(Evidence, UP, Action::Up, "previous reference"),
     bind(Evidence, DOWN, Action::Down, "next reference"),
-    bind(Evidence, &[ch('a'), ch('+')], Action::AddEvidence, "add a reference"),
-    bind(Evidence, &[key(Enter)], Action::Submit, "edit the selected reference"),
-    bind(Evidence, &[key(Delete), ch('d')], Action::RemoveEvidence, "remove the selected reference"),
-    bind(Evidence, &[key(Esc), ch('q')], Action::Close, "close the list"),
+    bind(
+        Evidence,
+        &[ch('a'), ch('+')],
+        Action::AddEvidence,
+        "add a reference",
+    ),
+    bind(
+        Evidence,
+        &[key(Enter)],
+        Action::Submit,
+        "edit the selected reference",
+    ),
+    bind(
+        Evidence,
+        &[key(Delete), ch('d')],
+        Action::RemoveEvidence,
+        "remove the selected reference",
+    ),
+    bind(
+        Evidence,
+        &[key(Esc), ch('q')],
+        Action::Close,
+        "close the list",
+    ),
     // Picker.
     bind(Picker, UP, Action::Up, "previous option"),
     bind(Picker, DOWN, Action::Down, "next option"),
     bind(Picker, &[key(Enter)], Action::Submit, "choose the option"),
-    bind(Picker, &[key(Esc), ch('q')], Action::Close, "leave the answer as it was"),
+    bind(
+        Picker,
+        &[key(Esc), ch('q')],
+        Action::Close,
+        "leave the answer as it was",
+    ),
     // One-line fields.
-    bind(Input, &[key(Enter)], Action::Submit, "accept (a bad entry is explained and the old value stays)"),
+    bind(
+        Input,
+        &[key(Enter)],
+        Action::Submit,
+        "accept (a bad entry is explained and the old value stays)",
+    ),
     bind(Input, &[key(Esc)], Action::Close, "cancel"),
     // Note editor.
-    bind(Note, &[key(Esc)], Action::Close, "keep the note and close the editor"),
+    bind(
+        Note,
+        &[key(Esc)],
+        Action::Close,
+        "keep the note and close the editor",
+    ),
     // Export dialog.
     bind(Export, UP, Action::Up, "previous format"),
     bind(Export, DOWN, Action::Down, "next format"),
-    bind(Export, &[key(Enter)], Action::Submit, "write the report to the path shown"),
+    bind(
+        Export,
+        &[key(Enter)],
+        Action::Submit,
+        "write the report to the path shown",
+    ),
     bind(Export, &[key(Esc)], Action::Close, "close the dialog"),
     // Help.
     bind(Help, UP, Action::Up, "scroll up"),
     bind(Help, DOWN, Action::Down, "scroll down"),
     bind(Help, &[key(PageUp)], Action::PageUp, "up a page"),
     bind(Help, &[key(PageDown)], Action::PageDown, "down a page"),
-    bind(Help, &[key(Esc), ch('?'), ch('q')], Action::Close, "close the help"),
+    bind(
+        Help,
+        &[key(Esc), ch('?'), ch('q')],
+        Action::Close,
+        "close the help",
+    ),
     // Quitting with unsaved changes.
-    bind(ConfirmQuit, &[ch('s')], Action::RetrySave, "try saving again"),
-    bind(ConfirmQuit, &[ch('y')], Action::QuitAnyway, "quit and lose the unsaved change"),
-    bind(ConfirmQuit, &[key(Esc), ch('n')], Action::Close, "stay in probity"),
+    bind(
+        ConfirmQuit,
+        &[ch('s')],
+        Action::RetrySave,
+        "try saving again",
+    ),
+    bind(
+        ConfirmQuit,
+        &[ch('y')],
+        Action::QuitAnyway,
+        "quit and lose the unsaved change",
+    ),
+    bind(
+        ConfirmQuit,
+        &[key(Esc), ch('n')],
+        Action::Close,
+        "stay in probity",
+    ),
 ];
 
 /// The action for a key in a context. In text fields, keys with no binding are typed.
@@ -182,11 +426,15 @@ pub fn action_for(context: Context, event: KeyEvent) -> Option<Action> {
 
 /// Shift is part of an upper-case letter, so it is not compared separately.
 fn normalise(event: KeyEvent) -> Key {
-    let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    let mut modifiers =
+        event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
     if matches!(event.code, Char(_) | BackTab) {
         modifiers.remove(KeyModifiers::SHIFT);
     }
-    Key { code: event.code, modifiers }
+    Key {
+        code: event.code,
+        modifiers,
+    }
 }
 
 /// A key as help shows it: `Ctrl-C`, `Enter`, `y`.
@@ -211,7 +459,11 @@ pub fn label(key: &Key) -> String {
         F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
-    if key.modifiers.contains(KeyModifiers::CONTROL) { format!("Ctrl-{}", name.to_uppercase()) } else { name }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{}", name.to_uppercase())
+    } else {
+        name
+    }
 }
 
 /// The help text: every context with its keys, generated from [`BINDINGS`].
@@ -239,25 +491,43 @@ mod tests {
 
     #[test]
     fn status_keys_answer_on_the_assessment_screen() {
-        assert_eq!(action_for(Assessment, press(Char('y'), KeyModifiers::NONE)), Some(Action::Answer(Status::Yes)));
-        assert_eq!(action_for(Assessment, press(Char('N'), KeyModifiers::SHIFT)), Some(Action::EditNote));
-        assert_eq!(action_for(Assessment, press(Char('z'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            action_for(Assessment, press(Char('y'), KeyModifiers::NONE)),
+            Some(Action::Answer(Status::Yes))
+        );
+        assert_eq!(
+            action_for(Assessment, press(Char('N'), KeyModifiers::SHIFT)),
+            Some(Action::EditNote)
+        );
+        assert_eq!(
+            action_for(Assessment, press(Char('z'), KeyModifiers::NONE)),
+            None
+        );
     }
 
     #[test]
     fn text_fields_type_letters_but_ctrl_c_still_quits() {
         let y = press(Char('y'), KeyModifiers::NONE);
         assert_eq!(action_for(Input, y), Some(Action::Type(y)));
-        assert_eq!(action_for(Note, press(Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
+        assert_eq!(
+            action_for(Note, press(Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
     }
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
         for (i, a) in BINDINGS.iter().enumerate() {
             for b in &BINDINGS[i + 1..] {
-                let overlap = a.context == b.context || a.context == Everywhere || b.context == Everywhere;
+                let overlap =
+                    a.context == b.context || a.context == Everywhere || b.context == Everywhere;
                 for k in a.keys {
-                    assert!(!(overlap && b.keys.contains(k)), "{} is bound twice in {:?}", label(k), b.context);
+                    assert!(
+                        !(overlap && b.keys.contains(k)),
+                        "{} is bound twice in {:?}",
+                        label(k),
+                        b.context
+                    );
                 }
             }
         }
@@ -266,7 +536,10 @@ mod tests {
     #[test]
     fn help_lists_every_binding_under_its_context() {
         let lines = help_lines();
-        assert_eq!(lines.iter().filter(|l| l.0.is_none()).count(), BINDINGS.len());
+        assert_eq!(
+            lines.iter().filter(|l| l.0.is_none()).count(),
+            BINDINGS.len()
+        );
         assert!(lines.iter().any(|l| l.1 == "y" && l.2 == "answer yes"));
     }
 }

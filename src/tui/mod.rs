@@ -47,7 +47,9 @@ pub fn open(ctx: Context, path: &Path) -> Outcome {
 
 fn run(mut app: App) -> Outcome {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return fail("the interface needs a terminal; for scripts use the subcommands in `probity --help`");
+        return fail(
+            "the interface needs a terminal; for scripts use the subcommands in `probity --help`",
+        );
     }
     let stop = match terminal::stop_signal() {
         Ok(stop) => stop,
@@ -65,7 +67,11 @@ fn run(mut app: App) -> Outcome {
     }
 }
 
-fn event_loop(app: &mut App, screen: &mut terminal::Screen, stop: &AtomicBool) -> std::io::Result<()> {
+fn event_loop(
+    app: &mut App,
+    screen: &mut terminal::Screen,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
     loop {
         screen.draw(|frame| view::render(app, frame))?;
         if app.quit {

@@ -45,11 +45,17 @@ impl Rag {
 impl Theme {
     /// Colour unless `NO_COLOR` is set to anything non-empty (https://no-color.org).
     pub fn from_env() -> Theme {
-        Theme { colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+        Theme {
+            colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
     }
 
     fn fg(self, colour: Color) -> Style {
-        if self.colour { Style::new().fg(colour) } else { Style::new() }
+        if self.colour {
+            Style::new().fg(colour)
+        } else {
+            Style::new()
+        }
     }
 
     pub fn rag(self, rag: Rag) -> Style {
@@ -83,7 +89,11 @@ impl Theme {
     }
 
     pub fn focus_border(self) -> Style {
-        if self.colour { Style::new().fg(Color::Cyan) } else { self.bold() }
+        if self.colour {
+            Style::new().fg(Color::Cyan)
+        } else {
+            self.bold()
+        }
     }
 
     pub fn error(self) -> Style {
@@ -91,7 +101,11 @@ impl Theme {
     }
 
     pub fn banner(self) -> Style {
-        if self.colour { Style::new().fg(Color::Black).bg(Color::Yellow) } else { Style::new().add_modifier(Modifier::REVERSED) }
+        if self.colour {
+            Style::new().fg(Color::Black).bg(Color::Yellow)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
     }
 
     pub fn heading(self) -> Style {

@@ -16,7 +16,8 @@ use crate::scoring;
 /// How far PgUp and PgDn move.
 const PAGE: usize = 10;
 
-const READ_ONLY: &str = "This assessment is open in another probity window, so it is read-only here.";
+const READ_ONLY: &str =
+    "This assessment is open in another probity window, so it is read-only here.";
 
 /// Which key table applies now.
 pub fn context(app: &App) -> Context {
@@ -70,27 +71,36 @@ fn quit(app: &mut App) {
         app.overlay = overlay.and_then(|o| overlay_update(app, o, Action::Close));
     }
     match app.session() {
-        Some(s) if matches!(s.save, SaveState::Failed(_)) => app.overlay = Some(Overlay::ConfirmQuit),
+        Some(s) if matches!(s.save, SaveState::Failed(_)) => {
+            app.overlay = Some(Overlay::ConfirmQuit)
+        }
         _ => app.quit = true,
     }
 }
 
 fn home_update(app: &mut App, action: Action) {
-    let Screen::Home(home) = &mut app.screen else { return };
+    let Screen::Home(home) = &mut app.screen else {
+        return;
+    };
     let selected = home.selected;
     let last = home.entries.len().saturating_sub(1);
     match action {
         Action::Up => home.selected = selected.saturating_sub(1),
         Action::Down => home.selected = (selected + 1).min(last),
-        Action::NewAssessment => app.screen = Screen::NewForm(NewForm::new(&app.ctx.catalog)),
+        Action::NewAssessment => {
+            app.screen = Screen::NewForm(Box::new(NewForm::new(&app.ctx.catalog)))
+        }
         Action::Submit => {
             let Some(entry) = home.entries.get(selected) else {
-                app.notice = Some("There is nothing to open yet: press c to create an assessment.".into());
+                app.notice =
+                    Some("There is nothing to open yet: press c to create an assessment.".into());
                 return;
             };
             match Session::open(&entry.path, &app.ctx.catalog, app.ctx.today) {
                 Ok(session) => app.screen = Screen::Assessment(Box::new(session)),
-                Err(e) => app.notice = Some(format!("Could not open {}: {}", entry.file, first_line(&e))),
+                Err(e) => {
+                    app.notice = Some(format!("Could not open {}: {}", entry.file, first_line(&e)))
+                }
             }
         }
         _ => {}
@@ -102,32 +112,68 @@ fn first_line(text: &str) -> String {
 }
 
 fn form_update(app: &mut App, action: Action) {
-    let Screen::NewForm(form) = &mut app.screen else { return };
+    let Screen::NewForm(form) = &mut app.screen else {
+        return;
+    };
     use FormField::*;
     match action {
-        Action::NextPane => form.field = match form.field { Force => Period, Period => Checklist, Checklist => Force },
-        Action::PrevPane => form.field = match form.field { Force => Checklist, Period => Force, Checklist => Period },
-        Action::PrevChoice | Action::NextChoice if form.field == Checklist && !form.checklists.is_empty() => {
+        Action::NextPane => {
+            form.field = match form.field {
+                Force => Period,
+                Period => Checklist,
+                Checklist => Force,
+            }
+        }
+        Action::PrevPane => {
+            form.field = match form.field {
+                Force => Checklist,
+                Period => Force,
+                Checklist => Period,
+            }
+        }
+        Action::PrevChoice | Action::NextChoice
+            if form.field == Checklist && !form.checklists.is_empty() =>
+        {
             let n = form.checklists.len();
-            form.checklist = if action == Action::NextChoice { (form.checklist + 1) % n } else { (form.checklist + n - 1) % n };
+            form.checklist = if action == Action::NextChoice {
+                (form.checklist + 1) % n
+            } else {
+                (form.checklist + n - 1) % n
+            };
         }
         Action::PrevChoice | Action::NextChoice => {
-            let code = if action == Action::NextChoice { KeyCode::Right } else { KeyCode::Left };
+            let code = if action == Action::NextChoice {
+                KeyCode::Right
+            } else {
+                KeyCode::Left
+            };
             type_into(form_field(form), KeyEvent::from(code));
         }
         Action::Type(key) if form.field != Checklist => type_into(form_field(form), key),
         Action::Paste(text) if form.field != Checklist => paste_line(form_field(form), &text),
-        Action::Close => app.screen = Screen::Home(Home::scan(&app.ctx.dirs.data, &app.ctx.catalog, app.ctx.today)),
+        Action::Close => {
+            app.screen = Screen::Home(Home::scan(
+                &app.ctx.dirs.data,
+                &app.ctx.catalog,
+                app.ctx.today,
+            ))
+        }
         Action::Submit => {
             let args = crate::cli::new::NewArgs {
                 force_name: form.force.lines()[0].clone(),
                 period: form.period.lines()[0].clone(),
-                checklist: form.checklists.get(form.checklist).cloned().unwrap_or_else(|| crate::checklist::Catalog::default_id().into()),
+                checklist: form
+                    .checklists
+                    .get(form.checklist)
+                    .cloned()
+                    .unwrap_or_else(|| crate::checklist::Catalog::default_id().into()),
                 assessor: None,
                 out: None,
                 no_tui: false,
             };
-            match crate::cli::new::run(&app.ctx, &args).and_then(|path| Session::open(&path, &app.ctx.catalog, app.ctx.today)) {
+            match crate::cli::new::run(&app.ctx, &args)
+                .and_then(|path| Session::open(&path, &app.ctx.catalog, app.ctx.today))
+            {
                 Ok(session) => app.screen = Screen::Assessment(Box::new(session)),
                 Err(e) => form.error = Some(first_line(&e)),
             }
@@ -137,7 +183,11 @@ fn form_update(app: &mut App, action: Action) {
 }
 
 fn form_field(form: &mut NewForm) -> &mut TextArea<'static> {
-    if form.field == FormField::Period { &mut form.period } else { &mut form.force }
+    if form.field == FormField::Period {
+        &mut form.period
+    } else {
+        &mut form.force
+    }
 }
 
 /// Types a key into a one-line field; a line break never gets in.
@@ -167,8 +217,20 @@ fn assessment_update(s: &mut Session, action: Action, today: jiff::civil::Date) 
         Action::PageDown => s.step(PAGE as isize),
         Action::First => s.step(isize::MIN / 2),
         Action::Last => s.step(isize::MAX / 2),
-        Action::NextPane => s.pane = match s.pane { Pane::Areas => Pane::Items, Pane::Items => Pane::Detail, Pane::Detail => Pane::Areas },
-        Action::PrevPane => s.pane = match s.pane { Pane::Areas => Pane::Detail, Pane::Items => Pane::Areas, Pane::Detail => Pane::Items },
+        Action::NextPane => {
+            s.pane = match s.pane {
+                Pane::Areas => Pane::Items,
+                Pane::Items => Pane::Detail,
+                Pane::Detail => Pane::Areas,
+            }
+        }
+        Action::PrevPane => {
+            s.pane = match s.pane {
+                Pane::Areas => Pane::Detail,
+                Pane::Items => Pane::Areas,
+                Pane::Detail => Pane::Items,
+            }
+        }
         Action::NextFilter => {
             let i = Filter::ALL.iter().position(|f| *f == s.filter).unwrap_or(0);
             s.filter = Filter::ALL[(i + 1) % Filter::ALL.len()];
@@ -180,7 +242,15 @@ fn assessment_update(s: &mut Session, action: Action, today: jiff::civil::Date) 
             s.search = None;
             s.refilter();
         }
-        Action::Search => return (Some(input(Purpose::Search, s.search.as_deref().unwrap_or_default())), None),
+        Action::Search => {
+            return (
+                Some(input(
+                    Purpose::Search,
+                    s.search.as_deref().unwrap_or_default(),
+                )),
+                None,
+            );
+        }
         Action::ToggleFindings => return (Some(Overlay::Findings { selected: 0 }), None),
         Action::OpenExport => return (Some(Overlay::Export(export_dialog(s, 0))), None),
         Action::ToggleAdvance => {
@@ -196,7 +266,9 @@ fn assessment_update(s: &mut Session, action: Action, today: jiff::civil::Date) 
     if !edits(&action) {
         return none;
     }
-    let Some(item) = s.item().cloned() else { return say("There is no item selected.") };
+    let Some(item) = s.item().cloned() else {
+        return say("There is no item selected.");
+    };
     if s.read_only() {
         return say(READ_ONLY);
     }
@@ -207,15 +279,37 @@ fn assessment_update(s: &mut Session, action: Action, today: jiff::civil::Date) 
             s.advance_from(&item.id);
         }
         Action::Answer(_) => {
-            return say(&format!("This item takes {}: press Enter to answer it.", item.kind.allowed()));
+            return say(&format!(
+                "This item takes {}: press Enter to answer it.",
+                item.kind.allowed()
+            ));
         }
         Action::ClearAnswer => s.set_value(&item.id, None, today),
         Action::EditAnswer => {
             return (
                 Some(match &item.kind {
-                    Kind::Status => picker(Status::ALL.iter().map(|st| (st.name().to_string(), status_label(*st).to_string())).collect(), answer.value.as_ref().and_then(Value::choice_key)),
-                    Kind::Choice(options) => picker(options.iter().map(|o| (o.id.clone(), o.label.clone())).collect(), answer.value.as_ref().and_then(Value::choice_key)),
-                    _ => input(Purpose::Value, &answer.value.as_ref().map(Value::to_string).unwrap_or_default()),
+                    Kind::Status => picker(
+                        Status::ALL
+                            .iter()
+                            .map(|st| (st.name().to_string(), status_label(*st).to_string()))
+                            .collect(),
+                        answer.value.as_ref().and_then(Value::choice_key),
+                    ),
+                    Kind::Choice(options) => picker(
+                        options
+                            .iter()
+                            .map(|o| (o.id.clone(), o.label.clone()))
+                            .collect(),
+                        answer.value.as_ref().and_then(Value::choice_key),
+                    ),
+                    _ => input(
+                        Purpose::Value,
+                        &answer
+                            .value
+                            .as_ref()
+                            .map(Value::to_string)
+                            .unwrap_or_default(),
+                    ),
                 }),
                 None,
             );
@@ -228,11 +322,29 @@ fn assessment_update(s: &mut Session, action: Action, today: jiff::civil::Date) 
             return (Some(Overlay::Note(editor)), None);
         }
         Action::EditEvidence => return (Some(Overlay::Evidence { selected: 0 }), None),
-        Action::EditOwner => return (Some(input(Purpose::Owner, answer.owner.as_deref().unwrap_or_default())), None),
-        Action::EditDue => return (Some(input(Purpose::Due, &answer.due.map(|d| d.to_string()).unwrap_or_default())), None),
+        Action::EditOwner => {
+            return (
+                Some(input(
+                    Purpose::Owner,
+                    answer.owner.as_deref().unwrap_or_default(),
+                )),
+                None,
+            );
+        }
+        Action::EditDue => {
+            return (
+                Some(input(
+                    Purpose::Due,
+                    &answer.due.map(|d| d.to_string()).unwrap_or_default(),
+                )),
+                None,
+            );
+        }
         Action::ToggleReview => s.change(&item.id, today, |a| a.review = !a.review),
         Action::Confirm if answer.carried => s.change(&item.id, today, |a| a.carried = false),
-        Action::Confirm => return say("Nothing to confirm: this answer was not carried from last period."),
+        Action::Confirm => {
+            return say("Nothing to confirm: this answer was not carried from last period.");
+        }
         _ => {}
     }
     none
@@ -264,19 +376,33 @@ pub fn status_label(status: Status) -> &'static str {
 }
 
 fn picker(options: Vec<(String, String)>, current: Option<&str>) -> Overlay {
-    let selected = current.and_then(|c| options.iter().position(|o| o.0 == c)).unwrap_or(0);
+    let selected = current
+        .and_then(|c| options.iter().position(|o| o.0 == c))
+        .unwrap_or(0);
     Overlay::Picker(Picker { options, selected })
 }
 
 fn input(purpose: Purpose, text: &str) -> Overlay {
-    Overlay::Input(Input { purpose, text: line_field(text), error: None })
+    Overlay::Input(Input {
+        purpose,
+        text: line_field(text),
+        error: None,
+    })
 }
 
 fn export_dialog(s: &Session, format: usize) -> Export {
-    let stem = s.path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "assessment".into());
+    let stem = s
+        .path
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "assessment".into());
     let ext = Format::all()[format].extension();
     let path = s.path.with_file_name(format!("{stem}-report.{ext}"));
-    Export { format, path: line_field(&path.display().to_string()), result: None }
+    Export {
+        format,
+        path: line_field(&path.display().to_string()),
+        result: None,
+    }
 }
 
 fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Option<Overlay> {
@@ -293,10 +419,20 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Option<Ove
         Overlay::Findings { selected } => {
             let last = s.evaluation.findings.len().saturating_sub(1);
             match action {
-                Action::Up => Some(Overlay::Findings { selected: selected.saturating_sub(1) }),
-                Action::Down => Some(Overlay::Findings { selected: (selected + 1).min(last) }),
+                Action::Up => Some(Overlay::Findings {
+                    selected: selected.saturating_sub(1),
+                }),
+                Action::Down => Some(Overlay::Findings {
+                    selected: (selected + 1).min(last),
+                }),
                 Action::Submit => {
-                    let target = s.evaluation.findings.get(selected).map(|f| f.items.iter().find(|i| s.evaluation.is_asked(i)).unwrap_or(&f.id).clone());
+                    let target = s.evaluation.findings.get(selected).map(|f| {
+                        f.items
+                            .iter()
+                            .find(|i| s.evaluation.is_asked(i))
+                            .unwrap_or(&f.id)
+                            .clone()
+                    });
                     if let Some(id) = target {
                         s.select(&id);
                         s.pane = Pane::Items;
@@ -319,7 +455,11 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Option<Ove
             Action::Submit => {
                 let item = s.item().cloned()?;
                 let chosen = picker.options.get(picker.selected)?.0.clone();
-                let value = if item.kind == Kind::Status { Status::parse(&chosen).map(Value::Status) } else { Some(Value::Choice(chosen)) };
+                let value = if item.kind == Kind::Status {
+                    Status::parse(&chosen).map(Value::Status)
+                } else {
+                    Some(Value::Choice(chosen))
+                };
                 s.set_value(&item.id, value, today);
                 s.advance_from(&item.id);
                 None
@@ -353,11 +493,15 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Option<Ove
                 Some(Overlay::Note(editor))
             }
             Action::Paste(text) => {
-                editor.insert_str(crate::text::sanitize(&text.replace("\r\n", "\n").replace('\r', "\n")));
+                editor.insert_str(crate::text::sanitize(
+                    &text.replace("\r\n", "\n").replace('\r', "\n"),
+                ));
                 Some(Overlay::Note(editor))
             }
             Action::Close => {
-                let text = crate::text::sanitize(&editor.lines().join("\n")).trim_end().to_string();
+                let text = crate::text::sanitize(&editor.lines().join("\n"))
+                    .trim_end()
+                    .to_string();
                 let note = (!text.trim().is_empty()).then_some(text);
                 if let Some(item) = s.item().cloned()
                     && s.assessment.answer(&item.id).and_then(|a| a.note.clone()) != note
@@ -370,20 +514,33 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Option<Ove
         },
         Overlay::Evidence { selected } => {
             let item = s.item().cloned()?;
-            let count = s.assessment.answer(&item.id).map_or(0, |a| a.evidence.len());
+            let count = s
+                .assessment
+                .answer(&item.id)
+                .map_or(0, |a| a.evidence.len());
             match action {
-                Action::Up => Some(Overlay::Evidence { selected: selected.saturating_sub(1) }),
-                Action::Down => Some(Overlay::Evidence { selected: (selected + 1).min(count.saturating_sub(1)) }),
+                Action::Up => Some(Overlay::Evidence {
+                    selected: selected.saturating_sub(1),
+                }),
+                Action::Down => Some(Overlay::Evidence {
+                    selected: (selected + 1).min(count.saturating_sub(1)),
+                }),
                 Action::AddEvidence => Some(input(Purpose::AddEvidence, "")),
                 Action::Submit if selected < count => {
-                    let current = s.assessment.answer(&item.id).map(|a| a.evidence[selected].clone()).unwrap_or_default();
+                    let current = s
+                        .assessment
+                        .answer(&item.id)
+                        .map(|a| a.evidence[selected].clone())
+                        .unwrap_or_default();
                     Some(input(Purpose::EditEvidence(selected), &current))
                 }
                 Action::RemoveEvidence if selected < count => {
                     s.change(&item.id, today, |a| {
                         a.evidence.remove(selected);
                     });
-                    Some(Overlay::Evidence { selected: selected.min(count.saturating_sub(2)) })
+                    Some(Overlay::Evidence {
+                        selected: selected.min(count.saturating_sub(2)),
+                    })
                 }
                 Action::Close => None,
                 _ => Some(Overlay::Evidence { selected }),
@@ -392,7 +549,11 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Option<Ove
         Overlay::Export(mut export) => match action {
             Action::Up | Action::Down => {
                 let n = Format::all().len();
-                let next = if action == Action::Up { (export.format + n - 1) % n } else { (export.format + 1) % n };
+                let next = if action == Action::Up {
+                    (export.format + n - 1) % n
+                } else {
+                    (export.format + 1) % n
+                };
                 let old = Format::all()[export.format].extension();
                 let text = export.path.lines()[0].clone();
                 let new = Format::all()[next].extension();
@@ -416,11 +577,21 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Option<Ove
             Action::Submit => {
                 let format = Format::all()[export.format];
                 let path = std::path::PathBuf::from(export.path.lines()[0].trim());
-                let report = Report::new(&s.checklist, &s.assessment, &s.evaluation, &report::Options::new(today));
+                let report = Report::new(
+                    &s.checklist,
+                    &s.assessment,
+                    &s.evaluation,
+                    &report::Options::new(today),
+                );
                 export.result = Some(
                     crate::storage::write_new(&path, &format.render(&report), false)
                         .map(|()| format!("Wrote {}", path.display()))
-                        .map_err(|e| e.replace("overwrite it with --force", "edit the path to write elsewhere")),
+                        .map_err(|e| {
+                            e.replace(
+                                "overwrite it with --force",
+                                "edit the path to write elsewhere",
+                            )
+                        }),
                 );
                 Some(Overlay::Export(export))
             }
@@ -480,16 +651,23 @@ fn submit_input(s: &mut Session, field: &Input, today: jiff::civil::Date) -> Res
             s.set_value(&item.id, Some(value), today);
             s.advance_from(&item.id);
         }
-        Purpose::Owner => s.change(&item.id, today, |a| a.owner = (!text.is_empty()).then_some(text)),
+        Purpose::Owner => s.change(&item.id, today, |a| {
+            a.owner = (!text.is_empty()).then_some(text)
+        }),
         Purpose::Due => {
             let due = if text.is_empty() {
                 None
             } else {
-                Some(text.parse::<jiff::civil::Date>().map_err(|_| format!("\"{text}\" is not a date such as 2013-03-31"))?)
+                Some(
+                    text.parse::<jiff::civil::Date>()
+                        .map_err(|_| format!("\"{text}\" is not a date such as 2013-03-31"))?,
+                )
             };
             s.change(&item.id, today, |a| a.due = due);
         }
-        Purpose::AddEvidence if !text.is_empty() => s.change(&item.id, today, |a| a.evidence.push(text)),
+        Purpose::AddEvidence if !text.is_empty() => {
+            s.change(&item.id, today, |a| a.evidence.push(text))
+        }
         Purpose::EditEvidence(i) => s.change(&item.id, today, |a| {
             if text.is_empty() {
                 a.evidence.remove(i);
@@ -533,7 +711,11 @@ impl Session {
 
     /// Moves the selection in the focused pane by `delta`, clamped to the ends.
     fn step(&mut self, delta: isize) {
-        let clamp = |at: usize, len: usize| (at as isize).saturating_add(delta).clamp(0, len.saturating_sub(1) as isize) as usize;
+        let clamp = |at: usize, len: usize| {
+            (at as isize)
+                .saturating_add(delta)
+                .clamp(0, len.saturating_sub(1) as isize) as usize
+        };
         match self.pane {
             Pane::Areas => {
                 let area = clamp(self.area, self.checklist.areas.len());
@@ -575,7 +757,11 @@ impl Session {
         let next = order[start + 1..]
             .iter()
             .chain(order[..start].iter())
-            .find(|i| self.evaluation.is_asked(&i.id) && self.assessment.value(&i.id).is_none() && self.shows(i))
+            .find(|i| {
+                self.evaluation.is_asked(&i.id)
+                    && self.assessment.value(&i.id).is_none()
+                    && self.shows(i)
+            })
             .map(|i| i.id.clone());
         if let Some(next) = next {
             self.select(&next);

@@ -13,11 +13,20 @@ use crate::checklist::{Item, Kind};
 
 pub fn render(app: &App, s: &Session, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let [top, body, status, hints] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(5), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [top, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     header(s, theme, frame, top);
-    let [areas, items, detail] =
-        Layout::horizontal([Constraint::Percentage(28), Constraint::Percentage(32), Constraint::Fill(1)]).areas(body);
+    let [areas, items, detail] = Layout::horizontal([
+        Constraint::Percentage(28),
+        Constraint::Percentage(32),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
     area_pane(s, theme, frame, areas);
     item_pane(s, theme, frame, items);
     detail_pane(s, theme, frame, detail);
@@ -26,7 +35,17 @@ pub fn render(app: &App, s: &Session, frame: &mut Frame, area: Rect) {
         .notice
         .as_deref()
         .unwrap_or("y yes  p partly  n no  a n/a  Enter answer  N note  e evidence  f findings  x export  ? help  q quit");
-    frame.render_widget(Line::styled(hint, if app.notice.is_some() { theme.bold() } else { theme.dim() }), hints);
+    frame.render_widget(
+        Line::styled(
+            hint,
+            if app.notice.is_some() {
+                theme.bold()
+            } else {
+                theme.dim()
+            },
+        ),
+        hints,
+    );
 }
 
 fn header(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -46,7 +65,11 @@ fn header(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn pane_block(title: String, focused: bool, theme: Theme) -> Block<'static> {
-    let style = if focused { theme.focus_border() } else { Style::new() };
+    let style = if focused {
+        theme.focus_border()
+    } else {
+        Style::new()
+    };
     Block::bordered().title(title).border_style(style)
 }
 
@@ -60,8 +83,16 @@ fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         .zip(&s.matches)
         .map(|((a, score), &matches)| {
             let rag = Rag::of(score.score);
-            let progress = if filtered { format!("{matches:>2} found") } else { format!("{:>2}/{:<2}", score.answered, score.applicable) };
-            let style = if filtered && matches == 0 { theme.dim() } else { Style::new() };
+            let progress = if filtered {
+                format!("{matches:>2} found")
+            } else {
+                format!("{:>2}/{:<2}", score.answered, score.applicable)
+            };
+            let style = if filtered && matches == 0 {
+                theme.dim()
+            } else {
+                Style::new()
+            };
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{progress} "), style),
                 Span::styled(format!("{:<5} ", rag.label()), theme.rag(rag)),
@@ -69,8 +100,14 @@ fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
-    let list = List::new(rows).highlight_style(theme.selected()).block(pane_block(" Areas ".into(), s.pane == Pane::Areas, theme));
-    frame.render_stateful_widget(list, area, &mut ListState::default().with_selected(Some(s.area)));
+    let list = List::new(rows)
+        .highlight_style(theme.selected())
+        .block(pane_block(" Areas ".into(), s.pane == Pane::Areas, theme));
+    frame.render_stateful_widget(
+        list,
+        area,
+        &mut ListState::default().with_selected(Some(s.area)),
+    );
 }
 
 /// A one-character picture of where an item stands.
@@ -109,7 +146,11 @@ fn item_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
             if answer.is_some_and(|a| a.carried) {
                 marks.push_str(" ↻");
             }
-            let finding = s.evaluation.findings_for(&item.id).map(|f| f.severity).max();
+            let finding = s
+                .evaluation
+                .findings_for(&item.id)
+                .map(|f| f.severity)
+                .max();
             let glyph_style = finding.map_or(Style::new(), |sev| theme.severity(sev));
             let text_style = if asked { Style::new() } else { theme.dim() };
             ListItem::new(Line::from(vec![
@@ -126,12 +167,28 @@ fn item_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     };
     let block = pane_block(title, s.pane == Pane::Items, theme);
     if rows.is_empty() {
-        let text = if s.filter == Filter::All && s.search.is_none() { "This area has no items." } else { "Nothing here matches. Esc shows all items." };
-        frame.render_widget(Paragraph::new(text).style(theme.dim()).wrap(Wrap { trim: true }).block(block), area);
+        let text = if s.filter == Filter::All && s.search.is_none() {
+            "This area has no items."
+        } else {
+            "Nothing here matches. Esc shows all items."
+        };
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
         return;
     }
-    let list = List::new(rows).highlight_style(theme.selected()).block(block);
-    frame.render_stateful_widget(list, area, &mut ListState::default().with_selected(Some(s.cursor)));
+    let list = List::new(rows)
+        .highlight_style(theme.selected())
+        .block(block);
+    frame.render_stateful_widget(
+        list,
+        area,
+        &mut ListState::default().with_selected(Some(s.cursor)),
+    );
 }
 
 fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -141,14 +198,24 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(item) = s.item() else { return };
     let answer = s.assessment.answer(&item.id);
     // Enough text to fill the pane at its scroll position; the rest is never wrapped.
-    let budget = (usize::from(s.scroll) + usize::from(inner.height) + 1) * usize::from(inner.width.max(1));
+    let budget =
+        (usize::from(s.scroll) + usize::from(inner.height) + 1) * usize::from(inner.width.max(1));
     let mut lines = vec![Line::styled(item.prompt.as_str(), theme.bold())];
     if !s.evaluation.is_asked(&item.id) {
-        let when = item.ask_if.as_ref().map(ToString::to_string).unwrap_or_default();
-        lines.push(Line::styled(format!("Not asked: this item applies only when {when}."), theme.dim()));
+        let when = item
+            .ask_if
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        lines.push(Line::styled(
+            format!("Not asked: this item applies only when {when}."),
+            theme.dim(),
+        ));
     }
     lines.push(Line::from(""));
-    let shown = answer.and_then(|a| a.value.as_ref()).map(|v| show_value(item, v));
+    let shown = answer
+        .and_then(|a| a.value.as_ref())
+        .map(|v| show_value(item, v));
     lines.push(Line::from(vec![
         Span::styled("Answer: ", theme.bold()),
         match shown {
@@ -158,12 +225,20 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     ]));
     if let Some(a) = answer {
         if a.carried {
-            lines.push(Line::styled("Carried from last period and not yet confirmed: press c to confirm.", theme.rag(Rag::Amber)));
+            lines.push(Line::styled(
+                "Carried from last period and not yet confirmed: press c to confirm.",
+                theme.rag(Rag::Amber),
+            ));
         }
         if a.owner.is_some() || a.due.is_some() {
             let owner = a.owner.as_deref().unwrap_or("no owner");
-            let due = a.due.map_or("no due date".to_string(), |d| format!("due {d}"));
-            lines.push(Line::from(vec![Span::styled("Action: ", theme.bold()), Span::raw(format!("{owner}, {due}"))]));
+            let due = a
+                .due
+                .map_or("no due date".to_string(), |d| format!("due {d}"));
+            lines.push(Line::from(vec![
+                Span::styled("Action: ", theme.bold()),
+                Span::raw(format!("{owner}, {due}")),
+            ]));
         }
         if a.review {
             lines.push(Line::styled("⚑ Flagged for review", theme.bold()));
@@ -171,7 +246,10 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     }
     for f in s.evaluation.findings_for(&item.id) {
         lines.push(Line::from(vec![
-            Span::styled(format!("{} finding: ", severity_word(f.severity)), theme.severity(f.severity)),
+            Span::styled(
+                format!("{} finding: ", severity_word(f.severity)),
+                theme.severity(f.severity),
+            ),
             Span::raw(f.title.as_str()),
         ]));
     }
@@ -181,22 +259,41 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         let clipped = clip(note, budget);
         lines.extend(clipped.lines().map(Line::raw));
         if clipped.len() < note.len() {
-            lines.push(Line::styled("… the note continues: press N to read or edit all of it.", theme.dim()));
+            lines.push(Line::styled(
+                "… the note continues: press N to read or edit all of it.",
+                theme.dim(),
+            ));
         }
     }
     if let Some(a) = answer.filter(|a| !a.evidence.is_empty()) {
         lines.push(Line::from(""));
         lines.push(Line::styled("Evidence", theme.bold()));
-        lines.extend(a.evidence.iter().map(|e| Line::raw(format!("• {}", clip(e, budget)))));
+        lines.extend(
+            a.evidence
+                .iter()
+                .map(|e| Line::raw(format!("• {}", clip(e, budget)))),
+        );
     }
-    for (title, text) in [("What good looks like", &item.guidance), ("Basis", &item.basis)] {
+    for (title, text) in [
+        ("What good looks like", &item.guidance),
+        ("Basis", &item.basis),
+    ] {
         if !text.is_empty() {
             lines.push(Line::from(""));
             lines.push(Line::styled(title, theme.bold()));
-            lines.extend(clip(text, budget).lines().map(|l| Line::styled(l, theme.dim())));
+            lines.extend(
+                clip(text, budget)
+                    .lines()
+                    .map(|l| Line::styled(l, theme.dim())),
+            );
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((s.scroll, 0)), inner);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((s.scroll, 0)),
+        inner,
+    );
 }
 
 fn severity_word(severity: crate::checklist::Severity) -> &'static str {
@@ -210,7 +307,9 @@ fn severity_word(severity: crate::checklist::Severity) -> &'static str {
 fn show_value(item: &Item, value: &Value) -> String {
     match (&item.kind, value) {
         (_, Value::Status(st)) => status_label(*st).to_string(),
-        (Kind::Choice(_), Value::Choice(c)) => item.kind.option(c).map_or(c.clone(), |o| o.label.clone()),
+        (Kind::Choice(_), Value::Choice(c)) => {
+            item.kind.option(c).map_or(c.clone(), |o| o.label.clone())
+        }
         (Kind::Money, Value::Number(n)) => format!("£{}", format_number(*n)),
         (Kind::Percent, Value::Number(n)) => format!("{}%", format_number(*n)),
         (_, v) => v.to_string(),
@@ -232,19 +331,29 @@ fn status_bar(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     let e = &s.evaluation;
     let (high, medium, low) = e.counts();
     let rag = Rag::of(e.overall);
-    let score = e.overall.map_or("no score yet".to_string(), |o| format!("score {o:.0}"));
+    let score = e
+        .overall
+        .map_or("no score yet".to_string(), |o| format!("score {o:.0}"));
     let save = match &s.save {
         SaveState::Saved => Span::styled("Saved", theme.dim()),
         SaveState::ReadOnly => Span::styled("Read-only", theme.banner()),
         SaveState::Failed(why) => Span::styled(format!("NOT SAVED: {why}"), theme.error()),
     };
     let mut spans = vec![
-        Span::raw(format!("{}/{} answered ({:.0}%)", e.completeness.answered, e.completeness.applicable, e.completeness.percent())),
+        Span::raw(format!(
+            "{}/{} answered ({:.0}%)",
+            e.completeness.answered,
+            e.completeness.applicable,
+            e.completeness.percent()
+        )),
         Span::raw(" │ "),
         Span::raw(format!("{score} ")),
         Span::styled(rag.label(), theme.rag(rag)),
         Span::raw(" │ Findings: "),
-        Span::styled(format!("{high} high"), theme.severity(crate::checklist::Severity::High)),
+        Span::styled(
+            format!("{high} high"),
+            theme.severity(crate::checklist::Severity::High),
+        ),
         Span::raw(format!(", {medium} medium, {low} low │ ")),
     ];
     if !s.advance {

@@ -15,24 +15,41 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
         Overlay::Picker(picker) => {
             let height = picker.options.len() as u16 + 3;
             let inner = dialog(frame, area, 50, height, "Choose the answer", theme);
-            let items: Vec<ListItem> = picker.options.iter().map(|(_, label)| ListItem::new(label.as_str())).collect();
-            let [list, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+            let items: Vec<ListItem> = picker
+                .options
+                .iter()
+                .map(|(_, label)| ListItem::new(label.as_str()))
+                .collect();
+            let [list, hint] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
             frame.render_stateful_widget(
                 List::new(items).highlight_style(theme.selected()),
                 list,
                 &mut ListState::default().with_selected(Some(picker.selected)),
             );
-            frame.render_widget(Line::styled("Enter choose   Esc leave as it was", theme.dim()), hint);
+            frame.render_widget(
+                Line::styled("Enter choose   Esc leave as it was", theme.dim()),
+                hint,
+            );
         }
         Overlay::Input(input) => {
             let allowed = match (input.purpose, s.item()) {
-                (super::super::app::Purpose::Value, Some(item)) => format!("Type {}. Leave empty to clear.", item.kind.allowed()),
-                (super::super::app::Purpose::Search, _) => "Leave empty to stop searching.".to_string(),
+                (super::super::app::Purpose::Value, Some(item)) => {
+                    format!("Type {}. Leave empty to clear.", item.kind.allowed())
+                }
+                (super::super::app::Purpose::Search, _) => {
+                    "Leave empty to stop searching.".to_string()
+                }
                 _ => "Leave empty to clear.".to_string(),
             };
             let inner = dialog(frame, area, 70, 7, input.purpose.title(), theme);
-            let [help, field, error, hint] =
-                Layout::vertical([Constraint::Length(1), Constraint::Length(2), Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+            let [help, field, error, hint] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(2),
+                Constraint::Length(1),
+                Constraint::Length(1),
+            ])
+            .areas(inner);
             frame.render_widget(Line::styled(allowed, theme.dim()), help);
             frame.render_widget(&input.text, field);
             if let Some(e) = &input.error {
@@ -41,31 +58,71 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
             frame.render_widget(Line::styled("Enter accept   Esc cancel", theme.dim()), hint);
         }
         Overlay::Note(editor) => {
-            let title = s.item().map_or("Note".to_string(), |i| format!("Note: {}", i.prompt));
-            let inner = dialog(frame, area, area.width.saturating_sub(8), area.height.saturating_sub(4), &title, theme);
-            let [text, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+            let title = s
+                .item()
+                .map_or("Note".to_string(), |i| format!("Note: {}", i.prompt));
+            let inner = dialog(
+                frame,
+                area,
+                area.width.saturating_sub(8),
+                area.height.saturating_sub(4),
+                &title,
+                theme,
+            );
+            let [text, hint] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
             frame.render_widget(editor, text);
-            frame.render_widget(Line::styled("Type or paste freely. Esc keeps the note and closes the editor.", theme.dim()), hint);
+            frame.render_widget(
+                Line::styled(
+                    "Type or paste freely. Esc keeps the note and closes the editor.",
+                    theme.dim(),
+                ),
+                hint,
+            );
         }
         Overlay::Evidence { selected } => {
-            let evidence = s.item().and_then(|i| s.assessment.answer(&i.id)).map(|a| a.evidence.as_slice()).unwrap_or_default();
+            let evidence = s
+                .item()
+                .and_then(|i| s.assessment.answer(&i.id))
+                .map(|a| a.evidence.as_slice())
+                .unwrap_or_default();
             let inner = dialog(frame, area, 70, 14, "Evidence", theme);
-            let [list, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+            let [list, hint] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
             if evidence.is_empty() {
-                frame.render_widget(Paragraph::new("No evidence recorded yet. Press a to add a document or record.").wrap(Wrap { trim: true }), list);
+                frame.render_widget(
+                    Paragraph::new(
+                        "No evidence recorded yet. Press a to add a document or record.",
+                    )
+                    .wrap(Wrap { trim: true }),
+                    list,
+                );
             } else {
-                let items: Vec<ListItem> = evidence.iter().map(|e| ListItem::new(clip(e, 200))).collect();
+                let items: Vec<ListItem> = evidence
+                    .iter()
+                    .map(|e| ListItem::new(clip(e, 200)))
+                    .collect();
                 frame.render_stateful_widget(
                     List::new(items).highlight_style(theme.selected()),
                     list,
                     &mut ListState::default().with_selected(Some(*selected)),
                 );
             }
-            frame.render_widget(Line::styled("a add   Enter edit   d remove   Esc close", theme.dim()), hint);
+            frame.render_widget(
+                Line::styled("a add   Enter edit   d remove   Esc close", theme.dim()),
+                hint,
+            );
         }
         Overlay::Export(export) => {
             let formats = Format::all();
-            let inner = dialog(frame, area, 74, formats.len() as u16 + 9, "Export the report", theme);
+            let inner = dialog(
+                frame,
+                area,
+                74,
+                formats.len() as u16 + 9,
+                "Export the report",
+                theme,
+            );
             let [intro, list, label, field, result, hint] = Layout::vertical([
                 Constraint::Length(1),
                 Constraint::Length(formats.len() as u16),
@@ -77,21 +134,39 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
             .spacing(0)
             .areas(inner);
             frame.render_widget(Line::from("Format (↑ ↓):"), intro);
-            let items: Vec<ListItem> =
-                formats.iter().map(|f| ListItem::new(format!("{} (.{})", format_name(*f), f.extension()))).collect();
+            let items: Vec<ListItem> = formats
+                .iter()
+                .map(|f| ListItem::new(format!("{} (.{})", format_name(*f), f.extension())))
+                .collect();
             frame.render_stateful_widget(
-                List::new(items).highlight_style(theme.selected()).highlight_symbol("▸ "),
+                List::new(items)
+                    .highlight_style(theme.selected())
+                    .highlight_symbol("▸ "),
                 list,
                 &mut ListState::default().with_selected(Some(export.format)),
             );
             frame.render_widget(Line::from("Write to (type to change):"), label);
             frame.render_widget(&export.path, field);
             match &export.result {
-                Some(Ok(done)) => frame.render_widget(Paragraph::new(done.as_str()).wrap(Wrap { trim: true }), result),
-                Some(Err(e)) => frame.render_widget(Paragraph::new(e.as_str()).style(theme.error()).wrap(Wrap { trim: true }), result),
+                Some(Ok(done)) => frame.render_widget(
+                    Paragraph::new(done.as_str()).wrap(Wrap { trim: true }),
+                    result,
+                ),
+                Some(Err(e)) => frame.render_widget(
+                    Paragraph::new(e.as_str())
+                        .style(theme.error())
+                        .wrap(Wrap { trim: true }),
+                    result,
+                ),
                 None => {}
             }
-            frame.render_widget(Line::styled("Enter write   Esc close   an existing file is never replaced", theme.dim()), hint);
+            frame.render_widget(
+                Line::styled(
+                    "Enter write   Esc close   an existing file is never replaced",
+                    theme.dim(),
+                ),
+                hint,
+            );
         }
         Overlay::ConfirmQuit => {
             let why = match &s.save {
@@ -130,12 +205,29 @@ fn format_name(format: Format) -> &'static str {
 
 fn findings(theme: Theme, s: &Session, selected: usize, frame: &mut Frame, area: Rect) {
     let e = &s.evaluation;
-    let inner = dialog(frame, area, area.width.saturating_sub(4), area.height.saturating_sub(2), "Findings", theme);
-    let [list_area, detail_area, hint] =
-        Layout::vertical([Constraint::Percentage(45), Constraint::Min(3), Constraint::Length(1)]).areas(inner);
-    frame.render_widget(Line::styled("↑ ↓ choose   Enter go to the item   Esc close", theme.dim()), hint);
+    let inner = dialog(
+        frame,
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+        "Findings",
+        theme,
+    );
+    let [list_area, detail_area, hint] = Layout::vertical([
+        Constraint::Percentage(45),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Line::styled("↑ ↓ choose   Enter go to the item   Esc close", theme.dim()),
+        hint,
+    );
     if e.findings.is_empty() {
-        frame.render_widget(Paragraph::new("No findings: nothing answered so far shows a gap."), list_area);
+        frame.render_widget(
+            Paragraph::new("No findings: nothing answered so far shows a gap."),
+            list_area,
+        );
         return;
     }
     let items: Vec<ListItem> = e
@@ -143,7 +235,10 @@ fn findings(theme: Theme, s: &Session, selected: usize, frame: &mut Frame, area:
         .iter()
         .map(|f| {
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{:<7}", f.severity.name()), theme.severity(f.severity)),
+                Span::styled(
+                    format!("{:<7}", f.severity.name()),
+                    theme.severity(f.severity),
+                ),
                 Span::raw(f.title.as_str()),
             ]))
         })
@@ -153,28 +248,60 @@ fn findings(theme: Theme, s: &Session, selected: usize, frame: &mut Frame, area:
         list_area,
         &mut ListState::default().with_selected(Some(selected)),
     );
-    let Some(f) = e.findings.get(selected) else { return };
-    let mut lines = vec![Line::styled(f.title.as_str(), theme.bold()), Line::from(f.explanation.as_str())];
+    let Some(f) = e.findings.get(selected) else {
+        return;
+    };
+    let mut lines = vec![
+        Line::styled(f.title.as_str(), theme.bold()),
+        Line::from(f.explanation.as_str()),
+    ];
     if !f.action.is_empty() {
-        lines.push(Line::from(vec![Span::styled("Action: ", theme.bold()), Span::raw(f.action.as_str())]));
+        lines.push(Line::from(vec![
+            Span::styled("Action: ", theme.bold()),
+            Span::raw(f.action.as_str()),
+        ]));
     }
     lines.push(Line::styled("Why it was flagged:", theme.bold()));
     for step in &f.trace {
-        let prompt = s.checklist.item(&step.item).map_or(step.item.as_str(), |i| i.prompt.as_str());
+        let prompt = s
+            .checklist
+            .item(&step.item)
+            .map_or(step.item.as_str(), |i| i.prompt.as_str());
         let answer = step.value.as_deref().unwrap_or("unanswered");
         let mark = if step.holds { "✓" } else { "✗" };
-        lines.push(Line::from(format!("  {mark} {prompt}: {answer} (needs: {})", step.test)));
+        lines.push(Line::from(format!(
+            "  {mark} {prompt}: {answer} (needs: {})",
+            step.test
+        )));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), detail_area);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        detail_area,
+    );
 }
 
 pub fn help(theme: Theme, scroll: u16, frame: &mut Frame, area: Rect) {
-    let inner = dialog(frame, area, area.width.saturating_sub(4), area.height.saturating_sub(2), "Help: every key", theme);
+    let inner = dialog(
+        frame,
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+        "Help: every key",
+        theme,
+    );
     let mut lines = vec![
-        Line::from("probity walks you through the integrity self-assessment one item at a time. Every change is"),
-        Line::from("saved the moment you make it. Areas are rated Red (under 50), Amber (50 to 79) or Green."),
-        Line::from("Item marks: ✓ met  ◐ partly  ✗ not met  ∅ not applicable  · unanswered  ● recorded  - not asked"),
-        Line::from("           ⚑ flagged for review  ↻ carried from last period, not yet confirmed"),
+        Line::from(
+            "probity walks you through the integrity self-assessment one item at a time. Every change is",
+        ),
+        Line::from(
+            "saved the moment you make it. Areas are rated Red (under 50), Amber (50 to 79) or Green.",
+        ),
+        Line::from(
+            "Item marks: ✓ met  ◐ partly  ✗ not met  ∅ not applicable  · unanswered  ● recorded  - not asked",
+        ),
+        Line::from(
+            "           ⚑ flagged for review  ↻ carried from last period, not yet confirmed",
+        ),
     ];
     for (heading, keys, what) in keymap::help_lines() {
         match heading {
@@ -182,10 +309,16 @@ pub fn help(theme: Theme, scroll: u16, frame: &mut Frame, area: Rect) {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(h, theme.heading()));
             }
-            None => lines.push(Line::from(vec![Span::styled(format!("  {keys:<22}"), theme.bold()), Span::raw(what)])),
+            None => lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<22}"), theme.bold()),
+                Span::raw(what),
+            ])),
         }
     }
     let [body, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
-    frame.render_widget(Line::styled("↑ ↓ PgUp PgDn scroll   Esc close", theme.dim()), hint);
+    frame.render_widget(
+        Line::styled("↑ ↓ PgUp PgDn scroll   Esc close", theme.dim()),
+        hint,
+    );
 }

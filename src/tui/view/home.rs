@@ -7,11 +7,19 @@ use super::super::app::{App, FormField, Home, NewForm};
 
 pub fn render_home(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let [top, body, foot] = Layout::vertical([Constraint::Length(2), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [top, body, foot] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled("probity · integrity self-assessment", theme.heading()),
-            Line::styled(format!("Assessments in {}", app.ctx.dirs.data.display()), theme.dim()),
+            Line::styled(
+                format!("Assessments in {}", app.ctx.dirs.data.display()),
+                theme.dim(),
+            ),
         ]),
         top,
     );
@@ -36,26 +44,52 @@ pub fn render_home(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
             ]),
             Err(why) => Row::new(vec![
                 Cell::from(e.file.as_str()),
-                Cell::from(Span::styled(format!("cannot be read: {why}"), theme.error())),
+                Cell::from(Span::styled(
+                    format!("cannot be read: {why}"),
+                    theme.error(),
+                )),
             ]),
         });
         let table = Table::new(
             rows,
-            [Constraint::Fill(3), Constraint::Length(8), Constraint::Fill(2), Constraint::Length(6), Constraint::Length(16)],
+            [
+                Constraint::Fill(3),
+                Constraint::Length(8),
+                Constraint::Fill(2),
+                Constraint::Length(6),
+                Constraint::Length(16),
+            ],
         )
-        .header(Row::new(["Force", "Period", "Checklist", "Done", "Last saved"]).style(theme.bold()))
+        .header(
+            Row::new(["Force", "Period", "Checklist", "Done", "Last saved"]).style(theme.bold()),
+        )
         .row_highlight_style(theme.selected())
         .block(Block::bordered().title(" Your assessments "));
-        frame.render_stateful_widget(table, body, &mut TableState::default().with_selected(Some(home.selected)));
+        frame.render_stateful_widget(
+            table,
+            body,
+            &mut TableState::default().with_selected(Some(home.selected)),
+        );
     }
-    let hint = app.notice.as_deref().unwrap_or("Enter open   c create a new assessment   ? help   q quit");
+    let hint = app
+        .notice
+        .as_deref()
+        .unwrap_or("Enter open   c create a new assessment   ? help   q quit");
     frame.render_widget(Line::styled(hint, theme.dim()), foot);
 }
 
 pub fn render_form(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let [top, body, foot] = Layout::vertical([Constraint::Length(2), Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    frame.render_widget(Line::styled("probity · new assessment", theme.heading()), top);
+    let [top, body, foot] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Line::styled("probity · new assessment", theme.heading()),
+        top,
+    );
     let block = Block::bordered().title(" New assessment ");
     let inner = block.inner(body);
     frame.render_widget(block, body);
@@ -67,21 +101,44 @@ pub fn render_form(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         Constraint::Min(1),
     ])
     .split(inner);
-    frame.render_widget(Line::from("Fill in the three fields, then press Enter. Nothing is written until you do."), rows[0]);
+    frame.render_widget(
+        Line::from("Fill in the three fields, then press Enter. Nothing is written until you do."),
+        rows[0],
+    );
     let field = |title: &str, which: FormField| {
-        let style = if form.field == which { theme.focus_border() } else { theme.dim() };
-        Block::bordered().title(format!(" {title} ")).border_style(style)
+        let style = if form.field == which {
+            theme.focus_border()
+        } else {
+            theme.dim()
+        };
+        Block::bordered()
+            .title(format!(" {title} "))
+            .border_style(style)
     };
     for (slot, which, title, text) in [
-        (rows[1], FormField::Force, "Force, e.g. Dorset Police", &form.force),
-        (rows[2], FormField::Period, "Period, e.g. 2012", &form.period),
+        (
+            rows[1],
+            FormField::Force,
+            "Force, e.g. Dorset Police",
+            &form.force,
+        ),
+        (
+            rows[2],
+            FormField::Period,
+            "Period, e.g. 2012",
+            &form.period,
+        ),
     ] {
         let block = field(title, which);
         let inside = block.inner(slot);
         frame.render_widget(block, slot);
         frame.render_widget(text, inside);
     }
-    let chosen = form.checklists.get(form.checklist).map(String::as_str).unwrap_or("(no checklist could be loaded)");
+    let chosen = form
+        .checklists
+        .get(form.checklist)
+        .map(String::as_str)
+        .unwrap_or("(no checklist could be loaded)");
     let title = app
         .ctx
         .catalog
@@ -92,12 +149,24 @@ pub fn render_form(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         .map(|c| c.title.as_str())
         .unwrap_or_default();
     frame.render_widget(
-        Paragraph::new(Line::from(vec![Span::styled(format!("‹ {chosen} › "), theme.bold()), Span::raw(title)]))
-            .block(field("Checklist (← → to change)", FormField::Checklist)),
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("‹ {chosen} › "), theme.bold()),
+            Span::raw(title),
+        ]))
+        .block(field("Checklist (← → to change)", FormField::Checklist)),
         rows[3],
     );
     if let Some(error) = &form.error {
-        frame.render_widget(Paragraph::new(Line::styled(error.as_str(), theme.error())), rows[4]);
+        frame.render_widget(
+            Paragraph::new(Line::styled(error.as_str(), theme.error())),
+            rows[4],
+        );
     }
-    frame.render_widget(Line::styled("Tab next field   Enter create and open   Esc back   F1 help", theme.dim()), foot);
+    frame.render_widget(
+        Line::styled(
+            "Tab next field   Enter create and open   Esc back   F1 help",
+            theme.dim(),
+        ),
+        foot,
+    );
 }

@@ -43,17 +43,38 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = vec![
         Line::from("probity needs a window of at least 80 × 24 characters."),
-        Line::from(format!("This one is {} × {}. Please make it larger.", area.width, area.height)),
+        Line::from(format!(
+            "This one is {} × {}. Please make it larger.",
+            area.width, area.height
+        )),
     ];
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).alignment(Alignment::Center), area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .alignment(Alignment::Center),
+        area,
+    );
 }
 
 /// A bordered box centred in `area`, cleared and titled, returning its inside.
-fn dialog(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str, theme: Theme) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(row);
+fn dialog(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    theme: Theme,
+) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
     frame.render_widget(Clear, rect);
-    let block = Block::bordered().title(format!(" {title} ")).border_style(theme.focus_border());
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(theme.focus_border());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     inner

@@ -12,6 +12,8 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 mod terminal;
+#[cfg(test)]
+mod tests;
 pub mod theme;
 pub mod update;
 pub mod view;

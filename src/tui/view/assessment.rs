@@ -9,7 +9,7 @@ use super::super::theme::{Rag, Theme};
 use super::super::update::status_label;
 use super::clip;
 use crate::assessment::{Answer, Status, Value, format_number};
-use crate::checklist::{Item, Kind};
+use crate::checklist::{Item, Kind, Severity};
 
 pub fn render(app: &App, s: &Session, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
@@ -22,8 +22,8 @@ pub fn render(app: &App, s: &Session, frame: &mut Frame, area: Rect) {
     .areas(area);
     header(s, theme, frame, top);
     let [areas, items, detail] = Layout::horizontal([
-        Constraint::Percentage(28),
-        Constraint::Percentage(32),
+        Constraint::Length(body.width * 3 / 10),
+        Constraint::Length(body.width * 3 / 10),
         Constraint::Fill(1),
     ])
     .areas(body);
@@ -34,7 +34,7 @@ pub fn render(app: &App, s: &Session, frame: &mut Frame, area: Rect) {
     let hint = app
         .notice
         .as_deref()
-        .unwrap_or("y yes  p partly  n no  a n/a  Enter answer  N note  e evidence  f findings  x export  ? help  q quit");
+        .unwrap_or("y p n a answer  N note  e evidence  f findings  x export  ? help  q quit");
     frame.render_widget(
         Line::styled(
             hint,
@@ -83,19 +83,18 @@ fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         .zip(&s.matches)
         .map(|((a, score), &matches)| {
             let rag = Rag::of(score.score);
-            let progress = if filtered {
-                format!("{matches:>2} found")
-            } else {
-                format!("{:>2}/{:<2}", score.answered, score.applicable)
-            };
             let style = if filtered && matches == 0 {
                 theme.dim()
             } else {
                 Style::new()
             };
+            let lead = if filtered {
+                Span::styled(format!("{matches:>2} "), style)
+            } else {
+                Span::styled(format!("{:<6}", rag.label()), theme.rag(rag))
+            };
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{progress} "), style),
-                Span::styled(format!("{:<5} ", rag.label()), theme.rag(rag)),
+                lead,
                 Span::styled(a.title.as_str(), style),
             ]))
         })
@@ -161,9 +160,15 @@ fn item_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let title = match (&s.search, s.filter) {
-        (Some(q), _) => format!(" Items matching \"{q}\" "),
-        (None, Filter::All) => " Items ".to_string(),
-        (None, f) => format!(" Items: {} ", f.label()),
+        (Some(q), _) => format!(" Matching \"{q}\" "),
+        (None, Filter::All) => {
+            let score = &s.evaluation.areas[s.area];
+            format!(
+                " {}/{} {} ",
+                score.answered, score.applicable, area_def.title
+            )
+        }
+        (None, f) => format!(" Showing {} ", f.label()),
     };
     let block = pane_block(title, s.pane == Pane::Items, theme);
     if rows.is_empty() {
@@ -247,7 +252,10 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     for f in s.evaluation.findings_for(&item.id) {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{} finding: ", severity_word(f.severity)),
+                format!(
+                    "{} finding: ",
+                    super::super::theme::severity_word(f.severity)
+                ),
                 theme.severity(f.severity),
             ),
             Span::raw(f.title.as_str()),
@@ -296,14 +304,6 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn severity_word(severity: crate::checklist::Severity) -> &'static str {
-    match severity {
-        crate::checklist::Severity::High => "High",
-        crate::checklist::Severity::Medium => "Medium",
-        crate::checklist::Severity::Low => "Low",
-    }
-}
-
 fn show_value(item: &Item, value: &Value) -> String {
     match (&item.kind, value) {
         (_, Value::Status(st)) => status_label(*st).to_string(),
@@ -331,34 +331,36 @@ fn status_bar(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     let e = &s.evaluation;
     let (high, medium, low) = e.counts();
     let rag = Rag::of(e.overall);
-    let score = e
-        .overall
-        .map_or("no score yet".to_string(), |o| format!("score {o:.0}"));
-    let save = match &s.save {
+    // The save state comes first so it is never cut off on a narrow window.
+    let mut spans = vec![match &s.save {
         SaveState::Saved => Span::styled("Saved", theme.dim()),
         SaveState::ReadOnly => Span::styled("Read-only", theme.banner()),
         SaveState::Failed(why) => Span::styled(format!("NOT SAVED: {why}"), theme.error()),
-    };
-    let mut spans = vec![
-        Span::raw(format!(
-            "{}/{} answered ({:.0}%)",
-            e.completeness.answered,
-            e.completeness.applicable,
-            e.completeness.percent()
-        )),
-        Span::raw(" │ "),
-        Span::raw(format!("{score} ")),
-        Span::styled(rag.label(), theme.rag(rag)),
-        Span::raw(" │ Findings: "),
-        Span::styled(
-            format!("{high} high"),
-            theme.severity(crate::checklist::Severity::High),
-        ),
-        Span::raw(format!(", {medium} medium, {low} low │ ")),
-    ];
-    if !s.advance {
-        spans.push(Span::raw("stay after answer │ "));
+    }];
+    let c = e.completeness;
+    spans.push(Span::raw(format!(
+        " │ {}/{} answered ({:.0}%) │ ",
+        c.answered,
+        c.applicable,
+        c.percent()
+    )));
+    match e.overall {
+        Some(o) => {
+            spans.push(Span::raw(format!("Score {o:.0} ")));
+            spans.push(Span::styled(rag.label(), theme.rag(rag)));
+        }
+        None => spans.push(Span::raw("No score yet")),
     }
-    spans.push(save);
+    spans.push(Span::raw(" │ Findings: "));
+    let high_style = if high > 0 {
+        theme.severity(Severity::High)
+    } else {
+        Style::new()
+    };
+    spans.push(Span::styled(format!("{high} high"), high_style));
+    spans.push(Span::raw(format!(", {medium} medium, {low} low")));
+    if !s.advance {
+        spans.push(Span::raw(" │ stays after answering"));
+    }
     frame.render_widget(Line::from(spans), area);
 }

@@ -5,7 +5,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::super::app::{Overlay, SaveState, Session};
 use super::super::keymap;
-use super::super::theme::Theme;
+use super::super::theme::{Theme, severity_word};
 use super::{clip, dialog};
 use crate::report::Format;
 
@@ -213,8 +213,11 @@ fn findings(theme: Theme, s: &Session, selected: usize, frame: &mut Frame, area:
         "Findings",
         theme,
     );
-    let [list_area, detail_area, hint] = Layout::vertical([
-        Constraint::Percentage(45),
+    // The list takes what it needs up to a third of the panel; the rest explains the selection.
+    let listed = (e.findings.len() as u16).clamp(1, inner.height / 3);
+    let [list_area, _, detail_area, hint] = Layout::vertical([
+        Constraint::Length(listed),
+        Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
     ])
@@ -236,7 +239,7 @@ fn findings(theme: Theme, s: &Session, selected: usize, frame: &mut Frame, area:
         .map(|f| {
             ListItem::new(Line::from(vec![
                 Span::styled(
-                    format!("{:<7}", f.severity.name()),
+                    format!("{:<7}", severity_word(f.severity)),
                     theme.severity(f.severity),
                 ),
                 Span::raw(f.title.as_str()),
@@ -251,17 +254,10 @@ fn findings(theme: Theme, s: &Session, selected: usize, frame: &mut Frame, area:
     let Some(f) = e.findings.get(selected) else {
         return;
     };
-    let mut lines = vec![
-        Line::styled(f.title.as_str(), theme.bold()),
-        Line::from(f.explanation.as_str()),
-    ];
-    if !f.action.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled("Action: ", theme.bold()),
-            Span::raw(f.action.as_str()),
-        ]));
-    }
-    lines.push(Line::styled("Why it was flagged:", theme.bold()));
+    let mut lines = vec![Line::styled(
+        format!("Why \"{}\" was flagged:", f.title),
+        theme.bold(),
+    )];
     for step in &f.trace {
         let prompt = s
             .checklist
@@ -270,9 +266,28 @@ fn findings(theme: Theme, s: &Session, selected: usize, frame: &mut Frame, area:
         let answer = step.value.as_deref().unwrap_or("unanswered");
         let mark = if step.holds { "✓" } else { "✗" };
         lines.push(Line::from(format!(
-            "  {mark} {prompt}: {answer} (needs: {})",
+            "  {mark} {prompt} Answered: {answer} (flagged when {})",
             step.test
         )));
+    }
+    let owner = match (&f.owner, f.due) {
+        (None, None) => "no owner or due date yet".to_string(),
+        (owner, due) => format!(
+            "{}, {}",
+            owner.as_deref().unwrap_or("no owner"),
+            due.map_or("no due date".into(), |d| format!("due {d}"))
+        ),
+    };
+    lines.push(Line::from(vec![
+        Span::styled("Action owner: ", theme.bold()),
+        Span::raw(owner),
+    ]));
+    lines.push(Line::from(f.explanation.as_str()));
+    if !f.action.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Recommended: ", theme.bold()),
+            Span::raw(f.action.as_str()),
+        ]));
     }
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }),

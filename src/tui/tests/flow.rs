@@ -1,0 +1,89 @@
+//! Whole flows: keys in, the assessment file out.
+
+use super::*;
+
+#[test]
+fn answering_procurement_with_notes_and_evidence_writes_the_file() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    // Gifts: the register exists.
+    press(&mut app, "<BackTab>jjj<Tab>");
+    go(&mut app, "gifts.register.exists");
+    press(&mut app, "y");
+    // Procurement: not cross-referenced, with a note, evidence, owner and date.
+    go(&mut app, "procurement.gifts_crossref");
+    press(&mut app, "A");
+    press(&mut app, "n");
+    press(
+        &mut app,
+        "NNo cross-check of contract awards<Enter>against the register yet.<Esc>",
+    );
+    press(
+        &mut app,
+        "eaGifts, Hospitality and Benefits Policy 2012<Enter><Esc>",
+    );
+    press(&mut app, "oHead of Procurement<Enter>d2013-03-31<Enter>");
+    press(&mut app, "q");
+    assert!(app.quit);
+    let text = file(&path);
+    let expected = r#"[answers."procurement.gifts_crossref"]
+value = "no"
+note = """
+No cross-check of contract awards
+against the register yet."""
+evidence = ["Gifts, Hospitality and Benefits Policy 2012"]
+owner = "Head of Procurement"
+due = 2013-03-31
+"#;
+    assert!(text.contains(expected), "{text}");
+    assert!(
+        text.contains("[answers.\"gifts.register.exists\"]\nvalue = \"yes\""),
+        "{text}"
+    );
+
+    // Reopening finds everything, and the gap is still listed.
+    drop(app);
+    let app = App::open(&path, ctx(dir.path())).unwrap();
+    let s = session(&app);
+    assert_eq!(
+        s.assessment
+            .answer("procurement.gifts_crossref")
+            .unwrap()
+            .owner
+            .as_deref(),
+        Some("Head of Procurement")
+    );
+    let gap = s
+        .evaluation
+        .findings
+        .iter()
+        .find(|f| f.id == "gifts_register_not_crossreferenced")
+        .unwrap();
+    assert_eq!(gap.owner.as_deref(), Some("Head of Procurement"));
+}
+
+#[test]
+fn typed_answers_of_every_kind_reach_the_file() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    press(&mut app, "A");
+    go(&mut app, "ctx.completed_on");
+    press(&mut app, "<Enter>2012-11-30<Enter>");
+    go(&mut app, "business.applications");
+    press(&mut app, "<Enter>1,049<Enter>");
+    go(&mut app, "ctx.previous_run");
+    press(&mut app, "<Enter>HMIC 2011 review<Enter>");
+    let text = file(&path);
+    assert!(
+        text.contains("[answers.\"ctx.completed_on\"]\nvalue = 2012-11-30"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[answers.\"business.applications\"]\nvalue = 1049"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[answers.\"ctx.previous_run\"]\nvalue = \"HMIC 2011 review\""),
+        "{text}"
+    );
+}

@@ -1,0 +1,115 @@
+//! Snapshots of every screen at 80×24 and 120×40, plus the message below the minimum size.
+
+use super::*;
+
+fn snap(name: &str, app: &App) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(app, w, h);
+        insta::with_settings!({
+            snapshot_suffix => format!("{w}x{h}"),
+            filters => vec![(r"/tmp/pd\w{6}", "[DATA]"), (r"\d{4}-\d\d-\d\d \d\d:\d\d", "[SAVED]")],
+        }, {
+            insta::assert_snapshot!(name, screen);
+        });
+    }
+}
+
+/// Dorset part-answered: the gifts register kept but procurement not checked against it.
+fn part_answered(dir: &Path) -> App {
+    let (mut app, _) = dorset(dir);
+    go(&mut app, "gifts.register.exists");
+    press(&mut app, "y");
+    go(&mut app, "procurement.gifts_crossref");
+    press(&mut app, "A");
+    press(
+        &mut app,
+        "nNNo cross-check of contract awards against the register yet.<Esc>",
+    );
+    press(
+        &mut app,
+        "eaGifts, Hospitality and Benefits Policy 2012<Enter><Esc>r",
+    );
+    app
+}
+
+#[test]
+fn home_screen() {
+    let dir = data_dir();
+    let mut app = App::home(ctx(dir.path()));
+    app.theme.colour = false;
+    snap("home_empty", &app);
+    drop(part_answered(dir.path()));
+    let app = App::home(ctx(dir.path()));
+    snap("home", &app);
+    let mut app = app;
+    press(&mut app, "cDorset Police<Tab>2013<Tab>");
+    snap("new_form", &app);
+}
+
+#[test]
+fn assessment_screen() {
+    let dir = data_dir();
+    let mut app = part_answered(dir.path());
+    snap("assessment", &app);
+    press(&mut app, "v");
+    snap("assessment_unanswered", &app);
+}
+
+#[test]
+fn findings_panel() {
+    let dir = data_dir();
+    let mut app = part_answered(dir.path());
+    press(&mut app, "f");
+    snap("findings", &app);
+}
+
+#[test]
+fn dialogs() {
+    let dir = data_dir();
+    let mut app = part_answered(dir.path());
+    press(&mut app, "N");
+    snap("note_editor", &app);
+    press(&mut app, "<Esc>e");
+    snap("evidence", &app);
+    press(&mut app, "<Esc><Enter>");
+    snap("picker", &app);
+    press(&mut app, "<Esc>");
+    go(&mut app, "business.applications");
+    press(&mut app, "<Enter>lots<Enter>");
+    snap("typed_entry_error", &app);
+    press(&mut app, "<Esc>x");
+    snap("export", &app);
+    press(&mut app, "<Esc>?");
+    snap("help", &app);
+}
+
+#[test]
+fn read_only_banner() {
+    let dir = data_dir();
+    let (_first, path) = dorset(dir.path());
+    let mut second = App::open(&path, ctx(dir.path())).unwrap();
+    second.theme.colour = false;
+    snap("read_only", &second);
+}
+
+#[test]
+fn a_small_window_gets_a_clear_message() {
+    let dir = data_dir();
+    let (app, _) = dorset(dir.path());
+    insta::assert_snapshot!(draw(&app, 60, 20));
+}
+
+#[test]
+fn long_notes_are_clipped_not_wrapped_whole() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "N");
+    update(&mut app, crate::tui::Action::Paste("word ".repeat(200_000)));
+    press(&mut app, "<Esc>");
+    let screen = format!("{}", draw(&app, 80, 24));
+    assert!(
+        screen.contains("Note") && screen.contains("word word"),
+        "{screen}"
+    );
+}

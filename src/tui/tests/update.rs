@@ -1,0 +1,449 @@
+use super::*;
+use crate::assessment::{Status, Value};
+use crate::tui::app::{Filter, Overlay, Pane, SaveState, Screen};
+use crate::tui::{Action, update::update};
+
+#[test]
+fn a_status_key_records_the_answer_saves_and_moves_on() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "y");
+    let s = session(&app);
+    assert_eq!(
+        s.assessment.value("media.policy"),
+        Some(&Value::Status(Status::Yes))
+    );
+    assert_eq!(s.save, SaveState::Saved);
+    assert!(
+        file(&path).contains("[answers.\"media.policy\"]\nvalue = \"yes\""),
+        "{}",
+        file(&path)
+    );
+    // The next unanswered item is selected.
+    assert_eq!(s.item().unwrap().id, "media.policy.reviewed_on");
+}
+
+#[test]
+fn advancing_can_be_turned_off() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "A");
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("stays on the same item")
+    );
+    press(&mut app, "n");
+    assert_eq!(session(&app).item().unwrap().id, "media.policy");
+}
+
+#[test]
+fn clearing_an_answer_keeps_the_note() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "ANkept<Esc>y<Del>");
+    let s = session(&app);
+    assert_eq!(s.assessment.value("media.policy"), None);
+    assert_eq!(
+        s.assessment.answer("media.policy").unwrap().note.as_deref(),
+        Some("kept")
+    );
+    assert!(!file(&path).contains("value = \"yes\""));
+}
+
+#[test]
+fn a_bad_typed_entry_is_explained_and_the_old_value_stays() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "business.applications");
+    press(&mut app, "A<Enter>49<Enter>");
+    assert_eq!(
+        session(&app).assessment.value("business.applications"),
+        Some(&Value::Number(49.0))
+    );
+    press(&mut app, "<Enter><BS><BS>4.5x<Enter>");
+    let Some(Overlay::Input(input)) = &app.overlay else {
+        panic!("the field stays open")
+    };
+    assert!(
+        input
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("is not a whole number"),
+        "{:?}",
+        input.error
+    );
+    assert_eq!(
+        session(&app).assessment.value("business.applications"),
+        Some(&Value::Number(49.0))
+    );
+    assert!(file(&path).contains("value = 49"));
+    // Typing again clears the message; Esc leaves the old value in place.
+    press(&mut app, "<BS>");
+    let Some(Overlay::Input(input)) = &app.overlay else {
+        panic!()
+    };
+    assert!(input.error.is_none());
+    press(&mut app, "<Esc>");
+    assert!(app.overlay.is_none());
+    assert_eq!(
+        session(&app).assessment.value("business.applications"),
+        Some(&Value::Number(49.0))
+    );
+}
+
+#[test]
+fn status_keys_on_other_kinds_explain_how_to_answer() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "business.applications");
+    press(&mut app, "y");
+    assert!(app.notice.as_deref().unwrap().contains("press Enter"));
+    assert_eq!(
+        session(&app).assessment.value("business.applications"),
+        None
+    );
+}
+
+#[test]
+fn choice_items_use_a_picker() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "media.social.monitoring");
+    press(&mut app, "<Enter>");
+    let Some(Overlay::Picker(picker)) = &app.overlay else {
+        panic!("a picker opens")
+    };
+    let second = picker.options[1].0.clone();
+    press(&mut app, "j<Enter>");
+    assert_eq!(
+        session(&app).assessment.value("media.social.monitoring"),
+        Some(&Value::Choice(second.clone()))
+    );
+    assert!(file(&path).contains(&format!("value = \"{second}\"")));
+}
+
+#[test]
+fn notes_take_pasted_text_without_control_characters() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "N");
+    update(
+        &mut app,
+        Action::Paste("Policy seen\r\n\u{1b}]0;owned\u{7}on file".into()),
+    );
+    press(&mut app, "<Esc>");
+    let note = session(&app)
+        .assessment
+        .answer("media.policy")
+        .unwrap()
+        .note
+        .clone()
+        .unwrap();
+    assert_eq!(note, "Policy seen\n]0;ownedon file");
+    assert!(!file(&path).contains('\u{1b}'));
+}
+
+#[test]
+fn evidence_owner_due_and_review_are_recorded() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "procurement.gifts_crossref");
+    press(
+        &mut app,
+        "eaGifts policy 2012<Enter>aRegister extract<Enter>",
+    );
+    press(&mut app, "j<Enter><BS><BS><BS><BS><BS><BS><BS>Q3<Enter>");
+    press(&mut app, "k<Del><Esc>");
+    press(&mut app, "oHead of Procurement<Enter>d2013-02-30<Enter>");
+    let Some(Overlay::Input(input)) = &app.overlay else {
+        panic!("a bad date keeps the field open")
+    };
+    assert!(input.error.as_deref().unwrap().contains("not a date"));
+    press(&mut app, "<BS><BS><BS><BS><BS>03-31<Enter>r");
+    let answer = session(&app)
+        .assessment
+        .answer("procurement.gifts_crossref")
+        .unwrap()
+        .clone();
+    assert_eq!(answer.evidence, ["Register Q3"]);
+    assert_eq!(answer.owner.as_deref(), Some("Head of Procurement"));
+    assert_eq!(answer.due, Some(jiff::civil::date(2013, 3, 31)));
+    assert!(answer.review);
+    let text = file(&path);
+    assert!(text.contains("evidence = [\"Register Q3\"]"), "{text}");
+    assert!(
+        text.contains("due = 2013-03-31") && text.contains("review = true"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_crossreferencing_gap_appears_as_soon_as_it_is_answered() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "gifts.register.exists");
+    press(&mut app, "y");
+    assert!(session(&app).evaluation.findings.is_empty());
+    go(&mut app, "procurement.gifts_crossref");
+    press(&mut app, "n");
+    let s = session(&app);
+    let finding = s
+        .evaluation
+        .findings
+        .iter()
+        .find(|f| f.id == "gifts_register_not_crossreferenced")
+        .expect("the rule fires");
+    assert_eq!(finding.severity, crate::checklist::Severity::High);
+    assert_eq!(s.evaluation.counts().0, 1);
+    // The findings panel jumps to the item behind it.
+    go(&mut app, "media.policy");
+    press(&mut app, "f<Enter>");
+    assert!(app.overlay.is_none());
+    let s = session(&app);
+    assert_eq!(s.item().unwrap().id, "gifts.register.exists");
+    assert_eq!(s.pane, Pane::Items);
+}
+
+#[test]
+fn filters_show_unanswered_flagged_and_carried_items() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "r");
+    press(&mut app, "vvv");
+    let s = session(&app);
+    assert_eq!(s.filter, Filter::Flagged);
+    assert_eq!(s.matches.iter().sum::<usize>(), 1);
+    assert_eq!(s.item().unwrap().id, "media.policy");
+    press(&mut app, "v");
+    assert_eq!(session(&app).filter, Filter::Unconfirmed);
+    assert_eq!(session(&app).matches.iter().sum::<usize>(), 0);
+    press(&mut app, "<Esc>");
+    assert_eq!(session(&app).filter, Filter::All);
+}
+
+#[test]
+fn search_finds_prompts_guidance_and_notes() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "training.leaders");
+    press(&mut app, "Nzebra crossing<Esc>");
+    press(&mut app, "/ZEBRA<Enter>");
+    let s = session(&app);
+    assert_eq!(s.search.as_deref(), Some("ZEBRA"));
+    assert_eq!(s.matches.iter().sum::<usize>(), 1);
+    press(&mut app, "/<BS><BS><BS><BS><BS><Enter>");
+    assert_eq!(session(&app).search, None);
+}
+
+#[test]
+fn carried_answers_are_confirmed_with_one_key() {
+    let dir = data_dir();
+    let (app, path) = dorset(dir.path());
+    let ctx = app.ctx;
+    drop(app.screen);
+    let text = file(&path) + "\n[answers.\"media.policy\"]\nvalue = \"yes\"\ncarried = true\n";
+    std::fs::write(&path, text).unwrap();
+    let mut app = App::open(&path, ctx).unwrap();
+    press(&mut app, "vvvv");
+    assert_eq!(session(&app).filter, Filter::Unconfirmed);
+    assert_eq!(session(&app).item().unwrap().id, "media.policy");
+    press(&mut app, "c");
+    assert!(
+        !session(&app)
+            .assessment
+            .answer("media.policy")
+            .unwrap()
+            .carried
+    );
+    assert!(!file(&path).contains("carried"));
+    press(&mut app, "<Esc>");
+    go(&mut app, "media.policy");
+    press(&mut app, "c");
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("Nothing to confirm")
+    );
+}
+
+#[test]
+fn a_second_window_is_read_only_and_changes_nothing() {
+    let dir = data_dir();
+    let (_first, path) = dorset(dir.path());
+    let before = file(&path);
+    let mut second = App::open(&path, ctx(dir.path())).unwrap();
+    assert_eq!(session(&second).save, SaveState::ReadOnly);
+    go(&mut second, "media.policy");
+    press(&mut second, "y");
+    assert!(second.notice.as_deref().unwrap().contains("read-only"));
+    assert_eq!(session(&second).assessment.value("media.policy"), None);
+    assert_eq!(file(&path), before);
+}
+
+#[test]
+fn a_failed_save_is_kept_retried_and_quitting_asks_first() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    // A folder that is not there stands in for a full disk or a read-only folder.
+    let folder = dir.path().join("sub");
+    if let Screen::Assessment(s) = &mut app.screen {
+        s.path = folder.join("a.toml");
+    }
+    go(&mut app, "media.policy");
+    press(&mut app, "Ay");
+    let s = session(&app);
+    assert!(
+        matches!(&s.save, SaveState::Failed(e) if e.contains("could not save")),
+        "{:?}",
+        s.save
+    );
+    assert_eq!(
+        s.assessment.value("media.policy"),
+        Some(&Value::Status(Status::Yes)),
+        "the change stays in memory"
+    );
+    press(&mut app, "q");
+    assert!(!app.quit);
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+    press(&mut app, "<Esc>");
+    assert!(app.overlay.is_none() && !app.quit);
+    // Once the folder is back, the next change saves everything.
+    crate::storage::ensure_private_dir(&folder).unwrap();
+    press(&mut app, "y");
+    assert_eq!(session(&app).save, SaveState::Saved);
+    assert!(file(&folder.join("a.toml")).contains("media.policy"));
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn quitting_with_a_failed_save_can_retry_or_discard() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    let folder = dir.path().join("missing");
+    if let Screen::Assessment(s) = &mut app.screen {
+        s.path = folder.join("a.toml");
+    }
+    go(&mut app, "media.policy");
+    press(&mut app, "y<C-c>");
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+    press(&mut app, "s");
+    assert!(!app.quit, "the retry failed too");
+    press(&mut app, "q<C-c>y");
+    assert!(app.quit);
+}
+
+#[test]
+fn quitting_from_the_note_editor_keeps_the_note() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "Nhalf-written<C-c>");
+    assert!(app.quit);
+    assert!(file(&path).contains("note = \"half-written\""));
+}
+
+#[test]
+fn navigation_moves_between_panes_areas_and_items() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    press(&mut app, "<BackTab>jj");
+    let s = session(&app);
+    assert_eq!(s.pane, Pane::Areas);
+    assert_eq!(s.area, 2);
+    assert_eq!(s.cursor, 0);
+    press(&mut app, "<Tab>G");
+    let s = session(&app);
+    assert_eq!(s.cursor, s.visible.len() - 1);
+    press(&mut app, "g<Tab><PgDn>");
+    assert_eq!(session(&app).pane, Pane::Detail);
+    assert_eq!(session(&app).scroll, 10);
+    press(&mut app, "<Tab>");
+    assert_eq!(session(&app).pane, Pane::Areas);
+}
+
+#[test]
+fn export_writes_each_format_and_never_overwrites() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    press(&mut app, "x<Enter>");
+    let Some(Overlay::Export(export)) = &app.overlay else {
+        panic!("the dialog stays open")
+    };
+    assert!(
+        matches!(&export.result, Some(Ok(m)) if m.contains("dorset-police-2012-report.md")),
+        "{:?}",
+        export.result
+    );
+    let written = file(&dir.path().join("dorset-police-2012-report.md"));
+    assert!(written.contains("Dorset Police"));
+    press(&mut app, "<Enter>");
+    let Some(Overlay::Export(export)) = &app.overlay else {
+        panic!()
+    };
+    assert!(matches!(&export.result, Some(Err(e)) if e.contains("already exists")));
+    // Each other format gets its own extension.
+    for format in &crate::report::Format::all()[1..] {
+        press(&mut app, "<Down><Enter>");
+        assert!(
+            dir.path()
+                .join(format!("dorset-police-2012-report.{}", format.extension()))
+                .exists()
+        );
+    }
+}
+
+#[test]
+fn the_home_screen_lists_and_creates_assessments() {
+    let dir = data_dir();
+    let mut app = App::home(ctx(dir.path()));
+    press(&mut app, "<Enter>");
+    assert!(app.notice.as_deref().unwrap().contains("press c"));
+    press(&mut app, "cDorset Police<Tab>2012<Enter>");
+    assert_eq!(session(&app).assessment.force, "Dorset Police");
+    assert!(dir.path().join("dorset-police-2012.toml").exists());
+    drop(app);
+    let mut app = App::home(ctx(dir.path()));
+    let Screen::Home(home) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(home.entries.len(), 1);
+    press(&mut app, "<Enter>");
+    assert_eq!(session(&app).assessment.period, "2012");
+    drop(app);
+    // Creating the same one again is refused with the reason.
+    let mut app = App::home(ctx(dir.path()));
+    press(&mut app, "cDorset Police<Tab>2012<Enter>");
+    let Screen::NewForm(form) = &app.screen else {
+        panic!("the form stays")
+    };
+    assert!(
+        form.error.as_deref().unwrap().contains("already exists"),
+        "{:?}",
+        form.error
+    );
+    press(&mut app, "<Esc>");
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn help_opens_everywhere_and_scrolls() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    press(&mut app, "?jj");
+    assert!(matches!(app.overlay, Some(Overlay::Help { scroll: 2 })));
+    press(&mut app, "<Esc>N?");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Note(_))),
+        "? is typed in the note editor"
+    );
+}

@@ -111,60 +111,6 @@ pub static BINDINGS: &[Binding] = &[
         "quit (asks first if a change could not be saved)",
     ),
     bind(Everywhere, &[key(F(1))], Action::Help, "open this help"),
-    // Home.
-    bind(Assessments, UP, Action::Up, "previous assessment"),
-    bind(Assessments, DOWN, Action::Down, "next assessment"),
-    bind(
-        Assessments,
-        &[key(Enter), ch('o')],
-        Action::Submit,
-        "open the selected assessment",
-    ),
-    bind(
-        Assessments,
-        &[ch('c')],
-        Action::NewAssessment,
-        "create a new assessment",
-    ),
-    bind(Assessments, &[ch('?')], Action::Help, "open this help"),
-    bind(Assessments, &[ch('q')], Action::Quit, "quit"),
-    // New assessment form.
-    bind(
-        NewForm,
-        &[key(Tab), key(Down)],
-        Action::NextPane,
-        "next field",
-    ),
-    bind(
-        NewForm,
-        &[key(BackTab), key(Up)],
-        Action::PrevPane,
-        "previous field",
-    ),
-    bind(
-        NewForm,
-        &[key(Left)],
-        Action::PrevChoice,
-        "previous checklist (on the checklist field)",
-    ),
-    bind(
-        NewForm,
-        &[key(Right)],
-        Action::NextChoice,
-        "next checklist (on the checklist field)",
-    ),
-    bind(
-        NewForm,
-        &[key(Enter)],
-        Action::Submit,
-        "create the assessment and open it",
-    ),
-    bind(
-        NewForm,
-        &[key(Esc)],
-        Action::Close,
-        "back to the list without creating anything",
-    ),
     // Assessment screen.
     bind(Assessment, UP, Action::Up, "previous area, item or line"),
     bind(Assessment, DOWN, Action::Down, "next area, item or line"),
@@ -381,6 +327,60 @@ pub static BINDINGS: &[Binding] = &[
         "write the report to the path shown",
     ),
     bind(Export, &[key(Esc)], Action::Close, "close the dialog"),
+    // Home.
+    bind(Assessments, UP, Action::Up, "previous assessment"),
+    bind(Assessments, DOWN, Action::Down, "next assessment"),
+    bind(
+        Assessments,
+        &[key(Enter), ch('o')],
+        Action::Submit,
+        "open the selected assessment",
+    ),
+    bind(
+        Assessments,
+        &[ch('c')],
+        Action::NewAssessment,
+        "create a new assessment",
+    ),
+    bind(Assessments, &[ch('?')], Action::Help, "open this help"),
+    bind(Assessments, &[ch('q')], Action::Quit, "quit"),
+    // New assessment form.
+    bind(
+        NewForm,
+        &[key(Tab), key(Down)],
+        Action::NextPane,
+        "next field",
+    ),
+    bind(
+        NewForm,
+        &[key(BackTab), key(Up)],
+        Action::PrevPane,
+        "previous field",
+    ),
+    bind(
+        NewForm,
+        &[key(Left)],
+        Action::PrevChoice,
+        "previous checklist (on the checklist field)",
+    ),
+    bind(
+        NewForm,
+        &[key(Right)],
+        Action::NextChoice,
+        "next checklist (on the checklist field)",
+    ),
+    bind(
+        NewForm,
+        &[key(Enter)],
+        Action::Submit,
+        "create the assessment and open it",
+    ),
+    bind(
+        NewForm,
+        &[key(Esc)],
+        Action::Close,
+        "back to the list without creating anything",
+    ),
     // Help.
     bind(Help, UP, Action::Up, "scroll up"),
     bind(Help, DOWN, Action::Down, "scroll down"),

@@ -299,25 +299,24 @@ pub fn help(theme: Theme, scroll: u16, frame: &mut Frame, area: Rect) {
     let inner = dialog(
         frame,
         area,
-        area.width.saturating_sub(4),
+        area.width,
         area.height.saturating_sub(2),
         "Help: every key",
         theme,
     );
-    let mut lines = vec![
-        Line::from(
-            "probity walks you through the integrity self-assessment one item at a time. Every change is",
-        ),
-        Line::from(
-            "saved the moment you make it. Areas are rated Red (under 50), Amber (50 to 79) or Green.",
-        ),
-        Line::from(
-            "Item marks: ✓ met  ◐ partly  ✗ not met  ∅ not applicable  · unanswered  ● recorded  - not asked",
-        ),
-        Line::from(
-            "           ⚑ flagged for review  ↻ carried from last period, not yet confirmed",
-        ),
-    ];
+    let mut lines: Vec<Line> = [
+        "Pick an area on the left and an item in the middle; its details are on the",
+        "right. Answer with y, p, n or a, or press Enter to type or choose an answer.",
+        "Every change is saved the moment you make it.",
+        "",
+        "Areas are rated Red (under 50), Amber (50 to 79) or Green (80 and over).",
+        "Item marks: ✓ met  ◐ partly met  ✗ not met  ∅ not applicable  · unanswered",
+        "            ● answered  - not asked  ⚑ flagged for review",
+        "            ↻ carried from last period, not yet confirmed",
+    ]
+    .into_iter()
+    .map(Line::from)
+    .collect();
     for (heading, keys, what) in keymap::help_lines() {
         match heading {
             Some(h) => {

@@ -101,8 +101,11 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
     match command {
         Command::Check { file } => check::run(&ctx, file),
         Command::New(args) => match new::run(&ctx, args) {
-            Ok(path) if !args.no_tui => crate::tui::open(ctx, &path),
-            Ok(_) => Outcome::Ok,
+            Ok(path) if !args.no_tui && crate::tui::has_terminal() => crate::tui::open(ctx, &path),
+            Ok(path) => {
+                println!("Created {}", path.display());
+                Outcome::Ok
+            }
             Err(e) => fail(&e),
         },
         Command::Open { file } => crate::tui::open(ctx, file),

@@ -75,9 +75,6 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<PathBuf, String> {
         storage::ensure_private_dir(parent)?;
     }
     create(&path, &assessment, &checklist)?;
-    if args.no_tui {
-        println!("Created {}", path.display());
-    }
     Ok(path)
 }
 

@@ -47,8 +47,13 @@ pub fn open(ctx: Context, path: &Path) -> Outcome {
     }
 }
 
+/// Whether probity is talking to a person at a terminal, not a script or a pipe.
+pub fn has_terminal() -> bool {
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
 fn run(mut app: App) -> Outcome {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !has_terminal() {
         return fail(
             "the interface needs a terminal; for scripts use the subcommands in `probity --help`",
         );

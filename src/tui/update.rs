@@ -624,7 +624,11 @@ fn help_update(scroll: u16, action: Action) -> Option<Overlay> {
         Action::Close => return None,
         _ => scroll,
     };
-    Some(Overlay::Help { scroll })
+    // Far enough to bring the last key into view, no further.
+    let last = super::keymap::help_lines().len() as u16;
+    Some(Overlay::Help {
+        scroll: scroll.min(last),
+    })
 }
 
 /// Where a one-line field returns to: the evidence list for evidence, the screen otherwise.

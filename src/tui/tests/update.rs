@@ -447,3 +447,16 @@ fn help_opens_everywhere_and_scrolls() {
         "? is typed in the note editor"
     );
 }
+
+#[test]
+fn help_stops_scrolling_at_its_end() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    press(&mut app, "?");
+    for _ in 0..100 {
+        press(&mut app, "<PgDn>");
+    }
+    press(&mut app, "k");
+    let end = crate::tui::keymap::help_lines().len() as u16;
+    assert!(matches!(app.overlay, Some(Overlay::Help { scroll }) if scroll == end - 1));
+}

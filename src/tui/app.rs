@@ -338,14 +338,10 @@ impl Session {
             Err(LockError::Held(_)) => (None, SaveState::ReadOnly),
             Err(e) => return Err(e.to_string()),
         };
-        Ok(Session::new(
-            path.to_path_buf(),
-            checklist,
-            assessment,
-            lock,
-            save,
-            today,
-        ))
+        let mut session =
+            Session::new(path.to_path_buf(), checklist, assessment, lock, save, today);
+        session.resume();
+        Ok(session)
     }
 
     pub fn new(
@@ -427,6 +423,18 @@ impl Session {
             .and_then(|k| self.visible.iter().position(|&i| i == k))
             .unwrap_or(0)
             .min(self.visible.len().saturating_sub(1));
+    }
+
+    /// Selects the first asked item still unanswered, where the last sitting left off.
+    pub fn resume(&mut self) {
+        let next = self
+            .checklist
+            .items()
+            .find(|i| self.evaluation.is_asked(&i.id) && self.assessment.value(&i.id).is_none())
+            .map(|i| i.id.clone());
+        if let Some(id) = next {
+            self.select(&id);
+        }
     }
 
     /// Selects an item by id, clearing a filter that hides it.

@@ -318,8 +318,8 @@ pub static BINDINGS: &[Binding] = &[
         "keep the note and close the editor",
     ),
     // Export dialog.
-    bind(Export, UP, Action::Up, "previous format"),
-    bind(Export, DOWN, Action::Down, "next format"),
+    bind(Export, &[key(Up)], Action::Up, "previous format"),
+    bind(Export, &[key(Down)], Action::Down, "next format"),
     bind(
         Export,
         &[key(Enter)],
@@ -529,6 +529,21 @@ mod tests {
                         b.context
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn where_text_is_typed_no_letter_is_a_command() {
+        for b in BINDINGS.iter().filter(|b| b.context.takes_text()) {
+            for k in b.keys {
+                let printable = matches!(k.code, Char(_)) && k.modifiers.is_empty();
+                assert!(
+                    !printable,
+                    "{} in {:?} could never be typed",
+                    label(k),
+                    b.context
+                );
             }
         }
     }

@@ -426,10 +426,11 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Option<Ove
                     selected: (selected + 1).min(last),
                 }),
                 Action::Submit => {
+                    // A rule's anchor holds its owner and due date, so that is where to go.
                     let target = s.evaluation.findings.get(selected).map(|f| {
-                        f.items
-                            .iter()
-                            .find(|i| s.evaluation.is_asked(i))
+                        let anchor = s.checklist.rule(&f.id).and_then(|r| r.anchor.as_ref());
+                        anchor
+                            .or_else(|| f.items.iter().find(|i| s.evaluation.is_asked(i)))
                             .unwrap_or(&f.id)
                             .clone()
                     });

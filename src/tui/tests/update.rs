@@ -202,12 +202,12 @@ fn the_crossreferencing_gap_appears_as_soon_as_it_is_answered() {
         .expect("the rule fires");
     assert_eq!(finding.severity, crate::checklist::Severity::High);
     assert_eq!(s.evaluation.counts().0, 1);
-    // The findings panel jumps to the item behind it.
+    // The findings panel jumps to the item that holds the action.
     go(&mut app, "media.policy");
     press(&mut app, "f<Enter>");
     assert!(app.overlay.is_none());
     let s = session(&app);
-    assert_eq!(s.item().unwrap().id, "gifts.register.exists");
+    assert_eq!(s.item().unwrap().id, "procurement.gifts_crossref");
     assert_eq!(s.pane, Pane::Items);
 }
 
@@ -459,4 +459,32 @@ fn help_stops_scrolling_at_its_end() {
     press(&mut app, "k");
     let end = crate::tui::keymap::help_lines().len() as u16;
     assert!(matches!(app.overlay, Some(Overlay::Help { scroll }) if scroll == end - 1));
+}
+
+#[test]
+fn reopening_resumes_at_the_first_unanswered_item() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    press(
+        &mut app,
+        "<Enter>Dorset Police<Enter><Enter>Head of PSD<Enter>q",
+    );
+    drop(app);
+    let app = App::open(&path, ctx(dir.path())).unwrap();
+    assert_eq!(session(&app).item().unwrap().id, "ctx.completed_on");
+}
+
+#[test]
+fn export_paths_can_hold_any_letter() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    press(&mut app, "x<End><BS><BS>jkq");
+    let Some(Overlay::Export(export)) = &app.overlay else {
+        panic!("the dialog stays open")
+    };
+    assert!(
+        export.path.lines()[0].ends_with("-report.jkq"),
+        "{:?}",
+        export.path.lines()
+    );
 }

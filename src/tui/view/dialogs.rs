@@ -255,7 +255,10 @@ fn findings(theme: Theme, s: &Session, selected: usize, frame: &mut Frame, area:
         return;
     };
     let mut lines = vec![Line::styled(
-        format!("Why \"{}\" was flagged:", f.title),
+        format!(
+            "Why \"{}\" was flagged (✓ marks a part that holds):",
+            f.title
+        ),
         theme.bold(),
     )];
     for step in &f.trace {
@@ -265,10 +268,11 @@ fn findings(theme: Theme, s: &Session, selected: usize, frame: &mut Frame, area:
             .map_or(step.item.as_str(), |i| i.prompt.as_str());
         let answer = step.value.as_deref().unwrap_or("unanswered");
         let mark = if step.holds { "✓" } else { "✗" };
-        lines.push(Line::from(format!(
-            "  {mark} {prompt} Answered: {answer} (flagged when {})",
-            step.test
-        )));
+        lines.push(Line::from(format!("  {mark} {prompt}")));
+        lines.push(Line::styled(
+            format!("      Answer: {answer}. This counts when it {}.", step.test),
+            theme.dim(),
+        ));
     }
     let owner = match (&f.owner, f.due) {
         (None, None) => "no owner or due date yet".to_string(),

@@ -175,16 +175,21 @@ fn sigkill_after_answers_loses_nothing_already_answered() {
 }
 
 #[test]
-fn sigterm_keeps_the_note_being_written_and_restores_the_terminal() {
-    let data = tempfile::tempdir().unwrap();
-    let (mut pty, path) = new_dorset(data.path());
-    pty.keys("N", "Esc keeps the note");
-    pty.keys("Interview notes", "Interview notes");
-    signal(&pty, "TERM");
-    assert!(pty.finish(), "a clean exit after SIGTERM");
-    assert!(!pty.parser.screen().alternate_screen());
-    let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("note = \"Interview notes\""), "{saved}");
+fn sigterm_and_sighup_keep_the_note_being_written_and_restore_the_terminal() {
+    for name in ["TERM", "HUP"] {
+        let data = tempfile::tempdir().unwrap();
+        let (mut pty, path) = new_dorset(data.path());
+        pty.keys("N", "Esc keeps the note");
+        pty.keys("Interview notes", "Interview notes");
+        signal(&pty, name);
+        assert!(pty.finish(), "a clean exit after SIG{name}");
+        assert!(!pty.parser.screen().alternate_screen());
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            saved.contains("note = \"Interview notes\""),
+            "SIG{name}: {saved}"
+        );
+    }
 }
 
 #[test]

@@ -113,3 +113,35 @@ fn long_notes_are_clipped_not_wrapped_whole() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_item_that_is_not_asked_says_why() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy.reviewed_on");
+    snap("not_asked", &app);
+}
+
+#[test]
+fn colour_backs_up_the_words_and_no_color_leaves_only_the_words() {
+    use ratatui::style::Color;
+    let dir = data_dir();
+    let mut app = part_answered(dir.path());
+    let find = |backend: &TestBackend, word: &str| {
+        let buffer = backend.buffer();
+        let width = buffer.area.width as usize;
+        let text: Vec<String> = buffer
+            .content
+            .iter()
+            .map(|c| c.symbol().to_string())
+            .collect();
+        let at = (0..text.len() - word.len())
+            .find(|&i| (0..word.len()).all(|k| text[i + k] == word[k..k + 1]) && (i % width) < 5)
+            .expect("the word is on screen");
+        buffer.content[at].fg
+    };
+    app.theme.colour = true;
+    assert_eq!(find(&draw(&app, 80, 24), "Red "), Color::Red);
+    app.theme.colour = false;
+    assert_eq!(find(&draw(&app, 80, 24), "Red "), Color::Reset);
+}

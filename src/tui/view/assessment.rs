@@ -206,16 +206,30 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     let budget =
         (usize::from(s.scroll) + usize::from(inner.height) + 1) * usize::from(inner.width.max(1));
     let mut lines = vec![Line::styled(item.prompt.as_str(), theme.bold())];
-    if !s.evaluation.is_asked(&item.id) {
-        let when = item
-            .ask_if
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default();
+    if let Some(condition) = item
+        .ask_if
+        .as_ref()
+        .filter(|_| !s.evaluation.is_asked(&item.id))
+    {
         lines.push(Line::styled(
-            format!("Not asked: this item applies only when {when}."),
+            "Not asked here, because of an earlier answer:",
             theme.dim(),
         ));
+        let steps = condition.trace(&|id: &str| s.assessment.value(id));
+        for step in steps.iter().filter(|step| !step.holds) {
+            let prompt = s
+                .checklist
+                .item(&step.item)
+                .map_or(step.item.as_str(), |i| i.prompt.as_str());
+            let now = step.value.as_deref().unwrap_or("unanswered");
+            lines.push(Line::styled(
+                format!(
+                    "• {prompt} It is asked when that answer {}; it is {now}.",
+                    step.test
+                ),
+                theme.dim(),
+            ));
+        }
     }
     lines.push(Line::from(""));
     let shown = answer

@@ -74,11 +74,39 @@ impl Pty {
         self.session.get_process().pid().to_string()
     }
 
+    /// Waits until `text` has left the screen.
+    fn wait_gone(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            self.pump();
+            if !self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "\"{text}\" never went away; the screen shows:\n{}",
+            self.screen()
+        );
+    }
+
     /// Waits for the process to end and returns whether it exited cleanly.
     fn finish(&mut self) -> bool {
-        let status = self.session.get_process().wait().unwrap();
-        self.pump();
-        matches!(status, expectrl::process::unix::WaitStatus::Exited(_, 0))
+        use expectrl::process::unix::WaitStatus;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            self.pump();
+            match self.session.get_process().status() {
+                Ok(WaitStatus::StillAlive) => std::thread::sleep(Duration::from_millis(20)),
+                Ok(status) => {
+                    self.pump();
+                    return matches!(status, WaitStatus::Exited(_, 0));
+                }
+                Err(e) => panic!("could not wait for probity: {e}"),
+            }
+        }
+        let _ = Command::new("kill").arg("-KILL").arg(self.pid()).status();
+        panic!("probity did not exit; the screen shows:\n{}", self.screen());
     }
 }
 
@@ -145,8 +173,9 @@ fn a_paste_goes_into_the_note_as_text() {
         "\x1b[200~line one\r\nline two q y\x07\x1b[201~",
         "line two q y",
     );
-    std::thread::sleep(Duration::from_millis(50));
-    pty.keys("\x1b", "Saved");
+    // Esc must arrive on its own, or it is read as Alt with the next key.
+    pty.keys("\x1b", "");
+    pty.wait_gone("Esc keeps the note");
     pty.keys("q", "");
     assert!(pty.finish());
     let saved = std::fs::read_to_string(&path).unwrap();

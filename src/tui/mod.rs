@@ -79,6 +79,8 @@ fn event_loop(
     screen: &mut terminal::Screen,
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
+    // Start listening before the first frame, so a resize while it is drawn is not missed.
+    event::poll(Duration::ZERO)?;
     loop {
         screen.draw(|frame| view::render(app, frame))?;
         if app.quit {

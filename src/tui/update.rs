@@ -674,10 +674,10 @@ fn submit_input(s: &mut Session, field: &Input, today: jiff::civil::Date) -> Res
             s.change(&item.id, today, |a| a.evidence.push(text))
         }
         Purpose::EditEvidence(i) => s.change(&item.id, today, |a| {
-            if text.is_empty() {
+            if text.is_empty() && i < a.evidence.len() {
                 a.evidence.remove(i);
-            } else {
-                a.evidence[i] = text;
+            } else if let Some(reference) = a.evidence.get_mut(i) {
+                *reference = text;
             }
         }),
         _ => {}

@@ -688,6 +688,10 @@ fn submit_input(s: &mut Session, field: &Input, today: jiff::civil::Date) -> Res
 impl Session {
     /// Changes one item's record, then re-scores and saves.
     pub fn change(&mut self, id: &str, today: jiff::civil::Date, edit: impl FnOnce(&mut Answer)) {
+        // A read-only window never changes what it shows, so it cannot mislead.
+        if self.read_only() {
+            return;
+        }
         edit(self.assessment.answer_mut(id));
         self.assessment.prune();
         self.evaluation = scoring::evaluate(&self.checklist, &self.assessment, today);

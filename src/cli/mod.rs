@@ -3,6 +3,7 @@
 
 mod check;
 pub mod new;
+mod progress;
 mod report;
 mod schema;
 
@@ -42,6 +43,17 @@ pub enum Command {
     Report(report::ReportArgs),
     /// List the checklists probity can use.
     Checklists,
+    /// Compare two periods of one force: what moved, what closed, what is still open.
+    Compare(progress::CompareArgs),
+    /// Chart one force's scores over several periods.
+    Trend(progress::TrendArgs),
+    /// Summarise many forces' assessments: answers, gaps flagged and figures.
+    Summary(progress::SummaryArgs),
+    /// Mark an assessment final, once every carried answer has been confirmed.
+    Finalise {
+        /// The assessment file.
+        file: PathBuf,
+    },
     /// Write the JSON Schemas of probity's file formats.
     Schema {
         /// Folder to write the schemas into.
@@ -94,6 +106,10 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         Command::New(args) => new::run(&ctx, args).map_or_else(|e| fail(&e), |_| Outcome::Ok),
         Command::Report(args) => report::run(&ctx, args),
         Command::Checklists => list_checklists(&ctx),
+        Command::Compare(args) => progress::compare(&ctx, args),
+        Command::Trend(args) => progress::trend(&ctx, args),
+        Command::Summary(args) => progress::summary(&ctx, args),
+        Command::Finalise { file } => progress::finalise(&ctx, file),
         Command::Schema { out } => schema::run(out),
     }
 }

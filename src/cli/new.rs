@@ -2,19 +2,25 @@ use std::path::{Path, PathBuf};
 
 use super::Context;
 use crate::assessment::{self, Assessment};
+use crate::checklist::Checklist;
 use crate::storage;
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
-    /// The force being assessed, e.g. "Dorset Police".
-    #[arg(long = "force", value_name = "NAME")]
-    pub force_name: String,
+    /// The force being assessed, e.g. "Dorset Police" (with --from: the previous file's force).
+    #[arg(long = "force", value_name = "NAME", required_unless_present = "from")]
+    pub force_name: Option<String>,
     /// The period assessed, e.g. 2013.
     #[arg(long)]
     pub period: String,
-    /// Checklist id or path to a checklist file.
-    #[arg(long, default_value = crate::checklist::Catalog::default_id())]
-    pub checklist: String,
+    /// Checklist id or path to a checklist file (default: wfof-2011; with --from, the previous
+    /// file's checklist, or the newest built-in or user checklist that supersedes it).
+    #[arg(long)]
+    pub checklist: Option<String>,
+    /// Start from last period's assessment: its answers, notes, evidence, owners and due dates
+    /// are copied and marked "carried, unconfirmed" until you confirm them.
+    #[arg(long, value_name = "PREV.toml")]
+    pub from: Option<PathBuf>,
     /// Who is completing the assessment.
     #[arg(long)]
     pub assessor: Option<String>,
@@ -39,17 +45,42 @@ pub fn file_name(force: &str, period: &str) -> String {
 
 /// Creates the assessment file and returns its path. An existing file is never replaced.
 pub fn run(ctx: &Context, args: &NewArgs) -> Result<PathBuf, String> {
-    let checklist = ctx.catalog.resolve(&args.checklist, None).map_err(|e| match e {
-        crate::checklist::ResolveError::Invalid(inner) => inner.render(),
-        other => other.to_string(),
-    })?;
-    let force = crate::text::sanitize_line(&args.force_name);
+    let resolve = |name: &str| {
+        ctx.catalog.resolve(name, None).map_err(|e| match e {
+            crate::checklist::ResolveError::Invalid(inner) => inner.render(),
+            other => other.to_string(),
+        })
+    };
+    let previous = match &args.from {
+        Some(path) => Some(assessment::load(path, &ctx.catalog).map_err(|e| match e {
+            assessment::LoadError::Invalid(inner) => inner.render(),
+            other => other.to_string(),
+        })?),
+        None => None,
+    };
+    let checklist = match (&args.checklist, &previous) {
+        (Some(name), _) => resolve(name)?,
+        (None, Some((_, before))) => successor(&ctx.catalog, before),
+        (None, None) => resolve(crate::checklist::Catalog::default_id())?,
+    };
     let period = crate::text::sanitize_line(&args.period);
+    let (mut assessment, carried) = match &previous {
+        Some((prev, before)) => {
+            let c = crate::progress::carry::carry_forward(prev, before, &checklist, &period);
+            (c.assessment, Some(c.report))
+        }
+        None => (Assessment::new(&checklist, "", &period), None),
+    };
+    if let Some(name) = &args.force_name {
+        assessment.force = crate::text::sanitize_line(name);
+    }
+    let force = assessment.force.clone();
     if force.is_empty() || period.is_empty() {
         return Err("the force and the period must not be empty".into());
     }
-    let mut assessment = Assessment::new(&checklist, &force, &period);
-    assessment.assessor = args.assessor.as_deref().map(crate::text::sanitize_line).filter(|a| !a.is_empty());
+    if let Some(a) = args.assessor.as_deref().map(crate::text::sanitize_line).filter(|a| !a.is_empty()) {
+        assessment.assessor = Some(a);
+    }
     let path = match &args.out {
         Some(p) => p.clone(),
         None => {
@@ -64,7 +95,27 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<PathBuf, String> {
     if args.no_tui {
         println!("Created {}", path.display());
     }
+    for line in carried.iter().flat_map(|r| r.lines()) {
+        println!("{}", crate::text::escape_for_terminal(&line));
+    }
     Ok(path)
+}
+
+/// The checklist a new period should use after `before`: the newest in the catalog that
+/// supersedes it, directly or through others, or `before` itself.
+fn successor(catalog: &crate::checklist::Catalog, before: &Checklist) -> Checklist {
+    let mut current = before.clone();
+    let mut seen = vec![current.id.clone()];
+    while let Some(next) = catalog
+        .entries
+        .iter()
+        .filter_map(|e| e.checklist.as_ref().ok())
+        .find(|c| c.supersedes.as_deref() == Some(current.id.as_str()) && !seen.contains(&c.id))
+    {
+        seen.push(next.id.clone());
+        current = next.clone();
+    }
+    current
 }
 
 /// Writes a new assessment file, refusing to replace one that exists.

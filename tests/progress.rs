@@ -491,3 +491,43 @@ fn a_trend_follows_one_force_over_four_periods() {
     assert_eq!(many.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&many.stderr).contains("choose one with --force"));
 }
+
+#[test]
+fn a_batch_keeps_file_order_and_each_files_checklist() {
+    let catalog = catalog();
+    let dir = tempfile::tempdir().unwrap();
+    let (prev, v1) = assessment::load(&fixture("dorset-2012.toml"), &catalog).unwrap();
+    let v2 = catalog.resolve("wfof-2013", None).unwrap();
+    let mut paths = Vec::new();
+    for n in 0..9 {
+        let path = dir.path().join(format!("{n}.toml"));
+        let text = if n % 3 == 0 {
+            let mut next = carry::carry_forward(&prev, &v1, &v2, "2013").assessment;
+            next.force = format!("Force {n}");
+            assessment::to_toml(&next, &v2)
+        } else {
+            std::fs::read_to_string(fixture("durham-2012.toml"))
+                .unwrap()
+                .replace("Durham Constabulary", &format!("Force {n}"))
+        };
+        std::fs::write(&path, text).unwrap();
+        paths.push(path);
+    }
+    std::fs::write(dir.path().join("bad.toml"), "not toml").unwrap();
+    paths.insert(4, dir.path().join("bad.toml"));
+    let batch = load_batch(&paths, &catalog, date(2013, 9, 30), || {});
+    assert_eq!(batch.bad.len(), 1);
+    assert_eq!(batch.checklists.len(), 2);
+    let forces: Vec<&str> = batch
+        .loaded
+        .iter()
+        .map(|l| l.assessment.force.as_str())
+        .collect();
+    assert_eq!(
+        forces,
+        (0..9).map(|n| format!("Force {n}")).collect::<Vec<_>>()
+    );
+    for l in &batch.loaded {
+        assert_eq!(batch.checklist(l).id, l.assessment.checklist);
+    }
+}

@@ -80,11 +80,59 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
-/// Reads and scores every file, calling `tick` after each. Checklists are resolved once per
-/// name and folder, so a thousand files against one checklist load it once.
-pub fn load_batch(paths: &[PathBuf], catalog: &Catalog, today: Date, tick: impl Fn()) -> Batch {
+/// Where a checklist was named from: the folder (for a path) and the name.
+type ChecklistKey = (Option<PathBuf>, String);
+
+/// Reads and scores every file, calling `tick` after each. The files are shared among the
+/// machine's cores; checklists are resolved once per name and folder, so a thousand files
+/// against one checklist load it once per core. The batch keeps the order the files were given.
+pub fn load_batch(
+    paths: &[PathBuf],
+    catalog: &Catalog,
+    today: Date,
+    tick: impl Fn() + Sync,
+) -> Batch {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = paths.len().div_ceil(workers).max(1);
+    let parts: Vec<(Vec<ChecklistKey>, Batch)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| load_part(part, catalog, today, &tick)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
     let mut batch = Batch::default();
-    let mut cache: HashMap<(Option<PathBuf>, String), Result<usize, String>> = HashMap::new();
+    let mut keys: Vec<ChecklistKey> = Vec::new();
+    for (part_keys, part) in parts {
+        let mut local = Vec::new();
+        for (key, checklist) in part_keys.into_iter().zip(part.checklists) {
+            local.push(keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                batch.checklists.push(checklist);
+                keys.len() - 1
+            }));
+        }
+        batch.loaded.extend(part.loaded.into_iter().map(|l| Loaded {
+            checklist: local[l.checklist],
+            ..l
+        }));
+        batch.bad.extend(part.bad);
+    }
+    batch
+}
+
+/// One core's share of a batch, with the key of each checklist it loaded.
+fn load_part(
+    paths: &[PathBuf],
+    catalog: &Catalog,
+    today: Date,
+    tick: &impl Fn(),
+) -> (Vec<ChecklistKey>, Batch) {
+    let mut batch = Batch::default();
+    let mut cache: HashMap<ChecklistKey, Result<usize, String>> = HashMap::new();
     for path in paths {
         match load_one(path, catalog, &mut cache, &mut batch.checklists) {
             Ok((checklist, assessment)) => {
@@ -104,13 +152,18 @@ pub fn load_batch(paths: &[PathBuf], catalog: &Catalog, today: Date, tick: impl 
         }
         tick();
     }
-    batch
+    let mut keys: Vec<(ChecklistKey, usize)> = cache
+        .into_iter()
+        .filter_map(|(k, v)| v.ok().map(|i| (k, i)))
+        .collect();
+    keys.sort_by_key(|(_, i)| *i);
+    (keys.into_iter().map(|(k, _)| k).collect(), batch)
 }
 
 fn load_one(
     path: &Path,
     catalog: &Catalog,
-    cache: &mut HashMap<(Option<PathBuf>, String), Result<usize, String>>,
+    cache: &mut HashMap<ChecklistKey, Result<usize, String>>,
     checklists: &mut Vec<Checklist>,
 ) -> Result<(usize, Assessment), Vec<String>> {
     let name = path.display().to_string();

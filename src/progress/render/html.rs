@@ -142,7 +142,7 @@ pub fn trend(t: &Trend, page: &Page) -> String {
             let scores = series.iter().map(|v| score(*v)).collect();
             (
                 title.clone(),
-                LineChart::new(160.0, 60.0, &periods, &[series]),
+                LineChart::spark(120.0, 28.0, &periods, &[series]),
                 scores,
             )
         })

@@ -370,7 +370,7 @@ const SECTIONS: &[Section] = &[
 ];
 
 /// Which areas the last section takes: every area no other section names.
-fn areas_of<'a>(r: &'a Report, n: usize) -> Vec<&'a str> {
+fn areas_of(r: &Report, n: usize) -> Vec<&str> {
     match SECTIONS[n].areas {
         [] => r
             .areas

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Times a release `probity report` of a fully answered assessment as a whole process.
+# Needs hyperfine (Debian: apt-get install hyperfine).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+for format in json md; do
+  hyperfine -N --warmup 5 --min-runs 50 \
+    "target/release/probity report tests/fixtures/full-2013.toml --format $format"
+done

@@ -7,7 +7,7 @@
 
 use askama::Template;
 
-use super::{AnswerRow, Report, kind_name, score_phrase, score_text};
+use super::{AnswerRow, Report, kind_name, paragraphs, score_phrase, score_text};
 use crate::assessment::format_number;
 
 #[derive(Template)]
@@ -26,6 +26,7 @@ struct Page<'a> {
     areas: Vec<AreaView<'a>>,
     not_assessed: Vec<(&'a str, &'a AnswerRow)>,
     metrics: Vec<(&'a str, &'a str, String)>,
+    provenance: Vec<&'a str>,
 }
 
 /// A horizontal bar chart, laid out here so the template only places shapes.
@@ -54,11 +55,12 @@ impl Chart {
                 label,
                 value: value.map_or("not scored".into(), format_number),
                 y: i as u32 * ROW,
+                // A scored zero keeps a sliver of bar, so it reads as zero rather than missing.
                 width: value.map_or(0.0, |v| {
                     if max > 0.0 {
-                        (v / max * BAR_MAX).clamp(0.0, BAR_MAX)
+                        (v / max * BAR_MAX).clamp(2.0, BAR_MAX)
                     } else {
-                        0.0
+                        2.0
                     }
                 }),
                 class,
@@ -179,6 +181,7 @@ pub fn render(r: &Report) -> String {
             .not_assessed()
             .map(|(a, i)| (a.title.as_str(), i))
             .collect(),
+        provenance: paragraphs(&r.provenance),
         metrics: r
             .metrics
             .iter()
@@ -234,5 +237,44 @@ fn item_view(row: &AnswerRow) -> ItemView<'_> {
         answer,
         state,
         flags,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn css_strings_cannot_break_out() {
+        assert_eq!(
+            css_string("OFFICIAL-SENSITIVE"),
+            r#""OFFICIAL\2d SENSITIVE""#
+        );
+        assert_eq!(css_string("\"}</style>"), r#""\22 \7d \3c \2f style\3e ""#);
+    }
+
+    proptest! {
+        #[test]
+        fn css_strings_hold_only_safe_characters(s in any::<String>()) {
+            let quoted = css_string(&s);
+            let inner = &quoted[1..quoted.len() - 1];
+            prop_assert!(inner.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '\\'));
+        }
+    }
+
+    #[test]
+    fn bars_scale_to_their_maximum() {
+        let chart = Chart::new(
+            [
+                ("a".to_string(), Some(50.0), 100.0, "fair"),
+                ("b".to_string(), None, 100.0, "none"),
+            ]
+            .into_iter(),
+        );
+        assert_eq!(chart.bars[0].width, BAR_MAX / 2.0);
+        assert_eq!(chart.bars[1].width, 0.0);
+        assert_eq!(chart.bars[1].value, "not scored");
+        assert_eq!(chart.height, 2 * ROW);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, kind_name, score_phrase, score_text};
+use super::{Report, kind_name, paragraphs, score_phrase, score_text};
 use crate::assessment::format_number;
 use crate::scoring::FindingKind;
 use crate::text;
@@ -273,7 +273,10 @@ pub fn render(r: &Report) -> String {
     }
 
     let _ = writeln!(o, "## Method\n\n{}\n", e(r.method));
-    let _ = writeln!(o, "### Checklist provenance\n\n{}\n", e(&r.provenance));
+    let _ = writeln!(o, "### Checklist provenance\n");
+    for p in paragraphs(&r.provenance) {
+        let _ = writeln!(o, "{}\n", e(p));
+    }
     let _ = writeln!(o, "**{}**", e(&r.marking));
     o
 }

@@ -409,6 +409,14 @@ pub fn score_text(score: Option<f64>) -> String {
     score.map_or("not scored".into(), crate::assessment::format_number)
 }
 
+/// Text split at blank lines into paragraphs.
+pub fn paragraphs(text: &str) -> Vec<&str> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 /// A score as a phrase: "Score 77.8 out of 100", or "Not scored" when nothing scored is answered.
 pub fn score_phrase(score: Option<f64>) -> String {
     score.map_or("Not scored".into(), |s| {

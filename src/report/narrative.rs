@@ -617,3 +617,23 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(o, "{}", line(&r.marking));
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_counts_are_words() {
+        assert_eq!(in_words(0.0), "no");
+        assert_eq!(in_words(4.0), "four");
+        assert_eq!(in_words(39.0), "39");
+        assert_eq!(in_words(2.5), "2.5");
+    }
+
+    #[test]
+    fn untrusted_text_becomes_one_sentence() {
+        assert_eq!(sentence("first\n# second\u{1b}[31m"), "first # second[31m.");
+        assert_eq!(sentence("Done."), "Done.");
+        assert_eq!(sentence(""), "");
+    }
+}

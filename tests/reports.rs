@@ -634,3 +634,102 @@ fn injected_text_is_inert_in_every_format() {
         }
     }
 }
+
+#[test]
+fn narrative_of_another_checklist_speaks_per_area() {
+    let checklist = probity::checklist::load_str(
+        "vetting.toml",
+        r#"
+id = "vetting-local"
+title = "Local vetting check"
+version = "1"
+provenance = "Written for this test."
+
+[[areas]]
+id = "vetting"
+title = "Vetting"
+question = "Is everyone vetted to the level their post needs?"
+
+[[areas.items]]
+id = "vetting.current"
+prompt = "Is every officer's vetting in date?"
+kind = "status"
+severity = "high"
+
+[[areas.items]]
+id = "vetting.renewals"
+prompt = "Are renewals chased before they lapse?"
+kind = "status"
+"#,
+    )
+    .unwrap_or_else(|e| panic!("{}", e.render()));
+    let text = "format = 1\nchecklist = \"vetting-local\"\nforce = \"Testshire Police\"\nperiod = \"2013\"\n\
+                [answers.\"vetting.current\"]\nvalue = \"no\"\n[answers.\"vetting.renewals\"]\nvalue = \"yes\"\n";
+    let a = assessment::load_str("a.toml", text, &checklist)
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    let out = render(&report_with(&a, &checklist, &options()), Format::Narrative);
+    assert!(out.contains("on each area of the checklist"), "{out}");
+    assert!(
+        out.contains("Is everyone vetted to the level their post needs?\n"),
+        "{out}"
+    );
+    assert!(out.contains("Two of the questions in this area have been answered. Of the yes-or-no questions, one is met in full, no in part and one not at all."), "{out}");
+    assert!(
+        out.contains("- High priority: Is every officer's vetting in date? Not met"),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_format_is_written_by_the_command_line_and_never_overwritten_without_force() {
+    let home = tempfile::tempdir().unwrap();
+    for format in Format::all().iter().copied() {
+        let name = format!("{format:?}").to_lowercase();
+        let out = home.path().join(format!("dorset.{}", format.extension()));
+        let run = || {
+            let mut cmd = assert_cmd::Command::cargo_bin("probity").unwrap();
+            cmd.env("PROBITY_HOME", home.path())
+                .env("PROBITY_TODAY", "2012-12-01")
+                .args([
+                    "report",
+                    "tests/fixtures/dorset-2012.toml",
+                    "--format",
+                    &name,
+                    "--marking",
+                    "OFFICIAL",
+                    "--redact",
+                    "--out",
+                    out.to_str().unwrap(),
+                ]);
+            cmd
+        };
+        run().assert().success();
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(!bytes.is_empty(), "{name}");
+        let head = match format {
+            Format::Html => "<!DOCTYPE html>",
+            Format::Xlsx => "PK",
+            Format::Json => "{",
+            Format::Csv => "ID,",
+            Format::Md => "**OFFICIAL**",
+            Format::Narrative => "OFFICIAL\n",
+        };
+        assert!(
+            bytes.starts_with(head.as_bytes()),
+            "{name} starts with {head:?}"
+        );
+        if format != Format::Xlsx {
+            assert!(
+                !String::from_utf8(bytes)
+                    .unwrap()
+                    .contains("Head of Procurement"),
+                "{name} is redacted"
+            );
+        }
+        run()
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("already exists"));
+        run().arg("--force").assert().success();
+    }
+}

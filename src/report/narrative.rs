@@ -12,8 +12,7 @@ use jiff::civil::Date;
 
 use super::{Report, score_text};
 use crate::assessment::format_number;
-use crate::checklist::Severity;
-use crate::scoring::FindingKind;
+use crate::scoring::{Finding, FindingKind};
 use crate::text;
 
 /// One sentence template, chosen by the item's answer.
@@ -519,6 +518,106 @@ fn say(r: &Report, period: &Period, s: &Say) -> Vec<String> {
     }
 }
 
+/// Whether the sentence templates fit this assessment's checklist: they name its items.
+fn knows_checklist(r: &Report) -> bool {
+    SECTIONS
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().copied().flatten())
+        .any(|say| {
+            let item = match say {
+                Status { item, .. }
+                | Choice { item, .. }
+                | Count { item, .. }
+                | Money { item, .. }
+                | Text { item } => item,
+                Ratio { whole, .. } => whole,
+            };
+            r.answer(item).is_some()
+        })
+}
+
+/// For checklists without templates: how many of an area's answered questions are met.
+fn area_summary(area: &super::AreaDetail) -> String {
+    let count = |v: &str| {
+        area.items
+            .iter()
+            .filter(|i| i.asked && i.value.as_deref() == Some(v))
+            .count()
+    };
+    let (yes, partial, no) = (count("yes"), count("partial"), count("no"));
+    let answered = area
+        .items
+        .iter()
+        .filter(|i| i.asked && i.value.is_some())
+        .count();
+    if answered == 0 {
+        return String::new();
+    }
+    format!(
+        "{} of the questions in this area {} been answered. Of the yes-or-no questions, {} {} met in full, {} in part and {} not at all.",
+        capitalise(&in_words(answered as f64)),
+        if answered == 1 { "has" } else { "have" },
+        in_words(yes as f64),
+        if yes == 1 { "is" } else { "are" },
+        in_words(partial as f64),
+        in_words(no as f64),
+    )
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Writes one question, its paragraphs and the actions that fall under it.
+fn write_section(
+    o: &mut String,
+    r: &Report,
+    question: &str,
+    paragraphs: Vec<String>,
+    findings: Vec<&Finding>,
+) {
+    let line = |s: &str| text::sanitize_line(s);
+    let _ = writeln!(o, "{}\n", line(question));
+    let paragraphs: Vec<String> = paragraphs.into_iter().filter(|p| !p.is_empty()).collect();
+    if paragraphs.is_empty() {
+        let _ = writeln!(o, "The assessment records nothing on this question yet.\n");
+    }
+    for p in paragraphs {
+        let _ = writeln!(o, "{p}\n");
+    }
+    if findings.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "Where the force needs to act:\n");
+    for f in findings {
+        let owner = f
+            .owner
+            .as_deref()
+            .map(|w| format!(" Owner: {}.", line(w)))
+            .unwrap_or_default();
+        let overdue = if r.status(f) == "overdue" {
+            ", now overdue"
+        } else {
+            ""
+        };
+        let due = f
+            .due
+            .map(|d| format!(" Due {d}{overdue}."))
+            .unwrap_or_default();
+        // An item finding's title is its question, so it is paired with how far it falls short.
+        let what = match f.kind {
+            FindingKind::Rule => format!("{} {}", sentence(&f.title), sentence(&f.action)),
+            FindingKind::Item => format!("{} {}", line(&f.title), sentence(&f.explanation)),
+        };
+        let priority = capitalise(f.severity.name());
+        let _ = writeln!(o, "- {priority} priority: {}{owner}{due}", what.trim_end());
+    }
+    o.push('\n');
+}
+
 pub fn render(r: &Report) -> String {
     let mut o = String::new();
     let line = |s: &str| text::sanitize_line(s);
@@ -536,12 +635,27 @@ pub fn render(r: &Report) -> String {
         r.stage.name()
     );
     let (h, m, l) = r.severity_counts();
+    let findings = match r.findings.len() {
+        0 => "The assessment gives no findings.".to_string(),
+        n => format!(
+            "The assessment gives {} finding{}: {} high, {} medium and {} low.",
+            in_words(n as f64),
+            if n == 1 { "" } else { "s" },
+            in_words(h as f64),
+            in_words(m as f64),
+            in_words(l as f64)
+        ),
+    };
+    let scope = if knows_checklist(r) {
+        "each of three questions"
+    } else {
+        "each area of the checklist"
+    };
     let _ = writeln!(
         o,
-        "In this self-assessment for {}, {} has measured its integrity arrangements against the checklist \"{}\". {} of the {} \
-         questions that apply have been answered ({}%), and the overall score is {} out of 100. The assessment gives {} finding{}: \
-         {h} high, {m} medium and {l} low. What follows sets out what the answers, notes and figures show on each of three \
-         questions.\n",
+        "In this self-assessment for {}, {} has measured its integrity arrangements against the checklist \"{}\". \
+         {} of the {} questions that apply have been answered ({}%), and the overall score is {} out of 100. {findings} \
+         What follows sets out what the answers, notes and figures show on {scope}.\n",
         line(&r.period),
         line(&r.force),
         line(&r.checklist_title),
@@ -549,69 +663,39 @@ pub fn render(r: &Report) -> String {
         r.score.applicable,
         format_number(r.score.completeness),
         score_text(r.score.overall),
-        r.findings.len(),
-        if r.findings.len() == 1 { "" } else { "s" },
     );
     let period = Period::of(r);
-    for (n, section) in SECTIONS.iter().enumerate() {
-        let _ = writeln!(o, "{}\n", section.question);
-        let paragraphs: Vec<String> = section
-            .paragraphs
-            .iter()
-            .map(|p| {
-                p.iter()
-                    .flat_map(|s| say(r, &period, s))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .filter(|p| !p.is_empty())
-            .collect();
-        if paragraphs.is_empty() {
-            let _ = writeln!(o, "The assessment records nothing on this question yet.\n");
+    if knows_checklist(r) {
+        for (n, section) in SECTIONS.iter().enumerate() {
+            let paragraphs = section
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    p.iter()
+                        .flat_map(|s| say(r, &period, s))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let areas = areas_of(r, n);
+            let findings = r
+                .findings
+                .iter()
+                .filter(|f| areas.contains(&f.area.as_str()))
+                .collect();
+            write_section(&mut o, r, section.question, paragraphs, findings);
         }
-        for p in paragraphs {
-            let _ = writeln!(o, "{p}\n");
-        }
-        let areas = areas_of(r, n);
-        let findings: Vec<_> = r
-            .findings
-            .iter()
-            .filter(|f| areas.contains(&f.area.as_str()))
-            .collect();
-        if !findings.is_empty() {
-            let _ = writeln!(o, "Where the force needs to act:\n");
-            for f in findings {
-                let owner = f
-                    .owner
-                    .as_deref()
-                    .map(|w| format!(" Owner: {}.", line(w)))
-                    .unwrap_or_default();
-                let due = f
-                    .due
-                    .map(|d| {
-                        format!(
-                            " Due {d}{}.",
-                            if r.status(f) == "overdue" {
-                                ", now overdue"
-                            } else {
-                                ""
-                            }
-                        )
-                    })
-                    .unwrap_or_default();
-                // An item finding's title is its question, so it is paired with how far it falls short.
-                let what = match f.kind {
-                    FindingKind::Rule => format!("{} {}", sentence(&f.title), sentence(&f.action)),
-                    FindingKind::Item => format!("{} {}", line(&f.title), sentence(&f.explanation)),
-                };
-                let priority = match f.severity {
-                    Severity::High => "High",
-                    Severity::Medium => "Medium",
-                    Severity::Low => "Low",
-                };
-                let _ = writeln!(o, "- {priority} priority: {}{owner}{due}", what.trim_end());
-            }
-            o.push('\n');
+    } else {
+        // A checklist these templates were not written for: one section per area, in its words.
+        for area in r.areas.iter().filter(|a| a.items.iter().any(|i| i.asked)) {
+            let findings = r.findings.iter().filter(|f| f.area == area.id).collect();
+            write_section(
+                &mut o,
+                r,
+                &area.question,
+                vec![area_summary(area)],
+                findings,
+            );
         }
     }
     let _ = writeln!(o, "{}", line(&r.marking));

@@ -52,7 +52,7 @@ impl Chart {
         let bars: Vec<Bar> = rows
             .enumerate()
             .map(|(i, (label, value, max, class))| Bar {
-                label,
+                label: short(&label),
                 value: value.map_or("not scored".into(), format_number),
                 y: i as u32 * ROW,
                 // A scored zero keeps a sliver of bar, so it reads as zero rather than missing.
@@ -192,6 +192,18 @@ pub fn render(r: &Report) -> String {
     page.render().unwrap_or_default()
 }
 
+/// The longest chart label that fits beside its bar.
+const LABEL_MAX: usize = 48;
+
+/// Shortens a chart label to fit, marking the cut with an ellipsis.
+fn short(label: &str) -> String {
+    if label.chars().count() <= LABEL_MAX {
+        label.to_string()
+    } else {
+        label.chars().take(LABEL_MAX - 1).chain(['…']).collect()
+    }
+}
+
 /// Quotes text as a CSS string. Everything but letters, digits and spaces becomes a hex escape,
 /// so the result cannot end the string, the rule or the style element it is placed in.
 fn css_string(s: &str) -> String {
@@ -261,6 +273,14 @@ mod tests {
             let inner = &quoted[1..quoted.len() - 1];
             prop_assert!(inner.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '\\'));
         }
+    }
+
+    #[test]
+    fn long_labels_are_shortened() {
+        assert_eq!(short("Training"), "Training");
+        let long = short(&"x".repeat(60));
+        assert_eq!(long.chars().count(), LABEL_MAX);
+        assert!(long.ends_with('…'));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! Text is always written as a string cell, never as a formula, and also passes through
 //! [`guard_formula`] so that it stays inert if the sheet is later saved as CSV.
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Chart, ChartType, Color, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+};
 
 use super::csv::{COLUMNS, action_rows};
 use super::{Report, guard_formula, score_text};
@@ -173,6 +175,7 @@ fn summary(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> 
     {
         text(ws, row, col as u16, h, &s.header)?;
     }
+    let table = row;
     for a in &r.score.areas {
         row += 1;
         text(ws, row, 0, &a.title, &s.wrap)?;
@@ -183,15 +186,35 @@ fn summary(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> 
         ws.write_number(row, 2, a.answered as f64)?;
         ws.write_number(row, 3, a.applicable as f64)?;
     }
+    let last = row;
     row += 2;
     text(ws, row, 0, "Method", &s.label)?;
     text(ws, row, 1, r.method, &s.wrap)?;
     text(ws, row + 1, 0, "Checklist provenance", &s.label)?;
     text(ws, row + 1, 1, &r.provenance, &s.wrap)?;
+    if last > table {
+        area_chart(ws, table, last, row + 3)?;
+    }
     ws.set_column_width(0, 34)?;
     ws.set_column_width(1, 90)?;
     ws.set_column_width(2, 11)?;
     ws.set_column_width(3, 11)?;
+    Ok(())
+}
+
+/// A bar chart of the area scores in the table from `header` + 1 to `last`, placed at row `at`.
+fn area_chart(ws: &mut Worksheet, header: u32, last: u32, at: u32) -> Result<(), XlsxError> {
+    let mut chart = Chart::new(ChartType::Bar);
+    chart
+        .add_series()
+        .set_name("Score (out of 100)")
+        .set_categories(("Summary", header + 1, 0, last, 0))
+        .set_values(("Summary", header + 1, 1, last, 1));
+    chart.title().set_name("Score by area (out of 100)");
+    chart.legend().set_hidden();
+    chart.x_axis().set_reverse();
+    chart.y_axis().set_min(0).set_max(100);
+    ws.insert_chart(at, 0, &chart)?;
     Ok(())
 }
 

@@ -29,6 +29,7 @@ pub enum Format {
     Html,
     /// Markdown with the same content as the web page.
     Md,
+    /// The machine-readable report, described by `schemas/report.schema.json`.
     Json,
     /// The action plan, one row per finding.
     Csv,

@@ -220,6 +220,8 @@ fn area_chart(ws: &mut Worksheet, header: u32, last: u32, at: u32) -> Result<(),
 
 fn action_plan(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> {
     page(ws, "Action plan", r, s)?;
+    // The workbook opens on the action plan, the sheet people work from.
+    ws.set_active(true);
     ws.set_landscape();
     let headers = &COLUMNS[..COLUMNS.len() - 1];
     for (col, h) in headers.iter().enumerate() {

@@ -239,6 +239,16 @@ fn html_has_every_section() {
 }
 
 #[test]
+fn every_fixture_gives_well_formed_html() {
+    for name in ["dorset-2012.toml", "durham-2012.toml", "full-2013.toml"] {
+        let r = report(name);
+        let doc = Html::parse_document(&render(&r, Format::Html));
+        assert!(doc.errors.is_empty(), "{name}: {:?}", doc.errors);
+        assert_eq!(select(&doc, "section.area").len(), r.areas.len(), "{name}");
+    }
+}
+
+#[test]
 fn csv_action_plan_has_one_row_per_finding() {
     let r = report("dorset-2012.toml");
     let bytes = Format::Csv.render(&r);
@@ -519,6 +529,7 @@ fn injected_text_is_inert_in_every_format() {
                 let out = render(&r, format);
                 assert_no_controls(format, &out);
                 let doc = Html::parse_document(&out);
+                assert!(doc.errors.is_empty(), "HTML parse errors: {:?}", doc.errors);
                 assert!(
                     select(
                         &doc,
@@ -732,4 +743,13 @@ fn every_format_is_written_by_the_command_line_and_never_overwritten_without_for
             .stderr(predicates::str::contains("already exists"));
         run().arg("--force").assert().success();
     }
+}
+
+#[test]
+fn narrative_does_not_state_impossible_figures_as_fact() {
+    let (mut a, c) = load("dorset-2012.toml");
+    a.answer_mut("business.approved").value = Some(assessment::Value::Number(50.0));
+    let out = render(&report_with(&a, &c, &options()), Format::Narrative);
+    assert!(!out.contains("50 were approved"), "{out}");
+    assert!(out.contains("The figures give 50 approvals against 49 applications for second jobs since September 2011, which cannot both be right"), "{out}");
 }

@@ -42,11 +42,13 @@ enum Say {
         item: &'static str,
         text: &'static str,
     },
-    /// Two counts, one part of the other: `{part}`, `{whole}` and `{since}`.
+    /// Two counts, one part of the other: `{part}`, `{whole}` and `{since}`. `impossible` is
+    /// said instead when the part is larger than the whole, which is a data error.
     Ratio {
         part: &'static str,
         whole: &'static str,
         text: &'static str,
+        impossible: &'static str,
     },
     /// A text answer, given as written.
     Text { item: &'static str },
@@ -275,6 +277,8 @@ const SECTIONS: &[Section] = &[
                     part: "business.approved",
                     whole: "business.applications",
                     text: "Of the {whole} applications for second jobs received {since}, {part} were approved.",
+                    impossible: "The figures give {part} approvals against {whole} applications for second jobs {since}, \
+                                 which cannot both be right; they need checking.",
                 },
                 Status {
                     item: "business.review",
@@ -503,12 +507,20 @@ fn say(r: &Report, period: &Period, s: &Say) -> Vec<String> {
             ),
             None => vec![],
         },
-        Ratio { part, whole, text } => match (number(r, part), number(r, whole)) {
-            (Some(p), Some(w)) => vec![
-                fill(text)
-                    .replace("{part}", &format_number(p))
-                    .replace("{whole}", &format_number(w)),
-            ],
+        Ratio {
+            part,
+            whole,
+            text,
+            impossible,
+        } => match (number(r, part), number(r, whole)) {
+            (Some(p), Some(w)) => {
+                let t = if p > w { impossible } else { text };
+                vec![
+                    fill(t)
+                        .replace("{part}", &format_number(p))
+                        .replace("{whole}", &format_number(w)),
+                ]
+            }
             _ => vec![],
         },
         Text { item } => match row(item).and_then(|a| a.answer.as_deref()) {

@@ -51,10 +51,11 @@ impl Format {
         }
     }
 
+    /// Every format; Markdown first, as the default.
     pub fn all() -> &'static [Format] {
         &[
-            Format::Html,
             Format::Md,
+            Format::Html,
             Format::Json,
             Format::Csv,
             Format::Xlsx,

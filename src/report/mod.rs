@@ -17,18 +17,17 @@ pub use csv::guard_formula;
 pub use markdown::md_escape;
 
 use crate::assessment::{Assessment, Stage, Value};
-use crate::checklist::Severity;
-use crate::checklist::{Checklist, Kind};
+use crate::checklist::{Checklist, Kind, Severity};
 use crate::scoring::{Evaluation, Finding, FindingKind, METHOD, Warning};
 use crate::text;
 
 /// The export formats probity writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A self-contained web page that prints to A4.
-    Html,
     /// Markdown with the same content as the web page.
     Md,
+    /// A self-contained web page that prints to A4.
+    Html,
     /// The machine-readable report, described by `schemas/report.schema.json`.
     Json,
     /// The action plan, one row per finding.
@@ -42,8 +41,8 @@ pub enum Format {
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Html => "html",
             Format::Md => "md",
+            Format::Html => "html",
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
@@ -66,8 +65,8 @@ impl Format {
     /// Renders a report in this format.
     pub fn render(self, report: &Report) -> Vec<u8> {
         match self {
-            Format::Html => html::render(report).into_bytes(),
             Format::Md => markdown::render(report).into_bytes(),
+            Format::Html => html::render(report).into_bytes(),
             Format::Json => json::render(report).into_bytes(),
             Format::Csv => csv::render(report),
             Format::Xlsx => xlsx::render(report),

@@ -530,22 +530,26 @@ fn say(r: &Report, period: &Period, s: &Say) -> Vec<String> {
     }
 }
 
-/// Whether the sentence templates fit this assessment's checklist: they name its items.
-fn knows_checklist(r: &Report) -> bool {
+/// Every item the templates name.
+fn template_items() -> impl Iterator<Item = &'static str> {
     SECTIONS
         .iter()
         .flat_map(|s| s.paragraphs.iter().copied().flatten())
-        .any(|say| {
-            let item = match say {
-                Status { item, .. }
-                | Choice { item, .. }
-                | Count { item, .. }
-                | Money { item, .. }
-                | Text { item } => item,
-                Ratio { whole, .. } => whole,
-            };
-            r.answer(item).is_some()
+        .flat_map(|say| match *say {
+            Status { item, .. }
+            | Choice { item, .. }
+            | Count { item, .. }
+            | Money { item, .. }
+            | Text { item } => {
+                vec![item]
+            }
+            Ratio { part, whole, .. } => vec![part, whole],
         })
+}
+
+/// Whether the sentence templates fit this assessment's checklist: they name its items.
+fn knows_checklist(r: &Report) -> bool {
+    template_items().any(|item| r.answer(item).is_some())
 }
 
 /// For checklists without templates: how many of an area's answered questions are met.
@@ -717,6 +721,42 @@ pub fn render(r: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_name_items_of_the_built_in_checklist() {
+        let wfof = crate::checklist::Catalog::discover(None)
+            .resolve("wfof-2011", None)
+            .expect("built in");
+        for item in template_items() {
+            assert!(
+                wfof.item(item).is_some(),
+                "the narrative names {item}, which wfof-2011 lacks"
+            );
+        }
+        for section in SECTIONS {
+            for area in section.areas {
+                assert!(wfof.areas.iter().any(|a| a.id == *area), "no area {area}");
+            }
+        }
+    }
+
+    #[test]
+    fn choice_templates_name_real_options() {
+        let wfof = crate::checklist::Catalog::discover(None)
+            .resolve("wfof-2011", None)
+            .expect("built in");
+        for say in SECTIONS
+            .iter()
+            .flat_map(|s| s.paragraphs.iter().copied().flatten())
+        {
+            if let Choice { item, options } = say {
+                let kind = &wfof.item(item).expect("known item").kind;
+                for (id, _) in *options {
+                    assert!(kind.option(id).is_some(), "{item} has no option {id}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn small_counts_are_words() {

@@ -16,9 +16,16 @@ pub enum Condition {
     Any(Vec<Condition>),
     Not(Box<Condition>),
     /// A test of one item's answer.
-    Item { item: String, test: Test },
+    Item {
+        item: String,
+        test: Test,
+    },
     /// A comparison of one numeric answer divided by another.
-    Ratio { numerator: String, denominator: String, compare: Compare },
+    Ratio {
+        numerator: String,
+        denominator: String,
+        compare: Compare,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,7 +110,9 @@ impl Test {
     fn holds(&self, value: Option<&Value>) -> bool {
         match (self, value) {
             (Test::Answered(want), v) => v.is_some() == *want,
-            (Test::In(options), Some(v)) => v.choice_key().is_some_and(|k| options.iter().any(|o| o == k)),
+            (Test::In(options), Some(v)) => v
+                .choice_key()
+                .is_some_and(|k| options.iter().any(|o| o == k)),
             (Test::Compare(c), Some(v)) => v.number().is_some_and(|x| c.holds(x)),
             (_, None) => false,
         }
@@ -118,9 +127,11 @@ impl Condition {
             Condition::Any(cs) => cs.iter().any(|c| c.holds(answer)),
             Condition::Not(c) => !c.holds(answer),
             Condition::Item { item, test } => test.holds(answer(item)),
-            Condition::Ratio { numerator, denominator, compare } => {
-                ratio(answer(numerator), answer(denominator)).is_some_and(|r| compare.holds(r))
-            }
+            Condition::Ratio {
+                numerator,
+                denominator,
+                compare,
+            } => ratio(answer(numerator), answer(denominator)).is_some_and(|r| compare.holds(r)),
         }
     }
 
@@ -133,7 +144,9 @@ impl Condition {
 
     fn collect_steps<'a>(&self, answer: &impl Fn(&str) -> Option<&'a Value>, out: &mut Vec<Step>) {
         match self {
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_steps(answer, out)),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| c.collect_steps(answer, out))
+            }
             Condition::Not(c) => {
                 let start = out.len();
                 c.collect_steps(answer, out);
@@ -151,7 +164,11 @@ impl Condition {
                     holds: test.holds(value),
                 });
             }
-            Condition::Ratio { numerator, denominator, compare } => {
+            Condition::Ratio {
+                numerator,
+                denominator,
+                compare,
+            } => {
                 let (n, d) = (answer(numerator), answer(denominator));
                 let r = ratio(n, d);
                 let test = format!("÷ {denominator} {compare}");
@@ -191,7 +208,11 @@ impl Condition {
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_items(out)),
             Condition::Not(c) => c.collect_items(out),
             Condition::Item { item, .. } => push(item),
-            Condition::Ratio { numerator, denominator, .. } => {
+            Condition::Ratio {
+                numerator,
+                denominator,
+                ..
+            } => {
                 push(numerator);
                 push(denominator);
             }
@@ -219,7 +240,11 @@ impl fmt::Display for Condition {
             Condition::Any(cs) => join(f, cs, "or"),
             Condition::Not(c) => write!(f, "not ({c})"),
             Condition::Item { item, test } => write!(f, "{item} {test}"),
-            Condition::Ratio { numerator, denominator, compare } => {
+            Condition::Ratio {
+                numerator,
+                denominator,
+                compare,
+            } => {
                 write!(f, "{numerator} ÷ {denominator} {compare}")
             }
         }
@@ -247,7 +272,10 @@ mod tests {
     }
 
     fn item(id: &str, test: Test) -> Condition {
-        Condition::Item { item: id.into(), test }
+        Condition::Item {
+            item: id.into(),
+            test,
+        }
     }
 
     #[test]
@@ -256,11 +284,16 @@ mod tests {
         let look = |id: &str| a.get(id);
         let gifts_gap = Condition::All(vec![
             item("gifts.register.exists", Test::In(vec!["yes".into()])),
-            item("procurement.gifts_crossref", Test::In(vec!["no".into(), "partial".into()])),
+            item(
+                "procurement.gifts_crossref",
+                Test::In(vec!["no".into(), "partial".into()]),
+            ),
         ]);
         assert!(gifts_gap.holds(&look));
         assert!(!Condition::Not(Box::new(gifts_gap.clone())).holds(&look));
-        assert!(Condition::Any(vec![item("missing", Test::Answered(true)), gifts_gap]).holds(&look));
+        assert!(
+            Condition::Any(vec![item("missing", Test::Answered(true)), gifts_gap]).holds(&look)
+        );
         assert!(item("missing", Test::Answered(false)).holds(&look));
     }
 
@@ -270,7 +303,10 @@ mod tests {
         let over = Condition::Ratio {
             numerator: "business.approved".into(),
             denominator: "business.applications".into(),
-            compare: Compare { op: Op::Gt, value: 1.0 },
+            compare: Compare {
+                op: Op::Gt,
+                value: 1.0,
+            },
         };
         assert!(!over.holds(&|id: &str| a.get(id)));
         a.insert("business.applications", Value::Number(0.0));
@@ -287,14 +323,20 @@ mod tests {
         let a = answers();
         let c = Condition::All(vec![
             item("gifts.register.exists", Test::In(vec!["yes".into()])),
-            Condition::Not(Box::new(item("procurement.gifts_crossref", Test::In(vec!["yes".into()])))),
+            Condition::Not(Box::new(item(
+                "procurement.gifts_crossref",
+                Test::In(vec!["yes".into()]),
+            ))),
         ]);
         let steps = c.trace(&|id: &str| a.get(id));
         assert_eq!(steps[0].value.as_deref(), Some("yes"));
         assert!(steps[0].holds);
         assert_eq!(steps[1].value.as_deref(), Some("no"));
         assert!(steps[1].holds, "negated test holds");
-        assert_eq!(c.items(), vec!["gifts.register.exists", "procurement.gifts_crossref"]);
+        assert_eq!(
+            c.items(),
+            vec!["gifts.register.exists", "procurement.gifts_crossref"]
+        );
         assert_eq!(
             c.to_string(),
             "gifts.register.exists is \"yes\" and not (procurement.gifts_crossref is \"yes\")"

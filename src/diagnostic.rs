@@ -108,11 +108,15 @@ impl std::error::Error for Problem {}
 
 impl Diagnostic for Problem {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.span.as_ref().map(|_| &*self.source.named as &dyn SourceCode)
+        self.span
+            .as_ref()
+            .map(|_| &*self.source.named as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -137,18 +141,25 @@ pub struct Invalid {
 
 impl Invalid {
     pub fn new(source: &Source, problems: Vec<Problem>) -> Self {
-        Invalid { name: source.name().to_string(), problems }
+        Invalid {
+            name: source.name().to_string(),
+            problems,
+        }
     }
 
     pub fn one(problem: Problem) -> Self {
-        Invalid { name: problem.source.name().to_string(), problems: vec![problem] }
+        Invalid {
+            name: problem.source.name().to_string(),
+            problems: vec![problem],
+        }
     }
 
     /// Renders every problem as a miette report with its snippet, without colour so the text is
     /// the same on every terminal and in tests.
     pub fn render(&self) -> String {
-        let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-            .with_width(100);
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+                .with_width(100);
         let mut out = String::new();
         for problem in &self.problems {
             let _ = handler.render_report(&mut out, problem);

@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn escape_makes_controls_visible() {
-        assert_eq!(escape_for_terminal("x\u{1b}]0;t\u{7}"), "x\\u{1b}]0;t\\u{7}");
+        assert_eq!(
+            escape_for_terminal("x\u{1b}]0;t\u{7}"),
+            "x\\u{1b}]0;t\\u{7}"
+        );
     }
 
     proptest! {

@@ -29,6 +29,17 @@ fn probity() -> Command {
     cmd
 }
 
+/// Runs probity, expecting success, and returns what it printed.
+fn succeed(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn json(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out).expect("the output is JSON")
 }
@@ -475,17 +486,11 @@ fn a_trend_follows_one_force_over_four_periods() {
     assert_eq!(procurement[1], ("2012".to_string(), Some(0.0)));
     assert_eq!(t.series(Some("no-such-area"))[0].1, None);
 
-    let out = probity()
-        .args(["trend", "--format", "html", "--force", "Dorset Police"])
-        .args(&paths)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let html = succeed(
+        probity()
+            .args(["trend", "--format", "html", "--force", "Dorset Police"])
+            .args(&paths),
     );
-    let html = String::from_utf8(out.stdout).unwrap();
     assert!(html.contains("<svg") && html.contains("<polyline"));
     let many = probity().arg("trend").args(&paths).output().unwrap();
     assert_eq!(many.status.code(), Some(1));
@@ -530,4 +535,27 @@ fn a_batch_keeps_file_order_and_each_files_checklist() {
     for l in &batch.loaded {
         assert_eq!(batch.checklist(l).id, l.assessment.checklist);
     }
+}
+
+#[test]
+fn summary_csv_defuses_formulas_from_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("durham-2012.toml")).unwrap();
+    let evil = dir.path().join("evil.toml");
+    std::fs::write(
+        &evil,
+        text.replace("Durham Constabulary", "=HYPERLINK(\\\"http://x\\\")"),
+    )
+    .unwrap();
+    let csv = succeed(
+        probity()
+            .args(["summary", "--format", "csv"])
+            .arg(fixture("dorset-2012.toml"))
+            .arg(&evil),
+    );
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    assert!(
+        !csv.contains(",=HYPERLINK") && !csv.contains("\"=HYPERLINK"),
+        "{csv}"
+    );
 }

@@ -68,24 +68,41 @@ pub fn parse(name: &str, text: &str) -> Result<Parsed, Invalid> {
     let source = Source::new(name, text);
     let fail = |span, msg: String| Err(Invalid::one(Problem::new(&source, span, msg)));
     if text.len() > MAX_FILE_BYTES {
-        return fail(None, format!("the file is larger than {} MB", MAX_FILE_BYTES / 1024 / 1024));
+        return fail(
+            None,
+            format!(
+                "the file is larger than {} MB",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        );
     }
-    let table: toml::Table = match toml::from_str(text) {
-        Ok(t) => t,
+    /// Only the version line, read first so a newer file is refused before its fields are.
+    #[derive(Deserialize)]
+    struct Version {
+        format: Option<Spanned<toml::Value>>,
+    }
+    let version: Version = match toml::from_str(text) {
+        Ok(v) => v,
         Err(e) => return fail(e.span(), e.message().trim().to_string()),
     };
-    match table.get("format") {
-        None => return fail(Some(0..0), "this is not a probity assessment: it has no `format = 1` line".into()),
+    let span = version.format.as_ref().map(Spanned::span);
+    match version.format.as_ref().map(Spanned::get_ref) {
+        None => {
+            return fail(
+                Some(0..0),
+                "this is not a probity assessment: it has no `format = 1` line".into(),
+            );
+        }
         Some(toml::Value::Integer(n)) if *n > FORMAT => {
             return fail(
-                None,
+                span,
                 format!(
                     "this assessment was written in file format {n} by a newer version of probity; this version reads format {FORMAT}. Update probity to open it. The file has not been changed."
                 ),
             );
         }
         Some(toml::Value::Integer(n)) if *n >= 1 => {}
-        Some(other) => return fail(None, format!("`format` must be {FORMAT}, not {other}")),
+        Some(other) => return fail(span, format!("`format` must be {FORMAT}, not {other}")),
     }
     match toml::from_str::<FileIn>(text) {
         Ok(file) => Ok(Parsed { source, file }),
@@ -106,7 +123,11 @@ impl Parsed {
         let mut problems = Vec::new();
         for (field, value) in [("force", &file.force), ("period", &file.period)] {
             if text::sanitize_line(value.get_ref()).is_empty() {
-                problems.push(Problem::new(&source, Some(value.span()), format!("`{field}` must not be empty")));
+                problems.push(Problem::new(
+                    &source,
+                    Some(value.span()),
+                    format!("`{field}` must not be empty"),
+                ));
             }
         }
         let mut answers = BTreeMap::new();
@@ -115,7 +136,10 @@ impl Parsed {
             let id_span = id.span();
             let id = id.into_inner();
             let Some(item) = checklist.item(&id) else {
-                orphans.push(Orphan { answer: orphan_answer(&raw), id });
+                orphans.push(Orphan {
+                    answer: orphan_answer(&raw),
+                    id,
+                });
                 continue;
             };
             let value = match &raw.value {
@@ -154,14 +178,20 @@ impl Parsed {
                 id,
                 Answer {
                     value,
-                    note: raw.note.map(|n| text::sanitize(&n).into_owned()).filter(|n| !n.trim().is_empty()),
+                    note: raw
+                        .note
+                        .map(|n| text::sanitize(&n).into_owned())
+                        .filter(|n| !n.trim().is_empty()),
                     evidence: raw
                         .evidence
                         .iter()
                         .map(|e| text::sanitize_line(e))
                         .filter(|e| !e.is_empty())
                         .collect(),
-                    owner: raw.owner.map(|o| text::sanitize_line(&o)).filter(|o| !o.is_empty()),
+                    owner: raw
+                        .owner
+                        .map(|o| text::sanitize_line(&o))
+                        .filter(|o| !o.is_empty()),
                     due,
                     review: raw.review,
                     carried: raw.carried,
@@ -175,7 +205,10 @@ impl Parsed {
             checklist: file.checklist.into_inner(),
             force: text::sanitize_line(file.force.get_ref()),
             period: text::sanitize_line(file.period.get_ref()),
-            assessor: file.assessor.map(|a| text::sanitize_line(&a)).filter(|a| !a.is_empty()),
+            assessor: file
+                .assessor
+                .map(|a| text::sanitize_line(&a))
+                .filter(|a| !a.is_empty()),
             stage: file.stage.unwrap_or_default(),
             carried_from: file.carried_from.map(|c| text::sanitize_line(&c)),
             answers,
@@ -191,10 +224,14 @@ pub fn load_str(name: &str, text: &str, checklist: &Checklist) -> Result<Assessm
 
 /// Reads an assessment file and the checklist it names, found through the catalog (a path is
 /// taken relative to the assessment's folder).
-pub fn load(path: &Path, catalog: &crate::checklist::Catalog) -> Result<(Assessment, Checklist), LoadError> {
+pub fn load(
+    path: &Path,
+    catalog: &crate::checklist::Catalog,
+) -> Result<(Assessment, Checklist), LoadError> {
     let name = path.display().to_string();
-    let text = crate::storage::read_capped(path, MAX_FILE_BYTES)
-        .map_err(|e| LoadError::Invalid(Invalid::one(Problem::new(&Source::new(&name, ""), None, e))))?;
+    let text = crate::storage::read_capped(path, MAX_FILE_BYTES).map_err(|e| {
+        LoadError::Invalid(Invalid::one(Problem::new(&Source::new(&name, ""), None, e)))
+    })?;
     let parsed = parse(&name, &text).map_err(LoadError::Invalid)?;
     let checklist = catalog
         .resolve(parsed.checklist(), path.parent())
@@ -239,7 +276,11 @@ fn date(raw: &toml::Value) -> Option<Date> {
 
 fn show(raw: &toml::Value) -> String {
     let shown = raw.to_string();
-    let shown = if shown.chars().count() > 60 { format!("{}…", shown.chars().take(60).collect::<String>()) } else { shown };
+    let shown = if shown.chars().count() > 60 {
+        format!("{}…", shown.chars().take(60).collect::<String>())
+    } else {
+        shown
+    };
     text::escape_for_terminal(&shown).into_owned()
 }
 
@@ -347,7 +388,11 @@ fn toml_value(value: &Value) -> toml::Value {
 
 fn toml_date(d: Date) -> toml::Value {
     toml::Value::Datetime(toml::value::Datetime {
-        date: Some(toml::value::Date { year: d.year() as u16, month: d.month() as u8, day: d.day() as u8 }),
+        date: Some(toml::value::Date {
+            year: d.year() as u16,
+            month: d.month() as u8,
+            day: d.day() as u8,
+        }),
         time: None,
         offset: None,
     })
@@ -358,12 +403,28 @@ impl AssessmentDoc {
     pub fn new(assessment: &Assessment, checklist: &Checklist) -> Self {
         let mut answers: Vec<(String, AnswerDoc)> = checklist
             .items()
-            .filter_map(|item| assessment.answers.get(&item.id).map(|a| (item.id.clone(), a)))
-            .chain(assessment.answers.iter().filter(|(id, _)| checklist.item(id).is_none()).map(|(id, a)| (id.clone(), a)))
+            .filter_map(|item| {
+                assessment
+                    .answers
+                    .get(&item.id)
+                    .map(|a| (item.id.clone(), a))
+            })
+            .chain(
+                assessment
+                    .answers
+                    .iter()
+                    .filter(|(id, _)| checklist.item(id).is_none())
+                    .map(|(id, a)| (id.clone(), a)),
+            )
             .filter(|(_, a)| !a.is_empty())
             .map(|(id, a)| (id, AnswerDoc::from_answer(a)))
             .collect();
-        answers.extend(assessment.orphans.iter().map(|o| (o.id.clone(), o.answer.clone())));
+        answers.extend(
+            assessment
+                .orphans
+                .iter()
+                .map(|o| (o.id.clone(), o.answer.clone())),
+        );
         AssessmentDoc {
             format: FORMAT,
             checklist: assessment.checklist.clone(),
@@ -386,5 +447,6 @@ pub fn save(path: &Path, assessment: &Assessment, checklist: &Checklist) -> Resu
 /// The assessment as TOML text, ready to save.
 pub fn to_toml(assessment: &Assessment, checklist: &Checklist) -> String {
     let doc = AssessmentDoc::new(assessment, checklist);
-    toml::to_string(&doc).expect("an assessment always serialises: every field is a plain TOML value")
+    toml::to_string(&doc)
+        .expect("an assessment always serialises: every field is a plain TOML value")
 }

@@ -8,7 +8,9 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-pub use file::{AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, load, load_str, parse, save, to_toml};
+pub use file::{
+    AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, load, load_str, parse, save, to_toml,
+};
 
 use crate::checklist::{Checklist, Kind};
 
@@ -129,7 +131,9 @@ impl Answer {
 }
 
 /// Whether the assessment is still being worked on or has been signed off.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
     #[default]
@@ -202,7 +206,10 @@ impl Assessment {
 
     /// Answers carried from last period that nobody has confirmed yet.
     pub fn unconfirmed(&self) -> impl Iterator<Item = &str> {
-        self.answers.iter().filter(|(_, a)| a.carried).map(|(id, _)| id.as_str())
+        self.answers
+            .iter()
+            .filter(|(_, a)| a.carried)
+            .map(|(id, _)| id.as_str())
     }
 
     /// Marks the assessment final. Refused while any carried answer is unconfirmed: an answer
@@ -258,7 +265,12 @@ pub fn parse_value(kind: &Kind, input: &str) -> Result<Value, String> {
                 .chars()
                 .filter(|c| *c != ',')
                 .collect();
-            cleaned.trim().parse::<f64>().ok().filter(|n| n.is_finite()).map(Value::Number)
+            cleaned
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .map(Value::Number)
         }
         Kind::Date => input.parse::<Date>().ok().map(Value::Date),
         Kind::Choice(_) => Some(Value::Choice(input.to_string())),
@@ -275,12 +287,26 @@ mod tests {
 
     #[test]
     fn typed_entry_is_checked_against_the_kind() {
-        assert_eq!(parse_value(&Kind::Count, "1,049"), Ok(Value::Number(1049.0)));
+        assert_eq!(
+            parse_value(&Kind::Count, "1,049"),
+            Ok(Value::Number(1049.0))
+        );
         assert_eq!(parse_value(&Kind::Money, "£75"), Ok(Value::Number(75.0)));
-        assert!(parse_value(&Kind::Count, "4.5").unwrap_err().contains("whole number"));
-        assert!(parse_value(&Kind::Percent, "120%").unwrap_err().contains("0 to 100"));
+        assert!(
+            parse_value(&Kind::Count, "4.5")
+                .unwrap_err()
+                .contains("whole number")
+        );
+        assert!(
+            parse_value(&Kind::Percent, "120%")
+                .unwrap_err()
+                .contains("0 to 100")
+        );
         assert!(parse_value(&Kind::Date, "2013-02-30").is_err());
-        assert_eq!(parse_value(&Kind::Status, "Partial"), Ok(Value::Status(Status::Partial)));
+        assert_eq!(
+            parse_value(&Kind::Status, "Partial"),
+            Ok(Value::Status(Status::Partial))
+        );
     }
 
     #[test]
@@ -299,7 +325,10 @@ mod tests {
         a.answer_mut("y").value = Some(Value::Status(Status::Yes));
         let refused = a.finalise().unwrap_err();
         assert_eq!(refused.items, ["x"]);
-        assert_eq!(refused.to_string(), "1 answer carried from last period has not been confirmed: x");
+        assert_eq!(
+            refused.to_string(),
+            "1 answer carried from last period has not been confirmed: x"
+        );
         assert_eq!(a.stage, Stage::Draft);
         a.answer_mut("x").carried = false;
         assert_eq!(a.finalise(), Ok(()));

@@ -7,7 +7,10 @@ use super::{Checklist, load, load_str};
 use crate::diagnostic::Invalid;
 
 /// Checklists compiled into the binary, so probity works from any directory.
-const BUILT_IN: &[(&str, &str)] = &[("wfof-2011.toml", include_str!("../../checklists/wfof-2011.toml"))];
+const BUILT_IN: &[(&str, &str)] = &[(
+    "wfof-2011.toml",
+    include_str!("../../checklists/wfof-2011.toml"),
+)];
 
 /// Where a checklist was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,14 +50,21 @@ impl Catalog {
                 .filter(|p| p.extension().is_some_and(|x| x == "toml"))
                 .collect();
             paths.sort();
-            entries.extend(paths.into_iter().map(|p| ChecklistSource { checklist: load(&p), origin: Origin::File(p) }));
+            entries.extend(paths.into_iter().map(|p| ChecklistSource {
+                checklist: load(&p),
+                origin: Origin::File(p),
+            }));
         }
         Catalog { entries }
     }
 
     /// Finds a checklist by id, or loads it from a path when `name` looks like one.
     /// Built-in checklists win over a user's file with the same id.
-    pub fn resolve(&self, name: &str, relative_to: Option<&Path>) -> Result<Checklist, ResolveError> {
+    pub fn resolve(
+        &self,
+        name: &str,
+        relative_to: Option<&Path>,
+    ) -> Result<Checklist, ResolveError> {
         if name.ends_with(".toml") || name.contains('/') || name.contains('\\') {
             let path = match relative_to {
                 Some(base) if Path::new(name).is_relative() => base.join(name),
@@ -72,7 +82,11 @@ impl Catalog {
         }
         Err(ResolveError::NotFound {
             id: name.to_string(),
-            known: self.entries.iter().filter_map(|e| e.checklist.as_ref().ok().map(|c| c.id.clone())).collect(),
+            known: self
+                .entries
+                .iter()
+                .filter_map(|e| e.checklist.as_ref().ok().map(|c| c.id.clone()))
+                .collect(),
             broken,
         })
     }
@@ -86,7 +100,11 @@ impl Catalog {
 #[derive(Debug, thiserror::Error)]
 pub enum ResolveError {
     #[error("no checklist with id \"{id}\" (known: {})", known.join(", "))]
-    NotFound { id: String, known: Vec<String>, broken: Option<Invalid> },
+    NotFound {
+        id: String,
+        known: Vec<String>,
+        broken: Option<Invalid>,
+    },
     #[error(transparent)]
     Invalid(Invalid),
 }

@@ -28,18 +28,30 @@ pub fn load(path: &Path) -> Result<Checklist, Invalid> {
 pub fn load_str(name: &str, text: &str) -> Result<Checklist, Invalid> {
     let source = Source::new(name, text);
     if text.len() > MAX_FILE_BYTES {
-        let msg = format!("the file is larger than {} MB", MAX_FILE_BYTES / 1024 / 1024);
+        let msg = format!(
+            "the file is larger than {} MB",
+            MAX_FILE_BYTES / 1024 / 1024
+        );
         return Err(Invalid::one(Problem::new(&source, None, msg)));
     }
     let mut problems = unsafe_characters(&source, text);
     let file: ChecklistFile = match toml::from_str(text) {
         Ok(file) => file,
         Err(e) => {
-            problems.push(Problem::new(&source, e.span(), e.message().trim().to_string()));
+            problems.push(Problem::new(
+                &source,
+                e.span(),
+                e.message().trim().to_string(),
+            ));
             return Err(Invalid::new(&source, problems));
         }
     };
-    let mut loader = Loader { source: &source, problems, kinds: HashMap::new(), first: HashMap::new() };
+    let mut loader = Loader {
+        source: &source,
+        problems,
+        kinds: HashMap::new(),
+        first: HashMap::new(),
+    };
     let checklist = loader.build(file);
     if loader.problems.is_empty() {
         Ok(checklist)
@@ -51,11 +63,17 @@ pub fn load_str(name: &str, text: &str) -> Result<Checklist, Invalid> {
 /// Control and bidi characters are refused in checklists so their authors see and fix them.
 fn unsafe_characters(source: &Source, text: &str) -> Vec<Problem> {
     text.char_indices()
-        .filter(|&(i, c)| text::is_unsafe_char(c) && !(c == '\r' && text[i + 1..].starts_with('\n')))
+        .filter(|&(i, c)| {
+            text::is_unsafe_char(c) && !(c == '\r' && text[i + 1..].starts_with('\n'))
+        })
         .take(5)
         .map(|(i, c)| {
-            Problem::new(source, Some(i..i + c.len_utf8()), format!("control character {} in the file", c.escape_unicode()))
-                .help("remove it; checklists may contain only printable text, tabs and line breaks")
+            Problem::new(
+                source,
+                Some(i..i + c.len_utf8()),
+                format!("control character {} in the file", c.escape_unicode()),
+            )
+            .help("remove it; checklists may contain only printable text, tabs and line breaks")
         })
         .collect()
 }
@@ -71,16 +89,27 @@ struct Loader<'s> {
 
 impl Loader<'_> {
     fn problem(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Problem {
-        self.problems.push(Problem::new(self.source, Some(span), message));
+        self.problems
+            .push(Problem::new(self.source, Some(span), message));
         self.problems.last_mut().expect("just pushed")
     }
 
     /// Checks an id's form and uniqueness within a namespace; false if it is unusable.
     fn claim(&mut self, namespace: &'static str, id: &Spanned<String>) -> bool {
         let (value, span) = (id.get_ref(), id.span());
-        if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) {
-            self.problem(span, format!("{namespace} id \"{value}\" is not a valid id"))
-                .help = Some("use letters, digits, dots, dashes and underscores, e.g. \"gifts.register.exists\"".into());
+        if value.is_empty()
+            || !value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+        {
+            self.problem(
+                span,
+                format!("{namespace} id \"{value}\" is not a valid id"),
+            )
+            .help = Some(
+                "use letters, digits, dots, dashes and underscores, e.g. \"gifts.register.exists\""
+                    .into(),
+            );
             return false;
         }
         if let Some(first) = self.first.get(&(namespace, value.clone())).cloned() {
@@ -99,7 +128,11 @@ impl Loader<'_> {
             .recommendations
             .into_iter()
             .filter(|r| self.claim("recommendation", &r.id))
-            .map(|r| Recommendation { id: r.id.into_inner(), title: clean(&r.title), text: clean(&r.text) })
+            .map(|r| Recommendation {
+                id: r.id.into_inner(),
+                title: clean(&r.title),
+                text: clean(&r.text),
+            })
             .collect();
 
         // First pass: ids and kinds, so conditions may refer to items defined later.
@@ -121,8 +154,12 @@ impl Loader<'_> {
         for area_file in file.areas.into_inner() {
             self.claim("area", &area_file.id);
             if area_file.items.get_ref().is_empty() {
-                self.problem(area_file.id.span(), format!("area \"{}\" has no items", area_file.id.get_ref()))
-                    .help = Some("add at least one [[areas.items]] under it, or remove the area".into());
+                self.problem(
+                    area_file.id.span(),
+                    format!("area \"{}\" has no items", area_file.id.get_ref()),
+                )
+                .help =
+                    Some("add at least one [[areas.items]] under it, or remove the area".into());
             }
             let mut area = Area {
                 id: area_file.id.into_inner(),
@@ -132,12 +169,21 @@ impl Loader<'_> {
             };
             for item_file in area_file.items.into_inner() {
                 let id = item_file.id.get_ref().clone();
-                let Some(kind) = self.kinds.get(&id).cloned() else { continue };
+                let Some(kind) = self.kinds.get(&id).cloned() else {
+                    continue;
+                };
                 if index.contains_key(&id) {
                     continue;
                 }
                 for r in &item_file.recommendations {
-                    self.reference("recommendation", r, &recommendations.iter().map(|r| r.id.as_str()).collect::<Vec<_>>());
+                    self.reference(
+                        "recommendation",
+                        r,
+                        &recommendations
+                            .iter()
+                            .map(|r| r.id.as_str())
+                            .collect::<Vec<_>>(),
+                    );
                 }
                 for old in &item_file.replaces {
                     if self.kinds.contains_key(old.get_ref()) && old.get_ref() != &id {
@@ -166,8 +212,16 @@ impl Loader<'_> {
                     severity: severity(item_file.severity.unwrap_or(SeverityName::Medium)),
                     weight,
                     ask_if,
-                    recommendations: item_file.recommendations.into_iter().map(Spanned::into_inner).collect(),
-                    replaces: item_file.replaces.into_iter().map(Spanned::into_inner).collect(),
+                    recommendations: item_file
+                        .recommendations
+                        .into_iter()
+                        .map(Spanned::into_inner)
+                        .collect(),
+                    replaces: item_file
+                        .replaces
+                        .into_iter()
+                        .map(Spanned::into_inner)
+                        .collect(),
                 });
             }
             areas.push(area);
@@ -182,8 +236,13 @@ impl Loader<'_> {
                 continue;
             }
             if self.kinds.contains_key(rule.id.get_ref()) {
-                self.problem(rule.id.span(), format!("rule id \"{}\" is also an item id", rule.id.get_ref()))
-                    .help = Some("findings are named by these ids, so a rule needs an id of its own".into());
+                self.problem(
+                    rule.id.span(),
+                    format!("rule id \"{}\" is also an item id", rule.id.get_ref()),
+                )
+                .help = Some(
+                    "findings are named by these ids, so a rule needs an id of its own".into(),
+                );
             }
             let items: Vec<&str> = self.kinds.keys().map(String::as_str).collect::<Vec<_>>();
             let items: Vec<String> = items.into_iter().map(str::to_string).collect();
@@ -205,7 +264,11 @@ impl Loader<'_> {
                     when,
                     anchor: rule.anchor.map(Spanned::into_inner),
                     covers: rule.covers.into_iter().map(Spanned::into_inner).collect(),
-                    recommendations: rule.recommendations.into_iter().map(Spanned::into_inner).collect(),
+                    recommendations: rule
+                        .recommendations
+                        .into_iter()
+                        .map(Spanned::into_inner)
+                        .collect(),
                 });
             }
         }
@@ -213,9 +276,18 @@ impl Loader<'_> {
         let mut retired = Vec::new();
         for r in file.retired {
             if self.kinds.contains_key(r.id.get_ref()) {
-                self.problem(r.id.span(), format!("retired item \"{}\" is still an item of this checklist", r.id.get_ref()));
+                self.problem(
+                    r.id.span(),
+                    format!(
+                        "retired item \"{}\" is still an item of this checklist",
+                        r.id.get_ref()
+                    ),
+                );
             }
-            retired.push(Retired { id: r.id.into_inner(), reason: clean(&r.reason) });
+            retired.push(Retired {
+                id: r.id.into_inner(),
+                reason: clean(&r.reason),
+            });
         }
 
         Checklist {
@@ -247,19 +319,35 @@ impl Loader<'_> {
         let kind = *item.kind.get_ref();
         match (kind, &item.options) {
             (KindName::Choice, None) => {
-                self.problem(item.kind.span(), format!("choice item \"{}\" has no options", item.id.get_ref()))
-                    .help = Some("add options = [{ id = \"...\", label = \"...\" }, ...]".into());
+                self.problem(
+                    item.kind.span(),
+                    format!("choice item \"{}\" has no options", item.id.get_ref()),
+                )
+                .help = Some("add options = [{ id = \"...\", label = \"...\" }, ...]".into());
                 Kind::Choice(Vec::new())
             }
             (KindName::Choice, Some(options)) => {
                 if options.get_ref().is_empty() {
-                    self.problem(options.span(), format!("choice item \"{}\" has an empty list of options", item.id.get_ref()));
+                    self.problem(
+                        options.span(),
+                        format!(
+                            "choice item \"{}\" has an empty list of options",
+                            item.id.get_ref()
+                        ),
+                    );
                 }
                 let mut seen: Vec<&str> = Vec::new();
                 let mut out = Vec::new();
                 for o in options.get_ref() {
                     if seen.contains(&o.id.get_ref().as_str()) {
-                        self.problem(o.id.span(), format!("option \"{}\" appears twice in item \"{}\"", o.id.get_ref(), item.id.get_ref()));
+                        self.problem(
+                            o.id.span(),
+                            format!(
+                                "option \"{}\" appears twice in item \"{}\"",
+                                o.id.get_ref(),
+                                item.id.get_ref()
+                            ),
+                        );
                     }
                     seen.push(o.id.get_ref());
                     if let Some(c) = &o.credit
@@ -276,7 +364,14 @@ impl Loader<'_> {
                 Kind::Choice(out)
             }
             (_, Some(options)) => {
-                self.problem(options.span(), format!("options are only allowed on choice items, and \"{}\" is a {} item", item.id.get_ref(), kind_name(kind)));
+                self.problem(
+                    options.span(),
+                    format!(
+                        "options are only allowed on choice items, and \"{}\" is a {} item",
+                        item.id.get_ref(),
+                        kind_name(kind)
+                    ),
+                );
                 simple_kind(kind)
             }
             (_, None) => simple_kind(kind),
@@ -286,14 +381,32 @@ impl Loader<'_> {
     fn condition(&mut self, c: &Spanned<ConditionFile>) -> Option<Condition> {
         let span = c.span();
         let f = c.get_ref();
-        let shapes = [f.all.is_some(), f.any.is_some(), f.not.is_some(), f.item.is_some(), f.ratio.is_some()];
+        let shapes = [
+            f.all.is_some(),
+            f.any.is_some(),
+            f.not.is_some(),
+            f.item.is_some(),
+            f.ratio.is_some(),
+        ];
         if shapes.iter().filter(|s| **s).count() != 1 {
-            self.problem(span, "a condition needs exactly one of `all`, `any`, `not`, `item` or `ratio`")
-                .help = Some("e.g. { item = \"gifts.policy\", is = \"yes\" } or { all = [ ... ] }".into());
+            self.problem(
+                span,
+                "a condition needs exactly one of `all`, `any`, `not`, `item` or `ratio`",
+            )
+            .help =
+                Some("e.g. { item = \"gifts.policy\", is = \"yes\" } or { all = [ ... ] }".into());
             return None;
         }
         let compare = compare_of(f);
-        let tests = [f.is.is_some(), f.in_.is_some(), f.answered.is_some(), compare.len() == 1].iter().filter(|t| **t).count();
+        let tests = [
+            f.is.is_some(),
+            f.in_.is_some(),
+            f.answered.is_some(),
+            compare.len() == 1,
+        ]
+        .iter()
+        .filter(|t| **t)
+        .count();
         if let Some(list) = f.all.as_ref().or(f.any.as_ref()) {
             if tests > 0 || !compare.is_empty() {
                 self.problem(span, "`all` and `any` take only a list of conditions");
@@ -307,7 +420,11 @@ impl Loader<'_> {
             if parts.len() != list.len() {
                 return None;
             }
-            return Some(if f.all.is_some() { Condition::All(parts) } else { Condition::Any(parts) });
+            return Some(if f.all.is_some() {
+                Condition::All(parts)
+            } else {
+                Condition::Any(parts)
+            });
         }
         if let Some(inner) = &f.not {
             if tests > 0 || !compare.is_empty() {
@@ -323,11 +440,17 @@ impl Loader<'_> {
         if let Some(ratio) = &f.ratio {
             let ids = ratio.get_ref();
             if ids.len() != 2 {
-                self.problem(ratio.span(), "`ratio` takes two items: [numerator, denominator]");
+                self.problem(
+                    ratio.span(),
+                    "`ratio` takes two items: [numerator, denominator]",
+                );
                 return None;
             }
             if compare.len() != 1 {
-                self.problem(span, "a ratio is compared with `gt`, `ge`, `lt`, `le`, `eq` or `ne`");
+                self.problem(
+                    span,
+                    "a ratio is compared with `gt`, `ge`, `lt`, `le`, `eq` or `ne`",
+                );
                 return None;
             }
             let ok = ids.iter().all(|id| self.numeric_item(id, "a ratio"));
@@ -338,13 +461,20 @@ impl Loader<'_> {
             });
         }
         let item = f.item.as_ref().expect("shape checked above");
-        let Some(kind) = self.known_item(item) else { return None };
+        let kind = self.known_item(item)?;
         let test = if let Some(answered) = f.answered {
             Test::Answered(answered)
         } else if let Some(c) = compare.first() {
             if !kind.is_numeric() {
-                self.problem(item.span(), format!("\"{}\" is a {} item, so it cannot be compared with a number", item.get_ref(), kind.name()))
-                    .help = Some("use `is` or `in` for status and choice items".into());
+                self.problem(
+                    item.span(),
+                    format!(
+                        "\"{}\" is a {} item, so it cannot be compared with a number",
+                        item.get_ref(),
+                        kind.name()
+                    ),
+                )
+                .help = Some("use `is` or `in` for status and choice items".into());
                 return None;
             }
             Test::Compare(*c)
@@ -363,7 +493,10 @@ impl Loader<'_> {
             }
             Test::In(values.iter().map(|v| v.get_ref().clone()).collect())
         };
-        Some(Condition::Item { item: item.get_ref().clone(), test })
+        Some(Condition::Item {
+            item: item.get_ref().clone(),
+            test,
+        })
     }
 
     fn known_item(&mut self, id: &Spanned<String>) -> Option<Kind> {
@@ -380,7 +513,14 @@ impl Loader<'_> {
         match self.known_item(id) {
             Some(kind) if kind.is_numeric() => true,
             Some(kind) => {
-                self.problem(id.span(), format!("{context} needs numeric items, and \"{}\" is a {} item", id.get_ref(), kind.name()));
+                self.problem(
+                    id.span(),
+                    format!(
+                        "{context} needs numeric items, and \"{}\" is a {} item",
+                        id.get_ref(),
+                        kind.name()
+                    ),
+                );
                 false
             }
             None => false,
@@ -394,14 +534,26 @@ impl Loader<'_> {
             Kind::Status => crate::assessment::Status::parse(v).is_some(),
             Kind::Choice(_) => kind.option(v).is_some(),
             other => {
-                self.problem(value.span(), format!("\"{item}\" is a {} item, so `is`/`in` cannot test it", other.name()))
-                    .help = Some("compare numbers with `gt`, `ge`, `lt`, `le`, `eq` or `ne`, or test `answered`".into());
+                self.problem(
+                    value.span(),
+                    format!(
+                        "\"{item}\" is a {} item, so `is`/`in` cannot test it",
+                        other.name()
+                    ),
+                )
+                .help = Some(
+                    "compare numbers with `gt`, `ge`, `lt`, `le`, `eq` or `ne`, or test `answered`"
+                        .into(),
+                );
                 return false;
             }
         };
         if !ok {
-            self.problem(value.span(), format!("\"{v}\" is not a possible answer of \"{item}\""))
-                .help = Some(format!("\"{item}\" takes {}", kind.allowed()));
+            self.problem(
+                value.span(),
+                format!("\"{v}\" is not a possible answer of \"{item}\""),
+            )
+            .help = Some(format!("\"{item}\" takes {}", kind.allowed()));
         }
         ok
     }
@@ -413,19 +565,34 @@ impl Loader<'_> {
             .filter_map(|i| i.ask_if.as_ref().map(|c| (i.id.as_str(), c.items())))
             .collect();
         let mut done: Vec<&str> = Vec::new();
-        for start in deps.keys().copied().collect::<Vec<_>>() {
+        // Checklist order, so the same file always reports the same cycle.
+        for start in areas
+            .iter()
+            .flat_map(|a| &a.items)
+            .map(|i| i.id.as_str())
+            .filter(|id| deps.contains_key(id))
+        {
             let mut path = vec![start];
             if let Some(cycle) = find_cycle(&deps, &mut path, &mut done) {
                 let span = spans.get(cycle[0]).cloned().unwrap_or(0..0);
-                self.problem(span, format!("ask_if conditions form a cycle: {}", cycle.join(" → ")))
-                    .help = Some("an item cannot depend, directly or through others, on its own answer".into());
+                self.problem(
+                    span,
+                    format!("ask_if conditions form a cycle: {}", cycle.join(" → ")),
+                )
+                .help = Some(
+                    "an item cannot depend, directly or through others, on its own answer".into(),
+                );
                 return;
             }
         }
     }
 }
 
-fn find_cycle<'a>(deps: &HashMap<&'a str, Vec<&'a str>>, path: &mut Vec<&'a str>, done: &mut Vec<&'a str>) -> Option<Vec<&'a str>> {
+fn find_cycle<'a>(
+    deps: &HashMap<&'a str, Vec<&'a str>>,
+    path: &mut Vec<&'a str>,
+    done: &mut Vec<&'a str>,
+) -> Option<Vec<&'a str>> {
     let current = *path.last()?;
     if done.contains(&current) {
         return None;
@@ -447,10 +614,17 @@ fn find_cycle<'a>(deps: &HashMap<&'a str, Vec<&'a str>>, path: &mut Vec<&'a str>
 }
 
 fn compare_of(f: &ConditionFile) -> Vec<Compare> {
-    [(f.gt, Op::Gt), (f.ge, Op::Ge), (f.lt, Op::Lt), (f.le, Op::Le), (f.eq, Op::Eq), (f.ne, Op::Ne)]
-        .into_iter()
-        .filter_map(|(v, op)| v.map(|value| Compare { op, value }))
-        .collect()
+    [
+        (f.gt, Op::Gt),
+        (f.ge, Op::Ge),
+        (f.lt, Op::Lt),
+        (f.le, Op::Le),
+        (f.eq, Op::Eq),
+        (f.ne, Op::Ne),
+    ]
+    .into_iter()
+    .filter_map(|(v, op)| v.map(|value| Compare { op, value }))
+    .collect()
 }
 
 fn simple_kind(kind: KindName) -> Kind {

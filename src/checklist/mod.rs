@@ -94,7 +94,9 @@ pub struct ChoiceOption {
     pub credit: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Low,
@@ -141,7 +143,10 @@ impl Kind {
 
     /// Counts, numbers, money and percentages: they feed metrics, not the score.
     pub fn is_numeric(&self) -> bool {
-        matches!(self, Kind::Count | Kind::Number | Kind::Money | Kind::Percent)
+        matches!(
+            self,
+            Kind::Count | Kind::Number | Kind::Money | Kind::Percent
+        )
     }
 
     /// Whether answers to this kind earn credit towards the score.
@@ -171,7 +176,11 @@ impl Kind {
             Kind::Date => "a date such as 2013-03-31".into(),
             Kind::Choice(options) => format!(
                 "one of {}",
-                options.iter().map(|o| format!("\"{}\"", o.id)).collect::<Vec<_>>().join(", ")
+                options
+                    .iter()
+                    .map(|o| format!("\"{}\"", o.id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             Kind::Text => "text".into(),
         }

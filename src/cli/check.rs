@@ -11,7 +11,8 @@ pub fn run(ctx: &Context, file: &Path) -> Outcome {
         Ok(t) => t,
         Err(e) => return fail(&e),
     };
-    let is_assessment = toml::from_str::<toml::Table>(&text).is_ok_and(|t| t.contains_key("format"));
+    let is_assessment =
+        toml::from_str::<toml::Table>(&text).is_ok_and(|t| t.contains_key("format"));
     if !is_assessment {
         return match checklist::load_str(&file.display().to_string(), &text) {
             Ok(c) => {
@@ -52,7 +53,8 @@ pub fn run(ctx: &Context, file: &Path) -> Outcome {
             Outcome::Invalid
         }
         Err(e @ assessment::LoadError::Checklist(..)) => {
-            if let assessment::LoadError::Checklist(_, checklist::ResolveError::Invalid(inner)) = &e {
+            if let assessment::LoadError::Checklist(_, checklist::ResolveError::Invalid(inner)) = &e
+            {
                 eprint!("{}", inner.render());
             }
             fail(&e.to_string())

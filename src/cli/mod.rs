@@ -91,7 +91,11 @@ impl Context {
         let dirs = Dirs::resolve(cli.data_dir.as_deref())?;
         let catalog = Catalog::discover(dirs.checklists.as_deref());
         let today = cli.today.unwrap_or_else(|| jiff::Zoned::now().date());
-        Ok(Context { dirs, catalog, today })
+        Ok(Context {
+            dirs,
+            catalog,
+            today,
+        })
     }
 }
 

@@ -39,8 +39,15 @@ pub fn file_name(force: &str, period: &str) -> String {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
-    let slug = slug.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
-    format!("{}.toml", if slug.is_empty() { "assessment" } else { &slug })
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!(
+        "{}.toml",
+        if slug.is_empty() { "assessment" } else { &slug }
+    )
 }
 
 /// Creates the assessment file and returns its path. An existing file is never replaced.
@@ -78,7 +85,12 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<PathBuf, String> {
     if force.is_empty() || period.is_empty() {
         return Err("the force and the period must not be empty".into());
     }
-    if let Some(a) = args.assessor.as_deref().map(crate::text::sanitize_line).filter(|a| !a.is_empty()) {
+    if let Some(a) = args
+        .assessor
+        .as_deref()
+        .map(crate::text::sanitize_line)
+        .filter(|a| !a.is_empty())
+    {
         assessment.assessor = Some(a);
     }
     let path = match &args.out {
@@ -119,10 +131,18 @@ fn successor(catalog: &crate::checklist::Catalog, before: &Checklist) -> Checkli
 }
 
 /// Writes a new assessment file, refusing to replace one that exists.
-pub fn create(path: &Path, assessment: &Assessment, checklist: &crate::checklist::Checklist) -> Result<(), String> {
+pub fn create(
+    path: &Path,
+    assessment: &Assessment,
+    checklist: &crate::checklist::Checklist,
+) -> Result<(), String> {
     let _lock = storage::Lock::acquire(path).map_err(|e| e.to_string())?;
-    storage::write_new(path, assessment::to_toml(assessment, checklist).as_bytes(), false)
-        .map_err(|e| e.replace("overwrite it with --force", "pick another --out"))
+    storage::write_new(
+        path,
+        assessment::to_toml(assessment, checklist).as_bytes(),
+        false,
+    )
+    .map_err(|e| e.replace("overwrite it with --force", "pick another --out"))
 }
 
 #[cfg(test)]
@@ -131,8 +151,14 @@ mod tests {
 
     #[test]
     fn file_names_are_tidy() {
-        assert_eq!(file_name("Dorset Police", "2012"), "dorset-police-2012.toml");
-        assert_eq!(file_name("Avon & Somerset", "2012/13"), "avon-somerset-2012-13.toml");
+        assert_eq!(
+            file_name("Dorset Police", "2012"),
+            "dorset-police-2012.toml"
+        );
+        assert_eq!(
+            file_name("Avon & Somerset", "2012/13"),
+            "avon-somerset-2012-13.toml"
+        );
         assert_eq!(file_name("", ""), "assessment.toml");
     }
 }

@@ -1,4 +1,4 @@
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use super::{Context, Outcome, fail};
@@ -37,8 +37,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Outcome {
         Err(e) => return fail(&e.to_string()),
     };
     let evaluation = scoring::evaluate(&c, &a, ctx.today);
-    let options = Options { marking: crate::text::sanitize_line(&args.marking), redact: args.redact, today: ctx.today };
-    let bytes = args.format.render(&report::Report::new(&c, &a, &evaluation, &options));
+    let options = Options {
+        marking: crate::text::sanitize_line(&args.marking),
+        redact: args.redact,
+        today: ctx.today,
+    };
+    let bytes = args
+        .format
+        .render(&report::Report::new(&c, &a, &evaluation, &options));
     match &args.out {
         Some(path) => match crate::storage::write_new(path, &bytes, args.force) {
             Ok(()) => {
@@ -47,6 +53,9 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Outcome {
             }
             Err(e) => fail(&e),
         },
+        None if args.format == Format::Xlsx && std::io::stdout().is_terminal() => fail(
+            "a workbook cannot be shown in the terminal: give a file name with --out, e.g. --out report.xlsx",
+        ),
         None => {
             let _ = std::io::stdout().write_all(&bytes);
             Outcome::Ok

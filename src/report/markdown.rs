@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
-use super::Report;
+use super::{Report, kind_name, paragraphs, score_phrase, score_text};
 use crate::assessment::format_number;
+use crate::scoring::FindingKind;
 use crate::text;
 
 /// Escapes text for Markdown: punctuation that carries meaning is backslash-escaped, `<`, `>`
@@ -17,8 +18,8 @@ pub fn md_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '~'
-            | '=' | ':' => {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '~' | '=' | ':' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -28,59 +29,113 @@ pub fn md_escape(s: &str) -> String {
     out
 }
 
-fn score(s: Option<f64>) -> String {
-    s.map_or("not scored".into(), |s| format!("{}", format_number(s)))
+/// A bar of ten blocks for a 0–100 score, so the summary table reads like the web page's chart.
+fn bar(score: Option<f64>) -> String {
+    let filled = score.map_or(0, |s| ((s / 10.0).round() as usize).min(10));
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
 pub fn render(r: &Report) -> String {
     let mut o = String::new();
     let e = md_escape;
     let _ = writeln!(o, "**{}**\n", e(&r.marking));
-    let _ = writeln!(o, "# Integrity self-assessment: {}, {}\n", e(&r.force), e(&r.period));
+    let _ = writeln!(
+        o,
+        "# Integrity self-assessment: {}, {} ({})\n",
+        e(&r.force),
+        e(&r.period),
+        r.stage.name()
+    );
     let _ = writeln!(o, "| | |\n|---|---|");
     let _ = writeln!(o, "| Force | {} |", e(&r.force));
     let _ = writeln!(o, "| Period | {} |", e(&r.period));
-    let _ = writeln!(o, "| Checklist | {} (version {}) |", e(&r.checklist_title), e(&r.checklist_version));
-    let _ = writeln!(o, "| Assessor | {} |", e(r.assessor.as_deref().unwrap_or("not recorded")));
+    let _ = writeln!(
+        o,
+        "| Checklist | {} (version {}) |",
+        e(&r.checklist_title),
+        e(&r.checklist_version)
+    );
+    let _ = writeln!(
+        o,
+        "| Assessor | {} |",
+        e(r.assessor.as_deref().unwrap_or("not recorded"))
+    );
     let _ = writeln!(o, "| Produced | {} |", r.generated);
-    let _ = writeln!(o, "| Status | {} |", r.stage.name());
+    let _ = writeln!(
+        o,
+        "| Status | {} |",
+        match r.stage {
+            crate::assessment::Stage::Final => "final: signed off",
+            crate::assessment::Stage::Draft => "draft: still being worked on",
+        }
+    );
     if r.redacted {
-        let _ = writeln!(o, "| Redaction | names and notes removed for sharing outside the force |");
+        let _ = writeln!(
+            o,
+            "| Redaction | names, notes and text answers removed for sharing outside the force |"
+        );
     }
 
     let _ = writeln!(o, "\n## Summary\n");
-    let (h, m, l) = severity_counts(r);
+    let (h, m, l) = r.severity_counts();
     let _ = writeln!(
         o,
         "Overall score **{}** out of 100, with {} of {} applicable items answered ({}% complete). \
          {} finding{}: {h} high, {m} medium, {l} low.\n",
-        score(r.score.overall),
+        score_text(r.score.overall),
         r.score.answered,
         r.score.applicable,
         format_number(r.score.completeness),
         r.findings.len(),
         if r.findings.len() == 1 { "" } else { "s" },
     );
-    let _ = writeln!(o, "| Area | Score | Answered |\n|---|---:|---:|");
+    let _ = writeln!(o, "| Area | Score | | Answered |\n|---|---:|---|---:|");
     for a in &r.score.areas {
-        let _ = writeln!(o, "| {} | {} | {} of {} |", e(&a.title), score(a.score), a.answered, a.applicable);
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} of {} |",
+            e(&a.title),
+            score_text(a.score),
+            bar(a.score),
+            a.answered,
+            a.applicable
+        );
     }
+    let _ = writeln!(
+        o,
+        "\n| Findings by severity | Number |\n|---|---:|\n| High | {h} |\n| Medium | {m} |\n| Low | {l} |"
+    );
 
-    let _ = writeln!(o, "\n## Findings\n");
+    let _ = writeln!(o, "\n## Findings and actions\n");
     if r.findings.is_empty() {
-        let _ = writeln!(o, "No findings.");
+        let _ = writeln!(
+            o,
+            "No findings: every answered item is met and no gap rule applies.\n"
+        );
     }
     for (n, f) in r.findings.iter().enumerate() {
-        let _ = writeln!(o, "### {}. {} ({})\n", n + 1, e(&f.title), f.severity.name());
-        let _ = writeln!(o, "- Reference: `{}` ({}), {}", f.id, if f.kind == crate::scoring::FindingKind::Rule { "rule" } else { "item" }, e(r.area_title(&f.area)));
+        let _ = writeln!(
+            o,
+            "### {}. {} ({})\n",
+            n + 1,
+            e(&f.title),
+            f.severity.name()
+        );
+        let _ = writeln!(
+            o,
+            "- Reference: `{}` ({}), {}",
+            f.id,
+            kind_name(f.kind),
+            e(r.area_title(&f.area))
+        );
         if !f.explanation.is_empty() {
-            let _ = writeln!(o, "- Why it matters: {}", e(&f.explanation));
+            let label = if f.kind == FindingKind::Rule {
+                "Why it matters"
+            } else {
+                "Shortfall"
+            };
+            let _ = writeln!(o, "- {label}: {}", e(&f.explanation));
         }
-        if !f.action.is_empty() {
-            let _ = writeln!(o, "- Recommended action: {}", e(&f.action));
-        }
-        let _ = writeln!(o, "- Owner: {}", e(f.owner.as_deref().unwrap_or("not assigned")));
-        let _ = writeln!(o, "- Due: {}", f.due.map_or("not set".into(), |d| d.to_string()));
         let _ = writeln!(o, "- Why this was flagged:");
         for step in &f.trace {
             let _ = writeln!(
@@ -92,44 +147,117 @@ pub fn render(r: &Report) -> String {
                 if step.holds { "" } else { "; does not hold" }
             );
         }
-        o.push('\n');
-    }
-
-    if !r.metrics.is_empty() {
-        let _ = writeln!(o, "## Metrics\n\n| Measure | Item | Value |\n|---|---|---:|");
-        for m in &r.metrics {
-            let _ = writeln!(o, "| {} | `{}` | {} |", e(&m.label), m.id, format_number(m.value));
+        if !f.action.is_empty() {
+            let _ = writeln!(o, "- Recommended action: {}", e(&f.action));
         }
-        o.push('\n');
-    }
-
-    let _ = writeln!(o, "## Answers by area\n");
-    for area in &r.areas {
-        let _ = writeln!(o, "### {}\n\n_{}_\n", e(&area.title), e(&area.question));
-        let _ = writeln!(o, "| Item | Question | Answer | Note | Evidence |\n|---|---|---|---|---|");
-        for i in &area.items {
-            let answer = match (&i.answer, i.asked) {
-                (_, false) => "not asked".to_string(),
-                (Some(a), _) => e(a),
-                (None, _) => "unanswered".to_string(),
-            };
+        let good = r.good_practice(f);
+        if !good.is_empty() {
+            let _ = writeln!(o, "- What good looks like: {}", e(good));
+        }
+        let _ = writeln!(
+            o,
+            "- Owner: {}",
+            e(f.owner.as_deref().unwrap_or("not assigned"))
+        );
+        let overdue = if r.status(f) == "overdue" {
+            " (**overdue**)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            o,
+            "- Due: {}{overdue}",
+            f.due.map_or("not set".into(), |d| d.to_string())
+        );
+        if !f.recommendations.is_empty() {
             let _ = writeln!(
                 o,
-                "| `{}` | {} | {}{} | {} | {} |",
-                i.id,
-                e(&i.prompt),
-                answer,
-                if i.carried { " (carried, unconfirmed)" } else { "" },
-                e(i.note.as_deref().unwrap_or("")),
-                i.evidence.iter().map(|x| e(x)).collect::<Vec<_>>().join("; ")
+                "- Recommendation themes: {}",
+                f.recommendations
+                    .iter()
+                    .map(|x| e(&r.recommendation(x)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             );
         }
         o.push('\n');
     }
 
+    let _ = writeln!(o, "## Answers by area\n");
+    for (area, score) in r.areas.iter().zip(&r.score.areas) {
+        let _ = writeln!(o, "### {}\n\n_{}_\n", e(&area.title), e(&area.question));
+        let _ = writeln!(
+            o,
+            "{}; {} of {} applicable items answered.\n",
+            score_phrase(score.score),
+            score.answered,
+            score.applicable
+        );
+        let _ = writeln!(
+            o,
+            "| Item | Question | Answer | Note | Evidence | Owner and due date |\n|---|---|---|---|---|---|"
+        );
+        for i in &area.items {
+            let answer = match (&i.answer, i.asked) {
+                (_, false) => "_not asked_".to_string(),
+                (Some(a), _) => e(a),
+                (None, _) => "_unanswered_".to_string(),
+            };
+            let flags: String = [
+                (i.carried, " (carried, unconfirmed)"),
+                (i.review, " (marked for review)"),
+            ]
+            .into_iter()
+            .filter_map(|(on, f)| on.then_some(f))
+            .collect();
+            let owner = [i.owner.as_deref().map(e), i.due.map(|d| format!("due {d}"))]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                o,
+                "| `{}` | {} | {answer}{flags} | {} | {} | {owner} |",
+                i.id,
+                e(&i.prompt),
+                e(i.note.as_deref().unwrap_or("")),
+                i.evidence
+                    .iter()
+                    .map(|x| e(x))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
+        }
+        o.push('\n');
+    }
+
+    let _ = writeln!(o, "## Metrics\n");
+    if r.metrics.is_empty() {
+        let _ = writeln!(o, "No counts, amounts or percentages are recorded.\n");
+    } else {
+        let _ = writeln!(o, "| Measure | Item | Value |\n|---|---|---:|");
+        for m in &r.metrics {
+            let _ = writeln!(
+                o,
+                "| {} | `{}` | {} |",
+                e(&m.label),
+                m.id,
+                format_number(m.value)
+            );
+        }
+        o.push('\n');
+    }
+
+    let _ = writeln!(o, "## Not assessed\n");
     let missing: Vec<_> = r.not_assessed().collect();
-    if !missing.is_empty() {
-        let _ = writeln!(o, "## Not assessed\n");
+    if missing.is_empty() {
+        let _ = writeln!(o, "Every applicable item has an answer.\n");
+    } else {
+        let _ = writeln!(
+            o,
+            "These {} applicable items have no answer yet. They do not lower the score, but the report cannot speak to them.\n",
+            missing.len()
+        );
         for (area, i) in missing {
             let _ = writeln!(o, "- `{}` ({}): {}", i.id, e(&area.title), e(&i.prompt));
         }
@@ -145,15 +273,12 @@ pub fn render(r: &Report) -> String {
     }
 
     let _ = writeln!(o, "## Method\n\n{}\n", e(r.method));
-    let _ = writeln!(o, "Checklist provenance: {}\n", e(&r.provenance));
+    let _ = writeln!(o, "### Checklist provenance\n");
+    for p in paragraphs(&r.provenance) {
+        let _ = writeln!(o, "{}\n", e(p));
+    }
     let _ = writeln!(o, "**{}**", e(&r.marking));
     o
-}
-
-fn severity_counts(r: &Report) -> (usize, usize, usize) {
-    use crate::checklist::Severity::*;
-    let n = |s| r.findings.iter().filter(|f| f.severity == s).count();
-    (n(High), n(Medium), n(Low))
 }
 
 #[cfg(test)]
@@ -163,8 +288,14 @@ mod tests {
 
     #[test]
     fn live_markup_is_escaped() {
-        assert_eq!(md_escape("<script>alert(1)</script>"), "&lt;script&gt;alert\\(1\\)&lt;/script&gt;");
-        assert_eq!(md_escape("[x](javascript:alert(1))"), "\\[x\\]\\(javascript\\:alert\\(1\\)\\)");
+        assert_eq!(
+            md_escape("<script>alert(1)</script>"),
+            "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+        );
+        assert_eq!(
+            md_escape("[x](javascript:alert(1))"),
+            "\\[x\\]\\(javascript\\:alert\\(1\\)\\)"
+        );
         assert_eq!(md_escape("# a | b\nc"), "\\# a \\| b c");
     }
 

@@ -44,7 +44,11 @@ pub(super) fn collect<'a>(
     states: &HashMap<String, ItemState>,
     effective: &impl Fn(&str) -> Option<&'a Value>,
 ) -> Vec<Finding> {
-    let order: HashMap<&str, usize> = checklist.items().enumerate().map(|(i, item)| (item.id.as_str(), i)).collect();
+    let order: HashMap<&str, usize> = checklist
+        .items()
+        .enumerate()
+        .map(|(i, item)| (item.id.as_str(), i))
+        .collect();
     let mut findings: Vec<(usize, Finding)> = Vec::new();
     let mut covered: Vec<&str> = Vec::new();
 
@@ -55,10 +59,15 @@ pub(super) fn collect<'a>(
         covered.extend(rule.covers.iter().map(String::as_str));
         let items: Vec<String> = rule.when.items().into_iter().map(str::to_string).collect();
         let anchor = rule.anchor.as_deref().or_else(|| {
-            items.iter().map(String::as_str).find(|id| assessment.answer(id).is_some_and(|a| a.owner.is_some()))
+            items
+                .iter()
+                .map(String::as_str)
+                .find(|id| assessment.answer(id).is_some_and(|a| a.owner.is_some()))
         });
         let answer = anchor.and_then(|id| assessment.answer(id));
-        let area_item = anchor.or(items.first().map(String::as_str)).unwrap_or_default();
+        let area_item = anchor
+            .or(items.first().map(String::as_str))
+            .unwrap_or_default();
         findings.push((
             order.get(area_item).copied().unwrap_or(usize::MAX),
             Finding {
@@ -68,7 +77,10 @@ pub(super) fn collect<'a>(
                 title: rule.title.clone(),
                 explanation: rule.explanation.clone(),
                 action: rule.action.clone(),
-                area: checklist.area_of(area_item).map(|a| a.id.clone()).unwrap_or_default(),
+                area: checklist
+                    .area_of(area_item)
+                    .map(|a| a.id.clone())
+                    .unwrap_or_default(),
                 items,
                 trace: rule.when.trace(effective),
                 owner: answer.and_then(|a| a.owner.clone()),
@@ -79,7 +91,9 @@ pub(super) fn collect<'a>(
     }
 
     for item in checklist.items() {
-        let Some(credit) = states.get(&item.id).and_then(|s| s.credit) else { continue };
+        let Some(credit) = states.get(&item.id).and_then(|s| s.credit) else {
+            continue;
+        };
         if credit >= 1.0 || covered.contains(&item.id.as_str()) {
             continue;
         }
@@ -104,7 +118,10 @@ pub(super) fn collect<'a>(
                 title: item.prompt.clone(),
                 explanation: format!("{shortfall}: answered \"{shown}\"."),
                 action: String::new(),
-                area: checklist.area_of(&item.id).map(|a| a.id.clone()).unwrap_or_default(),
+                area: checklist
+                    .area_of(&item.id)
+                    .map(|a| a.id.clone())
+                    .unwrap_or_default(),
                 items: vec![item.id.clone()],
                 trace: vec![Step {
                     item: item.id.clone(),
@@ -120,7 +137,10 @@ pub(super) fn collect<'a>(
     }
 
     findings.sort_by(|(a_order, a), (b_order, b)| {
-        b.severity.cmp(&a.severity).then(a_order.cmp(b_order)).then((a.kind == FindingKind::Item).cmp(&(b.kind == FindingKind::Item)))
+        b.severity
+            .cmp(&a.severity)
+            .then(a_order.cmp(b_order))
+            .then((a.kind == FindingKind::Item).cmp(&(b.kind == FindingKind::Item)))
     });
     findings.into_iter().map(|(_, f)| f).collect()
 }

@@ -52,7 +52,11 @@ pub struct Completeness {
 impl Completeness {
     /// Answered ÷ applicable, from 0 to 1; 1 when nothing is applicable.
     pub fn ratio(&self) -> f64 {
-        if self.applicable == 0 { 1.0 } else { self.answered as f64 / self.applicable as f64 }
+        if self.applicable == 0 {
+            1.0
+        } else {
+            self.answered as f64 / self.applicable as f64
+        }
     }
 
     pub fn percent(&self) -> f64 {
@@ -105,14 +109,22 @@ impl Evaluation {
 
     /// The findings that name an item, for showing beside it.
     pub fn findings_for<'a>(&'a self, item: &'a str) -> impl Iterator<Item = &'a Finding> {
-        self.findings.iter().filter(move |f| f.items.iter().any(|i| i == item))
+        self.findings
+            .iter()
+            .filter(move |f| f.items.iter().any(|i| i == item))
     }
 }
 
 /// Scores an assessment. `today` decides which due dates have passed.
 pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> Evaluation {
     let asked = Asked::resolve(checklist, assessment);
-    let effective = |id: &str| -> Option<&Value> { if asked.get(id) { assessment.value(id) } else { None } };
+    let effective = |id: &str| -> Option<&Value> {
+        if asked.get(id) {
+            assessment.value(id)
+        } else {
+            None
+        }
+    };
 
     let mut states = HashMap::new();
     let mut areas = Vec::new();
@@ -132,19 +144,37 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
                 w_sum += item.weight;
                 c_sum += item.weight * c;
             }
-            states.insert(item.id.clone(), ItemState { asked: is_asked, credit });
+            states.insert(
+                item.id.clone(),
+                ItemState {
+                    asked: is_asked,
+                    credit,
+                },
+            );
         }
         total_w += w_sum;
         total_c += c_sum;
         completeness.answered += answered;
         completeness.applicable += applicable;
-        areas.push(AreaScore { id: area.id.clone(), score: score(c_sum, w_sum), answered, applicable });
+        areas.push(AreaScore {
+            id: area.id.clone(),
+            score: score(c_sum, w_sum),
+            answered,
+            applicable,
+        });
     }
 
     let metrics = checklist
         .items()
         .filter(|i| i.kind.is_numeric())
-        .filter_map(|i| effective(&i.id).and_then(Value::number).map(|value| Metric { id: i.id.clone(), value }))
+        .filter_map(|i| {
+            effective(&i.id)
+                .and_then(Value::number)
+                .map(|value| Metric {
+                    id: i.id.clone(),
+                    value,
+                })
+        })
         .collect();
 
     let findings = finding::collect(checklist, assessment, &states, &effective);
@@ -184,7 +214,11 @@ struct Asked<'a> {
 
 impl<'a> Asked<'a> {
     fn resolve(checklist: &'a Checklist, assessment: &'a Assessment) -> Self {
-        let asked = Asked { checklist, assessment, known: Default::default() };
+        let asked = Asked {
+            checklist,
+            assessment,
+            known: Default::default(),
+        };
         for item in checklist.items() {
             asked.get(&item.id);
         }
@@ -195,12 +229,20 @@ impl<'a> Asked<'a> {
         if let Some(&known) = self.known.borrow().get(id) {
             return known;
         }
-        let Some(item) = self.checklist.item(id) else { return false };
+        let Some(item) = self.checklist.item(id) else {
+            return false;
+        };
         // Marked not-asked while resolving; the loader rules out cycles, so this only guards.
         self.known.borrow_mut().insert(&item.id, false);
         let asked = match &item.ask_if {
             None => true,
-            Some(c) => c.holds(&|dep: &str| if self.get(dep) { self.assessment.value(dep) } else { None }),
+            Some(c) => c.holds(&|dep: &str| {
+                if self.get(dep) {
+                    self.assessment.value(dep)
+                } else {
+                    None
+                }
+            }),
         };
         self.known.borrow_mut().insert(&item.id, asked);
         asked

@@ -16,13 +16,24 @@ pub struct Warning {
 }
 
 fn warn(code: &'static str, item: Option<&str>, message: String) -> Warning {
-    Warning { code, item: item.map(str::to_string), message }
+    Warning {
+        code,
+        item: item.map(str::to_string),
+        message,
+    }
 }
 
-pub(super) fn check(checklist: &Checklist, assessment: &Assessment, evaluation: &Evaluation, today: Date) -> Vec<Warning> {
+pub(super) fn check(
+    checklist: &Checklist,
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+    today: Date,
+) -> Vec<Warning> {
     let mut out = Vec::new();
     for item in checklist.items() {
-        let Some(answer) = assessment.answer(&item.id) else { continue };
+        let Some(answer) = assessment.answer(&item.id) else {
+            continue;
+        };
         if !evaluation.is_asked(&item.id) {
             continue;
         }
@@ -30,12 +41,18 @@ pub(super) fn check(checklist: &Checklist, assessment: &Assessment, evaluation: 
             Some(Value::Status(Status::Yes)) if answer.evidence.is_empty() => out.push(warn(
                 "yes-without-evidence",
                 Some(&item.id),
-                format!("\"{}\" is answered yes but no evidence is recorded", item.id),
+                format!(
+                    "\"{}\" is answered yes but no evidence is recorded",
+                    item.id
+                ),
             )),
             Some(Value::Status(Status::Na)) if answer.note.is_none() => out.push(warn(
                 "na-without-note",
                 Some(&item.id),
-                format!("\"{}\" is marked not applicable without a note saying why", item.id),
+                format!(
+                    "\"{}\" is marked not applicable without a note saying why",
+                    item.id
+                ),
             )),
             _ => {}
         }
@@ -47,28 +64,45 @@ pub(super) fn check(checklist: &Checklist, assessment: &Assessment, evaluation: 
                 (true, false) => "an owner",
                 _ => "a due date",
             };
-            out.push(warn("high-finding-unowned", Some(&f.id), format!("high finding \"{}\" has no {missing}", f.id)));
+            out.push(warn(
+                "high-finding-unowned",
+                Some(&f.id),
+                format!("high finding \"{}\" has no {missing}", f.id),
+            ));
         }
         if let Some(due) = f.due
             && due < today
         {
-            out.push(warn("finding-overdue", Some(&f.id), format!("finding \"{}\" was due on {due} and is still open", f.id)));
+            out.push(warn(
+                "finding-overdue",
+                Some(&f.id),
+                format!("finding \"{}\" was due on {due} and is still open", f.id),
+            ));
         }
     }
     for orphan in &assessment.orphans {
         out.push(warn(
             "orphaned-answer",
             Some(&orphan.id),
-            format!("the answer to \"{}\" is kept, but checklist {} has no such item", orphan.id, checklist.id),
+            format!(
+                "the answer to \"{}\" is kept, but checklist {} has no such item",
+                orphan.id, checklist.id
+            ),
         ));
     }
     let unconfirmed = assessment.unconfirmed().count();
     if unconfirmed > 0 {
-        let from = assessment.carried_from.as_deref().unwrap_or("the previous period");
+        let from = assessment
+            .carried_from
+            .as_deref()
+            .unwrap_or("the previous period");
         out.push(warn(
             "carried-unconfirmed",
             None,
-            format!("{unconfirmed} answer{} carried from {from} not yet confirmed", if unconfirmed == 1 { " is" } else { "s are" }),
+            format!(
+                "{unconfirmed} answer{} carried from {from} not yet confirmed",
+                if unconfirmed == 1 { " is" } else { "s are" }
+            ),
         ));
     }
     out

@@ -105,22 +105,42 @@ fn st(s: Status) -> Value {
 #[test]
 fn weighted_scores_and_completeness() {
     let c = checklist();
-    let a = with(&[("gifts.policy", st(Status::Yes)), ("gifts.register", st(Status::No)), ("procurement.crossref", st(Status::Partial))]);
+    let a = with(&[
+        ("gifts.policy", st(Status::Yes)),
+        ("gifts.register", st(Status::No)),
+        ("procurement.crossref", st(Status::Partial)),
+    ]);
     let e = evaluate(&c, &a, today());
     // gifts: policy (w2, 1) + register (w1, 0) = 2/3; checked is not asked.
-    assert_eq!(e.area("gifts").unwrap().score.map(|s| s.round()), Some(67.0));
+    assert_eq!(
+        e.area("gifts").unwrap().score.map(|s| s.round()),
+        Some(67.0)
+    );
     assert_eq!(e.area("gifts").unwrap().applicable, 2);
     assert_eq!(e.area("procurement").unwrap().score, Some(50.0));
     // overall: (2 + 0 + 0.5) / 4
     assert_eq!(e.overall, Some(62.5));
-    assert_eq!(e.completeness, Completeness { answered: 3, applicable: 5 });
+    assert_eq!(
+        e.completeness,
+        Completeness {
+            answered: 3,
+            applicable: 5
+        }
+    );
     assert!(!e.is_asked("gifts.register.checked"));
 }
 
 #[test]
 fn na_leaves_the_denominator_and_unanswered_is_not_scored() {
     let c = checklist();
-    let e = evaluate(&c, &with(&[("gifts.policy", st(Status::Na)), ("gifts.register", st(Status::Yes))]), today());
+    let e = evaluate(
+        &c,
+        &with(&[
+            ("gifts.policy", st(Status::Na)),
+            ("gifts.register", st(Status::Yes)),
+        ]),
+        today(),
+    );
     assert_eq!(e.area("gifts").unwrap().score, Some(100.0));
     assert_eq!(e.area("procurement").unwrap().score, None);
     assert_eq!(e.completeness.answered, 2);
@@ -129,11 +149,22 @@ fn na_leaves_the_denominator_and_unanswered_is_not_scored() {
 #[test]
 fn no_and_partial_are_findings_with_lowered_severity_for_partial() {
     let c = checklist();
-    let e = evaluate(&c, &with(&[("gifts.policy", st(Status::Partial)), ("gifts.register", st(Status::No))]), today());
+    let e = evaluate(
+        &c,
+        &with(&[
+            ("gifts.policy", st(Status::Partial)),
+            ("gifts.register", st(Status::No)),
+        ]),
+        today(),
+    );
     let policy = e.findings.iter().find(|f| f.id == "gifts.policy").unwrap();
     assert_eq!(policy.severity, Severity::Medium);
     assert_eq!(policy.kind, FindingKind::Item);
-    let register = e.findings.iter().find(|f| f.id == "gifts.register").unwrap();
+    let register = e
+        .findings
+        .iter()
+        .find(|f| f.id == "gifts.register")
+        .unwrap();
     assert_eq!(register.severity, Severity::Medium);
     assert_eq!(register.trace[0].value.as_deref(), Some("no"));
 }
@@ -141,17 +172,27 @@ fn no_and_partial_are_findings_with_lowered_severity_for_partial() {
 #[test]
 fn a_rule_fires_with_its_trace_and_folds_in_the_item_it_covers() {
     let c = checklist();
-    let mut a = with(&[("gifts.register", st(Status::Yes)), ("procurement.crossref", st(Status::No))]);
+    let mut a = with(&[
+        ("gifts.register", st(Status::Yes)),
+        ("procurement.crossref", st(Status::No)),
+    ]);
     a.answer_mut("procurement.crossref").owner = Some("Head of Procurement".into());
     a.answer_mut("procurement.crossref").due = Some(date(2013, 3, 31));
     let e = evaluate(&c, &a, today());
-    let rule = e.findings.iter().find(|f| f.id == "crossref_gap").expect("rule fires");
+    let rule = e
+        .findings
+        .iter()
+        .find(|f| f.id == "crossref_gap")
+        .expect("rule fires");
     assert_eq!(rule.severity, Severity::High);
     assert_eq!(rule.kind, FindingKind::Rule);
     assert_eq!(rule.owner.as_deref(), Some("Head of Procurement"));
     assert_eq!(rule.trace.len(), 2);
     assert!(rule.trace.iter().all(|s| s.holds));
-    assert!(!e.findings.iter().any(|f| f.id == "procurement.crossref"), "covered item finding is folded in");
+    assert!(
+        !e.findings.iter().any(|f| f.id == "procurement.crossref"),
+        "covered item finding is folded in"
+    );
     assert_eq!(e.findings[0].id, "crossref_gap", "high findings come first");
 }
 
@@ -159,10 +200,28 @@ fn a_rule_fires_with_its_trace_and_folds_in_the_item_it_covers() {
 fn skipped_items_are_neither_scored_nor_flagged() {
     let c = checklist();
     let checked = Value::Choice("never".into());
-    let e = evaluate(&c, &with(&[("gifts.register", st(Status::No)), ("gifts.register.checked", checked.clone())]), today());
+    let e = evaluate(
+        &c,
+        &with(&[
+            ("gifts.register", st(Status::No)),
+            ("gifts.register.checked", checked.clone()),
+        ]),
+        today(),
+    );
     assert!(!e.findings.iter().any(|f| f.id == "gifts.register.checked"));
-    let e = evaluate(&c, &with(&[("gifts.register", st(Status::Yes)), ("gifts.register.checked", checked)]), today());
-    let f = e.findings.iter().find(|f| f.id == "gifts.register.checked").unwrap();
+    let e = evaluate(
+        &c,
+        &with(&[
+            ("gifts.register", st(Status::Yes)),
+            ("gifts.register.checked", checked),
+        ]),
+        today(),
+    );
+    let f = e
+        .findings
+        .iter()
+        .find(|f| f.id == "gifts.register.checked")
+        .unwrap();
     assert_eq!(f.severity, Severity::High);
     assert!(f.explanation.contains("Never"));
 }
@@ -171,17 +230,47 @@ fn skipped_items_are_neither_scored_nor_flagged() {
 fn approvals_exceeding_applications_is_a_data_error_finding() {
     let c = checklist();
     let n = |x| Value::Number(x);
-    let e = evaluate(&c, &with(&[("business.applications", n(40.0)), ("business.approved", n(47.0))]), today());
+    let e = evaluate(
+        &c,
+        &with(&[
+            ("business.applications", n(40.0)),
+            ("business.approved", n(47.0)),
+        ]),
+        today(),
+    );
     assert!(e.findings.iter().any(|f| f.id == "approvals_exceed"));
-    assert_eq!(e.metrics, vec![Metric { id: "business.applications".into(), value: 40.0 }, Metric { id: "business.approved".into(), value: 47.0 }]);
-    let e = evaluate(&c, &with(&[("business.applications", n(49.0)), ("business.approved", n(47.0))]), today());
+    assert_eq!(
+        e.metrics,
+        vec![
+            Metric {
+                id: "business.applications".into(),
+                value: 40.0
+            },
+            Metric {
+                id: "business.approved".into(),
+                value: 47.0
+            }
+        ]
+    );
+    let e = evaluate(
+        &c,
+        &with(&[
+            ("business.applications", n(49.0)),
+            ("business.approved", n(47.0)),
+        ]),
+        today(),
+    );
     assert!(!e.findings.iter().any(|f| f.id == "approvals_exceed"));
 }
 
 #[test]
 fn quality_warnings_catch_weak_records() {
     let c = checklist();
-    let mut a = with(&[("gifts.policy", st(Status::Yes)), ("gifts.register", st(Status::Na)), ("procurement.crossref", st(Status::No))]);
+    let mut a = with(&[
+        ("gifts.policy", st(Status::Yes)),
+        ("gifts.register", st(Status::Na)),
+        ("procurement.crossref", st(Status::No)),
+    ]);
     a.answer_mut("procurement.crossref").due = Some(date(2012, 1, 1));
     let e = evaluate(&c, &a, today());
     let codes: Vec<&str> = e.warnings.iter().map(|w| w.code).collect();
@@ -189,13 +278,21 @@ fn quality_warnings_catch_weak_records() {
     assert!(codes.contains(&"na-without-note"));
     assert!(codes.contains(&"high-finding-unowned"));
     assert!(codes.contains(&"finding-overdue"));
-    a.answer_mut("gifts.policy").evidence.push("Policy 2012".into());
+    a.answer_mut("gifts.policy")
+        .evidence
+        .push("Policy 2012".into());
     let e = evaluate(&c, &a, today());
     assert!(!e.warnings.iter().any(|w| w.code == "yes-without-evidence"));
 }
 
 fn any_status() -> impl Strategy<Value = Option<Status>> {
-    prop_oneof![Just(None), Just(Some(Status::Yes)), Just(Some(Status::Partial)), Just(Some(Status::No)), Just(Some(Status::Na))]
+    prop_oneof![
+        Just(None),
+        Just(Some(Status::Yes)),
+        Just(Some(Status::Partial)),
+        Just(Some(Status::No)),
+        Just(Some(Status::Na))
+    ]
 }
 
 const STATUS_ITEMS: [&str; 3] = ["gifts.policy", "gifts.register", "procurement.crossref"];

@@ -12,39 +12,49 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let fail = |what: &str, e: &std::io::Error| format!("could not save {}: {what}: {}", path.display(), describe(e));
+    let fail = |what: &str, e: &std::io::Error| {
+        format!("could not save {}: {what}: {}", path.display(), describe(e))
+    };
     let mut tmp = tempfile::Builder::new()
         .prefix(".probity-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| fail("cannot create a file in its folder", &e))?;
     tmp.write_all(bytes).map_err(|e| fail("writing", &e))?;
-    tmp.as_file().sync_all().map_err(|e| fail("flushing to disk", &e))?;
-    tmp.persist(path).map_err(|e| fail("replacing the old file", &e.error))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| fail("flushing to disk", &e))?;
+    tmp.persist(path)
+        .map_err(|e| fail("replacing the old file", &e.error))?;
     #[cfg(unix)]
     {
-        std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| fail("flushing the folder", &e))?;
+        std::fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| fail("flushing the folder", &e))?;
     }
     Ok(())
 }
 
-/// Writes a new file, refusing to replace an existing one unless `overwrite` is set.
-/// Used for exports, where the path is the user's choice.
+/// Writes a new file, readable only by its owner, refusing to replace an existing one unless
+/// `overwrite` is set. Used for exports, where the path is the user's choice.
 pub fn write_new(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), String> {
     if overwrite {
         return write_atomic(path, bytes);
     }
     // create_new fails on any existing entry, symlinks included, so nothing is clobbered.
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => {
-                format!("{} already exists; choose another name or overwrite it with --force", path.display())
-            }
-            _ => format!("could not write {}: {}", path.display(), describe(&e)),
-        })?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => {
+            format!(
+                "{} already exists; choose another name or overwrite it with --force",
+                path.display()
+            )
+        }
+        _ => format!("could not write {}: {}", path.display(), describe(&e)),
+    })?;
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
         .map_err(|e| format!("could not write {}: {}", path.display(), describe(&e)))
@@ -81,7 +91,12 @@ mod tests {
         std::os::unix::fs::symlink(&victim, &path).unwrap();
         write_atomic(&path, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
-        assert!(!std::fs::symlink_metadata(&path).unwrap().file_type().is_symlink());
+        assert!(
+            !std::fs::symlink_metadata(&path)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[test]
@@ -94,6 +109,16 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
         write_new(&path, b"second", true).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let fresh = dir.path().join("fresh.md");
+            write_new(&fresh, b"x", false).unwrap();
+            assert_eq!(
+                std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
     }
 
     #[cfg(unix)]

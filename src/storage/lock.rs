@@ -21,7 +21,10 @@ pub enum LockError {
 impl Lock {
     /// The lock file for an assessment: `dorset-2012.toml` → `dorset-2012.toml.lock`.
     pub fn path_for(target: &Path) -> PathBuf {
-        let mut name = target.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        let mut name = target
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_default();
         name.push(".lock");
         target.with_file_name(name)
     }
@@ -39,7 +42,10 @@ impl Lock {
         match file.try_lock() {
             Ok(()) => Ok(Lock { _file: file, path }),
             Err(TryLockError::WouldBlock) => Err(LockError::Held(target.display().to_string())),
-            Err(TryLockError::Error(e)) => Err(LockError::Io(target.display().to_string(), super::describe(&e))),
+            Err(TryLockError::Error(e)) => Err(LockError::Io(
+                target.display().to_string(),
+                super::describe(&e),
+            )),
         }
     }
 

@@ -14,16 +14,25 @@ use std::path::Path;
 
 /// Reads a text file, refusing files over `limit` bytes and files that are not UTF-8.
 pub fn read_capped(path: &Path, limit: usize) -> Result<String, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot open {}: {}", path.display(), describe(&e)))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| format!("cannot open {}: {}", path.display(), describe(&e)))?;
     let mut bytes = Vec::new();
     file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read {}: {}", path.display(), describe(&e)))?;
     if bytes.len() > limit {
-        return Err(format!("{} is larger than {} MB and was not read", path.display(), limit / 1024 / 1024));
+        return Err(format!(
+            "{} is larger than {} MB and was not read",
+            path.display(),
+            limit / 1024 / 1024
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!("{} is not UTF-8 text (first bad byte at offset {})", path.display(), e.utf8_error().valid_up_to())
+        format!(
+            "{} is not UTF-8 text (first bad byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
     })
 }
 

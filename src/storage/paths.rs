@@ -13,9 +13,11 @@ impl Dirs {
     /// explicit data folder, user checklists live in its `checklists/` subfolder so a test or
     /// a shared drive is self-contained.
     pub fn resolve(data_dir: Option<&Path>) -> Result<Dirs, String> {
-        let explicit = data_dir
-            .map(Path::to_path_buf)
-            .or_else(|| std::env::var_os("PROBITY_HOME").filter(|v| !v.is_empty()).map(PathBuf::from));
+        let explicit = data_dir.map(Path::to_path_buf).or_else(|| {
+            std::env::var_os("PROBITY_HOME")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        });
         if let Some(data) = explicit {
             let checklists = Some(data.join("checklists"));
             return Ok(Dirs { data, checklists });
@@ -36,9 +38,13 @@ pub fn ensure_private_dir(dir: &Path) -> Result<(), String> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .map_err(|e| format!("could not create the folder {}: {}", dir.display(), super::describe(&e)))
+    builder.create(dir).map_err(|e| {
+        format!(
+            "could not create the folder {}: {}",
+            dir.display(),
+            super::describe(&e)
+        )
+    })
 }
 
 #[cfg(test)]
@@ -49,7 +55,10 @@ mod tests {
     fn an_explicit_data_dir_wins() {
         let d = Dirs::resolve(Some(Path::new("/tmp/x"))).unwrap();
         assert_eq!(d.data, Path::new("/tmp/x"));
-        assert_eq!(d.checklists.as_deref(), Some(Path::new("/tmp/x/checklists")));
+        assert_eq!(
+            d.checklists.as_deref(),
+            Some(Path::new("/tmp/x/checklists"))
+        );
     }
 
     #[cfg(unix)]
@@ -59,6 +68,9 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join("a/b");
         ensure_private_dir(&dir).unwrap();
-        assert_eq!(std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
     }
 }

@@ -1,21 +1,12 @@
 //! The summary as one CSV table for spreadsheets: a `section` column says whether a row is an
 //! item, a rule or a metric, and columns that do not apply are left empty. Text cells that a
-//! spreadsheet would run as a formula are defused.
+//! spreadsheet would run as a formula are defused with [`guard_formula`].
 
 use serde::Serialize;
 
 use crate::assessment::format_number;
 use crate::progress::summary::Summary;
-
-/// Prefixes a quote to text a spreadsheet would treat as a formula (`=`, `+`, `-`, `@`, tab or
-/// carriage return first), so an answer can never run as one when the file is opened.
-pub fn guard(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
+use crate::report::guard_formula;
 
 #[derive(Default, Serialize)]
 struct Row {
@@ -41,8 +32,8 @@ struct Row {
 pub fn summary(s: &Summary) -> Vec<u8> {
     let base = |section, id: &str, title: &str| Row {
         section,
-        id: guard(id),
-        title: guard(title),
+        id: guard_formula(id).into_owned(),
+        title: guard_formula(title).into_owned(),
         forces_in_summary: s.forces,
         ..Row::default()
     };
@@ -58,7 +49,7 @@ pub fn summary(s: &Summary) -> Vec<u8> {
     });
     let rules = s.rules.iter().map(|r| Row {
         flagged: Some(r.flagged),
-        forces: Some(guard(&r.forces.join("; "))),
+        forces: Some(guard_formula(&r.forces.join("; ")).into_owned()),
         ..base("rule", &r.id, &r.title)
     });
     let metrics = s.metrics.iter().map(|m| Row {
@@ -74,18 +65,4 @@ pub fn summary(s: &Summary) -> Vec<u8> {
         w.serialize(row).expect("writing to memory cannot fail");
     }
     w.into_inner().expect("writing to memory cannot fail")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::guard;
-
-    #[test]
-    fn formulas_are_defused_and_plain_text_kept() {
-        assert_eq!(guard("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(guard("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(guard("-1+2"), "'-1+2");
-        assert_eq!(guard("\tx"), "'\tx");
-        assert_eq!(guard("Dorset Police"), "Dorset Police");
-    }
 }

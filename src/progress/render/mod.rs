@@ -9,6 +9,8 @@ mod markdown;
 
 use serde::Serialize;
 
+use crate::report::score_text as score;
+
 use super::compare::Comparison;
 use super::summary::Summary;
 use super::trend::Trend;
@@ -67,11 +69,6 @@ pub fn summary(s: &Summary, format: SummaryFormat, page: &Page) -> Vec<u8> {
         SummaryFormat::Json => json(s),
         SummaryFormat::Csv => csv::summary(s),
     }
-}
-
-/// A score for display: one decimal place, or a dash when there is none.
-fn score(x: Option<f64>) -> String {
-    x.map_or("—".into(), crate::assessment::format_number)
 }
 
 /// A signed change for display, e.g. "+4.5", "−2", or a dash.

@@ -2,7 +2,6 @@ use std::path::{Path, PathBuf};
 
 use super::Context;
 use crate::assessment::{self, Assessment};
-use crate::checklist::Checklist;
 use crate::storage;
 
 #[derive(Debug, clap::Args)]
@@ -50,8 +49,29 @@ pub fn file_name(force: &str, period: &str) -> String {
     )
 }
 
-/// Creates the assessment file and returns its path. An existing file is never replaced.
+/// Creates the assessment file and returns its path. An existing file is never replaced. With
+/// `--no-tui` it says what it did, including the carry-forward report.
 pub fn run(ctx: &Context, args: &NewArgs) -> Result<PathBuf, String> {
+    let started = start(ctx, args)?;
+    if args.no_tui {
+        println!("Created {}", started.path.display());
+        for line in started.carried.iter().flat_map(|r| r.lines()) {
+            println!("{}", crate::text::escape_for_terminal(&line));
+        }
+    }
+    Ok(started.path)
+}
+
+/// A new assessment on disk and, when it was started from last period's, what was carried.
+#[derive(Debug)]
+pub struct Started {
+    pub path: PathBuf,
+    /// The carry-forward report; its `briefing` says what changed in the checklist.
+    pub carried: Option<crate::progress::carry::CarryReport>,
+}
+
+/// Creates the assessment file without printing anything, for the interface.
+pub fn start(ctx: &Context, args: &NewArgs) -> Result<Started, String> {
     let resolve = |name: &str| {
         ctx.catalog.resolve(name, None).map_err(|e| match e {
             crate::checklist::ResolveError::Invalid(inner) => inner.render(),
@@ -67,7 +87,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<PathBuf, String> {
     };
     let checklist = match (&args.checklist, &previous) {
         (Some(name), _) => resolve(name)?,
-        (None, Some((_, before))) => successor(&ctx.catalog, before),
+        (None, Some((_, before))) => crate::progress::carry::successor(&ctx.catalog, before),
         (None, None) => resolve(crate::checklist::Catalog::default_id())?,
     };
     let period = crate::text::sanitize_line(&args.period);
@@ -104,30 +124,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<PathBuf, String> {
         storage::ensure_private_dir(parent)?;
     }
     create(&path, &assessment, &checklist)?;
-    if args.no_tui {
-        println!("Created {}", path.display());
-    }
-    for line in carried.iter().flat_map(|r| r.lines()) {
-        println!("{}", crate::text::escape_for_terminal(&line));
-    }
-    Ok(path)
-}
-
-/// The checklist a new period should use after `before`: the newest in the catalog that
-/// supersedes it, directly or through others, or `before` itself.
-fn successor(catalog: &crate::checklist::Catalog, before: &Checklist) -> Checklist {
-    let mut current = before.clone();
-    let mut seen = vec![current.id.clone()];
-    while let Some(next) = catalog
-        .entries
-        .iter()
-        .filter_map(|e| e.checklist.as_ref().ok())
-        .find(|c| c.supersedes.as_deref() == Some(current.id.as_str()) && !seen.contains(&c.id))
-    {
-        seen.push(next.id.clone());
-        current = next.clone();
-    }
-    current
+    Ok(Started { path, carried })
 }
 
 /// Writes a new assessment file, refusing to replace one that exists.

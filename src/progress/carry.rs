@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::crosswalk::{Briefing, Crosswalk, Fate};
 use crate::assessment::{Answer, AnswerDoc, Assessment, Orphan, check_value};
-use crate::checklist::{Checklist, Item};
+use crate::checklist::{Catalog, Checklist, Item};
 use crate::scoring;
 
 /// A new assessment started from last period's, and what happened on the way.
@@ -122,6 +122,23 @@ pub fn carry_forward(
         assessment: next,
         report,
     }
+}
+
+/// The checklist a new period should use after `before`: the newest in the catalog that
+/// supersedes it, directly or through others, or `before` itself.
+pub fn successor(catalog: &Catalog, before: &Checklist) -> Checklist {
+    let mut current = before.clone();
+    let mut seen = vec![current.id.clone()];
+    while let Some(next) = catalog
+        .entries
+        .iter()
+        .filter_map(|e| e.checklist.as_ref().ok())
+        .find(|c| c.supersedes.as_deref() == Some(current.id.as_str()) && !seen.contains(&c.id))
+    {
+        seen.push(next.id.clone());
+        current = next.clone();
+    }
+    current
 }
 
 /// Keeps an answer that has no place in the new checklist, once, and says why.

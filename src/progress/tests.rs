@@ -413,3 +413,19 @@ proptest! {
         prop_assert!(c.overall.delta.unwrap() > 0.0);
     }
 }
+
+#[test]
+fn a_new_period_moves_to_the_newest_successor() {
+    let dir = tempfile::tempdir().unwrap();
+    let v3 = V2
+        .replace("id = \"mini-2\"", "id = \"mini-3\"")
+        .replace("supersedes = \"mini-1\"", "supersedes = \"mini-2\"");
+    std::fs::write(dir.path().join("v2.toml"), V2).unwrap();
+    std::fs::write(dir.path().join("v3.toml"), v3).unwrap();
+    let catalog = crate::checklist::Catalog::discover(Some(dir.path()));
+    let (v1, v2) = checklists();
+    assert_eq!(super::carry::successor(&catalog, &v1).id, "mini-3");
+    assert_eq!(super::carry::successor(&catalog, &v2).id, "mini-3");
+    let v3 = catalog.resolve("mini-3", None).unwrap();
+    assert_eq!(super::carry::successor(&catalog, &v3).id, "mini-3");
+}

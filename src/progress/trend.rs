@@ -1,5 +1,20 @@
 //! One force over several periods: the overall and area scores of each, for a chart in a
 //! report or a sparkline in the interface.
+//!
+//! The interface can draw a sparkline of one force's overall score from its data folder:
+//!
+//! ```no_run
+//! # use probity::progress::{expand, load_batch, trend::Trend};
+//! # fn sparkline(ctx: &probity::cli::Context, force: &str) -> Result<(), String> {
+//! let paths = expand(&[ctx.dirs.data.clone()])?;
+//! let batch = load_batch(&paths, &ctx.catalog, ctx.today, || {});
+//! let points: Vec<(String, Option<f64>)> = Trend::of(&batch, force).series(None);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! `series(Some(area_id))` gives one area instead; a `None` score is a period with nothing
+//! scored, which a sparkline should leave as a gap.
 
 use serde::Serialize;
 

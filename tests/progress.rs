@@ -559,3 +559,51 @@ fn summary_csv_defuses_formulas_from_files() {
         "{csv}"
     );
 }
+
+#[test]
+fn the_summary_of_the_seed_forces_reads_plainly() {
+    let md = succeed(
+        probity()
+            .arg("summary")
+            .arg(fixture("dorset-2012.toml"))
+            .arg(fixture("durham-2012.toml")),
+    );
+    insta::assert_snapshot!("seed_summary_md", md);
+}
+
+#[test]
+fn commands_explain_what_they_cannot_do() {
+    let reversed = probity()
+        .arg("compare")
+        .arg(fixture("dorset-2013.toml"))
+        .arg(fixture("dorset-2012.toml"))
+        .output()
+        .unwrap();
+    assert!(reversed.status.success());
+    assert!(String::from_utf8_lossy(&reversed.stderr).contains("earlier period than the first"));
+
+    let missing = probity()
+        .arg("compare")
+        .arg(fixture("dorset-2012.toml"))
+        .arg(fixture("no-such-file.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-file.toml"));
+
+    let one = probity()
+        .arg("trend")
+        .arg(fixture("durham-2012.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(one.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&one.stderr)
+            .contains("a trend needs at least two periods of Durham Constabulary, and 1 found")
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let none = probity().arg("summary").arg(empty.path()).output().unwrap();
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no assessment files"));
+}

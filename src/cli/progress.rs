@@ -118,6 +118,13 @@ pub fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
         &Side::new(&new_c, &new, &new_e),
         ctx.today,
     );
+    if new.period < old.period {
+        eprintln!(
+            "warning: the second file ({}) is for an earlier period than the first ({}); give last period's file first",
+            crate::text::escape_for_terminal(&new.period),
+            crate::text::escape_for_terminal(&old.period)
+        );
+    }
     if let Some((a, b)) = &c.different_forces {
         eprintln!(
             "warning: the files are for different forces ({} and {})",

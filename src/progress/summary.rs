@@ -42,6 +42,31 @@ pub struct ItemTally {
     /// For choice items: forces per option id.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub options: BTreeMap<String, usize>,
+    /// For choice items: option id → label, for readers.
+    #[serde(skip)]
+    pub option_labels: BTreeMap<String, String>,
+}
+
+impl ItemTally {
+    /// Yes, partly, no and not applicable as shown to readers: a dash for choice items, which
+    /// are counted by option instead.
+    pub fn status_counts(&self) -> [String; 4] {
+        [self.yes, self.partial, self.no, self.na].map(|n| {
+            if self.kind == "status" {
+                n.to_string()
+            } else {
+                "—".into()
+            }
+        })
+    }
+
+    /// The choice answers given, in words: "Relies on reports from staff or the public: 1".
+    pub fn other_answers(&self) -> Vec<String> {
+        self.options
+            .iter()
+            .map(|(id, n)| format!("{}: {n}", self.option_labels.get(id).unwrap_or(id)))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -102,10 +127,18 @@ pub fn summarise(batch: &Batch) -> Summary {
                 });
             } else if matches!(item.kind, Kind::Status | Kind::Choice(_)) {
                 item_at.insert(item.id.clone(), items.len());
+                let option_labels = match &item.kind {
+                    Kind::Choice(options) => options
+                        .iter()
+                        .map(|o| (o.id.clone(), o.label.clone()))
+                        .collect(),
+                    _ => BTreeMap::new(),
+                };
                 items.push(ItemTally {
                     id: item.id.clone(),
                     prompt: item.prompt.clone(),
                     kind: item.kind.name(),
+                    option_labels,
                     ..Default::default()
                 });
             }

@@ -333,20 +333,13 @@ pub fn summary(s: &Summary, page: &Page) -> String {
         "\n## Answers\n\n| Item | Question | Yes | Partly | No | N/A | Unanswered | Not asked | Other answers |\n|---|---|---:|---:|---:|---:|---:|---:|---|"
     );
     for i in &s.items {
-        let options: Vec<String> = i
-            .options
-            .iter()
-            .map(|(k, v)| format!("{}: {v}", e(k)))
-            .collect();
+        let options: Vec<String> = i.other_answers().iter().map(|o| e(o)).collect();
         let _ = writeln!(
             o,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             id(&i.id),
             e(&i.prompt),
-            i.yes,
-            i.partial,
-            i.no,
-            i.na,
+            i.status_counts().join(" | "),
             i.unanswered,
             i.not_asked,
             options.join("; ")

@@ -43,7 +43,7 @@ impl<'a> Side<'a> {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Comparison {
     pub force: String,
     pub before_period: String,
@@ -67,7 +67,7 @@ pub struct Comparison {
     pub narrative: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Delta {
     pub before: Option<f64>,
     pub after: Option<f64>,
@@ -86,7 +86,7 @@ impl Delta {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AreaDelta {
     pub id: String,
     pub title: String,
@@ -94,7 +94,7 @@ pub struct AreaDelta {
     pub score: Delta,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
     Improved,
@@ -119,12 +119,11 @@ impl Change {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ItemChange {
     /// The item in the later checklist, or the earlier id when it has no successor.
     pub id: String,
-    /// The earlier ids it is compared with, when they differ from `id`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The earlier ids it is compared with, when they differ from `id`; otherwise empty.
     pub from: Vec<String>,
     pub prompt: String,
     /// Answers as stored.
@@ -139,7 +138,7 @@ pub struct ItemChange {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct FindingChanges {
     pub closed: Vec<String>,
     pub opened: Vec<String>,
@@ -150,14 +149,14 @@ pub struct FindingChanges {
     pub details: Vec<FindingNote>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FindingNote {
     pub id: String,
     pub title: String,
     pub severity: Severity,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MetricDelta {
     pub id: String,
     pub label: String,
@@ -168,7 +167,7 @@ pub struct MetricDelta {
     pub percent: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Delivery {
     /// The finding has closed.
@@ -193,7 +192,7 @@ impl Delivery {
 }
 
 /// One of last period's findings and whether the action on it was delivered.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Commitment {
     pub id: String,
     pub title: String,

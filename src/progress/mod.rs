@@ -41,7 +41,7 @@ pub struct Loaded {
     pub evaluation: Evaluation,
 }
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct BadFile {
     pub path: String,
     /// One line per problem: `file:line:col: message`.

@@ -11,7 +11,7 @@ use crate::assessment::{Status, Value};
 use crate::checklist::{Kind, Severity};
 use crate::scoring::FindingKind;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Forces summarised (one assessment each).
     pub forces: usize,
@@ -26,7 +26,7 @@ pub struct Summary {
     pub bad: Vec<BadFile>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct ItemTally {
     pub id: String,
     pub prompt: String,
@@ -39,8 +39,7 @@ pub struct ItemTally {
     pub unanswered: usize,
     /// Not asked, because the item's condition did not hold.
     pub not_asked: usize,
-    /// For choice items: forces per option id.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    /// For choice items: forces per option id; empty for status items.
     pub options: BTreeMap<String, usize>,
     /// For choice items: option id → label, for readers.
     #[serde(skip)]
@@ -69,7 +68,7 @@ impl ItemTally {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RuleTally {
     pub id: String,
     pub title: String,
@@ -78,7 +77,7 @@ pub struct RuleTally {
     pub forces: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MetricStats {
     pub id: String,
     pub label: String,

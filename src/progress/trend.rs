@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use super::Batch;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Trend {
     pub force: String,
     /// Areas in the order of the latest checklist, then any only earlier ones had: (id, title).
@@ -29,7 +29,7 @@ pub struct Trend {
     pub points: Vec<Point>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Point {
     pub period: String,
     pub checklist: String,

@@ -76,6 +76,6 @@ fn summarise(bencher: divan::Bencher, files: usize) {
         let paths = expand(&inputs).unwrap();
         let batch = load_batch(&paths, &catalog, date(2013, 1, 1), || {});
         assert_eq!(batch.loaded.len(), files);
-        summary::summarise(&batch)
+        summary::summarise(&batch, None)
     });
 }

@@ -322,7 +322,7 @@ fn the_two_seed_forces_sum_to_the_published_totals() {
         || {},
     );
     assert!(batch.bad.is_empty());
-    let s = summary::summarise(&batch);
+    let s = summary::summarise(&batch, None);
     assert_eq!(s.forces, 2);
     let total = |id: &str| {
         s.metrics
@@ -373,9 +373,9 @@ fn the_summary_uses_each_forces_latest_period() {
         date(2013, 9, 30),
         || {},
     );
-    let s = summary::summarise(&batch);
+    let s = summary::summarise(&batch, None);
     assert_eq!(s.forces, 2);
-    assert_eq!(s.earlier_periods, 1);
+    assert_eq!(s.left_out, 1);
     assert!(
         s.assessments
             .contains(&("Dorset Police".into(), "2013".into()))
@@ -386,6 +386,20 @@ fn the_summary_uses_each_forces_latest_period() {
         .find(|m| m.id == "business.applications")
         .unwrap();
     assert_eq!(apps.total, 58.0 + 76.0);
+    let of_2012 = summary::summarise(&batch, Some("2012"));
+    assert_eq!(of_2012.forces, 2);
+    assert!(
+        of_2012
+            .assessments
+            .contains(&("Dorset Police".into(), "2012".into()))
+    );
+    let apps = of_2012
+        .metrics
+        .iter()
+        .find(|m| m.id == "business.applications")
+        .unwrap();
+    assert_eq!(apps.total, 125.0);
+    assert_eq!(summary::summarise(&batch, Some("2011")).forces, 0);
 }
 
 #[test]

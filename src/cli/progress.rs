@@ -51,6 +51,9 @@ pub struct SummaryArgs {
     pub inputs: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "md")]
     pub format: SummaryFormat,
+    /// Summarise this period only, instead of each force's latest.
+    #[arg(long)]
+    pub period: Option<String>,
     #[command(flatten)]
     pub output: Output,
 }
@@ -187,7 +190,7 @@ pub fn summary(ctx: &Context, args: &SummaryArgs) -> Outcome {
         Ok(b) => b,
         Err(o) => return o,
     };
-    let s = summary::summarise(&batch);
+    let s = summary::summarise(&batch, args.period.as_deref());
     let outcome = emit(
         &render::summary(&s, args.format, &page(ctx, &args.output.marking)),
         args.output.out.as_deref(),

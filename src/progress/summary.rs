@@ -17,8 +17,11 @@ pub struct Summary {
     pub forces: usize,
     /// The assessment used for each force: (force, period), in force order.
     pub assessments: Vec<(String, String)>,
-    /// Files left out because a later period of the same force was given.
-    pub earlier_periods: usize,
+    /// The one period summarised, when asked for; otherwise each force's latest.
+    pub period: Option<String>,
+    /// Assessments left out: earlier periods of the same forces, or other periods than the one
+    /// asked for.
+    pub left_out: usize,
     pub items: Vec<ItemTally>,
     pub rules: Vec<RuleTally>,
     pub metrics: Vec<MetricStats>,
@@ -89,12 +92,16 @@ pub struct MetricStats {
     pub reported: usize,
 }
 
-/// The latest period of each force in the batch, in force-name order. Periods compare as text,
-/// which orders "2012", "2012-13" and "2013" correctly; of two files for the same force and
-/// period the later one given wins.
-pub fn latest(batch: &Batch) -> Vec<&Loaded> {
+/// The latest period of each force in the batch, or only `period` when given, in force-name
+/// order. Periods compare as text, which orders "2012", "2012-13" and "2013" correctly; of two
+/// files for the same force and period the later one given wins.
+pub fn latest<'a>(batch: &'a Batch, period: Option<&str>) -> Vec<&'a Loaded> {
     let mut by_force: BTreeMap<String, &Loaded> = BTreeMap::new();
-    for l in &batch.loaded {
+    for l in batch
+        .loaded
+        .iter()
+        .filter(|l| period.is_none_or(|p| l.assessment.period == p))
+    {
         let key = l.assessment.force.to_lowercase();
         match by_force.get(&key) {
             Some(kept) if kept.assessment.period > l.assessment.period => {}
@@ -106,8 +113,9 @@ pub fn latest(batch: &Batch) -> Vec<&Loaded> {
     by_force.into_values().collect()
 }
 
-pub fn summarise(batch: &Batch) -> Summary {
-    let chosen = latest(batch);
+/// Summarises the batch: each force's latest period, or only `period` when given.
+pub fn summarise(batch: &Batch, period: Option<&str>) -> Summary {
+    let chosen = latest(batch, period);
     let mut items: Vec<ItemTally> = Vec::new();
     let mut item_at: HashMap<String, usize> = HashMap::new();
     let mut rules: Vec<RuleTally> = Vec::new();
@@ -225,11 +233,48 @@ pub fn summarise(batch: &Batch) -> Summary {
             .iter()
             .map(|l| (l.assessment.force.clone(), l.assessment.period.clone()))
             .collect(),
-        earlier_periods: batch.loaded.len() - chosen.len(),
+        period: period.map(str::to_string),
+        left_out: batch.loaded.len() - chosen.len(),
         items,
         rules,
         metrics,
         bad: batch.bad.clone(),
+    }
+}
+
+impl Summary {
+    /// What the summary covers, as sentences for readers.
+    pub fn scope(&self) -> Vec<String> {
+        let used: Vec<String> = self
+            .assessments
+            .iter()
+            .map(|(f, p)| format!("{f} ({p})"))
+            .collect();
+        let which = match &self.period {
+            Some(p) => format!("for {p}"),
+            None => "the latest for each force".into(),
+        };
+        let mut out = vec![format!(
+            "Assessments used, {which}: {}.",
+            if used.is_empty() {
+                "none".into()
+            } else {
+                used.join(", ")
+            }
+        )];
+        if self.left_out > 0 {
+            let n = self.left_out;
+            out.push(format!(
+                "{n} other assessment{} of {} left out.",
+                if n == 1 { "" } else { "s" },
+                if n == 1 {
+                    "these forces was"
+                } else {
+                    "these forces were"
+                }
+            ));
+        }
+        out
     }
 }
 

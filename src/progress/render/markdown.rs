@@ -280,28 +280,8 @@ pub fn summary(s: &Summary, page: &Page) -> String {
         s.forces,
         if s.forces == 1 { "" } else { "s" }
     );
-    let list: Vec<String> = s
-        .assessments
-        .iter()
-        .map(|(f, p)| format!("{} ({})", e(f), e(p)))
-        .collect();
-    let _ = writeln!(
-        o,
-        "Assessments used, the latest for each force: {}.",
-        list.join(", ")
-    );
-    if s.earlier_periods > 0 {
-        let _ = writeln!(
-            o,
-            "\n{} earlier assessment{} of the same forces {} left out.",
-            s.earlier_periods,
-            if s.earlier_periods == 1 { "" } else { "s" },
-            if s.earlier_periods == 1 {
-                "was"
-            } else {
-                "were"
-            }
-        );
+    for line in s.scope() {
+        let _ = writeln!(o, "{}\n", e(&line));
     }
     if !s.bad.is_empty() {
         let _ = writeln!(o, "\n## Files that could not be read\n");

@@ -107,7 +107,13 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
     };
     match command {
         Command::Check { file } => check::run(&ctx, file),
-        Command::New(args) => new::run(&ctx, args).map_or_else(|e| fail(&e), |_| Outcome::Ok),
+        Command::New(args) => match new::start(&ctx, args) {
+            Ok(started) => {
+                new::print(&started);
+                Outcome::Ok
+            }
+            Err(e) => fail(&e),
+        },
         Command::Report(args) => report::run(&ctx, args),
         Command::Checklists => list_checklists(&ctx),
         Command::Compare(args) => progress::compare(&ctx, args),

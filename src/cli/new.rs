@@ -49,17 +49,18 @@ pub fn file_name(force: &str, period: &str) -> String {
     )
 }
 
-/// Creates the assessment file and returns its path. An existing file is never replaced. With
-/// `--no-tui` it says what it did, including the carry-forward report.
+/// Creates the assessment file and returns its path. An existing file is never replaced.
 pub fn run(ctx: &Context, args: &NewArgs) -> Result<PathBuf, String> {
-    let started = start(ctx, args)?;
-    if args.no_tui {
-        println!("Created {}", started.path.display());
-        for line in started.carried.iter().flat_map(|r| r.lines()) {
-            println!("{}", crate::text::escape_for_terminal(&line));
-        }
+    start(ctx, args).map(|started| started.path)
+}
+
+/// Says on the terminal what `new` did: the file created and, when answers were carried, the
+/// carry-forward report with the checklist briefing.
+pub fn print(started: &Started) {
+    println!("Created {}", started.path.display());
+    for line in started.carried.iter().flat_map(|r| r.lines()) {
+        println!("{}", crate::text::escape_for_terminal(&line));
     }
-    Ok(started.path)
 }
 
 /// A new assessment on disk and, when it was started from last period's, what was carried.
@@ -70,7 +71,8 @@ pub struct Started {
     pub carried: Option<crate::progress::carry::CarryReport>,
 }
 
-/// Creates the assessment file without printing anything, for the interface.
+/// Creates the assessment file, printing nothing, and returns what was carried so the
+/// interface can show the briefing before the first question.
 pub fn start(ctx: &Context, args: &NewArgs) -> Result<Started, String> {
     let resolve = |name: &str| {
         ctx.catalog.resolve(name, None).map_err(|e| match e {

@@ -621,3 +621,44 @@ fn commands_explain_what_they_cannot_do() {
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no assessment files"));
 }
+
+#[test]
+fn every_html_page_is_well_formed() {
+    let trend_inputs = [
+        fixture("trend"),
+        fixture("dorset-2012.toml"),
+        fixture("dorset-2013.toml"),
+    ];
+    let pages = [
+        succeed(
+            probity()
+                .args(["compare", "--format", "html"])
+                .arg(fixture("dorset-2012.toml"))
+                .arg(fixture("dorset-2013.toml")),
+        ),
+        succeed(
+            probity()
+                .args(["trend", "--format", "html"])
+                .args(trend_inputs),
+        ),
+        succeed(
+            probity()
+                .args(["summary", "--format", "html"])
+                .arg(fixture("dorset-2012.toml"))
+                .arg(fixture("durham-2012.toml")),
+        ),
+    ];
+    for page in pages {
+        let doc = scraper::Html::parse_document(&page);
+        assert!(doc.errors.is_empty(), "HTML parse errors: {:?}", doc.errors);
+        let marking = scraper::Selector::parse(".marking").unwrap();
+        assert!(
+            doc.select(&marking)
+                .all(|m| m.text().collect::<String>() == "OFFICIAL-SENSITIVE")
+        );
+        assert!(
+            doc.select(&marking).count() >= 3,
+            "the marking heads and closes every page"
+        );
+    }
+}

@@ -429,3 +429,46 @@ fn a_new_period_moves_to_the_newest_successor() {
     let v3 = catalog.resolve("mini-3", None).unwrap();
     assert_eq!(super::carry::successor(&catalog, &v3).id, "mini-3");
 }
+
+proptest! {
+    /// Every force is counted once per item, and figures add up, whatever the answers.
+    #[test]
+    fn summary_counts_every_force_once(
+        forces in proptest::collection::vec((proptest::collection::vec(status_strategy(), 5), proptest::option::of(0u32..500)), 1..12)
+    ) {
+        let (v1, _) = checklists();
+        let today = date(2013, 1, 1);
+        let loaded = forces
+            .iter()
+            .enumerate()
+            .map(|(n, (answers, count))| {
+                let mut a = Assessment::new(&v1, &format!("Force {n}"), "2012");
+                for (id, s) in ["kept", "old.name", "whole", "part.one", "part.two"].iter().zip(answers) {
+                    if let Some(s) = s {
+                        a.answer_mut(id).value = Some(Value::Status(*s));
+                    }
+                }
+                if let Some(c) = count {
+                    a.answer_mut("lost").value = Some(Value::Number(f64::from(*c)));
+                }
+                let evaluation = evaluate(&v1, &a, today);
+                super::Loaded { path: format!("{n}.toml").into(), checklist: 0, assessment: a, evaluation }
+            })
+            .collect();
+        let batch = super::Batch { checklists: vec![v1], loaded, bad: Vec::new() };
+        let s = super::summary::summarise(&batch, None);
+        prop_assert_eq!(s.forces, forces.len());
+        for t in &s.items {
+            prop_assert_eq!(t.yes + t.partial + t.no + t.na + t.unanswered + t.not_asked, forces.len(), "{}", t.id);
+        }
+        let counts: Vec<f64> = forces.iter().filter_map(|(_, c)| c.map(f64::from)).collect();
+        match s.metrics.iter().find(|m| m.id == "lost") {
+            Some(m) => {
+                prop_assert_eq!(m.reported, counts.len());
+                prop_assert_eq!(m.total, counts.iter().sum::<f64>());
+                prop_assert!(m.min <= m.median && m.median <= m.max);
+            }
+            None => prop_assert!(counts.is_empty()),
+        }
+    }
+}

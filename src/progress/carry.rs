@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::crosswalk::{Briefing, Crosswalk, Fate};
-use crate::assessment::{Answer, AnswerDoc, Assessment, Orphan, check_value};
+use crate::assessment::{Answer, AnswerDoc, Assessment, Orphan, Value, check_value};
 use crate::checklist::{Catalog, Checklist, Item};
 use crate::scoring;
 
@@ -65,19 +65,13 @@ pub fn carry_forward(
             continue;
         }
         let combined = combine(item, &sources);
-        for id in &combined.misfits {
+        for (id, answer) in combined.misfits {
             let reason = format!(
                 "its answer does not fit \"{}\", which now takes {}",
                 item.id,
                 item.kind.allowed()
             );
-            keep(
-                id,
-                previous.answers.get(*id).expect("a source has an answer"),
-                reason,
-                &mut report,
-                &mut next,
-            );
+            keep(id, answer, reason, &mut report, &mut next);
         }
         if combined.conflict {
             report.conflicts.push(item.id.clone());
@@ -164,34 +158,37 @@ fn keep(
     }
 }
 
+/// The weakest of several answers to one item: the one earning least credit, so combining
+/// answers never makes a force look better than any of them did.
+pub(super) fn weakest<'a>(item: &Item, values: &[&'a Value]) -> Option<&'a Value> {
+    values.iter().copied().min_by(|x, y| {
+        let c = |v| scoring::credit(item, v).unwrap_or(f64::INFINITY);
+        c(x).total_cmp(&c(y))
+    })
+}
+
 struct Combined<'a> {
     answer: Answer,
-    /// Source ids whose value does not fit the new item.
-    misfits: Vec<&'a str>,
+    /// Sources whose value does not fit the new item.
+    misfits: Vec<(&'a str, &'a Answer)>,
     /// True when merged sources gave different values.
     conflict: bool,
 }
 
 /// One answer from the earlier answers an item takes over. A merged item takes the weakest of
 /// differing values, so carrying forward can never make a force look better than it was.
-fn combine<'a>(item: &Item, sources: &[(&'a str, &Answer)]) -> Combined<'a> {
+fn combine<'a>(item: &Item, sources: &[(&'a str, &'a Answer)]) -> Combined<'a> {
     let mut misfits = Vec::new();
     let mut values = Vec::new();
     for (id, a) in sources {
         match &a.value {
             Some(v) if check_value(&item.kind, v).is_ok() => values.push(v.clone()),
-            Some(_) => misfits.push(*id),
+            Some(_) => misfits.push((*id, *a)),
             None => {}
         }
     }
     let conflict = values.windows(2).any(|w| w[0] != w[1]);
-    let value = values
-        .iter()
-        .min_by(|a, b| {
-            let c = |v| scoring::credit(item, v).unwrap_or(f64::INFINITY);
-            c(a).total_cmp(&c(b))
-        })
-        .cloned();
+    let value = weakest(item, &values.iter().collect::<Vec<_>>()).cloned();
     let notes: Vec<(&str, &String)> = sources
         .iter()
         .filter_map(|(id, a)| a.note.as_ref().map(|n| (*id, n)))

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::carry::weakest;
 use super::crosswalk::{Briefing, Crosswalk, Fate};
 use crate::assessment::{Assessment, Value, format_number};
 use crate::checklist::{Checklist, Item, Severity};
@@ -262,14 +263,6 @@ fn area_deltas(before: &Side, after: &Side) -> Vec<AreaDelta> {
     out
 }
 
-/// The weakest of several earlier answers, as carry-forward takes them.
-fn weakest<'a>(item: &Item, values: &[&'a Value]) -> Option<&'a Value> {
-    values.iter().copied().min_by(|x, y| {
-        let c = |v| scoring::credit(item, v).unwrap_or(f64::INFINITY);
-        c(x).total_cmp(&c(y))
-    })
-}
-
 fn item_changes(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<ItemChange> {
     let mut out = Vec::new();
     for item in after.checklist.items() {
@@ -312,7 +305,7 @@ fn item_changes(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<ItemChange
         });
     }
     for (id, fate) in walk.fates() {
-        let Some(was) = before.value(id) else {
+        let (Some(was), Some(item)) = (before.value(id), before.checklist.item(id)) else {
             continue;
         };
         let reason = match fate {
@@ -320,10 +313,6 @@ fn item_changes(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<ItemChange
             Fate::Dropped => "no longer in the checklist".into(),
             _ => continue,
         };
-        let item = before
-            .checklist
-            .item(id)
-            .expect("fates list the earlier checklist's items");
         out.push(ItemChange {
             id: id.to_string(),
             from: Vec::new(),

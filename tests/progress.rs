@@ -216,6 +216,13 @@ fn the_version_two_checklist_is_carried_and_compared_without_losing_an_answer() 
         let shown = c.items.iter().any(|i| i.id == *id || i.from.contains(id));
         assert!(shown, "{id} missing from the comparison");
     }
+    assert!(
+        c.narrative
+            .iter()
+            .any(|p| p.contains("may come from the new questions")),
+        "{:?}",
+        c.narrative
+    );
     let retired = c
         .items
         .iter()

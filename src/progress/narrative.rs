@@ -137,6 +137,9 @@ pub fn progress(c: &Comparison) -> Vec<String> {
         ),
         _ => "An overall score could not be given for both periods.".to_string(),
     };
+    if c.briefing.is_some() && c.overall.delta.is_some() {
+        p.push_str(" As the checklist changed, part of that movement may come from the new questions rather than from the force.");
+    }
     p.push_str(&format!(
         " {} improved, {} went backwards and {} stayed the same; {} answered for the first time.",
         plural(count(Change::Improved), "answer", "answers"),

@@ -464,7 +464,7 @@ fn summary_formats_agree() {
     };
     let md = run("md");
     assert!(
-        md.contains("1 of 2 forces\\: Procurement not cross\\-referenced with the gifts register"),
+        md.contains("1 of 2 forces: Procurement not cross-referenced with the gifts register"),
         "{md}"
     );
     let html = run("html");

@@ -8,18 +8,30 @@ use crate::assessment::format_number;
 use crate::scoring::FindingKind;
 use crate::text;
 
-/// Escapes text for Markdown: punctuation that carries meaning is backslash-escaped, `<`, `>`
-/// and `&` become entities, and line breaks become spaces so a value stays in its table cell.
+/// Escapes text for Markdown so it is always read as plain text: characters that start
+/// emphasis, code, links, strikethrough or table cells are backslash-escaped, `<`, `>` and `&`
+/// become entities, and line breaks become spaces so a value stays in its table cell. Block
+/// markers (`-`, `+`, `=`, `#`, a numbered-list `1.`) are escaped only at the start, the one place
+/// they act, so ordinary text such as "OFFICIAL-SENSITIVE" stays readable.
 pub fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in text::sanitize(s).chars() {
+    let sanitized = text::sanitize(s);
+    // Leading spaces would make an indented code block; they carry no meaning in a value.
+    let clean = sanitized.trim();
+    let mut out = String::with_capacity(clean.len() + 8);
+    let digits = clean.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in clean.chars().enumerate() {
+        let leading = i == 0 && matches!(c, '-' | '+' | '=' | '#')
+            || (i == digits && digits > 0 && matches!(c, '.' | ')'));
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
-            | '!' | '|' | '~' | '=' | ':' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' | '^' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if leading => {
                 out.push('\\');
                 out.push(c);
             }
@@ -290,16 +302,81 @@ mod tests {
     fn live_markup_is_escaped() {
         assert_eq!(
             md_escape("<script>alert(1)</script>"),
-            "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
         );
         assert_eq!(
             md_escape("[x](javascript:alert(1))"),
-            "\\[x\\]\\(javascript\\:alert\\(1\\)\\)"
+            "\\[x\\](javascript:alert(1))"
         );
         assert_eq!(md_escape("# a | b\nc"), "\\# a \\| b c");
+        assert_eq!(md_escape("OFFICIAL-SENSITIVE"), "OFFICIAL-SENSITIVE");
+        assert_eq!(md_escape("- item"), "\\- item");
+        assert_eq!(md_escape("2012. A year"), "2012\\. A year");
+        assert_eq!(
+            md_escape("*bold* _it_ `code` ~~x~~"),
+            "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~x\\~\\~"
+        );
+    }
+
+    /// What a Markdown renderer makes of escaped text: it must be one paragraph of plain text,
+    /// reading exactly as the original (less control characters, with line breaks as spaces).
+    fn rendered_text(escaped: &str) -> Result<String, String> {
+        use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+        let mut text = String::new();
+        let options = Options::all().difference(Options::ENABLE_SMART_PUNCTUATION);
+        for event in Parser::new_ext(escaped, options) {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                other => return Err(format!("{other:?}")),
+            }
+        }
+        Ok(text)
+    }
+
+    #[test]
+    fn awkward_text_stays_plain() {
+        for s in [
+            "    indented like code",
+            "1) item",
+            "12. item",
+            "> quote",
+            "<!-- hidden -->",
+            "&amp; &lt;",
+            "\\",
+            "***",
+            "---",
+            "===",
+            "[^1]",
+            "- [ ] task",
+            "| a | b |",
+            "# heading",
+            "a  \nb",
+            "x <https://evil.example> y",
+            "![img](x.png)",
+            "$$maths$$",
+            "~~gone~~",
+            "a\\*b",
+        ] {
+            let rendered = rendered_text(&md_escape(s));
+            let expected = s.replace('\n', " ");
+            assert_eq!(
+                rendered.map(|t| t.trim().to_string()),
+                Ok(expected.trim().to_string()),
+                "{s:?}"
+            );
+        }
     }
 
     proptest! {
+        #[test]
+        fn a_markdown_renderer_reads_escaped_text_as_plain_text(s in "\\PC{0,40}") {
+            let expected: String = text::sanitize(&s).chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
+            let rendered = rendered_text(&md_escape(&s));
+            // Leading and trailing spaces are not text to a Markdown renderer.
+            prop_assert_eq!(rendered.map(|t| t.trim().to_string()), Ok(expected.trim().to_string()));
+        }
+
         #[test]
         fn escaped_text_has_no_raw_markup(s in any::<String>()) {
             let out = md_escape(&s);

@@ -7,13 +7,15 @@ mod progress;
 mod report;
 mod schema;
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
-use crate::checklist::Catalog;
-use crate::storage::Dirs;
+use crate::assessment::{self, Assessment};
+use crate::checklist::{Catalog, Checklist};
+use crate::storage::{self, Dirs};
 
 #[derive(Debug, Parser)]
 #[command(name = "probity", version, about = "Integrity self-assessment for police forces", long_about = None)]
@@ -159,4 +161,47 @@ fn list_checklists(ctx: &Context) -> Outcome {
         println!("\nYour own checklists go in {}", dir.display());
     }
     outcome
+}
+
+/// Where output goes and how it is marked.
+#[derive(Debug, clap::Args)]
+pub struct Output {
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Protective marking printed on every page and sheet.
+    #[arg(long, default_value = crate::report::DEFAULT_MARKING)]
+    pub marking: String,
+}
+
+/// Writes output to a file (never replacing one unless asked) or to standard output.
+pub fn emit(bytes: &[u8], out: Option<&Path>, overwrite: bool) -> Outcome {
+    match out {
+        Some(path) => match storage::write_new(path, bytes, overwrite) {
+            Ok(()) => {
+                eprintln!("Wrote {}", path.display());
+                Outcome::Ok
+            }
+            Err(e) => fail(&e),
+        },
+        None => {
+            let _ = std::io::stdout().write_all(bytes);
+            Outcome::Ok
+        }
+    }
+}
+
+/// Loads one assessment, printing its problems when it cannot be read.
+pub fn load(ctx: &Context, path: &Path) -> Result<(Assessment, Checklist), Outcome> {
+    assessment::load(path, &ctx.catalog).map_err(|e| match e {
+        assessment::LoadError::Invalid(inner)
+        | assessment::LoadError::Checklist(_, crate::checklist::ResolveError::Invalid(inner)) => {
+            eprint!("{}", inner.render());
+            Outcome::Invalid
+        }
+        other => fail(&other.to_string()),
+    })
 }

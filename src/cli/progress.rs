@@ -1,11 +1,10 @@
 //! The year-on-year commands: `compare`, `trend`, `summary` and `finalise`.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::{Context, Outcome, fail};
-use crate::assessment::{self, Assessment};
-use crate::checklist::Checklist;
+use super::{Context, Outcome, Output, emit, fail, load};
+use crate::assessment;
 use crate::progress::compare::{self, Side};
 use crate::progress::render::{self, Format, Page, SummaryFormat};
 use crate::progress::{self as core, summary, trend::Trend};
@@ -58,53 +57,11 @@ pub struct SummaryArgs {
     pub output: Output,
 }
 
-/// Where output goes and how it is marked.
-#[derive(Debug, clap::Args)]
-pub struct Output {
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "PATH")]
-    pub out: Option<PathBuf>,
-    /// Replace the output file if it exists.
-    #[arg(long)]
-    pub force: bool,
-    /// Protective marking printed at the top and foot.
-    #[arg(long, default_value = report::DEFAULT_MARKING)]
-    pub marking: String,
-}
-
 fn page(ctx: &Context, marking: &str) -> Page {
     Page {
         marking: crate::text::sanitize_line(marking),
         generated: ctx.today,
     }
-}
-
-/// Writes output to a file (never replacing one unless asked) or to standard output.
-fn emit(bytes: &[u8], out: Option<&Path>, overwrite: bool) -> Outcome {
-    match out {
-        Some(path) => match storage::write_new(path, bytes, overwrite) {
-            Ok(()) => {
-                eprintln!("Wrote {}", path.display());
-                Outcome::Ok
-            }
-            Err(e) => fail(&e),
-        },
-        None => {
-            let _ = std::io::stdout().write_all(bytes);
-            Outcome::Ok
-        }
-    }
-}
-
-/// Loads one assessment, printing its problems when it cannot be read.
-fn load(ctx: &Context, path: &Path) -> Result<(Assessment, Checklist), Outcome> {
-    assessment::load(path, &ctx.catalog).map_err(|e| match e {
-        assessment::LoadError::Invalid(inner) => {
-            eprint!("{}", inner.render());
-            Outcome::Invalid
-        }
-        other => fail(&other.to_string()),
-    })
 }
 
 pub fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {

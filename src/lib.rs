@@ -17,6 +17,7 @@ pub mod checklist;
 pub mod cli;
 pub mod condition;
 pub mod diagnostic;
+pub mod progress;
 pub mod report;
 pub mod scoring;
 pub mod storage;

@@ -159,6 +159,9 @@ fn committed_schemas_are_up_to_date() {
         "checklist.schema.json",
         "assessment.schema.json",
         "report.schema.json",
+        "comparison.schema.json",
+        "trend.schema.json",
+        "summary.schema.json",
     ] {
         let fresh = std::fs::read_to_string(out.join(name)).unwrap();
         let committed = std::fs::read_to_string(format!("schemas/{name}")).unwrap_or_default();

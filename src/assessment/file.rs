@@ -345,6 +345,21 @@ pub struct AnswerDoc {
     pub carried: bool,
 }
 
+impl AnswerDoc {
+    /// An answer as it is written to the file.
+    pub fn from_answer(a: &Answer) -> AnswerDoc {
+        AnswerDoc {
+            value: a.value.as_ref().map(toml_value),
+            note: a.note.clone(),
+            evidence: a.evidence.clone(),
+            owner: a.owner.clone(),
+            due: a.due.map(toml_date),
+            review: a.review,
+            carried: a.carried,
+        }
+    }
+}
+
 #[derive(JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]
@@ -402,20 +417,7 @@ impl AssessmentDoc {
                     .map(|(id, a)| (id.clone(), a)),
             )
             .filter(|(_, a)| !a.is_empty())
-            .map(|(id, a)| {
-                (
-                    id,
-                    AnswerDoc {
-                        value: a.value.as_ref().map(toml_value),
-                        note: a.note.clone(),
-                        evidence: a.evidence.clone(),
-                        owner: a.owner.clone(),
-                        due: a.due.map(toml_date),
-                        review: a.review,
-                        carried: a.carried,
-                    },
-                )
-            })
+            .map(|(id, a)| (id, AnswerDoc::from_answer(a)))
             .collect();
         answers.extend(
             assessment

@@ -211,6 +211,30 @@ impl Assessment {
             .filter(|(_, a)| a.carried)
             .map(|(id, _)| id.as_str())
     }
+
+    /// Marks the assessment final. Refused while any carried answer is unconfirmed: an answer
+    /// copied from last year has not been checked until someone confirms or changes it.
+    pub fn finalise(&mut self) -> Result<(), Unconfirmed> {
+        let items: Vec<String> = self.unconfirmed().map(str::to_string).collect();
+        if !items.is_empty() {
+            return Err(Unconfirmed { items });
+        }
+        self.stage = Stage::Final;
+        Ok(())
+    }
+}
+
+/// Why an assessment cannot be marked final yet.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{} carried from last period {} not been confirmed: {}",
+    if items.len() == 1 { "1 answer".to_string() } else { format!("{} answers", items.len()) },
+    if items.len() == 1 { "has" } else { "have" },
+    items.join(", ")
+)]
+pub struct Unconfirmed {
+    /// The items still to confirm, in id order.
+    pub items: Vec<String>,
 }
 
 /// Checks a value against an item kind, returning what is allowed when it does not fit.
@@ -283,6 +307,32 @@ mod tests {
             parse_value(&Kind::Status, "Partial"),
             Ok(Value::Status(Status::Partial))
         );
+    }
+
+    #[test]
+    fn finalising_waits_for_every_carried_answer() {
+        let mut a = Assessment {
+            checklist: "c".into(),
+            force: "F".into(),
+            period: "2013".into(),
+            assessor: None,
+            stage: Stage::Draft,
+            carried_from: Some("2012".into()),
+            answers: BTreeMap::new(),
+            orphans: Vec::new(),
+        };
+        a.answer_mut("x").carried = true;
+        a.answer_mut("y").value = Some(Value::Status(Status::Yes));
+        let refused = a.finalise().unwrap_err();
+        assert_eq!(refused.items, ["x"]);
+        assert_eq!(
+            refused.to_string(),
+            "1 answer carried from last period has not been confirmed: x"
+        );
+        assert_eq!(a.stage, Stage::Draft);
+        a.answer_mut("x").carried = false;
+        assert_eq!(a.finalise(), Ok(()));
+        assert_eq!(a.stage, Stage::Final);
     }
 
     #[test]

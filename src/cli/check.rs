@@ -1,7 +1,6 @@
 use std::path::Path;
 
-use super::{Context, Outcome, fail};
-use crate::assessment;
+use super::{Context, Outcome, fail, load};
 use crate::checklist;
 use crate::scoring;
 
@@ -32,32 +31,20 @@ pub fn run(ctx: &Context, file: &Path) -> Outcome {
             }
         };
     }
-    match assessment::load(file, &ctx.catalog) {
-        Ok((a, c)) => {
-            let evaluation = scoring::evaluate(&c, &a, ctx.today);
-            println!(
-                "{}: assessment of {} for {} is valid ({} of {} applicable items answered)",
-                file.display(),
-                crate::text::escape_for_terminal(&a.force),
-                crate::text::escape_for_terminal(&a.period),
-                evaluation.completeness.answered,
-                evaluation.completeness.applicable
-            );
-            for w in &evaluation.warnings {
-                eprintln!("warning: {}", crate::text::escape_for_terminal(&w.message));
-            }
-            Outcome::Ok
-        }
-        Err(assessment::LoadError::Invalid(e)) => {
-            eprint!("{}", e.render());
-            Outcome::Invalid
-        }
-        Err(e @ assessment::LoadError::Checklist(..)) => {
-            if let assessment::LoadError::Checklist(_, checklist::ResolveError::Invalid(inner)) = &e
-            {
-                eprint!("{}", inner.render());
-            }
-            fail(&e.to_string())
-        }
+    let Ok((a, c)) = load(ctx, file) else {
+        return Outcome::Invalid;
+    };
+    let evaluation = scoring::evaluate(&c, &a, ctx.today);
+    println!(
+        "{}: assessment of {} for {} is valid ({} of {} applicable items answered)",
+        file.display(),
+        crate::text::escape_for_terminal(&a.force),
+        crate::text::escape_for_terminal(&a.period),
+        evaluation.completeness.answered,
+        evaluation.completeness.applicable
+    );
+    for w in &evaluation.warnings {
+        eprintln!("warning: {}", crate::text::escape_for_terminal(&w.message));
     }
+    Outcome::Ok
 }

@@ -3,16 +3,19 @@
 
 mod check;
 pub mod new;
+mod progress;
 mod report;
 mod schema;
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
-use crate::checklist::Catalog;
-use crate::storage::Dirs;
+use crate::assessment::{self, Assessment};
+use crate::checklist::{Catalog, Checklist};
+use crate::storage::{self, Dirs};
 
 #[derive(Debug, Parser)]
 #[command(name = "probity", version, about = "Integrity self-assessment for police forces", long_about = None)]
@@ -47,6 +50,17 @@ pub enum Command {
     Report(report::ReportArgs),
     /// List the checklists probity can use.
     Checklists,
+    /// Compare two periods of one force: what moved, what closed, what is still open.
+    Compare(progress::CompareArgs),
+    /// Chart one force's scores over several periods.
+    Trend(progress::TrendArgs),
+    /// Summarise many forces' assessments: answers, gaps flagged and figures.
+    Summary(progress::SummaryArgs),
+    /// Mark an assessment final, once every carried answer has been confirmed.
+    Finalise {
+        /// The assessment file.
+        file: PathBuf,
+    },
     /// Write the JSON Schemas of probity's file formats.
     Schema {
         /// Folder to write the schemas into.
@@ -100,10 +114,12 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
     };
     match command {
         Command::Check { file } => check::run(&ctx, file),
-        Command::New(args) => match new::run(&ctx, args) {
-            Ok(path) if !args.no_tui && crate::tui::has_terminal() => crate::tui::open(ctx, &path),
-            Ok(path) => {
-                println!("Created {}", path.display());
+        Command::New(args) => match new::start(&ctx, args) {
+            Ok(started) if !args.no_tui && crate::tui::has_terminal() => {
+                crate::tui::open_new(ctx, &started)
+            }
+            Ok(started) => {
+                new::print(&started);
                 Outcome::Ok
             }
             Err(e) => fail(&e),
@@ -111,6 +127,10 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         Command::Open { file } => crate::tui::open(ctx, file),
         Command::Report(args) => report::run(&ctx, args),
         Command::Checklists => list_checklists(&ctx),
+        Command::Compare(args) => progress::compare(&ctx, args),
+        Command::Trend(args) => progress::trend(&ctx, args),
+        Command::Summary(args) => progress::summary(&ctx, args),
+        Command::Finalise { file } => progress::finalise(&ctx, file),
         Command::Schema { out } => schema::run(out),
     }
 }
@@ -158,4 +178,47 @@ fn list_checklists(ctx: &Context) -> Outcome {
         println!("\nYour own checklists go in {}", dir.display());
     }
     outcome
+}
+
+/// Where output goes and how it is marked.
+#[derive(Debug, clap::Args)]
+pub struct Output {
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Protective marking printed on every page and sheet.
+    #[arg(long, default_value = crate::report::DEFAULT_MARKING)]
+    pub marking: String,
+}
+
+/// Writes output to a file (never replacing one unless asked) or to standard output.
+pub fn emit(bytes: &[u8], out: Option<&Path>, overwrite: bool) -> Outcome {
+    match out {
+        Some(path) => match storage::write_new(path, bytes, overwrite) {
+            Ok(()) => {
+                eprintln!("Wrote {}", path.display());
+                Outcome::Ok
+            }
+            Err(e) => fail(&e),
+        },
+        None => {
+            let _ = std::io::stdout().write_all(bytes);
+            Outcome::Ok
+        }
+    }
+}
+
+/// Loads one assessment, printing its problems when it cannot be read.
+pub fn load(ctx: &Context, path: &Path) -> Result<(Assessment, Checklist), Outcome> {
+    assessment::load(path, &ctx.catalog).map_err(|e| match e {
+        assessment::LoadError::Invalid(inner)
+        | assessment::LoadError::Checklist(_, crate::checklist::ResolveError::Invalid(inner)) => {
+            eprint!("{}", inner.render());
+            Outcome::Invalid
+        }
+        other => fail(&other.to_string()),
+    })
 }

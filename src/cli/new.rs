@@ -6,15 +6,20 @@ use crate::storage;
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
-    /// The force being assessed, e.g. "Dorset Police".
-    #[arg(long = "force", value_name = "NAME")]
-    pub force_name: String,
+    /// The force being assessed, e.g. "Dorset Police" (with --from: the previous file's force).
+    #[arg(long = "force", value_name = "NAME", required_unless_present = "from")]
+    pub force_name: Option<String>,
     /// The period assessed, e.g. 2013.
     #[arg(long)]
     pub period: String,
-    /// Checklist id or path to a checklist file.
-    #[arg(long, default_value = crate::checklist::Catalog::default_id())]
-    pub checklist: String,
+    /// Checklist id or path to a checklist file (default: wfof-2011; with --from, the previous
+    /// file's checklist, or the newest built-in or user checklist that supersedes it).
+    #[arg(long)]
+    pub checklist: Option<String>,
+    /// Start from last period's assessment: its answers, notes, evidence, owners and due dates
+    /// are copied and marked "carried, unconfirmed" until you confirm them.
+    #[arg(long, value_name = "PREV.toml")]
+    pub from: Option<PathBuf>,
     /// Who is completing the assessment.
     #[arg(long)]
     pub assessor: Option<String>,
@@ -46,24 +51,70 @@ pub fn file_name(force: &str, period: &str) -> String {
 
 /// Creates the assessment file and returns its path. An existing file is never replaced.
 pub fn run(ctx: &Context, args: &NewArgs) -> Result<PathBuf, String> {
-    let checklist = ctx
-        .catalog
-        .resolve(&args.checklist, None)
-        .map_err(|e| match e {
+    start(ctx, args).map(|started| started.path)
+}
+
+/// Says on the terminal what `new` did: the file created and, when answers were carried, the
+/// carry-forward report with the checklist briefing.
+pub fn print(started: &Started) {
+    println!("Created {}", started.path.display());
+    for line in started.carried.iter().flat_map(|r| r.lines()) {
+        println!("{}", crate::text::escape_for_terminal(&line));
+    }
+}
+
+/// A new assessment on disk and, when it was started from last period's, what was carried.
+#[derive(Debug)]
+pub struct Started {
+    pub path: PathBuf,
+    /// The carry-forward report; its `briefing` says what changed in the checklist.
+    pub carried: Option<crate::progress::carry::CarryReport>,
+}
+
+/// Creates the assessment file, printing nothing, and returns what was carried so the
+/// interface can show the briefing before the first question.
+pub fn start(ctx: &Context, args: &NewArgs) -> Result<Started, String> {
+    let resolve = |name: &str| {
+        ctx.catalog.resolve(name, None).map_err(|e| match e {
             crate::checklist::ResolveError::Invalid(inner) => inner.render(),
             other => other.to_string(),
-        })?;
-    let force = crate::text::sanitize_line(&args.force_name);
+        })
+    };
+    let previous = match &args.from {
+        Some(path) => Some(assessment::load(path, &ctx.catalog).map_err(|e| match e {
+            assessment::LoadError::Invalid(inner) => inner.render(),
+            other => other.to_string(),
+        })?),
+        None => None,
+    };
+    let checklist = match (&args.checklist, &previous) {
+        (Some(name), _) => resolve(name)?,
+        (None, Some((_, before))) => crate::progress::carry::successor(&ctx.catalog, before),
+        (None, None) => resolve(crate::checklist::Catalog::default_id())?,
+    };
     let period = crate::text::sanitize_line(&args.period);
+    let (mut assessment, carried) = match &previous {
+        Some((prev, before)) => {
+            let c = crate::progress::carry::carry_forward(prev, before, &checklist, &period);
+            (c.assessment, Some(c.report))
+        }
+        None => (Assessment::new(&checklist, "", &period), None),
+    };
+    if let Some(name) = &args.force_name {
+        assessment.force = crate::text::sanitize_line(name);
+    }
+    let force = assessment.force.clone();
     if force.is_empty() || period.is_empty() {
         return Err("the force and the period must not be empty".into());
     }
-    let mut assessment = Assessment::new(&checklist, &force, &period);
-    assessment.assessor = args
+    if let Some(a) = args
         .assessor
         .as_deref()
         .map(crate::text::sanitize_line)
-        .filter(|a| !a.is_empty());
+        .filter(|a| !a.is_empty())
+    {
+        assessment.assessor = Some(a);
+    }
     let path = match &args.out {
         Some(p) => p.clone(),
         None => {
@@ -75,7 +126,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<PathBuf, String> {
         storage::ensure_private_dir(parent)?;
     }
     create(&path, &assessment, &checklist)?;
-    Ok(path)
+    Ok(Started { path, carried })
 }
 
 /// Writes a new assessment file, refusing to replace one that exists.

@@ -4,37 +4,37 @@ use super::{Outcome, fail};
 
 /// The published schemas: file name and JSON text.
 pub fn schemas() -> Vec<(&'static str, String)> {
-    let settings = schemars::generate::SchemaSettings::draft07();
-    let pretty =
-        |s: schemars::Schema| serde_json::to_string_pretty(&s).expect("schemas serialise") + "\n";
     vec![
         (
             "checklist.schema.json",
-            pretty(
-                settings
-                    .clone()
-                    .into_generator()
-                    .into_root_schema_for::<crate::checklist::ChecklistFile>(),
-            ),
+            schema_of::<crate::checklist::ChecklistFile>(),
         ),
         (
             "assessment.schema.json",
-            pretty(
-                settings
-                    .clone()
-                    .into_generator()
-                    .into_root_schema_for::<crate::assessment::AssessmentDoc>(),
-            ),
+            schema_of::<crate::assessment::AssessmentDoc>(),
+        ),
+        ("report.schema.json", schema_of::<crate::report::Report>()),
+        (
+            "comparison.schema.json",
+            schema_of::<crate::progress::compare::Comparison>(),
         ),
         (
-            "report.schema.json",
-            pretty(
-                settings
-                    .into_generator()
-                    .into_root_schema_for::<crate::report::Report>(),
-            ),
+            "trend.schema.json",
+            schema_of::<crate::progress::trend::Trend>(),
+        ),
+        (
+            "summary.schema.json",
+            schema_of::<crate::progress::summary::Summary>(),
         ),
     ]
+}
+
+/// One type's schema as pretty JSON, in draft 7 for the widest tool support.
+fn schema_of<T: schemars::JsonSchema>() -> String {
+    let schema = schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    serde_json::to_string_pretty(&schema).expect("schemas serialise") + "\n"
 }
 
 pub fn run(out: &Path) -> Outcome {

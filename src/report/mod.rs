@@ -3,42 +3,74 @@
 //! [`Report`] gathers everything a reader needs (scores, findings with their traces, answers,
 //! metrics, warnings, method) once, applying redaction, so every format says the same thing.
 
+mod csv;
+mod html;
 mod json;
 mod markdown;
+mod narrative;
+mod xlsx;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub use csv::guard_formula;
 pub use markdown::md_escape;
 
 use crate::assessment::{Assessment, Stage, Value};
-use crate::checklist::{Checklist, Kind};
-use crate::scoring::{Evaluation, Finding, METHOD, Warning};
+use crate::checklist::{Checklist, Kind, Severity};
+use crate::scoring::{Evaluation, Finding, FindingKind, METHOD, Warning};
+use crate::text;
 
 /// The export formats probity writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Markdown with the same content as the web page.
     Md,
+    /// A self-contained web page that prints to A4.
+    Html,
+    /// The machine-readable report, described by `schemas/report.schema.json`.
     Json,
+    /// The action plan, one row per finding.
+    Csv,
+    /// An Excel workbook: summary, action plan, all answers and metrics.
+    Xlsx,
+    /// A force report in prose, in plain text.
+    Narrative,
 }
 
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Md => "md",
+            Format::Html => "html",
             Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Narrative => "txt",
         }
     }
 
+    /// Every format; Markdown first, as the default.
     pub fn all() -> &'static [Format] {
-        &[Format::Md, Format::Json]
+        &[
+            Format::Md,
+            Format::Html,
+            Format::Json,
+            Format::Csv,
+            Format::Xlsx,
+            Format::Narrative,
+        ]
     }
 
     /// Renders a report in this format.
     pub fn render(self, report: &Report) -> Vec<u8> {
         match self {
             Format::Md => markdown::render(report).into_bytes(),
+            Format::Html => html::render(report).into_bytes(),
             Format::Json => json::render(report).into_bytes(),
+            Format::Csv => csv::render(report),
+            Format::Xlsx => xlsx::render(report),
+            Format::Narrative => narrative::render(report).into_bytes(),
         }
     }
 }
@@ -92,6 +124,15 @@ pub struct Report {
     pub unconfirmed: Vec<String>,
     /// Ids of answers kept for items the checklist does not have.
     pub orphans: Vec<String>,
+    /// The checklist's recommendation themes that the findings cite.
+    pub recommendations: Vec<RecommendationRow>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct RecommendationRow {
+    pub id: String,
+    pub title: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -134,6 +175,8 @@ pub struct AreaDetail {
 pub struct AnswerRow {
     pub id: String,
     pub prompt: String,
+    /// What good looks like and the evidence to hold, from the checklist.
+    pub guidance: String,
     pub kind: &'static str,
     /// False when the item's ask-condition does not hold.
     pub asked: bool,
@@ -156,13 +199,12 @@ impl Report {
         evaluation: &Evaluation,
         options: &Options,
     ) -> Report {
-        let redact = |s: &Option<String>| {
-            if options.redact {
-                s.as_ref().map(|_| REDACTED.to_string())
-            } else {
-                s.clone()
-            }
+        let clean = |s: &str| text::sanitize(s).into_owned();
+        let redact = |s: &Option<String>| match s {
+            Some(_) if options.redact => Some(REDACTED.to_string()),
+            s => s.as_deref().map(clean),
         };
+        let is_text = |id: &str| checklist.item(id).is_some_and(|i| i.kind == Kind::Text);
         let round = |x: f64| (x * 10.0).round() / 10.0;
         let areas = checklist
             .areas
@@ -180,18 +222,22 @@ impl Report {
                         AnswerRow {
                             id: item.id.clone(),
                             prompt: item.prompt.clone(),
+                            guidance: item.guidance.clone(),
                             kind: item.kind.name(),
                             asked: evaluation.is_asked(&item.id),
-                            answer: value.map(|v| display_value(&item.kind, v, options.redact)),
+                            answer: value
+                                .map(|v| clean(&display_value(&item.kind, v, options.redact))),
                             value: value.map(|v| {
                                 if options.redact && matches!(v, Value::Text(_)) {
                                     REDACTED.into()
                                 } else {
-                                    v.to_string()
+                                    clean(&v.to_string())
                                 }
                             }),
                             note: answer.and_then(|a| redact(&a.note)),
-                            evidence: answer.map(|a| a.evidence.clone()).unwrap_or_default(),
+                            evidence: answer
+                                .map(|a| a.evidence.iter().map(|e| clean(e)).collect())
+                                .unwrap_or_default(),
                             owner: answer.and_then(|a| redact(&a.owner)),
                             due: answer.and_then(|a| a.due),
                             review: answer.is_some_and(|a| a.review),
@@ -202,8 +248,8 @@ impl Report {
             })
             .collect();
         Report {
-            force: assessment.force.clone(),
-            period: assessment.period.clone(),
+            force: clean(&assessment.force),
+            period: clean(&assessment.period),
             checklist: checklist.id.clone(),
             checklist_title: checklist.title.clone(),
             checklist_version: checklist.version.clone(),
@@ -211,7 +257,7 @@ impl Report {
             assessor: redact(&assessment.assessor),
             stage: assessment.stage,
             generated: options.today,
-            marking: options.marking.clone(),
+            marking: text::sanitize_line(&options.marking),
             redacted: options.redact,
             method: METHOD,
             score: ScoreSummary {
@@ -237,6 +283,21 @@ impl Report {
                 .iter()
                 .map(|f| Finding {
                     owner: redact(&f.owner),
+                    // A rule may test whether a text item is answered; its trace must not leak the text.
+                    trace: f
+                        .trace
+                        .iter()
+                        .map(|step| crate::condition::Step {
+                            value: step.value.as_ref().map(|v| {
+                                if options.redact && is_text(&step.item) {
+                                    REDACTED.into()
+                                } else {
+                                    clean(v)
+                                }
+                            }),
+                            ..step.clone()
+                        })
+                        .collect(),
                     ..f.clone()
                 })
                 .collect(),
@@ -257,6 +318,21 @@ impl Report {
             warnings: evaluation.warnings.clone(),
             unconfirmed: assessment.unconfirmed().map(str::to_string).collect(),
             orphans: assessment.orphans.iter().map(|o| o.id.clone()).collect(),
+            recommendations: checklist
+                .recommendations
+                .iter()
+                .filter(|rec| {
+                    evaluation
+                        .findings
+                        .iter()
+                        .any(|f| f.recommendations.contains(&rec.id))
+                })
+                .map(|rec| RecommendationRow {
+                    id: rec.id.clone(),
+                    title: rec.title.clone(),
+                    text: rec.text.clone(),
+                })
+                .collect(),
         }
     }
 
@@ -267,12 +343,93 @@ impl Report {
             .map_or(id, |a| a.title.as_str())
     }
 
+    /// The row for one item, wherever it sits.
+    pub fn answer(&self, item: &str) -> Option<&AnswerRow> {
+        self.areas
+            .iter()
+            .flat_map(|a| &a.items)
+            .find(|i| i.id == item)
+    }
+
+    /// A cited recommendation theme with its title, e.g. "R4 Complete and monitored gifts records".
+    pub fn recommendation(&self, id: &str) -> String {
+        match self.recommendations.iter().find(|r| r.id == id) {
+            Some(r) => format!("{} {}", r.id, r.title),
+            None => id.to_string(),
+        }
+    }
+
+    /// What good looks like for the item behind an item finding; empty for rule findings, which
+    /// carry their own action.
+    pub fn good_practice(&self, finding: &Finding) -> &str {
+        match finding.kind {
+            FindingKind::Item => self.answer(&finding.id).map_or("", |a| a.guidance.as_str()),
+            FindingKind::Rule => "",
+        }
+    }
+
     /// Items that are asked but unanswered.
     pub fn not_assessed(&self) -> impl Iterator<Item = (&AreaDetail, &AnswerRow)> {
         self.areas
             .iter()
             .flat_map(|a| a.items.iter().map(move |i| (a, i)))
             .filter(|(_, i)| i.asked && i.answer.is_none())
+    }
+
+    /// The number of findings at each severity: (high, medium, low).
+    pub fn severity_counts(&self) -> (usize, usize, usize) {
+        let n = |s| self.findings.iter().filter(|f| f.severity == s).count();
+        (n(Severity::High), n(Severity::Medium), n(Severity::Low))
+    }
+
+    /// Where a finding's action stands on the day of the report.
+    pub fn status(&self, finding: &Finding) -> &'static str {
+        match finding.due {
+            Some(due) if due < self.generated => "overdue",
+            _ => "open",
+        }
+    }
+
+    /// A one-line account of why a finding was flagged: each test and the answer it saw.
+    pub fn trace_text(finding: &Finding) -> String {
+        finding
+            .trace
+            .iter()
+            .map(|s| {
+                let seen = s.value.as_deref().unwrap_or("unanswered");
+                let holds = if s.holds { "" } else { ", which does not hold" };
+                format!("{} = {seen} ({}{holds})", s.item, s.test)
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// A score in words: a whole or one-decimal number, or "not scored".
+pub fn score_text(score: Option<f64>) -> String {
+    score.map_or("not scored".into(), crate::assessment::format_number)
+}
+
+/// Text split at blank lines into paragraphs.
+pub fn paragraphs(text: &str) -> Vec<&str> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A score as a phrase: "Score 77.8 out of 100", or "Not scored" when nothing scored is answered.
+pub fn score_phrase(score: Option<f64>) -> String {
+    score.map_or("Not scored".into(), |s| {
+        format!("Score {} out of 100", crate::assessment::format_number(s))
+    })
+}
+
+/// "item" or "rule", for readers.
+pub fn kind_name(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::Item => "item",
+        FindingKind::Rule => "rule",
     }
 }
 

@@ -61,6 +61,9 @@ pub struct NewForm {
     /// Ids of the checklists the catalog loaded, and the one chosen.
     pub checklists: Vec<String>,
     pub checklist: usize,
+    /// Last period's assessments to start from (path and "force, period"); `from` 0 is none.
+    pub previous: Vec<(PathBuf, String)>,
+    pub from: usize,
     pub field: FormField,
     pub error: Option<String>,
 }
@@ -70,6 +73,7 @@ pub enum FormField {
     Force,
     Period,
     Checklist,
+    From,
 }
 
 /// One open assessment.
@@ -146,6 +150,12 @@ impl Filter {
 
 pub enum Overlay {
     Help {
+        scroll: u16,
+    },
+    /// What was carried from last period and what changed in the checklist, shown once
+    /// before the first question.
+    Briefing {
+        lines: Vec<String>,
         scroll: u16,
     },
     Findings {
@@ -227,6 +237,13 @@ impl App {
         }
     }
 
+    /// The interface on a new assessment, with the carry-forward briefing when there is one.
+    pub fn started(started: &crate::cli::new::Started, ctx: Context) -> Result<App, String> {
+        let mut app = App::open(&started.path, ctx)?;
+        app.overlay = briefing(started);
+        Ok(app)
+    }
+
     /// The interface with one assessment open, or the reason it could not be opened.
     pub fn open(path: &Path, ctx: Context) -> Result<App, String> {
         let session = Session::open(path, &ctx.catalog, ctx.today)?;
@@ -300,12 +317,32 @@ impl Home {
     }
 }
 
+/// The briefing overlay for a new assessment carried from last period's.
+pub fn briefing(started: &crate::cli::new::Started) -> Option<Overlay> {
+    let report = started.carried.as_ref()?;
+    let lines = report
+        .lines()
+        .iter()
+        .map(|l| crate::text::sanitize_line(l))
+        .collect();
+    Some(Overlay::Briefing { lines, scroll: 0 })
+}
+
 fn first_line(text: &str) -> String {
     crate::text::sanitize_line(text.lines().find(|l| !l.trim().is_empty()).unwrap_or(text))
 }
 
 impl NewForm {
-    pub fn new(catalog: &Catalog) -> NewForm {
+    /// The form, offering the assessments in `home` as starting points.
+    pub fn new(catalog: &Catalog, home: &Home) -> NewForm {
+        let previous = home
+            .entries
+            .iter()
+            .filter_map(|e| {
+                let s = e.summary.as_ref().ok()?;
+                Some((e.path.clone(), format!("{}, {}", s.force, s.period)))
+            })
+            .collect();
         let checklists: Vec<String> = catalog
             .entries
             .iter()
@@ -320,6 +357,8 @@ impl NewForm {
             period: line_field(""),
             checklists,
             checklist,
+            previous,
+            from: 0,
             field: FormField::Force,
             error: None,
         }

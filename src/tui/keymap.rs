@@ -21,6 +21,8 @@ pub enum Context {
     Note,
     Export,
     Help,
+    /// What was carried from last period, shown before the first question.
+    Briefing,
     ConfirmQuit,
 }
 
@@ -38,6 +40,7 @@ impl Context {
             Context::Note => "Note editor",
             Context::Export => "Export dialog",
             Context::Help => "This help",
+            Context::Briefing => "Briefing on a carried-forward assessment",
             Context::ConfirmQuit => "Quitting with unsaved changes",
         }
     }
@@ -361,13 +364,13 @@ pub static BINDINGS: &[Binding] = &[
         NewForm,
         &[key(Left)],
         Action::PrevChoice,
-        "previous checklist (on the checklist field)",
+        "previous choice (checklist, or where to start from)",
     ),
     bind(
         NewForm,
         &[key(Right)],
         Action::NextChoice,
-        "next checklist (on the checklist field)",
+        "next choice (checklist, or where to start from)",
     ),
     bind(
         NewForm,
@@ -391,6 +394,17 @@ pub static BINDINGS: &[Binding] = &[
         &[key(Esc), ch('?'), ch('q')],
         Action::Close,
         "close the help",
+    ),
+    // Briefing.
+    bind(Briefing, UP, Action::Up, "scroll up"),
+    bind(Briefing, DOWN, Action::Down, "scroll down"),
+    bind(Briefing, &[key(PageUp)], Action::PageUp, "up a page"),
+    bind(Briefing, &[key(PageDown)], Action::PageDown, "down a page"),
+    bind(
+        Briefing,
+        &[key(Enter), key(Esc)],
+        Action::Close,
+        "start on the questions",
     ),
     // Quitting with unsaved changes.
     bind(

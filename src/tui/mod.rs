@@ -39,6 +39,14 @@ pub fn home(ctx: Context) -> Outcome {
     run(App::home(ctx))
 }
 
+/// Opens an assessment just created, with its carry-forward briefing if it has one.
+pub fn open_new(ctx: Context, started: &crate::cli::new::Started) -> Outcome {
+    match App::started(started, ctx) {
+        Ok(app) => run(app),
+        Err(e) => fail(&e),
+    }
+}
+
 /// Opens one assessment.
 pub fn open(ctx: Context, path: &Path) -> Outcome {
     match App::open(path, ctx) {

@@ -23,6 +23,7 @@ const READ_ONLY: &str =
 pub fn context(app: &App) -> Context {
     match &app.overlay {
         Some(Overlay::Help { .. }) => Context::Help,
+        Some(Overlay::Briefing { .. }) => Context::Briefing,
         Some(Overlay::Findings { .. }) => Context::Findings,
         Some(Overlay::Export(_)) => Context::Export,
         Some(Overlay::Picker(_)) => Context::Picker,
@@ -88,7 +89,7 @@ fn home_update(app: &mut App, action: Action) {
         Action::Up => home.selected = selected.saturating_sub(1),
         Action::Down => home.selected = (selected + 1).min(last),
         Action::NewAssessment => {
-            app.screen = Screen::NewForm(Box::new(NewForm::new(&app.ctx.catalog)))
+            app.screen = Screen::NewForm(Box::new(NewForm::new(&app.ctx.catalog, home)))
         }
         Action::Submit => {
             let Some(entry) = home.entries.get(selected) else {
@@ -116,30 +117,26 @@ fn form_update(app: &mut App, action: Action) {
         return;
     };
     use FormField::*;
+    const ORDER: [FormField; 4] = [Force, Period, Checklist, From];
+    let at = ORDER.iter().position(|f| *f == form.field).unwrap_or(0);
+    let step = |n: usize, delta: usize, len: usize| if len == 0 { 0 } else { (n + delta) % len };
     match action {
-        Action::NextPane => {
-            form.field = match form.field {
-                Force => Period,
-                Period => Checklist,
-                Checklist => Force,
-            }
-        }
-        Action::PrevPane => {
-            form.field = match form.field {
-                Force => Checklist,
-                Period => Force,
-                Checklist => Period,
-            }
-        }
-        Action::PrevChoice | Action::NextChoice
-            if form.field == Checklist && !form.checklists.is_empty() =>
-        {
-            let n = form.checklists.len();
-            form.checklist = if action == Action::NextChoice {
-                (form.checklist + 1) % n
-            } else {
-                (form.checklist + n - 1) % n
+        Action::NextPane => form.field = ORDER[step(at, 1, 4)],
+        Action::PrevPane => form.field = ORDER[step(at, 3, 4)],
+        Action::PrevChoice | Action::NextChoice if matches!(form.field, Checklist | From) => {
+            let (len, choice) = match form.field {
+                Checklist => (form.checklists.len(), &mut form.checklist),
+                _ => (form.previous.len() + 1, &mut form.from),
             };
+            *choice = step(
+                *choice,
+                if action == Action::NextChoice {
+                    1
+                } else {
+                    len.max(1) - 1
+                },
+                len,
+            );
         }
         Action::PrevChoice | Action::NextChoice => {
             let code = if action == Action::NextChoice {
@@ -149,8 +146,12 @@ fn form_update(app: &mut App, action: Action) {
             };
             type_into(form_field(form), KeyEvent::from(code));
         }
-        Action::Type(key) if form.field != Checklist => type_into(form_field(form), key),
-        Action::Paste(text) if form.field != Checklist => paste_line(form_field(form), &text),
+        Action::Type(key) if matches!(form.field, Force | Period) => {
+            type_into(form_field(form), key)
+        }
+        Action::Paste(text) if matches!(form.field, Force | Period) => {
+            paste_line(form_field(form), &text)
+        }
         Action::Close => {
             app.screen = Screen::Home(Home::scan(
                 &app.ctx.dirs.data,
@@ -159,22 +160,33 @@ fn form_update(app: &mut App, action: Action) {
             ))
         }
         Action::Submit => {
+            let from = form.from.checked_sub(1).and_then(|i| form.previous.get(i));
+            let force = form.force.lines()[0].trim().to_string();
             let args = crate::cli::new::NewArgs {
-                force_name: form.force.lines()[0].clone(),
+                // Starting from last period, an empty force means the same force.
+                force_name: (!force.is_empty() || from.is_none()).then_some(force),
                 period: form.period.lines()[0].clone(),
-                checklist: form
-                    .checklists
-                    .get(form.checklist)
-                    .cloned()
-                    .unwrap_or_else(|| crate::checklist::Catalog::default_id().into()),
+                // Starting from last period, its checklist (or the one that supersedes it).
+                checklist: if from.is_some() {
+                    None
+                } else {
+                    form.checklists.get(form.checklist).cloned()
+                },
+                from: from.map(|(path, _)| path.clone()),
                 assessor: None,
                 out: None,
                 no_tui: false,
             };
-            match crate::cli::new::run(&app.ctx, &args)
-                .and_then(|path| Session::open(&path, &app.ctx.catalog, app.ctx.today))
-            {
-                Ok(session) => app.screen = Screen::Assessment(Box::new(session)),
+            match crate::cli::new::start(&app.ctx, &args) {
+                Ok(started) => {
+                    match Session::open(&started.path, &app.ctx.catalog, app.ctx.today) {
+                        Ok(session) => {
+                            app.screen = Screen::Assessment(Box::new(session));
+                            app.overlay = briefing(&started);
+                        }
+                        Err(e) => form.error = Some(first_line(&e)),
+                    }
+                }
                 Err(e) => form.error = Some(first_line(&e)),
             }
         }
@@ -416,6 +428,26 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Option<Ove
     };
     match overlay {
         Overlay::Help { scroll } => help_update(scroll, action),
+        Overlay::Briefing { lines, scroll } => match action {
+            Action::Close | Action::Submit => None,
+            Action::Down | Action::PageDown => {
+                let by = if action == Action::Down {
+                    1
+                } else {
+                    PAGE as u16
+                };
+                let scroll = scroll.saturating_add(by).min(lines.len() as u16);
+                Some(Overlay::Briefing { lines, scroll })
+            }
+            Action::Up | Action::PageUp => {
+                let by = if action == Action::Up { 1 } else { PAGE as u16 };
+                Some(Overlay::Briefing {
+                    scroll: scroll.saturating_sub(by),
+                    lines,
+                })
+            }
+            _ => Some(Overlay::Briefing { lines, scroll }),
+        },
         Overlay::Findings { selected } => {
             let last = s.evaluation.findings.len().saturating_sub(1);
             match action {

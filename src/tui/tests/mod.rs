@@ -40,9 +40,10 @@ pub fn ctx(dir: &Path) -> Context {
 pub fn dorset(dir: &Path) -> (App, PathBuf) {
     let ctx = ctx(dir);
     let args = crate::cli::new::NewArgs {
-        force_name: "Dorset Police".into(),
+        force_name: Some("Dorset Police".into()),
         period: "2012".into(),
-        checklist: "wfof-2011".into(),
+        checklist: None,
+        from: None,
         assessor: None,
         out: None,
         no_tui: false,

@@ -145,3 +145,15 @@ fn colour_backs_up_the_words_and_no_color_leaves_only_the_words() {
     app.theme.colour = false;
     assert_eq!(find(&draw(&app, 80, 24), "Red "), Color::Reset);
 }
+
+#[test]
+fn carrying_forward_from_the_form_shows_a_briefing() {
+    let dir = data_dir();
+    drop(part_answered(dir.path()));
+    let mut app = App::home(ctx(dir.path()));
+    app.theme.colour = false;
+    press(&mut app, "c<Tab>2013<Tab><Tab><Right>");
+    snap("new_form_from", &app);
+    press(&mut app, "<Enter>");
+    snap("briefing", &app);
+}

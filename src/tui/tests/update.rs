@@ -488,3 +488,43 @@ fn export_paths_can_hold_any_letter() {
         export.path.lines()
     );
 }
+
+#[test]
+fn next_year_starts_from_last_year_with_a_briefing_and_confirmations() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "yq");
+    drop(app);
+    let mut app = App::home(ctx(dir.path()));
+    press(&mut app, "c<Tab>2013<Tab><Tab><Right>");
+    let Screen::NewForm(form) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(form.previous[form.from - 1].1, "Dorset Police, 2012");
+    press(&mut app, "<Enter>");
+    assert!(matches!(&app.overlay, Some(Overlay::Briefing { lines, .. }) if !lines.is_empty()));
+    let s = session(&app);
+    assert_eq!(
+        (s.assessment.force.as_str(), s.assessment.period.as_str()),
+        ("Dorset Police", "2013")
+    );
+    assert!(s.assessment.answer("media.policy").unwrap().carried);
+    press(&mut app, "<Enter>vvvv");
+    assert_eq!(session(&app).filter, Filter::Unconfirmed);
+    assert_eq!(session(&app).item().unwrap().id, "media.policy");
+    press(&mut app, "c");
+    assert!(
+        !session(&app)
+            .assessment
+            .answer("media.policy")
+            .unwrap()
+            .carried
+    );
+    let path = dir.path().join("dorset-police-2013.toml");
+    let (saved, _) = crate::assessment::load(&path, &ctx(dir.path()).catalog).unwrap();
+    assert!(
+        !saved.answer("media.policy").unwrap().carried,
+        "the confirmation is saved"
+    );
+}

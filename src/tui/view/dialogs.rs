@@ -186,6 +186,42 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
                 inner,
             );
         }
+        Overlay::Briefing { lines, scroll } => {
+            let inner = dialog(
+                frame,
+                area,
+                area.width.saturating_sub(4),
+                area.height.saturating_sub(2),
+                "Before you start",
+                theme,
+            );
+            let [intro, body, hint] = Layout::vertical([
+                Constraint::Length(2),
+                Constraint::Min(1),
+                Constraint::Length(1),
+            ])
+            .areas(inner);
+            frame.render_widget(
+                Paragraph::new(
+                    "Carried answers are marked ↻. Press c on an item to confirm it; v lists \
+                     those still to confirm.",
+                )
+                .style(theme.bold())
+                .wrap(Wrap { trim: true }),
+                intro,
+            );
+            let text: Vec<Line> = lines.iter().map(|l| Line::raw(l.as_str())).collect();
+            frame.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: false })
+                    .scroll((*scroll, 0)),
+                body,
+            );
+            frame.render_widget(
+                Line::styled("↑ ↓ scroll   Enter start on the questions", theme.dim()),
+                hint,
+            );
+        }
         Overlay::Help { .. } => {}
     }
 }

@@ -98,11 +98,12 @@ pub fn render_form(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         Constraint::Length(3),
         Constraint::Length(3),
         Constraint::Length(3),
+        Constraint::Length(3),
         Constraint::Min(1),
     ])
     .split(inner);
     frame.render_widget(
-        Line::from("Fill in the three fields, then press Enter. Nothing is written until you do."),
+        Line::from("Fill in the fields, then press Enter. Nothing is written until you do."),
         rows[0],
     );
     let field = |title: &str, which: FormField| {
@@ -148,18 +149,40 @@ pub fn render_form(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         .find(|c| c.id == chosen)
         .map(|c| c.title.as_str())
         .unwrap_or_default();
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
+    let from = form.from.checked_sub(1).and_then(|i| form.previous.get(i));
+    let checklist_line = match from {
+        Some(_) => Line::styled(
+            "the one last period used, or the newer version that replaces it",
+            theme.dim(),
+        ),
+        None => Line::from(vec![
             Span::styled(format!("‹ {chosen} › "), theme.bold()),
             Span::raw(title),
-        ]))
-        .block(field("Checklist (← → to change)", FormField::Checklist)),
+        ]),
+    };
+    frame.render_widget(
+        Paragraph::new(checklist_line)
+            .block(field("Checklist (← → to change)", FormField::Checklist)),
         rows[3],
+    );
+    let from_line = match from {
+        Some((_, label)) => Line::from(vec![
+            Span::styled(format!("‹ {label} › "), theme.bold()),
+            Span::raw("answers carried forward, each to be confirmed"),
+        ]),
+        None => Line::from(vec![
+            Span::styled("‹ a blank assessment › ", theme.bold()),
+            Span::raw("or ← → to carry forward an earlier one"),
+        ]),
+    };
+    frame.render_widget(
+        Paragraph::new(from_line).block(field("Start from (← → to change)", FormField::From)),
+        rows[4],
     );
     if let Some(error) = &form.error {
         frame.render_widget(
             Paragraph::new(Line::styled(error.as_str(), theme.error())),
-            rows[4],
+            rows[5],
         );
     }
     frame.render_widget(

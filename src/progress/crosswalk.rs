@@ -1,0 +1,243 @@
+//! How the items of one checklist version map onto the next: kept under the same id, renamed,
+//! split, merged, retired with a reason, or dropped without a word (which is reported, never
+//! hidden). Carry-forward and comparison both follow it.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::checklist::Checklist;
+
+/// What became of one item of the earlier checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(tag = "fate", rename_all = "lowercase")]
+pub enum Fate {
+    /// Still asked under the same id.
+    Kept,
+    /// Asked under a new id.
+    Renamed { to: String },
+    /// Its answer now feeds several items.
+    Split { into: Vec<String> },
+    /// It and others are now asked as one item.
+    Merged { into: String, with: Vec<String> },
+    /// No longer asked, for the reason the checklist gives.
+    Retired { reason: String },
+    /// Not in the later checklist, not replaced and not retired: its answers cannot be mapped.
+    Dropped,
+}
+
+impl Fate {
+    /// The ids in the later checklist that take this item's answer.
+    pub fn targets<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
+        match self {
+            Fate::Kept => vec![id],
+            Fate::Renamed { to } | Fate::Merged { into: to, .. } => vec![to.as_str()],
+            Fate::Split { into } => into.iter().map(String::as_str).collect(),
+            Fate::Retired { .. } | Fate::Dropped => Vec::new(),
+        }
+    }
+}
+
+/// The mapping from an earlier checklist's items to a later one's.
+#[derive(Debug, Clone)]
+pub struct Crosswalk {
+    /// Every item of the earlier checklist, in its order, with what became of it.
+    fates: Vec<(String, Fate)>,
+    /// Later item id → the earlier ids whose answers it takes.
+    sources: BTreeMap<String, Vec<String>>,
+}
+
+impl Crosswalk {
+    /// Maps `before`'s items onto `after`'s. An id present in both is kept; otherwise an item
+    /// of `after` that lists the id in `replaces` takes it over.
+    pub fn between(before: &Checklist, after: &Checklist) -> Crosswalk {
+        let mut taken_by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut sources = BTreeMap::new();
+        for item in after.items() {
+            let mut from: Vec<String> = Vec::new();
+            if before.item(&item.id).is_some() {
+                from.push(item.id.clone());
+            }
+            for old in &item.replaces {
+                if before.item(old).is_some() && !from.contains(old) {
+                    from.push(old.clone());
+                    taken_by.entry(old).or_default().push(&item.id);
+                }
+            }
+            if !from.is_empty() {
+                sources.insert(item.id.clone(), from);
+            }
+        }
+        let fates = before
+            .items()
+            .map(|item| {
+                let id = item.id.as_str();
+                let fate = if after.item(id).is_some() {
+                    Fate::Kept
+                } else if let Some(targets) = taken_by.get(id) {
+                    match targets.as_slice() {
+                        [one] => {
+                            let with: Vec<String> =
+                                sources[*one].iter().filter(|s| *s != id).cloned().collect();
+                            if with.is_empty() {
+                                Fate::Renamed {
+                                    to: one.to_string(),
+                                }
+                            } else {
+                                Fate::Merged {
+                                    into: one.to_string(),
+                                    with,
+                                }
+                            }
+                        }
+                        many => Fate::Split {
+                            into: many.iter().map(|s| s.to_string()).collect(),
+                        },
+                    }
+                } else if let Some(r) = after.retired.iter().find(|r| r.id == id) {
+                    Fate::Retired {
+                        reason: r.reason.clone(),
+                    }
+                } else {
+                    Fate::Dropped
+                };
+                (item.id.clone(), fate)
+            })
+            .collect();
+        Crosswalk { fates, sources }
+    }
+
+    /// What became of an earlier item; `None` for ids the earlier checklist did not have.
+    pub fn fate(&self, before_id: &str) -> Option<&Fate> {
+        self.fates
+            .iter()
+            .find(|(id, _)| id == before_id)
+            .map(|(_, f)| f)
+    }
+
+    /// Every earlier item and its fate, in the earlier checklist's order.
+    pub fn fates(&self) -> impl Iterator<Item = (&str, &Fate)> {
+        self.fates.iter().map(|(id, f)| (id.as_str(), f))
+    }
+
+    /// The earlier ids whose answers a later item takes; empty for a new item.
+    pub fn sources(&self, after_id: &str) -> &[String] {
+        self.sources.get(after_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when every earlier item is kept under its own id.
+    pub fn is_identity(&self) -> bool {
+        self.fates.iter().all(|(_, f)| *f == Fate::Kept)
+    }
+}
+
+/// What changed between two checklist versions, for a user about to answer the newer one.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Briefing {
+    pub from: String,
+    pub to: String,
+    pub from_version: String,
+    pub to_version: String,
+    /// Items asked for the first time: (id, question).
+    pub new_items: Vec<(String, String)>,
+    /// (earlier id, later id).
+    pub renamed: Vec<(String, String)>,
+    /// (earlier id, later ids).
+    pub split: Vec<(String, Vec<String>)>,
+    /// (earlier ids, later id).
+    pub merged: Vec<(Vec<String>, String)>,
+    /// (earlier id, reason).
+    pub retired: Vec<(String, String)>,
+    /// Earlier items the later checklist neither keeps, replaces nor retires.
+    pub dropped: Vec<String>,
+}
+
+impl Briefing {
+    /// The changes from `before` to `after`; `None` when they are the same checklist.
+    pub fn between(before: &Checklist, after: &Checklist) -> Option<Briefing> {
+        if before.id == after.id && before.version == after.version {
+            return None;
+        }
+        let walk = Crosswalk::between(before, after);
+        let mut b = Briefing {
+            from: before.id.clone(),
+            to: after.id.clone(),
+            from_version: before.version.clone(),
+            to_version: after.version.clone(),
+            new_items: after
+                .items()
+                .filter(|i| walk.sources(&i.id).is_empty())
+                .map(|i| (i.id.clone(), i.prompt.clone()))
+                .collect(),
+            renamed: Vec::new(),
+            split: Vec::new(),
+            merged: Vec::new(),
+            retired: Vec::new(),
+            dropped: Vec::new(),
+        };
+        for (id, fate) in walk.fates() {
+            match fate {
+                Fate::Kept => {}
+                Fate::Renamed { to } => b.renamed.push((id.into(), to.clone())),
+                Fate::Split { into } => b.split.push((id.into(), into.clone())),
+                Fate::Merged { into, .. } => {
+                    if !b.merged.iter().any(|(_, to)| to == into) {
+                        b.merged.push((walk.sources(into).to_vec(), into.clone()));
+                    }
+                }
+                Fate::Retired { reason } => b.retired.push((id.into(), reason.clone())),
+                Fate::Dropped => b.dropped.push(id.into()),
+            }
+        }
+        Some(b)
+    }
+
+    /// True when only the wording or version changed, not which items are asked.
+    pub fn is_empty(&self) -> bool {
+        self.new_items.is_empty()
+            && self.renamed.is_empty()
+            && self.split.is_empty()
+            && self.merged.is_empty()
+            && self.retired.is_empty()
+            && self.dropped.is_empty()
+    }
+
+    /// The briefing as short plain sentences, one per change, for the terminal and reports.
+    /// Text from the checklist is returned as is; callers escape it for their medium.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![format!(
+            "This period uses checklist {} (version {}); last period used {} (version {}).",
+            self.to, self.to_version, self.from, self.from_version
+        )];
+        if self.is_empty() {
+            out.push("The same items are asked; only wording may have changed.".into());
+        }
+        for (id, prompt) in &self.new_items {
+            out.push(format!("New: {id}: {prompt}"));
+        }
+        for (old, new) in &self.renamed {
+            out.push(format!(
+                "Renamed: {old} is now {new}; last year's answer has been carried to it."
+            ));
+        }
+        for (old, new) in &self.split {
+            out.push(format!(
+                "Split: {old} is now asked as {}; last year's answer has been copied to each.",
+                new.join(", ")
+            ));
+        }
+        for (old, new) in &self.merged {
+            out.push(format!(
+                "Merged: {} are now asked as one item, {new}; check the combined answer.",
+                old.join(" and ")
+            ));
+        }
+        for (id, reason) in &self.retired {
+            out.push(format!("Retired: {id} is no longer asked. {reason}"));
+        }
+        for id in &self.dropped {
+            out.push(format!("Not comparable: {id} is not in the new checklist and no item takes it over; its answer is kept but not used."));
+        }
+        out
+    }
+}

@@ -1,0 +1,764 @@
+//! The gap report in every export format, for the seed fixtures and for hostile input.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use jiff::civil::date;
+use probity::assessment::{self, Assessment};
+use probity::checklist::{Catalog, Checklist};
+use probity::report::{Format, Options, Report};
+use probity::scoring;
+use scraper::{Html, Selector};
+
+fn options() -> Options {
+    Options::new(date(2012, 12, 1))
+}
+
+fn load(fixture: &str) -> (Assessment, Checklist) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(fixture);
+    assessment::load(&path, &Catalog::discover(None)).unwrap_or_else(|e| panic!("{fixture}: {e}"))
+}
+
+fn report_with(a: &Assessment, c: &Checklist, options: &Options) -> Report {
+    Report::new(c, a, &scoring::evaluate(c, a, options.today), options)
+}
+
+fn report(fixture: &str) -> Report {
+    let (a, c) = load(fixture);
+    report_with(&a, &c, &options())
+}
+
+fn render(r: &Report, format: Format) -> String {
+    String::from_utf8(format.render(r)).expect("text formats are UTF-8")
+}
+
+fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    doc.select(&Selector::parse(css).expect("valid selector"))
+        .collect()
+}
+
+fn text_of(e: &scraper::ElementRef) -> String {
+    e.text().collect::<String>()
+}
+
+/// Every cell of every sheet, as (sheet, row, column, text).
+fn workbook_cells(bytes: Vec<u8>) -> Vec<(String, usize, usize, String)> {
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("a readable workbook");
+    let mut out = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).expect("a readable sheet");
+        assert_eq!(
+            range.start(),
+            Some((0, 0)),
+            "{name} starts with its marking in A1"
+        );
+        for (r, row) in range.rows().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let text = match cell {
+                    Data::Empty => continue,
+                    Data::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                out.push((name.clone(), r, c, text));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn markdown_snapshots() {
+    for name in ["dorset-2012", "durham-2012"] {
+        insta::assert_snapshot!(
+            format!("{name}.md"),
+            render(&report(&format!("{name}.toml")), Format::Md)
+        );
+    }
+}
+
+#[test]
+fn narrative_snapshots() {
+    for name in ["dorset-2012", "durham-2012"] {
+        insta::assert_snapshot!(
+            format!("{name}.narrative"),
+            render(&report(&format!("{name}.toml")), Format::Narrative)
+        );
+    }
+}
+
+#[test]
+fn narrative_states_the_seed_reports_facts() {
+    let dorset = render(&report("dorset-2012.toml"), Format::Narrative);
+    for fact in [
+        "No monitoring compares contract and procurement records with the gifts and hospitality register",
+        "Of the 49 applications for second jobs received since September 2011, 47 were approved.",
+        "investigated one case of inappropriate disclosure to the media between September 2011 and May 2012",
+        "There were two possible cases of officers or staff misusing social media",
+        "depends on staff or the public to report concerns",
+        "started 39 investigations into the conduct of its officers and staff",
+        "All offers go into one central electronic register.",
+        "Offers that were turned down are recorded as well as those accepted.",
+        "High priority: Procurement not cross-referenced with the gifts register.",
+    ] {
+        assert!(
+            dorset.contains(fact),
+            "Dorset narrative lacks: {fact}\n{dorset}"
+        );
+    }
+    assert!(!dorset.contains("Monitoring is in place to compare contract"));
+
+    let durham = render(&report("durham-2012.toml"), Format::Narrative);
+    for fact in [
+        "Monitoring is in place to compare contract and procurement records with the gifts and hospitality register",
+        "Of the 76 applications for second jobs received since September 2011, 72 were approved.",
+        "did not investigate any case of inappropriate disclosure to the media",
+        "There were four possible cases of officers or staff misusing social media",
+        "started 11 investigations into the conduct of its officers and staff",
+        "All offers go into one central electronic register.",
+    ] {
+        assert!(
+            durham.contains(fact),
+            "Durham narrative lacks: {fact}\n{durham}"
+        );
+    }
+    assert!(!durham.contains("No monitoring compares"));
+    assert!(!durham.contains("Procurement not cross-referenced"));
+}
+
+#[test]
+fn html_has_every_section() {
+    let r = report("dorset-2012.toml");
+    let doc = Html::parse_document(&render(&r, Format::Html));
+    assert!(doc.errors.is_empty(), "HTML parse errors: {:?}", doc.errors);
+
+    let csp = select(&doc, r#"meta[http-equiv="Content-Security-Policy"]"#);
+    assert_eq!(csp.len(), 1);
+    assert_eq!(
+        csp[0].value().attr("content"),
+        Some("default-src 'none'; style-src 'unsafe-inline'")
+    );
+    assert!(
+        select(
+            &doc,
+            "script, link, img, iframe, object, embed, a, [src], [href]"
+        )
+        .is_empty(),
+        "nothing loads or links"
+    );
+
+    let cover = text_of(&select(&doc, "#cover")[0]);
+    for field in [
+        "Dorset Police",
+        "2012",
+        "Head of Professional Standards",
+        "2012-12-01",
+        "Draft",
+        "Without fear or favour",
+    ] {
+        assert!(cover.contains(field), "header lacks {field}: {cover}");
+    }
+    let summary = text_of(&select(&doc, "#summary")[0]);
+    assert!(
+        summary.contains("79")
+            && summary.contains("34.6%")
+            && summary.contains("1 high, 2 medium, 3 low"),
+        "{summary}"
+    );
+
+    // Charts: one track and one bar per area, one bar per severity.
+    assert_eq!(select(&doc, "#chart-areas svg g").len(), r.areas.len());
+    assert_eq!(
+        select(&doc, "#chart-areas svg rect").len(),
+        2 * r.areas.len()
+    );
+    assert_eq!(select(&doc, "#chart-severity svg rect").len(), 3);
+
+    let findings = select(&doc, "#findings article.finding");
+    assert_eq!(findings.len(), r.findings.len());
+    assert!(findings[0].value().classes().any(|c| c == "high"));
+    let first = text_of(&findings[0]);
+    for part in [
+        "Procurement not cross-referenced with the gifts register",
+        "procurement.gifts_crossref",
+        "Head of Procurement",
+        "2013-03-31",
+        "Recommended action",
+        "R5 Procurement integrity",
+    ] {
+        assert!(first.contains(part), "first finding lacks {part}: {first}");
+    }
+
+    let areas = select(&doc, "section.area");
+    assert_eq!(
+        areas.len(),
+        r.areas.len(),
+        "one section, and so one printed page break, per area"
+    );
+    assert!(
+        areas
+            .iter()
+            .all(|a| a.value().classes().any(|c| c == "page"))
+    );
+    let procurement = areas
+        .iter()
+        .map(text_of)
+        .find(|t| t.contains("Procurement and contracts"))
+        .expect("procurement area");
+    assert!(
+        procurement.contains("Contract and procurement records are not compared"),
+        "notes are shown"
+    );
+
+    assert_eq!(select(&doc, "#metrics tbody tr").len(), r.metrics.len());
+    assert_eq!(
+        select(&doc, "#not-assessed tbody tr").len(),
+        r.not_assessed().count()
+    );
+    let method = text_of(&select(&doc, "#method")[0]);
+    assert!(
+        method.contains("Status items score 1 for yes")
+            && method.contains("not HMIC's own questionnaire text")
+    );
+
+    // The marking heads the screen view, closes it, and runs in every printed page's margins.
+    assert_eq!(select(&doc, "header.running .marking").len(), 2);
+    assert_eq!(
+        text_of(&select(&doc, "footer.closing")[0]),
+        "OFFICIAL-SENSITIVE"
+    );
+    let style = text_of(&select(&doc, "style")[0]);
+    assert!(
+        style.contains("@page") && style.contains("@top-left") && style.contains("@bottom-center")
+    );
+    assert!(
+        style.contains(r#""OFFICIAL\2d SENSITIVE""#),
+        "marking in the page margins: {style}"
+    );
+}
+
+#[test]
+fn every_fixture_gives_well_formed_html() {
+    for name in ["dorset-2012.toml", "durham-2012.toml", "full-2013.toml"] {
+        let r = report(name);
+        let doc = Html::parse_document(&render(&r, Format::Html));
+        assert!(doc.errors.is_empty(), "{name}: {:?}", doc.errors);
+        assert_eq!(select(&doc, "section.area").len(), r.areas.len(), "{name}");
+    }
+}
+
+#[test]
+fn csv_action_plan_has_one_row_per_finding() {
+    let r = report("dorset-2012.toml");
+    let bytes = Format::Csv.render(&r);
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "ID",
+            "Area",
+            "Severity",
+            "Title",
+            "Why it matters",
+            "Why it was flagged",
+            "Recommended action",
+            "Owner",
+            "Due",
+            "Status",
+            "Marking"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), r.findings.len());
+    let first = &rows[0];
+    assert_eq!(&first[0], "gifts_register_not_crossreferenced");
+    assert_eq!(&first[1], "Procurement and contracts");
+    assert_eq!(&first[2], "high");
+    assert!(first[5].contains("procurement.gifts_crossref = no"));
+    assert_eq!(
+        (&first[7], &first[8], &first[9], &first[10]),
+        (
+            "Head of Procurement",
+            "2013-03-31",
+            "open",
+            "OFFICIAL-SENSITIVE"
+        )
+    );
+    let overdue = rows
+        .iter()
+        .find(|row| &row[0] == "media.training")
+        .expect("media training finding");
+    assert_eq!(
+        &overdue[9], "overdue",
+        "due 2012-10-31, reported 2012-12-01"
+    );
+}
+
+#[test]
+fn workbook_reads_back() {
+    let r = report("dorset-2012.toml");
+    let bytes = Format::Xlsx.render(&r);
+    let wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["Summary", "Action plan", "All answers", "Metrics"]
+    );
+    let cells = workbook_cells(bytes);
+    let cell = |sheet: &str, row: usize, col: usize| {
+        cells
+            .iter()
+            .find(|(s, r, c, _)| s == sheet && *r == row && *c == col)
+            .map(|(.., t)| t.as_str())
+    };
+    for sheet in ["Summary", "Action plan", "All answers", "Metrics"] {
+        assert_eq!(
+            cell(sheet, 0, 0),
+            Some("OFFICIAL-SENSITIVE"),
+            "marking on {sheet}"
+        );
+    }
+    assert_eq!(
+        cell("Summary", 1, 0),
+        Some("Integrity self-assessment: Dorset Police, 2012")
+    );
+    assert!(
+        cells
+            .iter()
+            .any(|(s, _, _, t)| s == "Summary" && t == "Overall score (out of 100)")
+    );
+
+    // Action plan: header in row 2, then findings, most severe first.
+    assert_eq!(cell("Action plan", 1, 2), Some("Severity"));
+    let severities: Vec<&str> = (2..2 + r.findings.len())
+        .map(|row| cell("Action plan", row, 2).unwrap())
+        .collect();
+    let rank = |s: &str| {
+        ["high", "medium", "low"]
+            .iter()
+            .position(|x| *x == s)
+            .unwrap()
+    };
+    assert!(
+        severities.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
+        "{severities:?}"
+    );
+    assert_eq!(
+        cell("Action plan", 2, 0),
+        Some("gifts_register_not_crossreferenced")
+    );
+    assert_eq!(cell("Action plan", 2, 7), Some("Head of Procurement"));
+
+    let answers = cells
+        .iter()
+        .filter(|(s, _, c, _)| s == "All answers" && *c == 1)
+        .count();
+    assert_eq!(
+        answers,
+        1 + r.areas.iter().map(|a| a.items.len()).sum::<usize>(),
+        "a row per item and the header"
+    );
+    let row = cells
+        .iter()
+        .find(|(s, _, c, t)| s == "All answers" && *c == 1 && t == "procurement.gifts_crossref")
+        .unwrap()
+        .1;
+    assert_eq!(cell("All answers", row, 3), Some("No"));
+
+    let metric = cells
+        .iter()
+        .find(|(s, _, c, t)| s == "Metrics" && *c == 1 && t == "business.applications")
+        .unwrap()
+        .1;
+    assert_eq!(cell("Metrics", metric, 3), Some("49"));
+}
+
+#[test]
+fn redaction_removes_names_and_notes_but_keeps_the_findings() {
+    let (a, c) = load("dorset-2012.toml");
+    let r = report_with(
+        &a,
+        &c,
+        &Options {
+            redact: true,
+            ..options()
+        },
+    );
+    let personal = [
+        "Head of Procurement",
+        "Head of Professional Standards",
+        "Professional Standards Department",
+        "are not compared with the gifts",
+        "Their outcomes were not reported",
+    ];
+    for format in Format::all().iter().copied() {
+        let out = match format {
+            Format::Xlsx => workbook_cells(format.render(&r))
+                .into_iter()
+                .map(|(.., t)| t)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => render(&r, format),
+        };
+        for p in personal {
+            assert!(!out.contains(p), "{format:?} still shows {p:?}");
+        }
+        assert!(
+            out.contains("gifts_register_not_crossreferenced") || format == Format::Narrative,
+            "{format:?} keeps findings"
+        );
+        assert!(
+            out.contains("49") || format == Format::Csv,
+            "{format:?} keeps metrics"
+        );
+    }
+    let narrative = render(&r, Format::Narrative);
+    assert!(narrative.contains(
+        "Of the 49 applications for second jobs received since September 2011, 47 were approved."
+    ));
+    assert!(narrative.contains("Procurement not cross-referenced with the gifts register"));
+}
+
+#[test]
+fn marking_appears_in_every_format() {
+    let (a, c) = load("durham-2012.toml");
+    let r = report_with(
+        &a,
+        &c,
+        &Options {
+            marking: "OFFICIAL".into(),
+            ..options()
+        },
+    );
+    for format in [
+        Format::Html,
+        Format::Md,
+        Format::Narrative,
+        Format::Csv,
+        Format::Json,
+    ] {
+        let out = render(&r, format);
+        assert!(
+            out.contains("OFFICIAL") && !out.contains("OFFICIAL-SENSITIVE"),
+            "{format:?}"
+        );
+    }
+    let md = render(&r, Format::Md);
+    assert!(md.starts_with("**OFFICIAL**") && md.trim_end().ends_with("**OFFICIAL**"));
+    let narrative = render(&r, Format::Narrative);
+    assert!(narrative.starts_with("OFFICIAL\n") && narrative.trim_end().ends_with("OFFICIAL"));
+}
+
+/// Strings that would be live somewhere: markup, script links, spreadsheet formulas, terminal
+/// escapes, Markdown structure and CSS.
+const CORPUS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\u{1b}[31mred\u{1b}[0m \u{1b}]0;title\u{7}",
+    "| a | b |\n# Heading\n## Sub",
+    "</style><style>body{display:none}</style>",
+    "\"; } body { display: none } /*",
+];
+
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn hostile() -> (Assessment, Checklist) {
+    let payload = CORPUS.join(" ");
+    let p = toml_string(&payload);
+    let items = [
+        "media.policy",
+        "procurement.gifts_crossref",
+        "gifts.register.exists",
+        "gifts.register.monitoring",
+    ];
+    let values = ["\"yes\"", "\"no\"", "\"yes\"", "\"never\""];
+    let mut text = format!(
+        "format = 1\nchecklist = \"wfof-2011\"\nforce = {p}\nperiod = {p}\nassessor = {p}\n"
+    );
+    for (item, value) in items.iter().zip(values) {
+        text += &format!(
+            "[answers.\"{item}\"]\nvalue = {value}\nnote = {p}\nevidence = [{p}, {f}]\nowner = {f}\ndue = 2013-01-31\n",
+            f = toml_string(CORPUS[4])
+        );
+    }
+    text += &format!("[answers.\"media.social.cases_identified\"]\nvalue = 3\nnote = {p}\n");
+    text += &format!("[answers.\"media.social.cases_outcome\"]\nvalue = {p}\n");
+    text += &format!(
+        "[answers.\"ctx.force\"]\nvalue = {}\n",
+        toml_string(CORPUS[4])
+    );
+    let catalog = Catalog::discover(None);
+    let checklist = catalog
+        .resolve("wfof-2011", None)
+        .expect("built-in checklist");
+    let a = assessment::load_str("hostile.toml", &text, &checklist)
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    (a, checklist)
+}
+
+fn assert_no_controls(format: Format, out: &str) {
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{7}'),
+        "{format:?} carries a terminal escape"
+    );
+}
+
+fn starts_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+#[test]
+fn injected_text_is_inert_in_every_format() {
+    let (a, c) = hostile();
+    let options = Options {
+        marking: CORPUS.join(" "),
+        ..options()
+    };
+    let r = report_with(&a, &c, &options);
+    for format in Format::all().iter().copied() {
+        match format {
+            Format::Html => {
+                let out = render(&r, format);
+                assert_no_controls(format, &out);
+                let doc = Html::parse_document(&out);
+                assert!(doc.errors.is_empty(), "HTML parse errors: {:?}", doc.errors);
+                assert!(
+                    select(
+                        &doc,
+                        "script, img, a, iframe, object, embed, link, [onerror], [href], [src]"
+                    )
+                    .is_empty(),
+                    "live HTML element"
+                );
+                let styles = select(&doc, "style");
+                assert_eq!(styles.len(), 1, "no injected style element");
+                let css = text_of(&styles[0]);
+                assert!(
+                    !css.contains("body{display") && !css.contains("body { display"),
+                    "no injected CSS rule"
+                );
+                // The payload is shown as text, not dropped.
+                let body = text_of(&select(&doc, "body")[0]);
+                assert!(body.contains("<script>alert(1)</script>") && body.contains("=HYPERLINK("));
+            }
+            Format::Md => {
+                let out = render(&r, format);
+                assert_no_controls(format, &out);
+                assert!(
+                    !out.contains("<script")
+                        && !out.contains("<img")
+                        && !out.contains("<a ")
+                        && !out.contains("</style")
+                );
+                // A real Markdown renderer finds no link and no raw HTML in the output.
+                for event in pulldown_cmark::Parser::new_ext(&out, pulldown_cmark::Options::all()) {
+                    use pulldown_cmark::{Event, Tag};
+                    assert!(
+                        !matches!(
+                            event,
+                            Event::Start(Tag::Link { .. } | Tag::Image { .. })
+                                | Event::Html(_)
+                                | Event::InlineHtml(_)
+                        ),
+                        "live markup in Markdown: {event:?}"
+                    );
+                }
+                for line in out.lines() {
+                    assert!(
+                        !line.starts_with("# Heading")
+                            && !line.starts_with("## Sub")
+                            && !line.starts_with("| a |"),
+                        "injected structure: {line}"
+                    );
+                    if line.starts_with("| `") {
+                        let unescaped = line
+                            .match_indices('|')
+                            .filter(|(i, _)| !line[..*i].ends_with('\\'))
+                            .count();
+                        assert_eq!(unescaped, 7, "answer row keeps its six cells: {line}");
+                    }
+                }
+            }
+            Format::Json => {
+                let out = render(&r, format);
+                assert_no_controls(format, &out);
+                let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+                assert_eq!(
+                    v["force"].as_str().map(|s| s.contains("<script>")),
+                    Some(true),
+                    "kept as a plain string"
+                );
+            }
+            Format::Csv => {
+                let out = render(&r, format);
+                assert_no_controls(format, &out);
+                let mut reader = csv::Reader::from_reader(out.as_bytes());
+                let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+                assert!(!rows.is_empty());
+                for field in rows.iter().flat_map(|r| r.iter()) {
+                    assert!(
+                        !starts_formula(field),
+                        "CSV field starts a formula: {field:?}"
+                    );
+                }
+                assert!(
+                    rows.iter()
+                        .any(|r| r.iter().any(|f| f.starts_with("'=HYPERLINK"))),
+                    "formula neutralised, not dropped"
+                );
+            }
+            Format::Xlsx => {
+                let bytes = format.render(&r);
+                let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
+                for name in wb.sheet_names() {
+                    let formulas = wb.worksheet_formula(&name).unwrap();
+                    assert!(
+                        formulas.used_cells().all(|(.., f)| f.is_empty()),
+                        "{name} holds a formula"
+                    );
+                }
+                let cells = workbook_cells(bytes);
+                for (sheet, row, col, text) in &cells {
+                    assert_no_controls(format, text);
+                    assert!(
+                        !starts_formula(text),
+                        "{sheet} {row},{col} starts a formula: {text:?}"
+                    );
+                }
+                assert!(cells.iter().any(|(.., t)| t.starts_with("'=HYPERLINK")));
+            }
+            Format::Narrative => {
+                let out = render(&r, format);
+                assert_no_controls(format, &out);
+                // The first and last lines are the marking, which the user gives on the command line.
+                let lines: Vec<&str> = out.lines().collect();
+                for line in &lines[1..lines.len() - 1] {
+                    assert!(
+                        !line.starts_with(['#', '|', '<', '=', '+', '@']),
+                        "injected text starts a line: {line}"
+                    );
+                }
+                assert!(
+                    out.contains("<script>alert(1)</script>"),
+                    "shown as plain text"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn narrative_of_another_checklist_speaks_per_area() {
+    let checklist = probity::checklist::load_str(
+        "vetting.toml",
+        r#"
+id = "vetting-local"
+title = "Local vetting check"
+version = "1"
+provenance = "Written for this test."
+
+[[areas]]
+id = "vetting"
+title = "Vetting"
+question = "Is everyone vetted to the level their post needs?"
+
+[[areas.items]]
+id = "vetting.current"
+prompt = "Is every officer's vetting in date?"
+kind = "status"
+severity = "high"
+
+[[areas.items]]
+id = "vetting.renewals"
+prompt = "Are renewals chased before they lapse?"
+kind = "status"
+"#,
+    )
+    .unwrap_or_else(|e| panic!("{}", e.render()));
+    let text = "format = 1\nchecklist = \"vetting-local\"\nforce = \"Testshire Police\"\nperiod = \"2013\"\n\
+                [answers.\"vetting.current\"]\nvalue = \"no\"\n[answers.\"vetting.renewals\"]\nvalue = \"yes\"\n";
+    let a = assessment::load_str("a.toml", text, &checklist)
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    let out = render(&report_with(&a, &checklist, &options()), Format::Narrative);
+    assert!(out.contains("on each area of the checklist"), "{out}");
+    assert!(
+        out.contains("Is everyone vetted to the level their post needs?\n"),
+        "{out}"
+    );
+    assert!(out.contains("Two of the questions in this area have been answered. Of the yes-or-no questions, one is met in full, no in part and one not at all."), "{out}");
+    assert!(
+        out.contains("- High priority: Is every officer's vetting in date? Not met"),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_format_is_written_by_the_command_line_and_never_overwritten_without_force() {
+    let home = tempfile::tempdir().unwrap();
+    for format in Format::all().iter().copied() {
+        let name = format!("{format:?}").to_lowercase();
+        let out = home.path().join(format!("dorset.{}", format.extension()));
+        let run = || {
+            let mut cmd = assert_cmd::Command::cargo_bin("probity").unwrap();
+            cmd.env("PROBITY_HOME", home.path())
+                .env("PROBITY_TODAY", "2012-12-01")
+                .args([
+                    "report",
+                    "tests/fixtures/dorset-2012.toml",
+                    "--format",
+                    &name,
+                    "--marking",
+                    "OFFICIAL",
+                    "--redact",
+                    "--out",
+                    out.to_str().unwrap(),
+                ]);
+            cmd
+        };
+        run().assert().success();
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(!bytes.is_empty(), "{name}");
+        let head = match format {
+            Format::Html => "<!DOCTYPE html>",
+            Format::Xlsx => "PK",
+            Format::Json => "{",
+            Format::Csv => "ID,",
+            Format::Md => "**OFFICIAL**",
+            Format::Narrative => "OFFICIAL\n",
+        };
+        assert!(
+            bytes.starts_with(head.as_bytes()),
+            "{name} starts with {head:?}"
+        );
+        if format != Format::Xlsx {
+            assert!(
+                !String::from_utf8(bytes)
+                    .unwrap()
+                    .contains("Head of Procurement"),
+                "{name} is redacted"
+            );
+        }
+        run()
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("already exists"));
+        run().arg("--force").assert().success();
+    }
+}
+
+#[test]
+fn narrative_does_not_state_impossible_figures_as_fact() {
+    let (mut a, c) = load("dorset-2012.toml");
+    a.answer_mut("business.approved").value = Some(assessment::Value::Number(50.0));
+    let out = render(&report_with(&a, &c, &options()), Format::Narrative);
+    assert!(!out.contains("50 were approved"), "{out}");
+    assert!(out.contains("The figures give 50 approvals against 49 applications for second jobs since September 2011, which cannot both be right"), "{out}");
+}

@@ -41,6 +41,8 @@ pub enum Action {
     /// Leave the dialog without changing anything (notes and typed text are kept on leaving).
     Close,
     NewAssessment,
+    /// Leave names and notes out of the export, or put them back.
+    ToggleRedact,
     PrevChoice,
     NextChoice,
     Quit,

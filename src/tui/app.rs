@@ -213,6 +213,8 @@ pub struct Picker {
 pub struct Export {
     pub format: usize,
     pub path: TextArea<'static>,
+    /// Leave out personal names and notes, for sharing outside the force.
+    pub redact: bool,
     pub result: Option<Result<String, String>>,
 }
 

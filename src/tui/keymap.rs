@@ -329,6 +329,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::Submit,
         "write the report to the path shown",
     ),
+    bind(
+        Export,
+        &[key(Tab)],
+        Action::ToggleRedact,
+        "leave out names and notes, for sharing outside the force",
+    ),
     bind(Export, &[key(Esc)], Action::Close, "close the dialog"),
     // Home.
     bind(Assessments, UP, Action::Up, "previous assessment"),

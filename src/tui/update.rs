@@ -413,6 +413,7 @@ fn export_dialog(s: &Session, format: usize) -> Export {
     Export {
         format,
         path: line_field(&path.display().to_string()),
+        redact: false,
         result: None,
     }
 }
@@ -607,15 +608,19 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Option<Ove
                 paste_line(&mut export.path, &text);
                 Some(Overlay::Export(export))
             }
+            Action::ToggleRedact => {
+                export.redact = !export.redact;
+                export.result = None;
+                Some(Overlay::Export(export))
+            }
             Action::Submit => {
                 let format = Format::all()[export.format];
+                let options = report::Options {
+                    redact: export.redact,
+                    ..report::Options::new(today)
+                };
                 let path = std::path::PathBuf::from(export.path.lines()[0].trim());
-                let report = Report::new(
-                    &s.checklist,
-                    &s.assessment,
-                    &s.evaluation,
-                    &report::Options::new(today),
-                );
+                let report = Report::new(&s.checklist, &s.assessment, &s.evaluation, &options);
                 export.result = Some(
                     crate::storage::write_new(&path, &format.render(&report), false)
                         .map(|()| format!("Wrote {}", path.display()))

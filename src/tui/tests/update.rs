@@ -528,3 +528,16 @@ fn next_year_starts_from_last_year_with_a_briefing_and_confirmations() {
         "the confirmation is saved"
     );
 }
+
+#[test]
+fn export_can_leave_out_names_and_notes() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "Ay");
+    press(&mut app, "NSpoke to DS Example<Esc>oDS Example<Enter>");
+    press(&mut app, "x<Tab><Enter>");
+    let written = file(&dir.path().join("dorset-police-2012-report.md"));
+    assert!(!written.contains("DS Example"), "{written}");
+    assert!(written.to_lowercase().contains("redact"), "{written}");
+}

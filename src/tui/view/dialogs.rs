@@ -119,13 +119,14 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
                 frame,
                 area,
                 74,
-                formats.len() as u16 + 9,
+                formats.len() as u16 + 10,
                 "Export the report",
                 theme,
             );
-            let [intro, list, label, field, result, hint] = Layout::vertical([
+            let [intro, list, label, field, redact, result, hint] = Layout::vertical([
                 Constraint::Length(1),
                 Constraint::Length(formats.len() as u16),
+                Constraint::Length(1),
                 Constraint::Length(1),
                 Constraint::Length(1),
                 Constraint::Length(2),
@@ -147,6 +148,13 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
             );
             frame.render_widget(Line::from("Write to (type to change):"), label);
             frame.render_widget(&export.path, field);
+            let tick = if export.redact { "[x]" } else { "[ ]" };
+            frame.render_widget(
+                Line::from(format!(
+                    "{tick} Leave out names and notes, for sharing outside the force (Tab)"
+                )),
+                redact,
+            );
             match &export.result {
                 Some(Ok(done)) => frame.render_widget(
                     Paragraph::new(done.as_str()).wrap(Wrap { trim: true }),

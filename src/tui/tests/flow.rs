@@ -87,3 +87,34 @@ fn typed_answers_of_every_kind_reach_the_file() {
         "{text}"
     );
 }
+
+#[test]
+fn a_newcomer_creates_answers_sees_the_gap_and_records_the_action_by_keys_alone() {
+    let dir = data_dir();
+    let mut app = App::home(ctx(dir.path()));
+    // Create Dorset 2012 from the form; it opens on the first question.
+    press(&mut app, "cDorset Police<Tab>2012<Enter>");
+    // Gifts area: the register exists (fifth item), with evidence.
+    press(&mut app, "<BackTab>jjj<Tab>jjjjy");
+    press(
+        &mut app,
+        "keaGifts and hospitality register 2012<Enter><Esc>",
+    );
+    // Procurement area: awards are not checked against it.
+    press(&mut app, "<BackTab>j<Tab>gn");
+    assert_eq!(
+        session(&app).evaluation.counts().0,
+        1,
+        "the gap shows at once"
+    );
+    // The findings panel takes us to the item that holds the action.
+    press(&mut app, "<BackTab>gf<Enter>");
+    press(&mut app, "oHead of Procurement<Enter>d2013-03-31<Enter>");
+    press(&mut app, "NNo cross-check yet.<Esc>q");
+    assert!(app.quit);
+    let text = file(&dir.path().join("dorset-police-2012.toml"));
+    let expected_register = "[answers.\"gifts.register.exists\"]\nvalue = \"yes\"\nevidence = [\"Gifts and hospitality register 2012\"]\n";
+    assert!(text.contains(expected_register), "{text}");
+    let expected_gap = "[answers.\"procurement.gifts_crossref\"]\nvalue = \"no\"\nnote = \"No cross-check yet.\"\nowner = \"Head of Procurement\"\ndue = 2013-03-31\n";
+    assert!(text.contains(expected_gap), "{text}");
+}

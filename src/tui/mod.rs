@@ -1,6 +1,6 @@
 //! The terminal interface: a thin Elm-style layer over the core.
 //!
-//! * [`app`] is the one state;
+//! * [`app`] is the one state, with the open assessment in [`session`];
 //! * [`action`] lists what the user can do and [`keymap`] binds keys to it (and prints help);
 //! * [`update`](update::update) is the only code that changes state, saving through the core;
 //! * [`view`] draws, reading state only;
@@ -11,6 +11,7 @@
 pub mod action;
 pub mod app;
 pub mod keymap;
+pub mod session;
 mod terminal;
 #[cfg(test)]
 mod tests;

@@ -8,10 +8,9 @@ use ratatui_textarea::TextArea;
 use super::action::Action;
 use super::app::*;
 use super::keymap::Context;
-use crate::assessment::{self, Answer, Status, Value};
+use crate::assessment::{self, Status, Value};
 use crate::checklist::Kind;
 use crate::report::{self, Format, Report};
-use crate::scoring;
 
 /// How far PgUp and PgDn move.
 const PAGE: usize = 10;
@@ -720,97 +719,4 @@ fn submit_input(s: &mut Session, field: &Input, today: jiff::civil::Date) -> Res
         _ => {}
     }
     Ok(())
-}
-
-impl Session {
-    /// Changes one item's record, then re-scores and saves.
-    pub fn change(&mut self, id: &str, today: jiff::civil::Date, edit: impl FnOnce(&mut Answer)) {
-        // A read-only window never changes what it shows, so it cannot mislead.
-        if self.read_only() {
-            return;
-        }
-        edit(self.assessment.answer_mut(id));
-        self.assessment.prune();
-        self.evaluation = scoring::evaluate(&self.checklist, &self.assessment, today);
-        self.refilter();
-        self.save_now();
-    }
-
-    /// Sets or clears a value. A changed answer is no longer "carried": the user has seen it.
-    fn set_value(&mut self, id: &str, value: Option<Value>, today: jiff::civil::Date) {
-        self.change(id, today, |a| {
-            a.value = value;
-            a.carried = false;
-        });
-    }
-
-    /// Writes the file; a failure is kept on screen and the next change tries again.
-    pub fn save_now(&mut self) {
-        if self.read_only() {
-            return;
-        }
-        self.save = match assessment::save(&self.path, &self.assessment, &self.checklist) {
-            Ok(()) => SaveState::Saved,
-            Err(e) => SaveState::Failed(e),
-        };
-    }
-
-    /// Moves the selection in the focused pane by `delta`, clamped to the ends.
-    fn step(&mut self, delta: isize) {
-        let clamp = |at: usize, len: usize| {
-            (at as isize)
-                .saturating_add(delta)
-                .clamp(0, len.saturating_sub(1) as isize) as usize
-        };
-        match self.pane {
-            Pane::Areas => {
-                let area = clamp(self.area, self.checklist.areas.len());
-                if area != self.area {
-                    self.area = area;
-                    self.visible.clear();
-                    self.refilter();
-                    self.scroll = 0;
-                }
-            }
-            Pane::Items => {
-                let cursor = clamp(self.cursor, self.visible.len());
-                if cursor != self.cursor {
-                    self.cursor = cursor;
-                    self.scroll = 0;
-                }
-            }
-            Pane::Detail => self.scroll = clamp(self.scroll as usize, u16::MAX as usize) as u16,
-        }
-    }
-
-    /// After a filter or search changes, shows the first area with something in it.
-    fn jump_to_match(&mut self) {
-        if self.visible.is_empty()
-            && let Some(area) = self.matches.iter().position(|&n| n > 0)
-        {
-            self.area = area;
-            self.refilter();
-        }
-    }
-
-    /// Moves to the next unanswered, asked item the filter shows, after `id` in checklist order.
-    fn advance_from(&mut self, id: &str) {
-        if !self.advance {
-            return;
-        }
-        let order: Vec<&crate::checklist::Item> = self.checklist.items().collect();
-        let start = order.iter().position(|i| i.id == id).unwrap_or(0);
-        let next = order[start + 1..]
-            .iter()
-            .chain(order[..start].iter())
-            .find(|i| {
-                self.evaluation.is_asked(&i.id)
-                    && self.assessment.value(&i.id).is_none()
-                    && self.shows(i)
-            })
-            .map(|i| i.id.clone());
-        if let Some(next) = next {
-            self.select(&next);
-        }
-    }
 }

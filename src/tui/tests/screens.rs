@@ -157,3 +157,19 @@ fn carrying_forward_from_the_form_shows_a_briefing() {
     press(&mut app, "<Enter>");
     snap("briefing", &app);
 }
+
+#[test]
+fn a_yes_without_evidence_is_pointed_out_beside_the_item() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "Ay");
+    let screen = format!("{}", draw(&app, 120, 40));
+    assert!(
+        screen.contains("To check:") && screen.contains("no evidence"),
+        "{screen}"
+    );
+    press(&mut app, "eaMedia policy 2012<Enter><Esc>");
+    let screen = format!("{}", draw(&app, 120, 40));
+    assert!(!screen.contains("To check:"), "{screen}");
+}

@@ -275,6 +275,18 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
             Span::raw(f.title.as_str()),
         ]));
     }
+    // Gaps in the record itself, such as a yes with no evidence, that a reader would query.
+    for w in s
+        .evaluation
+        .warnings
+        .iter()
+        .filter(|w| w.item.as_deref() == Some(item.id.as_str()))
+    {
+        lines.push(Line::from(vec![
+            Span::styled("To check: ", theme.rag(Rag::Amber)),
+            Span::raw(w.message.as_str()),
+        ]));
+    }
     if let Some(note) = answer.and_then(|a| a.note.as_deref()) {
         lines.push(Line::from(""));
         lines.push(Line::styled("Note", theme.bold()));

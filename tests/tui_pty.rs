@@ -265,3 +265,64 @@ fn the_home_screen_creates_and_opens_an_assessment() {
     assert!(pty.finish());
     assert!(data.path().join("durham-constabulary-2012.toml").exists());
 }
+
+/// Runs a tmux command on a private server.
+fn tmux(socket: &str, args: &[&str]) -> String {
+    let out = Command::new("tmux")
+        .arg("-L")
+        .arg(socket)
+        .args(args)
+        .output()
+        .expect("tmux is installed (.ci/run installs it)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_terminal_that_goes_away_saves_the_note_and_ends_probity() {
+    let data = tempfile::tempdir().unwrap();
+    let socket = format!("probity-test-{}", std::process::id());
+    let command = format!(
+        "PROBITY_TODAY=2012-12-01 exec {} --data-dir {} new --force 'Dorset Police' --period 2012",
+        env!("CARGO_BIN_EXE_probity"),
+        data.path().display()
+    );
+    tmux(
+        &socket,
+        &["new-session", "-d", "-x", "80", "-y", "24", &command],
+    );
+    let wait_for = |text: &str| {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !tmux(&socket, &["capture-pane", "-p"]).contains(text) {
+            assert!(Instant::now() < deadline, "\"{text}\" never appeared");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    wait_for("Dorset Police · 2012");
+    let pid = tmux(&socket, &["display-message", "-p", "#{pane_pid}"])
+        .trim()
+        .to_string();
+    tmux(&socket, &["send-keys", "N"]);
+    wait_for("Esc keeps the note");
+    tmux(&socket, &["send-keys", "-l", "Window closed mid-note"]);
+    wait_for("Window closed mid-note");
+    // The window closes: no key, no signal from us; the terminal simply goes away.
+    tmux(&socket, &["kill-server"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Command::new("kill")
+        .args(["-0", &pid])
+        .status()
+        .unwrap()
+        .success()
+    {
+        if Instant::now() > deadline {
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
+            panic!("probity kept running after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let saved = std::fs::read_to_string(data.path().join("dorset-police-2012.toml")).unwrap();
+    assert!(
+        saved.contains("note = \"Window closed mid-note\""),
+        "{saved}"
+    );
+}

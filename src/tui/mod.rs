@@ -31,8 +31,8 @@ pub use app::App;
 
 use crate::cli::{Context, Outcome, fail};
 
-/// How often the loop looks up from waiting to check for SIGTERM and SIGHUP. Nothing is
-/// drawn on these wake-ups.
+/// How often the loop looks up from waiting to check for SIGTERM, SIGHUP and a terminal that
+/// has gone away. Nothing is drawn on these wake-ups.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
 /// Opens the home screen.
@@ -96,7 +96,9 @@ fn event_loop(
             return Ok(());
         }
         let action = loop {
-            if stop.load(Ordering::Relaxed) {
+            // A hung-up terminal reads as endless end-of-file, which crossterm treats as "no
+            // event", so a vanished terminal is noticed here, like SIGHUP, rather than spun on.
+            if stop.load(Ordering::Relaxed) || !has_terminal() {
                 // Keep whatever is being typed into a note, save, and leave.
                 update::update(app, Action::Quit);
                 return Ok(());

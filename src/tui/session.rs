@@ -35,6 +35,9 @@ pub struct Session {
     pub advance: bool,
     /// Lines scrolled in the detail pane.
     pub scroll: u16,
+    /// Overall scores of this force's other periods in the same folder, oldest first, for the
+    /// trend sparkline; read once when the file opens.
+    pub history: Vec<(String, Option<f64>)>,
 }
 
 impl Session {
@@ -49,10 +52,24 @@ impl Session {
             Err(LockError::Held(_)) => (None, SaveState::ReadOnly),
             Err(e) => return Err(e.to_string()),
         };
+        let history = history(path, &assessment, catalog, today);
         let mut session =
             Session::new(path.to_path_buf(), checklist, assessment, lock, save, today);
+        session.history = history;
         session.resume();
         Ok(session)
+    }
+
+    /// Every period's overall score, this one live from the current answers, oldest first.
+    pub fn trend(&self) -> Vec<(&str, Option<f64>)> {
+        let mut points: Vec<(&str, Option<f64>)> = self
+            .history
+            .iter()
+            .map(|(period, score)| (period.as_str(), *score))
+            .chain([(self.assessment.period.as_str(), self.evaluation.overall)])
+            .collect();
+        points.sort_by(|a, b| a.0.cmp(b.0));
+        points
     }
 
     pub fn new(
@@ -80,6 +97,7 @@ impl Session {
             search: None,
             advance: true,
             scroll: 0,
+            history: Vec::new(),
         };
         session.refilter();
         session
@@ -264,4 +282,26 @@ impl Session {
             self.select(&next);
         }
     }
+}
+
+/// The overall score of each other period of the same force found beside `path`. A folder
+/// that cannot be read simply gives no history: the trend is a convenience, not a record.
+fn history(
+    path: &Path,
+    assessment: &Assessment,
+    catalog: &Catalog,
+    today: Date,
+) -> Vec<(String, Option<f64>)> {
+    let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return Vec::new();
+    };
+    let Ok(paths) = crate::progress::expand(&[folder.to_path_buf()]) else {
+        return Vec::new();
+    };
+    let batch = crate::progress::load_batch(&paths, catalog, today, || {});
+    crate::progress::trend::Trend::of(&batch, &assessment.force)
+        .series(None)
+        .into_iter()
+        .filter(|(period, _)| *period != assessment.period)
+        .collect()
 }

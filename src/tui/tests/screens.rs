@@ -173,3 +173,42 @@ fn a_yes_without_evidence_is_pointed_out_beside_the_item() {
     let screen = format!("{}", draw(&app, 120, 40));
     assert!(!screen.contains("To check:"), "{screen}");
 }
+
+#[test]
+fn the_header_shows_the_forces_trend_across_periods_in_the_folder() {
+    let dir = data_dir();
+    for (period, name) in [("2011", "dorset-2011.toml"), ("2013", "dorset-2013.toml")] {
+        let source = if period == "2011" {
+            "tests/fixtures/trend/dorset-2011.toml"
+        } else {
+            "tests/fixtures/dorset-2013.toml"
+        };
+        std::fs::copy(source, dir.path().join(name)).unwrap();
+    }
+    std::fs::copy(
+        "tests/fixtures/dorset-2012.toml",
+        dir.path().join("dorset-2012.toml"),
+    )
+    .unwrap();
+    let mut app = App::open(&dir.path().join("dorset-2012.toml"), ctx(dir.path())).unwrap();
+    app.theme.colour = false;
+    let s = session(&app);
+    let periods: Vec<&str> = s.trend().iter().map(|(p, _)| *p).collect();
+    assert_eq!(periods, ["2011", "2012", "2013"]);
+    assert_eq!(
+        s.trend()[1].1,
+        s.evaluation.overall,
+        "the open period is scored live"
+    );
+    let screen = draw(&app, 120, 40);
+    let text = screen.to_string();
+    let header = text.lines().next().unwrap();
+    assert!(header.contains("2011–2013 "), "{header}");
+    assert!(header.contains("→79→"), "{header}");
+
+    // A changed answer moves the open period's point at once.
+    let before = s.trend()[1].1;
+    go(&mut app, "procurement.gifts_crossref");
+    press(&mut app, "y");
+    assert!(session(&app).trend()[1].1 > before);
+}

@@ -55,13 +55,39 @@ fn header(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Line::styled(text, theme.banner()), area);
         return;
     }
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(format!("{} · {}", a.force, a.period), theme.heading()),
-            Span::styled(format!("  {}", s.checklist.title), theme.dim()),
-        ]),
-        area,
-    );
+    let mut spans = vec![Span::styled(
+        format!("{} · {}", a.force, a.period),
+        theme.heading(),
+    )];
+    if !s.history.is_empty() {
+        spans.push(Span::raw(format!("  {}", sparkline(&s.trend()))));
+    }
+    spans.push(Span::styled(
+        format!("  {}", s.checklist.title),
+        theme.dim(),
+    ));
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// The overall score by period as one line, e.g. `2011–2013 ▄▆█ 52→79→90`; a period with
+/// nothing scored shows as `·` and `–`.
+fn sparkline(points: &[(&str, Option<f64>)]) -> String {
+    const BARS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let bars: String = points
+        .iter()
+        .map(|(_, s)| {
+            s.map_or('·', |s| {
+                BARS[((s / 100.0 * 8.0).round() as usize).clamp(1, 8)]
+            })
+        })
+        .collect();
+    let scores: Vec<String> = points
+        .iter()
+        .map(|(_, s)| s.map_or("–".into(), |s| format!("{s:.0}")))
+        .collect();
+    let first = points.first().map_or("", |p| p.0);
+    let last = points.last().map_or("", |p| p.0);
+    format!("{first}–{last} {bars} {}", scores.join("→"))
 }
 
 fn pane_block(title: String, focused: bool, theme: Theme) -> Block<'static> {

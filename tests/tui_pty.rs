@@ -2,6 +2,7 @@
 #![cfg(unix)]
 
 use std::io::{ErrorKind, Write};
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -266,60 +267,128 @@ fn the_home_screen_creates_and_opens_an_assessment() {
     assert!(data.path().join("durham-constabulary-2012.toml").exists());
 }
 
-/// Runs a tmux command on a private server.
-fn tmux(socket: &str, args: &[&str]) -> String {
-    let out = Command::new("tmux")
-        .arg("-L")
-        .arg(socket)
-        .args(args)
-        .output()
-        .expect("tmux is installed (.ci/run installs it)");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+/// A terminal window we own outright, so the test can close it as a window manager would:
+/// probity runs on the pseudo-terminal's far side, as the leader of its own session.
+struct Window {
+    master: Option<std::fs::File>,
+    child: std::process::Child,
+    parser: vt100::Parser,
+}
+
+impl Window {
+    fn open(data: &Path, args: &[&str]) -> Window {
+        use std::os::fd::{FromRawFd, OwnedFd};
+        use std::os::unix::process::CommandExt;
+        let (mut master, mut slave) = (0, 0);
+        let size = libc::winsize {
+            ws_row: 24,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: openpty writes two new descriptors, which are owned from here on.
+        let rc = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(rc, 0, "openpty");
+        let (master, slave) = unsafe {
+            (
+                std::fs::File::from_raw_fd(master),
+                OwnedFd::from_raw_fd(slave),
+            )
+        };
+        // SAFETY: fcntl on a descriptor we own: reads never block the test, and probity does not
+        // inherit the near side, so closing ours really closes the window.
+        unsafe {
+            libc::fcntl(master.as_raw_fd(), libc::F_SETFL, libc::O_NONBLOCK);
+            libc::fcntl(master.as_raw_fd(), libc::F_SETFD, libc::FD_CLOEXEC);
+        }
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_probity"));
+        cmd.arg("--data-dir").arg(data).args(args);
+        cmd.env("PROBITY_TODAY", "2012-12-01")
+            .env("TERM", "xterm-256color");
+        cmd.stdin(slave.try_clone().unwrap())
+            .stdout(slave.try_clone().unwrap())
+            .stderr(slave);
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setsid();
+                libc::ioctl(0, libc::TIOCSCTTY as _, 0);
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().expect("spawn probity");
+        Window {
+            master: Some(master),
+            child,
+            parser: vt100::Parser::new(nz(24), nz(80), 0),
+        }
+    }
+
+    fn wait_for(&mut self, text: &str) {
+        use std::io::Read;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut buf = [0u8; 16384];
+        while !self.parser.screen().contents().contains(text) {
+            assert!(
+                Instant::now() < deadline,
+                "\"{text}\" never appeared:\n{}",
+                self.parser.screen().contents()
+            );
+            match self.master.as_mut().unwrap().read(&mut buf) {
+                Ok(n) if n > 0 => self.parser.process(&buf[..n]),
+                _ => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
+    }
+
+    fn keys(&mut self, keys: &str, then: &str) {
+        self.master
+            .as_mut()
+            .unwrap()
+            .write_all(keys.as_bytes())
+            .unwrap();
+        self.wait_for(then);
+    }
+
+    /// Closes the window: the only descriptor of the terminal's near side goes away.
+    fn close(&mut self) {
+        self.master = None;
+    }
+
+    /// Whether probity ends, cleanly, within a few seconds.
+    fn ends(&mut self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        false
+    }
 }
 
 #[test]
-fn a_terminal_that_goes_away_saves_the_note_and_ends_probity() {
+fn a_window_that_closes_saves_the_note_and_ends_probity() {
     let data = tempfile::tempdir().unwrap();
-    let socket = format!("probity-test-{}", std::process::id());
-    let command = format!(
-        "PROBITY_TODAY=2012-12-01 exec {} --data-dir {} new --force 'Dorset Police' --period 2012",
-        env!("CARGO_BIN_EXE_probity"),
-        data.path().display()
+    let mut window = Window::open(
+        data.path(),
+        &["new", "--force", "Dorset Police", "--period", "2012"],
     );
-    tmux(
-        &socket,
-        &["new-session", "-d", "-x", "80", "-y", "24", &command],
-    );
-    let wait_for = |text: &str| {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !tmux(&socket, &["capture-pane", "-p"]).contains(text) {
-            assert!(Instant::now() < deadline, "\"{text}\" never appeared");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    };
-    wait_for("Dorset Police · 2012");
-    let pid = tmux(&socket, &["display-message", "-p", "#{pane_pid}"])
-        .trim()
-        .to_string();
-    tmux(&socket, &["send-keys", "N"]);
-    wait_for("Esc keeps the note");
-    tmux(&socket, &["send-keys", "-l", "Window closed mid-note"]);
-    wait_for("Window closed mid-note");
-    // The window closes: no key, no signal from us; the terminal simply goes away.
-    tmux(&socket, &["kill-server"]);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while Command::new("kill")
-        .args(["-0", &pid])
-        .status()
-        .unwrap()
-        .success()
-    {
-        if Instant::now() > deadline {
-            let _ = Command::new("kill").args(["-KILL", &pid]).status();
-            panic!("probity kept running after its terminal went away");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    window.wait_for("Dorset Police · 2012");
+    window.keys("N", "Esc keeps the note");
+    window.keys("Window closed mid-note", "Window closed mid-note");
+    window.close();
+    assert!(window.ends(), "probity ends once its terminal has gone");
     let saved = std::fs::read_to_string(data.path().join("dorset-police-2012.toml")).unwrap();
     assert!(
         saved.contains("note = \"Window closed mid-note\""),

@@ -145,7 +145,13 @@ pub fn home(cli: &Cli) -> Outcome {
 
 /// Prints an error to stderr, escaped so no file content can drive the terminal.
 pub fn fail(message: &str) -> Outcome {
-    eprintln!("error: {}", crate::text::escape_for_terminal(message));
+    // Not eprintln!: it panics if stderr has gone, and this may be the last word of a session
+    // whose terminal was closed.
+    let _ = writeln!(
+        std::io::stderr(),
+        "error: {}",
+        crate::text::escape_for_terminal(message)
+    );
     Outcome::Invalid
 }
 

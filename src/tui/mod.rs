@@ -76,6 +76,11 @@ fn run(mut app: App) -> Outcome {
         Err(e) => return fail(&format!("could not take over the terminal: {e}")),
     };
     let result = event_loop(&mut app, &mut screen, &stop);
+    // ratatui reports a cursor it cannot show on stderr when dropped, which aborts the process
+    // if the terminal has gone away; then there is nothing left to restore.
+    if screen.show_cursor().is_err() {
+        std::mem::forget(screen);
+    }
     terminal::restore();
     match result {
         Ok(()) => Outcome::Ok,

@@ -20,7 +20,12 @@ struct Pty {
 
 impl Pty {
     fn spawn(data: &Path, args: &[&str]) -> Pty {
+        Pty::spawn_with(data, args, &[])
+    }
+
+    fn spawn_with(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_probity"));
+        cmd.envs(env.iter().copied());
         cmd.arg("--data-dir").arg(data).args(args);
         cmd.env("PROBITY_TODAY", "2012-12-01")
             .env("TERM", "xterm-256color")
@@ -393,5 +398,25 @@ fn a_window_that_closes_saves_the_note_and_ends_probity() {
     assert!(
         saved.contains("note = \"Window closed mid-note\""),
         "{saved}"
+    );
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back() {
+    let data = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn_with(
+        data.path(),
+        &["new", "--force", "Dorset Police", "--period", "2012"],
+        &[("PROBITY_TEST_PANIC", "1")],
+    );
+    pty.wait_for("deliberate panic");
+    assert!(!pty.finish(), "a panic is not a clean exit");
+    assert!(
+        !pty.parser.screen().alternate_screen(),
+        "the main screen is back"
+    );
+    assert!(
+        data.path().join("dorset-police-2012.toml").exists(),
+        "the new file was kept"
     );
 }

@@ -35,6 +35,9 @@ use crate::cli::{Context, Outcome, fail};
 /// has gone away. Nothing is drawn on these wake-ups.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
+/// Set only by the end-to-end tests, to prove that a panic gives the terminal back.
+const PANIC_FOR_TEST: &str = "PROBITY_TEST_PANIC";
+
 /// Opens the home screen.
 pub fn home(ctx: Context) -> Outcome {
     run(App::home(ctx))
@@ -95,8 +98,12 @@ fn event_loop(
 ) -> std::io::Result<()> {
     // Start listening before the first frame, so a resize while it is drawn is not missed.
     event::poll(Duration::ZERO)?;
+    let panic_for_test = std::env::var_os(PANIC_FOR_TEST).is_some();
     loop {
         screen.draw(|frame| view::render(app, frame))?;
+        if panic_for_test {
+            panic!("deliberate panic ({PANIC_FOR_TEST} is set)");
+        }
         if app.quit {
             return Ok(());
         }

@@ -443,6 +443,21 @@ fn number(r: &Report, item: &str) -> Option<f64> {
         .and_then(|v| v.parse().ok())
 }
 
+/// Whether a note mostly repeats the sentence it would follow, so that printing it would only
+/// say the same thing twice: most of its words of five letters or more are already there.
+fn restates(sentence: &str, note: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 5)
+            .map(|w| w.to_lowercase().chars().take(7).collect())
+            .collect()
+    };
+    let said = words(sentence);
+    let noted = words(note);
+    let repeated = noted.iter().filter(|w| said.contains(w)).count();
+    !noted.is_empty() && repeated * 10 >= noted.len() * 6
+}
+
 /// The sentences one template gives for this assessment, or none when the item is unanswered.
 fn say(r: &Report, period: &Period, s: &Say) -> Vec<String> {
     let row = |id| r.answer(id).filter(|a| a.asked && a.value.is_some());
@@ -451,7 +466,7 @@ fn say(r: &Report, period: &Period, s: &Say) -> Vec<String> {
         if note
             && let Some(n) = row(id)
                 .and_then(|a| a.note.as_deref())
-                .filter(|_| !r.redacted)
+                .filter(|n| !r.redacted && !restates(&out[0], n))
         {
             out.push(sentence(n));
         }
@@ -720,6 +735,21 @@ pub fn render(r: &Report) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_note_that_only_restates_its_sentence_is_left_out() {
+        let sentence = "No monitoring compares contract and procurement records with the gifts and hospitality register, so a company that offered hospitality and then won a contract would not be noticed.";
+        assert!(restates(
+            sentence,
+            "Contract and procurement records are not compared with the gifts and hospitality register, so a company that gave hospitality and later won a contract would not be flagged."
+        ));
+        assert!(!restates(
+            sentence,
+            "Procurement and professional standards have agreed a quarterly check from April 2013."
+        ));
+        assert!(!restates(sentence, "n/a"));
+    }
+
     use super::*;
 
     #[test]

@@ -139,3 +139,19 @@ proptest! {
         prop_assert_eq!(back, a);
     }
 }
+
+#[test]
+fn a_newer_file_is_refused_for_being_newer_even_with_fields_this_build_does_not_know() {
+    let text = "format = 3\nchecklist = \"wfof-2011\"\nforce = \"F\"\nperiod = \"2030\"\nsignature = \"…\"\n";
+    let err = assessment::parse("new.toml", text).unwrap_err();
+    assert_eq!(err.problems.len(), 1);
+    assert!(
+        err.problems[0]
+            .message
+            .contains("written in file format 3 by a newer version"),
+        "{}",
+        err.problems[0].message
+    );
+    let err = assessment::parse("old.toml", "checklist = \"wfof-2011\"\n").unwrap_err();
+    assert!(err.problems[0].message.contains("has no `format = 1` line"));
+}

@@ -22,7 +22,6 @@ const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileIn {
-    #[allow(dead_code)]
     format: i64,
     checklist: Spanned<String>,
     force: Spanned<String>,
@@ -76,37 +75,45 @@ pub fn parse(name: &str, text: &str) -> Result<Parsed, Invalid> {
             ),
         );
     }
-    /// Only the version line, read first so a newer file is refused before its fields are.
+    // Most files are sound and are read once. Only when that fails is the version line read on
+    // its own, so a file from a newer probity is refused for being newer, not for its fields.
+    let full = toml::from_str::<FileIn>(text);
+    let sound = matches!(&full, Ok(file) if (1..=FORMAT).contains(&file.format));
+    if !sound && let Some((span, message)) = version_problem(text) {
+        return fail(span, message);
+    }
+    match full {
+        Ok(file) => Ok(Parsed { source, file }),
+        Err(e) => fail(e.span(), e.message().trim().to_string()),
+    }
+}
+
+/// What is wrong with a file's `format` line, if anything: missing, not a number, or newer
+/// than this build reads.
+fn version_problem(text: &str) -> Option<(Option<std::ops::Range<usize>>, String)> {
+    /// Only the version line.
     #[derive(Deserialize)]
     struct Version {
         format: Option<Spanned<toml::Value>>,
     }
     let version: Version = match toml::from_str(text) {
         Ok(v) => v,
-        Err(e) => return fail(e.span(), e.message().trim().to_string()),
+        Err(e) => return Some((e.span(), e.message().trim().to_string())),
     };
     let span = version.format.as_ref().map(Spanned::span);
     match version.format.as_ref().map(Spanned::get_ref) {
-        None => {
-            return fail(
-                Some(0..0),
-                "this is not a probity assessment: it has no `format = 1` line".into(),
-            );
-        }
-        Some(toml::Value::Integer(n)) if *n > FORMAT => {
-            return fail(
-                span,
-                format!(
-                    "this assessment was written in file format {n} by a newer version of probity; this version reads format {FORMAT}. Update probity to open it. The file has not been changed."
-                ),
-            );
-        }
-        Some(toml::Value::Integer(n)) if *n >= 1 => {}
-        Some(other) => return fail(span, format!("`format` must be {FORMAT}, not {other}")),
-    }
-    match toml::from_str::<FileIn>(text) {
-        Ok(file) => Ok(Parsed { source, file }),
-        Err(e) => fail(e.span(), e.message().trim().to_string()),
+        None => Some((
+            Some(0..0),
+            "this is not a probity assessment: it has no `format = 1` line".into(),
+        )),
+        Some(toml::Value::Integer(n)) if *n > FORMAT => Some((
+            span,
+            format!(
+                "this assessment was written in file format {n} by a newer version of probity; this version reads format {FORMAT}. Update probity to open it. The file has not been changed."
+            ),
+        )),
+        Some(toml::Value::Integer(n)) if *n >= 1 => None,
+        Some(other) => Some((span, format!("`format` must be {FORMAT}, not {other}"))),
     }
 }
 

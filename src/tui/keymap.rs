@@ -486,6 +486,29 @@ pub fn label(key: &Key) -> String {
     }
 }
 
+/// A hint line for the foot of a screen or dialog, e.g. `y p n a answer  N note`: each group of
+/// actions is shown by the first key the table binds to it here (or everywhere), so a hint can
+/// never name a key that does something else. Groups with no key in this context are left out.
+pub fn hint(context: Context, groups: &[(&[Action], &str)]) -> String {
+    let first_key = |action: &Action| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == context)
+            .chain(BINDINGS.iter().filter(|b| b.context == Everywhere))
+            .find(|b| &b.action == action)
+            .and_then(|b| b.keys.first())
+            .map(label)
+    };
+    groups
+        .iter()
+        .filter_map(|(actions, words)| {
+            let keys: Vec<String> = actions.iter().filter_map(first_key).collect();
+            (!keys.is_empty()).then(|| format!("{} {words}", keys.join(" ")))
+        })
+        .collect::<Vec<_>>()
+        .join("   ")
+}
+
 /// The help text: every context with its keys, generated from [`BINDINGS`].
 pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
     let mut out = Vec::new();
@@ -507,6 +530,33 @@ mod tests {
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn hints_name_the_keys_the_table_binds() {
+        let answers: &[Action] = &[
+            Action::Answer(Status::Yes),
+            Action::Answer(Status::Partial),
+            Action::Answer(Status::No),
+            Action::Answer(Status::Na),
+        ];
+        assert_eq!(
+            hint(
+                Assessment,
+                &[(answers, "answer"), (&[Action::Help], "help")]
+            ),
+            "y p n a answer   ? help"
+        );
+        assert_eq!(
+            hint(NewForm, &[(&[Action::Help], "help")]),
+            "F1 help",
+            "falls back to everywhere"
+        );
+        assert_eq!(
+            hint(Note, &[(&[Action::AddEvidence], "add")]),
+            "",
+            "unbound groups are left out"
+        );
     }
 
     #[test]

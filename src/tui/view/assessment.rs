@@ -4,7 +4,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
+use super::super::action::Action;
 use super::super::app::{App, Filter, Pane, SaveState, Session};
+use super::super::keymap;
 use super::super::theme::{Rag, Theme};
 use super::super::update::status_label;
 use super::clip;
@@ -31,10 +33,27 @@ pub fn render(app: &App, s: &Session, frame: &mut Frame, area: Rect) {
     item_pane(s, theme, frame, items);
     detail_pane(s, theme, frame, detail);
     status_bar(s, theme, frame, status);
-    let hint = app
-        .notice
-        .as_deref()
-        .unwrap_or("y p n a answer  N note  e evidence  f findings  x export  ? help  q quit");
+    let keys = keymap::hint(
+        keymap::Context::Assessment,
+        &[
+            (
+                &[
+                    Action::Answer(Status::Yes),
+                    Action::Answer(Status::Partial),
+                    Action::Answer(Status::No),
+                    Action::Answer(Status::Na),
+                ],
+                "answer",
+            ),
+            (&[Action::EditNote], "note"),
+            (&[Action::EditEvidence], "evidence"),
+            (&[Action::ToggleFindings], "findings"),
+            (&[Action::OpenExport], "export"),
+            (&[Action::Help], "help"),
+            (&[Action::Quit], "quit"),
+        ],
+    );
+    let hint = app.notice.as_deref().unwrap_or(&keys);
     frame.render_widget(
         Line::styled(
             hint,

@@ -3,8 +3,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
+use super::super::action::Action;
 use super::super::app::{Overlay, SaveState, Session};
-use super::super::keymap;
+use super::super::keymap::{self, Context::*};
 use super::super::theme::{Theme, severity_word};
 use super::{clip, dialog};
 use crate::report::Format;
@@ -28,7 +29,16 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
                 &mut ListState::default().with_selected(Some(picker.selected)),
             );
             frame.render_widget(
-                Line::styled("Enter choose   Esc leave as it was", theme.dim()),
+                Line::styled(
+                    keymap::hint(
+                        Picker,
+                        &[
+                            (&[Action::Submit], "choose"),
+                            (&[Action::Close], "leave as it was"),
+                        ],
+                    ),
+                    theme.dim(),
+                ),
                 hint,
             );
         }
@@ -55,7 +65,16 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
             if let Some(e) = &input.error {
                 frame.render_widget(Line::styled(e.as_str(), theme.error()), error);
             }
-            frame.render_widget(Line::styled("Enter accept   Esc cancel", theme.dim()), hint);
+            frame.render_widget(
+                Line::styled(
+                    keymap::hint(
+                        Input,
+                        &[(&[Action::Submit], "accept"), (&[Action::Close], "cancel")],
+                    ),
+                    theme.dim(),
+                ),
+                hint,
+            );
         }
         Overlay::Note(editor) => {
             let title = s
@@ -109,7 +128,18 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
                 );
             }
             frame.render_widget(
-                Line::styled("a add   Enter edit   d remove   Esc close", theme.dim()),
+                Line::styled(
+                    keymap::hint(
+                        Evidence,
+                        &[
+                            (&[Action::AddEvidence], "add"),
+                            (&[Action::Submit], "edit"),
+                            (&[Action::RemoveEvidence], "remove"),
+                            (&[Action::Close], "close"),
+                        ],
+                    ),
+                    theme.dim(),
+                ),
                 hint,
             );
         }
@@ -170,7 +200,13 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
             }
             frame.render_widget(
                 Line::styled(
-                    "Enter write   Esc close   an existing file is never replaced",
+                    format!(
+                        "{}   an existing file is never replaced",
+                        keymap::hint(
+                            Export,
+                            &[(&[Action::Submit], "write"), (&[Action::Close], "close")]
+                        )
+                    ),
                     theme.dim(),
                 ),
                 hint,
@@ -188,7 +224,14 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
                     Line::from(""),
                     Line::from("If you quit now, the change is lost. Free some space or fix the folder, then try again."),
                     Line::from(""),
-                    Line::from("s try saving again   y quit and lose it   Esc stay"),
+                    Line::from(keymap::hint(
+                        ConfirmQuit,
+                        &[
+                            (&[Action::RetrySave], "try saving again"),
+                            (&[Action::QuitAnyway], "quit and lose it"),
+                            (&[Action::Close], "stay"),
+                        ],
+                    )),
                 ])
                 .wrap(Wrap { trim: true }),
                 inner,
@@ -226,7 +269,16 @@ pub fn render(theme: Theme, s: &Session, overlay: &Overlay, frame: &mut Frame, a
                 body,
             );
             frame.render_widget(
-                Line::styled("↑ ↓ scroll   Enter start on the questions", theme.dim()),
+                Line::styled(
+                    keymap::hint(
+                        Briefing,
+                        &[
+                            (&[Action::Up, Action::Down], "scroll"),
+                            (&[Action::Close], "start on the questions"),
+                        ],
+                    ),
+                    theme.dim(),
+                ),
                 hint,
             );
         }
@@ -267,7 +319,17 @@ fn findings(theme: Theme, s: &Session, selected: usize, frame: &mut Frame, area:
     ])
     .areas(inner);
     frame.render_widget(
-        Line::styled("↑ ↓ choose   Enter go to the item   Esc close", theme.dim()),
+        Line::styled(
+            keymap::hint(
+                Findings,
+                &[
+                    (&[Action::Up, Action::Down], "choose"),
+                    (&[Action::Submit], "go to the item"),
+                    (&[Action::Close], "close"),
+                ],
+            ),
+            theme.dim(),
+        ),
         hint,
     );
     if e.findings.is_empty() {
@@ -380,7 +442,19 @@ pub fn help(theme: Theme, scroll: u16, frame: &mut Frame, area: Rect) {
     let [body, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
     frame.render_widget(
-        Line::styled("↑ ↓ PgUp PgDn scroll   Esc close", theme.dim()),
+        Line::styled(
+            keymap::hint(
+                Help,
+                &[
+                    (
+                        &[Action::Up, Action::Down, Action::PageUp, Action::PageDown],
+                        "scroll",
+                    ),
+                    (&[Action::Close], "close"),
+                ],
+            ),
+            theme.dim(),
+        ),
         hint,
     );
 }

@@ -3,7 +3,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
+use super::super::action::Action;
 use super::super::app::{App, FormField, Home, NewForm};
+use super::super::keymap::{self, Context};
 
 pub fn render_home(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
@@ -71,10 +73,16 @@ pub fn render_home(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
             &mut TableState::default().with_selected(Some(home.selected)),
         );
     }
-    let hint = app
-        .notice
-        .as_deref()
-        .unwrap_or("Enter open   c create a new assessment   ? help   q quit");
+    let keys = keymap::hint(
+        Context::Assessments,
+        &[
+            (&[Action::Submit], "open"),
+            (&[Action::NewAssessment], "create a new assessment"),
+            (&[Action::Help], "help"),
+            (&[Action::Quit], "quit"),
+        ],
+    );
+    let hint = app.notice.as_deref().unwrap_or(&keys);
     frame.render_widget(Line::styled(hint, theme.dim()), foot);
 }
 
@@ -187,7 +195,15 @@ pub fn render_form(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(
         Line::styled(
-            "Tab next field   Enter create and open   Esc back   F1 help",
+            keymap::hint(
+                Context::NewForm,
+                &[
+                    (&[Action::NextPane], "next field"),
+                    (&[Action::Submit], "create and open"),
+                    (&[Action::Close], "back"),
+                    (&[Action::Help], "help"),
+                ],
+            ),
             theme.dim(),
         ),
         foot,

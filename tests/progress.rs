@@ -669,3 +669,48 @@ fn every_html_page_is_well_formed() {
         );
     }
 }
+
+#[test]
+fn reports_list_the_answers_still_carried_and_unconfirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let next = dir.path().join("dorset-2013.toml");
+    succeed(
+        probity()
+            .args([
+                "--data-dir",
+                dir.path().to_str().unwrap(),
+                "new",
+                "--no-tui",
+                "--period",
+                "2013",
+                "--out",
+            ])
+            .arg(&next)
+            .arg("--from")
+            .arg(fixture("dorset-2012.toml")),
+    );
+    let md = succeed(probity().arg("report").arg(&next));
+    let section = md
+        .split("## Carried forward, not yet confirmed")
+        .nth(1)
+        .expect("a section lists them");
+    assert!(
+        section.contains("`procurement.gifts_crossref`"),
+        "{section}"
+    );
+    assert!(section.contains("Carried answer: No"), "{section}");
+    let html = succeed(
+        probity()
+            .arg("report")
+            .arg(&next)
+            .args(["--format", "html"]),
+    );
+    assert!(html.contains("<section id=\"carried\">"));
+    // Once every carried answer is confirmed, the section goes.
+    let text = std::fs::read_to_string(&next)
+        .unwrap()
+        .replace("carried = true\n", "");
+    std::fs::write(&next, text).unwrap();
+    let md = succeed(probity().arg("report").arg(&next));
+    assert!(!md.contains("Carried forward, not yet confirmed"));
+}

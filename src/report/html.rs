@@ -25,6 +25,7 @@ struct Page<'a> {
     findings: Vec<FindingView<'a>>,
     areas: Vec<AreaView<'a>>,
     not_assessed: Vec<(&'a str, &'a AnswerRow)>,
+    carried: Vec<(&'a str, &'a AnswerRow)>,
     metrics: Vec<(&'a str, &'a str, String)>,
     provenance: Vec<&'a str>,
 }
@@ -181,6 +182,7 @@ pub fn render(r: &Report) -> String {
             .not_assessed()
             .map(|(a, i)| (a.title.as_str(), i))
             .collect(),
+        carried: r.carried().map(|(a, i)| (a.title.as_str(), i)).collect(),
         provenance: paragraphs(&r.provenance),
         metrics: r
             .metrics

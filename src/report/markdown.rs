@@ -276,6 +276,27 @@ pub fn render(r: &Report) -> String {
         o.push('\n');
     }
 
+    let carried: Vec<_> = r.carried().collect();
+    if !carried.is_empty() {
+        let _ = writeln!(
+            o,
+            "## Carried forward, not yet confirmed\n\nThese {} answers were copied from the previous period and have not been checked again this period. The assessment cannot be marked final until each is confirmed or changed.\n",
+            carried.len()
+        );
+        for (area, i) in carried {
+            let answer = i.answer.as_deref().unwrap_or("no answer");
+            let _ = writeln!(
+                o,
+                "- `{}` ({}): {} Carried answer: {}",
+                i.id,
+                e(&area.title),
+                e(&i.prompt),
+                e(answer)
+            );
+        }
+        o.push('\n');
+    }
+
     if !r.warnings.is_empty() {
         let _ = writeln!(o, "## Quality of the record\n");
         for w in &r.warnings {

@@ -376,6 +376,14 @@ impl Report {
             .filter(|(_, i)| i.asked && i.answer.is_none())
     }
 
+    /// Answers carried from the previous period that nobody has confirmed yet.
+    pub fn carried(&self) -> impl Iterator<Item = (&AreaDetail, &AnswerRow)> {
+        self.areas
+            .iter()
+            .flat_map(|a| a.items.iter().map(move |i| (a, i)))
+            .filter(|(_, i)| i.carried)
+    }
+
     /// The number of findings at each severity: (high, medium, low).
     pub fn severity_counts(&self) -> (usize, usize, usize) {
         let n = |s| self.findings.iter().filter(|f| f.severity == s).count();

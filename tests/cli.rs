@@ -1,6 +1,7 @@
 //! The command line as a user drives it.
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use predicates::str::contains;
 
 fn probity(home: &std::path::Path) -> Command {
@@ -170,4 +171,31 @@ fn committed_schemas_are_up_to_date() {
             "schemas/{name} is out of date: run `cargo run -- schema`"
         );
     }
+}
+
+#[test]
+fn an_assessment_naming_a_missing_or_broken_checklist_says_which_and_where() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("a.toml");
+    std::fs::write(
+        &file,
+        "format = 1\nchecklist = \"nosuch\"\nforce = \"F\"\nperiod = \"1\"\n",
+    )
+    .unwrap();
+    probity(home.path())
+        .args(["check", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(contains("error:").and(contains("no checklist with id \"nosuch\"")));
+    std::fs::write(home.path().join("broken.toml"), "id = \"x\"\n[[areas]\n").unwrap();
+    std::fs::write(
+        &file,
+        "format = 1\nchecklist = \"broken.toml\"\nforce = \"F\"\nperiod = \"1\"\n",
+    )
+    .unwrap();
+    probity(home.path())
+        .args(["report", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(contains("its checklist cannot be used").and(contains("broken.toml:2")));
 }

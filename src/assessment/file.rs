@@ -247,6 +247,23 @@ pub fn load(
     Ok((assessment, checklist))
 }
 
+impl LoadError {
+    /// The error as a user should read it: every problem with its file, line, column and
+    /// snippet, including those of a broken checklist the assessment names.
+    pub fn render(&self) -> String {
+        match self {
+            LoadError::Invalid(inner) => inner.render(),
+            LoadError::Checklist(name, e @ crate::checklist::ResolveError::Invalid(_)) => {
+                format!("{name}: its checklist cannot be used\n{}", e.render())
+            }
+            other => format!(
+                "error: {}\n",
+                crate::text::escape_for_terminal(&other.to_string())
+            ),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error(transparent)]

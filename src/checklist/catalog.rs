@@ -97,6 +97,19 @@ impl Catalog {
     }
 }
 
+impl ResolveError {
+    /// The error as a user should read it: a broken checklist with its located snippets.
+    pub fn render(&self) -> String {
+        match self {
+            ResolveError::Invalid(inner) => inner.render(),
+            other => format!(
+                "error: {}\n",
+                crate::text::escape_for_terminal(&other.to_string())
+            ),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ResolveError {
     #[error("no checklist with id \"{id}\" (known: {})", known.join(", "))]

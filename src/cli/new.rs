@@ -74,17 +74,9 @@ pub struct Started {
 /// Creates the assessment file, printing nothing, and returns what was carried so the
 /// interface can show the briefing before the first question.
 pub fn start(ctx: &Context, args: &NewArgs) -> Result<Started, String> {
-    let resolve = |name: &str| {
-        ctx.catalog.resolve(name, None).map_err(|e| match e {
-            crate::checklist::ResolveError::Invalid(inner) => inner.render(),
-            other => other.to_string(),
-        })
-    };
+    let resolve = |name: &str| ctx.catalog.resolve(name, None).map_err(|e| e.render());
     let previous = match &args.from {
-        Some(path) => Some(assessment::load(path, &ctx.catalog).map_err(|e| match e {
-            assessment::LoadError::Invalid(inner) => inner.render(),
-            other => other.to_string(),
-        })?),
+        Some(path) => Some(assessment::load(path, &ctx.catalog).map_err(|e| e.render())?),
         None => None,
     };
     let checklist = match (&args.checklist, &previous) {

@@ -43,10 +43,7 @@ pub struct Session {
 impl Session {
     /// Opens an assessment, taking its lock; if another window holds it, opens read-only.
     pub fn open(path: &Path, catalog: &Catalog, today: Date) -> Result<Session, String> {
-        let (assessment, checklist) = assessment::load(path, catalog).map_err(|e| match e {
-            assessment::LoadError::Invalid(inner) => inner.render(),
-            other => other.to_string(),
-        })?;
+        let (assessment, checklist) = assessment::load(path, catalog).map_err(|e| e.render())?;
         let (lock, save) = match Lock::acquire(path) {
             Ok(lock) => (Some(lock), SaveState::Saved),
             Err(LockError::Held(_)) => (None, SaveState::ReadOnly),

@@ -7,14 +7,19 @@ use super::super::action::Action;
 use super::super::app::{App, FormField, Home, NewForm};
 use super::super::keymap::{self, Context};
 
-pub fn render_home(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
-    let [top, body, foot] = Layout::vertical([
+/// Both pages of the home screen: a two-line heading, the body, and a line of key hints.
+fn page(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+pub fn render_home(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let [top, body, foot] = page(area);
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled("probity · integrity self-assessment", theme.heading()),
@@ -88,12 +93,7 @@ pub fn render_home(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
 
 pub fn render_form(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let [top, body, foot] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, foot] = page(area);
     frame.render_widget(
         Line::styled("probity · new assessment", theme.heading()),
         top,

@@ -11,7 +11,6 @@ mod tests;
 use std::collections::HashMap;
 
 use jiff::civil::Date;
-use serde::Serialize;
 
 pub use finding::{Finding, FindingKind};
 pub use quality::Warning;
@@ -30,7 +29,7 @@ finding at its own severity, and may fold in the item findings it covers. Counts
 percentages are metrics: they feed rules and comparisons, not the score.";
 
 /// Everything the scorer concludes about one assessment.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Evaluation {
     /// 0–100, or `None` when no scored item is answered.
     pub overall: Option<f64>,
@@ -39,11 +38,10 @@ pub struct Evaluation {
     pub findings: Vec<Finding>,
     pub metrics: Vec<Metric>,
     pub warnings: Vec<Warning>,
-    #[serde(skip)]
     states: HashMap<String, ItemState>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Completeness {
     pub answered: usize,
     pub applicable: usize,
@@ -64,7 +62,7 @@ impl Completeness {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct AreaScore {
     pub id: String,
     pub score: Option<f64>,
@@ -72,7 +70,7 @@ pub struct AreaScore {
     pub applicable: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
     pub id: String,
     pub value: f64,

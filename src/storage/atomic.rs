@@ -121,17 +121,15 @@ mod tests {
         }
     }
 
-    #[cfg(unix)]
     #[test]
-    fn a_read_only_folder_gives_a_clear_error() {
-        use std::os::unix::fs::PermissionsExt;
+    fn a_folder_that_cannot_hold_the_file_gives_a_clear_error_and_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o500)).unwrap();
-        let result = write_atomic(&dir.path().join("a.toml"), b"x");
-        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
-        // Root ignores permissions; only check the message where the write really failed.
-        if let Err(e) = result {
-            assert!(e.contains("could not save"), "{e}");
-        }
+        // A plain file where a folder should be: refused even for root, unlike permissions.
+        let not_a_folder = dir.path().join("notes.txt");
+        std::fs::write(&not_a_folder, "keep").unwrap();
+        let err = write_atomic(&not_a_folder.join("a.toml"), b"x").unwrap_err();
+        assert!(err.starts_with("could not save"), "{err}");
+        assert!(err.contains("a.toml"), "{err}");
+        assert_eq!(std::fs::read_to_string(&not_a_folder).unwrap(), "keep");
     }
 }

@@ -5,9 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use probity::cli::Context;
 use probity::tui::app::Screen;
 use probity::tui::{Action, App, update::update, view::render};
+use probity_core::workspace::Workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -23,12 +23,8 @@ fn open_full(dir: &Path) -> App {
         &path,
     )
     .unwrap();
-    let ctx = Context {
-        dirs: probity::storage::Dirs::resolve(Some(dir)).unwrap(),
-        catalog: probity::checklist::Catalog::discover(None),
-        today: jiff::civil::date(2013, 12, 1),
-    };
-    App::open(&path, ctx).unwrap()
+    let ws = Workspace::new(Some(dir), jiff::civil::date(2013, 12, 1)).unwrap();
+    App::open(ws, &path).unwrap()
 }
 
 #[divan::bench(args = [(80, 24), (200, 60)])]
@@ -69,9 +65,9 @@ fn answer_save_and_frame(bencher: divan::Bencher) {
     let mut yes = true;
     bencher.bench_local(|| {
         let status = if yes {
-            probity::assessment::Status::Yes
+            probity_core::answer::Status::Yes
         } else {
-            probity::assessment::Status::No
+            probity_core::answer::Status::No
         };
         update(&mut app, Action::Answer(status));
         yes = !yes;

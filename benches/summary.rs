@@ -7,9 +7,11 @@
 use std::path::{Path, PathBuf};
 
 use jiff::civil::date;
-use probity::assessment::{Assessment, Status, Value, to_toml};
-use probity::checklist::{Catalog, Checklist, Kind};
-use probity::progress::{expand, load_batch, summary};
+use probity_core::answer::{Kind, Status, Value};
+use probity_core::assessment::{Assessment, to_toml};
+use probity_core::checklist::{Catalog, Checklist};
+use probity_core::document::Page;
+use probity_core::progress::{expand, load_batch, summary};
 
 fn main() {
     if let Some((count, dir)) = std::env::var("PROBITY_BENCH_WRITE")
@@ -76,6 +78,6 @@ fn summarise(bencher: divan::Bencher, files: usize) {
         let paths = expand(&inputs).unwrap();
         let batch = load_batch(&paths, &catalog, date(2013, 1, 1), || {});
         assert_eq!(batch.loaded.len(), files);
-        summary::summarise(&batch, None)
+        summary::summarise(&batch, None, &Page::new("OFFICIAL", date(2013, 1, 1)))
     });
 }

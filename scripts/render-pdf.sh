@@ -14,7 +14,7 @@ trap 'rm -rf "$profile"' EXIT
 
 cargo build --quiet --bin probity
 PROBITY_TODAY=2012-12-01 target/debug/probity report tests/fixtures/dorset-2012.toml \
-  --format html --out "$out/dorset-2012.html" --force
+  --format html --out "$out/dorset-2012.html" --overwrite
 
 url="file://$(realpath "$out/dorset-2012.html")"
 chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run

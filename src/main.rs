@@ -1,12 +1,27 @@
 use clap::Parser;
 
-use probity::cli::{self, Cli};
+use probity::cli::{self, Cli, Next, Outcome, Screen};
+use probity::tui;
+use probity_core::workspace::OpenError;
 
+/// Runs the command line, then the interface when the command asks for it. This is the one
+/// place that knows both front ends.
 fn main() {
     let cli = Cli::parse();
-    let outcome = match &cli.command {
-        Some(command) => cli::run(&cli, command),
-        None => cli::home(&cli),
+    let outcome = match cli::run(&cli) {
+        Next::Exit(outcome) => outcome,
+        Next::Interface(ws, screen) => {
+            let result = match &screen {
+                Screen::Home => tui::home(*ws),
+                Screen::Open(path) => tui::open(*ws, path),
+                Screen::Started(started) => tui::open_started(*ws, started),
+            };
+            match result {
+                Ok(()) => Outcome::Ok,
+                Err(tui::Error::Open(OpenError::Load(e))) => cli::shown_load_error(&e),
+                Err(e) => cli::fail(&e.to_string()),
+            }
+        }
     };
     std::process::exit(outcome.code());
 }

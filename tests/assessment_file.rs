@@ -2,8 +2,9 @@
 //! and never loses an answer.
 
 use jiff::civil::date;
-use probity::assessment::{self, Answer, Assessment, Status, Value};
-use probity::checklist::{Catalog, Checklist};
+use probity_core::answer::{Status, Value};
+use probity_core::assessment::{self, Answer, Assessment};
+use probity_core::checklist::{Catalog, Checklist};
 use proptest::prelude::*;
 
 fn wfof() -> Checklist {
@@ -36,7 +37,7 @@ due = 2013-01-31
     assert!(saved.contains("due = 2013-01-31"));
     let again = assessment::load_str("t.toml", &saved, &c).unwrap();
     assert_eq!(again, a);
-    let e = probity::scoring::evaluate(&c, &a, date(2012, 12, 1));
+    let e = probity_core::scoring::evaluate(&c, &a, date(2012, 12, 1));
     assert!(
         e.warnings
             .iter()
@@ -126,7 +127,7 @@ proptest! {
     #[test]
     fn load_after_save_gives_back_the_same_assessment(answers in proptest::collection::vec(answer(), 0..8), count in proptest::option::of(0u32..100_000)) {
         let c = wfof();
-        let ids: Vec<&str> = c.items().filter(|i| i.kind == probity::checklist::Kind::Status).map(|i| i.id.as_str()).collect();
+        let ids: Vec<&str> = c.items().filter(|i| i.kind == probity_core::answer::Kind::Status).map(|i| i.id.as_str()).collect();
         let mut a = Assessment::new(&c, "Test Police", "2013");
         for (id, ans) in ids.iter().zip(answers) {
             a.answers.insert(id.to_string(), ans);

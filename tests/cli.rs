@@ -72,7 +72,7 @@ fn new_creates_a_private_file_and_never_replaces_one() {
 }
 
 #[test]
-fn report_writes_markdown_to_a_file_only_once_without_force() {
+fn report_writes_markdown_to_a_file_only_once_without_overwrite() {
     let home = tempfile::tempdir().unwrap();
     let out = home.path().join("dorset.md");
     let args = [
@@ -93,10 +93,16 @@ fn report_writes_markdown_to_a_file_only_once_without_force() {
         .args(args)
         .assert()
         .code(1)
-        .stderr(contains("already exists"));
+        .stderr(contains("already exists").and(contains("--overwrite")));
+    // "Force" means a police force: it never replaces a file.
     probity(home.path())
         .args(args)
         .arg("--force")
+        .assert()
+        .code(2);
+    probity(home.path())
+        .args(args)
+        .arg("--overwrite")
         .assert()
         .success();
 }
@@ -168,7 +174,7 @@ fn committed_schemas_are_up_to_date() {
         let committed = std::fs::read_to_string(format!("schemas/{name}")).unwrap_or_default();
         assert!(
             fresh == committed,
-            "schemas/{name} is out of date: run `cargo run -- schema`"
+            "schemas/{name} is out of date: run `cargo run -- schema --overwrite`"
         );
     }
 }

@@ -1,8 +1,8 @@
 //! Nothing panics on any input: arbitrary text, and the shipped files with lines removed or
 //! corrupted, only ever give errors.
 
-use probity::assessment;
-use probity::checklist::{self, Catalog};
+use probity_core::assessment;
+use probity_core::checklist::{self, Catalog};
 use proptest::prelude::*;
 
 const CHECKLIST: &str = include_str!("../checklists/wfof-2011.toml");

@@ -4,12 +4,13 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use jiff::civil::date;
-use probity::assessment;
-use probity::checklist::Catalog;
-use probity::progress::compare::{Change, Delivery, Side, compare};
-use probity::progress::crosswalk::Crosswalk;
-use probity::progress::{carry, load_batch, summary, trend::Trend};
-use probity::scoring::evaluate;
+use probity_core::assessment;
+use probity_core::checklist::Catalog;
+use probity_core::document::Page;
+use probity_core::progress::compare::{Change, Delivery, Side, compare};
+use probity_core::progress::crosswalk::Crosswalk;
+use probity_core::progress::{carry, load_batch, summary, trend::Trend};
+use probity_core::scoring::evaluate;
 
 const TODAY: &str = "2013-09-30";
 
@@ -210,18 +211,18 @@ fn the_version_two_checklist_is_carried_and_compared_without_losing_an_answer() 
     let c = compare(
         &Side::new(&v1, &prev, &e1),
         &Side::new(&v2, next, &e2),
-        today,
+        &Page::new("OFFICIAL", today),
     );
     for id in prev.answers.keys() {
         let shown = c.items.iter().any(|i| i.id == *id || i.from.contains(id));
         assert!(shown, "{id} missing from the comparison");
     }
+    let narrative = probity_core::progress::render::narrative::progress(&c);
     assert!(
-        c.narrative
+        narrative
             .iter()
             .any(|p| p.contains("may come from the new questions")),
-        "{:?}",
-        c.narrative
+        "{narrative:?}"
     );
     let retired = c
         .items
@@ -329,7 +330,7 @@ fn the_two_seed_forces_sum_to_the_published_totals() {
         || {},
     );
     assert!(batch.bad.is_empty());
-    let s = summary::summarise(&batch, None);
+    let s = summary::summarise(&batch, None, &page());
     assert_eq!(s.forces, 2);
     let total = |id: &str| {
         s.metrics
@@ -380,7 +381,7 @@ fn the_summary_uses_each_forces_latest_period() {
         date(2013, 9, 30),
         || {},
     );
-    let s = summary::summarise(&batch, None);
+    let s = summary::summarise(&batch, None, &page());
     assert_eq!(s.forces, 2);
     assert_eq!(s.left_out, 1);
     assert!(
@@ -393,7 +394,7 @@ fn the_summary_uses_each_forces_latest_period() {
         .find(|m| m.id == "business.applications")
         .unwrap();
     assert_eq!(apps.total, 58.0 + 76.0);
-    let of_2012 = summary::summarise(&batch, Some("2012"));
+    let of_2012 = summary::summarise(&batch, Some("2012"), &page());
     assert_eq!(of_2012.forces, 2);
     assert!(
         of_2012
@@ -406,7 +407,7 @@ fn the_summary_uses_each_forces_latest_period() {
         .find(|m| m.id == "business.applications")
         .unwrap();
     assert_eq!(apps.total, 125.0);
-    assert_eq!(summary::summarise(&batch, Some("2011")).forces, 0);
+    assert_eq!(summary::summarise(&batch, Some("2011"), &page()).forces, 0);
 }
 
 #[test]
@@ -483,7 +484,7 @@ fn summary_formats_agree() {
 
 #[test]
 fn a_trend_follows_one_force_over_four_periods() {
-    let paths = probity::progress::expand(&[
+    let paths = probity_core::progress::expand(&[
         fixture("trend"),
         fixture("dorset-2012.toml"),
         fixture("dorset-2013.toml"),
@@ -491,7 +492,7 @@ fn a_trend_follows_one_force_over_four_periods() {
     ])
     .unwrap();
     let batch = load_batch(&paths, &catalog(), date(2014, 9, 30), || {});
-    let t = Trend::of(&batch, "dorset police");
+    let t = Trend::of(&batch, "dorset police", &page());
     let periods: Vec<&str> = t.points.iter().map(|p| p.period.as_str()).collect();
     assert_eq!(periods, ["2011", "2012", "2013", "2014"]);
     let overall: Vec<f64> = t
@@ -713,4 +714,9 @@ fn reports_list_the_answers_still_carried_and_unconfirmed() {
     std::fs::write(&next, text).unwrap();
     let md = succeed(probity().arg("report").arg(&next));
     assert!(!md.contains("Carried forward, not yet confirmed"));
+}
+
+/// The marking and date every document in these tests is produced with.
+fn page() -> Page {
+    Page::new("OFFICIAL", date(2013, 9, 30))
 }

@@ -2,9 +2,10 @@
 
 use assert_cmd::Command;
 use jiff::civil::date;
-use probity::assessment::{self, Assessment, Status, Value};
-use probity::checklist::{Catalog, Checklist, Severity};
-use probity::scoring::{self, Evaluation, FindingKind};
+use probity_core::answer::{Status, Value};
+use probity_core::assessment::{self, Assessment};
+use probity_core::checklist::{Catalog, Checklist, Severity};
+use probity_core::scoring::{self, Evaluation, FindingKind};
 use serde_json::Value as Json;
 
 const CROSSREF_RULE: &str = "gifts_register_not_crossreferenced";

@@ -1,14 +1,18 @@
 use std::path::Path;
 
-use super::{Context, Outcome, fail, load};
-use crate::checklist;
-use crate::scoring;
+use probity_core::checklist;
+use probity_core::scoring;
+use probity_core::storage;
+use probity_core::text::escape_for_terminal;
+use probity_core::workspace::Workspace;
+
+use super::{Outcome, fail, fail_rendered, load};
 
 /// Checks a checklist or an assessment, telling them apart by the assessment's `format` line.
-pub fn run(ctx: &Context, file: &Path) -> Outcome {
-    let text = match crate::storage::read_capped(file, 8 * 1024 * 1024) {
+pub fn run(ws: &Workspace, file: &Path) -> Outcome {
+    let text = match storage::read_capped(file, 8 * 1024 * 1024) {
         Ok(t) => t,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e.to_string()),
     };
     let is_assessment =
         toml::from_str::<toml::Table>(&text).is_ok_and(|t| t.contains_key("format"));
@@ -25,26 +29,23 @@ pub fn run(ctx: &Context, file: &Path) -> Outcome {
                 );
                 Outcome::Ok
             }
-            Err(e) => {
-                eprint!("{}", e.render());
-                Outcome::Invalid
-            }
+            Err(e) => fail_rendered(&e.render()),
         };
     }
-    let Ok((a, c)) = load(ctx, file) else {
+    let Ok((a, c)) = load(ws, file) else {
         return Outcome::Invalid;
     };
-    let evaluation = scoring::evaluate(&c, &a, ctx.today);
+    let evaluation = scoring::evaluate(&c, &a, ws.today);
     println!(
         "{}: assessment of {} for {} is valid ({} of {} applicable items answered)",
         file.display(),
-        crate::text::escape_for_terminal(&a.force),
-        crate::text::escape_for_terminal(&a.period),
+        escape_for_terminal(&a.force),
+        escape_for_terminal(&a.period),
         evaluation.completeness.answered,
         evaluation.completeness.applicable
     );
     for w in &evaluation.warnings {
-        eprintln!("warning: {}", crate::text::escape_for_terminal(&w.message));
+        eprintln!("warning: {}", escape_for_terminal(&w.message));
     }
     Outcome::Ok
 }

@@ -1,8 +1,11 @@
-//! The command line: argument definitions and one handler per subcommand. Handlers return an
-//! [`Outcome`]; `main` turns it into an exit code (0 ok, 1 invalid input, 2 usage error).
+//! The command line: argument definitions and one handler per subcommand, each a thin layer
+//! over [`probity_core::workspace`]. Handlers return an [`Outcome`]; `main` turns it into an
+//! exit code (0 ok, 1 invalid input, 2 usage error). Commands that open the interface say so
+//! with [`Next::Interface`] and leave it to `main`, so this module never names the interface.
 
 mod check;
-pub mod new;
+mod format;
+mod new;
 mod progress;
 mod report;
 mod schema;
@@ -13,9 +16,12 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
-use crate::assessment::{self, Assessment};
-use crate::checklist::{Catalog, Checklist};
-use crate::storage::{self, Dirs};
+use probity_core::assessment::{Assessment, LoadError};
+use probity_core::checklist::Checklist;
+use probity_core::document::{DEFAULT_MARKING, Document, Format};
+use probity_core::storage;
+use probity_core::text::escape_for_terminal;
+use probity_core::workspace::{ExportError, Overwrite, Started, Workspace, export};
 
 #[derive(Debug, Parser)]
 #[command(name = "probity", version, about = "Integrity self-assessment for police forces", long_about = None)]
@@ -62,11 +68,7 @@ pub enum Command {
         file: PathBuf,
     },
     /// Write the JSON Schemas of probity's file formats.
-    Schema {
-        /// Folder to write the schemas into.
-        #[arg(long, default_value = "schemas")]
-        out: PathBuf,
-    },
+    Schema(schema::SchemaArgs),
 }
 
 /// What a command concluded.
@@ -86,79 +88,74 @@ impl Outcome {
     }
 }
 
-/// Shared context for commands: the folders and the checklist catalog.
-pub struct Context {
-    pub dirs: Dirs,
-    pub catalog: Catalog,
-    pub today: Date,
+/// What happens after the command line has done its part.
+#[derive(Debug)]
+pub enum Next {
+    /// Nothing more: exit with this outcome.
+    Exit(Outcome),
+    /// Open the interface on this screen.
+    Interface(Box<Workspace>, Screen),
 }
 
-impl Context {
-    pub fn new(cli: &Cli) -> Result<Context, String> {
-        let dirs = Dirs::resolve(cli.data_dir.as_deref())?;
-        let catalog = Catalog::discover(dirs.checklists.as_deref());
-        let today = cli.today.unwrap_or_else(|| jiff::Zoned::now().date());
-        Ok(Context {
-            dirs,
-            catalog,
-            today,
-        })
-    }
+/// Where the interface opens.
+#[derive(Debug)]
+pub enum Screen {
+    /// The list of assessments.
+    Home,
+    /// One assessment.
+    Open(PathBuf),
+    /// An assessment just created, with its carry-forward briefing.
+    Started(Box<Started>),
 }
 
-/// Runs a subcommand. `None` (no subcommand) is left to the caller, which opens the interface.
-pub fn run(cli: &Cli, command: &Command) -> Outcome {
-    let ctx = match Context::new(cli) {
-        Ok(ctx) => ctx,
-        Err(e) => return fail(&e),
+/// Runs the command line: a subcommand, or the interface when none is given.
+pub fn run(cli: &Cli) -> Next {
+    let today = cli.today.unwrap_or_else(|| jiff::Zoned::now().date());
+    let ws = match Workspace::new(cli.data_dir.as_deref(), today) {
+        Ok(ws) => ws,
+        Err(e) => {
+            return Next::Exit(fail(&format!(
+                "{e}; name a data folder with --data-dir or PROBITY_HOME"
+            )));
+        }
     };
-    match command {
-        Command::Check { file } => check::run(&ctx, file),
-        Command::New(args) => match new::start(&ctx, args) {
-            Ok(started) if !args.no_tui && crate::tui::has_terminal() => {
-                crate::tui::open_new(ctx, &started)
-            }
-            Ok(started) => {
-                new::print(&started);
-                Outcome::Ok
-            }
-            Err(e) => fail(&e),
-        },
-        Command::Open { file } => crate::tui::open(ctx, file),
-        Command::Report(args) => report::run(&ctx, args),
-        Command::Checklists => list_checklists(&ctx),
-        Command::Compare(args) => progress::compare(&ctx, args),
-        Command::Trend(args) => progress::trend(&ctx, args),
-        Command::Summary(args) => progress::summary(&ctx, args),
-        Command::Finalise { file } => progress::finalise(&ctx, file),
-        Command::Schema { out } => schema::run(out),
-    }
-}
-
-/// Opens the interface's home screen (no subcommand given).
-pub fn home(cli: &Cli) -> Outcome {
-    match Context::new(cli) {
-        Ok(ctx) => crate::tui::home(ctx),
-        Err(e) => fail(&e),
-    }
+    let outcome = match &cli.command {
+        None => return Next::Interface(Box::new(ws), Screen::Home),
+        Some(Command::Open { file }) => {
+            let path = ws.locate(file);
+            return Next::Interface(Box::new(ws), Screen::Open(path));
+        }
+        Some(Command::New(args)) => return new::run(ws, args),
+        Some(Command::Check { file }) => check::run(&ws, file),
+        Some(Command::Report(args)) => report::run(&ws, args),
+        Some(Command::Checklists) => list_checklists(&ws),
+        Some(Command::Compare(args)) => progress::compare(&ws, args),
+        Some(Command::Trend(args)) => progress::trend(&ws, args),
+        Some(Command::Summary(args)) => progress::summary(&ws, args),
+        Some(Command::Finalise { file }) => progress::finalise(&ws, file),
+        Some(Command::Schema(args)) => schema::run(args),
+    };
+    Next::Exit(outcome)
 }
 
 /// Prints an error to stderr, escaped so no file content can drive the terminal.
 pub fn fail(message: &str) -> Outcome {
     // Not eprintln!: it panics if stderr has gone, and this may be the last word of a session
     // whose terminal was closed.
-    let _ = writeln!(
-        std::io::stderr(),
-        "error: {}",
-        crate::text::escape_for_terminal(message)
-    );
+    let _ = writeln!(std::io::stderr(), "error: {}", escape_for_terminal(message));
     Outcome::Invalid
 }
 
-fn list_checklists(ctx: &Context) -> Outcome {
-    use crate::checklist::Origin;
+/// Prints an error that already carries its own located rendering (file, line, column).
+pub fn fail_rendered(rendered: &str) -> Outcome {
+    let _ = write!(std::io::stderr(), "{rendered}");
+    Outcome::Invalid
+}
+
+fn list_checklists(ws: &Workspace) -> Outcome {
+    use probity_core::checklist::Origin;
     let mut outcome = Outcome::Ok;
-    for entry in &ctx.catalog.entries {
+    for entry in &ws.catalog.entries {
         let origin = match &entry.origin {
             Origin::BuiltIn => "built in".to_string(),
             Origin::File(p) => p.display().to_string(),
@@ -172,21 +169,18 @@ fn list_checklists(ctx: &Context) -> Outcome {
                 c.areas.len(),
                 c.item_count(),
                 c.rules.len(),
-                crate::text::escape_for_terminal(&origin)
+                escape_for_terminal(&origin)
             ),
-            Err(e) => {
-                eprint!("{}", e.render());
-                outcome = Outcome::Invalid;
-            }
+            Err(e) => outcome = fail_rendered(&e.render()),
         }
     }
-    if let Some(dir) = &ctx.dirs.checklists {
+    if let Some(dir) = &ws.dirs.checklists {
         println!("\nYour own checklists go in {}", dir.display());
     }
     outcome
 }
 
-/// Where output goes and how it is marked.
+/// Where a document goes and how it is marked.
 #[derive(Debug, clap::Args)]
 pub struct Output {
     /// Write to this file instead of standard output.
@@ -194,33 +188,57 @@ pub struct Output {
     pub out: Option<PathBuf>,
     /// Replace the output file if it exists.
     #[arg(long)]
-    pub force: bool,
+    pub overwrite: bool,
     /// Protective marking printed on every page and sheet.
-    #[arg(long, default_value = crate::report::DEFAULT_MARKING)]
+    #[arg(long, default_value = DEFAULT_MARKING)]
     pub marking: String,
 }
 
-/// Writes output to a file (never replacing one unless asked) or to standard output.
-pub fn emit(bytes: &[u8], out: Option<&Path>, overwrite: bool) -> Outcome {
-    match out {
-        Some(path) => match storage::write_new(path, bytes, overwrite) {
+impl Output {
+    /// Writes a document to the file named, never replacing one unless asked, or to standard
+    /// output.
+    pub fn emit<D: Document>(&self, document: &D, format: Format) -> Outcome {
+        let Some(path) = &self.out else {
+            if format.is_binary() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                return fail(&format!(
+                    "a {} cannot be shown in the terminal: give a file name with --out, e.g. --out report.{}",
+                    format.describe().to_lowercase(),
+                    format.extension()
+                ));
+            }
+            return match document.render(format) {
+                Ok(bytes) => {
+                    let _ = std::io::stdout().write_all(&bytes);
+                    Outcome::Ok
+                }
+                Err(e) => fail(&e.to_string()),
+            };
+        };
+        let overwrite = if self.overwrite {
+            Overwrite::Replace
+        } else {
+            Overwrite::Never
+        };
+        match export(document, format, path, overwrite) {
             Ok(()) => {
                 eprintln!("Wrote {}", path.display());
                 Outcome::Ok
             }
-            Err(e) => fail(&e),
-        },
-        None => {
-            let _ = std::io::stdout().write_all(bytes);
-            Outcome::Ok
+            Err(ExportError::Storage(storage::Error::Exists(path))) => fail(&format!(
+                "{} already exists; choose another name, or replace it with --overwrite",
+                path.display()
+            )),
+            Err(e) => fail(&e.to_string()),
         }
     }
 }
 
 /// Loads one assessment, printing its problems when it cannot be read.
-pub fn load(ctx: &Context, path: &Path) -> Result<(Assessment, Checklist), Outcome> {
-    assessment::load(path, &ctx.catalog).map_err(|e| {
-        let _ = write!(std::io::stderr(), "{}", e.render());
-        Outcome::Invalid
-    })
+pub fn load(ws: &Workspace, path: &Path) -> Result<(Assessment, Checklist), Outcome> {
+    ws.load(path).map_err(|e| shown_load_error(&e))
+}
+
+/// Prints why an assessment could not be read, with every located problem.
+pub fn shown_load_error(e: &LoadError) -> Outcome {
+    fail_rendered(&e.render())
 }

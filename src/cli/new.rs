@@ -1,8 +1,9 @@
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use super::Context;
-use crate::assessment::{self, Assessment};
-use crate::storage;
+use probity_core::text::escape_for_terminal;
+use probity_core::workspace::{Start, StartError, Started, Workspace};
+
+use super::{Next, Outcome, Screen, fail, fail_rendered, shown_load_error};
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
@@ -31,125 +32,52 @@ pub struct NewArgs {
     pub no_tui: bool,
 }
 
-/// A file name from a force and period: "Dorset Police", "2012" → `dorset-police-2012.toml`.
-pub fn file_name(force: &str, period: &str) -> String {
-    let slug: String = format!("{force} {period}")
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    format!(
-        "{}.toml",
-        if slug.is_empty() { "assessment" } else { &slug }
-    )
+/// Creates the assessment, then opens it in the interface when a person is at a terminal.
+pub fn run(ws: Workspace, args: &NewArgs) -> Next {
+    let request = Start {
+        force: args.force_name.clone(),
+        period: args.period.clone(),
+        checklist: args.checklist.clone(),
+        from: args.from.as_ref().map(|f| ws.locate(f)),
+        assessor: args.assessor.clone(),
+        out: args.out.clone(),
+    };
+    match ws.start(&request) {
+        Ok(started) if !args.no_tui && interactive() => {
+            Next::Interface(Box::new(ws), Screen::Started(Box::new(started)))
+        }
+        Ok(started) => {
+            print(&started);
+            Next::Exit(Outcome::Ok)
+        }
+        Err(e) => Next::Exit(refused(&e)),
+    }
 }
 
-/// Creates the assessment file and returns its path. An existing file is never replaced.
-pub fn run(ctx: &Context, args: &NewArgs) -> Result<PathBuf, String> {
-    start(ctx, args).map(|started| started.path)
+/// Whether a person is at a terminal, rather than a script or a pipe.
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
 }
 
 /// Says on the terminal what `new` did: the file created and, when answers were carried, the
 /// carry-forward report with the checklist briefing.
-pub fn print(started: &Started) {
+fn print(started: &Started) {
     println!("Created {}", started.path.display());
     for line in started.carried.iter().flat_map(|r| r.lines()) {
-        println!("{}", crate::text::escape_for_terminal(&line));
+        println!("{}", escape_for_terminal(&line));
     }
 }
 
-/// A new assessment on disk and, when it was started from last period's, what was carried.
-#[derive(Debug)]
-pub struct Started {
-    pub path: PathBuf,
-    /// The carry-forward report; its `briefing` says what changed in the checklist.
-    pub carried: Option<crate::progress::carry::CarryReport>,
-}
-
-/// Creates the assessment file, printing nothing, and returns what was carried so the
-/// interface can show the briefing before the first question.
-pub fn start(ctx: &Context, args: &NewArgs) -> Result<Started, String> {
-    let resolve = |name: &str| ctx.catalog.resolve(name, None).map_err(|e| e.render());
-    let previous = match &args.from {
-        Some(path) => Some(assessment::load(path, &ctx.catalog).map_err(|e| e.render())?),
-        None => None,
-    };
-    let checklist = match (&args.checklist, &previous) {
-        (Some(name), _) => resolve(name)?,
-        (None, Some((_, before))) => crate::progress::carry::successor(&ctx.catalog, before),
-        (None, None) => resolve(crate::checklist::Catalog::default_id())?,
-    };
-    let period = crate::text::sanitize_line(&args.period);
-    let (mut assessment, carried) = match &previous {
-        Some((prev, before)) => {
-            let c = crate::progress::carry::carry_forward(prev, before, &checklist, &period);
-            (c.assessment, Some(c.report))
-        }
-        None => (Assessment::new(&checklist, "", &period), None),
-    };
-    if let Some(name) = &args.force_name {
-        assessment.force = crate::text::sanitize_line(name);
-    }
-    let force = assessment.force.clone();
-    if force.is_empty() || period.is_empty() {
-        return Err("the force and the period must not be empty".into());
-    }
-    if let Some(a) = args
-        .assessor
-        .as_deref()
-        .map(crate::text::sanitize_line)
-        .filter(|a| !a.is_empty())
-    {
-        assessment.assessor = Some(a);
-    }
-    let path = match &args.out {
-        Some(p) => p.clone(),
-        None => {
-            storage::ensure_private_dir(&ctx.dirs.data)?;
-            ctx.dirs.data.join(file_name(&force, &period))
-        }
-    };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        storage::ensure_private_dir(parent)?;
-    }
-    create(&path, &assessment, &checklist)?;
-    Ok(Started { path, carried })
-}
-
-/// Writes a new assessment file, refusing to replace one that exists.
-pub fn create(
-    path: &Path,
-    assessment: &Assessment,
-    checklist: &crate::checklist::Checklist,
-) -> Result<(), String> {
-    let _lock = storage::Lock::acquire(path).map_err(|e| e.to_string())?;
-    storage::write_new(
-        path,
-        assessment::to_toml(assessment, checklist).as_bytes(),
-        false,
-    )
-    .map_err(|e| e.replace("overwrite it with --force", "pick another --out"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::file_name;
-
-    #[test]
-    fn file_names_are_tidy() {
-        assert_eq!(
-            file_name("Dorset Police", "2012"),
-            "dorset-police-2012.toml"
-        );
-        assert_eq!(
-            file_name("Avon & Somerset", "2012/13"),
-            "avon-somerset-2012-13.toml"
-        );
-        assert_eq!(file_name("", ""), "assessment.toml");
+/// Why `new` could not start the assessment, with what to do about it on the command line.
+fn refused(e: &StartError) -> Outcome {
+    match e {
+        StartError::Previous(load) => shown_load_error(load),
+        StartError::Checklist(resolve) => fail_rendered(&resolve.render()),
+        StartError::Exists(path) => fail(&format!(
+            "{} already exists, and an assessment is never replaced; choose another name with --out",
+            path.display()
+        )),
+        other => fail(&other.to_string()),
     }
 }

@@ -3,12 +3,16 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::{Context, Outcome, Output, emit, fail, load};
-use crate::assessment;
-use crate::progress::compare::{self, Side};
-use crate::progress::render::{self, Format, Page, SummaryFormat};
-use crate::progress::{self as core, summary, trend::Trend};
-use crate::{report, scoring, storage};
+use probity_core::document::{Format, Page};
+use probity_core::progress::compare::{self, Comparison, Side};
+use probity_core::progress::summary::{self, Summary};
+use probity_core::progress::trend::{self, Trend};
+use probity_core::progress::{self as core, Batch};
+use probity_core::scoring;
+use probity_core::text::{escape_for_terminal, sanitize_line};
+use probity_core::workspace::{FinaliseError, OpenError, Workspace};
+
+use super::{Outcome, Output, fail, format, load, shown_load_error};
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
@@ -16,7 +20,7 @@ pub struct CompareArgs {
     pub old: PathBuf,
     /// This period's assessment.
     pub new: PathBuf,
-    #[arg(long, value_enum, default_value = "md")]
+    #[arg(long, value_parser = format::of::<Comparison>(), default_value = "md")]
     pub format: Format,
     #[command(flatten)]
     pub output: Output,
@@ -30,17 +34,10 @@ pub struct TrendArgs {
     /// The force to chart, when the files cover more than one.
     #[arg(long = "force", value_name = "NAME")]
     pub force_name: Option<String>,
-    #[arg(long, value_enum, default_value = "md")]
+    #[arg(long, value_parser = format::of::<Trend>(), default_value = "md")]
     pub format: Format,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "PATH")]
-    pub out: Option<PathBuf>,
-    /// Replace the output file if it exists.
-    #[arg(long)]
-    pub overwrite: bool,
-    /// Protective marking printed at the top and foot.
-    #[arg(long, default_value = report::DEFAULT_MARKING)]
-    pub marking: String,
+    #[command(flatten)]
+    pub output: Output,
 }
 
 #[derive(Debug, clap::Args)]
@@ -48,8 +45,8 @@ pub struct SummaryArgs {
     /// Assessment files, or folders of them.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value = "md")]
-    pub format: SummaryFormat,
+    #[arg(long, value_parser = format::of::<Summary>(), default_value = "md")]
+    pub format: Format,
     /// Summarise this period only, instead of each force's latest.
     #[arg(long)]
     pub period: Option<String>,
@@ -57,63 +54,60 @@ pub struct SummaryArgs {
     pub output: Output,
 }
 
-fn page(ctx: &Context, marking: &str) -> Page {
-    Page {
-        marking: crate::text::sanitize_line(marking),
-        generated: ctx.today,
-    }
+fn page(ws: &Workspace, output: &Output) -> Page {
+    Page::new(&output.marking, ws.today)
 }
 
-pub fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
-    let ((old, old_c), (new, new_c)) = match (load(ctx, &args.old), load(ctx, &args.new)) {
+pub fn compare(ws: &Workspace, args: &CompareArgs) -> Outcome {
+    let ((old, old_c), (new, new_c)) = match (
+        load(ws, &ws.locate(&args.old)),
+        load(ws, &ws.locate(&args.new)),
+    ) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(o), _) | (_, Err(o)) => return o,
     };
     let (old_e, new_e) = (
-        scoring::evaluate(&old_c, &old, ctx.today),
-        scoring::evaluate(&new_c, &new, ctx.today),
+        scoring::evaluate(&old_c, &old, ws.today),
+        scoring::evaluate(&new_c, &new, ws.today),
     );
     let c = compare::compare(
         &Side::new(&old_c, &old, &old_e),
         &Side::new(&new_c, &new, &new_e),
-        ctx.today,
+        &page(ws, &args.output),
     );
     if new.period < old.period {
         eprintln!(
             "warning: the second file ({}) is for an earlier period than the first ({}); give last period's file first",
-            crate::text::escape_for_terminal(&new.period),
-            crate::text::escape_for_terminal(&old.period)
+            escape_for_terminal(&new.period),
+            escape_for_terminal(&old.period)
         );
     }
     if let Some((a, b)) = &c.different_forces {
         eprintln!(
             "warning: the files are for different forces ({} and {})",
-            crate::text::escape_for_terminal(a),
-            crate::text::escape_for_terminal(b)
+            escape_for_terminal(a),
+            escape_for_terminal(b)
         );
     }
-    emit(
-        &render::comparison(&c, args.format, &page(ctx, &args.output.marking)),
-        args.output.out.as_deref(),
-        args.output.force,
-    )
+    args.output.emit(&c, args.format)
 }
 
 /// Reads a batch, with a progress bar when there are many files and someone is watching.
-fn batch(ctx: &Context, inputs: &[PathBuf]) -> Result<core::Batch, Outcome> {
-    let paths = core::expand(inputs).map_err(|e| fail(&e))?;
+fn batch(ws: &Workspace, inputs: &[PathBuf]) -> Result<Batch, Outcome> {
+    let paths = core::expand(inputs).map_err(|e| fail(&e.to_string()))?;
     if paths.is_empty() {
         return Err(fail("no assessment files (*.toml) were found"));
     }
     let bar = (paths.len() >= 50 && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(paths.len() as u64);
-        bar.set_style(
+        if let Ok(style) =
             indicatif::ProgressStyle::with_template("Reading assessments {bar:30} {pos} of {len}")
-                .expect("the template is valid"),
-        );
+        {
+            bar.set_style(style);
+        }
         bar
     });
-    let batch = core::load_batch(&paths, &ctx.catalog, ctx.today, || {
+    let batch = core::load_batch(&paths, &ws.catalog, ws.today, || {
         if let Some(b) = &bar {
             b.inc(1);
         }
@@ -123,13 +117,13 @@ fn batch(ctx: &Context, inputs: &[PathBuf]) -> Result<core::Batch, Outcome> {
     }
     for bad in &batch.bad {
         for p in &bad.problems {
-            eprintln!("error: {}", crate::text::escape_for_terminal(p));
+            eprintln!("error: {}", escape_for_terminal(p));
         }
     }
     Ok(batch)
 }
 
-fn with_bad_files(batch: &core::Batch, outcome: Outcome) -> Outcome {
+fn with_bad_files(batch: &Batch, outcome: Outcome) -> Outcome {
     if batch.bad.is_empty() {
         return outcome;
     }
@@ -142,28 +136,23 @@ fn with_bad_files(batch: &core::Batch, outcome: Outcome) -> Outcome {
     Outcome::Invalid
 }
 
-pub fn summary(ctx: &Context, args: &SummaryArgs) -> Outcome {
-    let batch = match batch(ctx, &args.inputs) {
+pub fn summary(ws: &Workspace, args: &SummaryArgs) -> Outcome {
+    let batch = match batch(ws, &args.inputs) {
         Ok(b) => b,
         Err(o) => return o,
     };
-    let s = summary::summarise(&batch, args.period.as_deref());
-    let outcome = emit(
-        &render::summary(&s, args.format, &page(ctx, &args.output.marking)),
-        args.output.out.as_deref(),
-        args.output.force,
-    );
-    with_bad_files(&batch, outcome)
+    let s = summary::summarise(&batch, args.period.as_deref(), &page(ws, &args.output));
+    with_bad_files(&batch, args.output.emit(&s, args.format))
 }
 
-pub fn trend(ctx: &Context, args: &TrendArgs) -> Outcome {
-    let batch = match batch(ctx, &args.inputs) {
+pub fn trend(ws: &Workspace, args: &TrendArgs) -> Outcome {
+    let batch = match batch(ws, &args.inputs) {
         Ok(b) => b,
         Err(o) => return o,
     };
-    let forces = crate::progress::trend::forces(&batch);
+    let forces = trend::forces(&batch);
     let force = match (&args.force_name, forces.as_slice()) {
-        (Some(name), _) => crate::text::sanitize_line(name),
+        (Some(name), _) => sanitize_line(name),
         (None, [one]) => one.clone(),
         (None, []) => return with_bad_files(&batch, fail("no assessment could be read")),
         (None, many) => {
@@ -174,7 +163,7 @@ pub fn trend(ctx: &Context, args: &TrendArgs) -> Outcome {
             ));
         }
     };
-    let t = Trend::of(&batch, &force);
+    let t = Trend::of(&batch, &force, &page(ws, &args.output));
     if t.points.len() < 2 {
         let known = if forces.is_empty() {
             String::new()
@@ -189,42 +178,35 @@ pub fn trend(ctx: &Context, args: &TrendArgs) -> Outcome {
             )),
         );
     }
-    let outcome = emit(
-        &render::trend(&t, args.format, &page(ctx, &args.marking)),
-        args.out.as_deref(),
-        args.overwrite,
-    );
-    with_bad_files(&batch, outcome)
+    with_bad_files(&batch, args.output.emit(&t, args.format))
 }
 
 /// Marks an assessment final, refusing while carried answers are unconfirmed.
-pub fn finalise(ctx: &Context, file: &Path) -> Outcome {
-    let _lock = match storage::Lock::acquire(file) {
-        Ok(l) => l,
+pub fn finalise(ws: &Workspace, file: &Path) -> Outcome {
+    let file = ws.locate(file);
+    let mut opened = match ws.open(&file) {
+        Ok(o) => o,
+        Err(OpenError::Load(e)) => return shown_load_error(&e),
         Err(e) => return fail(&e.to_string()),
     };
-    let (mut a, c) = match load(ctx, file) {
-        Ok(loaded) => loaded,
-        Err(o) => return o,
-    };
-    if let Err(refused) = a.finalise() {
-        eprintln!(
-            "error: {} cannot be marked final: {}",
-            file.display(),
-            crate::text::escape_for_terminal(&refused.to_string())
-        );
-        eprintln!("Confirm or change each of them in probity, then try again.");
-        return Outcome::Invalid;
-    }
-    match assessment::save(file, &a, &c) {
+    match opened.finalise() {
         Ok(()) => {
             println!(
                 "{} for {} is now marked final.",
-                crate::text::escape_for_terminal(&a.period),
-                crate::text::escape_for_terminal(&a.force)
+                escape_for_terminal(&opened.assessment.period),
+                escape_for_terminal(&opened.assessment.force)
             );
             Outcome::Ok
         }
-        Err(e) => fail(&e),
+        Err(FinaliseError::Unconfirmed(refused)) => {
+            eprintln!(
+                "error: {} cannot be marked final: {}",
+                file.display(),
+                escape_for_terminal(&refused.to_string())
+            );
+            eprintln!("Confirm or change each of them in probity, then try again.");
+            Outcome::Invalid
+        }
+        Err(e) => fail(&format!("{}: {e}", file.display())),
     }
 }

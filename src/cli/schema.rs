@@ -1,51 +1,41 @@
-use std::path::Path;
+use std::path::PathBuf;
+
+use probity_core::storage;
 
 use super::{Outcome, fail};
 
-/// The published schemas: file name and JSON text.
-pub fn schemas() -> Vec<(&'static str, String)> {
-    vec![
-        (
-            "checklist.schema.json",
-            schema_of::<crate::checklist::ChecklistFile>(),
-        ),
-        (
-            "assessment.schema.json",
-            schema_of::<crate::assessment::AssessmentDoc>(),
-        ),
-        ("report.schema.json", schema_of::<crate::report::Report>()),
-        (
-            "comparison.schema.json",
-            schema_of::<crate::progress::compare::Comparison>(),
-        ),
-        (
-            "trend.schema.json",
-            schema_of::<crate::progress::trend::Trend>(),
-        ),
-        (
-            "summary.schema.json",
-            schema_of::<crate::progress::summary::Summary>(),
-        ),
-    ]
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Folder to write the schemas into.
+    #[arg(long, default_value = "schemas")]
+    pub out: PathBuf,
+    /// Replace schema files that already exist there.
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
-/// One type's schema as pretty JSON, in draft 7 for the widest tool support.
-fn schema_of<T: schemars::JsonSchema>() -> String {
-    let schema = schemars::generate::SchemaSettings::draft07()
-        .into_generator()
-        .into_root_schema_for::<T>();
-    serde_json::to_string_pretty(&schema).expect("schemas serialise") + "\n"
-}
-
-pub fn run(out: &Path) -> Outcome {
-    if let Err(e) = crate::storage::ensure_private_dir(out) {
-        return fail(&e);
+/// Writes every published schema. A file that already holds the same schema is left alone; one
+/// that differs is replaced only with `--overwrite`.
+pub fn run(args: &SchemaArgs) -> Outcome {
+    if let Err(e) = storage::ensure_private_dir(&args.out) {
+        return fail(&e.to_string());
     }
-    for (name, text) in schemas() {
-        if let Err(e) = crate::storage::write_atomic(&out.join(name), text.as_bytes()) {
-            return fail(&e);
+    for (name, text) in probity_core::schema::published() {
+        let path = args.out.join(name);
+        if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+            println!("{} is up to date", path.display());
+            continue;
         }
-        println!("Wrote {}", out.join(name).display());
+        match storage::write_new(&path, text.as_bytes(), args.overwrite) {
+            Ok(()) => println!("Wrote {}", path.display()),
+            Err(storage::Error::Exists(path)) => {
+                return fail(&format!(
+                    "{} already exists and differs; replace it with --overwrite",
+                    path.display()
+                ));
+            }
+            Err(e) => return fail(&e.to_string()),
+        }
     }
     Outcome::Ok
 }

@@ -1,6 +1,6 @@
 use crossterm::event::KeyEvent;
 
-use crate::assessment::Status;
+use probity_core::answer::Status;
 
 /// Everything the user can ask the interface to do. Keys become actions through the
 /// [`keymap`](super::keymap); [`update`](super::update::update) is the only place they act.

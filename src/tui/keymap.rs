@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use crate::assessment::Status;
+use probity_core::answer::Status;
 
 /// Where the keys are being read: each screen and dialog has its own set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -490,23 +490,34 @@ pub fn label(key: &Key) -> String {
 /// actions is shown by the first key the table binds to it here (or everywhere), so a hint can
 /// never name a key that does something else. Groups with no key in this context are left out.
 pub fn hint(context: Context, groups: &[(&[Action], &str)]) -> String {
-    let first_key = |action: &Action| {
-        BINDINGS
-            .iter()
-            .filter(|b| b.context == context)
-            .chain(BINDINGS.iter().filter(|b| b.context == Everywhere))
-            .find(|b| &b.action == action)
-            .and_then(|b| b.keys.first())
-            .map(label)
-    };
     groups
         .iter()
         .filter_map(|(actions, words)| {
-            let keys: Vec<String> = actions.iter().filter_map(first_key).collect();
+            let keys: Vec<String> = actions
+                .iter()
+                .filter_map(|a| first_key(context, a))
+                .collect();
             (!keys.is_empty()).then(|| format!("{} {words}", keys.join(" ")))
         })
         .collect::<Vec<_>>()
         .join("   ")
+}
+
+/// The first key the table binds to `action` here (or everywhere), as help shows it.
+fn first_key(context: Context, action: &Action) -> Option<String> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == context)
+        .chain(BINDINGS.iter().filter(|b| b.context == Everywhere))
+        .find(|b| &b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(label)
+}
+
+/// The key for `action` here, for sentences such as "press c to create one", so prose can never
+/// name a key the table does not bind.
+pub fn key_name(context: Context, action: &Action) -> String {
+    first_key(context, action).unwrap_or_else(|| "?".into())
 }
 
 /// The help text: every context with its keys, generated from [`BINDINGS`].

@@ -1,8 +1,9 @@
-//! The terminal interface: a thin Elm-style layer over the core.
+//! The terminal interface: a thin Elm-style layer over the core's use cases.
 //!
-//! * [`app`] is the one state, with the open assessment in [`session`];
+//! * [`app`] is the one state; [`session`] is the open assessment and the user's place in it;
 //! * [`action`] lists what the user can do and [`keymap`] binds keys to it (and prints help);
-//! * [`update`](update::update) is the only code that changes state, saving through the core;
+//! * [`update`](update::update) is the only code that changes state, routing each action to
+//!   the open [`dialog`] or to the screen ([`home`], [`form`], [`assessment`]);
 //! * [`view`] draws, reading state only;
 //! * [`terminal`] takes over the terminal and always restores it.
 //!
@@ -10,6 +11,11 @@
 
 pub mod action;
 pub mod app;
+pub mod assessment;
+pub mod dialog;
+pub mod fields;
+pub mod form;
+pub mod home;
 pub mod keymap;
 pub mod session;
 mod terminal;
@@ -18,6 +24,7 @@ mod tests;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod widgets;
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -26,10 +33,10 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind};
 
+use probity_core::workspace::{OpenError, Started, Workspace};
+
 pub use action::Action;
 pub use app::App;
-
-use crate::cli::{Context, Outcome, fail};
 
 /// How often the loop looks up from waiting to check for SIGTERM, SIGHUP and a terminal that
 /// has gone away. Nothing is drawn on these wake-ups.
@@ -38,25 +45,34 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// Set only by the end-to-end tests, to prove that a panic gives the terminal back.
 const PANIC_FOR_TEST: &str = "PROBITY_TEST_PANIC";
 
-/// Opens the home screen.
-pub fn home(ctx: Context) -> Outcome {
-    run(App::home(ctx))
+/// Why the interface could not run or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the interface needs a terminal; for scripts use the subcommands in `probity --help`")]
+    NoTerminal,
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error("could not watch for shutdown signals: {0}")]
+    Signals(std::io::Error),
+    #[error("could not take over the terminal: {0}")]
+    Terminal(std::io::Error),
+    #[error("the terminal stopped responding: {0}")]
+    Lost(std::io::Error),
 }
 
-/// Opens an assessment just created, with its carry-forward briefing if it has one.
-pub fn open_new(ctx: Context, started: &crate::cli::new::Started) -> Outcome {
-    match App::started(started, ctx) {
-        Ok(app) => run(app),
-        Err(e) => fail(&e),
-    }
+/// Opens the home screen.
+pub fn home(ws: Workspace) -> Result<(), Error> {
+    run(App::home(ws))
 }
 
 /// Opens one assessment.
-pub fn open(ctx: Context, path: &Path) -> Outcome {
-    match App::open(path, ctx) {
-        Ok(app) => run(app),
-        Err(e) => fail(&e),
-    }
+pub fn open(ws: Workspace, path: &Path) -> Result<(), Error> {
+    run(App::open(ws, path)?)
+}
+
+/// Opens an assessment just created, with its carry-forward briefing if it has one.
+pub fn open_started(ws: Workspace, started: &Started) -> Result<(), Error> {
+    run(App::started(ws, started)?)
 }
 
 /// Whether probity is talking to a person at a terminal, not a script or a pipe.
@@ -64,20 +80,12 @@ pub fn has_terminal() -> bool {
     std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
 }
 
-fn run(mut app: App) -> Outcome {
+fn run(mut app: App) -> Result<(), Error> {
     if !has_terminal() {
-        return fail(
-            "the interface needs a terminal; for scripts use the subcommands in `probity --help`",
-        );
+        return Err(Error::NoTerminal);
     }
-    let stop = match terminal::stop_signal() {
-        Ok(stop) => stop,
-        Err(e) => return fail(&format!("could not watch for shutdown signals: {e}")),
-    };
-    let mut screen = match terminal::init() {
-        Ok(screen) => screen,
-        Err(e) => return fail(&format!("could not take over the terminal: {e}")),
-    };
+    let stop = terminal::stop_signal().map_err(Error::Signals)?;
+    let mut screen = terminal::init().map_err(Error::Terminal)?;
     let result = event_loop(&mut app, &mut screen, &stop);
     // ratatui reports a cursor it cannot show on stderr when dropped, which aborts the process
     // if the terminal has gone away; then there is nothing left to restore.
@@ -85,10 +93,7 @@ fn run(mut app: App) -> Outcome {
         std::mem::forget(screen);
     }
     terminal::restore();
-    match result {
-        Ok(()) => Outcome::Ok,
-        Err(e) => fail(&format!("the terminal stopped responding: {e}")),
-    }
+    result.map_err(Error::Lost)
 }
 
 fn event_loop(

@@ -1,30 +1,24 @@
-//! One open assessment: its answers, their evaluation, the lock, where the user is, and the
-//! one path by which a change reaches the disk.
+//! One open assessment in the interface: the core's [`Opened`] assessment, plus where the
+//! user is in it. Every change goes through [`Session::change`], which re-scores and saves at
+//! once, so nothing typed is ever only in memory for longer than it takes to write the file.
 
-use std::path::{Path, PathBuf};
+use std::ops::Deref;
 
-use jiff::civil::Date;
+use probity_core::answer::Value;
+use probity_core::assessment::Answer;
+use probity_core::checklist::Item;
+use probity_core::workspace::{Opened, Refused, Workspace};
 
-use super::app::{Filter, Pane, SaveState};
-use crate::assessment::{self, Answer, Assessment, Value};
-use crate::checklist::{Catalog, Checklist, Item};
-use crate::scoring::{self, Evaluation};
-use crate::storage::{Lock, LockError};
+use super::widgets::{Cursor, Scroll};
 
-/// One open assessment.
+/// One open assessment and the user's place in it.
 pub struct Session {
-    pub path: PathBuf,
-    pub checklist: Checklist,
-    pub assessment: Assessment,
-    /// Recomputed after every change, never while drawing.
-    pub evaluation: Evaluation,
-    /// Held while the file is open; `None` when another window has it (read-only).
-    pub lock: Option<Lock>,
+    pub opened: Opened,
     pub save: SaveState,
     pub pane: Pane,
     pub area: usize,
     /// Position in `visible`.
-    pub cursor: usize,
+    pub cursor: Cursor,
     /// Indices into the selected area's items that pass the filter.
     pub visible: Vec<usize>,
     /// For each area, how many of its items pass the filter.
@@ -34,27 +28,98 @@ pub struct Session {
     /// Move to the next unanswered item after answering.
     pub advance: bool,
     /// Lines scrolled in the detail pane.
-    pub scroll: u16,
+    pub scroll: Scroll,
     /// Overall scores of this force's other periods in the same folder, oldest first, for the
     /// trend sparkline; read once when the file opens.
     pub history: Vec<(String, Option<f64>)>,
 }
 
+/// The assessment, its checklist and evaluation are read straight through the session.
+impl Deref for Session {
+    type Target = Opened;
+
+    fn deref(&self) -> &Opened {
+        &self.opened
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    ReadOnly,
+    /// The last save failed; the change is kept in memory and saving is retried on the next one.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Areas,
+    Items,
+    Detail,
+}
+
+/// Which items the item list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Unanswered,
+    Findings,
+    Flagged,
+    /// Carried from the previous period and not yet confirmed.
+    Unconfirmed,
+}
+
+impl Filter {
+    pub const ALL: [Filter; 5] = [
+        Filter::All,
+        Filter::Unanswered,
+        Filter::Findings,
+        Filter::Flagged,
+        Filter::Unconfirmed,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::All => "all items",
+            Filter::Unanswered => "unanswered",
+            Filter::Findings => "with findings",
+            Filter::Flagged => "flagged for review",
+            Filter::Unconfirmed => "carried, unconfirmed",
+        }
+    }
+}
+
 impl Session {
-    /// Opens an assessment, taking its lock; if another window holds it, opens read-only.
-    pub fn open(path: &Path, catalog: &Catalog, today: Date) -> Result<Session, String> {
-        let (assessment, checklist) = assessment::load(path, catalog).map_err(|e| e.render())?;
-        let (lock, save) = match Lock::acquire(path) {
-            Ok(lock) => (Some(lock), SaveState::Saved),
-            Err(LockError::Held(_)) => (None, SaveState::ReadOnly),
-            Err(e) => return Err(e.to_string()),
+    /// A session on an opened assessment, where the last sitting left off.
+    pub fn new(opened: Opened, ws: &Workspace) -> Session {
+        let save = if opened.read_only() {
+            SaveState::ReadOnly
+        } else {
+            SaveState::Saved
         };
-        let history = history(path, &assessment, catalog, today);
-        let mut session =
-            Session::new(path.to_path_buf(), checklist, assessment, lock, save, today);
-        session.history = history;
+        let history = match opened.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(folder) => {
+                ws.scores_by_period(folder, &opened.assessment.force, &opened.assessment.period)
+            }
+            None => Vec::new(),
+        };
+        let mut session = Session {
+            opened,
+            save,
+            pane: Pane::Items,
+            area: 0,
+            cursor: Cursor::default(),
+            visible: Vec::new(),
+            matches: Vec::new(),
+            filter: Filter::All,
+            search: None,
+            advance: true,
+            scroll: Scroll::default(),
+            history,
+        };
+        session.refilter();
         session.resume();
-        Ok(session)
+        session
     }
 
     /// Every period's overall score, this one live from the current answers, oldest first.
@@ -69,44 +134,13 @@ impl Session {
         points
     }
 
-    pub fn new(
-        path: PathBuf,
-        checklist: Checklist,
-        assessment: Assessment,
-        lock: Option<Lock>,
-        save: SaveState,
-        today: Date,
-    ) -> Session {
-        let evaluation = scoring::evaluate(&checklist, &assessment, today);
-        let mut session = Session {
-            path,
-            checklist,
-            assessment,
-            evaluation,
-            lock,
-            save,
-            pane: Pane::Items,
-            area: 0,
-            cursor: 0,
-            visible: Vec::new(),
-            matches: Vec::new(),
-            filter: Filter::All,
-            search: None,
-            advance: true,
-            scroll: 0,
-            history: Vec::new(),
-        };
-        session.refilter();
-        session
-    }
-
     pub fn read_only(&self) -> bool {
         self.save == SaveState::ReadOnly
     }
 
     /// The selected item, if the list is not empty.
     pub fn item(&self) -> Option<&Item> {
-        let index = *self.visible.get(self.cursor)?;
+        let index = *self.visible.get(self.cursor.at())?;
         self.checklist.areas.get(self.area)?.items.get(index)
     }
 
@@ -134,7 +168,7 @@ impl Session {
 
     /// Recomputes which items pass the filter, keeping the selected item where possible.
     pub fn refilter(&mut self) {
-        let keep = self.visible.get(self.cursor).copied();
+        let keep = self.visible.get(self.cursor.at()).copied();
         self.matches = self
             .checklist
             .areas
@@ -145,10 +179,11 @@ impl Session {
         self.visible = (0..area.items.len())
             .filter(|&i| self.shows(&area.items[i]))
             .collect();
-        self.cursor = keep
-            .and_then(|k| self.visible.iter().position(|&i| i == k))
-            .unwrap_or(0)
-            .min(self.visible.len().saturating_sub(1));
+        self.cursor = Cursor(
+            keep.and_then(|k| self.visible.iter().position(|&i| i == k))
+                .unwrap_or(0),
+        );
+        self.cursor.clamp(self.visible.len());
     }
 
     /// Selects the first asked item still unanswered, where the last sitting left off.
@@ -185,29 +220,30 @@ impl Session {
         self.area = area;
         self.visible.clear();
         self.refilter();
-        self.cursor = self.visible.iter().position(|&i| i == index).unwrap_or(0);
-        self.scroll = 0;
+        self.cursor = Cursor(self.visible.iter().position(|&i| i == index).unwrap_or(0));
+        self.scroll.reset();
     }
 
     /// Changes one item's record, then re-scores and saves.
-    pub fn change(&mut self, id: &str, today: Date, edit: impl FnOnce(&mut Answer)) {
-        // A read-only window never changes what it shows, so it cannot mislead.
-        if self.read_only() {
-            return;
+    pub fn change(&mut self, id: &str, edit: impl FnOnce(&mut Answer)) -> Result<(), Refused> {
+        let changed = self.opened.edit(id, edit)?.is_some();
+        if changed {
+            self.refilter();
         }
-        edit(self.assessment.answer_mut(id));
-        self.assessment.prune();
-        self.evaluation = scoring::evaluate(&self.checklist, &self.assessment, today);
-        self.refilter();
-        self.save_now();
+        // A save that failed before is tried again with every change, even one that changes
+        // nothing, so the user can retry by answering again.
+        if changed || matches!(self.save, SaveState::Failed(_)) {
+            self.save_now();
+        }
+        Ok(())
     }
 
     /// Sets or clears a value. A changed answer is no longer "carried": the user has seen it.
-    pub(super) fn set_value(&mut self, id: &str, value: Option<Value>, today: Date) {
-        self.change(id, today, |a| {
+    pub fn set_value(&mut self, id: &str, value: Option<Value>) -> Result<(), Refused> {
+        self.change(id, |a| {
             a.value = value;
             a.carried = false;
-        });
+        })
     }
 
     /// Writes the file; a failure is kept on screen and the next change tries again.
@@ -215,42 +251,38 @@ impl Session {
         if self.read_only() {
             return;
         }
-        self.save = match assessment::save(&self.path, &self.assessment, &self.checklist) {
+        self.save = match self.opened.save() {
             Ok(()) => SaveState::Saved,
-            Err(e) => SaveState::Failed(e),
+            Err(e) => SaveState::Failed(e.to_string()),
         };
     }
 
-    /// Moves the selection in the focused pane by `delta`, clamped to the ends.
-    pub(super) fn step(&mut self, delta: isize) {
-        let clamp = |at: usize, len: usize| {
-            (at as isize)
-                .saturating_add(delta)
-                .clamp(0, len.saturating_sub(1) as isize) as usize
-        };
+    /// Moves the selection in the focused pane by `delta`, stopping at the ends.
+    pub fn step(&mut self, delta: isize) {
         match self.pane {
             Pane::Areas => {
-                let area = clamp(self.area, self.checklist.areas.len());
-                if area != self.area {
-                    self.area = area;
+                let mut area = Cursor(self.area);
+                area.step(delta, self.checklist.areas.len());
+                if area.at() != self.area {
+                    self.area = area.at();
                     self.visible.clear();
                     self.refilter();
-                    self.scroll = 0;
+                    self.scroll.reset();
                 }
             }
             Pane::Items => {
-                let cursor = clamp(self.cursor, self.visible.len());
-                if cursor != self.cursor {
-                    self.cursor = cursor;
-                    self.scroll = 0;
+                let before = self.cursor;
+                self.cursor.step(delta, self.visible.len());
+                if self.cursor != before {
+                    self.scroll.reset();
                 }
             }
-            Pane::Detail => self.scroll = clamp(self.scroll as usize, u16::MAX as usize) as u16,
+            Pane::Detail => self.scroll.step(delta, u16::MAX as usize),
         }
     }
 
     /// After a filter or search changes, shows the first area with something in it.
-    pub(super) fn jump_to_match(&mut self) {
+    pub fn jump_to_match(&mut self) {
         if self.visible.is_empty()
             && let Some(area) = self.matches.iter().position(|&n| n > 0)
         {
@@ -260,11 +292,11 @@ impl Session {
     }
 
     /// Moves to the next unanswered, asked item the filter shows, after `id` in checklist order.
-    pub(super) fn advance_from(&mut self, id: &str) {
+    pub fn advance_from(&mut self, id: &str) {
         if !self.advance {
             return;
         }
-        let order: Vec<&crate::checklist::Item> = self.checklist.items().collect();
+        let order: Vec<&Item> = self.checklist.items().collect();
         let start = order.iter().position(|i| i.id == id).unwrap_or(0);
         let next = order[start + 1..]
             .iter()
@@ -279,26 +311,4 @@ impl Session {
             self.select(&next);
         }
     }
-}
-
-/// The overall score of each other period of the same force found beside `path`. A folder
-/// that cannot be read simply gives no history: the trend is a convenience, not a record.
-fn history(
-    path: &Path,
-    assessment: &Assessment,
-    catalog: &Catalog,
-    today: Date,
-) -> Vec<(String, Option<f64>)> {
-    let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
-        return Vec::new();
-    };
-    let Ok(paths) = crate::progress::expand(&[folder.to_path_buf()]) else {
-        return Vec::new();
-    };
-    let batch = crate::progress::load_batch(&paths, catalog, today, || {});
-    crate::progress::trend::Trend::of(&batch, &assessment.force)
-        .series(None)
-        .into_iter()
-        .filter(|(period, _)| *period != assessment.period)
-        .collect()
 }

@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::checklist::Severity;
+use probity_core::checklist::Severity;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {

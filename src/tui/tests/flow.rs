@@ -43,7 +43,7 @@ due = 2013-03-31
 
     // Reopening finds everything, and the gap is still listed.
     drop(app);
-    let app = App::open(&path, ctx(dir.path())).unwrap();
+    let app = App::open(ws(dir.path()), &path).unwrap();
     let s = session(&app);
     assert_eq!(
         s.assessment
@@ -91,7 +91,7 @@ fn typed_answers_of_every_kind_reach_the_file() {
 #[test]
 fn a_newcomer_creates_answers_sees_the_gap_and_records_the_action_by_keys_alone() {
     let dir = data_dir();
-    let mut app = App::home(ctx(dir.path()));
+    let mut app = App::home(ws(dir.path()));
     // Create Dorset 2012 from the form; it opens on the first question.
     press(&mut app, "cDorset Police<Tab>2012<Enter>");
     // Gifts area: the register exists (fifth item), with evidence.

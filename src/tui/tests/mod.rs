@@ -12,12 +12,12 @@ use jiff::civil::date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::app::{App, Session};
+use probity_core::workspace::{Start, Workspace};
+
+use super::app::App;
 use super::keymap::action_for;
+use super::session::Session;
 use super::update::{context, update};
-use crate::checklist::Catalog;
-use crate::cli::Context;
-use crate::storage::Dirs;
 
 /// A data folder with a short, filterable name.
 pub fn data_dir() -> tempfile::TempDir {
@@ -28,28 +28,20 @@ pub fn data_dir() -> tempfile::TempDir {
         .unwrap()
 }
 
-pub fn ctx(dir: &Path) -> Context {
-    Context {
-        dirs: Dirs::resolve(Some(dir)).unwrap(),
-        catalog: Catalog::discover(None),
-        today: date(2012, 12, 1),
-    }
+pub fn ws(dir: &Path) -> Workspace {
+    Workspace::new(Some(dir), date(2012, 12, 1)).unwrap()
 }
 
 /// A new, empty Dorset 2012 assessment in `dir`, open in the interface.
 pub fn dorset(dir: &Path) -> (App, PathBuf) {
-    let ctx = ctx(dir);
-    let args = crate::cli::new::NewArgs {
-        force_name: Some("Dorset Police".into()),
+    let ws = ws(dir);
+    let request = Start {
+        force: Some("Dorset Police".into()),
         period: "2012".into(),
-        checklist: None,
-        from: None,
-        assessor: None,
-        out: None,
-        no_tui: false,
+        ..Start::default()
     };
-    let path = crate::cli::new::run(&ctx, &args).unwrap();
-    let mut app = App::open(&path, ctx).unwrap();
+    let path = ws.start(&request).unwrap().path;
+    let mut app = App::open(ws, &path).unwrap();
     app.theme.colour = false;
     (app, path)
 }

@@ -35,11 +35,11 @@ fn part_answered(dir: &Path) -> App {
 #[test]
 fn home_screen() {
     let dir = data_dir();
-    let mut app = App::home(ctx(dir.path()));
+    let mut app = App::home(ws(dir.path()));
     app.theme.colour = false;
     snap("home_empty", &app);
     drop(part_answered(dir.path()));
-    let app = App::home(ctx(dir.path()));
+    let app = App::home(ws(dir.path()));
     snap("home", &app);
     let mut app = app;
     press(&mut app, "cDorset Police<Tab>2013<Tab>");
@@ -87,7 +87,7 @@ fn dialogs() {
 fn read_only_banner() {
     let dir = data_dir();
     let (_first, path) = dorset(dir.path());
-    let mut second = App::open(&path, ctx(dir.path())).unwrap();
+    let mut second = App::open(ws(dir.path()), &path).unwrap();
     second.theme.colour = false;
     snap("read_only", &second);
 }
@@ -150,7 +150,7 @@ fn colour_backs_up_the_words_and_no_color_leaves_only_the_words() {
 fn carrying_forward_from_the_form_shows_a_briefing() {
     let dir = data_dir();
     drop(part_answered(dir.path()));
-    let mut app = App::home(ctx(dir.path()));
+    let mut app = App::home(ws(dir.path()));
     app.theme.colour = false;
     press(&mut app, "c<Tab>2013<Tab><Tab><Right>");
     snap("new_form_from", &app);
@@ -190,7 +190,7 @@ fn the_header_shows_the_forces_trend_across_periods_in_the_folder() {
         dir.path().join("dorset-2012.toml"),
     )
     .unwrap();
-    let mut app = App::open(&dir.path().join("dorset-2012.toml"), ctx(dir.path())).unwrap();
+    let mut app = App::open(ws(dir.path()), &dir.path().join("dorset-2012.toml")).unwrap();
     app.theme.colour = false;
     let s = session(&app);
     let periods: Vec<&str> = s.trend().iter().map(|(p, _)| *p).collect();

@@ -1,7 +1,9 @@
 use super::*;
-use crate::assessment::{Status, Value};
-use crate::tui::app::{Filter, Overlay, Pane, SaveState, Screen};
+use crate::tui::app::Screen;
+use crate::tui::dialog::Dialog;
+use crate::tui::session::{Filter, Pane, SaveState};
 use crate::tui::{Action, update::update};
+use probity_core::answer::{Status, Value};
 
 #[test]
 fn a_status_key_records_the_answer_saves_and_moves_on() {
@@ -66,7 +68,7 @@ fn a_bad_typed_entry_is_explained_and_the_old_value_stays() {
         Some(&Value::Number(49.0))
     );
     press(&mut app, "<Enter><BS><BS>4.5x<Enter>");
-    let Some(Overlay::Input(input)) = &app.overlay else {
+    let Some(Dialog::Entry(input)) = &app.dialog else {
         panic!("the field stays open")
     };
     assert!(
@@ -85,12 +87,12 @@ fn a_bad_typed_entry_is_explained_and_the_old_value_stays() {
     assert!(file(&path).contains("value = 49"));
     // Typing again clears the message; Esc leaves the old value in place.
     press(&mut app, "<BS>");
-    let Some(Overlay::Input(input)) = &app.overlay else {
+    let Some(Dialog::Entry(input)) = &app.dialog else {
         panic!()
     };
     assert!(input.error.is_none());
     press(&mut app, "<Esc>");
-    assert!(app.overlay.is_none());
+    assert!(app.dialog.is_none());
     assert_eq!(
         session(&app).assessment.value("business.applications"),
         Some(&Value::Number(49.0))
@@ -116,7 +118,7 @@ fn choice_items_use_a_picker() {
     let (mut app, path) = dorset(dir.path());
     go(&mut app, "media.social.monitoring");
     press(&mut app, "<Enter>");
-    let Some(Overlay::Picker(picker)) = &app.overlay else {
+    let Some(Dialog::Picker(picker)) = &app.dialog else {
         panic!("a picker opens")
     };
     let second = picker.options[1].0.clone();
@@ -162,7 +164,7 @@ fn evidence_owner_due_and_review_are_recorded() {
     press(&mut app, "j<Enter><BS><BS><BS><BS><BS><BS><BS>Q3<Enter>");
     press(&mut app, "k<Del><Esc>");
     press(&mut app, "oHead of Procurement<Enter>d2013-02-30<Enter>");
-    let Some(Overlay::Input(input)) = &app.overlay else {
+    let Some(Dialog::Entry(input)) = &app.dialog else {
         panic!("a bad date keeps the field open")
     };
     assert!(input.error.as_deref().unwrap().contains("not a date"));
@@ -200,12 +202,12 @@ fn the_crossreferencing_gap_appears_as_soon_as_it_is_answered() {
         .iter()
         .find(|f| f.id == "gifts_register_not_crossreferenced")
         .expect("the rule fires");
-    assert_eq!(finding.severity, crate::checklist::Severity::High);
+    assert_eq!(finding.severity, probity_core::checklist::Severity::High);
     assert_eq!(s.evaluation.counts().0, 1);
     // The findings panel jumps to the item that holds the action.
     go(&mut app, "media.policy");
     press(&mut app, "f<Enter>");
-    assert!(app.overlay.is_none());
+    assert!(app.dialog.is_none());
     let s = session(&app);
     assert_eq!(s.item().unwrap().id, "procurement.gifts_crossref");
     assert_eq!(s.pane, Pane::Items);
@@ -247,11 +249,10 @@ fn search_finds_prompts_guidance_and_notes() {
 fn carried_answers_are_confirmed_with_one_key() {
     let dir = data_dir();
     let (app, path) = dorset(dir.path());
-    let ctx = app.ctx;
-    drop(app.screen);
+    drop(app);
     let text = file(&path) + "\n[answers.\"media.policy\"]\nvalue = \"yes\"\ncarried = true\n";
     std::fs::write(&path, text).unwrap();
-    let mut app = App::open(&path, ctx).unwrap();
+    let mut app = App::open(ws(dir.path()), &path).unwrap();
     press(&mut app, "vvvv");
     assert_eq!(session(&app).filter, Filter::Unconfirmed);
     assert_eq!(session(&app).item().unwrap().id, "media.policy");
@@ -280,7 +281,7 @@ fn a_second_window_is_read_only_and_changes_nothing() {
     let dir = data_dir();
     let (_first, path) = dorset(dir.path());
     let before = file(&path);
-    let mut second = App::open(&path, ctx(dir.path())).unwrap();
+    let mut second = App::open(ws(dir.path()), &path).unwrap();
     assert_eq!(session(&second).save, SaveState::ReadOnly);
     go(&mut second, "media.policy");
     press(&mut second, "y");
@@ -296,7 +297,7 @@ fn a_failed_save_is_kept_retried_and_quitting_asks_first() {
     // A folder that is not there stands in for a full disk or a read-only folder.
     let folder = dir.path().join("sub");
     if let Screen::Assessment(s) = &mut app.screen {
-        s.path = folder.join("a.toml");
+        s.opened.path = folder.join("a.toml");
     }
     go(&mut app, "media.policy");
     press(&mut app, "Ay");
@@ -313,11 +314,11 @@ fn a_failed_save_is_kept_retried_and_quitting_asks_first() {
     );
     press(&mut app, "q");
     assert!(!app.quit);
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit)));
     press(&mut app, "<Esc>");
-    assert!(app.overlay.is_none() && !app.quit);
+    assert!(app.dialog.is_none() && !app.quit);
     // Once the folder is back, the next change saves everything.
-    crate::storage::ensure_private_dir(&folder).unwrap();
+    probity_core::storage::ensure_private_dir(&folder).unwrap();
     press(&mut app, "y");
     assert_eq!(session(&app).save, SaveState::Saved);
     assert!(file(&folder.join("a.toml")).contains("media.policy"));
@@ -331,11 +332,11 @@ fn quitting_with_a_failed_save_can_retry_or_discard() {
     let (mut app, _) = dorset(dir.path());
     let folder = dir.path().join("missing");
     if let Screen::Assessment(s) = &mut app.screen {
-        s.path = folder.join("a.toml");
+        s.opened.path = folder.join("a.toml");
     }
     go(&mut app, "media.policy");
     press(&mut app, "y<C-c>");
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit)));
     press(&mut app, "s");
     assert!(!app.quit, "the retry failed too");
     press(&mut app, "q<C-c>y");
@@ -360,13 +361,13 @@ fn navigation_moves_between_panes_areas_and_items() {
     let s = session(&app);
     assert_eq!(s.pane, Pane::Areas);
     assert_eq!(s.area, 2);
-    assert_eq!(s.cursor, 0);
+    assert_eq!(s.cursor.at(), 0);
     press(&mut app, "<Tab>G");
     let s = session(&app);
-    assert_eq!(s.cursor, s.visible.len() - 1);
+    assert_eq!(s.cursor.at(), s.visible.len() - 1);
     press(&mut app, "g<Tab><PgDn>");
     assert_eq!(session(&app).pane, Pane::Detail);
-    assert_eq!(session(&app).scroll, 10);
+    assert_eq!(session(&app).scroll.top(), 10);
     press(&mut app, "<Tab>");
     assert_eq!(session(&app).pane, Pane::Areas);
 }
@@ -376,7 +377,7 @@ fn export_writes_each_format_and_never_overwrites() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     press(&mut app, "x<Enter>");
-    let Some(Overlay::Export(export)) = &app.overlay else {
+    let Some(Dialog::Export(export)) = &app.dialog else {
         panic!("the dialog stays open")
     };
     assert!(
@@ -387,12 +388,13 @@ fn export_writes_each_format_and_never_overwrites() {
     let written = file(&dir.path().join("dorset-police-2012-report.md"));
     assert!(written.contains("Dorset Police"));
     press(&mut app, "<Enter>");
-    let Some(Overlay::Export(export)) = &app.overlay else {
+    let Some(Dialog::Export(export)) = &app.dialog else {
         panic!()
     };
     assert!(matches!(&export.result, Some(Err(e)) if e.contains("already exists")));
     // Each other format gets its own extension.
-    for format in &crate::report::Format::all()[1..] {
+    for format in &<probity_core::report::Report as probity_core::document::Document>::FORMATS[1..]
+    {
         press(&mut app, "<Down><Enter>");
         assert!(
             dir.path()
@@ -405,14 +407,14 @@ fn export_writes_each_format_and_never_overwrites() {
 #[test]
 fn the_home_screen_lists_and_creates_assessments() {
     let dir = data_dir();
-    let mut app = App::home(ctx(dir.path()));
+    let mut app = App::home(ws(dir.path()));
     press(&mut app, "<Enter>");
     assert!(app.notice.as_deref().unwrap().contains("press c"));
     press(&mut app, "cDorset Police<Tab>2012<Enter>");
     assert_eq!(session(&app).assessment.force, "Dorset Police");
     assert!(dir.path().join("dorset-police-2012.toml").exists());
     drop(app);
-    let mut app = App::home(ctx(dir.path()));
+    let mut app = App::home(ws(dir.path()));
     let Screen::Home(home) = &app.screen else {
         panic!()
     };
@@ -421,7 +423,7 @@ fn the_home_screen_lists_and_creates_assessments() {
     assert_eq!(session(&app).assessment.period, "2012");
     drop(app);
     // Creating the same one again is refused with the reason.
-    let mut app = App::home(ctx(dir.path()));
+    let mut app = App::home(ws(dir.path()));
     press(&mut app, "cDorset Police<Tab>2012<Enter>");
     let Screen::NewForm(form) = &app.screen else {
         panic!("the form stays")
@@ -440,10 +442,10 @@ fn help_opens_everywhere_and_scrolls() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     press(&mut app, "?jj");
-    assert!(matches!(app.overlay, Some(Overlay::Help { scroll: 2 })));
+    assert!(matches!(&app.dialog, Some(Dialog::Help(h)) if h.scroll.top() == 2));
     press(&mut app, "<Esc>N?");
     assert!(
-        matches!(app.overlay, Some(Overlay::Note(_))),
+        matches!(app.dialog, Some(Dialog::Note(_))),
         "? is typed in the note editor"
     );
 }
@@ -458,7 +460,7 @@ fn help_stops_scrolling_at_its_end() {
     }
     press(&mut app, "k");
     let end = crate::tui::keymap::help_lines().len() as u16;
-    assert!(matches!(app.overlay, Some(Overlay::Help { scroll }) if scroll == end - 1));
+    assert!(matches!(&app.dialog, Some(Dialog::Help(h)) if h.scroll.top() == end - 1));
 }
 
 #[test]
@@ -470,7 +472,7 @@ fn reopening_resumes_at_the_first_unanswered_item() {
         "<Enter>Dorset Police<Enter><Enter>Head of PSD<Enter>q",
     );
     drop(app);
-    let app = App::open(&path, ctx(dir.path())).unwrap();
+    let app = App::open(ws(dir.path()), &path).unwrap();
     assert_eq!(session(&app).item().unwrap().id, "ctx.completed_on");
 }
 
@@ -479,7 +481,7 @@ fn export_paths_can_hold_any_letter() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     press(&mut app, "x<End><BS><BS>jkq");
-    let Some(Overlay::Export(export)) = &app.overlay else {
+    let Some(Dialog::Export(export)) = &app.dialog else {
         panic!("the dialog stays open")
     };
     assert!(
@@ -496,14 +498,14 @@ fn next_year_starts_from_last_year_with_a_briefing_and_confirmations() {
     go(&mut app, "media.policy");
     press(&mut app, "yq");
     drop(app);
-    let mut app = App::home(ctx(dir.path()));
+    let mut app = App::home(ws(dir.path()));
     press(&mut app, "c<Tab>2013<Tab><Tab><Right>");
     let Screen::NewForm(form) = &app.screen else {
         panic!()
     };
     assert_eq!(form.previous[form.from - 1].1, "Dorset Police, 2012");
     press(&mut app, "<Enter>");
-    assert!(matches!(&app.overlay, Some(Overlay::Briefing { lines, .. }) if !lines.is_empty()));
+    assert!(matches!(&app.dialog, Some(Dialog::Briefing(b)) if !b.lines.is_empty()));
     let s = session(&app);
     assert_eq!(
         (s.assessment.force.as_str(), s.assessment.period.as_str()),
@@ -522,7 +524,7 @@ fn next_year_starts_from_last_year_with_a_briefing_and_confirmations() {
             .carried
     );
     let path = dir.path().join("dorset-police-2013.toml");
-    let (saved, _) = crate::assessment::load(&path, &ctx(dir.path()).catalog).unwrap();
+    let (saved, _) = probity_core::assessment::load(&path, &ws(dir.path()).catalog).unwrap();
     assert!(
         !saved.answer("media.policy").unwrap().carried,
         "the confirmation is saved"

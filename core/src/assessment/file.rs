@@ -1,0 +1,485 @@
+//! The assessment file: a public, documented TOML format (see the README). Reading checks
+//! every answer against the checklist; writing keeps answers to unknown items untouched.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jiff::civil::Date;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize, Serializer, ser::SerializeMap};
+use toml::Spanned;
+
+use super::{Answer, Assessment, Orphan, Stage};
+use crate::answer::{Kind, Status, Value, check_value};
+use crate::checklist::Checklist;
+use crate::diagnostic::{Invalid, Problem, Source};
+use crate::text;
+
+/// The newest file format this build reads and writes.
+pub const FORMAT: i64 = 1;
+
+const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileIn {
+    format: i64,
+    checklist: Spanned<String>,
+    force: Spanned<String>,
+    period: Spanned<String>,
+    #[serde(default)]
+    assessor: Option<String>,
+    #[serde(default)]
+    stage: Option<Stage>,
+    #[serde(default)]
+    carried_from: Option<String>,
+    #[serde(default)]
+    answers: BTreeMap<Spanned<String>, AnswerIn>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerIn {
+    value: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    evidence: Vec<String>,
+    #[serde(default)]
+    owner: Option<String>,
+    #[serde(default)]
+    due: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    review: bool,
+    #[serde(default)]
+    carried: bool,
+}
+
+/// An assessment file whose structure is sound, waiting to be checked against its checklist.
+#[derive(Debug)]
+pub struct Parsed {
+    source: Source,
+    file: FileIn,
+}
+
+/// Reads an assessment's structure. A file written by a newer probity is refused here, before
+/// anything else, so it is never misread or rewritten.
+pub fn parse(name: &str, text: &str) -> Result<Parsed, Invalid> {
+    let source = Source::new(name, text);
+    let fail = |span, msg: String| Err(Invalid::one(Problem::new(&source, span, msg)));
+    if text.len() > MAX_FILE_BYTES {
+        return fail(
+            None,
+            format!(
+                "the file is larger than {} MB",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        );
+    }
+    // Most files are sound and are read once. Only when that fails is the version line read on
+    // its own, so a file from a newer probity is refused for being newer, not for its fields.
+    let full = toml::from_str::<FileIn>(text);
+    let sound = matches!(&full, Ok(file) if (1..=FORMAT).contains(&file.format));
+    if !sound && let Some((span, message)) = version_problem(text) {
+        return fail(span, message);
+    }
+    match full {
+        Ok(file) => Ok(Parsed { source, file }),
+        Err(e) => fail(e.span(), e.message().trim().to_string()),
+    }
+}
+
+/// What is wrong with a file's `format` line, if anything: missing, not a number, or newer
+/// than this build reads.
+fn version_problem(text: &str) -> Option<(Option<std::ops::Range<usize>>, String)> {
+    /// Only the version line.
+    #[derive(Deserialize)]
+    struct Version {
+        format: Option<Spanned<toml::Value>>,
+    }
+    let version: Version = match toml::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return Some((e.span(), e.message().trim().to_string())),
+    };
+    let span = version.format.as_ref().map(Spanned::span);
+    match version.format.as_ref().map(Spanned::get_ref) {
+        None => Some((
+            Some(0..0),
+            "this is not a probity assessment: it has no `format = 1` line".into(),
+        )),
+        Some(toml::Value::Integer(n)) if *n > FORMAT => Some((
+            span,
+            format!(
+                "this assessment was written in file format {n} by a newer version of probity; this version reads format {FORMAT}. Update probity to open it. The file has not been changed."
+            ),
+        )),
+        Some(toml::Value::Integer(n)) if *n >= 1 => None,
+        Some(other) => Some((span, format!("`format` must be {FORMAT}, not {other}"))),
+    }
+}
+
+impl Parsed {
+    /// The checklist id or path the file names.
+    pub fn checklist(&self) -> &str {
+        self.file.checklist.get_ref()
+    }
+
+    /// Checks every answer against the checklist. Answers to items the checklist does not have
+    /// are kept as orphans; answers that do not fit their item are errors.
+    pub fn bind(self, checklist: &Checklist) -> Result<Assessment, Invalid> {
+        let Parsed { source, file } = self;
+        let mut problems = Vec::new();
+        for (field, value) in [("force", &file.force), ("period", &file.period)] {
+            if text::sanitize_line(value.get_ref()).is_empty() {
+                problems.push(Problem::new(
+                    &source,
+                    Some(value.span()),
+                    format!("`{field}` must not be empty"),
+                ));
+            }
+        }
+        let mut answers = BTreeMap::new();
+        let mut orphans = Vec::new();
+        for (id, raw) in file.answers {
+            let id_span = id.span();
+            let id = id.into_inner();
+            let Some(item) = checklist.item(&id) else {
+                orphans.push(Orphan {
+                    answer: orphan_answer(&raw),
+                    id,
+                });
+                continue;
+            };
+            let value = match &raw.value {
+                None => None,
+                Some(v) => match typed(&item.kind, v.get_ref()) {
+                    Ok(value) => Some(value),
+                    Err(allowed) => {
+                        problems.push(
+                            Problem::new(
+                                &source,
+                                Some(v.span()),
+                                format!("the answer to \"{id}\" is {}, which does not fit: \"{id}\" takes {allowed}", show(v.get_ref())),
+                            )
+                            .label(format!("a {} item", item.kind.name())),
+                        );
+                        continue;
+                    }
+                },
+            };
+            let due = match &raw.due {
+                None => None,
+                Some(d) => match date(d.get_ref()) {
+                    Some(date) => Some(date),
+                    None => {
+                        problems.push(Problem::new(
+                            &source,
+                            Some(d.span()),
+                            format!("the due date of \"{id}\" is {}, which is not a date such as 2013-03-31", show(d.get_ref())),
+                        ));
+                        continue;
+                    }
+                },
+            };
+            let _ = id_span;
+            answers.insert(
+                id,
+                Answer {
+                    value,
+                    note: raw
+                        .note
+                        .map(|n| text::sanitize(&n).into_owned())
+                        .filter(|n| !n.trim().is_empty()),
+                    evidence: raw
+                        .evidence
+                        .iter()
+                        .map(|e| text::sanitize_line(e))
+                        .filter(|e| !e.is_empty())
+                        .collect(),
+                    owner: raw
+                        .owner
+                        .map(|o| text::sanitize_line(&o))
+                        .filter(|o| !o.is_empty()),
+                    due,
+                    review: raw.review,
+                    carried: raw.carried,
+                },
+            );
+        }
+        if !problems.is_empty() {
+            return Err(Invalid::new(&source, problems));
+        }
+        Ok(Assessment {
+            checklist: file.checklist.into_inner(),
+            force: text::sanitize_line(file.force.get_ref()),
+            period: text::sanitize_line(file.period.get_ref()),
+            assessor: file
+                .assessor
+                .map(|a| text::sanitize_line(&a))
+                .filter(|a| !a.is_empty()),
+            stage: file.stage.unwrap_or_default(),
+            carried_from: file.carried_from.map(|c| text::sanitize_line(&c)),
+            answers,
+            orphans,
+        })
+    }
+}
+
+/// Reads and checks an assessment from text against a known checklist.
+pub fn load_str(name: &str, text: &str, checklist: &Checklist) -> Result<Assessment, Invalid> {
+    parse(name, text)?.bind(checklist)
+}
+
+/// Reads an assessment file and the checklist it names, found through the catalog (a path is
+/// taken relative to the assessment's folder).
+pub fn load(
+    path: &Path,
+    catalog: &crate::checklist::Catalog,
+) -> Result<(Assessment, Checklist), LoadError> {
+    let name = path.display().to_string();
+    let text = crate::storage::read_capped(path, MAX_FILE_BYTES).map_err(|e| {
+        LoadError::Invalid(Invalid::one(Problem::new(
+            &Source::new(&name, ""),
+            None,
+            e.to_string(),
+        )))
+    })?;
+    let parsed = parse(&name, &text).map_err(LoadError::Invalid)?;
+    let checklist = catalog
+        .resolve(parsed.checklist(), path.parent())
+        .map_err(|e| LoadError::Checklist(name.clone(), e))?;
+    let assessment = parsed.bind(&checklist).map_err(LoadError::Invalid)?;
+    Ok((assessment, checklist))
+}
+
+impl LoadError {
+    /// The error as a user should read it: every problem with its file, line, column and
+    /// snippet, including those of a broken checklist the assessment names.
+    pub fn render(&self) -> String {
+        match self {
+            LoadError::Invalid(inner) => inner.render(),
+            LoadError::Checklist(name, e @ crate::checklist::ResolveError::Invalid(_)) => {
+                format!("{name}: its checklist cannot be used\n{}", e.render())
+            }
+            other => format!(
+                "error: {}\n",
+                crate::text::escape_for_terminal(&other.to_string())
+            ),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Invalid(Invalid),
+    #[error("{0}: {1}")]
+    Checklist(String, crate::checklist::ResolveError),
+}
+
+fn typed(kind: &Kind, raw: &toml::Value) -> Result<Value, String> {
+    let value = match (kind, raw) {
+        (Kind::Status, toml::Value::String(s)) => Status::parse(s).map(Value::Status),
+        (k, toml::Value::Integer(i)) if k.is_numeric() => Some(Value::Number(*i as f64)),
+        (k, toml::Value::Float(f)) if k.is_numeric() => Some(Value::Number(*f)),
+        (Kind::Date, v) => date(v).map(Value::Date),
+        (Kind::Choice(_), toml::Value::String(s)) => Some(Value::Choice(s.clone())),
+        (Kind::Text, toml::Value::String(s)) => Some(Value::Text(text::sanitize(s).into_owned())),
+        _ => None,
+    };
+    let value = value.ok_or_else(|| kind.allowed())?;
+    check_value(kind, &value).map_err(|e| e.allowed)?;
+    Ok(value)
+}
+
+fn date(raw: &toml::Value) -> Option<Date> {
+    match raw {
+        toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+            let d = dt.date?;
+            Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8).ok()
+        }
+        toml::Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+fn show(raw: &toml::Value) -> String {
+    let shown = raw.to_string();
+    let shown = if shown.chars().count() > 60 {
+        format!("{}…", shown.chars().take(60).collect::<String>())
+    } else {
+        shown
+    };
+    text::escape_for_terminal(&shown).into_owned()
+}
+
+fn orphan_answer(raw: &AnswerIn) -> AnswerDoc {
+    AnswerDoc {
+        value: raw.value.as_ref().map(|v| v.get_ref().clone()),
+        note: raw.note.clone(),
+        evidence: raw.evidence.clone(),
+        owner: raw.owner.clone(),
+        due: raw.due.as_ref().map(|d| d.get_ref().clone()),
+        review: raw.review,
+        carried: raw.carried,
+    }
+}
+
+/// The assessment file as written. Also the source of its published JSON Schema.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct AssessmentDoc {
+    /// File format version; this build reads and writes 1.
+    pub format: i64,
+    /// Id of the checklist (or a path to it, relative to this file).
+    pub checklist: String,
+    pub force: String,
+    /// The period assessed, e.g. "2012" or "2012-13".
+    pub period: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessor: Option<String>,
+    /// "draft" (the default) or "final".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    /// The period the answers were carried forward from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
+    /// Answers by item id. Unanswered items are absent.
+    #[schemars(with = "BTreeMap<String, AnswerDoc>")]
+    #[serde(serialize_with = "ordered")]
+    pub answers: Vec<(String, AnswerDoc)>,
+}
+
+/// One answer as written.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct AnswerDoc {
+    /// status: "yes" | "partial" | "no" | "na"; count, number, money, percent: a number;
+    /// date: a TOML date; choice: one of the item's option ids; text: a string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<ValueSchema>")]
+    pub value: Option<toml::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Date>")]
+    pub due: Option<toml::Value>,
+    /// Flagged for a second look.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub review: bool,
+    /// Carried from the previous period and not yet confirmed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
+}
+
+impl AnswerDoc {
+    /// An answer as it is written to the file.
+    pub fn from_answer(a: &Answer) -> AnswerDoc {
+        AnswerDoc {
+            value: a.value.as_ref().map(toml_value),
+            note: a.note.clone(),
+            evidence: a.evidence.clone(),
+            owner: a.owner.clone(),
+            due: a.due.map(toml_date),
+            review: a.review,
+            carried: a.carried,
+        }
+    }
+}
+
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum ValueSchema {
+    Text(String),
+    Number(f64),
+}
+
+fn ordered<S: Serializer>(answers: &[(String, AnswerDoc)], s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(answers.len()))?;
+    for (id, a) in answers {
+        map.serialize_entry(id, a)?;
+    }
+    map.end()
+}
+
+fn toml_value(value: &Value) -> toml::Value {
+    match value {
+        Value::Status(s) => toml::Value::String(s.name().into()),
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => toml::Value::Integer(*n as i64),
+        Value::Number(n) => toml::Value::Float(*n),
+        Value::Date(d) => toml_date(*d),
+        Value::Choice(c) | Value::Text(c) => toml::Value::String(c.clone()),
+    }
+}
+
+fn toml_date(d: Date) -> toml::Value {
+    toml::Value::Datetime(toml::value::Datetime {
+        date: Some(toml::value::Date {
+            year: d.year() as u16,
+            month: d.month() as u8,
+            day: d.day() as u8,
+        }),
+        time: None,
+        offset: None,
+    })
+}
+
+impl AssessmentDoc {
+    /// The file form of an assessment: answers in checklist order, then orphans as read.
+    pub fn new(assessment: &Assessment, checklist: &Checklist) -> Self {
+        let mut answers: Vec<(String, AnswerDoc)> = checklist
+            .items()
+            .filter_map(|item| {
+                assessment
+                    .answers
+                    .get(&item.id)
+                    .map(|a| (item.id.clone(), a))
+            })
+            .chain(
+                assessment
+                    .answers
+                    .iter()
+                    .filter(|(id, _)| checklist.item(id).is_none())
+                    .map(|(id, a)| (id.clone(), a)),
+            )
+            .filter(|(_, a)| !a.is_empty())
+            .map(|(id, a)| (id, AnswerDoc::from_answer(a)))
+            .collect();
+        answers.extend(
+            assessment
+                .orphans
+                .iter()
+                .map(|o| (o.id.clone(), o.answer.clone())),
+        );
+        AssessmentDoc {
+            format: FORMAT,
+            checklist: assessment.checklist.clone(),
+            force: assessment.force.clone(),
+            period: assessment.period.clone(),
+            assessor: assessment.assessor.clone(),
+            stage: (assessment.stage != Stage::Draft).then_some(assessment.stage),
+            carried_from: assessment.carried_from.clone(),
+            answers,
+        }
+    }
+}
+
+/// Saves an assessment atomically (see [`crate::storage::write_atomic`]). The caller holds the
+/// assessment's [`crate::storage::Lock`].
+pub fn save(
+    path: &Path,
+    assessment: &Assessment,
+    checklist: &Checklist,
+) -> Result<(), crate::storage::Error> {
+    crate::storage::write_atomic(path, to_toml(assessment, checklist).as_bytes())
+}
+
+/// The assessment as TOML text, ready to save.
+pub fn to_toml(assessment: &Assessment, checklist: &Checklist) -> String {
+    let doc = AssessmentDoc::new(assessment, checklist);
+    toml::to_string(&doc)
+        .expect("an assessment always serialises: every field is a plain TOML value")
+}

@@ -1,0 +1,175 @@
+//! One force's answers for one period: the assessment, and its file.
+
+mod file;
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+pub use file::{
+    AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, load, load_str, parse, save, to_toml,
+};
+
+use crate::answer::Value;
+use crate::checklist::Checklist;
+
+/// Everything recorded against one item. Any field may be set before the item is answered.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Answer {
+    pub value: Option<Value>,
+    pub note: Option<String>,
+    /// References to documents or records that support the answer.
+    pub evidence: Vec<String>,
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    /// Flagged by the assessor for a second look.
+    pub review: bool,
+    /// Carried from the previous period and not yet confirmed.
+    pub carried: bool,
+}
+
+impl Answer {
+    pub fn is_empty(&self) -> bool {
+        *self == Answer::default()
+    }
+}
+
+/// Whether the assessment is still being worked on or has been signed off.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    #[default]
+    Draft,
+    Final,
+}
+
+impl Stage {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Draft => "draft",
+            Stage::Final => "final",
+        }
+    }
+}
+
+/// An answer to an item the checklist does not have. It is kept exactly as read and written
+/// back on every save, so nothing a user typed is lost when checklists change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Orphan {
+    pub id: String,
+    pub answer: AnswerDoc,
+}
+
+/// One force's assessment for one period against one checklist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub checklist: String,
+    pub force: String,
+    pub period: String,
+    pub assessor: Option<String>,
+    pub stage: Stage,
+    /// The period this assessment's answers were carried from, if any.
+    pub carried_from: Option<String>,
+    pub answers: BTreeMap<String, Answer>,
+    pub orphans: Vec<Orphan>,
+}
+
+impl Assessment {
+    pub fn new(checklist: &Checklist, force: &str, period: &str) -> Self {
+        Assessment {
+            checklist: checklist.id.clone(),
+            force: force.to_string(),
+            period: period.to_string(),
+            assessor: None,
+            stage: Stage::Draft,
+            carried_from: None,
+            answers: BTreeMap::new(),
+            orphans: Vec::new(),
+        }
+    }
+
+    pub fn answer(&self, item: &str) -> Option<&Answer> {
+        self.answers.get(item)
+    }
+
+    pub fn value(&self, item: &str) -> Option<&Value> {
+        self.answers.get(item).and_then(|a| a.value.as_ref())
+    }
+
+    /// The answer record for an item, created empty if need be.
+    pub fn answer_mut(&mut self, item: &str) -> &mut Answer {
+        self.answers.entry(item.to_string()).or_default()
+    }
+
+    /// Drops records that hold nothing, so a cleared answer leaves no trace in the file.
+    pub fn prune(&mut self) {
+        self.answers.retain(|_, a| !a.is_empty());
+    }
+
+    /// Answers carried from last period that nobody has confirmed yet.
+    pub fn unconfirmed(&self) -> impl Iterator<Item = &str> {
+        self.answers
+            .iter()
+            .filter(|(_, a)| a.carried)
+            .map(|(id, _)| id.as_str())
+    }
+
+    /// Marks the assessment final. Refused while any carried answer is unconfirmed: an answer
+    /// copied from last year has not been checked until someone confirms or changes it.
+    pub fn finalise(&mut self) -> Result<(), Unconfirmed> {
+        let items: Vec<String> = self.unconfirmed().map(str::to_string).collect();
+        if !items.is_empty() {
+            return Err(Unconfirmed { items });
+        }
+        self.stage = Stage::Final;
+        Ok(())
+    }
+}
+
+/// Why an assessment cannot be marked final yet.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{} carried from last period {} not been confirmed: {}",
+    if items.len() == 1 { "1 answer".to_string() } else { format!("{} answers", items.len()) },
+    if items.len() == 1 { "has" } else { "have" },
+    items.join(", ")
+)]
+pub struct Unconfirmed {
+    /// The items still to confirm, in id order.
+    pub items: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::Status;
+
+    #[test]
+    fn finalising_waits_for_every_carried_answer() {
+        let mut a = Assessment {
+            checklist: "c".into(),
+            force: "F".into(),
+            period: "2013".into(),
+            assessor: None,
+            stage: Stage::Draft,
+            carried_from: Some("2012".into()),
+            answers: BTreeMap::new(),
+            orphans: Vec::new(),
+        };
+        a.answer_mut("x").carried = true;
+        a.answer_mut("y").value = Some(Value::Status(Status::Yes));
+        let refused = a.finalise().unwrap_err();
+        assert_eq!(refused.items, ["x"]);
+        assert_eq!(
+            refused.to_string(),
+            "1 answer carried from last period has not been confirmed: x"
+        );
+        assert_eq!(a.stage, Stage::Draft);
+        a.answer_mut("x").carried = false;
+        assert_eq!(a.finalise(), Ok(()));
+        assert_eq!(a.stage, Stage::Final);
+    }
+}

@@ -1,0 +1,298 @@
+//! The checklist as written in TOML. These types only describe the file; [`super::load`]
+//! turns them into a validated [`super::Checklist`]. Spans are kept so every later problem
+//! can point at its place in the file.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A checklist definition file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistFile {
+    /// Stable identifier, e.g. `wfof-2011`; assessments name their checklist by it.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub title: String,
+    pub version: String,
+    /// Where the content comes from; printed on every report.
+    pub provenance: String,
+    #[serde(default)]
+    pub description: String,
+    /// Id of the checklist this one succeeds, for carrying answers across versions.
+    #[serde(default)]
+    pub supersedes: Option<String>,
+    #[serde(default)]
+    pub recommendations: Vec<RecommendationFile>,
+    #[schemars(with = "Vec<AreaFile>")]
+    pub areas: Spanned<Vec<AreaFile>>,
+    #[serde(default)]
+    pub rules: Vec<RuleFile>,
+    /// Items of earlier versions that are no longer asked.
+    #[serde(default)]
+    pub retired: Vec<RetiredFile>,
+    /// Which items hold the facts about the assessment itself.
+    #[serde(default)]
+    pub context: Option<ContextFile>,
+    /// The prose report: questions in order, each with paragraphs of item sentences.
+    #[serde(default)]
+    pub narrative: Vec<NarrativeFile>,
+}
+
+/// Which items hold the force, assessor, dates and previous assessment. probity fills some of
+/// them from its own form and uses the dates in prose and as the date a document is "as at".
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContextFile {
+    /// A text item: the force assessed.
+    #[schemars(with = "Option<String>")]
+    pub force: Option<Spanned<String>>,
+    /// A text item: who completed the assessment.
+    #[schemars(with = "Option<String>")]
+    pub assessor: Option<Spanned<String>>,
+    /// A date item: when the assessment was completed.
+    #[schemars(with = "Option<String>")]
+    pub completed: Option<Spanned<String>>,
+    /// A date item: the first day the counts and amounts cover.
+    #[schemars(with = "Option<String>")]
+    pub period_start: Option<Spanned<String>>,
+    /// A date item: the last day the counts and amounts cover.
+    #[schemars(with = "Option<String>")]
+    pub period_end: Option<Spanned<String>>,
+    /// A text item: the earlier assessment this one is compared with.
+    #[schemars(with = "Option<String>")]
+    pub previous: Option<Spanned<String>>,
+}
+
+/// One question of the prose report.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NarrativeFile {
+    pub question: String,
+    /// Areas whose findings are listed under this question; none means every area that no
+    /// other question names.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub areas: Vec<Spanned<String>>,
+    /// Paragraphs, each a list of the items whose sentences it strings together.
+    #[schemars(with = "Vec<Vec<String>>")]
+    pub paragraphs: Vec<Vec<Spanned<String>>>,
+}
+
+/// The sentences the prose report says of an item, chosen by its answer. Placeholders in braces
+/// are filled by probity: `{n}` (a count), `{value}` (the answer in words), `{of}` (the whole a
+/// count is part of), `{between}` and `{since}` (the period the figures cover).
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SayFile {
+    /// Status items: said of a yes, a partial and a no.
+    pub yes: Option<String>,
+    pub partial: Option<String>,
+    pub no: Option<String>,
+    /// Count items: said of zero, one and more.
+    pub zero: Option<String>,
+    pub one: Option<String>,
+    pub many: Option<String>,
+    /// Money, number, percent, date and text items, and a count that is part of another.
+    pub value: Option<String>,
+    /// For a count that is part of another count: that count's item.
+    #[schemars(with = "Option<String>")]
+    pub of: Option<Spanned<String>>,
+    /// Said instead of `value` when the part is larger than the whole.
+    pub exceeds: Option<String>,
+}
+
+/// The label an inspectorate would give a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelName {
+    CauseOfConcern,
+    AreaForImprovement,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationFile {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AreaFile {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub title: String,
+    /// The question the area answers in a report.
+    pub question: String,
+    #[serde(default = "no_items")]
+    #[schemars(with = "Vec<ItemFile>")]
+    pub items: Spanned<Vec<ItemFile>>,
+}
+
+fn no_items() -> Spanned<Vec<ItemFile>> {
+    Spanned::new(0..0, Vec::new())
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemFile {
+    /// Dotted id, unique in the checklist and stable across versions.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub prompt: String,
+    #[serde(default)]
+    pub guidance: String,
+    #[serde(default)]
+    pub basis: String,
+    #[schemars(with = "KindName")]
+    pub kind: Spanned<KindName>,
+    #[serde(default)]
+    pub severity: Option<SeverityName>,
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub weight: Option<Spanned<f64>>,
+    #[serde(default)]
+    #[schemars(with = "Option<ConditionFile>")]
+    pub ask_if: Option<Spanned<ConditionFile>>,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub recommendations: Vec<Spanned<String>>,
+    /// Choice options; required for `choice` items and refused for others.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<OptionFile>>")]
+    pub options: Option<Spanned<Vec<OptionFile>>>,
+    /// Ids of earlier versions' items whose answers this item takes over.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub replaces: Vec<Spanned<String>>,
+    /// A short label naming the control, shown in traces and tables.
+    #[serde(default)]
+    pub short: Option<String>,
+    /// The gap, stated as a fact, when the item is not met.
+    #[serde(default)]
+    pub gap: Option<String>,
+    /// The gap when the item is partly met.
+    #[serde(default)]
+    pub partial_gap: Option<String>,
+    /// The recommended action that closes the gap.
+    #[serde(default)]
+    pub action: Option<String>,
+    /// The label a finding on this item carries.
+    #[serde(default)]
+    pub label: Option<LabelName>,
+    /// What the prose report says, by answer.
+    #[serde(default)]
+    #[schemars(with = "Option<SayFile>")]
+    pub say: Option<Spanned<SayFile>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum KindName {
+    Status,
+    Count,
+    Number,
+    Money,
+    Percent,
+    Date,
+    Choice,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityName {
+    High,
+    Medium,
+    Low,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OptionFile {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub label: String,
+    /// How far this option meets the item, from 0 to 1.
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub credit: Option<Spanned<f64>>,
+    /// What the prose report says when this option is chosen.
+    #[serde(default)]
+    pub say: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub severity: SeverityName,
+    pub title: String,
+    pub explanation: String,
+    /// The recommended action.
+    pub action: String,
+    #[schemars(with = "ConditionFile")]
+    pub when: Spanned<ConditionFile>,
+    /// Item whose answer carries the owner and due date of the action.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub anchor: Option<Spanned<String>>,
+    /// Items whose own findings are folded into this rule's finding when it fires.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub covers: Vec<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub recommendations: Vec<Spanned<String>>,
+    /// The label a finding from this rule carries.
+    #[serde(default)]
+    pub label: Option<LabelName>,
+    /// A rule that on its own makes its area's judgement inadequate.
+    #[serde(default)]
+    pub critical: bool,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RetiredFile {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub reason: String,
+}
+
+/// A condition: exactly one of `all`, `any`, `not`, an `item` test or a `ratio` comparison.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionFile {
+    #[schemars(with = "Option<Vec<ConditionFile>>")]
+    pub all: Option<Vec<Spanned<ConditionFile>>>,
+    #[schemars(with = "Option<Vec<ConditionFile>>")]
+    pub any: Option<Vec<Spanned<ConditionFile>>>,
+    #[schemars(with = "Option<Box<ConditionFile>>")]
+    pub not: Option<Box<Spanned<ConditionFile>>>,
+    /// The item tested.
+    #[schemars(with = "Option<String>")]
+    pub item: Option<Spanned<String>>,
+    /// `[numerator, denominator]`: two numeric items.
+    #[schemars(with = "Option<[String; 2]>")]
+    pub ratio: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The status or choice answer equals this.
+    #[schemars(with = "Option<String>")]
+    pub is: Option<Spanned<String>>,
+    /// The status or choice answer is one of these.
+    #[serde(rename = "in")]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub in_: Option<Vec<Spanned<String>>>,
+    pub answered: Option<bool>,
+    pub gt: Option<f64>,
+    pub ge: Option<f64>,
+    pub lt: Option<f64>,
+    pub le: Option<f64>,
+    pub eq: Option<f64>,
+    pub ne: Option<f64>,
+}

@@ -1,0 +1,696 @@
+//! Reading and validating a checklist file. Every problem is collected, not just the first,
+//! and each points at its line and column.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+
+use super::file::{ChecklistFile, ConditionFile, ItemFile, KindName, LabelName, SeverityName};
+use super::{Area, Checklist, Item, Label, Recommendation, Retired, Rule, Severity};
+use crate::answer::{ChoiceOption, Kind, Status};
+use crate::condition::{Compare, Condition, Op, Test};
+use crate::diagnostic::{Invalid, Problem, Source};
+use crate::text;
+
+/// Files larger than this are refused before parsing, so a stray file cannot exhaust memory.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Loads and validates a checklist from a file.
+pub fn load(path: &Path) -> Result<Checklist, Invalid> {
+    let name = path.display().to_string();
+    let text = crate::storage::read_capped(path, MAX_FILE_BYTES)
+        .map_err(|e| Invalid::one(Problem::new(&Source::new(&name, ""), None, e.to_string())))?;
+    load_str(&name, &text)
+}
+
+/// Loads and validates a checklist from text; `name` is used in messages.
+pub fn load_str(name: &str, text: &str) -> Result<Checklist, Invalid> {
+    let source = Source::new(name, text);
+    if text.len() > MAX_FILE_BYTES {
+        let msg = format!(
+            "the file is larger than {} MB",
+            MAX_FILE_BYTES / 1024 / 1024
+        );
+        return Err(Invalid::one(Problem::new(&source, None, msg)));
+    }
+    let mut problems = unsafe_characters(&source, text);
+    let file: ChecklistFile = match toml::from_str(text) {
+        Ok(file) => file,
+        Err(e) => {
+            problems.push(Problem::new(
+                &source,
+                e.span(),
+                e.message().trim().to_string(),
+            ));
+            return Err(Invalid::new(&source, problems));
+        }
+    };
+    let mut loader = Loader {
+        source: &source,
+        problems,
+        kinds: HashMap::new(),
+        first: HashMap::new(),
+    };
+    let checklist = loader.build(file);
+    if loader.problems.is_empty() {
+        Ok(checklist)
+    } else {
+        Err(Invalid::new(&source, loader.problems))
+    }
+}
+
+/// Control and bidi characters are refused in checklists so their authors see and fix them.
+fn unsafe_characters(source: &Source, text: &str) -> Vec<Problem> {
+    text.char_indices()
+        .filter(|&(i, c)| {
+            text::is_unsafe_char(c) && !(c == '\r' && text[i + 1..].starts_with('\n'))
+        })
+        .take(5)
+        .map(|(i, c)| {
+            Problem::new(
+                source,
+                Some(i..i + c.len_utf8()),
+                format!("control character {} in the file", c.escape_unicode()),
+            )
+            .help("remove it; checklists may contain only printable text, tabs and line breaks")
+        })
+        .collect()
+}
+
+pub(super) struct Loader<'s> {
+    source: &'s Source,
+    problems: Vec<Problem>,
+    /// Item id → kind, known before any condition is compiled.
+    kinds: HashMap<String, Kind>,
+    /// First place each id was defined, per namespace, to report duplicates.
+    first: HashMap<(&'static str, String), Range<usize>>,
+}
+
+impl Loader<'_> {
+    pub(super) fn problem(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Problem {
+        self.problems
+            .push(Problem::new(self.source, Some(span), message));
+        self.problems.last_mut().expect("just pushed")
+    }
+
+    /// Checks an id's form and uniqueness within a namespace; false if it is unusable.
+    fn claim(&mut self, namespace: &'static str, id: &Spanned<String>) -> bool {
+        let (value, span) = (id.get_ref(), id.span());
+        if value.is_empty()
+            || !value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+        {
+            self.problem(
+                span,
+                format!("{namespace} id \"{value}\" is not a valid id"),
+            )
+            .help = Some(
+                "use letters, digits, dots, dashes and underscores, e.g. \"gifts.register.exists\""
+                    .into(),
+            );
+            return false;
+        }
+        if let Some(first) = self.first.get(&(namespace, value.clone())).cloned() {
+            let (line, _) = self.source.line_col(first.start);
+            self.problem(span, format!("duplicate {namespace} id \"{value}\""))
+                .label = Some(format!("already defined on line {line}"));
+            return false;
+        }
+        self.first.insert((namespace, value.clone()), span);
+        true
+    }
+
+    fn build(&mut self, file: ChecklistFile) -> Checklist {
+        self.claim("checklist", &file.id);
+        let recommendations: Vec<Recommendation> = file
+            .recommendations
+            .into_iter()
+            .filter(|r| self.claim("recommendation", &r.id))
+            .map(|r| Recommendation {
+                id: r.id.into_inner(),
+                title: clean(&r.title),
+                text: clean(&r.text),
+            })
+            .collect();
+
+        // First pass: ids and kinds, so conditions may refer to items defined later.
+        if file.areas.get_ref().is_empty() {
+            self.problem(file.areas.span(), "the checklist has no areas");
+        }
+        for area in file.areas.get_ref() {
+            for item in area.items.get_ref() {
+                if self.claim("item", &item.id) {
+                    let kind = self.kind(item);
+                    self.kinds.insert(item.id.get_ref().clone(), kind);
+                }
+            }
+        }
+
+        let mut areas = Vec::new();
+        let mut index = HashMap::new();
+        let mut ask_spans = HashMap::new();
+        for area_file in file.areas.into_inner() {
+            self.claim("area", &area_file.id);
+            if area_file.items.get_ref().is_empty() {
+                self.problem(
+                    area_file.id.span(),
+                    format!("area \"{}\" has no items", area_file.id.get_ref()),
+                )
+                .help =
+                    Some("add at least one [[areas.items]] under it, or remove the area".into());
+            }
+            let mut area = Area {
+                id: area_file.id.into_inner(),
+                title: clean(&area_file.title),
+                question: clean(&area_file.question),
+                items: Vec::new(),
+            };
+            for item_file in area_file.items.into_inner() {
+                let id = item_file.id.get_ref().clone();
+                let Some(kind) = self.kinds.get(&id).cloned() else {
+                    continue;
+                };
+                if index.contains_key(&id) {
+                    continue;
+                }
+                for r in &item_file.recommendations {
+                    self.reference(
+                        "recommendation",
+                        r,
+                        &recommendations
+                            .iter()
+                            .map(|r| r.id.as_str())
+                            .collect::<Vec<_>>(),
+                    );
+                }
+                for old in &item_file.replaces {
+                    if self.kinds.contains_key(old.get_ref()) && old.get_ref() != &id {
+                        self.problem(old.span(), format!("item \"{id}\" replaces \"{}\", which is still an item of this checklist", old.get_ref()));
+                    }
+                }
+                let ask_if = item_file.ask_if.as_ref().and_then(|c| {
+                    ask_spans.insert(id.clone(), c.span());
+                    self.condition(c)
+                });
+                let weight = match &item_file.weight {
+                    Some(w) if !(w.get_ref().is_finite() && *w.get_ref() > 0.0) => {
+                        self.problem(w.span(), "weight must be a number greater than zero");
+                        1.0
+                    }
+                    Some(w) => *w.get_ref(),
+                    None => 1.0,
+                };
+                let say = self.say(&item_file, &kind);
+                let text = |t: &Option<String>| t.as_deref().map(clean);
+                index.insert(id.clone(), (areas.len(), area.items.len()));
+                area.items.push(Item {
+                    short: text(&item_file.short),
+                    gap: text(&item_file.gap),
+                    partial_gap: text(&item_file.partial_gap),
+                    action: text(&item_file.action),
+                    label: item_file.label.map(label),
+                    say,
+                    id,
+                    prompt: clean(&item_file.prompt),
+                    guidance: clean(&item_file.guidance),
+                    basis: clean(&item_file.basis),
+                    kind,
+                    severity: severity(item_file.severity.unwrap_or(SeverityName::Medium)),
+                    weight,
+                    ask_if,
+                    recommendations: item_file
+                        .recommendations
+                        .into_iter()
+                        .map(Spanned::into_inner)
+                        .collect(),
+                    replaces: item_file
+                        .replaces
+                        .into_iter()
+                        .map(Spanned::into_inner)
+                        .collect(),
+                });
+            }
+            areas.push(area);
+        }
+        self.check_cycles(&areas, &ask_spans);
+
+        let rec_ids: Vec<String> = recommendations.iter().map(|r| r.id.clone()).collect();
+        let rec_ids: Vec<&str> = rec_ids.iter().map(String::as_str).collect();
+        let mut rules = Vec::new();
+        for rule in file.rules {
+            if !self.claim("rule", &rule.id) {
+                continue;
+            }
+            if self.kinds.contains_key(rule.id.get_ref()) {
+                self.problem(
+                    rule.id.span(),
+                    format!("rule id \"{}\" is also an item id", rule.id.get_ref()),
+                )
+                .help = Some(
+                    "findings are named by these ids, so a rule needs an id of its own".into(),
+                );
+            }
+            let items: Vec<&str> = self.kinds.keys().map(String::as_str).collect::<Vec<_>>();
+            let items: Vec<String> = items.into_iter().map(str::to_string).collect();
+            let items: Vec<&str> = items.iter().map(String::as_str).collect();
+            for id in rule.anchor.iter().chain(&rule.covers) {
+                self.reference("item", id, &items);
+            }
+            for r in &rule.recommendations {
+                self.reference("recommendation", r, &rec_ids);
+            }
+            let when = self.condition(&rule.when);
+            if let Some(when) = when {
+                rules.push(Rule {
+                    id: rule.id.into_inner(),
+                    severity: severity(rule.severity),
+                    title: clean(&rule.title),
+                    explanation: clean(&rule.explanation),
+                    action: clean(&rule.action),
+                    when,
+                    anchor: rule.anchor.map(Spanned::into_inner),
+                    covers: rule.covers.into_iter().map(Spanned::into_inner).collect(),
+                    label: rule.label.map(label),
+                    critical: rule.critical,
+                    recommendations: rule
+                        .recommendations
+                        .into_iter()
+                        .map(Spanned::into_inner)
+                        .collect(),
+                });
+            }
+        }
+
+        let mut retired = Vec::new();
+        for r in file.retired {
+            if self.kinds.contains_key(r.id.get_ref()) {
+                self.problem(
+                    r.id.span(),
+                    format!(
+                        "retired item \"{}\" is still an item of this checklist",
+                        r.id.get_ref()
+                    ),
+                );
+            }
+            retired.push(Retired {
+                id: r.id.into_inner(),
+                reason: clean(&r.reason),
+            });
+        }
+
+        let context = self.context(file.context);
+        let area_ids: Vec<String> = areas.iter().map(|a| a.id.clone()).collect();
+        let area_ids: Vec<&str> = area_ids.iter().map(String::as_str).collect();
+        let narrative = self.narrative(file.narrative, &area_ids);
+
+        Checklist {
+            id: file.id.into_inner(),
+            title: clean(&file.title),
+            version: clean(&file.version),
+            provenance: clean(&file.provenance),
+            description: clean(&file.description),
+            supersedes: file.supersedes.map(|s| clean(&s)),
+            recommendations,
+            areas,
+            rules,
+            retired,
+            context,
+            narrative,
+            index,
+        }
+    }
+
+    pub(super) fn reference(&mut self, what: &str, id: &Spanned<String>, known: &[&str]) -> bool {
+        if known.contains(&id.get_ref().as_str()) {
+            return true;
+        }
+        let help = closest(id.get_ref(), known).map(|c| format!("did you mean \"{c}\"?"));
+        let p = self.problem(id.span(), format!("unknown {what} \"{}\"", id.get_ref()));
+        p.help = help;
+        false
+    }
+
+    fn kind(&mut self, item: &ItemFile) -> Kind {
+        let kind = *item.kind.get_ref();
+        match (kind, &item.options) {
+            (KindName::Choice, None) => {
+                self.problem(
+                    item.kind.span(),
+                    format!("choice item \"{}\" has no options", item.id.get_ref()),
+                )
+                .help = Some("add options = [{ id = \"...\", label = \"...\" }, ...]".into());
+                Kind::Choice(Vec::new())
+            }
+            (KindName::Choice, Some(options)) => {
+                if options.get_ref().is_empty() {
+                    self.problem(
+                        options.span(),
+                        format!(
+                            "choice item \"{}\" has an empty list of options",
+                            item.id.get_ref()
+                        ),
+                    );
+                }
+                let mut seen: Vec<&str> = Vec::new();
+                let mut out = Vec::new();
+                for o in options.get_ref() {
+                    if seen.contains(&o.id.get_ref().as_str()) {
+                        self.problem(
+                            o.id.span(),
+                            format!(
+                                "option \"{}\" appears twice in item \"{}\"",
+                                o.id.get_ref(),
+                                item.id.get_ref()
+                            ),
+                        );
+                    }
+                    seen.push(o.id.get_ref());
+                    if let Some(c) = &o.credit
+                        && !(0.0..=1.0).contains(c.get_ref())
+                    {
+                        self.problem(c.span(), "credit must be between 0 and 1");
+                    }
+                    out.push(ChoiceOption {
+                        id: o.id.get_ref().clone(),
+                        label: clean(&o.label),
+                        credit: o.credit.as_ref().map(|c| c.get_ref().clamp(0.0, 1.0)),
+                    });
+                }
+                Kind::Choice(out)
+            }
+            (_, Some(options)) => {
+                self.problem(
+                    options.span(),
+                    format!(
+                        "options are only allowed on choice items, and \"{}\" is a {} item",
+                        item.id.get_ref(),
+                        kind_name(kind)
+                    ),
+                );
+                simple_kind(kind)
+            }
+            (_, None) => simple_kind(kind),
+        }
+    }
+
+    fn condition(&mut self, c: &Spanned<ConditionFile>) -> Option<Condition> {
+        let span = c.span();
+        let f = c.get_ref();
+        let shapes = [
+            f.all.is_some(),
+            f.any.is_some(),
+            f.not.is_some(),
+            f.item.is_some(),
+            f.ratio.is_some(),
+        ];
+        if shapes.iter().filter(|s| **s).count() != 1 {
+            self.problem(
+                span,
+                "a condition needs exactly one of `all`, `any`, `not`, `item` or `ratio`",
+            )
+            .help =
+                Some("e.g. { item = \"gifts.policy\", is = \"yes\" } or { all = [ ... ] }".into());
+            return None;
+        }
+        let compare = compare_of(f);
+        let tests = [
+            f.is.is_some(),
+            f.in_.is_some(),
+            f.answered.is_some(),
+            compare.len() == 1,
+        ]
+        .iter()
+        .filter(|t| **t)
+        .count();
+        if let Some(list) = f.all.as_ref().or(f.any.as_ref()) {
+            if tests > 0 || !compare.is_empty() {
+                self.problem(span, "`all` and `any` take only a list of conditions");
+                return None;
+            }
+            if list.is_empty() {
+                self.problem(span, "`all` and `any` need at least one condition");
+                return None;
+            }
+            let parts: Vec<Condition> = list.iter().filter_map(|c| self.condition(c)).collect();
+            if parts.len() != list.len() {
+                return None;
+            }
+            return Some(if f.all.is_some() {
+                Condition::All(parts)
+            } else {
+                Condition::Any(parts)
+            });
+        }
+        if let Some(inner) = &f.not {
+            if tests > 0 || !compare.is_empty() {
+                self.problem(span, "`not` takes a single condition and nothing else");
+                return None;
+            }
+            return self.condition(inner).map(|c| Condition::Not(Box::new(c)));
+        }
+        if compare.len() > 1 || tests != 1 {
+            self.problem(span, "a test needs exactly one of `is`, `in`, `answered`, `gt`, `ge`, `lt`, `le`, `eq` or `ne`");
+            return None;
+        }
+        if let Some(ratio) = &f.ratio {
+            let ids = ratio.get_ref();
+            if ids.len() != 2 {
+                self.problem(
+                    ratio.span(),
+                    "`ratio` takes two items: [numerator, denominator]",
+                );
+                return None;
+            }
+            if compare.len() != 1 {
+                self.problem(
+                    span,
+                    "a ratio is compared with `gt`, `ge`, `lt`, `le`, `eq` or `ne`",
+                );
+                return None;
+            }
+            let ok = ids.iter().all(|id| self.numeric_item(id, "a ratio"));
+            return ok.then(|| Condition::Ratio {
+                numerator: ids[0].get_ref().clone(),
+                denominator: ids[1].get_ref().clone(),
+                compare: compare[0],
+            });
+        }
+        let item = f.item.as_ref().expect("shape checked above");
+        let kind = self.known_item(item)?;
+        let test = if let Some(answered) = f.answered {
+            Test::Answered(answered)
+        } else if let Some(c) = compare.first() {
+            if !kind.is_numeric() {
+                self.problem(
+                    item.span(),
+                    format!(
+                        "\"{}\" is a {} item, so it cannot be compared with a number",
+                        item.get_ref(),
+                        kind.name()
+                    ),
+                )
+                .help = Some("use `is` or `in` for status and choice items".into());
+                return None;
+            }
+            Test::Compare(*c)
+        } else {
+            let values: Vec<&Spanned<String>> = f.is.iter().chain(f.in_.iter().flatten()).collect();
+            if values.is_empty() {
+                self.problem(span, "`in` needs at least one value");
+                return None;
+            }
+            let mut ok = true;
+            for v in &values {
+                ok &= self.fits(item.get_ref(), &kind, v);
+            }
+            if !ok {
+                return None;
+            }
+            Test::In(values.iter().map(|v| v.get_ref().clone()).collect())
+        };
+        Some(Condition::Item {
+            item: item.get_ref().clone(),
+            test,
+        })
+    }
+
+    pub(super) fn known_item(&mut self, id: &Spanned<String>) -> Option<Kind> {
+        if let Some(kind) = self.kinds.get(id.get_ref()) {
+            return Some(kind.clone());
+        }
+        let known: Vec<String> = self.kinds.keys().cloned().collect();
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        self.reference("item", id, &known);
+        None
+    }
+
+    fn numeric_item(&mut self, id: &Spanned<String>, context: &str) -> bool {
+        match self.known_item(id) {
+            Some(kind) if kind.is_numeric() => true,
+            Some(kind) => {
+                self.problem(
+                    id.span(),
+                    format!(
+                        "{context} needs numeric items, and \"{}\" is a {} item",
+                        id.get_ref(),
+                        kind.name()
+                    ),
+                );
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Whether `value` is a possible answer of a status or choice item.
+    fn fits(&mut self, item: &str, kind: &Kind, value: &Spanned<String>) -> bool {
+        let v = value.get_ref().as_str();
+        let ok = match kind {
+            Kind::Status => Status::parse(v).is_some(),
+            Kind::Choice(_) => kind.option(v).is_some(),
+            other => {
+                self.problem(
+                    value.span(),
+                    format!(
+                        "\"{item}\" is a {} item, so `is`/`in` cannot test it",
+                        other.name()
+                    ),
+                )
+                .help = Some(
+                    "compare numbers with `gt`, `ge`, `lt`, `le`, `eq` or `ne`, or test `answered`"
+                        .into(),
+                );
+                return false;
+            }
+        };
+        if !ok {
+            self.problem(
+                value.span(),
+                format!("\"{v}\" is not a possible answer of \"{item}\""),
+            )
+            .help = Some(format!("\"{item}\" takes {}", kind.allowed()));
+        }
+        ok
+    }
+
+    fn check_cycles(&mut self, areas: &[Area], spans: &HashMap<String, Range<usize>>) {
+        let deps: HashMap<&str, Vec<&str>> = areas
+            .iter()
+            .flat_map(|a| &a.items)
+            .filter_map(|i| i.ask_if.as_ref().map(|c| (i.id.as_str(), c.items())))
+            .collect();
+        let mut done: Vec<&str> = Vec::new();
+        // Checklist order, so the same file always reports the same cycle.
+        for start in areas
+            .iter()
+            .flat_map(|a| &a.items)
+            .map(|i| i.id.as_str())
+            .filter(|id| deps.contains_key(id))
+        {
+            let mut path = vec![start];
+            if let Some(cycle) = find_cycle(&deps, &mut path, &mut done) {
+                let span = spans.get(cycle[0]).cloned().unwrap_or(0..0);
+                self.problem(
+                    span,
+                    format!("ask_if conditions form a cycle: {}", cycle.join(" → ")),
+                )
+                .help = Some(
+                    "an item cannot depend, directly or through others, on its own answer".into(),
+                );
+                return;
+            }
+        }
+    }
+}
+
+fn find_cycle<'a>(
+    deps: &HashMap<&'a str, Vec<&'a str>>,
+    path: &mut Vec<&'a str>,
+    done: &mut Vec<&'a str>,
+) -> Option<Vec<&'a str>> {
+    let current = *path.last()?;
+    if done.contains(&current) {
+        return None;
+    }
+    for &next in deps.get(current).into_iter().flatten() {
+        if let Some(pos) = path.iter().position(|p| *p == next) {
+            let mut cycle = path[pos..].to_vec();
+            cycle.push(next);
+            return Some(cycle);
+        }
+        path.push(next);
+        if let Some(c) = find_cycle(deps, path, done) {
+            return Some(c);
+        }
+        path.pop();
+    }
+    done.push(current);
+    None
+}
+
+fn compare_of(f: &ConditionFile) -> Vec<Compare> {
+    [
+        (f.gt, Op::Gt),
+        (f.ge, Op::Ge),
+        (f.lt, Op::Lt),
+        (f.le, Op::Le),
+        (f.eq, Op::Eq),
+        (f.ne, Op::Ne),
+    ]
+    .into_iter()
+    .filter_map(|(v, op)| v.map(|value| Compare { op, value }))
+    .collect()
+}
+
+fn simple_kind(kind: KindName) -> Kind {
+    match kind {
+        KindName::Status => Kind::Status,
+        KindName::Count => Kind::Count,
+        KindName::Number => Kind::Number,
+        KindName::Money => Kind::Money,
+        KindName::Percent => Kind::Percent,
+        KindName::Date => Kind::Date,
+        KindName::Choice => Kind::Choice(Vec::new()),
+        KindName::Text => Kind::Text,
+    }
+}
+
+fn kind_name(kind: KindName) -> &'static str {
+    simple_kind(kind).name()
+}
+
+fn label(l: LabelName) -> Label {
+    match l {
+        LabelName::CauseOfConcern => Label::CauseOfConcern,
+        LabelName::AreaForImprovement => Label::AreaForImprovement,
+    }
+}
+
+fn severity(s: SeverityName) -> Severity {
+    match s {
+        SeverityName::High => Severity::High,
+        SeverityName::Medium => Severity::Medium,
+        SeverityName::Low => Severity::Low,
+    }
+}
+
+pub(super) fn clean(s: &str) -> String {
+    text::sanitize(s.trim()).into_owned()
+}
+
+/// The known id nearest to a misspelt one, when it is close enough to be a likely typo.
+fn closest<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::levenshtein(id, k), *k))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, k)| k)
+}

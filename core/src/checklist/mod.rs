@@ -1,0 +1,227 @@
+//! The checklist: areas of questions, compound gap rules and the recommendations they cite.
+//!
+//! A [`Checklist`] is only ever built by [`load`], which validates everything the scorer relies
+//! on (unique ids, known references, compatible comparisons, no cycles), so the rest of the
+//! program can index it without checks.
+
+mod catalog;
+mod file;
+pub use file::ChecklistFile;
+mod load;
+mod wording;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use catalog::{Catalog, ChecklistSource, Origin, ResolveError, names_a_file};
+pub use load::{load, load_str};
+
+use crate::answer::Kind;
+use crate::condition::Condition;
+
+/// A validated checklist definition.
+#[derive(Debug, Clone)]
+pub struct Checklist {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    /// Where the content comes from, printed on every report.
+    pub provenance: String,
+    pub description: String,
+    /// The checklist this one succeeds, when answers are carried across versions.
+    pub supersedes: Option<String>,
+    pub recommendations: Vec<Recommendation>,
+    pub areas: Vec<Area>,
+    pub rules: Vec<Rule>,
+    /// Items of earlier versions that this version no longer asks.
+    pub retired: Vec<Retired>,
+    /// Which items hold the facts about the assessment itself.
+    pub context: Context,
+    /// The prose report's questions; empty when the checklist does not define them.
+    pub narrative: Vec<Section>,
+    index: HashMap<String, (usize, usize)>,
+}
+
+/// Which items hold the facts about the assessment itself, by their role.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub force: Option<String>,
+    pub assessor: Option<String>,
+    pub completed: Option<String>,
+    pub period_start: Option<String>,
+    pub period_end: Option<String>,
+    pub previous: Option<String>,
+}
+
+/// One question of the prose report.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub question: String,
+    /// Areas whose findings it lists; empty for the last, which takes the rest.
+    pub areas: Vec<String>,
+    /// Paragraphs of item ids, whose sentences make up each paragraph.
+    pub paragraphs: Vec<Vec<String>>,
+}
+
+/// What the prose report says of an item, by its answer (see [`ChecklistFile`]).
+#[derive(Debug, Clone, Default)]
+pub struct Say {
+    pub yes: Option<String>,
+    pub partial: Option<String>,
+    pub no: Option<String>,
+    pub zero: Option<String>,
+    pub one: Option<String>,
+    pub many: Option<String>,
+    pub value: Option<String>,
+    /// For a count that is part of another: the other count's item.
+    pub of: Option<String>,
+    pub exceeds: Option<String>,
+    /// For choice items: a sentence per option id.
+    pub options: Vec<(String, String)>,
+}
+
+/// The label an inspectorate gives a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Label {
+    CauseOfConcern,
+    AreaForImprovement,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Recommendation {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub id: String,
+    pub title: String,
+    /// The question this area answers in a report.
+    pub question: String,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub id: String,
+    pub prompt: String,
+    /// What good looks like and the evidence to hold.
+    pub guidance: String,
+    /// What the item rests on.
+    pub basis: String,
+    pub kind: Kind,
+    /// Severity of the finding when the item is not met.
+    pub severity: Severity,
+    pub weight: f64,
+    /// Asked only when this holds; otherwise neither scored nor flagged.
+    pub ask_if: Option<Condition>,
+    pub recommendations: Vec<String>,
+    /// Ids of items in earlier checklist versions whose answers this item takes over.
+    pub replaces: Vec<String>,
+    /// A short label naming the control, for traces and tables.
+    pub short: Option<String>,
+    /// The gap, stated as a fact, when the item is not met.
+    pub gap: Option<String>,
+    /// The gap when the item is partly met.
+    pub partial_gap: Option<String>,
+    /// The recommended action.
+    pub action: Option<String>,
+    /// The label a finding on this item carries.
+    pub label: Option<Label>,
+    /// What the prose report says of it.
+    pub say: Say,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+/// A gap that takes several answers together.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub severity: Severity,
+    pub title: String,
+    pub explanation: String,
+    /// The recommended action.
+    pub action: String,
+    pub when: Condition,
+    /// The item whose answer holds the owner and due date of the action.
+    pub anchor: Option<String>,
+    /// Items whose own findings this rule's finding replaces when it fires.
+    pub covers: Vec<String>,
+    pub recommendations: Vec<String>,
+    /// The label its finding carries.
+    pub label: Option<Label>,
+    /// On its own, makes its area's judgement inadequate.
+    pub critical: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Retired {
+    pub id: String,
+    pub reason: String,
+}
+
+impl Severity {
+    /// One step lower, for partly met items; low stays low.
+    pub fn lower(self) -> Severity {
+        match self {
+            Severity::High => Severity::Medium,
+            _ => Severity::Low,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+        }
+    }
+}
+
+impl Item {
+    /// The item as a reader names it: its short label, or its question when it has none.
+    pub fn short_label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.prompt)
+    }
+}
+
+impl Checklist {
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.index.get(id).map(|&(a, i)| &self.areas[a].items[i])
+    }
+
+    /// The area an item belongs to.
+    pub fn area_of(&self, item_id: &str) -> Option<&Area> {
+        self.index.get(item_id).map(|&(a, _)| &self.areas[a])
+    }
+
+    /// Every item, in checklist order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.areas.iter().flat_map(|a| a.items.iter())
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    pub fn recommendation(&self, id: &str) -> Option<&Recommendation> {
+        self.recommendations.iter().find(|r| r.id == id)
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.index.len()
+    }
+}

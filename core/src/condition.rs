@@ -1,0 +1,345 @@
+//! Conditions over answers: when an item is asked, and when a compound rule fires.
+//!
+//! Conditions are written in the checklist as small TOML tables (see the README) and checked
+//! when the checklist loads, so evaluation here cannot fail: an answer that is missing simply
+//! makes a test false.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::answer::Value;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+    /// A test of one item's answer.
+    Item {
+        item: String,
+        test: Test,
+    },
+    /// A comparison of one numeric answer divided by another.
+    Ratio {
+        numerator: String,
+        denominator: String,
+        compare: Compare,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Test {
+    /// Whether the item has an answer at all.
+    Answered(bool),
+    /// A status or choice answer is one of these.
+    In(Vec<String>),
+    /// A numeric answer compares to a threshold.
+    Compare(Compare),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Compare {
+    pub op: Op,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Gt,
+    Ge,
+    Lt,
+    Le,
+    Eq,
+    Ne,
+}
+
+/// One test that took part in a decision, with the answer it saw.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Step {
+    pub item: String,
+    /// The answer as written in the assessment, or `None` when unanswered.
+    pub value: Option<String>,
+    /// The test, in words, e.g. `is "no" or "partial"`.
+    pub test: String,
+    pub holds: bool,
+}
+
+impl Compare {
+    pub fn holds(self, x: f64) -> bool {
+        match self.op {
+            Op::Gt => x > self.value,
+            Op::Ge => x >= self.value,
+            Op::Lt => x < self.value,
+            Op::Le => x <= self.value,
+            Op::Eq => x == self.value,
+            Op::Ne => x != self.value,
+        }
+    }
+}
+
+impl fmt::Display for Compare {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let op = match self.op {
+            Op::Gt => "is more than",
+            Op::Ge => "is at least",
+            Op::Lt => "is less than",
+            Op::Le => "is at most",
+            Op::Eq => "equals",
+            Op::Ne => "is not",
+        };
+        write!(f, "{op} {}", self.value)
+    }
+}
+
+impl fmt::Display for Test {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Test::Answered(true) => write!(f, "is answered"),
+            Test::Answered(false) => write!(f, "is unanswered"),
+            Test::In(values) => {
+                let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+                write!(f, "is {}", quoted.join(" or "))
+            }
+            Test::Compare(c) => write!(f, "{c}"),
+        }
+    }
+}
+
+impl Test {
+    fn holds(&self, value: Option<&Value>) -> bool {
+        match (self, value) {
+            (Test::Answered(want), v) => v.is_some() == *want,
+            (Test::In(options), Some(v)) => v
+                .choice_key()
+                .is_some_and(|k| options.iter().any(|o| o == k)),
+            (Test::Compare(c), Some(v)) => v.number().is_some_and(|x| c.holds(x)),
+            (_, None) => false,
+        }
+    }
+}
+
+impl Condition {
+    /// Whether the condition holds, given a way to look up each item's answer.
+    pub fn holds<'a>(&self, answer: &impl Fn(&str) -> Option<&'a Value>) -> bool {
+        match self {
+            Condition::All(cs) => cs.iter().all(|c| c.holds(answer)),
+            Condition::Any(cs) => cs.iter().any(|c| c.holds(answer)),
+            Condition::Not(c) => !c.holds(answer),
+            Condition::Item { item, test } => test.holds(answer(item)),
+            Condition::Ratio {
+                numerator,
+                denominator,
+                compare,
+            } => ratio(answer(numerator), answer(denominator)).is_some_and(|r| compare.holds(r)),
+        }
+    }
+
+    /// Every test in the condition with the answer it saw: the "why" of a finding.
+    pub fn trace<'a>(&self, answer: &impl Fn(&str) -> Option<&'a Value>) -> Vec<Step> {
+        let mut steps = Vec::new();
+        self.collect_steps(answer, &mut steps);
+        steps
+    }
+
+    fn collect_steps<'a>(&self, answer: &impl Fn(&str) -> Option<&'a Value>, out: &mut Vec<Step>) {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| c.collect_steps(answer, out))
+            }
+            Condition::Not(c) => {
+                let start = out.len();
+                c.collect_steps(answer, out);
+                for step in &mut out[start..] {
+                    step.test = format!("not: {}", step.test);
+                    step.holds = !step.holds;
+                }
+            }
+            Condition::Item { item, test } => {
+                let value = answer(item);
+                out.push(Step {
+                    item: item.clone(),
+                    value: value.map(Value::to_string),
+                    test: test.to_string(),
+                    holds: test.holds(value),
+                });
+            }
+            Condition::Ratio {
+                numerator,
+                denominator,
+                compare,
+            } => {
+                let (n, d) = (answer(numerator), answer(denominator));
+                let r = ratio(n, d);
+                let test = format!("÷ {denominator} {compare}");
+                out.push(Step {
+                    item: numerator.clone(),
+                    value: n.map(Value::to_string),
+                    test: match r {
+                        Some(r) => format!("{test} (ratio {r:.2})"),
+                        None => format!("{test} (no ratio: an answer is missing or zero)"),
+                    },
+                    holds: r.is_some_and(|r| compare.holds(r)),
+                });
+                out.push(Step {
+                    item: denominator.clone(),
+                    value: d.map(Value::to_string),
+                    test: format!("divides {numerator}"),
+                    holds: r.is_some(),
+                });
+            }
+        }
+    }
+
+    /// The item ids the condition reads, in order of first mention.
+    pub fn items(&self) -> Vec<&str> {
+        let mut ids = Vec::new();
+        self.collect_items(&mut ids);
+        ids
+    }
+
+    fn collect_items<'a>(&'a self, out: &mut Vec<&'a str>) {
+        let mut push = |id: &'a str| {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        };
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_items(out)),
+            Condition::Not(c) => c.collect_items(out),
+            Condition::Item { item, .. } => push(item),
+            Condition::Ratio {
+                numerator,
+                denominator,
+                ..
+            } => {
+                push(numerator);
+                push(denominator);
+            }
+        }
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let join = |f: &mut fmt::Formatter<'_>, cs: &[Condition], word: &str| {
+            for (i, c) in cs.iter().enumerate() {
+                if i > 0 {
+                    write!(f, " {word} ")?;
+                }
+                if matches!(c, Condition::All(_) | Condition::Any(_)) {
+                    write!(f, "({c})")?;
+                } else {
+                    write!(f, "{c}")?;
+                }
+            }
+            Ok(())
+        };
+        match self {
+            Condition::All(cs) => join(f, cs, "and"),
+            Condition::Any(cs) => join(f, cs, "or"),
+            Condition::Not(c) => write!(f, "not ({c})"),
+            Condition::Item { item, test } => write!(f, "{item} {test}"),
+            Condition::Ratio {
+                numerator,
+                denominator,
+                compare,
+            } => {
+                write!(f, "{numerator} ÷ {denominator} {compare}")
+            }
+        }
+    }
+}
+
+fn ratio(n: Option<&Value>, d: Option<&Value>) -> Option<f64> {
+    let (n, d) = (n?.number()?, d?.number()?);
+    (d != 0.0).then(|| n / d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::Status;
+    use std::collections::HashMap;
+
+    fn answers() -> HashMap<&'static str, Value> {
+        HashMap::from([
+            ("gifts.register.exists", Value::Status(Status::Yes)),
+            ("procurement.gifts_crossref", Value::Status(Status::No)),
+            ("business.applications", Value::Number(49.0)),
+            ("business.approved", Value::Number(47.0)),
+        ])
+    }
+
+    fn item(id: &str, test: Test) -> Condition {
+        Condition::Item {
+            item: id.into(),
+            test,
+        }
+    }
+
+    #[test]
+    fn all_any_not_combine() {
+        let a = answers();
+        let look = |id: &str| a.get(id);
+        let gifts_gap = Condition::All(vec![
+            item("gifts.register.exists", Test::In(vec!["yes".into()])),
+            item(
+                "procurement.gifts_crossref",
+                Test::In(vec!["no".into(), "partial".into()]),
+            ),
+        ]);
+        assert!(gifts_gap.holds(&look));
+        assert!(!Condition::Not(Box::new(gifts_gap.clone())).holds(&look));
+        assert!(
+            Condition::Any(vec![item("missing", Test::Answered(true)), gifts_gap]).holds(&look)
+        );
+        assert!(item("missing", Test::Answered(false)).holds(&look));
+    }
+
+    #[test]
+    fn ratio_compares_and_survives_zero() {
+        let mut a = answers();
+        let over = Condition::Ratio {
+            numerator: "business.approved".into(),
+            denominator: "business.applications".into(),
+            compare: Compare {
+                op: Op::Gt,
+                value: 1.0,
+            },
+        };
+        assert!(!over.holds(&|id: &str| a.get(id)));
+        a.insert("business.applications", Value::Number(0.0));
+        assert!(!over.holds(&|id: &str| a.get(id)));
+        a.insert("business.applications", Value::Number(40.0));
+        assert!(over.holds(&|id: &str| a.get(id)));
+        let steps = over.trace(&|id: &str| a.get(id));
+        assert_eq!(steps.len(), 2);
+        assert!(steps[0].test.contains("ratio 1.18"), "{}", steps[0].test);
+    }
+
+    #[test]
+    fn trace_records_each_answer_seen() {
+        let a = answers();
+        let c = Condition::All(vec![
+            item("gifts.register.exists", Test::In(vec!["yes".into()])),
+            Condition::Not(Box::new(item(
+                "procurement.gifts_crossref",
+                Test::In(vec!["yes".into()]),
+            ))),
+        ]);
+        let steps = c.trace(&|id: &str| a.get(id));
+        assert_eq!(steps[0].value.as_deref(), Some("yes"));
+        assert!(steps[0].holds);
+        assert_eq!(steps[1].value.as_deref(), Some("no"));
+        assert!(steps[1].holds, "negated test holds");
+        assert_eq!(
+            c.items(),
+            vec!["gifts.register.exists", "procurement.gifts_crossref"]
+        );
+        assert_eq!(
+            c.to_string(),
+            "gifts.register.exists is \"yes\" and not (procurement.gifts_crossref is \"yes\")"
+        );
+    }
+}

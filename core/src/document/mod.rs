@@ -1,0 +1,178 @@
+//! What every document probity writes has in common: the one list of formats, the page
+//! furniture (marking and date), and the escaping and number formatting that each medium needs.
+//!
+//! Each document (the gap report, a comparison, a trend, a summary) implements [`Document`]
+//! and says which formats it can carry, so a format added here reaches every document that
+//! lists it, and the front ends offer exactly what a document can produce.
+
+pub mod escape;
+pub mod figures;
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// Every format probity writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Markdown with the same content as the web page.
+    Md,
+    /// A self-contained web page that prints to A4.
+    Html,
+    /// Machine-readable data, described by a published JSON Schema.
+    Json,
+    /// Rows for a spreadsheet.
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+    /// Prose, in plain text.
+    Narrative,
+}
+
+impl Format {
+    /// Every format, in the order front ends list them.
+    pub const ALL: [Format; 6] = [
+        Format::Md,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::Xlsx,
+        Format::Narrative,
+    ];
+
+    /// The name a user types, e.g. on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Narrative => "narrative",
+        }
+    }
+
+    /// The file extension for a file in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Narrative => "txt",
+            other => other.name(),
+        }
+    }
+
+    /// The format in words, for a person choosing one.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown",
+            Format::Html => "Web page (prints to PDF)",
+            Format::Json => "JSON data",
+            Format::Csv => "Spreadsheet rows (CSV)",
+            Format::Xlsx => "Excel workbook",
+            Format::Narrative => "Plain-text narrative",
+        }
+    }
+
+    /// Whether the format is binary, and so cannot be shown on a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Xlsx)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A format name that probity does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format \"{0}\"")]
+pub struct UnknownFormat(pub String);
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+
+    fn from_str(s: &str) -> Result<Format, UnknownFormat> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| UnknownFormat(s.to_string()))
+    }
+}
+
+/// The protective marking and the date of production, printed on every page of a document.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Page {
+    /// The protective marking, e.g. `OFFICIAL-SENSITIVE`.
+    pub marking: String,
+    /// The date the document was produced.
+    pub generated: Date,
+}
+
+/// The marking used when none is given.
+pub const DEFAULT_MARKING: &str = "OFFICIAL-SENSITIVE";
+
+impl Page {
+    /// A page with `marking`, cleaned to one line, produced on `generated`.
+    pub fn new(marking: &str, generated: Date) -> Page {
+        Page {
+            marking: crate::text::sanitize_line(marking),
+            generated,
+        }
+    }
+}
+
+/// Why a document could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the {document} cannot be written as {format}")]
+    Unsupported {
+        document: &'static str,
+        format: Format,
+    },
+    #[error("the workbook could not be built: {0}")]
+    Workbook(#[from] rust_xlsxwriter::XlsxError),
+}
+
+/// A document probity can write in one or more formats.
+pub trait Document {
+    /// What the document is, in words, e.g. "gap report".
+    const NAME: &'static str;
+    /// The formats it can be written in; the first is the default.
+    const FORMATS: &'static [Format];
+
+    /// The document's bytes in `format`.
+    fn render(&self, format: Format) -> Result<Vec<u8>, RenderError>;
+
+    /// The error for a format this document does not list.
+    fn unsupported(format: Format) -> RenderError {
+        RenderError::Unsupported {
+            document: Self::NAME,
+            format,
+        }
+    }
+}
+
+/// Pretty JSON with a final newline, for every document's JSON format.
+pub fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    // Documents hold only strings, numbers, dates and lists, which always serialise.
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for f in Format::ALL {
+            assert_eq!(f.name().parse::<Format>(), Ok(f));
+        }
+        assert_eq!(Format::Narrative.extension(), "txt");
+        assert!("pdf".parse::<Format>().is_err());
+    }
+}

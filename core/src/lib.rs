@@ -1,0 +1,25 @@
+//! probity-core: the domain of the integrity self-assessment, with no terminal or command-line
+//! code in it. Both front ends of the `probity` binary, the command line and the terminal
+//! interface, are thin layers over this crate.
+//!
+//! * [`checklist`] loads and validates checklist definitions (TOML);
+//! * [`assessment`] holds one force's answers for one period and reads and writes its file;
+//! * [`condition`] evaluates the conditions behind skip logic and compound rules;
+//! * [`scoring`] turns answers into scores, findings with their traces, metrics and warnings;
+//! * [`report`] renders the gap report in each export format;
+//! * [`progress`] carries answers forward and compares, charts and summarises periods;
+//! * [`storage`] keeps files safe on disk: atomic saves, private folders and locks.
+
+pub mod answer;
+pub mod assessment;
+pub mod checklist;
+pub mod condition;
+pub mod diagnostic;
+pub mod document;
+pub mod progress;
+pub mod report;
+pub mod schema;
+pub mod scoring;
+pub mod storage;
+pub mod text;
+pub mod workspace;

@@ -1,0 +1,260 @@
+//! Carrying last period's answers into a new assessment, following the crosswalk when the
+//! checklist has changed. Every carried answer is marked unconfirmed; nothing is dropped:
+//! an answer with no place in the new checklist is kept in the file and reported.
+
+use serde::Serialize;
+
+use super::crosswalk::{Briefing, Crosswalk, Fate};
+use crate::answer::{Value, check_value};
+use crate::assessment::{Answer, AnswerDoc, Assessment, Orphan};
+use crate::checklist::{Catalog, Checklist, Item};
+use crate::scoring;
+
+/// A new assessment started from last period's, and what happened on the way.
+#[derive(Debug, Clone)]
+pub struct Carried {
+    pub assessment: Assessment,
+    pub report: CarryReport,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CarryReport {
+    /// The period the answers came from.
+    pub from_period: String,
+    /// Items of the new checklist that received an answer.
+    pub carried: usize,
+    /// What changed in the checklist, when it did.
+    pub briefing: Option<Briefing>,
+    /// Merged items whose earlier answers disagreed: the weakest was taken.
+    pub conflicts: Vec<String>,
+    /// Answers kept in the file but not used, each with the reason.
+    pub not_comparable: Vec<NotCarried>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotCarried {
+    pub id: String,
+    pub reason: String,
+}
+
+/// Starts `period` for the same force from `previous`, answered against `before`, using the
+/// checklist `after` (which may be `before` itself).
+pub fn carry_forward(
+    previous: &Assessment,
+    before: &Checklist,
+    after: &Checklist,
+    period: &str,
+) -> Carried {
+    let walk = Crosswalk::between(before, after);
+    let mut next = Assessment::new(after, &previous.force, period);
+    next.assessor = previous.assessor.clone();
+    next.carried_from = Some(previous.period.clone());
+    let mut report = CarryReport {
+        from_period: previous.period.clone(),
+        carried: 0,
+        briefing: Briefing::between(before, after),
+        conflicts: Vec::new(),
+        not_comparable: Vec::new(),
+    };
+    for item in after.items() {
+        let sources: Vec<(&str, &Answer)> = walk
+            .sources(&item.id)
+            .iter()
+            .filter_map(|s| previous.answer(s).map(|a| (s.as_str(), a)))
+            .collect();
+        if sources.is_empty() {
+            continue;
+        }
+        let combined = combine(item, &sources);
+        for (id, answer) in combined.misfits {
+            let reason = format!(
+                "its answer does not fit \"{}\", which now takes {}",
+                item.id,
+                item.kind.allowed()
+            );
+            keep(id, answer, reason, &mut report, &mut next);
+        }
+        if combined.conflict {
+            report.conflicts.push(item.id.clone());
+        }
+        if !combined.answer.is_empty() {
+            report.carried += 1;
+            next.answers.insert(
+                item.id.clone(),
+                Answer {
+                    carried: true,
+                    ..combined.answer
+                },
+            );
+        }
+    }
+
+    for (id, fate) in walk.fates() {
+        let Some(answer) = previous.answer(id) else {
+            continue;
+        };
+        let reason = match fate {
+            Fate::Retired { reason } => format!("retired from the checklist: {reason}"),
+            Fate::Dropped => format!(
+                "checklist {} has no such item and none takes it over",
+                after.id
+            ),
+            _ => continue,
+        };
+        keep(id, answer, reason, &mut report, &mut next);
+    }
+    for orphan in &previous.orphans {
+        next.orphans.push(orphan.clone());
+        report.not_comparable.push(NotCarried {
+            id: orphan.id.clone(),
+            reason: format!(
+                "already kept without a matching item in {}",
+                previous.period
+            ),
+        });
+    }
+    Carried {
+        assessment: next,
+        report,
+    }
+}
+
+/// The checklist a new period should use after `before`: the newest in the catalog that
+/// supersedes it, directly or through others, or `before` itself.
+pub fn successor(catalog: &Catalog, before: &Checklist) -> Checklist {
+    let mut current = before.clone();
+    let mut seen = vec![current.id.clone()];
+    while let Some(next) = catalog
+        .entries
+        .iter()
+        .filter_map(|e| e.checklist.as_ref().ok())
+        .find(|c| c.supersedes.as_deref() == Some(current.id.as_str()) && !seen.contains(&c.id))
+    {
+        seen.push(next.id.clone());
+        current = next.clone();
+    }
+    current
+}
+
+/// Keeps an answer that has no place in the new checklist, once, and says why.
+fn keep(
+    id: &str,
+    answer: &Answer,
+    reason: String,
+    report: &mut CarryReport,
+    next: &mut Assessment,
+) {
+    if !next.orphans.iter().any(|o| o.id == id) {
+        next.orphans.push(Orphan {
+            id: id.to_string(),
+            answer: AnswerDoc::from_answer(&Answer {
+                carried: true,
+                ..answer.clone()
+            }),
+        });
+        report.not_comparable.push(NotCarried {
+            id: id.to_string(),
+            reason,
+        });
+    }
+}
+
+/// The weakest of several answers to one item: the one earning least credit, so combining
+/// answers never makes a force look better than any of them did.
+pub(super) fn weakest<'a>(item: &Item, values: &[&'a Value]) -> Option<&'a Value> {
+    values.iter().copied().min_by(|x, y| {
+        let c = |v| scoring::credit(item, v).unwrap_or(f64::INFINITY);
+        c(x).total_cmp(&c(y))
+    })
+}
+
+struct Combined<'a> {
+    answer: Answer,
+    /// Sources whose value does not fit the new item.
+    misfits: Vec<(&'a str, &'a Answer)>,
+    /// True when merged sources gave different values.
+    conflict: bool,
+}
+
+/// One answer from the earlier answers an item takes over. A merged item takes the weakest of
+/// differing values, so carrying forward can never make a force look better than it was.
+fn combine<'a>(item: &Item, sources: &[(&'a str, &'a Answer)]) -> Combined<'a> {
+    let mut misfits = Vec::new();
+    let mut values = Vec::new();
+    for (id, a) in sources {
+        match &a.value {
+            Some(v) if check_value(&item.kind, v).is_ok() => values.push(v.clone()),
+            Some(_) => misfits.push((*id, *a)),
+            None => {}
+        }
+    }
+    let conflict = values.windows(2).any(|w| w[0] != w[1]);
+    let value = weakest(item, &values.iter().collect::<Vec<_>>()).cloned();
+    let notes: Vec<(&str, &String)> = sources
+        .iter()
+        .filter_map(|(id, a)| a.note.as_ref().map(|n| (*id, n)))
+        .collect();
+    let note = match notes.as_slice() {
+        [] => None,
+        [(_, n)] => Some((*n).clone()),
+        many => Some(
+            many.iter()
+                .map(|(id, n)| format!("[{id}] {n}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    };
+    let mut evidence: Vec<String> = Vec::new();
+    for e in sources.iter().flat_map(|(_, a)| &a.evidence) {
+        if !evidence.contains(e) {
+            evidence.push(e.clone());
+        }
+    }
+    let answer = Answer {
+        value,
+        note,
+        evidence,
+        owner: sources.iter().find_map(|(_, a)| a.owner.clone()),
+        due: sources.iter().filter_map(|(_, a)| a.due).min(),
+        review: sources.iter().any(|(_, a)| a.review),
+        carried: false,
+    };
+    Combined {
+        answer,
+        misfits,
+        conflict,
+    }
+}
+
+impl CarryReport {
+    /// The report as plain sentences for the terminal. Ids and reasons come from files:
+    /// callers escape them.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![format!(
+            "{} answer{} carried from {}. Each is marked \"carried, unconfirmed\" until you confirm or change it; the assessment cannot be marked final before then.",
+            self.carried,
+            if self.carried == 1 { "" } else { "s" },
+            self.from_period
+        )];
+        if let Some(b) = &self.briefing {
+            out.push(String::new());
+            out.push("What changed in the checklist:".into());
+            out.extend(b.lines().into_iter().map(|l| format!("  {l}")));
+        }
+        for id in &self.conflicts {
+            out.push(format!(
+                "Check {id}: the answers it combines differed, so the weakest was carried."
+            ));
+        }
+        if !self.not_comparable.is_empty() {
+            out.push(String::new());
+            out.push("Not comparable (kept in the file, not used):".into());
+            out.extend(
+                self.not_comparable
+                    .iter()
+                    .map(|n| format!("  {}: {}", n.id, n.reason)),
+            );
+        }
+        out
+    }
+}

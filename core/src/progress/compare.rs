@@ -1,0 +1,509 @@
+//! One force's progress between two periods: answers that moved, findings closed, opened and
+//! persisting, score and metric deltas, the ledger of last year's commitments and a narrative.
+//! Items are matched through the [`Crosswalk`] when the checklist changed between periods.
+
+use std::collections::BTreeSet;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::carry::weakest;
+use super::crosswalk::{Briefing, Crosswalk, Fate};
+use crate::answer::{Value, format_number};
+use crate::assessment::Assessment;
+use crate::checklist::{Checklist, Item, Severity};
+use crate::document::Page;
+use crate::document::figures::round1;
+use crate::scoring::{self, Evaluation, Finding, FindingKind};
+
+/// One assessment with its checklist and evaluation, as compared.
+pub struct Side<'a> {
+    pub checklist: &'a Checklist,
+    pub assessment: &'a Assessment,
+    pub evaluation: &'a Evaluation,
+}
+
+impl<'a> Side<'a> {
+    pub fn new(
+        checklist: &'a Checklist,
+        assessment: &'a Assessment,
+        evaluation: &'a Evaluation,
+    ) -> Self {
+        Side {
+            checklist,
+            assessment,
+            evaluation,
+        }
+    }
+
+    /// The answer the scorer used: none when the item is not asked.
+    fn value(&self, id: &str) -> Option<&'a Value> {
+        if self.evaluation.is_asked(id) {
+            self.assessment.value(id)
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Comparison {
+    pub force: String,
+    pub before_period: String,
+    pub after_period: String,
+    pub before_checklist: String,
+    pub after_checklist: String,
+    #[serde(flatten)]
+    pub page: Page,
+    /// Set when the two assessments name different forces.
+    pub different_forces: Option<(String, String)>,
+    pub briefing: Option<Briefing>,
+    pub overall: Delta,
+    /// Answered ÷ applicable, as percentages.
+    pub completeness: Delta,
+    pub areas: Vec<AreaDelta>,
+    pub items: Vec<ItemChange>,
+    pub findings: FindingChanges,
+    pub metrics: Vec<MetricDelta>,
+    pub ledger: Vec<Commitment>,
+    /// Carried answers in the later assessment that nobody has confirmed yet.
+    pub unconfirmed: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Delta {
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    pub delta: Option<f64>,
+}
+
+impl Delta {
+    pub fn new(before: Option<f64>, after: Option<f64>) -> Delta {
+        let (before, after) = (before.map(round1), after.map(round1));
+        Delta {
+            before,
+            after,
+            delta: before.zip(after).map(|(b, a)| round1(a - b)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct AreaDelta {
+    pub id: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub score: Delta,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    Improved,
+    Regressed,
+    Unchanged,
+    /// A fact (count, date, text) that differs, neither better nor worse.
+    Changed,
+    NewlyAnswered,
+    NotComparable,
+}
+
+impl Change {
+    pub fn name(self) -> &'static str {
+        match self {
+            Change::Improved => "improved",
+            Change::Regressed => "regressed",
+            Change::Unchanged => "unchanged",
+            Change::Changed => "changed",
+            Change::NewlyAnswered => "newly answered",
+            Change::NotComparable => "not comparable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ItemChange {
+    /// The item in the later checklist, or the earlier id when it has no successor.
+    pub id: String,
+    /// The earlier ids it is compared with, when they differ from `id`; otherwise empty.
+    pub from: Vec<String>,
+    pub prompt: String,
+    /// Answers as stored.
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// Answers in words.
+    pub before_label: Option<String>,
+    pub after_label: Option<String>,
+    pub change: Change,
+    /// Why an item is not comparable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
+pub struct FindingChanges {
+    pub closed: Vec<String>,
+    pub opened: Vec<String>,
+    pub persisting: Vec<String>,
+    /// Earlier findings whose items are no longer answered or asked, so nobody can yet say.
+    pub not_comparable: Vec<String>,
+    /// Every finding named above, with its title and severity.
+    pub details: Vec<FindingNote>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct FindingNote {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct MetricDelta {
+    pub id: String,
+    pub label: String,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    pub delta: Option<f64>,
+    /// Change as a percentage of the earlier value; none when that was zero or missing.
+    pub percent: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    /// The finding has closed.
+    Delivered,
+    /// Still open and past its due date.
+    Overdue,
+    /// Still open, not yet due or with no due date.
+    Open,
+    /// The item is no longer answered or asked, so delivery cannot be judged.
+    NotComparable,
+}
+
+impl Delivery {
+    pub fn name(self) -> &'static str {
+        match self {
+            Delivery::Delivered => "delivered",
+            Delivery::Overdue => "overdue",
+            Delivery::Open => "open",
+            Delivery::NotComparable => "not comparable",
+        }
+    }
+}
+
+/// One of last period's findings and whether the action on it was delivered.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Commitment {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    pub status: Delivery,
+}
+
+/// Compares `before` with `after`, printed on `page`, whose date decides which commitments are
+/// overdue.
+pub fn compare(before: &Side, after: &Side, page: &Page) -> Comparison {
+    let today = page.generated;
+    let walk = Crosswalk::between(before.checklist, after.checklist);
+    let items = item_changes(before, after, &walk);
+    let (findings, ledger) = finding_changes(before, after, &walk, today);
+    let (b, a) = (before.assessment, after.assessment);
+    Comparison {
+        force: a.force.clone(),
+        before_period: b.period.clone(),
+        after_period: a.period.clone(),
+        before_checklist: before.checklist.id.clone(),
+        after_checklist: after.checklist.id.clone(),
+        page: page.clone(),
+        different_forces: (!b.force.eq_ignore_ascii_case(&a.force))
+            .then(|| (b.force.clone(), a.force.clone())),
+        briefing: Briefing::between(before.checklist, after.checklist),
+        overall: Delta::new(before.evaluation.overall, after.evaluation.overall),
+        completeness: Delta::new(
+            Some(before.evaluation.completeness.percent()),
+            Some(after.evaluation.completeness.percent()),
+        ),
+        areas: area_deltas(before, after),
+        items,
+        findings,
+        metrics: metric_deltas(before, after, &walk),
+        ledger,
+        unconfirmed: a.unconfirmed().map(str::to_string).collect(),
+    }
+}
+
+fn area_deltas(before: &Side, after: &Side) -> Vec<AreaDelta> {
+    let score = |side: &Side, id: &str| side.evaluation.area(id).and_then(|a| a.score);
+    let mut out: Vec<AreaDelta> = after
+        .checklist
+        .areas
+        .iter()
+        .map(|a| AreaDelta {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            score: Delta::new(score(before, &a.id), score(after, &a.id)),
+        })
+        .collect();
+    out.extend(
+        before
+            .checklist
+            .areas
+            .iter()
+            .filter(|a| after.checklist.areas.iter().all(|x| x.id != a.id))
+            .map(|a| AreaDelta {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                score: Delta::new(score(before, &a.id), None),
+            }),
+    );
+    out
+}
+
+fn item_changes(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<ItemChange> {
+    let mut out = Vec::new();
+    for item in after.checklist.items() {
+        let sources = walk.sources(&item.id);
+        let old: Vec<&Value> = sources.iter().filter_map(|s| before.value(s)).collect();
+        let was = weakest(item, &old);
+        let now = after.value(&item.id);
+        let was_kind = sources
+            .first()
+            .and_then(|s| before.checklist.item(s))
+            .map_or(&item.kind, |i| &i.kind);
+        let (change, reason) = match (was, now) {
+            (None, None) => continue,
+            (None, Some(_)) if sources.is_empty() => (
+                Change::NotComparable,
+                Some("new item: no earlier answer".into()),
+            ),
+            (None, Some(_)) => (Change::NewlyAnswered, None),
+            (Some(_), None) => (
+                Change::NotComparable,
+                Some("not answered this period".into()),
+            ),
+            (Some(w), Some(n)) => (movement(item, w, n), None),
+        };
+        let from = if sources.len() == 1 && sources[0] == item.id {
+            Vec::new()
+        } else {
+            sources.to_vec()
+        };
+        out.push(ItemChange {
+            id: item.id.clone(),
+            from,
+            prompt: item.prompt.clone(),
+            before: was.map(Value::to_string),
+            after: now.map(Value::to_string),
+            before_label: was.map(|v| was_kind.display(v)),
+            after_label: now.map(|v| item.kind.display(v)),
+            change,
+            reason,
+        });
+    }
+    for (id, fate) in walk.fates() {
+        let (Some(was), Some(item)) = (before.value(id), before.checklist.item(id)) else {
+            continue;
+        };
+        let reason = match fate {
+            Fate::Retired { reason } => format!("retired: {reason}"),
+            Fate::Dropped => "no longer in the checklist".into(),
+            _ => continue,
+        };
+        out.push(ItemChange {
+            id: id.to_string(),
+            from: Vec::new(),
+            prompt: item.prompt.clone(),
+            before: Some(was.to_string()),
+            after: None,
+            before_label: Some(item.kind.display(was)),
+            after_label: None,
+            change: Change::NotComparable,
+            reason: Some(reason),
+        });
+    }
+    out
+}
+
+/// How an answered item moved: by credit for scored answers, otherwise changed or not.
+fn movement(item: &Item, was: &Value, now: &Value) -> Change {
+    match (scoring::credit(item, was), scoring::credit(item, now)) {
+        (Some(w), Some(n)) if n > w => Change::Improved,
+        (Some(w), Some(n)) if n < w => Change::Regressed,
+        _ if was == now => Change::Unchanged,
+        _ => Change::Changed,
+    }
+}
+
+fn finding_changes(
+    before: &Side,
+    after: &Side,
+    walk: &Crosswalk,
+    today: Date,
+) -> (FindingChanges, Vec<Commitment>) {
+    let targets = |f: &Finding| -> BTreeSet<String> {
+        let mut ids: Vec<&str> = vec![f.id.as_str()];
+        if let Some(rule) = before.checklist.rule(&f.id) {
+            ids.extend(rule.covers.iter().map(String::as_str));
+        }
+        ids.iter()
+            .flat_map(|id| walk.fate(id).map_or(vec![*id], |fate| fate.targets(id)))
+            .map(str::to_string)
+            .collect()
+    };
+    let matches = |targets: &BTreeSet<String>, new: &Finding| {
+        targets.contains(&new.id)
+            || (new.kind == FindingKind::Rule
+                && after
+                    .checklist
+                    .rule(&new.id)
+                    .is_some_and(|r| r.covers.iter().any(|c| targets.contains(c))))
+    };
+    let mut changes = FindingChanges::default();
+    let mut matched: BTreeSet<&str> = BTreeSet::new();
+    let mut ledger = Vec::new();
+    for f in &before.evaluation.findings {
+        let t = targets(f);
+        let now: Vec<&Finding> = after
+            .evaluation
+            .findings
+            .iter()
+            .filter(|n| matches(&t, n))
+            .collect();
+        matched.extend(now.iter().map(|n| n.id.as_str()));
+        let status = if !now.is_empty() {
+            changes.persisting.push(f.id.clone());
+            if f.due.is_some_and(|d| d < today) {
+                Delivery::Overdue
+            } else {
+                Delivery::Open
+            }
+        } else if anchor_answered(before, after, walk, f) {
+            changes.closed.push(f.id.clone());
+            Delivery::Delivered
+        } else {
+            changes.not_comparable.push(f.id.clone());
+            Delivery::NotComparable
+        };
+        ledger.push(Commitment {
+            id: f.id.clone(),
+            title: f.title.clone(),
+            severity: f.severity,
+            owner: f.owner.clone(),
+            due: f.due,
+            status,
+        });
+    }
+    changes.opened = after
+        .evaluation
+        .findings
+        .iter()
+        .filter(|n| !matched.contains(n.id.as_str()))
+        .map(|n| n.id.clone())
+        .collect();
+    let note = |f: &Finding| FindingNote {
+        id: f.id.clone(),
+        title: f.title.clone(),
+        severity: f.severity,
+    };
+    changes.details = before.evaluation.findings.iter().map(note).collect();
+    changes.details.extend(
+        after
+            .evaluation
+            .findings
+            .iter()
+            .filter(|n| changes.opened.contains(&n.id))
+            .map(note),
+    );
+    (changes, ledger)
+}
+
+/// Whether the item that carries a finding's action is answered in the later period, so that
+/// the finding's absence means it was resolved rather than skipped.
+fn anchor_answered(before: &Side, after: &Side, walk: &Crosswalk, f: &Finding) -> bool {
+    let anchor = match f.kind {
+        FindingKind::Item => Some(f.id.as_str()),
+        FindingKind::Rule => before
+            .checklist
+            .rule(&f.id)
+            .and_then(|r| r.anchor.as_deref())
+            .or(f.items.first().map(String::as_str)),
+    };
+    let Some(anchor) = anchor else { return false };
+    let targets = walk
+        .fate(anchor)
+        .map_or(vec![anchor], |fate| fate.targets(anchor));
+    targets.iter().any(|t| after.value(t).is_some())
+}
+
+fn metric_deltas(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<MetricDelta> {
+    let metric = |side: &Side, id: &str| {
+        side.evaluation
+            .metrics
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.value)
+    };
+    let row = |id: &str, label: &str, was: Option<f64>, now: Option<f64>| {
+        let delta = was.zip(now).map(|(w, n)| n - w);
+        MetricDelta {
+            id: id.to_string(),
+            label: label.to_string(),
+            before: was,
+            after: now,
+            delta,
+            percent: was
+                .zip(delta)
+                .filter(|(w, _)| *w != 0.0)
+                .map(|(w, d)| (d / w * 1000.0).round() / 10.0),
+        }
+    };
+    let mut out = Vec::new();
+    for item in after.checklist.items().filter(|i| i.kind.is_numeric()) {
+        let sources = walk.sources(&item.id);
+        let was = match sources {
+            [one] => metric(before, one),
+            _ => None,
+        };
+        let now = metric(after, &item.id);
+        if was.is_some() || now.is_some() {
+            out.push(row(&item.id, &item.prompt, was, now));
+        }
+    }
+    for (id, fate) in walk.fates() {
+        if matches!(fate, Fate::Retired { .. } | Fate::Dropped)
+            && let Some(was) = metric(before, id)
+        {
+            let label = before.checklist.item(id).map_or("", |i| i.prompt.as_str());
+            out.push(row(id, label, Some(was), None));
+        }
+    }
+    out
+}
+
+impl MetricDelta {
+    /// "49 → 76 (+27, +55.1%)", or what is missing.
+    pub fn describe(&self) -> String {
+        let n = |x: Option<f64>| x.map_or("—".to_string(), format_number);
+        let mut s = format!("{} → {}", n(self.before), n(self.after));
+        if let Some(d) = self.delta {
+            s.push_str(&format!(
+                " ({}{}",
+                if d > 0.0 { "+" } else { "" },
+                format_number(d)
+            ));
+            if let Some(p) = self.percent {
+                s.push_str(&format!(
+                    ", {}{}%",
+                    if p > 0.0 { "+" } else { "" },
+                    format_number(p)
+                ));
+            }
+            s.push(')');
+        }
+        s
+    }
+}

@@ -1,0 +1,297 @@
+//! The thematic view across forces: how many answered each item which way, which forces each
+//! rule flags, and the spread of each figure. By default each force counts once, with its
+//! latest period.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::{BadFile, Batch, Loaded};
+use crate::document::Page;
+
+use crate::answer::{Kind, Status, Value};
+use crate::checklist::Severity;
+use crate::scoring::FindingKind;
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Summary {
+    #[serde(flatten)]
+    pub page: Page,
+    /// Forces summarised (one assessment each).
+    pub forces: usize,
+    /// The assessment used for each force: (force, period), in force order.
+    pub assessments: Vec<(String, String)>,
+    /// The one period summarised, when asked for; otherwise each force's latest.
+    pub period: Option<String>,
+    /// Assessments left out: earlier periods of the same forces, or other periods than the one
+    /// asked for.
+    pub left_out: usize,
+    pub items: Vec<ItemTally>,
+    pub rules: Vec<RuleTally>,
+    pub metrics: Vec<MetricStats>,
+    /// Files that could not be read; the summary covers the rest.
+    pub bad: Vec<BadFile>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
+pub struct ItemTally {
+    pub id: String,
+    pub prompt: String,
+    pub kind: &'static str,
+    pub yes: usize,
+    pub partial: usize,
+    pub no: usize,
+    pub na: usize,
+    /// Asked but not answered.
+    pub unanswered: usize,
+    /// Not asked, because the item's condition did not hold.
+    pub not_asked: usize,
+    /// For choice items: forces per option id; empty for status items.
+    pub options: BTreeMap<String, usize>,
+    /// For choice items: option id → label, for readers.
+    #[serde(skip)]
+    pub option_labels: BTreeMap<String, String>,
+}
+
+impl ItemTally {
+    /// Yes, partly, no and not applicable as shown to readers: a dash for choice items, which
+    /// are counted by option instead.
+    pub fn status_counts(&self) -> [String; 4] {
+        [self.yes, self.partial, self.no, self.na].map(|n| {
+            if self.kind == "status" {
+                n.to_string()
+            } else {
+                "—".into()
+            }
+        })
+    }
+
+    /// The choice answers given, in words: "Relies on reports from staff or the public: 1".
+    pub fn other_answers(&self) -> Vec<String> {
+        self.options
+            .iter()
+            .map(|(id, n)| format!("{}: {n}", self.option_labels.get(id).unwrap_or(id)))
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct RuleTally {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub flagged: usize,
+    pub forces: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct MetricStats {
+    pub id: String,
+    pub label: String,
+    pub total: f64,
+    pub min: f64,
+    pub median: f64,
+    pub max: f64,
+    /// Forces that gave a figure.
+    pub reported: usize,
+}
+
+/// The latest period of each force in the batch, or only `period` when given, in force-name
+/// order. Periods compare as text, which orders "2012", "2012-13" and "2013" correctly; of two
+/// files for the same force and period the later one given wins.
+pub fn latest<'a>(batch: &'a Batch, period: Option<&str>) -> Vec<&'a Loaded> {
+    let mut by_force: BTreeMap<String, &Loaded> = BTreeMap::new();
+    for l in batch
+        .loaded
+        .iter()
+        .filter(|l| period.is_none_or(|p| l.assessment.period == p))
+    {
+        let key = l.assessment.force.to_lowercase();
+        match by_force.get(&key) {
+            Some(kept) if kept.assessment.period > l.assessment.period => {}
+            _ => {
+                by_force.insert(key, l);
+            }
+        }
+    }
+    by_force.into_values().collect()
+}
+
+/// Summarises the batch: each force's latest period, or only `period` when given.
+pub fn summarise(batch: &Batch, period: Option<&str>, page: &Page) -> Summary {
+    let chosen = latest(batch, period);
+    let mut items: Vec<ItemTally> = Vec::new();
+    let mut item_at: HashMap<String, usize> = HashMap::new();
+    let mut rules: Vec<RuleTally> = Vec::new();
+    let mut figures: Vec<(String, String, Vec<f64>)> = Vec::new();
+    let mut figure_at: HashMap<String, usize> = HashMap::new();
+
+    for checklist in chosen.iter().map(|l| batch.checklist(l)) {
+        for item in checklist.items() {
+            if item_at.contains_key(&item.id) {
+                continue;
+            }
+            if item.kind.is_numeric() {
+                figure_at.entry(item.id.clone()).or_insert_with(|| {
+                    figures.push((item.id.clone(), item.prompt.clone(), Vec::new()));
+                    figures.len() - 1
+                });
+            } else if matches!(item.kind, Kind::Status | Kind::Choice(_)) {
+                item_at.insert(item.id.clone(), items.len());
+                let option_labels = match &item.kind {
+                    Kind::Choice(options) => options
+                        .iter()
+                        .map(|o| (o.id.clone(), o.label.clone()))
+                        .collect(),
+                    _ => BTreeMap::new(),
+                };
+                items.push(ItemTally {
+                    id: item.id.clone(),
+                    prompt: item.prompt.clone(),
+                    kind: item.kind.name(),
+                    option_labels,
+                    ..Default::default()
+                });
+            }
+        }
+        for rule in &checklist.rules {
+            if !rules.iter().any(|r| r.id == rule.id) {
+                rules.push(RuleTally {
+                    id: rule.id.clone(),
+                    title: rule.title.clone(),
+                    severity: rule.severity,
+                    flagged: 0,
+                    forces: Vec::new(),
+                });
+            }
+        }
+    }
+
+    for l in &chosen {
+        let checklist = batch.checklist(l);
+        for item in checklist.items() {
+            let Some(&at) = item_at.get(&item.id) else {
+                continue;
+            };
+            let t = &mut items[at];
+            if !l.evaluation.is_asked(&item.id) {
+                t.not_asked += 1;
+                continue;
+            }
+            match l.assessment.value(&item.id) {
+                None => t.unanswered += 1,
+                Some(Value::Status(s)) => match s {
+                    Status::Yes => t.yes += 1,
+                    Status::Partial => t.partial += 1,
+                    Status::No => t.no += 1,
+                    Status::Na => t.na += 1,
+                },
+                Some(Value::Choice(c)) => *t.options.entry(c.clone()).or_default() += 1,
+                Some(_) => {}
+            }
+        }
+        for f in l
+            .evaluation
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Rule)
+        {
+            if let Some(r) = rules.iter_mut().find(|r| r.id == f.id) {
+                r.flagged += 1;
+                r.forces.push(l.assessment.force.clone());
+            }
+        }
+        for m in &l.evaluation.metrics {
+            if let Some(&at) = figure_at.get(&m.id) {
+                figures[at].2.push(m.value);
+            }
+        }
+    }
+
+    let metrics = figures
+        .into_iter()
+        .filter(|(_, _, v)| !v.is_empty())
+        .map(|(id, label, mut values)| {
+            values.sort_by(f64::total_cmp);
+            let n = values.len();
+            let median = if n % 2 == 1 {
+                values[n / 2]
+            } else {
+                (values[n / 2 - 1] + values[n / 2]) / 2.0
+            };
+            MetricStats {
+                id,
+                label,
+                total: values.iter().sum(),
+                min: values[0],
+                median,
+                max: values[n - 1],
+                reported: n,
+            }
+        })
+        .collect();
+
+    Summary {
+        page: page.clone(),
+        forces: chosen.len(),
+        assessments: chosen
+            .iter()
+            .map(|l| (l.assessment.force.clone(), l.assessment.period.clone()))
+            .collect(),
+        period: period.map(str::to_string),
+        left_out: batch.loaded.len() - chosen.len(),
+        items,
+        rules,
+        metrics,
+        bad: batch.bad.clone(),
+    }
+}
+
+impl Summary {
+    /// What the summary covers, as sentences for readers.
+    pub fn scope(&self) -> Vec<String> {
+        let used: Vec<String> = self
+            .assessments
+            .iter()
+            .map(|(f, p)| format!("{f} ({p})"))
+            .collect();
+        let which = match &self.period {
+            Some(p) => format!("for {p}"),
+            None => "the latest for each force".into(),
+        };
+        let mut out = vec![format!(
+            "Assessments used, {which}: {}.",
+            if used.is_empty() {
+                "none".into()
+            } else {
+                used.join(", ")
+            }
+        )];
+        if self.left_out > 0 {
+            let n = self.left_out;
+            out.push(format!(
+                "{n} other assessment{} of {} left out.",
+                if n == 1 { "" } else { "s" },
+                if n == 1 {
+                    "these forces was"
+                } else {
+                    "these forces were"
+                }
+            ));
+        }
+        out
+    }
+}
+
+impl RuleTally {
+    /// "23 of 44 forces: Suppliers not checked against staff business interests".
+    pub fn sentence(&self, forces: usize) -> String {
+        format!(
+            "{} of {} force{}: {}",
+            self.flagged,
+            forces,
+            if forces == 1 { "" } else { "s" },
+            self.title
+        )
+    }
+}

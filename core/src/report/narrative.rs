@@ -1,0 +1,428 @@
+//! The narrative force report: the findings written as prose, under the questions the
+//! checklist sets (for `wfof-2011`, the three questions that HMIC's 2012 force reports answer).
+//! Every sentence is the checklist's own, chosen by the state of an item (its status, option,
+//! count or value); this module only chooses and fills them. A checklist without questions
+//! gets one section per area, in its own words.
+//!
+//! The output is plain text: every value from the assessment is folded onto one line and
+//! stripped of control characters, so nothing in it can act as markup or drive a terminal.
+
+use std::fmt::Write;
+
+use jiff::civil::Date;
+
+use super::{AnswerRow, Report};
+use crate::answer::{Kind, format_number};
+use crate::checklist::{Checklist, Item, Say};
+use crate::document::figures::score_text;
+use crate::scoring::{Finding, FindingKind};
+use crate::text;
+
+/// The prose of one assessment, composed from its checklist's sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Prose {
+    pub sections: Vec<ProseSection>,
+    /// True when the sections are the checklist's own questions, not one per area.
+    pub by_question: bool,
+}
+
+/// One question with what the answers say about it.
+#[derive(Debug, Clone)]
+pub struct ProseSection {
+    pub question: String,
+    pub paragraphs: Vec<String>,
+    /// Areas whose findings are listed under it.
+    pub areas: Vec<String>,
+}
+
+/// How the assessment's period reads in a sentence.
+struct Period {
+    between: String,
+    since: String,
+}
+
+impl Period {
+    fn of(checklist: &Checklist, r: &Report) -> Period {
+        let date = |id: &Option<String>| {
+            id.as_deref()
+                .and_then(|id| r.answer(id))
+                .and_then(|a| a.value.as_deref())
+                .and_then(|v| v.parse::<Date>().ok())
+        };
+        let month = |d: Date| d.strftime("%B %Y").to_string();
+        let context = &checklist.context;
+        match (date(&context.period_start), date(&context.period_end)) {
+            (Some(s), Some(e)) => Period {
+                between: format!("between {} and {}", month(s), month(e)),
+                since: format!("since {}", month(s)),
+            },
+            (Some(s), None) => Period {
+                between: format!("since {}", month(s)),
+                since: format!("since {}", month(s)),
+            },
+            _ => Period {
+                between: "in the period".into(),
+                since: "in the period".into(),
+            },
+        }
+    }
+
+    fn fill(&self, template: &str) -> String {
+        template
+            .replace("{between}", &self.between)
+            .replace("{since}", &self.since)
+    }
+}
+
+/// Composes the prose from the checklist's questions and sentences.
+pub(super) fn compose(checklist: &Checklist, r: &Report) -> Prose {
+    if checklist.narrative.is_empty() {
+        // A checklist without questions: one section per area, in its own words.
+        let sections = r
+            .areas
+            .iter()
+            .filter(|a| a.items.iter().any(|i| i.asked))
+            .map(|a| ProseSection {
+                question: a.question.clone(),
+                paragraphs: vec![area_summary(a)],
+                areas: vec![a.id.clone()],
+            })
+            .collect();
+        return Prose {
+            sections,
+            by_question: false,
+        };
+    }
+    let period = Period::of(checklist, r);
+    let named: Vec<&str> = checklist
+        .narrative
+        .iter()
+        .flat_map(|s| s.areas.iter().map(String::as_str))
+        .collect();
+    let sections = checklist
+        .narrative
+        .iter()
+        .map(|section| ProseSection {
+            question: section.question.clone(),
+            paragraphs: section
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    p.iter()
+                        .filter_map(|id| checklist.item(id))
+                        .flat_map(|item| sentences(r, &period, item))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect(),
+            areas: if section.areas.is_empty() {
+                checklist
+                    .areas
+                    .iter()
+                    .map(|a| a.id.clone())
+                    .filter(|id| !named.contains(&id.as_str()))
+                    .collect()
+            } else {
+                section.areas.clone()
+            },
+        })
+        .collect();
+    Prose {
+        sections,
+        by_question: true,
+    }
+}
+
+/// Untrusted text on one line, ending as a sentence does.
+fn sentence(s: &str) -> String {
+    let mut s = text::sanitize_line(s);
+    if !s.is_empty() && !s.ends_with(['.', '!', '?']) {
+        s.push('.');
+    }
+    s
+}
+
+/// Small counts in words, as a report would write them; larger ones in figures.
+fn in_words(n: f64) -> String {
+    const WORDS: [&str; 10] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    match WORDS.get(n as usize) {
+        Some(w) if n.fract() == 0.0 && n >= 0.0 => w.to_string(),
+        _ => format_number(n),
+    }
+}
+
+/// The answer the scorer used for an item, when it is asked and answered.
+fn row<'r>(r: &'r Report, id: &str) -> Option<&'r AnswerRow> {
+    r.answer(id).filter(|a| a.asked && a.value.is_some())
+}
+
+fn number(r: &Report, id: &str) -> Option<f64> {
+    row(r, id)
+        .and_then(|a| a.value.as_deref())
+        .and_then(|v| v.parse().ok())
+}
+
+/// The sentence the checklist gives for an item's answer, before its placeholders are filled.
+fn template<'c>(r: &Report, item: &'c Item, say: &'c Say) -> Option<String> {
+    let answer = row(r, &item.id)?;
+    let stored = answer.value.as_deref()?;
+    match &item.kind {
+        Kind::Status => match stored {
+            "yes" => say.yes.clone(),
+            "partial" => say.partial.clone(),
+            "no" => say.no.clone(),
+            _ => None,
+        },
+        Kind::Choice(_) => say
+            .options
+            .iter()
+            .find(|(id, _)| id == stored)
+            .map(|(_, t)| t.clone()),
+        Kind::Count if say.of.is_some() => {
+            let (part, whole) = (number(r, &item.id)?, number(r, say.of.as_deref()?)?);
+            let t = if part > whole {
+                &say.exceeds
+            } else {
+                &say.value
+            };
+            t.as_ref().map(|t| {
+                t.replace("{value}", &format_number(part))
+                    .replace("{of}", &format_number(whole))
+            })
+        }
+        Kind::Count => {
+            let n = number(r, &item.id)?;
+            let t = match n {
+                0.0 => &say.zero,
+                1.0 => &say.one,
+                _ => &say.many,
+            };
+            t.as_ref().map(|t| t.replace("{n}", &in_words(n)))
+        }
+        // A text answer is withheld when redacting, and its sentence with it.
+        Kind::Text if r.redacted => None,
+        _ => say
+            .value
+            .as_ref()
+            .zip(answer.answer.as_deref())
+            .map(|(t, shown)| t.replace("{value}", &text::sanitize_line(shown))),
+    }
+}
+
+/// What the report says of one item: its sentence, then the assessor's note where it adds to it.
+fn sentences(r: &Report, period: &Period, item: &Item) -> Vec<String> {
+    let Some(first) = template(r, item, &item.say).map(|t| period.fill(&t)) else {
+        return Vec::new();
+    };
+    let mut out = vec![first];
+    let adds_note = !r.redacted && !matches!(item.kind, Kind::Text) && item.say.of.is_none();
+    if adds_note
+        && let Some(n) = row(r, &item.id)
+            .and_then(|a| a.note.as_deref())
+            .filter(|n| !restates(&out[0], n))
+    {
+        out.push(sentence(n));
+    }
+    out
+}
+
+/// Whether a note mostly repeats the sentence it would follow, so that printing it would only
+/// say the same thing twice: most of its words of five letters or more are already there.
+fn restates(sentence: &str, note: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 5)
+            .map(|w| w.to_lowercase().chars().take(7).collect())
+            .collect()
+    };
+    let said = words(sentence);
+    let noted = words(note);
+    let repeated = noted.iter().filter(|w| said.contains(w)).count();
+    !noted.is_empty() && repeated * 10 >= noted.len() * 6
+}
+
+/// For checklists without templates: how many of an area's answered questions are met.
+fn area_summary(area: &super::AreaDetail) -> String {
+    let count = |v: &str| {
+        area.items
+            .iter()
+            .filter(|i| i.asked && i.value.as_deref() == Some(v))
+            .count()
+    };
+    let (yes, partial, no) = (count("yes"), count("partial"), count("no"));
+    let answered = area
+        .items
+        .iter()
+        .filter(|i| i.asked && i.value.is_some())
+        .count();
+    if answered == 0 {
+        return String::new();
+    }
+    format!(
+        "{} of the questions in this area {} been answered. Of the yes-or-no questions, {} {} met in full, {} in part and {} not at all.",
+        capitalise(&in_words(answered as f64)),
+        if answered == 1 { "has" } else { "have" },
+        in_words(yes as f64),
+        if yes == 1 { "is" } else { "are" },
+        in_words(partial as f64),
+        in_words(no as f64),
+    )
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Writes one question, its paragraphs and the actions that fall under it.
+fn write_section(
+    o: &mut String,
+    r: &Report,
+    question: &str,
+    paragraphs: Vec<String>,
+    findings: Vec<&Finding>,
+) {
+    let line = |s: &str| text::sanitize_line(s);
+    let _ = writeln!(o, "{}\n", line(question));
+    let paragraphs: Vec<String> = paragraphs.into_iter().filter(|p| !p.is_empty()).collect();
+    if paragraphs.is_empty() {
+        let _ = writeln!(o, "The assessment records nothing on this question yet.\n");
+    }
+    for p in paragraphs {
+        let _ = writeln!(o, "{p}\n");
+    }
+    if findings.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "Where the force needs to act:\n");
+    for f in findings {
+        let owner = f
+            .owner
+            .as_deref()
+            .map(|w| format!(" Owner: {}.", line(w)))
+            .unwrap_or_default();
+        let overdue = if r.status(f) == "overdue" {
+            ", now overdue"
+        } else {
+            ""
+        };
+        let due = f
+            .due
+            .map(|d| format!(" Due {d}{overdue}."))
+            .unwrap_or_default();
+        // An item finding's title is its question, so it is paired with how far it falls short.
+        let what = match f.kind {
+            FindingKind::Rule => format!("{} {}", sentence(&f.title), sentence(&f.action)),
+            FindingKind::Item => format!("{} {}", line(&f.title), sentence(&f.explanation)),
+        };
+        let priority = capitalise(f.severity.name());
+        let _ = writeln!(o, "- {priority} priority: {}{owner}{due}", what.trim_end());
+    }
+    o.push('\n');
+}
+
+pub fn render(r: &Report) -> String {
+    let mut o = String::new();
+    let line = |s: &str| text::sanitize_line(s);
+    let _ = writeln!(o, "{}\n", line(&r.marking));
+    let _ = writeln!(
+        o,
+        "Integrity self-assessment: {}, {}",
+        line(&r.force),
+        line(&r.period)
+    );
+    let _ = writeln!(
+        o,
+        "Findings in prose, produced {} ({})\n",
+        r.generated,
+        r.stage.name()
+    );
+    let (h, m, l) = r.severity_counts();
+    let findings = match r.findings.len() {
+        0 => "The assessment gives no findings.".to_string(),
+        n => format!(
+            "The assessment gives {} finding{}: {} high, {} medium and {} low.",
+            in_words(n as f64),
+            if n == 1 { "" } else { "s" },
+            in_words(h as f64),
+            in_words(m as f64),
+            in_words(l as f64)
+        ),
+    };
+    let scope = if r.prose.by_question {
+        format!(
+            "each of {} questions",
+            in_words(r.prose.sections.len() as f64)
+        )
+    } else {
+        "each area of the checklist".to_string()
+    };
+    let _ = writeln!(
+        o,
+        "In this self-assessment for {}, {} has measured its integrity arrangements against the checklist \"{}\". \
+         {} of the {} questions that apply have been answered ({}%), and the overall score is {} out of 100. {findings} \
+         What follows sets out what the answers, notes and figures show on {scope}.\n",
+        line(&r.period),
+        line(&r.force),
+        line(&r.checklist_title),
+        r.score.answered,
+        r.score.applicable,
+        format_number(r.score.completeness),
+        score_text(r.score.overall),
+    );
+    for section in &r.prose.sections {
+        let findings = r
+            .findings
+            .iter()
+            .filter(|f| section.areas.contains(&f.area))
+            .collect();
+        write_section(
+            &mut o,
+            r,
+            &section.question,
+            section.paragraphs.clone(),
+            findings,
+        );
+    }
+    let _ = writeln!(o, "{}", line(&r.marking));
+    o
+}
+
+#[cfg(test)]
+mod tests {
+
+    #[test]
+    fn a_note_that_only_restates_its_sentence_is_left_out() {
+        let sentence = "No monitoring compares contract and procurement records with the gifts and hospitality register, so a company that offered hospitality and then won a contract would not be noticed.";
+        assert!(restates(
+            sentence,
+            "Contract and procurement records are not compared with the gifts and hospitality register, so a company that gave hospitality and later won a contract would not be flagged."
+        ));
+        assert!(!restates(
+            sentence,
+            "Procurement and professional standards have agreed a quarterly check from April 2013."
+        ));
+        assert!(!restates(sentence, "n/a"));
+    }
+
+    use super::*;
+
+    #[test]
+    fn small_counts_are_words() {
+        assert_eq!(in_words(0.0), "no");
+        assert_eq!(in_words(4.0), "four");
+        assert_eq!(in_words(39.0), "39");
+        assert_eq!(in_words(2.5), "2.5");
+    }
+
+    #[test]
+    fn untrusted_text_becomes_one_sentence() {
+        assert_eq!(sentence("first\n# second\u{1b}[31m"), "first # second[31m.");
+        assert_eq!(sentence("Done."), "Done.");
+        assert_eq!(sentence(""), "");
+    }
+}

@@ -1,0 +1,143 @@
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::ItemState;
+use crate::answer::Value;
+use crate::assessment::Assessment;
+use crate::checklist::{Checklist, Severity};
+use crate::condition::Step;
+
+/// A gap the chief officer team should act on, with the answers that show why.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Finding {
+    /// The item id for item findings, the rule id for rule findings.
+    pub id: String,
+    pub kind: FindingKind,
+    pub severity: Severity,
+    pub title: String,
+    /// Why it matters: the rule's explanation, or how far the item falls short.
+    pub explanation: String,
+    /// The recommended action.
+    pub action: String,
+    /// The area it is reported under.
+    pub area: String,
+    /// Every item involved.
+    pub items: Vec<String>,
+    /// The tests and the answers they saw.
+    pub trace: Vec<Step>,
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    pub recommendations: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingKind {
+    Item,
+    Rule,
+}
+
+pub(super) fn collect<'a>(
+    checklist: &Checklist,
+    assessment: &Assessment,
+    states: &HashMap<String, ItemState>,
+    effective: &impl Fn(&str) -> Option<&'a Value>,
+) -> Vec<Finding> {
+    let order: HashMap<&str, usize> = checklist
+        .items()
+        .enumerate()
+        .map(|(i, item)| (item.id.as_str(), i))
+        .collect();
+    let mut findings: Vec<(usize, Finding)> = Vec::new();
+    let mut covered: Vec<&str> = Vec::new();
+
+    for rule in &checklist.rules {
+        if !rule.when.holds(effective) {
+            continue;
+        }
+        covered.extend(rule.covers.iter().map(String::as_str));
+        let items: Vec<String> = rule.when.items().into_iter().map(str::to_string).collect();
+        let anchor = rule.anchor.as_deref().or_else(|| {
+            items
+                .iter()
+                .map(String::as_str)
+                .find(|id| assessment.answer(id).is_some_and(|a| a.owner.is_some()))
+        });
+        let answer = anchor.and_then(|id| assessment.answer(id));
+        let area_item = anchor
+            .or(items.first().map(String::as_str))
+            .unwrap_or_default();
+        findings.push((
+            order.get(area_item).copied().unwrap_or(usize::MAX),
+            Finding {
+                id: rule.id.clone(),
+                kind: FindingKind::Rule,
+                severity: rule.severity,
+                title: rule.title.clone(),
+                explanation: rule.explanation.clone(),
+                action: rule.action.clone(),
+                area: checklist
+                    .area_of(area_item)
+                    .map(|a| a.id.clone())
+                    .unwrap_or_default(),
+                items,
+                trace: rule.when.trace(effective),
+                owner: answer.and_then(|a| a.owner.clone()),
+                due: answer.and_then(|a| a.due),
+                recommendations: rule.recommendations.clone(),
+            },
+        ));
+    }
+
+    for item in checklist.items() {
+        let Some(credit) = states.get(&item.id).and_then(|s| s.credit) else {
+            continue;
+        };
+        if credit >= 1.0 || covered.contains(&item.id.as_str()) {
+            continue;
+        }
+        let (severity, shortfall) = if credit <= 0.0 {
+            (item.severity, "Not met")
+        } else {
+            (item.severity.lower(), "Partly met")
+        };
+        let answer = assessment.answer(&item.id);
+        let value = effective(&item.id);
+        let shown = value.map(|v| item.kind.display(v)).unwrap_or_default();
+        findings.push((
+            order[item.id.as_str()],
+            Finding {
+                id: item.id.clone(),
+                kind: FindingKind::Item,
+                severity,
+                title: item.prompt.clone(),
+                explanation: format!("{shortfall}: answered \"{shown}\"."),
+                action: String::new(),
+                area: checklist
+                    .area_of(&item.id)
+                    .map(|a| a.id.clone())
+                    .unwrap_or_default(),
+                items: vec![item.id.clone()],
+                trace: vec![Step {
+                    item: item.id.clone(),
+                    value: value.map(Value::to_string),
+                    test: format!("is \"{}\"", value.map(Value::to_string).unwrap_or_default()),
+                    holds: true,
+                }],
+                owner: answer.and_then(|a| a.owner.clone()),
+                due: answer.and_then(|a| a.due),
+                recommendations: item.recommendations.clone(),
+            },
+        ));
+    }
+
+    findings.sort_by(|(a_order, a), (b_order, b)| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a_order.cmp(b_order))
+            .then((a.kind == FindingKind::Item).cmp(&(b.kind == FindingKind::Item)))
+    });
+    findings.into_iter().map(|(_, f)| f).collect()
+}

@@ -1,0 +1,254 @@
+//! Scoring: turns a checklist and an assessment into scores, findings (each with the trace of
+//! answers that produced it), metrics and quality warnings.
+//!
+//! The semantics are printed on every report (see [`METHOD`]) and documented in the README.
+
+mod finding;
+mod quality;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+pub use finding::{Finding, FindingKind};
+pub use quality::Warning;
+
+use crate::answer::Value;
+use crate::assessment::Assessment;
+use crate::checklist::{Checklist, Item};
+
+/// How answers become scores and findings, in words, for reports.
+pub const METHOD: &str = "Status items score 1 for yes, ½ for partial and 0 for no; not applicable (na) \
+items are left out. Choice items score the credit their option carries. Area and overall scores \
+(0–100) are weighted averages over the answered, applicable scored items; unanswered items do not \
+lower the score, and completeness (answered ÷ applicable items) is reported beside it. Items whose \
+ask-condition does not hold are not applicable: they are neither scored nor flagged. Every no is a \
+finding at the item's severity and every partial one step lower; each compound rule that fires is a \
+finding at its own severity, and may fold in the item findings it covers. Counts, amounts and \
+percentages are metrics: they feed rules and comparisons, not the score.";
+
+/// Everything the scorer concludes about one assessment.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    /// 0–100, or `None` when no scored item is answered.
+    pub overall: Option<f64>,
+    pub completeness: Completeness,
+    pub areas: Vec<AreaScore>,
+    pub findings: Vec<Finding>,
+    pub metrics: Vec<Metric>,
+    pub warnings: Vec<Warning>,
+    states: HashMap<String, ItemState>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Completeness {
+    pub answered: usize,
+    pub applicable: usize,
+}
+
+impl Completeness {
+    /// Answered ÷ applicable, from 0 to 1; 1 when nothing is applicable.
+    pub fn ratio(&self) -> f64 {
+        if self.applicable == 0 {
+            1.0
+        } else {
+            self.answered as f64 / self.applicable as f64
+        }
+    }
+
+    pub fn percent(&self) -> f64 {
+        self.ratio() * 100.0
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AreaScore {
+    pub id: String,
+    pub score: Option<f64>,
+    pub answered: usize,
+    pub applicable: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub id: String,
+    pub value: f64,
+}
+
+/// Where one item stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemState {
+    /// False when the item's ask-condition does not hold.
+    pub asked: bool,
+    /// 0–1 for scored, answered, applicable items.
+    pub credit: Option<f64>,
+}
+
+impl Evaluation {
+    pub fn state(&self, item: &str) -> Option<&ItemState> {
+        self.states.get(item)
+    }
+
+    pub fn is_asked(&self, item: &str) -> bool {
+        self.states.get(item).is_some_and(|s| s.asked)
+    }
+
+    pub fn area(&self, id: &str) -> Option<&AreaScore> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    /// The number of findings at each severity: (high, medium, low).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        severity_counts(&self.findings)
+    }
+
+    /// The findings that name an item, for showing beside it.
+    pub fn findings_for<'a>(&'a self, item: &'a str) -> impl Iterator<Item = &'a Finding> {
+        self.findings
+            .iter()
+            .filter(move |f| f.items.iter().any(|i| i == item))
+    }
+}
+
+/// The number of findings at each severity: (high, medium, low).
+pub fn severity_counts(findings: &[Finding]) -> (usize, usize, usize) {
+    use crate::checklist::Severity::*;
+    let n = |s| findings.iter().filter(|f| f.severity == s).count();
+    (n(High), n(Medium), n(Low))
+}
+
+/// Scores an assessment. `today` decides which due dates have passed.
+pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> Evaluation {
+    let asked = Asked::resolve(checklist, assessment);
+    let effective = |id: &str| -> Option<&Value> {
+        if asked.get(id) {
+            assessment.value(id)
+        } else {
+            None
+        }
+    };
+
+    let mut states = HashMap::new();
+    let mut areas = Vec::new();
+    let (mut total_w, mut total_c) = (0.0, 0.0);
+    let mut completeness = Completeness::default();
+    for area in &checklist.areas {
+        let (mut w_sum, mut c_sum, mut answered, mut applicable) = (0.0, 0.0, 0, 0);
+        for item in &area.items {
+            let is_asked = asked.get(&item.id);
+            let value = effective(&item.id);
+            let credit = value.and_then(|v| credit(item, v));
+            if is_asked {
+                applicable += 1;
+                answered += usize::from(value.is_some());
+            }
+            if let Some(c) = credit {
+                w_sum += item.weight;
+                c_sum += item.weight * c;
+            }
+            states.insert(
+                item.id.clone(),
+                ItemState {
+                    asked: is_asked,
+                    credit,
+                },
+            );
+        }
+        total_w += w_sum;
+        total_c += c_sum;
+        completeness.answered += answered;
+        completeness.applicable += applicable;
+        areas.push(AreaScore {
+            id: area.id.clone(),
+            score: score(c_sum, w_sum),
+            answered,
+            applicable,
+        });
+    }
+
+    let metrics = checklist
+        .items()
+        .filter(|i| i.kind.is_numeric())
+        .filter_map(|i| {
+            effective(&i.id)
+                .and_then(Value::number)
+                .map(|value| Metric {
+                    id: i.id.clone(),
+                    value,
+                })
+        })
+        .collect();
+
+    let findings = finding::collect(checklist, assessment, &states, &effective);
+    let mut evaluation = Evaluation {
+        overall: score(total_c, total_w),
+        completeness,
+        areas,
+        findings,
+        metrics,
+        warnings: Vec::new(),
+        states,
+    };
+    evaluation.warnings = quality::check(checklist, assessment, &evaluation, today);
+    evaluation
+}
+
+fn score(credit: f64, weight: f64) -> Option<f64> {
+    (weight > 0.0).then(|| 100.0 * credit / weight)
+}
+
+/// How far an answer meets a scored item: `None` for unscored kinds and not applicable.
+pub fn credit(item: &Item, value: &Value) -> Option<f64> {
+    match value {
+        Value::Status(s) => s.credit(),
+        Value::Choice(c) => item.kind.option(c).and_then(|o| o.credit),
+        _ => None,
+    }
+}
+
+/// Which items are asked, resolved through their ask-conditions. An item is asked when its
+/// condition holds over the answers of items that are themselves asked.
+struct Asked<'a> {
+    checklist: &'a Checklist,
+    assessment: &'a Assessment,
+    known: std::cell::RefCell<HashMap<&'a str, bool>>,
+}
+
+impl<'a> Asked<'a> {
+    fn resolve(checklist: &'a Checklist, assessment: &'a Assessment) -> Self {
+        let asked = Asked {
+            checklist,
+            assessment,
+            known: Default::default(),
+        };
+        for item in checklist.items() {
+            asked.get(&item.id);
+        }
+        asked
+    }
+
+    fn get(&self, id: &str) -> bool {
+        if let Some(&known) = self.known.borrow().get(id) {
+            return known;
+        }
+        let Some(item) = self.checklist.item(id) else {
+            return false;
+        };
+        // Marked not-asked while resolving; the loader rules out cycles, so this only guards.
+        self.known.borrow_mut().insert(&item.id, false);
+        let asked = match &item.ask_if {
+            None => true,
+            Some(c) => c.holds(&|dep: &str| {
+                if self.get(dep) {
+                    self.assessment.value(dep)
+                } else {
+                    None
+                }
+            }),
+        };
+        self.known.borrow_mut().insert(&item.id, asked);
+        asked
+    }
+}

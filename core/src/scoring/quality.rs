@@ -1,0 +1,110 @@
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::Evaluation;
+use crate::answer::{Status, Value};
+use crate::assessment::Assessment;
+use crate::checklist::{Checklist, Severity};
+
+/// Something about the assessment itself that a reader would challenge: not a gap in the
+/// force's controls, but in the record of them.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Warning {
+    /// A stable code, e.g. `yes-without-evidence`.
+    pub code: &'static str,
+    pub item: Option<String>,
+    pub message: String,
+}
+
+fn warn(code: &'static str, item: Option<&str>, message: String) -> Warning {
+    Warning {
+        code,
+        item: item.map(str::to_string),
+        message,
+    }
+}
+
+pub(super) fn check(
+    checklist: &Checklist,
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+    today: Date,
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for item in checklist.items() {
+        let Some(answer) = assessment.answer(&item.id) else {
+            continue;
+        };
+        if !evaluation.is_asked(&item.id) {
+            continue;
+        }
+        match &answer.value {
+            Some(Value::Status(Status::Yes)) if answer.evidence.is_empty() => out.push(warn(
+                "yes-without-evidence",
+                Some(&item.id),
+                format!(
+                    "\"{}\" is answered yes but no evidence is recorded",
+                    item.id
+                ),
+            )),
+            Some(Value::Status(Status::Na)) if answer.note.is_none() => out.push(warn(
+                "na-without-note",
+                Some(&item.id),
+                format!(
+                    "\"{}\" is marked not applicable without a note saying why",
+                    item.id
+                ),
+            )),
+            _ => {}
+        }
+    }
+    for f in &evaluation.findings {
+        if f.severity == Severity::High && (f.owner.is_none() || f.due.is_none()) {
+            let missing = match (f.owner.is_none(), f.due.is_none()) {
+                (true, true) => "an owner or a due date",
+                (true, false) => "an owner",
+                _ => "a due date",
+            };
+            out.push(warn(
+                "high-finding-unowned",
+                Some(&f.id),
+                format!("high finding \"{}\" has no {missing}", f.id),
+            ));
+        }
+        if let Some(due) = f.due
+            && due < today
+        {
+            out.push(warn(
+                "finding-overdue",
+                Some(&f.id),
+                format!("finding \"{}\" was due on {due} and is still open", f.id),
+            ));
+        }
+    }
+    for orphan in &assessment.orphans {
+        out.push(warn(
+            "orphaned-answer",
+            Some(&orphan.id),
+            format!(
+                "the answer to \"{}\" is kept, but checklist {} has no such item",
+                orphan.id, checklist.id
+            ),
+        ));
+    }
+    let unconfirmed = assessment.unconfirmed().count();
+    if unconfirmed > 0 {
+        let from = assessment
+            .carried_from
+            .as_deref()
+            .unwrap_or("the previous period");
+        out.push(warn(
+            "carried-unconfirmed",
+            None,
+            format!(
+                "{unconfirmed} answer{} carried from {from} not yet confirmed",
+                if unconfirmed == 1 { " is" } else { "s are" }
+            ),
+        ));
+    }
+    out
+}

@@ -1,0 +1,96 @@
+use std::io;
+use std::path::PathBuf;
+
+/// Something went wrong with a file or folder. Each variant names the path; none gives advice,
+/// because what the user should do next depends on the front end they are using.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file probity was asked not to replace is already there.
+    #[error("{} already exists", .0.display())]
+    Exists(PathBuf),
+    #[error("{}: {}", op.describe(path), describe(source))]
+    Io {
+        op: Op,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{} is larger than {} MB and was not read", path.display(), limit / 1024 / 1024)]
+    TooLarge { path: PathBuf, limit: usize },
+    #[error("{} is not UTF-8 text (first bad byte at offset {offset})", path.display())]
+    NotText { path: PathBuf, offset: usize },
+}
+
+/// What probity was doing when an I/O error struck.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Open,
+    Read,
+    ReadFolder,
+    CreateFolder,
+    /// Writing a new file in place.
+    Write,
+    /// A step of an atomic save.
+    Save(SaveStep),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    CreateTemporary,
+    Write,
+    Flush,
+    Replace,
+    FlushFolder,
+}
+
+impl Op {
+    fn describe(self, path: &std::path::Path) -> String {
+        let path = path.display();
+        match self {
+            Op::Open => format!("cannot open {path}"),
+            Op::Read => format!("cannot read {path}"),
+            Op::ReadFolder => format!("cannot read the folder {path}"),
+            Op::CreateFolder => format!("could not create the folder {path}"),
+            Op::Write => format!("could not write {path}"),
+            Op::Save(step) => format!(
+                "could not save {path}: {}",
+                match step {
+                    SaveStep::CreateTemporary => "cannot create a file in its folder",
+                    SaveStep::Write => "writing",
+                    SaveStep::Flush => "flushing to disk",
+                    SaveStep::Replace => "replacing the old file",
+                    SaveStep::FlushFolder => "flushing the folder",
+                }
+            ),
+        }
+    }
+}
+
+impl Error {
+    pub fn io(op: Op, path: impl Into<PathBuf>, source: io::Error) -> Error {
+        Error::Io {
+            op,
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// True when the disk or the folder refused the write: full, read-only or not permitted.
+    pub fn is_io(&self) -> bool {
+        matches!(self, Error::Io { .. })
+    }
+}
+
+/// An I/O error in words a user can act on.
+pub fn describe(e: &io::Error) -> String {
+    use io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file or directory".into(),
+        PermissionDenied => "permission denied".into(),
+        AlreadyExists => "the file already exists".into(),
+        ReadOnlyFilesystem => "the file system is read-only".into(),
+        StorageFull => "the disk is full".into(),
+        IsADirectory => "it is a directory".into(),
+        _ => e.to_string(),
+    }
+}

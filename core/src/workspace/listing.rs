@@ -1,0 +1,90 @@
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::Workspace;
+use crate::scoring;
+
+/// One assessment file in the data folder.
+#[derive(Debug)]
+pub struct Listed {
+    pub path: PathBuf,
+    /// The file's name, as shown in a list.
+    pub file: String,
+    /// What the file holds, or why it could not be read (one line).
+    pub summary: Result<Summary, String>,
+    /// When the file was last saved.
+    pub saved: Option<jiff::Timestamp>,
+}
+
+/// The facts a list of assessments shows about each one.
+#[derive(Debug)]
+pub struct Summary {
+    pub force: String,
+    pub period: String,
+    pub checklist: String,
+    /// Answered ÷ applicable, as a percentage.
+    pub completeness: f64,
+}
+
+impl Workspace {
+    /// Every assessment in the data folder, most recently saved first. A folder that does not
+    /// exist yet simply holds none.
+    pub fn list(&self) -> Vec<Listed> {
+        let mut found: Vec<(SystemTime, Listed)> = std::fs::read_dir(&self.dirs.data)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+            .map(|path| {
+                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+                let listed = Listed {
+                    summary: self.summarise(&path),
+                    saved: modified.and_then(|m| jiff::Timestamp::try_from(m).ok()),
+                    file: path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    path,
+                };
+                (modified.unwrap_or(SystemTime::UNIX_EPOCH), listed)
+            })
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.file.cmp(&b.1.file)));
+        found.into_iter().map(|(_, l)| l).collect()
+    }
+
+    fn summarise(&self, path: &Path) -> Result<Summary, String> {
+        let (a, c) = self
+            .load(path)
+            .map_err(|e| crate::text::first_line(&e.to_string()))?;
+        let completeness = scoring::evaluate(&c, &a, self.today).completeness.percent();
+        Ok(Summary {
+            force: a.force,
+            period: a.period,
+            checklist: a.checklist,
+            completeness,
+        })
+    }
+
+    /// The overall score of every other period of `force` found in `folder`, oldest first, for
+    /// a sparkline. A folder that cannot be read gives none: a trend is a convenience here,
+    /// not a record.
+    pub fn scores_by_period(
+        &self,
+        folder: &Path,
+        force: &str,
+        except: &str,
+    ) -> Vec<(String, Option<f64>)> {
+        let Ok(paths) = crate::progress::expand(&[folder.to_path_buf()]) else {
+            return Vec::new();
+        };
+        let batch = crate::progress::load_batch(&paths, &self.catalog, self.today, || {});
+        let page = crate::document::Page::new("", self.today);
+        crate::progress::trend::Trend::of(&batch, force, &page)
+            .series(None)
+            .into_iter()
+            .filter(|(period, _)| period != except)
+            .collect()
+    }
+}

@@ -1,0 +1,60 @@
+//! The use cases both front ends share: finding the assessments in a data folder, starting
+//! one, opening it under its lock, changing and saving it, finalising it, and writing any
+//! document to a file. The command line and the terminal interface only turn input into these
+//! calls and show what comes back.
+
+mod export;
+mod listing;
+mod open;
+mod start;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+pub use export::{ExportError, Overwrite, export};
+pub use listing::{Listed, Summary};
+pub use open::{Edit, FinaliseError, OpenError, Opened, Refused};
+pub use start::{Start, StartError, Started, file_name};
+
+use crate::assessment::{self, Assessment, LoadError};
+use crate::checklist::{Catalog, Checklist};
+use crate::storage::{Dirs, NoHome};
+
+/// Where probity keeps its files, the checklists it can see, and the date it takes as today.
+#[derive(Debug)]
+pub struct Workspace {
+    pub dirs: Dirs,
+    pub catalog: Catalog,
+    pub today: Date,
+}
+
+impl Workspace {
+    /// The workspace for an explicit data folder, or the default one.
+    pub fn new(data_dir: Option<&Path>, today: Date) -> Result<Workspace, NoHome> {
+        let dirs = Dirs::resolve(data_dir)?;
+        let catalog = Catalog::discover(dirs.checklists.as_deref());
+        Ok(Workspace {
+            dirs,
+            catalog,
+            today,
+        })
+    }
+
+    /// Reads an assessment and the checklist it names.
+    pub fn load(&self, path: &Path) -> Result<(Assessment, Checklist), LoadError> {
+        assessment::load(path, &self.catalog)
+    }
+
+    /// The file a user means by `name`: the path as given when it exists or names a folder,
+    /// otherwise a file of that name in the data folder when one is there.
+    pub fn locate(&self, name: &Path) -> PathBuf {
+        let bare = name.components().count() == 1;
+        let in_data = self.dirs.data.join(name);
+        if bare && !name.exists() && in_data.is_file() {
+            in_data
+        } else {
+            name.to_path_buf()
+        }
+    }
+}

@@ -1,0 +1,149 @@
+use std::path::PathBuf;
+
+use super::Workspace;
+use crate::assessment::{self, Assessment, LoadError};
+use crate::checklist::{Catalog, ResolveError};
+use crate::progress::carry::{self, CarryReport};
+use crate::storage::{self, Lock, LockError};
+use crate::text::sanitize_line;
+
+/// What to start: a blank assessment, or one carried forward from last period's file.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    /// The force; when carrying forward, empty or `None` keeps the previous file's force.
+    pub force: Option<String>,
+    pub period: String,
+    /// A checklist id or path; by default the built-in one, or when carrying forward the
+    /// previous file's checklist or the newest that supersedes it.
+    pub checklist: Option<String>,
+    /// Last period's assessment, to carry forward.
+    pub from: Option<PathBuf>,
+    pub assessor: Option<String>,
+    /// Where to write the file; by default the data folder, named after force and period.
+    pub out: Option<PathBuf>,
+}
+
+/// A new assessment on disk and, when it was carried forward, what was carried.
+#[derive(Debug)]
+pub struct Started {
+    pub path: PathBuf,
+    /// The carry-forward report; its briefing says what changed in the checklist.
+    pub carried: Option<CarryReport>,
+}
+
+/// Why an assessment could not be started.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("the earlier assessment cannot be read: {0}")]
+    Previous(#[source] LoadError),
+    #[error(transparent)]
+    Checklist(ResolveError),
+    #[error("the {0} must not be empty")]
+    Missing(&'static str),
+    #[error("{} already exists", .0.display())]
+    Exists(PathBuf),
+    #[error(transparent)]
+    Lock(LockError),
+    #[error(transparent)]
+    Storage(storage::Error),
+}
+
+impl Workspace {
+    /// Creates the assessment file. An existing file is never replaced.
+    pub fn start(&self, request: &Start) -> Result<Started, StartError> {
+        let previous = match &request.from {
+            Some(path) => Some(self.load(path).map_err(StartError::Previous)?),
+            None => None,
+        };
+        let resolve = |name: &str| {
+            self.catalog
+                .resolve(name, None)
+                .map_err(StartError::Checklist)
+        };
+        let checklist = match (&request.checklist, &previous) {
+            (Some(name), _) => resolve(name)?,
+            (None, Some((_, before))) => carry::successor(&self.catalog, before),
+            (None, None) => resolve(Catalog::default_id())?,
+        };
+        let period = sanitize_line(&request.period);
+        let (mut assessment, carried) = match &previous {
+            Some((prev, before)) => {
+                let c = carry::carry_forward(prev, before, &checklist, &period);
+                (c.assessment, Some(c.report))
+            }
+            None => (Assessment::new(&checklist, "", &period), None),
+        };
+        if let Some(force) = request.force.as_deref().map(sanitize_line)
+            && (!force.is_empty() || previous.is_none())
+        {
+            assessment.force = force;
+        }
+        if assessment.force.is_empty() {
+            return Err(StartError::Missing("force"));
+        }
+        if period.is_empty() {
+            return Err(StartError::Missing("period"));
+        }
+        if let Some(a) = request
+            .assessor
+            .as_deref()
+            .map(sanitize_line)
+            .filter(|a| !a.is_empty())
+        {
+            assessment.assessor = Some(a);
+        }
+        let path = match &request.out {
+            Some(p) => p.clone(),
+            None => {
+                storage::ensure_private_dir(&self.dirs.data).map_err(StartError::Storage)?;
+                self.dirs.data.join(file_name(&assessment.force, &period))
+            }
+        };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            storage::ensure_private_dir(parent).map_err(StartError::Storage)?;
+        }
+        let _lock = Lock::acquire(&path).map_err(StartError::Lock)?;
+        let text = assessment::to_toml(&assessment, &checklist);
+        storage::write_new(&path, text.as_bytes(), false).map_err(|e| match e {
+            storage::Error::Exists(path) => StartError::Exists(path),
+            other => StartError::Storage(other),
+        })?;
+        Ok(Started { path, carried })
+    }
+}
+
+/// A file name from a force and period: "Dorset Police", "2012" → `dorset-police-2012.toml`.
+pub fn file_name(force: &str, period: &str) -> String {
+    let slug: String = format!("{force} {period}")
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!(
+        "{}.toml",
+        if slug.is_empty() { "assessment" } else { &slug }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn file_names_are_tidy() {
+        assert_eq!(
+            file_name("Dorset Police", "2012"),
+            "dorset-police-2012.toml"
+        );
+        assert_eq!(
+            file_name("Avon & Somerset", "2012/13"),
+            "avon-somerset-2012-13.toml"
+        );
+        assert_eq!(file_name("", ""), "assessment.toml");
+    }
+}

@@ -1,0 +1,172 @@
+//! Typed entry on one line: an answer, the owner, the due date, or an evidence reference. A
+//! bad entry is explained on the spot and the old value stays.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui_textarea::TextArea;
+
+use probity_core::answer::parse_value;
+use probity_core::text::sanitize_line;
+
+use super::{Dialog, Evidence, Step, frame_box};
+use crate::tui::action::Action;
+use crate::tui::fields::{line_field, paste_line, text_of, type_into};
+use crate::tui::keymap::{self, Context};
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Value,
+    Owner,
+    Due,
+    AddEvidence,
+    EditEvidence(usize),
+}
+
+impl Purpose {
+    pub fn title(self) -> &'static str {
+        match self {
+            Purpose::Value => "Answer",
+            Purpose::Owner => "Owner",
+            Purpose::Due => "Due date (YYYY-MM-DD)",
+            Purpose::AddEvidence => "Add evidence",
+            Purpose::EditEvidence(_) => "Edit evidence",
+        }
+    }
+}
+
+pub struct Entry {
+    pub purpose: Purpose,
+    pub text: TextArea<'static>,
+    /// Why the last entry was refused; the old value stays until a good one is entered.
+    pub error: Option<String>,
+}
+
+impl Entry {
+    pub fn new(purpose: Purpose, text: &str) -> Entry {
+        Entry {
+            purpose,
+            text: line_field(text),
+            error: None,
+        }
+    }
+
+    pub fn update(&mut self, action: Action, s: &mut Session) -> Step {
+        match action {
+            Action::Type(key) => {
+                type_into(&mut self.text, key);
+                self.error = None;
+            }
+            Action::Paste(text) => paste_line(&mut self.text, &text),
+            Action::Close => return self.back(),
+            Action::Submit => match self.submit(s) {
+                Ok(()) => return self.back(),
+                Err(e) => self.error = Some(e),
+            },
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    /// Where the field returns to: the evidence list for evidence, the screen otherwise.
+    fn back(&self) -> Step {
+        match self.purpose {
+            Purpose::AddEvidence | Purpose::EditEvidence(_) => {
+                Step::Open(Box::new(Dialog::Evidence(Evidence::default())))
+            }
+            _ => Step::Close,
+        }
+    }
+
+    fn submit(&self, s: &mut Session) -> Result<(), String> {
+        let text = sanitize_line(text_of(&self.text));
+        let item = s.item().cloned().ok_or("There is no item selected.")?;
+        let id = item.id.as_str();
+        let changed = match self.purpose {
+            Purpose::Value if text.is_empty() => s.set_value(id, None),
+            Purpose::Value => {
+                let value = parse_value(&item.kind, &text).map_err(|e| e.to_string())?;
+                let changed = s.set_value(id, Some(value));
+                s.advance_from(id);
+                changed
+            }
+            Purpose::Owner => s.change(id, |a| a.owner = (!text.is_empty()).then_some(text)),
+            Purpose::Due => {
+                let due = if text.is_empty() {
+                    None
+                } else {
+                    Some(
+                        text.parse::<jiff::civil::Date>()
+                            .map_err(|_| format!("\"{text}\" is not a date such as 2013-03-31"))?,
+                    )
+                };
+                s.change(id, |a| a.due = due)
+            }
+            Purpose::AddEvidence if text.is_empty() => Ok(()),
+            Purpose::AddEvidence => s.change(id, |a| a.evidence.push(text)),
+            Purpose::EditEvidence(i) => s.change(id, |a| {
+                if text.is_empty() && i < a.evidence.len() {
+                    a.evidence.remove(i);
+                } else if let Some(reference) = a.evidence.get_mut(i) {
+                    *reference = text;
+                }
+            }),
+        };
+        changed.map_err(|e| e.to_string())
+    }
+
+    pub fn render(&self, theme: Theme, s: &Session, frame: &mut Frame, area: Rect) {
+        let allowed = match (self.purpose, s.item()) {
+            (Purpose::Value, Some(item)) => {
+                format!("Type {}. Leave empty to clear.", item.kind.allowed())
+            }
+            _ => "Leave empty to clear.".to_string(),
+        };
+        one_line(
+            theme,
+            frame,
+            area,
+            self.purpose.title(),
+            &allowed,
+            &self.text,
+            self.error.as_deref(),
+        );
+    }
+}
+
+/// A one-line field in a box: what to type, the field, any error and the keys.
+pub(super) fn one_line(
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    explain: &str,
+    text: &TextArea<'static>,
+    error: Option<&str>,
+) {
+    let inner = frame_box(frame, area, 70, 7, title, theme);
+    let [help, field, error_line, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Line::styled(explain, theme.dim()), help);
+    frame.render_widget(text, field);
+    if let Some(e) = error {
+        frame.render_widget(Line::styled(e, theme.error()), error_line);
+    }
+    frame.render_widget(
+        Line::styled(
+            keymap::hint(
+                Context::Input,
+                &[(&[Action::Submit], "accept"), (&[Action::Close], "cancel")],
+            ),
+            theme.dim(),
+        ),
+        hint,
+    );
+}

@@ -1,0 +1,141 @@
+//! Dialogs drawn over a screen. Each lives in its own module with its state, its update and
+//! its render; this module only routes keys and drawing to the one that is open.
+
+mod briefing;
+mod confirm_quit;
+mod entry;
+mod evidence;
+mod export;
+mod findings;
+mod help;
+mod note;
+mod picker;
+mod search;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::widgets::{Block, Clear};
+
+pub use briefing::Briefing;
+pub use entry::{Entry, Purpose};
+pub use evidence::Evidence;
+pub use export::Export;
+pub use findings::Findings;
+pub use help::Help;
+pub use note::Note;
+pub use picker::Picker;
+pub use search::Search;
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::Context;
+use super::theme::Theme;
+
+pub enum Dialog {
+    Help(Help),
+    /// What was carried from last period and what changed in the checklist, shown once
+    /// before the first question.
+    Briefing(Briefing),
+    Findings(Findings),
+    Export(Box<Export>),
+    Picker(Picker),
+    Entry(Entry),
+    Search(Search),
+    Note(Box<Note>),
+    Evidence(Evidence),
+    /// Asked before quitting with changes that could not be saved.
+    ConfirmQuit,
+}
+
+/// What a dialog does after a key: stays open, closes, or gives way to another dialog.
+pub enum Step {
+    Stay,
+    Close,
+    Open(Box<Dialog>),
+}
+
+impl Dialog {
+    /// Which key table applies while this dialog is open.
+    pub fn context(&self) -> Context {
+        match self {
+            Dialog::Help(_) => Context::Help,
+            Dialog::Briefing(_) => Context::Briefing,
+            Dialog::Findings(_) => Context::Findings,
+            Dialog::Export(_) => Context::Export,
+            Dialog::Picker(_) => Context::Picker,
+            Dialog::Entry(_) | Dialog::Search(_) => Context::Input,
+            Dialog::Note(_) => Context::Note,
+            Dialog::Evidence(_) => Context::Evidence,
+            Dialog::ConfirmQuit => Context::ConfirmQuit,
+        }
+    }
+}
+
+/// Applies one action to the open dialog, returning the dialog to show next, if any.
+pub fn update(app: &mut App, mut dialog: Dialog, action: Action) -> Option<Dialog> {
+    let step = match (&mut dialog, app.session_mut()) {
+        (Dialog::Help(d), _) => d.update(action),
+        (Dialog::Briefing(d), _) => d.update(action),
+        (Dialog::ConfirmQuit, _) => confirm_quit::update(app, action),
+        (_, None) => Step::Close,
+        (Dialog::Findings(d), Some(s)) => d.update(action, s),
+        (Dialog::Export(d), Some(s)) => d.update(action, s),
+        (Dialog::Picker(d), Some(s)) => d.update(action, s),
+        (Dialog::Entry(d), Some(s)) => d.update(action, s),
+        (Dialog::Search(d), Some(s)) => d.update(action, s),
+        (Dialog::Note(d), Some(s)) => d.update(action, s),
+        (Dialog::Evidence(d), Some(s)) => d.update(action, s),
+    };
+    match step {
+        Step::Stay => Some(dialog),
+        Step::Close => None,
+        Step::Open(next) => Some(*next),
+    }
+}
+
+/// Draws the open dialog over the screen.
+pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let Some(s) = app.session() else {
+        if let Dialog::Help(d) = dialog {
+            d.render(theme, frame, area);
+        }
+        return;
+    };
+    match dialog {
+        Dialog::Help(d) => d.render(theme, frame, area),
+        Dialog::Briefing(d) => d.render(theme, frame, area),
+        Dialog::Findings(d) => d.render(theme, s, frame, area),
+        Dialog::Export(d) => d.render(theme, frame, area),
+        Dialog::Picker(d) => d.render(theme, frame, area),
+        Dialog::Entry(d) => d.render(theme, s, frame, area),
+        Dialog::Search(d) => d.render(theme, frame, area),
+        Dialog::Note(d) => d.render(theme, s, frame, area),
+        Dialog::Evidence(d) => d.render(theme, s, frame, area),
+        Dialog::ConfirmQuit => confirm_quit::render(theme, s, frame, area),
+    }
+}
+
+/// A bordered box centred in `area`, cleared and titled, returning its inside.
+fn frame_box(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    theme: Theme,
+) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(theme.focus_border());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}

@@ -1,0 +1,101 @@
+//! Choosing an answer from a list: the options of a choice item, or the four status answers.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{List, ListItem, ListState};
+
+use probity_core::answer::{Kind, Status, Value};
+use probity_core::checklist::Item;
+
+use super::{Step, frame_box};
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Context};
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::Cursor;
+
+pub struct Picker {
+    /// (id as stored, label as shown)
+    pub options: Vec<(String, String)>,
+    pub selected: Cursor,
+}
+
+impl Picker {
+    /// The answers an item offers, with its current one selected.
+    pub fn for_item(item: &Item, current: Option<&Value>) -> Picker {
+        let options: Vec<(String, String)> = match &item.kind {
+            Kind::Choice(options) => options
+                .iter()
+                .map(|o| (o.id.clone(), o.label.clone()))
+                .collect(),
+            _ => Status::ALL
+                .iter()
+                .map(|st| (st.name().to_string(), st.label().to_string()))
+                .collect(),
+        };
+        let current = current.and_then(Value::choice_key);
+        let selected = current
+            .and_then(|c| options.iter().position(|o| o.0 == c))
+            .unwrap_or(0);
+        Picker {
+            options,
+            selected: Cursor(selected),
+        }
+    }
+
+    pub fn update(&mut self, action: Action, s: &mut Session) -> Step {
+        match action {
+            Action::Up => self.selected.step(-1, self.options.len()),
+            Action::Down => self.selected.step(1, self.options.len()),
+            Action::Submit => {
+                let (Some(item), Some((chosen, _))) =
+                    (s.item().cloned(), self.options.get(self.selected.at()))
+                else {
+                    return Step::Close;
+                };
+                let value = match item.kind {
+                    Kind::Status => Status::parse(chosen).map(Value::Status),
+                    _ => Some(Value::Choice(chosen.clone())),
+                };
+                if s.set_value(&item.id, value).is_ok() {
+                    s.advance_from(&item.id);
+                }
+                return Step::Close;
+            }
+            Action::Close => return Step::Close,
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    pub fn render(&self, theme: Theme, frame: &mut Frame, area: Rect) {
+        let height = self.options.len() as u16 + 3;
+        let inner = frame_box(frame, area, 50, height, "Choose the answer", theme);
+        let items: Vec<ListItem> = self
+            .options
+            .iter()
+            .map(|(_, label)| ListItem::new(label.as_str()))
+            .collect();
+        let [list, hint] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        frame.render_stateful_widget(
+            List::new(items).highlight_style(theme.selected()),
+            list,
+            &mut ListState::default().with_selected(Some(self.selected.at())),
+        );
+        frame.render_widget(
+            Line::styled(
+                keymap::hint(
+                    Context::Picker,
+                    &[
+                        (&[Action::Submit], "choose"),
+                        (&[Action::Close], "leave as it was"),
+                    ],
+                ),
+                theme.dim(),
+            ),
+            hint,
+        );
+    }
+}

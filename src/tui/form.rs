@@ -1,0 +1,315 @@
+//! The short form that creates an assessment: force, period, checklist, and optionally last
+//! period's assessment to carry forward.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui_textarea::TextArea;
+
+use probity_core::checklist::Catalog;
+use probity_core::text::first_line;
+use probity_core::workspace::{Start, StartError, Workspace};
+
+use super::action::Action;
+use super::app::{App, Screen};
+use super::dialog::{Briefing, Dialog};
+use super::fields::{line_field, paste_line, type_into};
+use super::home::{self, Home};
+use super::keymap::{self, Context};
+use super::session::Session;
+
+pub struct NewForm {
+    pub force: TextArea<'static>,
+    pub period: TextArea<'static>,
+    /// Ids of the checklists the catalog loaded, and the one chosen.
+    pub checklists: Vec<String>,
+    pub checklist: usize,
+    /// Last period's assessments to start from (path and "force, period"); `from` 0 is none.
+    pub previous: Vec<(PathBuf, String)>,
+    pub from: usize,
+    pub field: FormField,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Force,
+    Period,
+    Checklist,
+    From,
+}
+
+const ORDER: [FormField; 4] = [
+    FormField::Force,
+    FormField::Period,
+    FormField::Checklist,
+    FormField::From,
+];
+
+impl NewForm {
+    /// The form, offering the assessments in `home` as starting points.
+    pub fn new(ws: &Workspace, home: &Home) -> NewForm {
+        let previous = home
+            .entries
+            .iter()
+            .filter_map(|e| {
+                let s = e.summary.as_ref().ok()?;
+                Some((e.path.clone(), format!("{}, {}", s.force, s.period)))
+            })
+            .collect();
+        let checklists: Vec<String> = ws
+            .catalog
+            .entries
+            .iter()
+            .filter_map(|e| e.checklist.as_ref().ok().map(|c| c.id.clone()))
+            .collect();
+        let checklist = checklists
+            .iter()
+            .position(|c| c == Catalog::default_id())
+            .unwrap_or(0);
+        NewForm {
+            force: line_field(""),
+            period: line_field(""),
+            checklists,
+            checklist,
+            previous,
+            from: 0,
+            field: FormField::Force,
+            error: None,
+        }
+    }
+
+    fn text(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.field {
+            FormField::Force => Some(&mut self.force),
+            FormField::Period => Some(&mut self.period),
+            _ => None,
+        }
+    }
+
+    /// The earlier assessment chosen to carry forward, if any.
+    fn carried_from(&self) -> Option<&(PathBuf, String)> {
+        self.from.checked_sub(1).and_then(|i| self.previous.get(i))
+    }
+
+    /// Moves a choice field (checklist or starting point) one way or the other.
+    fn choose(&mut self, forward: bool) {
+        let (len, choice) = match self.field {
+            FormField::Checklist => (self.checklists.len(), &mut self.checklist),
+            _ => (self.previous.len() + 1, &mut self.from),
+        };
+        if len > 0 {
+            *choice = (*choice + if forward { 1 } else { len - 1 }) % len;
+        }
+    }
+
+    /// What the form asks probity to create.
+    fn request(&self) -> Start {
+        let from = self.carried_from();
+        Start {
+            force: Some(self.force.lines()[0].clone()),
+            period: self.period.lines()[0].clone(),
+            // Starting from last period, its checklist (or the one that supersedes it).
+            checklist: if from.is_some() {
+                None
+            } else {
+                self.checklists.get(self.checklist).cloned()
+            },
+            from: from.map(|(path, _)| path.clone()),
+            ..Start::default()
+        }
+    }
+}
+
+pub fn update(app: &mut App, action: Action) {
+    let Screen::NewForm(form) = &mut app.screen else {
+        return;
+    };
+    let at = ORDER.iter().position(|f| *f == form.field).unwrap_or(0);
+    match action {
+        Action::NextPane => form.field = ORDER[(at + 1) % ORDER.len()],
+        Action::PrevPane => form.field = ORDER[(at + ORDER.len() - 1) % ORDER.len()],
+        Action::PrevChoice | Action::NextChoice => {
+            let forward = action == Action::NextChoice;
+            match form.text() {
+                Some(field) => {
+                    let code = if forward {
+                        KeyCode::Right
+                    } else {
+                        KeyCode::Left
+                    };
+                    type_into(field, KeyEvent::from(code));
+                }
+                None => form.choose(forward),
+            }
+        }
+        Action::Type(key) => {
+            if let Some(field) = form.text() {
+                type_into(field, key);
+            }
+        }
+        Action::Paste(text) => {
+            if let Some(field) = form.text() {
+                paste_line(field, &text);
+            }
+        }
+        Action::Close => app.screen = Screen::Home(Home::new(&app.ws)),
+        Action::Submit => match app.ws.start(&form.request()) {
+            Ok(started) => match app.ws.open(&started.path) {
+                Ok(opened) => {
+                    app.screen = Screen::Assessment(Box::new(Session::new(opened, &app.ws)));
+                    app.dialog = Briefing::of(&started).map(Dialog::Briefing);
+                }
+                Err(e) => form.error = Some(first_line(&e.to_string())),
+            },
+            Err(e) => form.error = Some(refused(&e)),
+        },
+        _ => {}
+    }
+}
+
+/// Why the form could not create the assessment, in the form's own words.
+fn refused(e: &StartError) -> String {
+    match e {
+        StartError::Exists(path) => format!(
+            "{} already exists: change the force or the period, or open it from the list",
+            path.display()
+        ),
+        other => first_line(&other.to_string()),
+    }
+}
+
+pub fn render(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let [top, body, foot] = home::page(area);
+    frame.render_widget(
+        Line::styled("probity · new assessment", theme.heading()),
+        top,
+    );
+    let block = Block::bordered().title(" New assessment ");
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Min(1),
+    ])
+    .split(inner);
+    frame.render_widget(
+        Line::from(format!(
+            "Fill in the fields, then press {}. Nothing is written until you do.",
+            keymap::key_name(Context::NewForm, &Action::Submit)
+        )),
+        rows[0],
+    );
+    let field = |title: &str, which: FormField| {
+        let style = if form.field == which {
+            theme.focus_border()
+        } else {
+            theme.dim()
+        };
+        Block::bordered()
+            .title(format!(" {title} "))
+            .border_style(style)
+    };
+    for (slot, which, title, text) in [
+        (
+            rows[1],
+            FormField::Force,
+            "Force, e.g. Dorset Police",
+            &form.force,
+        ),
+        (
+            rows[2],
+            FormField::Period,
+            "Period, e.g. 2012",
+            &form.period,
+        ),
+    ] {
+        let block = field(title, which);
+        let inside = block.inner(slot);
+        frame.render_widget(block, slot);
+        frame.render_widget(text, inside);
+    }
+    let chosen = form
+        .checklists
+        .get(form.checklist)
+        .map(String::as_str)
+        .unwrap_or("(no checklist could be loaded)");
+    let title = app
+        .ws
+        .catalog
+        .entries
+        .iter()
+        .filter_map(|e| e.checklist.as_ref().ok())
+        .find(|c| c.id == chosen)
+        .map(|c| c.title.as_str())
+        .unwrap_or_default();
+    let arrows = format!(
+        "{} {}",
+        keymap::key_name(Context::NewForm, &Action::PrevChoice),
+        keymap::key_name(Context::NewForm, &Action::NextChoice)
+    );
+    let checklist_line = match form.carried_from() {
+        Some(_) => Line::styled(
+            "the one last period used, or the newer version that replaces it",
+            theme.dim(),
+        ),
+        None => Line::from(vec![
+            Span::styled(format!("‹ {chosen} › "), theme.bold()),
+            Span::raw(title),
+        ]),
+    };
+    frame.render_widget(
+        Paragraph::new(checklist_line).block(field(
+            &format!("Checklist ({arrows} to change)"),
+            FormField::Checklist,
+        )),
+        rows[3],
+    );
+    let from_line = match form.carried_from() {
+        Some((_, label)) => Line::from(vec![
+            Span::styled(format!("‹ {label} › "), theme.bold()),
+            Span::raw("answers carried forward, each to be confirmed"),
+        ]),
+        None => Line::from(vec![
+            Span::styled("‹ a blank assessment › ", theme.bold()),
+            Span::raw(format!("or {arrows} to carry forward an earlier one")),
+        ]),
+    };
+    frame.render_widget(
+        Paragraph::new(from_line).block(field(
+            &format!("Start from ({arrows} to change)"),
+            FormField::From,
+        )),
+        rows[4],
+    );
+    if let Some(error) = &form.error {
+        frame.render_widget(
+            Paragraph::new(Line::styled(error.as_str(), theme.error())),
+            rows[5],
+        );
+    }
+    frame.render_widget(
+        Line::styled(
+            keymap::hint(
+                Context::NewForm,
+                &[
+                    (&[Action::NextPane], "next field"),
+                    (&[Action::Submit], "create and open"),
+                    (&[Action::Close], "back"),
+                    (&[Action::Help], "help"),
+                ],
+            ),
+            theme.dim(),
+        ),
+        foot,
+    );
+}

@@ -1,0 +1,162 @@
+//! The home screen: the assessments in the data folder, to open one or create another.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+
+use probity_core::text::first_line;
+use probity_core::workspace::{Listed, Workspace};
+
+use super::action::Action;
+use super::app::{App, Screen};
+use super::form::NewForm;
+use super::keymap::{self, Context};
+use super::session::Session;
+use super::widgets::Cursor;
+
+/// The list of assessments in the data folder.
+#[derive(Default)]
+pub struct Home {
+    pub entries: Vec<Listed>,
+    pub selected: Cursor,
+}
+
+impl Home {
+    pub fn new(ws: &Workspace) -> Home {
+        Home {
+            entries: ws.list(),
+            selected: Cursor::default(),
+        }
+    }
+}
+
+pub fn update(app: &mut App, action: Action) {
+    let Screen::Home(home) = &mut app.screen else {
+        return;
+    };
+    match action {
+        Action::Up => home.selected.step(-1, home.entries.len()),
+        Action::Down => home.selected.step(1, home.entries.len()),
+        Action::NewAssessment => {
+            app.screen = Screen::NewForm(Box::new(NewForm::new(&app.ws, home)))
+        }
+        Action::Submit => {
+            let Some(entry) = home.entries.get(home.selected.at()) else {
+                app.notice = Some(format!(
+                    "There is nothing to open yet: press {} to create an assessment.",
+                    keymap::key_name(Context::Assessments, &Action::NewAssessment)
+                ));
+                return;
+            };
+            match app.ws.open(&entry.path) {
+                Ok(opened) => {
+                    app.screen = Screen::Assessment(Box::new(Session::new(opened, &app.ws)))
+                }
+                Err(e) => {
+                    app.notice = Some(format!(
+                        "Could not open {}: {}",
+                        entry.file,
+                        first_line(&e.to_string())
+                    ))
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A two-line heading, the body, and a line of key hints: the layout of the home screen and
+/// the form alike.
+pub fn page(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let [top, body, foot] = page(area);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled("probity · integrity self-assessment", theme.heading()),
+            Line::styled(
+                format!("Assessments in {}", app.ws.dirs.data.display()),
+                theme.dim(),
+            ),
+        ]),
+        top,
+    );
+    if home.entries.is_empty() {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(""),
+                Line::from("There are no assessments here yet."),
+                Line::from(format!(
+                    "Press {} to create one: you will be asked for the force, the period and the checklist.",
+                    keymap::key_name(Context::Assessments, &Action::NewAssessment)
+                )),
+            ])
+            .block(Block::bordered()),
+            body,
+        );
+    } else {
+        let rows = home.entries.iter().map(|e| match &e.summary {
+            Ok(s) => Row::new(vec![
+                Cell::from(s.force.as_str()),
+                Cell::from(s.period.as_str()),
+                Cell::from(s.checklist.as_str()),
+                Cell::from(format!("{:.0}%", s.completeness)),
+                Cell::from(e.saved.map_or("-".to_string(), local_time)),
+            ]),
+            Err(why) => Row::new(vec![
+                Cell::from(e.file.as_str()),
+                Cell::from(Span::styled(
+                    format!("cannot be read: {why}"),
+                    theme.error(),
+                )),
+            ]),
+        });
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Fill(3),
+                Constraint::Length(8),
+                Constraint::Fill(2),
+                Constraint::Length(6),
+                Constraint::Length(16),
+            ],
+        )
+        .header(
+            Row::new(["Force", "Period", "Checklist", "Done", "Last saved"]).style(theme.bold()),
+        )
+        .row_highlight_style(theme.selected())
+        .block(Block::bordered().title(" Your assessments "));
+        frame.render_stateful_widget(
+            table,
+            body,
+            &mut TableState::default().with_selected(Some(home.selected.at())),
+        );
+    }
+    let keys = keymap::hint(
+        Context::Assessments,
+        &[
+            (&[Action::Submit], "open"),
+            (&[Action::NewAssessment], "create a new assessment"),
+            (&[Action::Help], "help"),
+            (&[Action::Quit], "quit"),
+        ],
+    );
+    let hint = app.notice.as_deref().unwrap_or(&keys);
+    frame.render_widget(Line::styled(hint, theme.dim()), foot);
+}
+
+/// A moment in the local time zone, to the minute.
+fn local_time(t: jiff::Timestamp) -> String {
+    t.to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}

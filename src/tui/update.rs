@@ -1,0 +1,56 @@
+//! The one place the interface changes state: an action goes to the open dialog if there is
+//! one, otherwise to the screen. Changes to answers reach the disk through the session.
+
+use super::action::Action;
+use super::app::{App, Screen};
+use super::dialog::{self, Dialog, Help};
+use super::keymap::Context;
+use super::session::SaveState;
+use super::{assessment, form, home};
+
+/// How far PgUp and PgDn move.
+pub const PAGE: usize = 10;
+
+/// Which key table applies now.
+pub fn context(app: &App) -> Context {
+    match (&app.dialog, &app.screen) {
+        (Some(d), _) => d.context(),
+        (None, Screen::Home(_)) => Context::Assessments,
+        (None, Screen::NewForm(_)) => Context::NewForm,
+        (None, Screen::Assessment(_)) => Context::Assessment,
+    }
+}
+
+/// Applies one action.
+pub fn update(app: &mut App, action: Action) {
+    app.notice = None;
+    match action {
+        Action::Quit => return quit(app),
+        Action::Help => {
+            app.dialog = Some(Dialog::Help(Help::default()));
+            return;
+        }
+        _ => {}
+    }
+    match app.dialog.take() {
+        Some(d) => app.dialog = dialog::update(app, d, action),
+        None => match &app.screen {
+            Screen::Home(_) => home::update(app, action),
+            Screen::NewForm(_) => form::update(app, action),
+            Screen::Assessment(_) => assessment::update(app, action),
+        },
+    }
+}
+
+fn quit(app: &mut App) {
+    // A note being written is kept, not dropped, when quitting from the editor.
+    if let Some(Dialog::Note(note)) = app.dialog.take()
+        && let Some(s) = app.session_mut()
+    {
+        note.keep(s);
+    }
+    match app.session() {
+        Some(s) if matches!(s.save, SaveState::Failed(_)) => app.dialog = Some(Dialog::ConfirmQuit),
+        _ => app.quit = true,
+    }
+}

@@ -1,0 +1,54 @@
+//! Drawing. Everything here only reads the [`App`]; nothing is computed that `update` could
+//! have stored, and long text is clipped to what fits before it is wrapped.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Screen};
+use super::{assessment, dialog, form, home};
+
+/// The smallest window probity draws into.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole interface.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return too_small(frame, area);
+    }
+    match &app.screen {
+        Screen::Home(h) => home::render(app, h, frame, area),
+        Screen::NewForm(f) => form::render(app, f, frame, area),
+        Screen::Assessment(s) => assessment::view::render(app, s, frame, area),
+    }
+    if let Some(d) = &app.dialog {
+        dialog::render(app, d, frame, area);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("probity needs a window of at least 80 × 24 characters."),
+        Line::from(format!(
+            "This one is {} × {}. Please make it larger.",
+            area.width, area.height
+        )),
+    ];
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .alignment(Alignment::Center),
+        area,
+    );
+}
+
+/// The first `budget` characters of `text`: enough to fill a window, cheap to wrap.
+pub fn clip(text: &str, budget: usize) -> &str {
+    match text.char_indices().nth(budget) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
+}

@@ -1,0 +1,67 @@
+//! Small pieces of state the screens and dialogs share: a cursor in a list and a scroll
+//! position in a long text, each kept within its bounds.
+
+/// The selected entry of a list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor(pub usize);
+
+impl Cursor {
+    /// The selected position.
+    pub fn at(self) -> usize {
+        self.0
+    }
+
+    /// Moves by `by` entries, stopping at the first and last of `len`.
+    pub fn step(&mut self, by: isize, len: usize) {
+        let last = len.saturating_sub(1) as isize;
+        self.0 = (self.0 as isize).saturating_add(by).clamp(0, last) as usize;
+    }
+
+    /// Keeps the cursor inside a list that may have shrunk.
+    pub fn clamp(&mut self, len: usize) {
+        self.0 = self.0.min(len.saturating_sub(1));
+    }
+}
+
+/// How far a long text is scrolled down, in lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll(pub u16);
+
+impl Scroll {
+    pub fn top(self) -> u16 {
+        self.0
+    }
+
+    /// Moves by `by` lines, never above the top nor below line `last`.
+    pub fn step(&mut self, by: isize, last: usize) {
+        let last = last.min(u16::MAX as usize) as isize;
+        self.0 = (self.0 as isize).saturating_add(by).clamp(0, last) as u16;
+    }
+
+    pub fn reset(&mut self) {
+        self.0 = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_and_scrolls_stop_at_the_ends() {
+        let mut c = Cursor::default();
+        c.step(-3, 5);
+        assert_eq!(c.at(), 0);
+        c.step(99, 5);
+        assert_eq!(c.at(), 4);
+        c.clamp(2);
+        assert_eq!(c.at(), 1);
+        c.step(1, 0);
+        assert_eq!(c.at(), 0);
+        let mut s = Scroll::default();
+        s.step(10, 4);
+        assert_eq!(s.top(), 4);
+        s.step(-20, 4);
+        assert_eq!(s.top(), 0);
+    }
+}

@@ -194,6 +194,17 @@ impl Kind {
         }
     }
 
+    /// A value from the form it is stored and traced in (as [`Value`]'s `Display` writes it).
+    pub fn parse_stored(&self, raw: &str) -> Option<Value> {
+        match self {
+            Kind::Status => Status::parse(raw).map(Value::Status),
+            Kind::Date => raw.parse().ok().map(Value::Date),
+            Kind::Choice(_) => Some(Value::Choice(raw.to_string())),
+            Kind::Text => Some(Value::Text(raw.to_string())),
+            _ => raw.parse().ok().map(Value::Number),
+        }
+    }
+
     /// A value in words, as a reader should see it: option labels for choices, pounds for
     /// money, a % for percentages, "Partly" for partial.
     pub fn display(&self, value: &Value) -> String {
@@ -203,6 +214,7 @@ impl Kind {
             }
             (Kind::Money, Value::Number(n)) => format!("£{}", format_number(*n)),
             (Kind::Percent, Value::Number(n)) => format!("{}%", format_number(*n)),
+            (_, Value::Date(d)) => d.strftime("%-d %B %Y").to_string(),
             (_, Value::Status(s)) => s.label().to_string(),
             (_, v) => v.to_string(),
         }

@@ -135,6 +135,44 @@ impl Condition {
         }
     }
 
+    /// Whether the condition holds, or `None` when that depends on answers not yet given: a
+    /// test of an unanswered item is unknown, and `all`, `any` and `not` combine unknowns as
+    /// the answers still to come could. Used to tell "not flagged" from "cannot be judged".
+    pub fn decided<'a>(&self, answer: &impl Fn(&str) -> Option<&'a Value>) -> Option<bool> {
+        match self {
+            Condition::All(cs) => cs
+                .iter()
+                .try_fold(Some(true), |acc, c| match c.decided(answer) {
+                    Some(false) => Err(()),
+                    Some(true) => Ok(acc),
+                    None => Ok(None),
+                })
+                .unwrap_or(Some(false)),
+            Condition::Any(cs) => cs
+                .iter()
+                .try_fold(Some(false), |acc, c| match c.decided(answer) {
+                    Some(true) => Err(()),
+                    Some(false) => Ok(acc),
+                    None => Ok(None),
+                })
+                .unwrap_or(Some(true)),
+            Condition::Not(c) => c.decided(answer).map(|b| !b),
+            Condition::Item {
+                test: Test::Answered(want),
+                item,
+            } => Some(answer(item).is_some() == *want),
+            Condition::Item { item, test } => answer(item).map(|v| test.holds(Some(v))),
+            Condition::Ratio {
+                numerator,
+                denominator,
+                compare,
+            } => {
+                let (n, d) = (answer(numerator)?, answer(denominator)?);
+                Some(ratio(Some(n), Some(d)).is_some_and(|r| compare.holds(r)))
+            }
+        }
+    }
+
     /// Every test in the condition with the answer it saw: the "why" of a finding.
     pub fn trace<'a>(&self, answer: &impl Fn(&str) -> Option<&'a Value>) -> Vec<Step> {
         let mut steps = Vec::new();
@@ -295,6 +333,39 @@ mod tests {
             Condition::Any(vec![item("missing", Test::Answered(true)), gifts_gap]).holds(&look)
         );
         assert!(item("missing", Test::Answered(false)).holds(&look));
+    }
+
+    #[test]
+    fn unanswered_items_leave_a_condition_undecided_only_when_they_could_change_it() {
+        let a = answers();
+        let look = |id: &str| a.get(id);
+        let yes = |id: &str| item(id, Test::In(vec!["yes".into()]));
+        // All: a known false decides it; a missing part leaves it open.
+        assert_eq!(
+            Condition::All(vec![yes("procurement.gifts_crossref"), yes("missing")]).decided(&look),
+            Some(false)
+        );
+        assert_eq!(
+            Condition::All(vec![yes("gifts.register.exists"), yes("missing")]).decided(&look),
+            None
+        );
+        // Any: a known true decides it.
+        assert_eq!(
+            Condition::Any(vec![yes("gifts.register.exists"), yes("missing")]).decided(&look),
+            Some(true)
+        );
+        assert_eq!(
+            Condition::Any(vec![yes("procurement.gifts_crossref"), yes("missing")]).decided(&look),
+            None
+        );
+        assert_eq!(
+            item("missing", Test::Answered(false)).decided(&look),
+            Some(true)
+        );
+        assert_eq!(
+            Condition::Not(Box::new(yes("missing"))).decided(&look),
+            None
+        );
     }
 
     #[test]

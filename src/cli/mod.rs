@@ -192,9 +192,18 @@ pub struct Output {
     /// Protective marking printed on every page and sheet.
     #[arg(long, default_value = DEFAULT_MARKING)]
     pub marking: String,
+    /// The date the document is as at, and "overdue" is judged against (default: the date the
+    /// assessment was completed, if recorded, else today).
+    #[arg(long, value_name = "DATE")]
+    pub as_at: Option<jiff::civil::Date>,
 }
 
 impl Output {
+    /// The page furniture: marking, today, and the as-at date given or else `completed`.
+    pub fn page(&self, today: Date, completed: Option<Date>) -> probity_core::document::Page {
+        probity_core::document::Page::new(&self.marking, today).as_at(self.as_at, completed)
+    }
+
     /// Writes a document to the file named, never replacing one unless asked, or to standard
     /// output.
     pub fn emit<D: Document>(&self, document: &D, format: Format) -> Outcome {

@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use probity_core::document::{Format, Page};
+use probity_core::document::Format;
 use probity_core::progress::compare::{self, Comparison, Side};
 use probity_core::progress::summary::{self, Summary};
 use probity_core::progress::trend::{self, Trend};
@@ -24,6 +24,9 @@ pub struct CompareArgs {
     pub format: Format,
     #[command(flatten)]
     pub output: Output,
+    /// Remove personal names and text answers, for sharing outside the force.
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -54,10 +57,6 @@ pub struct SummaryArgs {
     pub output: Output,
 }
 
-fn page(ws: &Workspace, output: &Output) -> Page {
-    Page::new(&output.marking, ws.today)
-}
-
 pub fn compare(ws: &Workspace, args: &CompareArgs) -> Outcome {
     let ((old, old_c), (new, new_c)) = match (
         load(ws, &ws.locate(&args.old)),
@@ -66,14 +65,16 @@ pub fn compare(ws: &Workspace, args: &CompareArgs) -> Outcome {
         (Ok(a), Ok(b)) => (a, b),
         (Err(o), _) | (_, Err(o)) => return o,
     };
+    let page = args.output.page(ws.today, new.completed_on(&new_c));
     let (old_e, new_e) = (
-        scoring::evaluate(&old_c, &old, ws.today),
-        scoring::evaluate(&new_c, &new, ws.today),
+        scoring::evaluate(&old_c, &old, page.as_at),
+        scoring::evaluate(&new_c, &new, page.as_at),
     );
     let c = compare::compare(
         &Side::new(&old_c, &old, &old_e),
         &Side::new(&new_c, &new, &new_e),
-        &page(ws, &args.output),
+        &page,
+        args.redact,
     );
     if new.period < old.period {
         eprintln!(
@@ -141,7 +142,11 @@ pub fn summary(ws: &Workspace, args: &SummaryArgs) -> Outcome {
         Ok(b) => b,
         Err(o) => return o,
     };
-    let s = summary::summarise(&batch, args.period.as_deref(), &page(ws, &args.output));
+    let s = summary::summarise(
+        &batch,
+        args.period.as_deref(),
+        &args.output.page(ws.today, None),
+    );
     with_bad_files(&batch, args.output.emit(&s, args.format))
 }
 
@@ -163,7 +168,7 @@ pub fn trend(ws: &Workspace, args: &TrendArgs) -> Outcome {
             ));
         }
     };
-    let t = Trend::of(&batch, &force, &page(ws, &args.output));
+    let t = Trend::of(&batch, &force, &args.output.page(ws.today, None));
     if t.points.len() < 2 {
         let known = if forces.is_empty() {
             String::new()

@@ -2,7 +2,6 @@ use std::path::PathBuf;
 
 use probity_core::document::Format;
 use probity_core::report::{Options, Report};
-use probity_core::scoring;
 use probity_core::workspace::Workspace;
 
 use super::{Outcome, Output, format, load};
@@ -26,11 +25,11 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Outcome {
         Ok(loaded) => loaded,
         Err(outcome) => return outcome,
     };
-    let evaluation = scoring::evaluate(&c, &a, ws.today);
     let options = Options {
         redact: args.redact,
+        as_at: args.output.as_at,
         ..Options::new(&args.output.marking, ws.today)
     };
-    let report = Report::new(&c, &a, &evaluation, &options);
+    let report = Report::new(&c, &a, &options);
     args.output.emit(&report, args.format)
 }

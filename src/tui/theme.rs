@@ -5,40 +5,20 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use probity_core::checklist::Severity;
+use probity_core::scoring::Rating;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub colour: bool,
 }
 
-/// Red, amber, green: how an area or the whole assessment is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rag {
-    Red,
-    Amber,
-    Green,
-    /// Nothing scored yet.
-    Unrated,
-}
-
-impl Rag {
-    /// Green from 80, amber from 50, red below.
-    pub fn of(score: Option<f64>) -> Rag {
-        match score {
-            None => Rag::Unrated,
-            Some(s) if s >= 80.0 => Rag::Green,
-            Some(s) if s >= 50.0 => Rag::Amber,
-            Some(_) => Rag::Red,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Rag::Red => "Red",
-            Rag::Amber => "Amber",
-            Rag::Green => "Green",
-            Rag::Unrated => "-",
-        }
+/// A rating as the narrow area list shows it: the colour in words, "Prov." for a provisional
+/// score, which is never coloured, and "-" for nothing scored.
+pub fn rating_word(rating: Rating) -> &'static str {
+    match rating {
+        Rating::Provisional => "Prov.",
+        Rating::NotScored => "-",
+        rated => rated.label(),
     }
 }
 
@@ -58,19 +38,25 @@ impl Theme {
         }
     }
 
-    pub fn rag(self, rag: Rag) -> Style {
-        match rag {
-            Rag::Red => self.fg(Color::Red).add_modifier(Modifier::BOLD),
-            Rag::Amber => self.fg(Color::Yellow),
-            Rag::Green => self.fg(Color::Green),
-            Rag::Unrated => self.dim(),
+    /// Colour only for a real rating; provisional and unscored are dim.
+    pub fn rating(self, rating: Rating) -> Style {
+        match rating {
+            Rating::Red => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            Rating::Amber => self.amber(),
+            Rating::Green => self.fg(Color::Green),
+            Rating::Provisional | Rating::NotScored => self.dim(),
         }
+    }
+
+    /// The colour of a caution: something to check, not yet a gap.
+    pub fn amber(self) -> Style {
+        self.fg(Color::Yellow)
     }
 
     pub fn severity(self, severity: Severity) -> Style {
         match severity {
-            Severity::High => self.rag(Rag::Red),
-            Severity::Medium => self.rag(Rag::Amber),
+            Severity::High => self.rating(Rating::Red),
+            Severity::Medium => self.amber(),
             Severity::Low => self.fg(Color::Cyan),
         }
     }

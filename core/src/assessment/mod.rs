@@ -109,6 +109,15 @@ impl Assessment {
         self.answers.retain(|_, a| !a.is_empty());
     }
 
+    /// The date the assessment was completed, when the checklist names an item for it and it
+    /// is answered.
+    pub fn completed_on(&self, checklist: &Checklist) -> Option<Date> {
+        match self.value(checklist.context.completed.as_deref()?)? {
+            Value::Date(d) => Some(*d),
+            _ => None,
+        }
+    }
+
     /// Answers carried from last period that nobody has confirmed yet.
     pub fn unconfirmed(&self) -> impl Iterator<Item = &str> {
         self.answers

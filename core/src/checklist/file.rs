@@ -19,6 +19,10 @@ pub struct ChecklistFile {
     pub provenance: String,
     #[serde(default)]
     pub description: String,
+    /// How a report names the checklist in a sentence, e.g. "probity's reconstruction of the
+    /// checklist in HMIC's 2011 report"; by default its title in quotation marks.
+    #[serde(default)]
+    pub described_as: Option<String>,
     /// Id of the checklist this one succeeds, for carrying answers across versions.
     #[serde(default)]
     pub supersedes: Option<String>,
@@ -37,6 +41,22 @@ pub struct ChecklistFile {
     /// The prose report: questions in order, each with paragraphs of item sentences.
     #[serde(default)]
     pub narrative: Vec<NarrativeFile>,
+    /// Key rates a summary across forces shows for each force, e.g. the share of second-job
+    /// applications approved.
+    #[serde(default)]
+    pub rates: Vec<RateFile>,
+}
+
+/// A rate: one count as a share of another.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RateFile {
+    pub label: String,
+    /// The count that is part of the whole.
+    #[schemars(with = "String")]
+    pub part: Spanned<String>,
+    #[schemars(with = "String")]
+    pub whole: Spanned<String>,
 }
 
 /// Which items hold the force, assessor, dates and previous assessment. probity fills some of

@@ -309,6 +309,7 @@ impl Loader<'_> {
         let area_ids: Vec<String> = areas.iter().map(|a| a.id.clone()).collect();
         let area_ids: Vec<&str> = area_ids.iter().map(String::as_str).collect();
         let narrative = self.narrative(file.narrative, &area_ids);
+        let rates = self.rates(file.rates);
 
         Checklist {
             id: file.id.into_inner(),
@@ -316,6 +317,10 @@ impl Loader<'_> {
             version: clean(&file.version),
             provenance: clean(&file.provenance),
             description: clean(&file.description),
+            described_as: file.described_as.as_deref().map_or_else(
+                || format!("the checklist \u{201c}{}\u{201d}", clean(&file.title)),
+                clean,
+            ),
             supersedes: file.supersedes.map(|s| clean(&s)),
             recommendations,
             areas,
@@ -323,6 +328,7 @@ impl Loader<'_> {
             retired,
             context,
             narrative,
+            rates,
             index,
         }
     }
@@ -531,7 +537,7 @@ impl Loader<'_> {
         None
     }
 
-    fn numeric_item(&mut self, id: &Spanned<String>, context: &str) -> bool {
+    pub(super) fn numeric_item(&mut self, id: &Spanned<String>, context: &str) -> bool {
         match self.known_item(id) {
             Some(kind) if kind.is_numeric() => true,
             Some(kind) => {

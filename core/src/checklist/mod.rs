@@ -29,6 +29,8 @@ pub struct Checklist {
     /// Where the content comes from, printed on every report.
     pub provenance: String,
     pub description: String,
+    /// How a report names the checklist in a sentence.
+    pub described_as: String,
     /// The checklist this one succeeds, when answers are carried across versions.
     pub supersedes: Option<String>,
     pub recommendations: Vec<Recommendation>,
@@ -40,6 +42,8 @@ pub struct Checklist {
     pub context: Context,
     /// The prose report's questions; empty when the checklist does not define them.
     pub narrative: Vec<Section>,
+    /// Key rates, each one count as a share of another.
+    pub rates: Vec<Rate>,
     index: HashMap<String, (usize, usize)>,
 }
 
@@ -52,6 +56,14 @@ pub struct Context {
     pub period_start: Option<String>,
     pub period_end: Option<String>,
     pub previous: Option<String>,
+}
+
+/// A rate: the count `part` as a share of the count `whole`.
+#[derive(Debug, Clone)]
+pub struct Rate {
+    pub label: String,
+    pub part: String,
+    pub whole: String,
 }
 
 /// One question of the prose report.

@@ -172,6 +172,24 @@ impl Loader<'_> {
     }
 }
 
+impl Loader<'_> {
+    /// Key rates, each naming two numeric items.
+    pub(super) fn rates(&mut self, rates: Vec<super::file::RateFile>) -> Vec<super::Rate> {
+        rates
+            .into_iter()
+            .filter(|r| {
+                let part = self.numeric_item(&r.part, "a rate");
+                self.numeric_item(&r.whole, "a rate") && part
+            })
+            .map(|r| super::Rate {
+                label: clean(&r.label),
+                part: r.part.into_inner(),
+                whole: r.whole.into_inner(),
+            })
+            .collect()
+    }
+}
+
 /// Whether an item of this kind may have a `value` sentence.
 fn takes_value(kind: &Kind, f: &SayFile) -> bool {
     match kind {

@@ -102,13 +102,29 @@ impl FromStr for Format {
     }
 }
 
-/// The protective marking and the date of production, printed on every page of a document.
+/// The protective marking and the dates printed on every page of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Page {
     /// The protective marking, e.g. `OFFICIAL-SENSITIVE`.
     pub marking: String,
     /// The date the document was produced.
     pub generated: Date,
+    /// The date the document's facts are as at; "overdue" is judged against it.
+    pub as_at: Date,
+    /// Where the as-at date comes from.
+    pub as_at_basis: AsAt,
+}
+
+/// Where a document's as-at date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AsAt {
+    /// Given by the person producing it.
+    Given,
+    /// The date the assessment was completed, as answered.
+    Completed,
+    /// The date it was produced, as the assessment records no completion date.
+    Produced,
 }
 
 /// The marking used when none is given.
@@ -120,8 +136,43 @@ impl Page {
         Page {
             marking: crate::text::sanitize_line(marking),
             generated,
+            as_at: generated,
+            as_at_basis: AsAt::Produced,
         }
     }
+
+    /// The page as at the date given, else the date the assessment was completed, else the
+    /// date it is produced.
+    pub fn as_at(self, given: Option<Date>, completed: Option<Date>) -> Page {
+        let (as_at, as_at_basis) = match (given, completed) {
+            (Some(d), _) => (d, AsAt::Given),
+            (None, Some(d)) => (d, AsAt::Completed),
+            (None, None) => (self.generated, AsAt::Produced),
+        };
+        Page {
+            as_at,
+            as_at_basis,
+            ..self
+        }
+    }
+
+    /// The as-at date in a sentence, saying where it comes from and what it governs.
+    pub fn as_at_sentence(&self) -> String {
+        let why = match self.as_at_basis {
+            AsAt::Given => "the date given when it was produced",
+            AsAt::Completed => "the date the assessment was completed",
+            AsAt::Produced => "the date it was produced, as no completion date is recorded",
+        };
+        format!(
+            "This document is as at {}, {why}; actions are overdue if their due date was before then.",
+            long_date(self.as_at)
+        )
+    }
+}
+
+/// A date as a reader writes it: "30 November 2012".
+pub fn long_date(d: Date) -> String {
+    d.strftime("%-d %B %Y").to_string()
 }
 
 /// Why a document could not be rendered.
@@ -166,6 +217,26 @@ pub fn json<T: Serialize>(value: &T) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_as_at_date_prefers_what_is_given_then_the_completion_date() {
+        let produced = jiff::civil::date(2026, 11, 29);
+        let done = jiff::civil::date(2012, 11, 30);
+        let page = Page::new("OFFICIAL", produced);
+        assert_eq!(page.clone().as_at(None, None).as_at, produced);
+        let completed = page.clone().as_at(None, Some(done));
+        assert_eq!(
+            (completed.as_at, completed.as_at_basis),
+            (done, AsAt::Completed)
+        );
+        assert!(
+            completed
+                .as_at_sentence()
+                .starts_with("This document is as at 30 November 2012")
+        );
+        let given = page.as_at(Some(produced), Some(done));
+        assert_eq!(given.as_at_basis, AsAt::Given);
+    }
 
     #[test]
     fn names_round_trip() {

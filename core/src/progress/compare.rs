@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::carry::weakest;
 use super::crosswalk::{Briefing, Crosswalk, Fate};
-use crate::answer::{Value, format_number};
+use crate::answer::{Kind, Value, format_number};
 use crate::assessment::Assessment;
 use crate::checklist::{Checklist, Item, Severity};
 use crate::document::Page;
@@ -59,6 +59,8 @@ pub struct Comparison {
     pub different_forces: Option<(String, String)>,
     pub briefing: Option<Briefing>,
     pub overall: Delta,
+    /// Whether each period's overall score is provisional: [before, after].
+    pub overall_provisional: [bool; 2],
     /// Answered ÷ applicable, as percentages.
     pub completeness: Delta,
     pub areas: Vec<AreaDelta>,
@@ -67,7 +69,65 @@ pub struct Comparison {
     pub metrics: Vec<MetricDelta>,
     pub ledger: Vec<Commitment>,
     /// Carried answers in the later assessment that nobody has confirmed yet.
-    pub unconfirmed: Vec<String>,
+    pub unconfirmed: Vec<ItemRef>,
+    /// The windows the two periods' counts cover, when recorded.
+    pub windows: Windows,
+    /// True when names and free text have been left out, for sharing outside the force.
+    pub redacted: bool,
+}
+
+/// An item, by id for tools and by its short label for readers.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct ItemRef {
+    pub id: String,
+    pub label: String,
+}
+
+/// The windows the counts of each period cover.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Windows {
+    pub before: Option<Window>,
+    pub after: Option<Window>,
+}
+
+/// The first and last day a period's counts cover.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Window {
+    pub start: Date,
+    pub end: Date,
+    /// Its length in months, to one decimal place.
+    pub months: f64,
+}
+
+impl Window {
+    fn of(side: &Side) -> Option<Window> {
+        let context = &side.checklist.context;
+        let date = |id: &Option<String>| match side.value(id.as_deref()?)? {
+            Value::Date(d) => Some(*d),
+            _ => None,
+        };
+        let (start, end) = (date(&context.period_start)?, date(&context.period_end)?);
+        let days = (end - start).get_days() as f64 + 1.0;
+        (days > 0.0).then(|| Window {
+            start,
+            end,
+            months: round1(days / DAYS_PER_MONTH),
+        })
+    }
+}
+
+/// The average length of a month, in days.
+const DAYS_PER_MONTH: f64 = 30.4375;
+
+impl Windows {
+    /// True when both windows are known and differ in length by more than a week, so counts
+    /// must be compared per month.
+    pub fn differ(&self) -> bool {
+        match (self.before, self.after) {
+            (Some(b), Some(a)) => (b.months - a.months).abs() * DAYS_PER_MONTH > 7.0,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
@@ -92,6 +152,8 @@ impl Delta {
 pub struct AreaDelta {
     pub id: String,
     pub title: String,
+    /// Whether each period's score for the area is provisional: [before, after].
+    pub provisional: [bool; 2],
     #[serde(flatten)]
     pub score: Delta,
 }
@@ -125,6 +187,10 @@ impl Change {
 pub struct ItemChange {
     /// The item in the later checklist, or the earlier id when it has no successor.
     pub id: String,
+    /// Its short label, for readers.
+    pub label: String,
+    /// Its kind of answer.
+    pub kind: &'static str,
     /// The earlier ids it is compared with, when they differ from `id`; otherwise empty.
     pub from: Vec<String>,
     pub prompt: String,
@@ -167,6 +233,9 @@ pub struct MetricDelta {
     pub delta: Option<f64>,
     /// Change as a percentage of the earlier value; none when that was zero or missing.
     pub percent: Option<f64>,
+    /// For counts, when the two periods' windows differ in length: each period's count per
+    /// month, which can be compared where the totals cannot.
+    pub per_month: Option<Delta>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -204,13 +273,19 @@ pub struct Commitment {
     pub status: Delivery,
 }
 
-/// Compares `before` with `after`, printed on `page`, whose date decides which commitments are
-/// overdue.
-pub fn compare(before: &Side, after: &Side, page: &Page) -> Comparison {
-    let today = page.generated;
+/// Compares `before` with `after`, printed on `page`, whose as-at date decides which
+/// commitments are overdue. With `redact`, owners and text answers are left out.
+pub fn compare(before: &Side, after: &Side, page: &Page, redact: bool) -> Comparison {
     let walk = Crosswalk::between(before.checklist, after.checklist);
-    let items = item_changes(before, after, &walk);
-    let (findings, ledger) = finding_changes(before, after, &walk, today);
+    let mut items = item_changes(before, after, &walk);
+    let (findings, mut ledger) = finding_changes(before, after, &walk, page.as_at);
+    if redact {
+        redact_names(&mut items, &mut ledger);
+    }
+    let windows = Windows {
+        before: Window::of(before),
+        after: Window::of(after),
+    };
     let (b, a) = (before.assessment, after.assessment);
     Comparison {
         force: a.force.clone(),
@@ -223,6 +298,10 @@ pub fn compare(before: &Side, after: &Side, page: &Page) -> Comparison {
             .then(|| (b.force.clone(), a.force.clone())),
         briefing: Briefing::between(before.checklist, after.checklist),
         overall: Delta::new(before.evaluation.overall, after.evaluation.overall),
+        overall_provisional: [
+            before.evaluation.basis.provisional(),
+            after.evaluation.basis.provisional(),
+        ],
         completeness: Delta::new(
             Some(before.evaluation.completeness.percent()),
             Some(after.evaluation.completeness.percent()),
@@ -230,14 +309,52 @@ pub fn compare(before: &Side, after: &Side, page: &Page) -> Comparison {
         areas: area_deltas(before, after),
         items,
         findings,
-        metrics: metric_deltas(before, after, &walk),
+        metrics: metric_deltas(before, after, &walk, &windows),
         ledger,
-        unconfirmed: a.unconfirmed().map(str::to_string).collect(),
+        unconfirmed: a
+            .unconfirmed()
+            .map(|id| ItemRef {
+                id: id.to_string(),
+                label: after
+                    .checklist
+                    .item(id)
+                    .map_or(id, |i| i.short_label())
+                    .to_string(),
+            })
+            .collect(),
+        windows,
+        redacted: redact,
     }
 }
 
+/// Leaves out what names a person or quotes free text: owners, and text answers.
+fn redact_names(items: &mut [ItemChange], ledger: &mut [Commitment]) {
+    for l in ledger.iter_mut().filter(|l| l.owner.is_some()) {
+        l.owner = Some(REDACTED.into());
+    }
+    for i in items.iter_mut().filter(|i| i.kind == "text") {
+        for v in [
+            &mut i.before,
+            &mut i.after,
+            &mut i.before_label,
+            &mut i.after_label,
+        ] {
+            if v.is_some() {
+                *v = Some(REDACTED.into());
+            }
+        }
+    }
+}
+
+const REDACTED: &str = "[redacted]";
+
 fn area_deltas(before: &Side, after: &Side) -> Vec<AreaDelta> {
     let score = |side: &Side, id: &str| side.evaluation.area(id).and_then(|a| a.score);
+    let provisional = |side: &Side, id: &str| {
+        side.evaluation
+            .area(id)
+            .is_some_and(|a| a.score.is_some() && a.basis.provisional())
+    };
     let mut out: Vec<AreaDelta> = after
         .checklist
         .areas
@@ -245,6 +362,7 @@ fn area_deltas(before: &Side, after: &Side) -> Vec<AreaDelta> {
         .map(|a| AreaDelta {
             id: a.id.clone(),
             title: a.title.clone(),
+            provisional: [provisional(before, &a.id), provisional(after, &a.id)],
             score: Delta::new(score(before, &a.id), score(after, &a.id)),
         })
         .collect();
@@ -257,6 +375,7 @@ fn area_deltas(before: &Side, after: &Side) -> Vec<AreaDelta> {
             .map(|a| AreaDelta {
                 id: a.id.clone(),
                 title: a.title.clone(),
+                provisional: [provisional(before, &a.id), false],
                 score: Delta::new(score(before, &a.id), None),
             }),
     );
@@ -294,6 +413,8 @@ fn item_changes(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<ItemChange
         };
         out.push(ItemChange {
             id: item.id.clone(),
+            label: item.short_label().to_string(),
+            kind: item.kind.name(),
             from,
             prompt: item.prompt.clone(),
             before: was.map(Value::to_string),
@@ -315,6 +436,8 @@ fn item_changes(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<ItemChange
         };
         out.push(ItemChange {
             id: id.to_string(),
+            label: item.short_label().to_string(),
+            kind: item.kind.name(),
             from: Vec::new(),
             prompt: item.prompt.clone(),
             before: Some(was.to_string()),
@@ -439,7 +562,12 @@ fn anchor_answered(before: &Side, after: &Side, walk: &Crosswalk, f: &Finding) -
     targets.iter().any(|t| after.value(t).is_some())
 }
 
-fn metric_deltas(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<MetricDelta> {
+fn metric_deltas(
+    before: &Side,
+    after: &Side,
+    walk: &Crosswalk,
+    windows: &Windows,
+) -> Vec<MetricDelta> {
     let metric = |side: &Side, id: &str| {
         side.evaluation
             .metrics
@@ -447,7 +575,13 @@ fn metric_deltas(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<MetricDel
             .find(|m| m.id == id)
             .map(|m| m.value)
     };
-    let row = |id: &str, label: &str, was: Option<f64>, now: Option<f64>| {
+    // Counts of things that happened in the period depend on its length; other figures do not.
+    let per_month = |count: bool, was: Option<f64>, now: Option<f64>| {
+        let (b, a) = (windows.before?, windows.after?);
+        (count && windows.differ())
+            .then(|| Delta::new(was.map(|w| w / b.months), now.map(|n| n / a.months)))
+    };
+    let row = |id: &str, label: &str, count: bool, was: Option<f64>, now: Option<f64>| {
         let delta = was.zip(now).map(|(w, n)| n - w);
         MetricDelta {
             id: id.to_string(),
@@ -459,6 +593,7 @@ fn metric_deltas(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<MetricDel
                 .zip(delta)
                 .filter(|(w, _)| *w != 0.0)
                 .map(|(w, d)| (d / w * 1000.0).round() / 10.0),
+            per_month: per_month(count, was, now),
         }
     };
     let mut out = Vec::new();
@@ -470,15 +605,21 @@ fn metric_deltas(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<MetricDel
         };
         let now = metric(after, &item.id);
         if was.is_some() || now.is_some() {
-            out.push(row(&item.id, &item.prompt, was, now));
+            out.push(row(
+                &item.id,
+                &item.prompt,
+                item.kind == Kind::Count,
+                was,
+                now,
+            ));
         }
     }
     for (id, fate) in walk.fates() {
         if matches!(fate, Fate::Retired { .. } | Fate::Dropped)
             && let Some(was) = metric(before, id)
         {
-            let label = before.checklist.item(id).map_or("", |i| i.prompt.as_str());
-            out.push(row(id, label, Some(was), None));
+            let label = before.checklist.item(id).map_or(id, |i| i.short_label());
+            out.push(row(id, label, false, Some(was), None));
         }
     }
     out

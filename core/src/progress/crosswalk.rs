@@ -150,6 +150,13 @@ pub struct Briefing {
     pub retired: Vec<(String, String)>,
     /// Earlier items the later checklist neither keeps, replaces nor retires.
     pub dropped: Vec<String>,
+    /// The checklists' titles, for readers.
+    pub from_title: String,
+    pub to_title: String,
+    /// Each item's short label, by id, from whichever checklist has it: readers see these.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub labels: BTreeMap<String, String>,
 }
 
 impl Briefing {
@@ -174,6 +181,13 @@ impl Briefing {
             merged: Vec::new(),
             retired: Vec::new(),
             dropped: Vec::new(),
+            from_title: before.title.clone(),
+            to_title: after.title.clone(),
+            labels: before
+                .items()
+                .chain(after.items())
+                .map(|i| (i.id.clone(), i.short_label().to_string()))
+                .collect(),
         };
         for (id, fate) in walk.fates() {
             match fate {
@@ -202,41 +216,63 @@ impl Briefing {
             && self.dropped.is_empty()
     }
 
-    /// The briefing as short plain sentences, one per change, for the terminal and reports.
+    /// An item as readers know it: its short label in quotation marks.
+    fn name(&self, id: &str) -> String {
+        format!(
+            "\u{201c}{}\u{201d}",
+            self.labels.get(id).map_or(id, String::as_str)
+        )
+    }
+
+    fn names(&self, ids: &[String], and: &str) -> String {
+        ids.iter()
+            .map(|id| self.name(id))
+            .collect::<Vec<_>>()
+            .join(and)
+    }
+
+    /// The briefing as short plain sentences, one per change, naming items by their labels.
     /// Text from the checklist is returned as is; callers escape it for their medium.
     pub fn lines(&self) -> Vec<String> {
         let mut out = vec![format!(
-            "This period uses checklist {} (version {}); last period used {} (version {}).",
-            self.to, self.to_version, self.from, self.from_version
+            "This period uses {} (version {}); last period used {} (version {}).",
+            self.to_title, self.to_version, self.from_title, self.from_version
         )];
         if self.is_empty() {
             out.push("The same items are asked; only wording may have changed.".into());
         }
-        for (id, prompt) in &self.new_items {
-            out.push(format!("New: {id}: {prompt}"));
+        for (_, prompt) in &self.new_items {
+            out.push(format!("New: {prompt}"));
         }
         for (old, new) in &self.renamed {
             out.push(format!(
-                "Renamed: {old} is now {new}; last year's answer has been carried to it."
+                "Renamed: {} is now asked as {}; last year's answer has been carried to it.",
+                self.name(old),
+                self.name(new)
             ));
         }
         for (old, new) in &self.split {
             out.push(format!(
-                "Split: {old} is now asked as {}; last year's answer has been copied to each.",
-                new.join(", ")
+                "Split: {} is now asked as {}; last year's answer has been copied to each.",
+                self.name(old),
+                self.names(new, ", ")
             ));
         }
         for (old, new) in &self.merged {
             out.push(format!(
-                "Merged: {} are now asked as one item, {new}; check the combined answer.",
-                old.join(" and ")
+                "Merged: {} are now asked as one item, {}; check the combined answer.",
+                self.names(old, " and "),
+                self.name(new)
             ));
         }
         for (id, reason) in &self.retired {
-            out.push(format!("Retired: {id} is no longer asked. {reason}"));
+            out.push(format!(
+                "Retired: {} is no longer asked. {reason}",
+                self.name(id)
+            ));
         }
         for id in &self.dropped {
-            out.push(format!("Not comparable: {id} is not in the new checklist and no item takes it over; its answer is kept but not used."));
+            out.push(format!("Not comparable: {} is not in the new checklist and no item takes it over; its answer is kept but not used.", self.name(id)));
         }
         out
     }

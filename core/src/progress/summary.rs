@@ -6,8 +6,13 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
+use jiff::civil::Date;
+
 use super::{BadFile, Batch, Loaded};
+use crate::checklist::{Checklist, Rule};
 use crate::document::Page;
+use crate::document::figures::round1;
+use crate::scoring::Rating;
 
 use crate::answer::{Kind, Status, Value};
 use crate::checklist::Severity;
@@ -26,6 +31,8 @@ pub struct Summary {
     /// Assessments left out: earlier periods of the same forces, or other periods than the one
     /// asked for.
     pub left_out: usize,
+    /// One row per force: where it stands, in the assessment used.
+    pub by_force: Vec<ForceRow>,
     pub items: Vec<ItemTally>,
     pub rules: Vec<RuleTally>,
     pub metrics: Vec<MetricStats>,
@@ -75,13 +82,56 @@ impl ItemTally {
     }
 }
 
+/// One force's standing, for the table by force.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ForceRow {
+    pub force: String,
+    pub period: String,
+    /// The overall score, 0–100, or null when nothing scored is answered.
+    pub score: Option<f64>,
+    /// Answered ÷ applicable, as a percentage.
+    pub completeness: f64,
+    /// True when the score rests on fewer than half the applicable scored items.
+    pub provisional: bool,
+    pub rating: Rating,
+    pub findings: SeverityCounts,
+    /// Findings whose action was due before the summary's as-at date.
+    pub overdue: usize,
+    /// The checklist's key rates for this force.
+    pub rates: Vec<RateValue>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct SeverityCounts {
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+}
+
+/// A key rate for one force: one count as a share of another.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct RateValue {
+    pub label: String,
+    pub part: Option<f64>,
+    pub whole: Option<f64>,
+    /// `part` as a percentage of `whole`, to one decimal place; null when either is missing
+    /// or the whole is zero.
+    pub percent: Option<f64>,
+}
+
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RuleTally {
     pub id: String,
     pub title: String,
     pub severity: Severity,
     pub flagged: usize,
+    /// The forces it flags.
     pub forces: Vec<String>,
+    /// The forces whose answers show it does not apply.
+    pub not_flagged: Vec<String>,
+    /// How many forces it could not be judged on, because the items behind it are unanswered.
+    pub not_judged: usize,
+    pub not_judged_forces: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -162,6 +212,9 @@ pub fn summarise(batch: &Batch, period: Option<&str>, page: &Page) -> Summary {
                     severity: rule.severity,
                     flagged: 0,
                     forces: Vec::new(),
+                    not_flagged: Vec::new(),
+                    not_judged: 0,
+                    not_judged_forces: Vec::new(),
                 });
             }
         }
@@ -190,15 +243,9 @@ pub fn summarise(batch: &Batch, period: Option<&str>, page: &Page) -> Summary {
                 Some(_) => {}
             }
         }
-        for f in l
-            .evaluation
-            .findings
-            .iter()
-            .filter(|f| f.kind == FindingKind::Rule)
-        {
-            if let Some(r) = rules.iter_mut().find(|r| r.id == f.id) {
-                r.flagged += 1;
-                r.forces.push(l.assessment.force.clone());
+        for rule in &checklist.rules {
+            if let Some(r) = rules.iter_mut().find(|r| r.id == rule.id) {
+                r.tally(rule, l);
             }
         }
         for m in &l.evaluation.metrics {
@@ -233,6 +280,10 @@ pub fn summarise(batch: &Batch, period: Option<&str>, page: &Page) -> Summary {
 
     Summary {
         page: page.clone(),
+        by_force: chosen
+            .iter()
+            .map(|l| ForceRow::of(batch.checklist(l), l, page.as_at))
+            .collect(),
         forces: chosen.len(),
         assessments: chosen
             .iter()
@@ -283,15 +334,90 @@ impl Summary {
     }
 }
 
+impl ForceRow {
+    fn of(checklist: &Checklist, l: &Loaded, as_at: Date) -> ForceRow {
+        let e = &l.evaluation;
+        let (high, medium, low) = e.counts();
+        let figure = |id: &str| e.metrics.iter().find(|m| m.id == id).map(|m| m.value);
+        ForceRow {
+            force: l.assessment.force.clone(),
+            period: l.assessment.period.clone(),
+            score: e.overall.map(round1),
+            completeness: round1(e.completeness.percent()),
+            provisional: e.basis.provisional(),
+            rating: e.rating(),
+            findings: SeverityCounts { high, medium, low },
+            overdue: e
+                .findings
+                .iter()
+                .filter(|f| f.due.is_some_and(|d| d < as_at))
+                .count(),
+            rates: checklist
+                .rates
+                .iter()
+                .map(|rate| {
+                    let (part, whole) = (figure(&rate.part), figure(&rate.whole));
+                    RateValue {
+                        label: rate.label.clone(),
+                        part,
+                        whole,
+                        percent: part
+                            .zip(whole)
+                            .filter(|(_, w)| *w > 0.0)
+                            .map(|(p, w)| round1(p / w * 100.0)),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
 impl RuleTally {
-    /// "23 of 44 forces: Suppliers not checked against staff business interests".
+    /// Counts one force: flagged when the rule fired, not judged when unanswered items could
+    /// still make it fire, otherwise not flagged.
+    fn tally(&mut self, rule: &Rule, l: &Loaded) {
+        let force = l.assessment.force.clone();
+        if l.evaluation
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::Rule && f.id == rule.id)
+        {
+            self.flagged += 1;
+            self.forces.push(force);
+            return;
+        }
+        let answer = |id: &str| {
+            l.evaluation
+                .is_asked(id)
+                .then(|| l.assessment.value(id))
+                .flatten()
+        };
+        match rule.when.decided(&answer) {
+            None => {
+                self.not_judged += 1;
+                self.not_judged_forces.push(force);
+            }
+            Some(_) => self.not_flagged.push(force),
+        }
+    }
+
+    /// "23 of 44 forces: Suppliers not checked against staff business interests", with the
+    /// forces it could not be judged on when there are any, so "not assessed" never reads as
+    /// "no gap".
     pub fn sentence(&self, forces: usize) -> String {
-        format!(
+        let mut s = format!(
             "{} of {} force{}: {}",
             self.flagged,
             forces,
             if forces == 1 { "" } else { "s" },
             self.title
-        )
+        );
+        if self.not_judged > 0 {
+            s.push_str(&format!(
+                " (could not be judged for {}: the answers behind it are missing)",
+                self.not_judged
+            ));
+        }
+        s
     }
 }

@@ -223,14 +223,17 @@ fn the_briefing_lists_each_change_once() {
     assert_eq!(b.dropped, ["lost"]);
     let lines = b.lines();
     assert!(
-        lines[0].contains("mini-2 (version 2)") && lines[0].contains("mini-1 (version 1)"),
+        lines[0].contains("Mini (version 2)") && lines[0].contains("Mini (version 1)"),
         "{lines:?}"
     );
+    // Readers see each item's label (here, its question), never its id.
     assert!(
-        lines
-            .iter()
-            .any(|l| l.starts_with("Split: whole is now asked as whole.first, whole.second"))
+        lines.iter().any(|l| l.starts_with(
+            "Split: \u{201c}Split?\u{201d} is now asked as \u{201c}First half?\u{201d}, \u{201c}Second half?\u{201d}"
+        )),
+        "{lines:?}"
     );
+    assert!(lines.iter().all(|l| !l.contains("whole.first")), "{lines:?}");
     assert!(Briefing::between(&v1, &v1).is_none());
 }
 
@@ -314,6 +317,7 @@ fn comparing_across_versions_follows_the_crosswalk() {
         &Side::new(&v1, &prev, &e1),
         &Side::new(&v2, &next, &e2),
         &Page::new("OFFICIAL", today),
+        false,
     );
     let change = |id: &str| c.items.iter().find(|i| i.id == id).map(|i| i.change);
     assert_eq!(change("kept"), Some(Change::Unchanged));
@@ -357,6 +361,7 @@ fn the_ledger_judges_delivery_against_today() {
             &Side::new(&v1, &prev, &e1),
             &Side::new(&v1, &next, &e2),
             &Page::new("OFFICIAL", today),
+            false,
         );
         c.ledger.iter().find(|l| l.id == "old.name").unwrap().status
     };
@@ -389,7 +394,7 @@ proptest! {
         let next = carry_forward(&prev, &v1, &v1, "2013").assessment;
         let today = date(2013, 1, 1);
         let (e1, e2) = (evaluate(&v1, &prev, today), evaluate(&v1, &next, today));
-        let c = compare(&Side::new(&v1, &prev, &e1), &Side::new(&v1, &next, &e2), &Page::new("OFFICIAL", today));
+        let c = compare(&Side::new(&v1, &prev, &e1), &Side::new(&v1, &next, &e2), &Page::new("OFFICIAL", today), false);
         prop_assert!(c.items.iter().all(|i| i.change == Change::Unchanged), "{:?}", c.items);
         prop_assert!(c.findings.closed.is_empty() && c.findings.opened.is_empty());
         prop_assert_eq!(c.findings.persisting.len(), e1.findings.len());
@@ -410,7 +415,7 @@ proptest! {
         next.answer_mut("kept").value = Some(Value::Status(ladder[to]));
         let today = date(2013, 1, 1);
         let (e1, e2) = (evaluate(&v1, &prev, today), evaluate(&v1, &next, today));
-        let c = compare(&Side::new(&v1, &prev, &e1), &Side::new(&v1, &next, &e2), &Page::new("OFFICIAL", today));
+        let c = compare(&Side::new(&v1, &prev, &e1), &Side::new(&v1, &next, &e2), &Page::new("OFFICIAL", today), false);
         prop_assert_eq!(c.items[0].change, Change::Improved);
         prop_assert!(c.overall.delta.unwrap() > 0.0);
     }

@@ -1,17 +1,18 @@
 //! The action plan as CSV, one row per finding, for forces that track actions in Excel.
 //!
-//! Every field passes through [`guard_formula`], because a spreadsheet treats a cell starting
-//! with `=` as a formula even when the CSV quotes it.
+//! Every text field passes through [`guard_formula`], because a spreadsheet treats a cell
+//! starting with `=` as a formula even when the CSV quotes it.
 
 use super::Report;
 use crate::document::escape::guard_formula;
+use crate::document::long_date;
 
 /// The columns, in order. The marking is repeated on every row so it travels with any extract.
 pub const COLUMNS: [&str; 11] = [
-    "ID",
+    "No.",
     "Area",
     "Severity",
-    "Title",
+    "Finding",
     "Why it matters",
     "Why it was flagged",
     "Recommended action",
@@ -23,20 +24,19 @@ pub const COLUMNS: [&str; 11] = [
 
 /// One row per finding, most severe first, as the action plan and the CSV give them.
 pub(super) fn action_rows(r: &Report) -> impl Iterator<Item = [String; 10]> + '_ {
-    let mut findings: Vec<_> = r.findings.iter().collect();
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    findings.into_iter().map(move |f| {
+    r.findings.iter().enumerate().map(move |(i, row)| {
+        let f = &row.finding;
         [
-            f.id.clone(),
-            r.area_title(&f.area).to_string(),
+            (i + 1).to_string(),
+            row.area_title.clone(),
             f.severity.name().to_string(),
             f.title.clone(),
             f.explanation.clone(),
-            Report::trace_text(f),
+            row.because.join("; "),
             f.action.clone(),
             f.owner.clone().unwrap_or_default(),
-            f.due.map(|d| d.to_string()).unwrap_or_default(),
-            r.status(f).to_string(),
+            f.due.map(long_date).unwrap_or_default(),
+            row.status.name().to_string(),
         ]
     })
 }
@@ -49,7 +49,7 @@ pub fn render(r: &Report) -> Vec<u8> {
         let _ = w.write_record(
             row.iter()
                 .map(|c| guard_formula(c).into_owned())
-                .chain([guard_formula(&r.marking).into_owned()]),
+                .chain([guard_formula(r.marking()).into_owned()]),
         );
     }
     w.into_inner().unwrap_or_default()

@@ -1,56 +1,55 @@
 //! The gap report as one self-contained web page: inline CSS and SVG, no scripts, no external
-//! resources, and a Content-Security-Policy that forbids loading any. It prints to A4 with a
-//! running header, and each area starts on a new page.
+//! resources, and a Content-Security-Policy that forbids loading any. It prints to A4 with the
+//! marking at the top and foot of every page and "Page n of N".
 //!
 //! The page is an askama template (`templates/report.html`), which escapes every value; this
-//! module only shapes the report into what the template shows.
+//! module only lays out the charts.
 
 use askama::Template;
 
-use super::{AnswerRow, Report, kind_name};
+use super::Report;
+use super::view::View;
 use crate::answer::format_number;
 use crate::document::escape::css_string;
-use crate::document::figures::{paragraphs, score_phrase, score_text};
+use crate::scoring::Rating;
 
 #[derive(Template)]
 #[template(path = "report.html")]
 struct Page<'a> {
-    r: &'a Report,
+    v: View<'a>,
     /// The marking and the running header as CSS strings, for the printed page margins.
     marking_css: String,
     running_css: String,
-    score: String,
-    completeness: String,
-    counts: (usize, usize, usize),
     area_chart: Chart,
     severity_chart: Chart,
-    findings: Vec<FindingView<'a>>,
-    areas: Vec<AreaView<'a>>,
-    not_assessed: Vec<(&'a str, &'a AnswerRow)>,
-    carried: Vec<(&'a str, &'a AnswerRow)>,
-    metrics: Vec<(&'a str, &'a str, String)>,
-    provenance: Vec<&'a str>,
+}
+
+impl Page<'_> {
+    fn class_of(&self, rating: &Rating) -> &'static str {
+        rating_class(*rating)
+    }
 }
 
 /// A horizontal bar chart, laid out here so the template only places shapes.
-struct Chart {
-    height: u32,
-    bars: Vec<Bar>,
+pub struct Chart {
+    pub height: u32,
+    pub bars: Vec<Bar>,
 }
 
-struct Bar {
-    label: String,
-    value: String,
+pub struct Bar {
+    pub label: String,
+    pub value: String,
     /// The top of the bar's row.
-    y: u32,
-    width: f64,
-    class: &'static str,
+    pub y: u32,
+    pub width: f64,
+    pub class: &'static str,
 }
 
 const ROW: u32 = 22;
 const BAR_MAX: f64 = 300.0;
 
 impl Chart {
+    /// Bars of `(label, value, maximum, class)`; a missing value draws no bar.
     fn new(rows: impl Iterator<Item = (String, Option<f64>, f64, &'static str)>) -> Chart {
         let bars: Vec<Bar> = rows
             .enumerate()
@@ -75,70 +74,32 @@ impl Chart {
         }
     }
 
-    /// Adds a note after each bar's value.
-    fn with_notes(mut self, notes: impl Iterator<Item = String>) -> Chart {
-        for (bar, note) in self.bars.iter_mut().zip(notes) {
-            bar.value.push_str(&note);
+    /// The score of each area, coloured by its rating; provisional scores are grey and say so.
+    pub fn areas(r: &Report) -> Chart {
+        let mut chart = Chart::new(
+            r.score
+                .areas
+                .iter()
+                .filter(|a| a.has_scored_questions())
+                .map(|a| (a.title.clone(), a.score, 100.0, rating_class(a.rating))),
+        );
+        for (bar, a) in chart
+            .bars
+            .iter_mut()
+            .zip(r.score.areas.iter().filter(|a| a.has_scored_questions()))
+        {
+            if a.rating == Rating::Provisional {
+                bar.value.push_str(" (provisional)");
+            }
         }
-        self
+        chart
     }
-}
 
-struct FindingView<'a> {
-    number: usize,
-    f: &'a crate::scoring::Finding,
-    kind: &'static str,
-    area: &'a str,
-    owner: &'a str,
-    due: String,
-    status: &'static str,
-    recommendations: Vec<String>,
-    good: &'a str,
-}
-
-struct AreaView<'a> {
-    title: &'a str,
-    question: &'a str,
-    score: String,
-    answered: usize,
-    applicable: usize,
-    items: Vec<ItemView<'a>>,
-}
-
-struct ItemView<'a> {
-    row: &'a AnswerRow,
-    answer: &'a str,
-    /// A CSS class for the answer: met, partly, not-met, other, missing or skipped.
-    state: &'static str,
-    flags: Vec<&'static str>,
-}
-
-pub fn render(r: &Report) -> String {
-    let (h, m, l) = r.severity_counts();
-    let most = h.max(m).max(l) as f64;
-    let page = Page {
-        r,
-        marking_css: css_string(&r.marking),
-        running_css: css_string(&format!(
-            "{} · integrity self-assessment · {}",
-            r.force, r.period
-        )),
-        score: score_text(r.score.overall),
-        completeness: format_number(r.score.completeness),
-        counts: (h, m, l),
-        area_chart: Chart::new(
-            r.score
-                .areas
-                .iter()
-                .map(|a| (a.title.clone(), a.score, 100.0, score_class(a.score))),
-        )
-        .with_notes(
-            r.score
-                .areas
-                .iter()
-                .map(|a| format!(" ({} of {} answered)", a.answered, a.applicable)),
-        ),
-        severity_chart: Chart::new(
+    /// The number of findings at each severity.
+    pub fn severities(r: &Report) -> Chart {
+        let (h, m, l) = r.severity_counts();
+        let most = h.max(m).max(l) as f64;
+        Chart::new(
             [
                 ("High", h, "high"),
                 ("Medium", m, "medium"),
@@ -146,58 +107,37 @@ pub fn render(r: &Report) -> String {
             ]
             .into_iter()
             .map(|(label, n, class)| (label.to_string(), Some(n as f64), most, class)),
-        ),
-        findings: r
-            .findings
-            .iter()
-            .enumerate()
-            .map(|(i, f)| FindingView {
-                number: i + 1,
-                f,
-                kind: kind_name(f.kind),
-                area: r.area_title(&f.area),
-                owner: f.owner.as_deref().unwrap_or("not assigned"),
-                due: f.due.map_or("not set".into(), |d| d.to_string()),
-                status: r.status(f),
-                recommendations: f
-                    .recommendations
-                    .iter()
-                    .map(|id| r.recommendation(id))
-                    .collect(),
-                good: r.good_practice(f),
-            })
-            .collect(),
-        areas: r
-            .areas
-            .iter()
-            .zip(&r.score.areas)
-            .map(|(a, s)| AreaView {
-                title: &a.title,
-                question: &a.question,
-                score: score_phrase(s.score),
-                answered: s.answered,
-                applicable: s.applicable,
-                items: a.items.iter().map(item_view).collect(),
-            })
-            .collect(),
-        not_assessed: r
-            .not_assessed()
-            .map(|(a, i)| (a.title.as_str(), i))
-            .collect(),
-        carried: r.carried().map(|(a, i)| (a.title.as_str(), i)).collect(),
-        provenance: paragraphs(&r.provenance),
-        metrics: r
-            .metrics
-            .iter()
-            .map(|m| (m.label.as_str(), m.id.as_str(), format_number(m.value)))
-            .collect(),
+        )
+    }
+}
+
+/// The colour class of a rating: a colour only for a real rating.
+pub fn rating_class(rating: Rating) -> &'static str {
+    match rating {
+        Rating::Green => "green",
+        Rating::Amber => "amber",
+        Rating::Red => "red",
+        Rating::Provisional | Rating::NotScored => "unrated",
+    }
+}
+
+pub fn render(r: &Report) -> String {
+    let page = Page {
+        marking_css: css_string(r.marking()),
+        running_css: css_string(&format!(
+            "{} · integrity self-assessment · {}",
+            r.force, r.period
+        )),
+        area_chart: Chart::areas(r),
+        severity_chart: Chart::severities(r),
+        v: View::of(r),
     };
     // Rendering only fails if writing to the string fails, which it cannot.
     page.render().unwrap_or_default()
 }
 
 /// The longest chart label that fits beside its bar.
-const LABEL_MAX: usize = 48;
+const LABEL_MAX: usize = 40;
 
 /// Shortens a chart label to fit, marking the cut with an ellipsis.
 fn short(label: &str) -> String {
@@ -205,39 +145,6 @@ fn short(label: &str) -> String {
         label.to_string()
     } else {
         label.chars().take(LABEL_MAX - 1).chain(['…']).collect()
-    }
-}
-
-fn score_class(score: Option<f64>) -> &'static str {
-    match score {
-        Some(s) if s >= 75.0 => "good",
-        Some(s) if s >= 50.0 => "fair",
-        Some(_) => "poor",
-        None => "none",
-    }
-}
-
-fn item_view(row: &AnswerRow) -> ItemView<'_> {
-    let (answer, state) = match (&row.answer, row.asked, row.value.as_deref()) {
-        (_, false, _) => ("not asked", "skipped"),
-        (None, true, _) => ("unanswered", "missing"),
-        (Some(a), true, Some("yes")) => (a.as_str(), "met"),
-        (Some(a), true, Some("partial")) => (a.as_str(), "partly"),
-        (Some(a), true, Some("no")) => (a.as_str(), "not-met"),
-        (Some(a), true, _) => (a.as_str(), "other"),
-    };
-    let flags = [
-        (row.carried, "carried from last period, not yet confirmed"),
-        (row.review, "marked for review"),
-    ]
-    .into_iter()
-    .filter_map(|(on, f)| on.then_some(f))
-    .collect();
-    ItemView {
-        row,
-        answer,
-        state,
-        flags,
     }
 }
 
@@ -257,8 +164,8 @@ mod tests {
     fn bars_scale_to_their_maximum() {
         let chart = Chart::new(
             [
-                ("a".to_string(), Some(50.0), 100.0, "fair"),
-                ("b".to_string(), None, 100.0, "none"),
+                ("a".to_string(), Some(50.0), 100.0, "amber"),
+                ("b".to_string(), None, 100.0, "unrated"),
             ]
             .into_iter(),
         );
@@ -266,5 +173,12 @@ mod tests {
         assert_eq!(chart.bars[1].width, 0.0);
         assert_eq!(chart.bars[1].value, "not scored");
         assert_eq!(chart.height, 2 * ROW);
+    }
+
+    #[test]
+    fn only_real_ratings_are_coloured() {
+        assert_eq!(rating_class(Rating::Provisional), "unrated");
+        assert_eq!(rating_class(Rating::NotScored), "unrated");
+        assert_eq!(rating_class(Rating::Green), "green");
     }
 }

@@ -1,46 +1,26 @@
 //! The gap report: one view of an evaluated assessment, rendered in each export format.
 //!
-//! [`Report`] gathers everything a reader needs (scores, findings with their traces, answers,
-//! metrics, warnings, method) once, applying redaction, so every format says the same thing.
+//! [`Report`] gathers everything a reader needs (the standing of each area, findings stated as
+//! gaps with their actions and reasons in words, answers, figures, warnings, method) once,
+//! applying redaction, so every format says the same thing.
 
+mod build;
 mod csv;
 mod html;
 mod markdown;
 mod narrative;
+pub mod view;
 mod xlsx;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::answer::{Kind, Value};
-use crate::assessment::{Assessment, Stage};
-use crate::checklist::Checklist;
-use crate::document::figures::round1;
-use crate::document::{self, Document, Format, RenderError};
-use crate::scoring::{Evaluation, Finding, FindingKind, METHOD, Warning};
-use crate::text;
+pub use build::Options;
 
-/// Choices that shape a report for its audience.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// The protective marking printed on every page, e.g. `OFFICIAL-SENSITIVE`.
-    pub marking: String,
-    /// Removes personal names and free-text notes for sharing outside the force.
-    pub redact: bool,
-    /// The date the report is produced.
-    pub today: Date,
-}
-
-impl Options {
-    /// A report marked `marking` and produced `today`, with names left in.
-    pub fn new(marking: &str, today: Date) -> Self {
-        Options {
-            marking: text::sanitize_line(marking),
-            redact: false,
-            today,
-        }
-    }
-}
+use crate::assessment::Stage;
+use crate::checklist::Severity;
+use crate::document::{self, Document, Format, Page, RenderError};
+use crate::scoring::{Basis, Finding, FindingKind, Rating, Warning};
 
 const REDACTED: &str = "[redacted]";
 
@@ -52,15 +32,20 @@ pub struct Report {
     pub checklist: String,
     pub checklist_title: String,
     pub checklist_version: String,
+    /// How the report names the checklist in a sentence.
+    pub checklist_described: String,
     pub provenance: String,
     pub assessor: Option<String>,
     pub stage: Stage,
-    pub generated: Date,
-    pub marking: String,
+    /// The period the answers were carried forward from, if any.
+    pub carried_from: Option<String>,
+    /// The marking, the date produced and the date the report is as at.
+    #[serde(flatten)]
+    pub page: Page,
     pub redacted: bool,
-    pub method: &'static str,
+    pub method: String,
     pub score: ScoreSummary,
-    pub findings: Vec<Finding>,
+    pub findings: Vec<FindingRow>,
     pub metrics: Vec<MetricRow>,
     pub areas: Vec<AreaDetail>,
     pub warnings: Vec<Warning>,
@@ -91,6 +76,11 @@ pub struct ScoreSummary {
     pub completeness: f64,
     pub answered: usize,
     pub applicable: usize,
+    /// What the overall score rests on.
+    pub basis: Basis,
+    /// True when the overall score rests on fewer than half the applicable scored items.
+    pub provisional: bool,
+    pub rating: Rating,
     pub areas: Vec<AreaScoreRow>,
 }
 
@@ -101,6 +91,49 @@ pub struct AreaScoreRow {
     pub score: Option<f64>,
     pub answered: usize,
     pub applicable: usize,
+    pub basis: Basis,
+    /// True when the area's score rests on fewer than half its applicable scored items.
+    pub provisional: bool,
+    pub rating: Rating,
+}
+
+impl AreaScoreRow {
+    /// Whether the area asks any scored question, so its standing belongs in a summary.
+    pub fn has_scored_questions(&self) -> bool {
+        self.basis.out_of > 0 || self.score.is_some()
+    }
+}
+
+/// A finding as the report gives it: the gap, why it was flagged in words, and where its action
+/// stands on the as-at date.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct FindingRow {
+    #[serde(flatten)]
+    pub finding: Finding,
+    /// The area it is reported under, by title.
+    pub area_title: String,
+    /// Why it was flagged, one part per answer that made it fire, e.g. "Gifts and hospitality
+    /// register: Yes".
+    pub because: Vec<String>,
+    pub status: ActionStatus,
+}
+
+/// Where a finding's action stands on the as-at date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    Open,
+    /// Its due date has passed.
+    Overdue,
+}
+
+impl ActionStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Overdue => "overdue",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -109,6 +142,8 @@ pub struct MetricRow {
     pub label: String,
     pub kind: &'static str,
     pub value: f64,
+    /// The figure in words: "£25.50", "12%", "49".
+    pub shown: String,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -123,6 +158,8 @@ pub struct AreaDetail {
 pub struct AnswerRow {
     pub id: String,
     pub prompt: String,
+    /// The item's short label, or its question when it has none.
+    pub short: String,
     /// What good looks like and the evidence to hold, from the checklist.
     pub guidance: String,
     pub kind: &'static str,
@@ -136,153 +173,20 @@ pub struct AnswerRow {
     pub evidence: Vec<String>,
     pub owner: Option<String>,
     pub due: Option<Date>,
+    /// Flagged by the assessor for review: recorded provisionally, to be confirmed.
     pub review: bool,
+    /// Carried from the previous period and not yet confirmed.
     pub carried: bool,
 }
 
 impl Report {
-    pub fn new(
-        checklist: &Checklist,
-        assessment: &Assessment,
-        evaluation: &Evaluation,
-        options: &Options,
-    ) -> Report {
-        let clean = |s: &str| text::sanitize(s).into_owned();
-        let redact = |s: &Option<String>| match s {
-            Some(_) if options.redact => Some(REDACTED.to_string()),
-            s => s.as_deref().map(clean),
-        };
-        let is_text = |id: &str| checklist.item(id).is_some_and(|i| i.kind == Kind::Text);
-        let areas = checklist
-            .areas
-            .iter()
-            .map(|area| AreaDetail {
-                id: area.id.clone(),
-                title: area.title.clone(),
-                question: area.question.clone(),
-                items: area
-                    .items
-                    .iter()
-                    .map(|item| {
-                        let answer = assessment.answer(&item.id);
-                        let value = answer.and_then(|a| a.value.as_ref());
-                        AnswerRow {
-                            id: item.id.clone(),
-                            prompt: item.prompt.clone(),
-                            guidance: item.guidance.clone(),
-                            kind: item.kind.name(),
-                            asked: evaluation.is_asked(&item.id),
-                            answer: value.map(|v| clean(&shown(&item.kind, v, options.redact))),
-                            value: value.map(|v| {
-                                if options.redact && matches!(v, Value::Text(_)) {
-                                    REDACTED.into()
-                                } else {
-                                    clean(&v.to_string())
-                                }
-                            }),
-                            note: answer.and_then(|a| redact(&a.note)),
-                            evidence: answer
-                                .map(|a| a.evidence.iter().map(|e| clean(e)).collect())
-                                .unwrap_or_default(),
-                            owner: answer.and_then(|a| redact(&a.owner)),
-                            due: answer.and_then(|a| a.due),
-                            review: answer.is_some_and(|a| a.review),
-                            carried: answer.is_some_and(|a| a.carried),
-                        }
-                    })
-                    .collect(),
-            })
-            .collect();
-        let mut report = Report {
-            force: clean(&assessment.force),
-            period: clean(&assessment.period),
-            checklist: checklist.id.clone(),
-            checklist_title: checklist.title.clone(),
-            checklist_version: checklist.version.clone(),
-            provenance: checklist.provenance.clone(),
-            assessor: redact(&assessment.assessor),
-            stage: assessment.stage,
-            generated: options.today,
-            marking: text::sanitize_line(&options.marking),
-            redacted: options.redact,
-            method: METHOD,
-            score: ScoreSummary {
-                overall: evaluation.overall.map(round1),
-                completeness: round1(evaluation.completeness.percent()),
-                answered: evaluation.completeness.answered,
-                applicable: evaluation.completeness.applicable,
-                areas: evaluation
-                    .areas
-                    .iter()
-                    .zip(&checklist.areas)
-                    .map(|(s, a)| AreaScoreRow {
-                        id: s.id.clone(),
-                        title: a.title.clone(),
-                        score: s.score.map(round1),
-                        answered: s.answered,
-                        applicable: s.applicable,
-                    })
-                    .collect(),
-            },
-            findings: evaluation
-                .findings
-                .iter()
-                .map(|f| Finding {
-                    owner: redact(&f.owner),
-                    // A rule may test whether a text item is answered; its trace must not leak the text.
-                    trace: f
-                        .trace
-                        .iter()
-                        .map(|step| crate::condition::Step {
-                            value: step.value.as_ref().map(|v| {
-                                if options.redact && is_text(&step.item) {
-                                    REDACTED.into()
-                                } else {
-                                    clean(v)
-                                }
-                            }),
-                            ..step.clone()
-                        })
-                        .collect(),
-                    ..f.clone()
-                })
-                .collect(),
-            metrics: evaluation
-                .metrics
-                .iter()
-                .map(|m| {
-                    let item = checklist.item(&m.id);
-                    MetricRow {
-                        id: m.id.clone(),
-                        label: item.map(|i| i.prompt.clone()).unwrap_or_default(),
-                        kind: item.map_or("number", |i| i.kind.name()),
-                        value: m.value,
-                    }
-                })
-                .collect(),
-            areas,
-            warnings: evaluation.warnings.clone(),
-            unconfirmed: assessment.unconfirmed().map(str::to_string).collect(),
-            orphans: assessment.orphans.iter().map(|o| o.id.clone()).collect(),
-            recommendations: checklist
-                .recommendations
-                .iter()
-                .filter(|rec| {
-                    evaluation
-                        .findings
-                        .iter()
-                        .any(|f| f.recommendations.contains(&rec.id))
-                })
-                .map(|rec| RecommendationRow {
-                    id: rec.id.clone(),
-                    title: rec.title.clone(),
-                    text: rec.text.clone(),
-                })
-                .collect(),
-            prose: narrative::Prose::default(),
-        };
-        report.prose = narrative::compose(checklist, &report);
-        report
+    /// The date the report is as at.
+    pub fn as_at(&self) -> Date {
+        self.page.as_at
+    }
+
+    pub fn marking(&self) -> &str {
+        &self.page.marking
     }
 
     pub fn area_title<'a>(&'a self, id: &'a str) -> &'a str {
@@ -309,7 +213,7 @@ impl Report {
     }
 
     /// What good looks like for the item behind an item finding; empty for rule findings, which
-    /// carry their own action.
+    /// carry their own explanation.
     pub fn good_practice(&self, finding: &Finding) -> &str {
         match finding.kind {
             FindingKind::Item => self.answer(&finding.id).map_or("", |a| a.guidance.as_str()),
@@ -335,29 +239,27 @@ impl Report {
 
     /// The number of findings at each severity: (high, medium, low).
     pub fn severity_counts(&self) -> (usize, usize, usize) {
-        crate::scoring::severity_counts(&self.findings)
+        let n = |s| {
+            self.findings
+                .iter()
+                .filter(|f| f.finding.severity == s)
+                .count()
+        };
+        (n(Severity::High), n(Severity::Medium), n(Severity::Low))
     }
 
-    /// Where a finding's action stands on the day of the report.
-    pub fn status(&self, finding: &Finding) -> &'static str {
-        match finding.due {
-            Some(due) if due < self.generated => "overdue",
-            _ => "open",
-        }
-    }
-
-    /// A one-line account of why a finding was flagged: each test and the answer it saw.
-    pub fn trace_text(finding: &Finding) -> String {
-        finding
-            .trace
+    /// The high-severity findings, for the executive summary.
+    pub fn high_findings(&self) -> impl Iterator<Item = &FindingRow> {
+        self.findings
             .iter()
-            .map(|s| {
-                let seen = s.value.as_deref().unwrap_or("unanswered");
-                let holds = if s.holds { "" } else { ", which does not hold" };
-                format!("{} = {seen} ({}{holds})", s.item, s.test)
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+            .filter(|f| f.finding.severity == Severity::High)
+    }
+
+    /// Findings whose action is past its due date on the as-at date.
+    pub fn overdue(&self) -> impl Iterator<Item = &FindingRow> {
+        self.findings
+            .iter()
+            .filter(|f| f.status == ActionStatus::Overdue)
     }
 }
 
@@ -366,14 +268,6 @@ pub fn kind_name(kind: FindingKind) -> &'static str {
     match kind {
         FindingKind::Item => "item",
         FindingKind::Rule => "rule",
-    }
-}
-
-/// An answer in words for a report; a text answer is withheld when redacting.
-fn shown(kind: &Kind, value: &Value, redact: bool) -> String {
-    match value {
-        Value::Text(_) if redact => REDACTED.into(),
-        v => kind.display(v),
     }
 }
 

@@ -11,11 +11,10 @@ use std::fmt::Write;
 
 use jiff::civil::Date;
 
-use super::{AnswerRow, Report};
+use super::{ActionStatus, AnswerRow, FindingRow, Report};
 use crate::answer::{Kind, format_number};
 use crate::checklist::{Checklist, Item, Say};
-use crate::document::figures::score_text;
-use crate::scoring::{Finding, FindingKind};
+use crate::document::long_date;
 use crate::text;
 
 /// The prose of one assessment, composed from its checklist's sentences.
@@ -211,19 +210,28 @@ fn template<'c>(r: &Report, item: &'c Item, say: &'c Say) -> Option<String> {
     }
 }
 
-/// What the report says of one item: its sentence, then the assessor's note where it adds to it.
+/// What the report says of one item. Only answers the record stands behind are stated as
+/// fact: an answer flagged for review is given as recorded provisionally, one carried from an
+/// earlier period and not yet confirmed is left out (the opening counts them), and the
+/// assessor's note is quoted as the assessor's, never woven into the sentence.
 fn sentences(r: &Report, period: &Period, item: &Item) -> Vec<String> {
-    let Some(first) = template(r, item, &item.say).map(|t| period.fill(&t)) else {
+    let Some(row) = row(r, &item.id).filter(|a| !a.carried) else {
         return Vec::new();
     };
-    let mut out = vec![first];
-    let adds_note = !r.redacted && !matches!(item.kind, Kind::Text) && item.say.of.is_none();
-    if adds_note
-        && let Some(n) = row(r, &item.id)
-            .and_then(|a| a.note.as_deref())
-            .filter(|n| !restates(&out[0], n))
-    {
-        out.push(sentence(n));
+    let Some(said) = template(r, item, &item.say).map(|t| period.fill(&t)) else {
+        return Vec::new();
+    };
+    let mut out = vec![if row.review {
+        format!("Recorded provisionally, to be confirmed: \u{201c}{said}\u{201d}")
+    } else {
+        said
+    }];
+    let quotes_note = !r.redacted && !matches!(item.kind, Kind::Text);
+    if quotes_note && let Some(n) = row.note.as_deref().filter(|n| !restates(&out[0], n)) {
+        out.push(format!(
+            "The assessor noted: \u{201c}{}\u{201d}",
+            text::sanitize_line(n)
+        ));
     }
     out
 }
@@ -283,12 +291,12 @@ fn write_section(
     o: &mut String,
     r: &Report,
     question: &str,
-    paragraphs: Vec<String>,
-    findings: Vec<&Finding>,
+    paragraphs: &[String],
+    findings: Vec<&FindingRow>,
 ) {
     let line = |s: &str| text::sanitize_line(s);
     let _ = writeln!(o, "{}\n", line(question));
-    let paragraphs: Vec<String> = paragraphs.into_iter().filter(|p| !p.is_empty()).collect();
+    let paragraphs: Vec<&String> = paragraphs.iter().filter(|p| !p.is_empty()).collect();
     if paragraphs.is_empty() {
         let _ = writeln!(o, "The assessment records nothing on this question yet.\n");
     }
@@ -299,48 +307,36 @@ fn write_section(
         return;
     }
     let _ = writeln!(o, "Where the force needs to act:\n");
-    for f in findings {
+    for row in findings {
+        let f = &row.finding;
         let owner = f
             .owner
             .as_deref()
             .map(|w| format!(" Owner: {}.", line(w)))
             .unwrap_or_default();
-        let overdue = if r.status(f) == "overdue" {
-            ", now overdue"
+        let overdue = if row.status == ActionStatus::Overdue {
+            format!(", overdue at {}", long_date(r.as_at()))
         } else {
-            ""
+            String::new()
         };
         let due = f
             .due
-            .map(|d| format!(" Due {d}{overdue}."))
+            .map(|d| format!(" Due {}{overdue}.", long_date(d)))
             .unwrap_or_default();
-        // An item finding's title is its question, so it is paired with how far it falls short.
-        let what = match f.kind {
-            FindingKind::Rule => format!("{} {}", sentence(&f.title), sentence(&f.action)),
-            FindingKind::Item => format!("{} {}", line(&f.title), sentence(&f.explanation)),
-        };
         let priority = capitalise(f.severity.name());
-        let _ = writeln!(o, "- {priority} priority: {}{owner}{due}", what.trim_end());
+        let _ = writeln!(
+            o,
+            "- {priority} priority: {} {}{owner}{due}",
+            sentence(&f.title),
+            sentence(&f.action)
+        );
     }
     o.push('\n');
 }
 
-pub fn render(r: &Report) -> String {
-    let mut o = String::new();
+/// The opening paragraph: what was assessed, against what, how far, and with what result.
+fn opening(r: &Report) -> String {
     let line = |s: &str| text::sanitize_line(s);
-    let _ = writeln!(o, "{}\n", line(&r.marking));
-    let _ = writeln!(
-        o,
-        "Integrity self-assessment: {}, {}",
-        line(&r.force),
-        line(&r.period)
-    );
-    let _ = writeln!(
-        o,
-        "Findings in prose, produced {} ({})\n",
-        r.generated,
-        r.stage.name()
-    );
     let (h, m, l) = r.severity_counts();
     let findings = match r.findings.len() {
         0 => "The assessment gives no findings.".to_string(),
@@ -353,6 +349,20 @@ pub fn render(r: &Report) -> String {
             in_words(l as f64)
         ),
     };
+    let score = match (r.score.overall, r.score.provisional) {
+        (None, _) => "No score can be given yet.".to_string(),
+        (Some(s), true) => format!(
+            "The overall score of {} out of 100 is provisional: it rests on {} of the {} scored questions that apply.",
+            format_number(s),
+            r.score.basis.rests_on,
+            r.score.basis.out_of
+        ),
+        (Some(s), false) => format!(
+            "The overall score is {} out of 100, rated {}.",
+            format_number(s),
+            r.score.rating.label()
+        ),
+    };
     let scope = if r.prose.by_question {
         format!(
             "each of {} questions",
@@ -361,34 +371,78 @@ pub fn render(r: &Report) -> String {
     } else {
         "each area of the checklist".to_string()
     };
-    let _ = writeln!(
-        o,
-        "In this self-assessment for {}, {} has measured its integrity arrangements against the checklist \"{}\". \
-         {} of the {} questions that apply have been answered ({}%), and the overall score is {} out of 100. {findings} \
-         What follows sets out what the answers, notes and figures show on {scope}.\n",
-        line(&r.period),
+    let mut p = format!(
+        "This is {}'s self-assessment for {}, made against {}. \
+         {} of the {} questions that apply have been answered ({}%). {score} {findings} \
+         What follows sets out what the answers, notes and figures record on {scope}.",
         line(&r.force),
-        line(&r.checklist_title),
+        line(&r.period),
+        line(&r.checklist_described),
         r.score.answered,
         r.score.applicable,
         format_number(r.score.completeness),
-        score_text(r.score.overall),
     );
+    let carried = r.carried().count();
+    if carried > 0 {
+        p.push_str(&format!(
+            " {} carried forward from {} {} not yet been confirmed for this period, so {} left out of what follows.",
+            capitalise(&plural(carried, "answer", "answers")),
+            line(r.carried_from.as_deref().unwrap_or("the previous period")),
+            if carried == 1 { "has" } else { "have" },
+            if carried == 1 { "it is" } else { "they are" },
+        ));
+    }
+    let provisional = r
+        .areas
+        .iter()
+        .flat_map(|a| &a.items)
+        .filter(|i| i.asked && i.review && !i.carried && i.answer.is_some())
+        .count();
+    if provisional > 0 {
+        p.push_str(&format!(
+            " {} recorded provisionally and still to be confirmed; {} given as such.",
+            capitalise(&plural(provisional, "answer is", "answers are")),
+            if provisional == 1 {
+                "it is"
+            } else {
+                "they are"
+            },
+        ));
+    }
+    p
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", in_words(n as f64), if n == 1 { one } else { many })
+}
+
+pub fn render(r: &Report) -> String {
+    let mut o = String::new();
+    let line = |s: &str| text::sanitize_line(s);
+    let _ = writeln!(o, "{}\n", line(r.marking()));
+    let _ = writeln!(
+        o,
+        "Integrity self-assessment: {}, {}",
+        line(&r.force),
+        line(&r.period)
+    );
+    let _ = writeln!(
+        o,
+        "Findings in prose, produced {} ({})",
+        long_date(r.page.generated),
+        r.stage.name()
+    );
+    let _ = writeln!(o, "{}\n", r.page.as_at_sentence());
+    let _ = writeln!(o, "{}\n", opening(r));
     for section in &r.prose.sections {
         let findings = r
             .findings
             .iter()
-            .filter(|f| section.areas.contains(&f.area))
+            .filter(|f| section.areas.contains(&f.finding.area))
             .collect();
-        write_section(
-            &mut o,
-            r,
-            &section.question,
-            section.paragraphs.clone(),
-            findings,
-        );
+        write_section(&mut o, r, &section.question, &section.paragraphs, findings);
     }
-    let _ = writeln!(o, "{}", line(&r.marking));
+    let _ = writeln!(o, "{}", line(r.marking()));
     o
 }
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::ItemState;
 use crate::answer::Value;
 use crate::assessment::Assessment;
-use crate::checklist::{Checklist, Severity};
+use crate::checklist::{Checklist, Label, Severity};
 use crate::condition::Step;
 
 /// A gap the chief officer team should act on, with the answers that show why.
@@ -30,7 +30,13 @@ pub struct Finding {
     pub owner: Option<String>,
     pub due: Option<Date>,
     pub recommendations: Vec<String>,
+    /// The label the checklist gives it, such as "cause of concern".
+    pub label: Option<Label>,
 }
+
+/// Said when a checklist gives no action for an item's gap, so no finding goes without one.
+pub const NO_ACTION: &str =
+    "The checklist gives no action for this gap: agree one, and record its owner and due date.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -87,6 +93,7 @@ pub(super) fn collect<'a>(
                 owner: answer.and_then(|a| a.owner.clone()),
                 due: answer.and_then(|a| a.due),
                 recommendations: rule.recommendations.clone(),
+                label: rule.label,
             },
         ));
     }
@@ -98,10 +105,13 @@ pub(super) fn collect<'a>(
         if credit >= 1.0 || covered.contains(&item.id.as_str()) {
             continue;
         }
-        let (severity, shortfall) = if credit <= 0.0 {
-            (item.severity, "Not met")
+        let (severity, gap) = if credit <= 0.0 {
+            (item.severity, item.gap.as_ref())
         } else {
-            (item.severity.lower(), "Partly met")
+            (
+                item.severity.lower(),
+                item.partial_gap.as_ref().or(item.gap.as_ref()),
+            )
         };
         let answer = assessment.answer(&item.id);
         let value = effective(&item.id);
@@ -112,9 +122,12 @@ pub(super) fn collect<'a>(
                 id: item.id.clone(),
                 kind: FindingKind::Item,
                 severity,
-                title: item.prompt.clone(),
-                explanation: format!("{shortfall}: answered \"{shown}\"."),
-                action: String::new(),
+                title: gap.unwrap_or(&item.prompt).clone(),
+                explanation: format!(
+                    "Asked \u{201c}{}\u{201d}, the answer is {shown}.",
+                    item.prompt
+                ),
+                action: item.action.clone().unwrap_or_else(|| NO_ACTION.into()),
                 area: checklist
                     .area_of(&item.id)
                     .map(|a| a.id.clone())
@@ -129,6 +142,7 @@ pub(super) fn collect<'a>(
                 owner: answer.and_then(|a| a.owner.clone()),
                 due: answer.and_then(|a| a.due),
                 recommendations: item.recommendations.clone(),
+                label: item.label,
             },
         ));
     }

@@ -5,6 +5,7 @@
 
 mod finding;
 mod quality;
+mod rating;
 #[cfg(test)]
 mod tests;
 
@@ -12,8 +13,9 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-pub use finding::{Finding, FindingKind};
+pub use finding::{Finding, FindingKind, NO_ACTION};
 pub use quality::Warning;
+pub use rating::{AMBER_FROM, Basis, GREEN_FROM, Rating};
 
 use crate::answer::Value;
 use crate::assessment::Assessment;
@@ -35,6 +37,8 @@ pub struct Evaluation {
     /// 0–100, or `None` when no scored item is answered.
     pub overall: Option<f64>,
     pub completeness: Completeness,
+    /// What the overall score rests on.
+    pub basis: Basis,
     pub areas: Vec<AreaScore>,
     pub findings: Vec<Finding>,
     pub metrics: Vec<Metric>,
@@ -69,6 +73,14 @@ pub struct AreaScore {
     pub score: Option<f64>,
     pub answered: usize,
     pub applicable: usize,
+    /// What the score rests on.
+    pub basis: Basis,
+}
+
+impl AreaScore {
+    pub fn rating(&self) -> Rating {
+        Rating::of(self.score, self.basis)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +105,11 @@ impl Evaluation {
 
     pub fn is_asked(&self, item: &str) -> bool {
         self.states.get(item).is_some_and(|s| s.asked)
+    }
+
+    /// The overall rating.
+    pub fn rating(&self) -> Rating {
+        Rating::of(self.overall, self.basis)
     }
 
     pub fn area(&self, id: &str) -> Option<&AreaScore> {
@@ -134,8 +151,10 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
     let mut areas = Vec::new();
     let (mut total_w, mut total_c) = (0.0, 0.0);
     let mut completeness = Completeness::default();
+    let mut overall_basis = Basis::default();
     for area in &checklist.areas {
         let (mut w_sum, mut c_sum, mut answered, mut applicable) = (0.0, 0.0, 0, 0);
+        let mut basis = Basis::default();
         for item in &area.items {
             let is_asked = asked.get(&item.id);
             let value = effective(&item.id);
@@ -143,6 +162,11 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
             if is_asked {
                 applicable += 1;
                 answered += usize::from(value.is_some());
+            }
+            let not_applicable = value.is_some() && credit.is_none();
+            if is_asked && item.kind.is_scored() && !not_applicable {
+                basis.out_of += 1;
+                basis.rests_on += usize::from(credit.is_some());
             }
             if let Some(c) = credit {
                 w_sum += item.weight;
@@ -160,11 +184,14 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
         total_c += c_sum;
         completeness.answered += answered;
         completeness.applicable += applicable;
+        overall_basis.rests_on += basis.rests_on;
+        overall_basis.out_of += basis.out_of;
         areas.push(AreaScore {
             id: area.id.clone(),
             score: score(c_sum, w_sum),
             answered,
             applicable,
+            basis,
         });
     }
 
@@ -185,6 +212,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
     let mut evaluation = Evaluation {
         overall: score(total_c, total_w),
         completeness,
+        basis: overall_basis,
         areas,
         findings,
         metrics,

@@ -43,16 +43,16 @@ pub(super) fn check(
                 "yes-without-evidence",
                 Some(&item.id),
                 format!(
-                    "\"{}\" is answered yes but no evidence is recorded",
-                    item.id
+                    "{}: answered yes, but no evidence is recorded",
+                    item.short_label()
                 ),
             )),
             Some(Value::Status(Status::Na)) if answer.note.is_none() => out.push(warn(
                 "na-without-note",
                 Some(&item.id),
                 format!(
-                    "\"{}\" is marked not applicable without a note saying why",
-                    item.id
+                    "{}: marked not applicable without a note saying why",
+                    item.short_label()
                 ),
             )),
             _ => {}
@@ -61,14 +61,14 @@ pub(super) fn check(
     for f in &evaluation.findings {
         if f.severity == Severity::High && (f.owner.is_none() || f.due.is_none()) {
             let missing = match (f.owner.is_none(), f.due.is_none()) {
-                (true, true) => "an owner or a due date",
-                (true, false) => "an owner",
-                _ => "a due date",
+                (true, true) => "neither an owner nor a due date",
+                (true, false) => "no owner",
+                _ => "no due date",
             };
             out.push(warn(
                 "high-finding-unowned",
                 Some(&f.id),
-                format!("high finding \"{}\" has no {missing}", f.id),
+                format!("High finding \u{201c}{}\u{201d} has {missing}", f.title),
             ));
         }
         if let Some(due) = f.due
@@ -77,7 +77,10 @@ pub(super) fn check(
             out.push(warn(
                 "finding-overdue",
                 Some(&f.id),
-                format!("finding \"{}\" was due on {due} and is still open", f.id),
+                format!(
+                    "Finding \u{201c}{}\u{201d} was due on {due} and is still open",
+                    f.title
+                ),
             ));
         }
     }

@@ -12,7 +12,8 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::{Filter, Pane, SaveState, Session};
-use crate::tui::theme::{Rag, Theme, severity_word};
+
+use crate::tui::theme::{Theme, rating_word, severity_word};
 use crate::tui::view::clip;
 
 pub fn render(app: &App, s: &Session, frame: &mut Frame, area: Rect) {
@@ -129,7 +130,7 @@ fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         .zip(&s.evaluation.areas)
         .zip(&s.matches)
         .map(|((a, score), &matches)| {
-            let rag = Rag::of(score.score);
+            let rating = score.rating();
             let style = if filtered && matches == 0 {
                 theme.dim()
             } else {
@@ -138,7 +139,7 @@ fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
             let lead = if filtered {
                 Span::styled(format!("{matches:>2} "), style)
             } else {
-                Span::styled(format!("{:<6}", rag.label()), theme.rag(rag))
+                Span::styled(format!("{:<6}", rating_word(rating)), theme.rating(rating))
             };
             ListItem::new(Line::from(vec![
                 lead,
@@ -299,7 +300,7 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
                     "Carried from last period and not yet confirmed: press {} to confirm.",
                     keymap::key_name(Context::Assessment, &Action::Confirm)
                 ),
-                theme.rag(Rag::Amber),
+                theme.amber(),
             ));
         }
         if a.owner.is_some() || a.due.is_some() {
@@ -333,7 +334,7 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         .filter(|w| w.item.as_deref() == Some(item.id.as_str()))
     {
         lines.push(Line::from(vec![
-            Span::styled("To check: ", theme.rag(Rag::Amber)),
+            Span::styled("To check: ", theme.amber()),
             Span::raw(w.message.as_str()),
         ]));
     }
@@ -405,7 +406,7 @@ fn hint(kind: &Kind) -> String {
 fn status_bar(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     let e = &s.evaluation;
     let (high, medium, low) = e.counts();
-    let rag = Rag::of(e.overall);
+    let rating = e.rating();
     // The save state comes first so it is never cut off on a narrow window.
     let mut spans = vec![match &s.save {
         SaveState::Saved => Span::styled("Saved", theme.dim()),
@@ -422,7 +423,7 @@ fn status_bar(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     match e.overall {
         Some(o) => {
             spans.push(Span::raw(format!("Score {o:.0} ")));
-            spans.push(Span::styled(rag.label(), theme.rag(rag)));
+            spans.push(Span::styled(rating.label(), theme.rating(rating)));
         }
         None => spans.push(Span::raw("No score yet")),
     }

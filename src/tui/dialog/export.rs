@@ -91,7 +91,7 @@ impl Export {
             redact: self.redact,
             ..Options::new(DEFAULT_MARKING, s.today())
         };
-        let report = Report::new(&s.checklist, &s.assessment, &s.evaluation, &options);
+        let report = Report::new(&s.checklist, &s.assessment, &options);
         let path = PathBuf::from(text_of(&self.path).trim());
         let format = FORMATS[self.format.at()];
         match export(&report, format, &path, Overwrite::Never) {

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use probity_core::answer::Status;
+use probity_core::scoring::{AMBER_FROM, GREEN_FROM};
 
 use super::{Step, frame_box};
 use crate::tui::action::Action;
@@ -28,7 +29,10 @@ fn intro() -> Vec<String> {
         ),
         "Every change is saved the moment you make it.".into(),
         String::new(),
-        "Areas are rated Red (under 50), Amber (50 to 79) or Green (80 and over).".into(),
+        format!(
+            "Areas are rated Red (under {AMBER_FROM}), Amber ({AMBER_FROM} to under {GREEN_FROM}) or Green ({GREEN_FROM} and over);"
+        ),
+        "Prov. marks a score resting on under half its scored questions: not yet rated.".into(),
         "Item marks: ✓ met  ◐ partly met  ✗ not met  ∅ not applicable  · unanswered".into(),
         "            ● answered  - not asked  ⚑ flagged for review".into(),
         "            ↻ carried from last period, not yet confirmed".into(),

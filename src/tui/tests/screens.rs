@@ -127,6 +127,22 @@ fn colour_backs_up_the_words_and_no_color_leaves_only_the_words() {
     use ratatui::style::Color;
     let dir = data_dir();
     let mut app = part_answered(dir.path());
+    // Enough of procurement answered "no" for a firm, red rating (not a provisional one).
+    let procurement: Vec<String> = session(&app)
+        .checklist
+        .areas
+        .iter()
+        .find(|a| a.id == "procurement")
+        .unwrap()
+        .items
+        .iter()
+        .filter(|i| i.kind == probity_core::answer::Kind::Status)
+        .map(|i| i.id.clone())
+        .collect();
+    for id in procurement {
+        go(&mut app, &id);
+        press(&mut app, "n");
+    }
     let find = |backend: &TestBackend, word: &str| {
         let buffer = backend.buffer();
         let width = buffer.area.width as usize;
@@ -166,7 +182,7 @@ fn a_yes_without_evidence_is_pointed_out_beside_the_item() {
     press(&mut app, "Ay");
     let screen = format!("{}", draw(&app, 120, 40));
     assert!(
-        screen.contains("To check:") && screen.contains("no evidence"),
+        screen.contains("To check:") && screen.contains("evidence is recorded"),
         "{screen}"
     );
     press(&mut app, "eaMedia policy 2012<Enter><Esc>");

@@ -1,76 +1,59 @@
 //! HTML renderings through askama templates in `templates/progress/`, which escape every value.
-//! Pages are self-contained: inline styles and SVG, and a policy that loads nothing else.
+//! Pages are self-contained: inline styles and SVG, and a policy that loads nothing else. Every
+//! printed page carries the marking at the top and foot and "Page n of N".
 
 use askama::Template;
 
 use super::chart::LineChart;
-use crate::document::Page;
+use super::{moved_rows, narrative, windows_words};
+use crate::answer::format_number;
+use crate::document::escape::css_string;
 use crate::document::figures::{score_text as score, signed};
 
-use crate::answer::format_number;
+use crate::document::{Page, long_date};
 use crate::progress::compare::{Change, Comparison};
 use crate::progress::summary::Summary;
 use crate::progress::trend::Trend;
+
+/// What every page prints around its content.
+struct Furniture {
+    marking_css: String,
+    running: String,
+    running_css: String,
+    as_at: String,
+    produced: String,
+}
+
+impl Furniture {
+    fn new(page: &Page, running: String) -> Furniture {
+        Furniture {
+            marking_css: css_string(&page.marking),
+            running_css: css_string(&running),
+            running,
+            as_at: page.as_at_sentence(),
+            produced: long_date(page.generated),
+        }
+    }
+}
 
 #[derive(Template)]
 #[template(path = "progress/compare.html")]
 struct CompareView<'a> {
     page: &'a Page,
+    furniture: Furniture,
     c: &'a Comparison,
     narrative: Vec<String>,
     briefing: Vec<String>,
     scores: Vec<[String; 4]>,
-    moved: Vec<[String; 5]>,
+    ledger: Vec<[String; 5]>,
+    moved: Vec<[String; 4]>,
     unchanged: usize,
+    windows: Vec<String>,
     metrics: Vec<[String; 6]>,
     findings: Vec<(&'static str, Vec<String>)>,
 }
 
 pub fn comparison(c: &Comparison) -> String {
-    let mut scores = vec![
-        [
-            "Overall".to_string(),
-            score(c.overall.before),
-            score(c.overall.after),
-            signed(c.overall.delta),
-        ],
-        [
-            "Completeness (%)".to_string(),
-            score(c.completeness.before),
-            score(c.completeness.after),
-            signed(c.completeness.delta),
-        ],
-    ];
-    scores.extend(c.areas.iter().map(|a| {
-        [
-            a.title.clone(),
-            score(a.score.before),
-            score(a.score.after),
-            signed(a.score.delta),
-        ]
-    }));
-    let moved = c
-        .items
-        .iter()
-        .filter(|i| i.change != Change::Unchanged)
-        .map(|i| {
-            let name = if i.from.is_empty() {
-                i.id.clone()
-            } else {
-                format!("{} (was {})", i.id, i.from.join(", "))
-            };
-            let change = i.reason.as_ref().map_or(i.change.name().to_string(), |r| {
-                format!("{}: {r}", i.change.name())
-            });
-            [
-                name,
-                i.prompt.clone(),
-                i.before_label.clone().unwrap_or("—".into()),
-                i.after_label.clone().unwrap_or("—".into()),
-                change,
-            ]
-        })
-        .collect();
     let n = |x: Option<f64>| x.map_or("—".into(), format_number);
     let metrics = c
         .metrics
@@ -78,56 +61,59 @@ pub fn comparison(c: &Comparison) -> String {
         .map(|m| {
             [
                 m.label.clone(),
-                m.id.clone(),
                 n(m.before),
                 n(m.after),
                 signed(m.delta),
                 signed(m.percent),
+                m.per_month.map_or(String::new(), |p| {
+                    format!("{} → {}", n(p.before), n(p.after))
+                }),
             ]
         })
         .collect();
-    let f = &c.findings;
-    let titled = |ids: &Vec<String>| -> Vec<String> {
-        ids.iter()
-            .map(|id| {
-                f.details
-                    .iter()
-                    .find(|d| &d.id == id)
-                    .map_or(id.clone(), |d| {
-                        format!("{} ({}, {})", d.title, d.severity.name(), id)
-                    })
-            })
-            .collect()
-    };
-    let findings = vec![
-        ("Closed", titled(&f.closed)),
-        ("Still open", titled(&f.persisting)),
-        ("New", titled(&f.opened)),
-        ("Cannot be judged", titled(&f.not_comparable)),
-    ];
+    let ledger = c
+        .ledger
+        .iter()
+        .map(|l| {
+            [
+                l.title.clone(),
+                l.severity.name().to_string(),
+                l.owner.clone().unwrap_or_else(|| "not assigned".into()),
+                l.due.map_or("not set".into(), long_date),
+                l.status.name().to_string(),
+            ]
+        })
+        .collect();
     CompareView {
         page: &c.page,
-        narrative: super::narrative::progress(c),
+        furniture: Furniture::new(
+            &c.page,
+            format!("{} · progress since {}", c.force, c.before_period),
+        ),
         c,
+        narrative: narrative::progress(c),
         briefing: c.briefing.as_ref().map(|b| b.lines()).unwrap_or_default(),
-        scores,
-        moved,
+        scores: super::score_rows(c),
+        ledger,
+        moved: moved_rows(c),
         unchanged: c
             .items
             .iter()
             .filter(|i| i.change == Change::Unchanged)
             .count(),
+        windows: windows_words(c),
         metrics,
-        findings,
+        findings: super::finding_lists(c),
     }
     .render()
-    .expect("the comparison template renders")
+    .unwrap_or_default()
 }
 
 #[derive(Template)]
 #[template(path = "progress/trend.html")]
 struct TrendView<'a> {
     page: &'a Page,
+    furniture: Furniture,
     t: &'a Trend,
     chart: LineChart,
     /// (title, sparkline, scores by period)
@@ -153,21 +139,25 @@ pub fn trend(t: &Trend) -> String {
         .collect();
     TrendView {
         page: &t.page,
+        furniture: Furniture::new(&t.page, format!("{} · trend", t.force)),
         t,
         chart: LineChart::new(640.0, 260.0, &periods, &[overall]),
         areas,
     }
     .render()
-    .expect("the trend template renders")
+    .unwrap_or_default()
 }
 
 #[derive(Template)]
 #[template(path = "progress/summary.html")]
 struct SummaryView<'a> {
     page: &'a Page,
+    furniture: Furniture,
     s: &'a Summary,
-    rules: Vec<(String, &'static str, String, usize)>,
-    metrics: Vec<[String; 7]>,
+    rate_labels: Vec<&'a str>,
+    forces: Vec<Vec<String>>,
+    rules: Vec<[String; 6]>,
+    metrics: Vec<[String; 6]>,
 }
 
 pub fn summary(s: &Summary) -> String {
@@ -176,12 +166,14 @@ pub fn summary(s: &Summary) -> String {
         .iter()
         .map(|r| {
             let share = (r.flagged * 100).checked_div(s.forces).unwrap_or(0);
-            (
-                r.sentence(s.forces),
-                r.severity.name(),
-                r.forces.join(", "),
-                share,
-            )
+            [
+                r.title.clone(),
+                r.severity.name().to_string(),
+                share.to_string(),
+                super::forces_or_none(&r.forces),
+                super::forces_or_none(&r.not_flagged),
+                super::forces_or_none(&r.not_judged_forces),
+            ]
         })
         .collect();
     let n = format_number;
@@ -191,7 +183,6 @@ pub fn summary(s: &Summary) -> String {
         .map(|m| {
             [
                 m.label.clone(),
-                m.id.clone(),
                 n(m.total),
                 n(m.min),
                 n(m.median),
@@ -202,10 +193,13 @@ pub fn summary(s: &Summary) -> String {
         .collect();
     SummaryView {
         page: &s.page,
+        furniture: Furniture::new(&s.page, "Summary across forces".into()),
         s,
+        rate_labels: super::rate_labels(s),
+        forces: s.by_force.iter().map(super::force_cells).collect(),
         rules,
         metrics,
     }
     .render()
-    .expect("the summary template renders")
+    .unwrap_or_default()
 }

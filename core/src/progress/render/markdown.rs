@@ -1,49 +1,56 @@
-//! Markdown renderings. Everything from a file goes through [`md_escape`]; ids are shown as
-//! code only when they hold nothing but id characters.
+//! Markdown renderings of the comparison, the trend and the summary. Everything from a file goes
+//! through [`md_escape`](e); items are named by their questions, never by their ids.
 
 use std::fmt::Write;
 
-use crate::document::Page;
-use crate::document::figures::{score_text as score, signed};
-
+use super::{
+    finding_lists, force_cells, forces_or_none, moved_rows, narrative, rate_labels, score_rows,
+    windows_words,
+};
 use crate::answer::format_number;
 use crate::document::escape::md_escape as e;
-use crate::progress::compare::Comparison;
+use crate::document::figures::{score_text as score, signed};
+use crate::document::{Page, long_date};
+use crate::progress::compare::{Change, Comparison};
 use crate::progress::summary::Summary;
 use crate::progress::trend::Trend;
 
-fn id(s: &str) -> String {
-    if !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
-    {
-        format!("`{s}`")
-    } else {
-        e(s)
-    }
+fn header(o: &mut String, page: &Page, title: &str) {
+    let _ = writeln!(o, "**{}**\n", e(&page.marking));
+    let _ = writeln!(o, "# {}\n", e(title));
+    let _ = writeln!(o, "{}\n", e(&page.as_at_sentence()));
 }
 
 fn footer(o: &mut String, page: &Page) {
     let _ = writeln!(
         o,
         "Produced {} by probity.\n\n**{}**",
-        page.generated,
+        long_date(page.generated),
         e(&page.marking)
     );
 }
 
+fn row(o: &mut String, cells: &[String]) {
+    let _ = writeln!(o, "| {} |", cells.join(" | "));
+}
+
 pub fn comparison(c: &Comparison) -> String {
-    let page = &c.page;
     let mut o = String::new();
-    let _ = writeln!(o, "**{}**\n", e(&page.marking));
-    let _ = writeln!(
-        o,
-        "# Progress since {}: {}, {}\n",
-        e(&c.before_period),
-        e(&c.force),
-        e(&c.after_period)
+    header(
+        &mut o,
+        &c.page,
+        &format!(
+            "Progress since {}: {}, {}",
+            c.before_period, c.force, c.after_period
+        ),
     );
-    for p in &super::narrative::progress(c) {
+    if c.redacted {
+        let _ = writeln!(
+            o,
+            "**Names and text answers have been removed for sharing outside the force.**\n"
+        );
+    }
+    for p in &narrative::progress(c) {
         let _ = writeln!(o, "{}\n", e(p));
     }
     if let Some(b) = &c.briefing {
@@ -53,175 +60,130 @@ pub fn comparison(c: &Comparison) -> String {
         }
         o.push('\n');
     }
+    scores(&mut o, c);
+    ledger(&mut o, c);
+    let _ = writeln!(o, "\n## Findings\n");
+    for (label, titles) in finding_lists(c) {
+        let listed: Vec<String> = titles.iter().map(|t| e(t)).collect();
+        let _ = writeln!(
+            o,
+            "- **{label}** ({}): {}",
+            titles.len(),
+            if listed.is_empty() {
+                "none".into()
+            } else {
+                listed.join("; ")
+            }
+        );
+    }
+    moved(&mut o, c);
+    figures(&mut o, c);
+    if !c.unconfirmed.is_empty() {
+        let _ = writeln!(o, "\n## Carried answers not yet confirmed\n");
+        for u in &c.unconfirmed {
+            let _ = writeln!(o, "- {}", e(&u.label));
+        }
+    }
+    o.push('\n');
+    footer(&mut o, &c.page);
+    o
+}
 
+fn scores(o: &mut String, c: &Comparison) {
     let _ = writeln!(
         o,
         "## Scores\n\n| | {} | {} | Change |\n|---|---:|---:|---:|",
         e(&c.before_period),
         e(&c.after_period)
     );
-    let _ = writeln!(
-        o,
-        "| **Overall** | {} | {} | {} |",
-        score(c.overall.before),
-        score(c.overall.after),
-        signed(c.overall.delta)
-    );
-    let _ = writeln!(
-        o,
-        "| Completeness (%) | {} | {} | {} |",
-        score(c.completeness.before),
-        score(c.completeness.after),
-        signed(c.completeness.delta)
-    );
-    for a in &c.areas {
-        let _ = writeln!(
-            o,
-            "| {} | {} | {} | {} |",
-            e(&a.title),
-            score(a.score.before),
-            score(a.score.after),
-            signed(a.score.delta)
-        );
+    for r in score_rows(c) {
+        row(o, &r.map(|cell| e(&cell)));
     }
+}
 
+fn ledger(o: &mut String, c: &Comparison) {
     let _ = writeln!(o, "\n## Commitments from {}\n", e(&c.before_period));
     if c.ledger.is_empty() {
         let _ = writeln!(o, "No findings were recorded in {}.", e(&c.before_period));
-    } else {
-        let _ = writeln!(
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "| Finding | Severity | Owner | Due | Now |\n|---|---|---|---|---|"
+    );
+    for l in &c.ledger {
+        row(
             o,
-            "| Finding | Severity | Owner | Due | Now |\n|---|---|---|---|---|"
-        );
-        for l in &c.ledger {
-            let _ = writeln!(
-                o,
-                "| {} ({}) | {} | {} | {} | **{}** |",
+            &[
                 e(&l.title),
-                id(&l.id),
-                l.severity.name(),
+                l.severity.name().to_string(),
                 e(l.owner.as_deref().unwrap_or("not assigned")),
-                l.due.map_or("not set".into(), |d| d.to_string()),
-                l.status.name()
-            );
-        }
-    }
-
-    let f = &c.findings;
-    let _ = writeln!(o, "\n## Findings\n");
-    for (label, ids) in [
-        ("Closed", &f.closed),
-        ("Still open", &f.persisting),
-        ("New", &f.opened),
-        ("Cannot be judged", &f.not_comparable),
-    ] {
-        let titles: Vec<String> = ids
-            .iter()
-            .map(|i| {
-                let t = f
-                    .details
-                    .iter()
-                    .find(|d| &d.id == i)
-                    .map_or(String::new(), |d| {
-                        format!("{} ({})", e(&d.title), d.severity.name())
-                    });
-                format!("{t} {}", id(i))
-            })
-            .collect();
-        let _ = writeln!(
-            o,
-            "- **{label}** ({}): {}",
-            ids.len(),
-            if titles.is_empty() {
-                "none".into()
-            } else {
-                titles.join("; ")
-            }
+                l.due.map_or("not set".into(), long_date),
+                format!("**{}**", l.status.name()),
+            ],
         );
     }
+}
 
+fn moved(o: &mut String, c: &Comparison) {
     let _ = writeln!(o, "\n## Answers that moved\n");
-    let moved: Vec<_> = c
-        .items
-        .iter()
-        .filter(|i| i.change != crate::progress::compare::Change::Unchanged)
-        .collect();
-    if moved.is_empty() {
+    let rows = moved_rows(c);
+    if rows.is_empty() {
         let _ = writeln!(o, "Every answer given in both periods is the same.");
     } else {
         let _ = writeln!(
             o,
-            "| Item | Question | {} | {} | Change |\n|---|---|---|---|---|",
+            "| Question | {} | {} | Change |\n|---|---|---|---|",
             e(&c.before_period),
             e(&c.after_period)
         );
-        for i in moved {
-            let from = if i.from.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " (was {})",
-                    i.from.iter().map(|f| id(f)).collect::<Vec<_>>().join(", ")
-                )
-            };
-            let change = match &i.reason {
-                Some(r) => format!("{}: {}", i.change.name(), e(r)),
-                None => i.change.name().to_string(),
-            };
-            let _ = writeln!(
-                o,
-                "| {}{from} | {} | {} | {} | {change} |",
-                id(&i.id),
-                e(&i.prompt),
-                e(i.before_label.as_deref().unwrap_or("—")),
-                e(i.after_label.as_deref().unwrap_or("—")),
-            );
+        for r in rows {
+            row(o, &r.map(|cell| e(&cell)));
         }
     }
     let unchanged = c
         .items
         .iter()
-        .filter(|i| i.change == crate::progress::compare::Change::Unchanged)
+        .filter(|i| i.change == Change::Unchanged)
         .count();
     let _ = writeln!(o, "\n{unchanged} other answers are unchanged.");
+}
 
-    if !c.metrics.is_empty() {
-        let _ = writeln!(
+fn figures(o: &mut String, c: &Comparison) {
+    if c.metrics.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\n## Figures\n");
+    for p in windows_words(c) {
+        let _ = writeln!(o, "{}\n", e(&p));
+    }
+    let _ = writeln!(
+        o,
+        "| Measure | {} | {} | Change | % | A month |\n|---|---:|---:|---:|---:|---:|",
+        e(&c.before_period),
+        e(&c.after_period)
+    );
+    let n = |x: Option<f64>| x.map_or("—".into(), format_number);
+    for m in &c.metrics {
+        row(
             o,
-            "\n## Figures\n\n| Measure | Item | {} | {} | Change | % |\n|---|---|---:|---:|---:|---:|",
-            e(&c.before_period),
-            e(&c.after_period)
-        );
-        for m in &c.metrics {
-            let n = |x: Option<f64>| x.map_or("—".into(), format_number);
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} | {} | {} |",
+            &[
                 e(&m.label),
-                id(&m.id),
                 n(m.before),
                 n(m.after),
                 signed(m.delta),
-                signed(m.percent)
-            );
-        }
+                signed(m.percent),
+                m.per_month.map_or(String::new(), |p| {
+                    format!("{} → {}", n(p.before), n(p.after))
+                }),
+            ],
+        );
     }
-    if !c.unconfirmed.is_empty() {
-        let _ = writeln!(o, "\n## Carried answers not yet confirmed\n");
-        for u in &c.unconfirmed {
-            let _ = writeln!(o, "- {}", id(u));
-        }
-    }
-    o.push('\n');
-    footer(&mut o, page);
-    o
 }
 
 pub fn trend(t: &Trend) -> String {
-    let page = &t.page;
     let mut o = String::new();
-    let _ = writeln!(o, "**{}**\n", e(&page.marking));
-    let _ = writeln!(o, "# Trend: {}\n", e(&t.force));
+    header(&mut o, &t.page, &format!("Trend: {}", t.force));
     let periods: Vec<String> = t.points.iter().map(|p| e(&p.period)).collect();
     let _ = writeln!(
         o,
@@ -229,61 +191,50 @@ pub fn trend(t: &Trend) -> String {
         periods.join(" | "),
         "---:|".repeat(periods.len())
     );
-    let row = |label: &str, cells: Vec<String>| format!("| {label} | {} |", cells.join(" | "));
-    let _ = writeln!(
-        o,
-        "{}",
-        row(
-            "**Overall**",
-            t.points.iter().map(|p| score(p.overall)).collect()
-        )
+    let mut line = |label: &str, cells: Vec<String>| {
+        let mut all = vec![label.to_string()];
+        all.extend(cells);
+        row(&mut o, &all);
+    };
+    line(
+        "**Overall**",
+        t.points.iter().map(|p| score(p.overall)).collect(),
     );
-    let _ = writeln!(
-        o,
-        "{}",
-        row(
-            "Completeness (%)",
-            t.points
-                .iter()
-                .map(|p| score(Some(p.completeness)))
-                .collect()
-        )
+    line(
+        "Completeness (%)",
+        t.points
+            .iter()
+            .map(|p| score(Some(p.completeness)))
+            .collect(),
     );
-    let _ = writeln!(
-        o,
-        "{}",
-        row(
-            "Findings (high)",
-            t.points
-                .iter()
-                .map(|p| format!("{} ({})", p.findings, p.high))
-                .collect()
-        )
+    line(
+        "Findings (high)",
+        t.points
+            .iter()
+            .map(|p| format!("{} ({})", p.findings, p.high))
+            .collect(),
     );
     for (i, (_, title)) in t.areas.iter().enumerate() {
-        let _ = writeln!(
-            o,
-            "{}",
-            row(
-                &e(title),
-                t.points.iter().map(|p| score(p.areas[i])).collect()
-            )
+        line(
+            &e(title),
+            t.points.iter().map(|p| score(p.areas[i])).collect(),
         );
     }
     o.push('\n');
-    footer(&mut o, page);
+    footer(&mut o, &t.page);
     o
 }
 
 pub fn summary(s: &Summary) -> String {
-    let page = &s.page;
     let mut o = String::new();
-    let _ = writeln!(o, "**{}**\n", e(&page.marking));
-    let _ = writeln!(
-        o,
-        "# Summary across {} force{}\n",
-        s.forces,
-        if s.forces == 1 { "" } else { "s" }
+    header(
+        &mut o,
+        &s.page,
+        &format!(
+            "Summary across {} force{}",
+            s.forces,
+            if s.forces == 1 { "" } else { "s" }
+        ),
     );
     for line in s.scope() {
         let _ = writeln!(o, "{}\n", e(&line));
@@ -296,61 +247,77 @@ pub fn summary(s: &Summary) -> String {
             }
         }
     }
-    let _ = writeln!(o, "\n## Gaps flagged\n");
-    for r in &s.rules {
-        let forces = if r.forces.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " ({})",
-                r.forces.iter().map(|f| e(f)).collect::<Vec<_>>().join(", ")
-            )
-        };
-        let _ = writeln!(
-            o,
-            "- {} [{}]{forces}",
-            e(&r.sentence(s.forces)),
-            r.severity.name()
-        );
-    }
-    let _ = writeln!(
-        o,
-        "\n## Answers\n\n| Item | Question | Yes | Partly | No | N/A | Unanswered | Not asked | Other answers |\n|---|---|---:|---:|---:|---:|---:|---:|---|"
-    );
-    for i in &s.items {
-        let options: Vec<String> = i.other_answers().iter().map(|o| e(o)).collect();
-        let _ = writeln!(
-            o,
-            "| {} | {} | {} | {} | {} | {} |",
-            id(&i.id),
-            e(&i.prompt),
-            i.status_counts().join(" | "),
-            i.unanswered,
-            i.not_asked,
-            options.join("; ")
-        );
-    }
+    by_force(&mut o, s);
+    gaps(&mut o, s);
+    answers(&mut o, s);
     if !s.metrics.is_empty() {
         let _ = writeln!(
             o,
-            "\n## Figures\n\n| Measure | Item | Total | Lowest | Median | Highest | Forces reporting |\n|---|---|---:|---:|---:|---:|---:|"
+            "\n## Figures\n\n| Measure | Total | Lowest | Median | Highest | Forces reporting |\n|---|---:|---:|---:|---:|---:|"
         );
         for m in &s.metrics {
             let n = format_number;
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                e(&m.label),
-                id(&m.id),
-                n(m.total),
-                n(m.min),
-                n(m.median),
-                n(m.max),
-                m.reported
+            row(
+                &mut o,
+                &[
+                    e(&m.label),
+                    n(m.total),
+                    n(m.min),
+                    n(m.median),
+                    n(m.max),
+                    m.reported.to_string(),
+                ],
             );
         }
     }
     o.push('\n');
-    footer(&mut o, page);
+    footer(&mut o, &s.page);
     o
+}
+
+fn by_force(o: &mut String, s: &Summary) {
+    let labels = rate_labels(s);
+    let mut head = vec![
+        "Force", "Period", "Score", "Rating", "Complete", "High", "Medium", "Low", "Overdue",
+    ];
+    head.extend(labels.iter().copied());
+    let _ = writeln!(o, "\n## By force\n");
+    row(o, &head.iter().map(|h| e(h)).collect::<Vec<_>>());
+    let _ = writeln!(o, "|---|---|{}", "---:|".repeat(head.len() - 2));
+    for f in &s.by_force {
+        row(o, &force_cells(f).iter().map(|c| e(c)).collect::<Vec<_>>());
+    }
+}
+
+fn gaps(o: &mut String, s: &Summary) {
+    let _ = writeln!(o, "\n## Gaps flagged\n");
+    for r in &s.rules {
+        let _ = writeln!(
+            o,
+            "- {} [{}]. Flagged: {}. Not flagged: {}. Could not be judged: {}.",
+            e(&r.sentence(s.forces)),
+            r.severity.name(),
+            e(&forces_or_none(&r.forces)),
+            e(&forces_or_none(&r.not_flagged)),
+            e(&forces_or_none(&r.not_judged_forces)),
+        );
+    }
+}
+
+fn answers(o: &mut String, s: &Summary) {
+    let _ = writeln!(
+        o,
+        "\n## Answers\n\n| Question | Yes | Partly | No | N/A | Unanswered | Not asked | Other answers |\n|---|---:|---:|---:|---:|---:|---:|---|"
+    );
+    for i in &s.items {
+        let options: Vec<String> = i.other_answers().iter().map(|o| e(o)).collect();
+        let mut cells = vec![e(&i.prompt)];
+        cells.extend(i.status_counts());
+        cells.extend([
+            i.unanswered.to_string(),
+            i.not_asked.to_string(),
+            options.join("; "),
+        ]);
+        row(o, &cells);
+    }
 }

@@ -138,6 +138,9 @@ pub fn progress(c: &Comparison) -> Vec<String> {
         ),
         _ => "An overall score could not be given for both periods.".to_string(),
     };
+    if c.overall_provisional.contains(&true) && c.overall.delta.is_some() {
+        p.push_str(" Treat this with care: a score that rests on fewer than half of the scored questions is provisional, and at least one of these is.");
+    }
     if c.briefing.is_some() && c.overall.delta.is_some() {
         p.push_str(" As the checklist changed, part of that movement may come from the new questions rather than from the force.");
     }
@@ -154,10 +157,28 @@ pub fn progress(c: &Comparison) -> Vec<String> {
         .metrics
         .iter()
         .filter(|m| m.delta.is_some_and(|d| d != 0.0))
-        .map(|m| format!("{} {}", m.id, m.describe()))
+        .map(|m| {
+            let per_month = m.per_month.map_or(String::new(), |p| {
+                let n = |x: Option<f64>| x.map_or("—".to_string(), format_number);
+                format!(", or {} → {} a month", n(p.before), n(p.after))
+            });
+            format!(
+                "{}: {}{per_month}",
+                m.label.trim_end_matches('?'),
+                m.describe()
+            )
+        })
         .collect();
     if !moved.is_empty() {
-        out.push(format!("Figures that moved: {}.", moved.join("; ")));
+        let caution = if c.windows.differ() {
+            " The two periods' figures cover windows of different lengths, so counts are compared per month."
+        } else {
+            ""
+        };
+        out.push(format!(
+            "Figures that moved: {}.{caution}",
+            moved.join("; ")
+        ));
     }
     if !c.unconfirmed.is_empty() {
         out.push(format!(

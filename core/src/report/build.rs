@@ -1,0 +1,284 @@
+//! Building the report from a checklist and an assessment: scores with their ratings, findings
+//! with their reasons in words, answers with redaction applied, and the prose.
+
+use jiff::civil::Date;
+
+use super::{
+    ActionStatus, AnswerRow, AreaDetail, AreaScoreRow, FindingRow, MetricRow, REDACTED,
+    RecommendationRow, Report, ScoreSummary,
+};
+use crate::answer::{Kind, Value};
+use crate::assessment::Assessment;
+use crate::checklist::Checklist;
+use crate::condition::Step;
+use crate::document::Page;
+use crate::document::figures::round1;
+use crate::scoring::{self, Evaluation, Finding, METHOD};
+use crate::text;
+
+/// Choices that shape a report for its audience.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The protective marking printed on every page, e.g. `OFFICIAL-SENSITIVE`.
+    pub marking: String,
+    /// Removes personal names and free-text notes for sharing outside the force.
+    pub redact: bool,
+    /// The date the report is produced.
+    pub today: Date,
+    /// The date the report is as at, when given; otherwise the assessment's completion date,
+    /// or the date it is produced.
+    pub as_at: Option<Date>,
+}
+
+impl Options {
+    /// A report marked `marking` and produced `today`, with names left in.
+    pub fn new(marking: &str, today: Date) -> Self {
+        Options {
+            marking: text::sanitize_line(marking),
+            redact: false,
+            today,
+            as_at: None,
+        }
+    }
+}
+
+impl Report {
+    /// The report on an assessment, scored as at the report's as-at date.
+    pub fn new(checklist: &Checklist, assessment: &Assessment, options: &Options) -> Report {
+        let page = Page::new(&options.marking, options.today)
+            .as_at(options.as_at, assessment.completed_on(checklist));
+        let evaluation = scoring::evaluate(checklist, assessment, page.as_at);
+        let redactor = Redactor {
+            redact: options.redact,
+        };
+        let mut report = Report {
+            force: clean(&assessment.force),
+            period: clean(&assessment.period),
+            checklist: checklist.id.clone(),
+            checklist_title: checklist.title.clone(),
+            checklist_version: checklist.version.clone(),
+            checklist_described: checklist.described_as.clone(),
+            provenance: checklist.provenance.clone(),
+            assessor: redactor.name(&assessment.assessor),
+            stage: assessment.stage,
+            carried_from: assessment.carried_from.as_deref().map(clean),
+            redacted: options.redact,
+            method: format!("{METHOD} {}", scoring::Rating::bands()),
+            score: score_summary(checklist, &evaluation),
+            findings: evaluation
+                .findings
+                .iter()
+                .map(|f| finding_row(checklist, f, &redactor, page.as_at))
+                .collect(),
+            metrics: metrics(checklist, &evaluation),
+            areas: areas(checklist, assessment, &evaluation, &redactor),
+            warnings: evaluation.warnings.clone(),
+            unconfirmed: assessment.unconfirmed().map(str::to_string).collect(),
+            orphans: assessment.orphans.iter().map(|o| o.id.clone()).collect(),
+            recommendations: recommendations(checklist, &evaluation),
+            page,
+            prose: Default::default(),
+        };
+        report.prose = super::narrative::compose(checklist, &report);
+        report
+    }
+}
+
+fn clean(s: &str) -> String {
+    text::sanitize(s).into_owned()
+}
+
+/// Applies redaction: personal names, notes and free text give way to a marker.
+struct Redactor {
+    redact: bool,
+}
+
+impl Redactor {
+    fn name(&self, s: &Option<String>) -> Option<String> {
+        match s {
+            Some(_) if self.redact => Some(REDACTED.to_string()),
+            s => s.as_deref().map(clean),
+        }
+    }
+
+    /// An answer in words; a text answer is withheld when redacting.
+    fn value(&self, kind: &Kind, value: &Value) -> String {
+        match value {
+            Value::Text(_) if self.redact => REDACTED.into(),
+            v => clean(&kind.display(v)),
+        }
+    }
+}
+
+fn score_summary(checklist: &Checklist, e: &Evaluation) -> ScoreSummary {
+    ScoreSummary {
+        overall: e.overall.map(round1),
+        completeness: round1(e.completeness.percent()),
+        answered: e.completeness.answered,
+        applicable: e.completeness.applicable,
+        basis: e.basis,
+        provisional: e.basis.provisional(),
+        rating: e.rating(),
+        areas: e
+            .areas
+            .iter()
+            .zip(&checklist.areas)
+            .map(|(s, a)| AreaScoreRow {
+                id: s.id.clone(),
+                title: a.title.clone(),
+                score: s.score.map(round1),
+                answered: s.answered,
+                applicable: s.applicable,
+                basis: s.basis,
+                provisional: s.basis.provisional(),
+                rating: s.rating(),
+            })
+            .collect(),
+    }
+}
+
+fn finding_row(checklist: &Checklist, f: &Finding, redactor: &Redactor, as_at: Date) -> FindingRow {
+    let status = match f.due {
+        Some(due) if due < as_at => ActionStatus::Overdue,
+        _ => ActionStatus::Open,
+    };
+    // A rule may test a text item; neither its trace nor its reasons may leak the text.
+    let trace: Vec<Step> = f
+        .trace
+        .iter()
+        .map(|step| Step {
+            value: step
+                .value
+                .as_ref()
+                .map(|v| match checklist.item(&step.item) {
+                    Some(i) if redactor.redact && i.kind == Kind::Text => REDACTED.into(),
+                    _ => clean(v),
+                }),
+            ..step.clone()
+        })
+        .collect();
+    FindingRow {
+        area_title: checklist
+            .areas
+            .iter()
+            .find(|a| a.id == f.area)
+            .map_or(f.area.clone(), |a| a.title.clone()),
+        because: because(checklist, &trace),
+        finding: Finding {
+            owner: redactor.name(&f.owner),
+            trace,
+            ..f.clone()
+        },
+        status,
+    }
+}
+
+/// A finding's trace in words: each answer that made it fire, by the item's short label and the
+/// answer as a reader sees it.
+fn because(checklist: &Checklist, trace: &[Step]) -> Vec<String> {
+    let holding: Vec<&Step> = trace.iter().filter(|s| s.holds).collect();
+    let shown = if holding.is_empty() {
+        trace.iter().collect()
+    } else {
+        holding
+    };
+    let mut out: Vec<String> = Vec::new();
+    for step in shown {
+        let Some(item) = checklist.item(&step.item) else {
+            continue;
+        };
+        let answer = match &step.value {
+            None => "not answered".to_string(),
+            Some(raw) => item
+                .kind
+                .parse_stored(raw)
+                .map_or(raw.clone(), |v| item.kind.display(&v)),
+        };
+        let part = format!("{}: {answer}", item.short_label());
+        if !out.contains(&part) {
+            out.push(part);
+        }
+    }
+    out
+}
+
+fn metrics(checklist: &Checklist, e: &Evaluation) -> Vec<MetricRow> {
+    e.metrics
+        .iter()
+        .map(|m| {
+            let item = checklist.item(&m.id);
+            MetricRow {
+                id: m.id.clone(),
+                label: item.map(|i| i.prompt.clone()).unwrap_or_default(),
+                kind: item.map_or("number", |i| i.kind.name()),
+                value: m.value,
+                shown: item.map_or(crate::answer::format_number(m.value), |i| {
+                    i.kind.display(&Value::Number(m.value))
+                }),
+            }
+        })
+        .collect()
+}
+
+fn areas(
+    checklist: &Checklist,
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+    redactor: &Redactor,
+) -> Vec<AreaDetail> {
+    checklist
+        .areas
+        .iter()
+        .map(|area| AreaDetail {
+            id: area.id.clone(),
+            title: area.title.clone(),
+            question: area.question.clone(),
+            items: area
+                .items
+                .iter()
+                .map(|item| {
+                    let answer = assessment.answer(&item.id);
+                    let value = answer.and_then(|a| a.value.as_ref());
+                    AnswerRow {
+                        id: item.id.clone(),
+                        prompt: item.prompt.clone(),
+                        short: item.short_label().to_string(),
+                        guidance: item.guidance.clone(),
+                        kind: item.kind.name(),
+                        asked: evaluation.is_asked(&item.id),
+                        answer: value.map(|v| redactor.value(&item.kind, v)),
+                        value: value.map(|v| match v {
+                            Value::Text(_) if redactor.redact => REDACTED.into(),
+                            v => clean(&v.to_string()),
+                        }),
+                        note: answer.and_then(|a| redactor.name(&a.note)),
+                        evidence: answer
+                            .map(|a| a.evidence.iter().map(|e| clean(e)).collect())
+                            .unwrap_or_default(),
+                        owner: answer.and_then(|a| redactor.name(&a.owner)),
+                        due: answer.and_then(|a| a.due),
+                        review: answer.is_some_and(|a| a.review),
+                        carried: answer.is_some_and(|a| a.carried),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn recommendations(checklist: &Checklist, e: &Evaluation) -> Vec<RecommendationRow> {
+    checklist
+        .recommendations
+        .iter()
+        .filter(|rec| {
+            e.findings
+                .iter()
+                .any(|f| f.recommendations.contains(&rec.id))
+        })
+        .map(|rec| RecommendationRow {
+            id: rec.id.clone(),
+            title: rec.title.clone(),
+            text: rec.text.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,337 @@
+//! The gap report as a reader meets it, section by section, worded once for every document
+//! format (web page, Markdown, Word): the executive summary first, then the findings as gaps
+//! with their actions, the answers, the figures, the record's own gaps, the method, and an
+//! annex of the questions not yet answered. Renderers only lay these out and escape them.
+
+use super::{ActionStatus, AnswerRow, FindingRow, Report};
+use crate::assessment::Stage;
+use crate::document::figures::paragraphs;
+use crate::document::long_date;
+use crate::scoring::{FindingKind, Rating};
+
+pub struct View<'r> {
+    pub r: &'r Report,
+    /// "Integrity self-assessment: Dorset Police, 2012".
+    pub title: String,
+    /// "DRAFT" or "FINAL".
+    pub stage: &'static str,
+    pub facts: Vec<(&'static str, String)>,
+    /// The overall position in a sentence, with the score and its rating or why it has none.
+    pub position: String,
+    pub completeness: String,
+    pub areas: Vec<AreaLine>,
+    pub high: Vec<usize>,
+    pub overdue: Vec<usize>,
+    pub findings: Vec<FindingView<'r>>,
+    pub answers: Vec<AreaAnswers<'r>>,
+    /// (measure, figure in words)
+    pub metrics: Vec<(&'r str, &'r str)>,
+    /// (area, question, carried answer)
+    pub carried: Vec<(&'r str, &'r str, &'r str)>,
+    pub warnings: Vec<&'r str>,
+    pub method: Vec<&'r str>,
+    pub provenance: Vec<&'r str>,
+    /// Questions not yet answered, by area: (area, [(reference, short label)]).
+    pub annex: Vec<(&'r str, Vec<(&'r str, &'r str)>)>,
+    pub as_at: String,
+}
+
+/// One area's standing for the executive summary.
+pub struct AreaLine {
+    pub title: String,
+    pub rating: Rating,
+    /// "79" or "not scored".
+    pub score: String,
+    /// "rests on 6 of 8 scored questions".
+    pub basis: String,
+}
+
+pub struct FindingView<'r> {
+    pub number: usize,
+    pub row: &'r FindingRow,
+    /// "High", "Medium" or "Low".
+    pub severity: &'static str,
+    /// "Cause of concern" or "Area for improvement", when the checklist labels it.
+    pub label: Option<&'static str>,
+    /// "Why it matters" for a rule, "What was answered" for an item.
+    pub why_heading: &'static str,
+    pub good: &'r str,
+    pub owner: &'r str,
+    /// "31 March 2013", or "not set".
+    pub due: String,
+    pub overdue: bool,
+    pub themes: Vec<String>,
+}
+
+pub struct AreaAnswers<'r> {
+    pub title: &'r str,
+    pub question: &'r str,
+    /// "Score 79 out of 100 (Amber); 12 of 14 applicable questions answered."
+    pub standing: String,
+    pub rows: Vec<AnswerLine<'r>>,
+    /// Applicable questions not yet answered, listed in the annex.
+    pub unanswered: usize,
+    /// Questions not asked because of an earlier answer.
+    pub not_asked: usize,
+}
+
+pub struct AnswerLine<'r> {
+    pub row: &'r AnswerRow,
+    pub answer: &'r str,
+    /// "met", "partly", "not-met" or "other", for colour; the words carry the meaning.
+    pub state: &'static str,
+    pub flags: Vec<&'static str>,
+    /// "Head of Procurement, due 31 March 2013".
+    pub action: String,
+}
+
+impl<'r> View<'r> {
+    pub fn of(r: &'r Report) -> View<'r> {
+        View {
+            r,
+            title: format!("Integrity self-assessment: {}, {}", r.force, r.period),
+            stage: match r.stage {
+                Stage::Final => "FINAL",
+                Stage::Draft => "DRAFT",
+            },
+            facts: facts(r),
+            position: position(r),
+            completeness: format!(
+                "{} of {} applicable questions answered ({}%).",
+                r.score.answered,
+                r.score.applicable,
+                crate::answer::format_number(r.score.completeness)
+            ),
+            areas: r
+                .score
+                .areas
+                .iter()
+                .filter(|a| a.has_scored_questions())
+                .map(|a| AreaLine {
+                    title: a.title.clone(),
+                    rating: a.rating,
+                    score: a
+                        .score
+                        .map_or("not scored".into(), crate::answer::format_number),
+                    basis: format!(
+                        "rests on {} of {} scored questions",
+                        a.basis.rests_on, a.basis.out_of
+                    ),
+                })
+                .collect(),
+            high: numbered(r, |f| {
+                f.finding.severity == crate::checklist::Severity::High
+            }),
+            overdue: numbered(r, |f| f.status == ActionStatus::Overdue),
+            findings: r
+                .findings
+                .iter()
+                .enumerate()
+                .map(|(i, row)| finding(r, i + 1, row))
+                .collect(),
+            answers: r
+                .areas
+                .iter()
+                .zip(&r.score.areas)
+                .map(|(a, s)| answers(a, s))
+                .collect(),
+            metrics: r
+                .metrics
+                .iter()
+                .map(|m| (m.label.as_str(), m.shown.as_str()))
+                .collect(),
+            carried: r
+                .carried()
+                .map(|(a, i)| {
+                    (
+                        a.title.as_str(),
+                        i.prompt.as_str(),
+                        i.answer.as_deref().unwrap_or("no answer"),
+                    )
+                })
+                .collect(),
+            warnings: r.warnings.iter().map(|w| w.message.as_str()).collect(),
+            method: paragraphs(&r.method),
+            provenance: paragraphs(&r.provenance),
+            annex: annex(r),
+            as_at: r.page.as_at_sentence(),
+        }
+    }
+}
+
+fn facts(r: &Report) -> Vec<(&'static str, String)> {
+    let mut facts = vec![
+        ("Force", r.force.clone()),
+        ("Period", r.period.clone()),
+        (
+            "Checklist",
+            format!("{} (version {})", r.checklist_title, r.checklist_version),
+        ),
+        (
+            "Assessor",
+            r.assessor.clone().unwrap_or_else(|| "not recorded".into()),
+        ),
+        ("Produced", long_date(r.page.generated)),
+        ("As at", long_date(r.as_at())),
+        (
+            "Status",
+            match r.stage {
+                Stage::Final => "Final: signed off".into(),
+                Stage::Draft => "Draft: still being worked on".into(),
+            },
+        ),
+    ];
+    if let Some(from) = &r.carried_from {
+        facts.push(("Carried forward from", from.clone()));
+    }
+    if r.redacted {
+        facts.push((
+            "Redaction",
+            "Names, notes and text answers have been removed for sharing outside the force.".into(),
+        ));
+    }
+    facts
+}
+
+/// The overall position: a rated score, a provisional one, or none.
+fn position(r: &Report) -> String {
+    let s = &r.score;
+    match s.overall {
+        None => "No score can be given yet: no scored question has been answered.".into(),
+        Some(score) if s.provisional => format!(
+            "The overall score of {} out of 100 is provisional and not rated: it rests on only {} of the {} scored questions that apply.",
+            crate::answer::format_number(score),
+            s.basis.rests_on,
+            s.basis.out_of
+        ),
+        Some(score) => format!(
+            "The overall score is {} out of 100, rated {}; it rests on {} of the {} scored questions that apply.",
+            crate::answer::format_number(score),
+            s.rating.label(),
+            s.basis.rests_on,
+            s.basis.out_of
+        ),
+    }
+}
+
+/// The numbers (from 1) of the findings that pass a test, as the findings section numbers them.
+fn numbered(r: &Report, keep: impl Fn(&FindingRow) -> bool) -> Vec<usize> {
+    r.findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| keep(f))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+fn finding<'r>(r: &'r Report, number: usize, row: &'r FindingRow) -> FindingView<'r> {
+    let f = &row.finding;
+    FindingView {
+        number,
+        row,
+        severity: match f.severity {
+            crate::checklist::Severity::High => "High",
+            crate::checklist::Severity::Medium => "Medium",
+            crate::checklist::Severity::Low => "Low",
+        },
+        label: f.label.map(|l| match l {
+            crate::checklist::Label::CauseOfConcern => "Cause of concern",
+            crate::checklist::Label::AreaForImprovement => "Area for improvement",
+        }),
+        why_heading: match f.kind {
+            FindingKind::Rule => "Why it matters",
+            FindingKind::Item => "What was answered",
+        },
+        good: r.good_practice(f),
+        owner: f.owner.as_deref().unwrap_or("not assigned"),
+        due: f.due.map_or("not set".into(), long_date),
+        overdue: row.status == ActionStatus::Overdue,
+        themes: f
+            .recommendations
+            .iter()
+            .map(|id| r.recommendation(id))
+            .collect(),
+    }
+}
+
+fn answers<'r>(a: &'r super::AreaDetail, s: &super::AreaScoreRow) -> AreaAnswers<'r> {
+    let standing = match (s.score, s.rating) {
+        (None, _) => "Not scored".to_string(),
+        (Some(score), Rating::Provisional) => format!(
+            "Provisional score {} out of 100 (not rated: it rests on {} of {} scored questions)",
+            crate::answer::format_number(score),
+            s.basis.rests_on,
+            s.basis.out_of
+        ),
+        (Some(score), rating) => format!(
+            "Score {} out of 100 ({})",
+            crate::answer::format_number(score),
+            rating.label()
+        ),
+    };
+    AreaAnswers {
+        title: &a.title,
+        question: &a.question,
+        standing: format!(
+            "{standing}; {} of {} applicable questions answered.",
+            s.answered, s.applicable
+        ),
+        rows: a
+            .items
+            .iter()
+            .filter(|i| i.asked)
+            .filter_map(|i| i.answer.as_deref().map(|answer| answer_line(i, answer)))
+            .collect(),
+        unanswered: a
+            .items
+            .iter()
+            .filter(|i| i.asked && i.answer.is_none())
+            .count(),
+        not_asked: a.items.iter().filter(|i| !i.asked).count(),
+    }
+}
+
+fn answer_line<'r>(row: &'r AnswerRow, answer: &'r str) -> AnswerLine<'r> {
+    let state = match row.value.as_deref() {
+        Some("yes") => "met",
+        Some("partial") => "partly",
+        Some("no") => "not-met",
+        _ => "other",
+    };
+    let flags = [
+        (row.carried, "carried from last period, not yet confirmed"),
+        (row.review, "recorded provisionally, to be confirmed"),
+    ]
+    .into_iter()
+    .filter_map(|(on, f)| on.then_some(f))
+    .collect();
+    let action = match (&row.owner, row.due) {
+        (None, None) => String::new(),
+        (Some(o), None) => o.clone(),
+        (None, Some(d)) => format!("due {}", long_date(d)),
+        (Some(o), Some(d)) => format!("{o}, due {}", long_date(d)),
+    };
+    AnswerLine {
+        row,
+        answer,
+        state,
+        flags,
+        action,
+    }
+}
+
+fn annex(r: &Report) -> Vec<(&str, Vec<(&str, &str)>)> {
+    let mut out: Vec<(&str, Vec<(&str, &str)>)> = Vec::new();
+    for (area, item) in r.not_assessed() {
+        match out.last_mut() {
+            Some((title, items)) if *title == area.title => {
+                items.push((item.id.as_str(), item.short.as_str()))
+            }
+            _ => out.push((
+                area.title.as_str(),
+                vec![(item.id.as_str(), item.short.as_str())],
+            )),
+        }
+    }
+    out
+}

@@ -33,6 +33,13 @@ impl Answer {
     pub fn is_empty(&self) -> bool {
         *self == Answer::default()
     }
+
+    /// Sets or clears the value. A changed answer is no longer "carried": someone has looked
+    /// at it again.
+    pub fn set_value(&mut self, value: Option<Value>) {
+        self.value = value;
+        self.carried = false;
+    }
 }
 
 /// Whether the assessment is still being worked on or has been signed off.

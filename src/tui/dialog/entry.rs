@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui_textarea::TextArea;
 
-use probity_core::answer::parse_value;
+use probity_core::answer::{parse_date, parse_value};
 use probity_core::text::sanitize_line;
 
 use super::{Dialog, Evidence, Step, frame_box};
@@ -30,7 +30,7 @@ impl Purpose {
         match self {
             Purpose::Value => "Answer",
             Purpose::Owner => "Owner",
-            Purpose::Due => "Due date (YYYY-MM-DD)",
+            Purpose::Due => "Due date, e.g. 31/03/2013",
             Purpose::AddEvidence => "Add evidence",
             Purpose::EditEvidence(_) => "Edit evidence",
         }
@@ -97,10 +97,7 @@ impl Entry {
                 let due = if text.is_empty() {
                     None
                 } else {
-                    Some(
-                        text.parse::<jiff::civil::Date>()
-                            .map_err(|_| format!("\"{text}\" is not a date such as 2013-03-31"))?,
-                    )
+                    Some(parse_date(&text).map_err(|e| e.to_string())?)
                 };
                 s.change(id, |a| a.due = due)
             }
@@ -120,7 +117,7 @@ impl Entry {
     pub fn render(&self, theme: Theme, s: &Session, frame: &mut Frame, area: Rect) {
         let allowed = match (self.purpose, s.item()) {
             (Purpose::Value, Some(item)) => {
-                format!("Type {}. Leave empty to clear.", item.kind.allowed())
+                format!("Type {}. Leave empty to clear.", item.kind.allowed_typed())
             }
             _ => "Leave empty to clear.".to_string(),
         };

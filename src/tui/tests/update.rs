@@ -196,7 +196,10 @@ fn dates_may_be_typed_the_british_way() {
     press(&mut app, "<Enter>30/11/2012<Enter>");
     let s = session(&app);
     assert_eq!(
-        s.assessment.answer("procurement.gifts_crossref").unwrap().due,
+        s.assessment
+            .answer("procurement.gifts_crossref")
+            .unwrap()
+            .due,
         Some(jiff::civil::date(2013, 3, 31))
     );
     assert_eq!(
@@ -209,7 +212,10 @@ fn dates_may_be_typed_the_british_way() {
         "{text}"
     );
     go(&mut app, "ctx.completed_on");
-    press(&mut app, &format!("<Enter>{}31/11/2012<Enter>", "<BS>".repeat(10)));
+    press(
+        &mut app,
+        &format!("<Enter>{}31/11/2012<Enter>", "<BS>".repeat(10)),
+    );
     let Some(Dialog::Entry(input)) = &app.dialog else {
         panic!("a bad date keeps the field open")
     };

@@ -43,6 +43,21 @@ impl Status {
         Status::ALL.into_iter().find(|st| st.name() == s)
     }
 
+    /// Reads a status a person typed, ignoring case: its name ("partial"), its label
+    /// ("partly", "not applicable"), its initial (y, p, n, a, the keys the interface uses) or
+    /// "n/a".
+    pub fn parse_typed(s: &str) -> Option<Status> {
+        let s = s.trim().to_lowercase();
+        Status::ALL.into_iter().find(|st| {
+            let initial = match st {
+                Status::Na => "a",
+                _ => &st.name()[..1],
+            };
+            [st.name(), &st.label().to_lowercase(), initial].contains(&s.as_str())
+                || (*st == Status::Na && s == "n/a")
+        })
+    }
+
     /// How far the answer meets the item; `None` for not applicable.
     pub fn credit(self) -> Option<f64> {
         match self {
@@ -281,7 +296,7 @@ pub fn parse_value(kind: &Kind, input: &str) -> Result<Value, Unfit> {
         allowed: kind.allowed_typed(),
     };
     let value = match kind {
-        Kind::Status => Status::parse(&input.to_lowercase()).map(Value::Status),
+        Kind::Status => Status::parse_typed(input).map(Value::Status),
         Kind::Count | Kind::Number | Kind::Money | Kind::Percent => {
             let cleaned: String = input
                 .trim_start_matches('£')
@@ -341,6 +356,21 @@ mod tests {
         assert_eq!(
             parse_value(&Kind::Status, "Partial"),
             Ok(Value::Status(Status::Partial))
+        );
+        for (typed, status) in [
+            ("y", Status::Yes),
+            ("Partly", Status::Partial),
+            ("p", Status::Partial),
+            ("N", Status::No),
+            ("a", Status::Na),
+            ("n/a", Status::Na),
+            ("not applicable", Status::Na),
+        ] {
+            assert_eq!(parse_value(&Kind::Status, typed), Ok(Value::Status(status)));
+        }
+        assert_eq!(
+            parse_value(&Kind::Status, "maybe").unwrap_err().to_string(),
+            "\"maybe\" is not one of \"yes\", \"partial\", \"no\" or \"na\""
         );
     }
 

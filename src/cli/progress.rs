@@ -12,7 +12,7 @@ use probity_core::scoring;
 use probity_core::text::{escape_for_terminal, sanitize_line};
 use probity_core::workspace::{FinaliseError, OpenError, Workspace};
 
-use super::{Outcome, Output, fail, format, load, shown_load_error};
+use super::{DataDir, Outcome, Output, fail, format, load, shown_load_error};
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
@@ -24,6 +24,8 @@ pub struct CompareArgs {
     pub format: Format,
     #[command(flatten)]
     pub output: Output,
+    #[command(flatten)]
+    pub data: DataDir,
 }
 
 #[derive(Debug, clap::Args)]
@@ -38,6 +40,8 @@ pub struct TrendArgs {
     pub format: Format,
     #[command(flatten)]
     pub output: Output,
+    #[command(flatten)]
+    pub data: DataDir,
 }
 
 #[derive(Debug, clap::Args)]
@@ -52,6 +56,8 @@ pub struct SummaryArgs {
     pub period: Option<String>,
     #[command(flatten)]
     pub output: Output,
+    #[command(flatten)]
+    pub data: DataDir,
 }
 
 fn page(ws: &Workspace, output: &Output) -> Page {

@@ -40,6 +40,18 @@ impl Answer {
         self.value = value;
         self.carried = false;
     }
+
+    /// Sets the note from typed or pasted text; text that is only white space removes it.
+    pub fn set_note(&mut self, text: &str) {
+        let text = crate::text::sanitize(text).trim_end().to_string();
+        self.note = (!text.trim().is_empty()).then_some(text);
+    }
+
+    /// Sets the owner from a one-line field; an empty one removes it.
+    pub fn set_owner(&mut self, text: &str) {
+        let text = crate::text::sanitize_line(text);
+        self.owner = (!text.is_empty()).then_some(text);
+    }
 }
 
 /// Whether the assessment is still being worked on or has been signed off.

@@ -92,7 +92,7 @@ impl Entry {
                 s.advance_from(id);
                 changed
             }
-            Purpose::Owner => s.change(id, |a| a.owner = (!text.is_empty()).then_some(text)),
+            Purpose::Owner => s.change(id, |a| a.set_owner(&text)),
             Purpose::Due => {
                 let due = if text.is_empty() {
                     None

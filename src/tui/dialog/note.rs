@@ -47,12 +47,9 @@ impl Note {
 
     /// Writes the note to the selected item, if it changed.
     pub fn keep(&self, s: &mut Session) {
-        let text = sanitize(&self.editor.lines().join("\n"))
-            .trim_end()
-            .to_string();
-        let note = (!text.trim().is_empty()).then_some(text);
+        let text = self.editor.lines().join("\n");
         if let Some(item) = s.item().map(|i| i.id.clone()) {
-            let _ = s.change(&item, |a| a.note = note);
+            let _ = s.change(&item, |a| a.set_note(&text));
         }
     }
 

@@ -11,7 +11,7 @@ use probity_core::text::sanitize_line;
 
 use super::{Dialog, Evidence, Step, frame_box};
 use crate::tui::action::Action;
-use crate::tui::fields::{line_field, paste_line, text_of, type_into};
+use crate::tui::fields::{draw_field, line_field, paste_line, text_of, type_into};
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -152,7 +152,7 @@ pub(super) fn one_line(
     ])
     .areas(inner);
     frame.render_widget(Line::styled(explain, theme.dim()), help);
-    frame.render_widget(text, field);
+    draw_field(frame, text, field);
     if let Some(e) = error {
         frame.render_widget(Line::styled(e, theme.error()), error_line);
     }

@@ -9,6 +9,7 @@ use probity_core::text::sanitize;
 
 use super::{Step, frame_box};
 use crate::tui::action::Action;
+use crate::tui::fields::{draw_field, real_cursor};
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -24,6 +25,7 @@ impl Note {
         editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.move_cursor(CursorMove::Bottom);
         editor.move_cursor(CursorMove::End);
+        real_cursor(&mut editor);
         Note { editor }
     }
 
@@ -67,7 +69,7 @@ impl Note {
         );
         let [text, hint] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-        frame.render_widget(&self.editor, text);
+        draw_field(frame, &self.editor, text);
         frame.render_widget(
             Line::styled(
                 format!(

@@ -305,6 +305,17 @@ fn not_found(e: &LookupError, advice: &str, words: impl Fn(&str) -> Option<Strin
     outcome
 }
 
+/// What became of writing a command's output: a reader that has gone away (`| head`) is no
+/// error, any other failure is.
+fn written(result: std::io::Result<()>) -> Outcome {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            fail(&format!("could not write the output: {e}"))
+        }
+        _ => Outcome::Ok,
+    }
+}
+
 /// Prints an error to stderr, escaped so no file content can drive the terminal.
 pub fn fail(message: &str) -> Outcome {
     // Not eprintln!: it panics if stderr has gone, and this may be the last word of a session

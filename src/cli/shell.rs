@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::{Cli, Outcome, fail, schema::write_all};
+use super::{Cli, Outcome, fail, schema::write_all, written};
 
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
@@ -28,10 +28,7 @@ pub struct ManArgs {
 pub fn completions(args: &CompletionsArgs) -> Outcome {
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "probity", &mut script);
-    match std::io::Write::write_all(&mut std::io::stdout(), &script) {
-        Ok(()) => Outcome::Ok,
-        Err(e) => fail(&format!("could not write the completion script: {e}")),
-    }
+    written(std::io::Write::write_all(&mut std::io::stdout(), &script))
 }
 
 /// Writes a manual page for probity and one for each of its commands.

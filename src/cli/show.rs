@@ -8,7 +8,7 @@ use probity_core::scoring;
 use probity_core::workspace::Workspace;
 
 use super::plain::{Plain, emit};
-use super::{DataDir, Outcome, fail, find_area, find_item, load};
+use super::{DataDir, Outcome, find_area, find_item, load, written};
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
@@ -46,10 +46,7 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Outcome {
         },
         (None, None) => whole(&plain),
     };
-    match emit(&mut std::io::stdout().lock(), &lines) {
-        Ok(()) => Outcome::Ok,
-        Err(e) => fail(&format!("could not write to standard output: {e}")),
-    }
+    written(emit(&mut std::io::stdout().lock(), &lines))
 }
 
 /// The heading, every area with its items, then every finding.

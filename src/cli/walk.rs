@@ -12,7 +12,7 @@ use probity_core::checklist::Item;
 use probity_core::workspace::{Opened, Workspace};
 
 use super::plain::{Plain, emit, finding_changes};
-use super::{DataDir, Next, Outcome, Screen, fail, find_area, full_screen, open_to_change};
+use super::{DataDir, Next, Outcome, Screen, find_area, full_screen, open_to_change, written};
 
 #[derive(Debug, clap::Args)]
 pub struct WalkArgs {
@@ -85,7 +85,7 @@ pub fn walk_path(ws: &Workspace, file: &Path, area: Option<&str>) -> Outcome {
     let mut walk = Walk::new(&mut opened, stdin.lock(), std::io::stdout().lock(), echo);
     match walk.run(area.as_deref()) {
         Ok(outcome) => outcome,
-        Err(e) => fail(&format!("the walk stopped: {e}")),
+        Err(e) => written(Err(e)),
     }
 }
 

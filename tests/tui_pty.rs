@@ -451,25 +451,13 @@ fn the_real_cursor_stands_where_text_is_typed() {
 #[test]
 fn a_dumb_terminal_gets_the_questions_as_plain_lines() {
     let data = tempfile::tempdir().unwrap();
-    let created = Command::new(env!("CARGO_BIN_EXE_probity"))
-        .args([
-            "new",
-            "--force",
-            "Dorset Police",
-            "--period",
-            "2012",
-            "--no-tui",
-        ])
-        .arg("--data-dir")
-        .arg(data.path())
-        .output()
-        .unwrap();
-    assert!(created.status.success());
-    let mut pty = Pty::spawn_with(
-        data.path(),
-        &["open", "dorset-police-2012.toml"],
-        &[("TERM", "dumb")],
-    );
+    let dumb = [("TERM", "dumb")];
+    let new = ["new", "--force", "Dorset Police", "--period", "2012"];
+    let mut pty = Pty::spawn_with(data.path(), &new, &dumb);
+    pty.wait_for("Question 1 of 83");
+    pty.keys("q\r", "Stopped.");
+    assert!(pty.finish());
+    let mut pty = Pty::spawn_with(data.path(), &["open", "dorset-police-2012.toml"], &dumb);
     pty.wait_for("Question 1 of 83");
     pty.keys("Dorset Police\r", "Saved: Dorset Police.");
     pty.keys("q\r", "Stopped.");

@@ -24,22 +24,30 @@ fn new_without_a_terminal_creates_the_file_and_says_where() {
 }
 
 #[test]
-fn the_home_screen_and_open_need_a_terminal() {
+fn the_home_screen_needs_a_terminal_and_points_to_the_plain_mode() {
     let data = tempfile::tempdir().unwrap();
     probity(data.path())
         .assert()
         .code(1)
-        .stderr(contains("needs a terminal"));
+        .stderr(contains("needs a full terminal").and(contains("probity walk FILE")));
+}
+
+#[test]
+fn open_without_a_terminal_asks_the_questions_as_plain_lines() {
+    let data = tempfile::tempdir().unwrap();
     probity(data.path())
         .args(["new", "--force", "Dorset Police", "--period", "2012"])
         .assert()
         .success();
+    // The file is found by its bare name in the data folder.
     probity(data.path())
-        .args(["open"])
-        .arg(data.path().join("dorset-police-2012.toml"))
+        .args(["open", "dorset-police-2012.toml"])
+        .write_stdin("Dorset Police\nq\n")
         .assert()
-        .code(1)
-        .stderr(contains("needs a terminal"));
+        .success()
+        .stdout(contains("Question 1 of").and(contains("Stopped.")));
+    let saved = std::fs::read_to_string(data.path().join("dorset-police-2012.toml")).unwrap();
+    assert!(saved.contains("value = \"Dorset Police\""), "{saved}");
 }
 
 #[test]

@@ -16,6 +16,8 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
 struct Pty {
     session: OsSession,
     parser: vt100::Parser,
+    /// Every byte probity wrote, as written.
+    raw: Vec<u8>,
 }
 
 impl Pty {
@@ -25,16 +27,17 @@ impl Pty {
 
     fn spawn_with(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_probity"));
-        cmd.envs(env.iter().copied());
         cmd.arg("--data-dir").arg(data).args(args);
         cmd.env("PROBITY_TODAY", "2012-12-01")
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR");
+        cmd.envs(env.iter().copied());
         let mut session = expectrl::Session::spawn(cmd).expect("spawn probity");
         session.get_process_mut().set_window_size(80, 24).unwrap();
         Pty {
             session,
             parser: vt100::Parser::new(nz(24), nz(80), 0),
+            raw: Vec::new(),
         }
     }
 
@@ -43,7 +46,10 @@ impl Pty {
         loop {
             match self.session.try_read(&mut buf) {
                 Ok(0) => break,
-                Ok(n) => self.parser.process(&buf[..n]),
+                Ok(n) => {
+                    self.parser.process(&buf[..n]);
+                    self.raw.extend_from_slice(&buf[..n]);
+                }
                 Err(e) if e.kind() == ErrorKind::WouldBlock => break,
                 Err(_) => break,
             }
@@ -419,4 +425,54 @@ fn a_panic_gives_the_terminal_back() {
         data.path().join("dorset-police-2012.toml").exists(),
         "the new file was kept"
     );
+}
+
+#[test]
+fn the_real_cursor_stands_where_text_is_typed() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut pty, _) = new_dorset(data.path());
+    assert!(
+        pty.parser.screen().hide_cursor(),
+        "no cursor while moving around"
+    );
+    pty.keys("o", "Leave empty to clear");
+    pty.keys("Xyzzy", "Xyzzy");
+    let screen = pty.parser.screen();
+    assert!(!screen.hide_cursor(), "the cursor is shown while typing");
+    let (row, col) = screen.cursor_position();
+    let left = screen.contents_between(row, 0, row, col);
+    assert!(left.ends_with("Xyzzy"), "left of the cursor: {left:?}");
+    pty.keys("\x1b", "");
+    pty.wait_gone("Leave empty to clear");
+    pty.keys("q", "");
+    assert!(pty.finish());
+}
+
+#[test]
+fn a_dumb_terminal_gets_the_questions_as_plain_lines() {
+    let data = tempfile::tempdir().unwrap();
+    let dumb = [("TERM", "dumb")];
+    let new = ["new", "--force", "Dorset Police", "--period", "2012"];
+    let mut pty = Pty::spawn_with(data.path(), &new, &dumb);
+    pty.wait_for("Question 1 of 83");
+    pty.keys("q\r", "Stopped.");
+    assert!(pty.finish());
+    let mut pty = Pty::spawn_with(data.path(), &["open", "dorset-police-2012.toml"], &dumb);
+    pty.wait_for("Question 1 of 83");
+    pty.keys("Dorset Police\r", "Saved: Dorset Police.");
+    pty.keys("q\r", "Stopped.");
+    assert!(pty.finish());
+    let controls: Vec<u8> = pty
+        .raw
+        .iter()
+        .copied()
+        .filter(|&b| b < 0x20 && !b"\r\n\t".contains(&b))
+        .collect();
+    assert_eq!(
+        controls,
+        Vec::<u8>::new(),
+        "no escape or other control bytes"
+    );
+    let saved = std::fs::read_to_string(data.path().join("dorset-police-2012.toml")).unwrap();
+    assert!(saved.contains("value = \"Dorset Police\""), "{saved}");
 }

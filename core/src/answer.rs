@@ -43,6 +43,21 @@ impl Status {
         Status::ALL.into_iter().find(|st| st.name() == s)
     }
 
+    /// Reads a status a person typed, ignoring case: its name ("partial"), its label
+    /// ("partly", "not applicable"), its initial (y, p, n, a, the keys the interface uses) or
+    /// "n/a".
+    pub fn parse_typed(s: &str) -> Option<Status> {
+        let s = s.trim().to_lowercase();
+        Status::ALL.into_iter().find(|st| {
+            let initial = match st {
+                Status::Na => "a",
+                _ => &st.name()[..1],
+            };
+            [st.name(), &st.label().to_lowercase(), initial].contains(&s.as_str())
+                || (*st == Status::Na && s == "n/a")
+        })
+    }
+
     /// How far the answer meets the item; `None` for not applicable.
     pub fn credit(self) -> Option<f64> {
         match self {
@@ -173,7 +188,16 @@ impl Kind {
         }
     }
 
-    /// Describes the answers this kind accepts, for error messages and help.
+    /// Describes the answers this kind accepts when typed by a person, in the interface or on
+    /// the command line: dates may be written the British way as well as in ISO form.
+    pub fn allowed_typed(&self) -> String {
+        match self {
+            Kind::Date => TYPED_DATE.into(),
+            other => other.allowed(),
+        }
+    }
+
+    /// Describes the answers this kind accepts in a file, for error messages and help.
     pub fn allowed(&self) -> String {
         match self {
             Kind::Status => "one of \"yes\", \"partial\", \"no\" or \"na\"".into(),
@@ -254,15 +278,37 @@ pub fn check_value(kind: &Kind, value: &Value) -> Result<(), Unfit> {
     }
 }
 
+/// What a typed date may look like, in words.
+const TYPED_DATE: &str = "a date such as 31/03/2013, 31 March 2013 or 2013-03-31";
+
+/// The forms a typed date may take, day first as written in the UK.
+const DATE_FORMS: [&str; 4] = ["%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"];
+
+/// Reads a date typed by a user: `31/05/2012`, `31 May 2012`, `31 may 2012`, `2012-5-31` or
+/// ISO `2012-05-31`. Years have four digits, so `31/05/12` is refused rather than guessed.
+pub fn parse_date(input: &str) -> Result<Date, Unfit> {
+    let input = input.trim();
+    DATE_FORMS
+        .iter()
+        .filter_map(|form| jiff::fmt::strtime::parse(form, input).ok())
+        .filter_map(|parsed| parsed.to_date().ok())
+        .find(|date| (1000..=9999).contains(&date.year()))
+        .ok_or_else(|| Unfit {
+            input: input.to_string(),
+            allowed: TYPED_DATE.into(),
+        })
+}
+
 /// Reads a value typed by a user (in the interface or on the command line) for an item kind.
+/// A choice may be given by its option id or, ignoring case, its label.
 pub fn parse_value(kind: &Kind, input: &str) -> Result<Value, Unfit> {
     let input = input.trim();
     let unfit = || Unfit {
         input: input.to_string(),
-        allowed: kind.allowed(),
+        allowed: kind.allowed_typed(),
     };
     let value = match kind {
-        Kind::Status => Status::parse(&input.to_lowercase()).map(Value::Status),
+        Kind::Status => Status::parse_typed(input).map(Value::Status),
         Kind::Count | Kind::Number | Kind::Money | Kind::Percent => {
             let cleaned: String = input
                 .trim_start_matches('£')
@@ -277,8 +323,14 @@ pub fn parse_value(kind: &Kind, input: &str) -> Result<Value, Unfit> {
                 .filter(|n| n.is_finite())
                 .map(Value::Number)
         }
-        Kind::Date => input.parse::<Date>().ok().map(Value::Date),
-        Kind::Choice(_) => Some(Value::Choice(input.to_string())),
+        Kind::Date => parse_date(input).ok().map(Value::Date),
+        Kind::Choice(options) => Some(Value::Choice(
+            options
+                .iter()
+                .find(|o| o.label.eq_ignore_ascii_case(input))
+                .map_or(input, |o| o.id.as_str())
+                .to_string(),
+        )),
         Kind::Text => Some(Value::Text(crate::text::sanitize(input).into_owned())),
     };
     let value = value.ok_or_else(unfit)?;
@@ -310,8 +362,85 @@ mod tests {
         );
         assert!(parse_value(&Kind::Date, "2013-02-30").is_err());
         assert_eq!(
+            parse_value(&Kind::Date, "31/05/2012"),
+            Ok(Value::Date(jiff::civil::date(2012, 5, 31)))
+        );
+        assert_eq!(
             parse_value(&Kind::Status, "Partial"),
             Ok(Value::Status(Status::Partial))
+        );
+        for (typed, status) in [
+            ("y", Status::Yes),
+            ("Partly", Status::Partial),
+            ("p", Status::Partial),
+            ("N", Status::No),
+            ("a", Status::Na),
+            ("n/a", Status::Na),
+            ("not applicable", Status::Na),
+        ] {
+            assert_eq!(parse_value(&Kind::Status, typed), Ok(Value::Status(status)));
+        }
+        assert_eq!(
+            parse_value(&Kind::Status, "maybe").unwrap_err().to_string(),
+            "\"maybe\" is not one of \"yes\", \"partial\", \"no\" or \"na\""
+        );
+    }
+
+    #[test]
+    fn typed_dates_are_read_the_british_way_and_stored_as_iso() {
+        let may_31 = jiff::civil::date(2012, 5, 31);
+        for typed in [
+            "31/05/2012",
+            "31/5/2012",
+            "31 May 2012",
+            "31 may 2012",
+            "31 MAY 2012",
+            "2012-5-31",
+            "2012-05-31",
+            " 2012-05-31 ",
+        ] {
+            assert_eq!(parse_date(typed), Ok(may_31), "{typed}");
+        }
+        assert_eq!(parse_date("1/2/2013"), Ok(jiff::civil::date(2013, 2, 1)));
+        for refused in [
+            "31/05/12",
+            "05/31/2012",
+            "30/02/2013",
+            "-002012-09-01",
+            "31st May 2012",
+            "tomorrow",
+            "",
+        ] {
+            let e = parse_date(refused).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "\"{}\" is not a date such as 31/03/2013, 31 March 2013 or 2013-03-31",
+                    refused.trim()
+                )
+            );
+        }
+        assert_eq!(
+            parse_value(&Kind::Date, "31 May 2012").map(|v| v.to_string()),
+            Ok("2012-05-31".to_string())
+        );
+    }
+
+    #[test]
+    fn a_choice_is_typed_as_its_id_or_its_label() {
+        let kind = Kind::Choice(vec![ChoiceOption {
+            id: "none".into(),
+            label: "No monitoring".into(),
+            credit: None,
+        }]);
+        assert_eq!(parse_value(&kind, "none"), Ok(Value::Choice("none".into())));
+        assert_eq!(
+            parse_value(&kind, "no MONITORING"),
+            Ok(Value::Choice("none".into()))
+        );
+        assert_eq!(
+            parse_value(&kind, "some").unwrap_err().to_string(),
+            "\"some\" is not one of \"none\""
         );
     }
 

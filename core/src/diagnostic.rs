@@ -155,14 +155,18 @@ impl Invalid {
     }
 
     /// Renders every problem as a miette report with its snippet, without colour so the text is
-    /// the same on every terminal and in tests.
+    /// the same on every terminal and in tests. Each starts `error:`, like every other error
+    /// probity prints.
     pub fn render(&self) -> String {
-        let handler =
-            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-                .with_width(100);
+        let mut theme = miette::GraphicalTheme::unicode_nocolor();
+        theme.characters.error = "error:".into();
+        let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
         let mut out = String::new();
         for problem in &self.problems {
-            let _ = handler.render_report(&mut out, problem);
+            let mut one = String::new();
+            let _ = handler.render_report(&mut one, problem);
+            // miette indents the first line; flush left it reads like every other error.
+            out.push_str(one.strip_prefix("  ").unwrap_or(&one));
         }
         out
     }
@@ -188,6 +192,7 @@ mod tests {
         assert!(text.contains("bad.toml:2:9"), "{text}");
         assert!(text.contains("title = 3"), "{text}");
         assert!(text.contains("title must be text"), "{text}");
+        assert!(text.starts_with("error: title must be text"), "{text}");
     }
 
     #[test]

@@ -3,31 +3,46 @@
 //! exit code (0 ok, 1 invalid input, 2 usage error). Commands that open the interface say so
 //! with [`Next::Interface`] and leave it to `main`, so this module never names the interface.
 
+mod answer;
 mod check;
+mod examples;
 mod format;
 mod new;
+mod plain;
 mod progress;
 mod report;
 mod schema;
+mod shell;
+mod show;
+mod walk;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use jiff::civil::Date;
 
 use probity_core::assessment::{Assessment, LoadError};
-use probity_core::checklist::Checklist;
+use probity_core::checklist::{Area, Checklist, Item, LookupError};
 use probity_core::document::{DEFAULT_MARKING, Document, Format};
 use probity_core::storage;
 use probity_core::text::escape_for_terminal;
-use probity_core::workspace::{ExportError, Overwrite, Started, Workspace, export};
+use probity_core::workspace::{
+    ExportError, OpenError, Opened, Overwrite, Started, Workspace, export,
+};
 
 #[derive(Debug, Parser)]
-#[command(name = "probity", version, about = "Integrity self-assessment for police forces", long_about = None)]
+#[command(
+    name = "probity",
+    version,
+    about = "Integrity self-assessment for police forces",
+    long_about = None,
+    after_help = examples::PROBITY
+)]
 pub struct Cli {
-    /// Folder holding assessments (default: the platform's data folder, or PROBITY_HOME).
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Folder holding assessments, for the home screen (default: the platform's data folder,
+    /// or PROBITY_HOME).
+    #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
     /// Treat this date as today (for reproducible reports).
@@ -38,37 +53,84 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The data folder, for the commands that read or write it.
+#[derive(Debug, Default, clap::Args)]
+pub struct DataDir {
+    /// Folder holding assessments and your own checklists (default: the platform's data
+    /// folder, or PROBITY_HOME).
+    #[arg(long = "data-dir", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// An assessment file, found in the data folder when only its name is given.
+#[derive(Debug, clap::Args)]
+pub struct FileArgs {
+    /// The assessment file; a bare name is also looked for in the data folder.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub data: DataDir,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a checklist or an assessment file and report every problem with its place.
+    #[command(after_help = examples::CHECK)]
     Check {
         /// The file to check.
         file: PathBuf,
+        #[command(flatten)]
+        data: DataDir,
     },
     /// Create a new assessment and open it.
+    #[command(after_help = examples::NEW)]
     New(new::NewArgs),
-    /// Open an assessment in the interface.
-    Open {
-        /// The assessment file.
-        file: PathBuf,
-    },
+    /// Open an assessment in the interface (line by line with --plain, or without a full
+    /// terminal).
+    #[command(after_help = examples::OPEN)]
+    Open(walk::OpenArgs),
+    /// Ask an assessment's questions one at a time as plain lines of text, for screen readers,
+    /// simple terminals and pipes.
+    #[command(after_help = examples::WALK)]
+    Walk(walk::WalkArgs),
+    /// Record one answer, with its note, evidence, owner and due date.
+    #[command(after_help = examples::ANSWER)]
+    Answer(answer::AnswerArgs),
+    /// Confirm answers carried from last period.
+    #[command(after_help = examples::CONFIRM)]
+    Confirm(answer::ConfirmArgs),
+    /// Print questions, guidance, answers and findings as plain text.
+    #[command(after_help = examples::SHOW)]
+    Show(show::ShowArgs),
     /// Write the gap report for an assessment.
+    #[command(after_help = examples::REPORT)]
     Report(report::ReportArgs),
     /// List the checklists probity can use.
-    Checklists,
+    #[command(after_help = examples::CHECKLISTS)]
+    Checklists {
+        #[command(flatten)]
+        data: DataDir,
+    },
     /// Compare two periods of one force: what moved, what closed, what is still open.
+    #[command(after_help = examples::COMPARE)]
     Compare(progress::CompareArgs),
     /// Chart one force's scores over several periods.
+    #[command(after_help = examples::TREND)]
     Trend(progress::TrendArgs),
     /// Summarise many forces' assessments: answers, gaps flagged and figures.
+    #[command(after_help = examples::SUMMARY)]
     Summary(progress::SummaryArgs),
     /// Mark an assessment final, once every carried answer has been confirmed.
-    Finalise {
-        /// The assessment file.
-        file: PathBuf,
-    },
+    #[command(after_help = examples::FINALISE)]
+    Finalise(FileArgs),
     /// Write the JSON Schemas of probity's file formats.
+    #[command(after_help = examples::SCHEMA)]
     Schema(schema::SchemaArgs),
+    /// Print a completion script for your shell.
+    #[command(after_help = examples::COMPLETIONS)]
+    Completions(shell::CompletionsArgs),
+    /// Write manual pages for probity and each of its commands.
+    #[command(after_help = examples::MAN)]
+    Man(shell::ManArgs),
 }
 
 /// What a command concluded.
@@ -77,6 +139,8 @@ pub enum Outcome {
     Ok,
     /// The input was invalid; the problems have been printed.
     Invalid,
+    /// The command line itself was wrong; the usage error has been printed.
+    Usage,
 }
 
 impl Outcome {
@@ -84,6 +148,7 @@ impl Outcome {
         match self {
             Outcome::Ok => 0,
             Outcome::Invalid => 1,
+            Outcome::Usage => 2,
         }
     }
 }
@@ -111,31 +176,144 @@ pub enum Screen {
 /// Runs the command line: a subcommand, or the interface when none is given.
 pub fn run(cli: &Cli) -> Next {
     let today = cli.today.unwrap_or_else(|| jiff::Zoned::now().date());
-    let ws = match Workspace::new(cli.data_dir.as_deref(), today) {
-        Ok(ws) => ws,
-        Err(e) => {
-            return Next::Exit(fail(&format!(
-                "{e}; name a data folder with --data-dir or PROBITY_HOME"
-            )));
-        }
+    let with = |data: &DataDir, go: &dyn Fn(Workspace) -> Next| match workspace(
+        data.dir.as_deref().or(cli.data_dir.as_deref()),
+        today,
+    ) {
+        Ok(ws) => go(ws),
+        Err(outcome) => Next::Exit(outcome),
     };
-    let outcome = match &cli.command {
-        None => return Next::Interface(Box::new(ws), Screen::Home),
-        Some(Command::Open { file }) => {
-            let path = ws.locate(file);
-            return Next::Interface(Box::new(ws), Screen::Open(path));
-        }
-        Some(Command::New(args)) => return new::run(ws, args),
-        Some(Command::Check { file }) => check::run(&ws, file),
-        Some(Command::Report(args)) => report::run(&ws, args),
-        Some(Command::Checklists) => list_checklists(&ws),
-        Some(Command::Compare(args)) => progress::compare(&ws, args),
-        Some(Command::Trend(args)) => progress::trend(&ws, args),
-        Some(Command::Summary(args)) => progress::summary(&ws, args),
-        Some(Command::Finalise { file }) => progress::finalise(&ws, file),
-        Some(Command::Schema(args)) => schema::run(args),
+    let exit = Next::Exit;
+    match &cli.command {
+        None => home(cli, today),
+        Some(Command::Check { file, data }) => with(data, &|ws| exit(check::run(&ws, file))),
+        Some(Command::New(a)) => with(&a.data, &|ws| new::run(ws, a)),
+        Some(Command::Open(a)) => with(&a.data, &|ws| walk::open(ws, a)),
+        Some(Command::Walk(a)) => with(&a.data, &|ws| exit(walk::run(&ws, a))),
+        Some(Command::Answer(a)) => with(&a.data, &|ws| exit(answer::answer(&ws, a))),
+        Some(Command::Confirm(a)) => with(&a.data, &|ws| exit(answer::confirm(&ws, a))),
+        Some(Command::Show(a)) => with(&a.data, &|ws| exit(show::run(&ws, a))),
+        Some(Command::Report(a)) => with(&a.data, &|ws| exit(report::run(&ws, a))),
+        Some(Command::Checklists { data }) => with(data, &|ws| exit(list_checklists(&ws))),
+        Some(Command::Compare(a)) => with(&a.data, &|ws| exit(progress::compare(&ws, a))),
+        Some(Command::Trend(a)) => with(&a.data, &|ws| exit(progress::trend(&ws, a))),
+        Some(Command::Summary(a)) => with(&a.data, &|ws| exit(progress::summary(&ws, a))),
+        Some(Command::Finalise(a)) => with(&a.data, &|ws| exit(progress::finalise(&ws, &a.file))),
+        Some(Command::Schema(a)) => standalone(cli, "schema", || schema::run(a)),
+        Some(Command::Completions(a)) => standalone(cli, "completions", || shell::completions(a)),
+        Some(Command::Man(a)) => standalone(cli, "man", || shell::man(a)),
+    }
+}
+
+/// The home screen, which needs a terminal that can address the cursor.
+fn home(cli: &Cli, today: Date) -> Next {
+    if !full_screen() {
+        return Next::Exit(fail(
+            "the home screen needs a full terminal; answer an assessment line by line with `probity walk FILE`, or see `probity --help` for the other commands",
+        ));
+    }
+    match workspace(cli.data_dir.as_deref(), today) {
+        Ok(ws) => Next::Interface(Box::new(ws), Screen::Home),
+        Err(outcome) => Next::Exit(outcome),
+    }
+}
+
+/// A command that uses no data folder, refusing a `--data-dir` given before it.
+fn standalone(cli: &Cli, name: &str, run: impl FnOnce() -> Outcome) -> Next {
+    Next::Exit(if cli.data_dir.is_some() {
+        usage(&format!("--data-dir has no effect on `probity {name}`"))
+    } else {
+        run()
+    })
+}
+
+fn workspace(dir: Option<&Path>, today: Date) -> Result<Workspace, Outcome> {
+    Workspace::new(dir, today).map_err(|e| {
+        fail(&format!(
+            "{e}; name a data folder with --data-dir or PROBITY_HOME"
+        ))
+    })
+}
+
+/// Whether a person is at a terminal, rather than a script or a pipe.
+fn interactive() -> bool {
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
+/// Whether the full-screen interface can run: a person at a terminal that can address the
+/// cursor (`TERM=dumb` cannot).
+fn full_screen() -> bool {
+    interactive() && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+}
+
+/// Prints a usage error in clap's own style.
+fn usage(message: &str) -> Outcome {
+    let _ = Cli::command()
+        .error(clap::error::ErrorKind::ArgumentConflict, message)
+        .print();
+    Outcome::Usage
+}
+
+/// Opens an assessment under its lock to change it, refusing one another window has open.
+fn open_to_change(ws: &Workspace, file: &Path) -> Result<Opened, Outcome> {
+    let path = ws.locate(file);
+    match ws.open(&path) {
+        Ok(opened) if opened.read_only() => Err(fail(&format!(
+            "{} is open in another probity window; close it there and try again",
+            path.display()
+        ))),
+        Ok(opened) => Ok(opened),
+        Err(OpenError::Load(e)) => Err(shown_load_error(&e)),
+        Err(e) => Err(fail(&e.to_string())),
+    }
+}
+
+/// The item a user means, or why there is not exactly one, with the nearest ids.
+fn find_item<'c>(checklist: &'c Checklist, query: &str) -> Result<&'c Item, Outcome> {
+    checklist.find_item(query).map_err(|e| {
+        not_found(&e, "`probity show FILE` lists every item", |id| {
+            checklist.item(id).map(|i| i.prompt.clone())
+        })
+    })
+}
+
+/// The area a user means, or why there is not exactly one, with the nearest ids.
+fn find_area<'c>(checklist: &'c Checklist, query: &str) -> Result<&'c Area, Outcome> {
+    checklist.find_area(query).map_err(|e| {
+        let ids: Vec<&str> = checklist.areas.iter().map(|a| a.id.as_str()).collect();
+        not_found(&e, &format!("the areas are {}", ids.join(", ")), |id| {
+            checklist
+                .areas
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.title.clone())
+        })
+    })
+}
+
+/// Says why a name matched no item or area, or several, listing the candidates in words.
+fn not_found(e: &LookupError, advice: &str, words: impl Fn(&str) -> Option<String>) -> Outcome {
+    let outcome = fail(&format!("{e}; give an id or more of the words ({advice})"));
+    let candidates = match e {
+        LookupError::Unknown { nearest, .. } => nearest,
+        LookupError::Ambiguous { matches, .. } => matches,
     };
-    Next::Exit(outcome)
+    for id in candidates {
+        let text = words(id).unwrap_or_default();
+        let _ = writeln!(std::io::stderr(), "  {id}: {}", escape_for_terminal(&text));
+    }
+    outcome
+}
+
+/// What became of writing a command's output: a reader that has gone away (`| head`) is no
+/// error, any other failure is.
+fn written(result: std::io::Result<()>) -> Outcome {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            fail(&format!("could not write the output: {e}"))
+        }
+        _ => Outcome::Ok,
+    }
 }
 
 /// Prints an error to stderr, escaped so no file content can drive the terminal.

@@ -3,7 +3,10 @@ use std::path::PathBuf;
 use probity_core::text::escape_for_terminal;
 use probity_core::workspace::{Start, StartError, Started, Workspace};
 
-use super::{Next, Outcome, Screen, fail, fail_rendered, shown_load_error};
+use super::{
+    DataDir, Next, Outcome, Screen, fail, fail_rendered, full_screen, interactive,
+    shown_load_error, walk,
+};
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
@@ -30,9 +33,12 @@ pub struct NewArgs {
     /// Create the file without opening the interface.
     #[arg(long)]
     pub no_tui: bool,
+    #[command(flatten)]
+    pub data: DataDir,
 }
 
-/// Creates the assessment, then opens it in the interface when a person is at a terminal.
+/// Creates the assessment, then opens it when a person is at a terminal: in the interface, or
+/// line by line when the terminal cannot show it.
 pub fn run(ws: Workspace, args: &NewArgs) -> Next {
     let request = Start {
         force: args.force_name.clone(),
@@ -43,8 +49,13 @@ pub fn run(ws: Workspace, args: &NewArgs) -> Next {
         out: args.out.clone(),
     };
     match ws.start(&request) {
-        Ok(started) if !args.no_tui && interactive() => {
+        Ok(started) if !args.no_tui && full_screen() => {
             Next::Interface(Box::new(ws), Screen::Started(Box::new(started)))
+        }
+        // A terminal that cannot address the cursor gets the questions line by line.
+        Ok(started) if !args.no_tui && interactive() => {
+            print(&started);
+            Next::Exit(walk::walk_path(&ws, &started.path, None))
         }
         Ok(started) => {
             print(&started);
@@ -52,12 +63,6 @@ pub fn run(ws: Workspace, args: &NewArgs) -> Next {
         }
         Err(e) => Next::Exit(refused(&e)),
     }
-}
-
-/// Whether a person is at a terminal, rather than a script or a pipe.
-fn interactive() -> bool {
-    use std::io::IsTerminal;
-    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
 }
 
 /// Says on the terminal what `new` did: the file created and, when answers were carried, the

@@ -12,7 +12,7 @@ use probity_core::scoring;
 use probity_core::text::{escape_for_terminal, sanitize_line};
 use probity_core::workspace::{FinaliseError, OpenError, Workspace};
 
-use super::{Outcome, Output, fail, format, load, shown_load_error};
+use super::{DataDir, Outcome, Output, fail, format, load, shown_load_error};
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
@@ -27,6 +27,8 @@ pub struct CompareArgs {
     /// Remove personal names and text answers, for sharing outside the force.
     #[arg(long)]
     pub redact: bool,
+    #[command(flatten)]
+    pub data: DataDir,
 }
 
 #[derive(Debug, clap::Args)]
@@ -41,6 +43,8 @@ pub struct TrendArgs {
     pub format: Format,
     #[command(flatten)]
     pub output: Output,
+    #[command(flatten)]
+    pub data: DataDir,
 }
 
 #[derive(Debug, clap::Args)]
@@ -55,6 +59,8 @@ pub struct SummaryArgs {
     pub period: Option<String>,
     #[command(flatten)]
     pub output: Output,
+    #[command(flatten)]
+    pub data: DataDir,
 }
 
 pub fn compare(ws: &Workspace, args: &CompareArgs) -> Outcome {

@@ -4,11 +4,11 @@ use probity_core::document::Format;
 use probity_core::report::{Options, Report};
 use probity_core::workspace::Workspace;
 
-use super::{Outcome, Output, format, load};
+use super::{DataDir, Outcome, Output, format, load};
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// The assessment file.
+    /// The assessment file; a bare name is also looked for in the data folder.
     pub file: PathBuf,
     /// Output format.
     #[arg(long, value_parser = format::of::<Report>(), default_value = "md")]
@@ -18,6 +18,8 @@ pub struct ReportArgs {
     /// Remove personal names and notes, for sharing outside the force.
     #[arg(long)]
     pub redact: bool,
+    #[command(flatten)]
+    pub data: DataDir,
 }
 
 pub fn run(ws: &Workspace, args: &ReportArgs) -> Outcome {

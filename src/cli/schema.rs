@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use probity_core::storage;
 
@@ -17,16 +17,26 @@ pub struct SchemaArgs {
 /// Writes every published schema. A file that already holds the same schema is left alone; one
 /// that differs is replaced only with `--overwrite`.
 pub fn run(args: &SchemaArgs) -> Outcome {
-    if let Err(e) = storage::ensure_private_dir(&args.out) {
+    let files: Vec<(String, Vec<u8>)> = probity_core::schema::published()
+        .into_iter()
+        .map(|(name, text)| (name.to_string(), text.into_bytes()))
+        .collect();
+    write_all(&args.out, &files, args.overwrite)
+}
+
+/// Writes generated files into a folder, saying what became of each. A file that already holds
+/// the same bytes is left alone; one that differs is replaced only when `overwrite` allows.
+pub fn write_all(out: &Path, files: &[(String, Vec<u8>)], overwrite: bool) -> Outcome {
+    if let Err(e) = storage::ensure_private_dir(out) {
         return fail(&e.to_string());
     }
-    for (name, text) in probity_core::schema::published() {
-        let path = args.out.join(name);
-        if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+    for (name, bytes) in files {
+        let path = out.join(name);
+        if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
             println!("{} is up to date", path.display());
             continue;
         }
-        match storage::write_new(&path, text.as_bytes(), args.overwrite) {
+        match storage::write_new(&path, bytes, overwrite) {
             Ok(()) => println!("Wrote {}", path.display()),
             Err(storage::Error::Exists(path)) => {
                 return fail(&format!(

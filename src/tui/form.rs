@@ -17,7 +17,7 @@ use probity_core::workspace::{Start, StartError, Workspace};
 use super::action::Action;
 use super::app::{App, Screen};
 use super::dialog::{Briefing, Dialog};
-use super::fields::{line_field, paste_line, type_into};
+use super::fields::{draw_field, line_field, paste_line, type_into};
 use super::home::{self, Home};
 use super::keymap::{self, Context};
 use super::session::Session;
@@ -236,7 +236,11 @@ pub fn render(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         let block = field(title, which);
         let inside = block.inner(slot);
         frame.render_widget(block, slot);
-        frame.render_widget(text, inside);
+        if form.field == which {
+            draw_field(frame, text, inside);
+        } else {
+            frame.render_widget(text, inside);
+        }
     }
     let chosen = form
         .checklists

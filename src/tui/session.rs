@@ -240,10 +240,7 @@ impl Session {
 
     /// Sets or clears a value. A changed answer is no longer "carried": the user has seen it.
     pub fn set_value(&mut self, id: &str, value: Option<Value>) -> Result<(), Refused> {
-        self.change(id, |a| {
-            a.value = value;
-            a.carried = false;
-        })
+        self.change(id, |a| a.set_value(value))
     }
 
     /// Writes the file; a failure is kept on screen and the next change tries again.

@@ -259,7 +259,10 @@ impl LoadError {
         match self {
             LoadError::Invalid(inner) => inner.render(),
             LoadError::Checklist(name, e @ crate::checklist::ResolveError::Invalid(_)) => {
-                format!("{name}: its checklist cannot be used\n{}", e.render())
+                format!(
+                    "error: {name}: its checklist cannot be used\n{}",
+                    e.render()
+                )
             }
             other => format!(
                 "error: {}\n",

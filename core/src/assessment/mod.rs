@@ -33,6 +33,25 @@ impl Answer {
     pub fn is_empty(&self) -> bool {
         *self == Answer::default()
     }
+
+    /// Sets or clears the value. A changed answer is no longer "carried": someone has looked
+    /// at it again.
+    pub fn set_value(&mut self, value: Option<Value>) {
+        self.value = value;
+        self.carried = false;
+    }
+
+    /// Sets the note from typed or pasted text; text that is only white space removes it.
+    pub fn set_note(&mut self, text: &str) {
+        let text = crate::text::sanitize(text).trim_end().to_string();
+        self.note = (!text.trim().is_empty()).then_some(text);
+    }
+
+    /// Sets the owner from a one-line field; an empty one removes it.
+    pub fn set_owner(&mut self, text: &str) {
+        let text = crate::text::sanitize_line(text);
+        self.owner = (!text.is_empty()).then_some(text);
+    }
 }
 
 /// Whether the assessment is still being worked on or has been signed off.

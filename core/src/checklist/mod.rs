@@ -8,6 +8,7 @@ mod catalog;
 mod file;
 pub use file::ChecklistFile;
 mod load;
+mod lookup;
 mod wording;
 
 use std::collections::HashMap;
@@ -16,6 +17,7 @@ use serde::Serialize;
 
 pub use catalog::{Catalog, ChecklistSource, Origin, ResolveError, names_a_file};
 pub use load::{load, load_str};
+pub use lookup::LookupError;
 
 use crate::answer::Kind;
 use crate::condition::Condition;

@@ -233,7 +233,10 @@ fn the_briefing_lists_each_change_once() {
         )),
         "{lines:?}"
     );
-    assert!(lines.iter().all(|l| !l.contains("whole.first")), "{lines:?}");
+    assert!(
+        lines.iter().all(|l| !l.contains("whole.first")),
+        "{lines:?}"
+    );
     assert!(Briefing::between(&v1, &v1).is_none());
 }
 

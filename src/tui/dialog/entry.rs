@@ -6,12 +6,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui_textarea::TextArea;
 
-use probity_core::answer::parse_value;
+use probity_core::answer::{parse_date, parse_value};
 use probity_core::text::sanitize_line;
 
 use super::{Dialog, Evidence, Step, frame_box};
 use crate::tui::action::Action;
-use crate::tui::fields::{line_field, paste_line, text_of, type_into};
+use crate::tui::fields::{draw_field, line_field, paste_line, text_of, type_into};
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -30,7 +30,7 @@ impl Purpose {
         match self {
             Purpose::Value => "Answer",
             Purpose::Owner => "Owner",
-            Purpose::Due => "Due date (YYYY-MM-DD)",
+            Purpose::Due => "Due date, e.g. 31/03/2013",
             Purpose::AddEvidence => "Add evidence",
             Purpose::EditEvidence(_) => "Edit evidence",
         }
@@ -92,15 +92,12 @@ impl Entry {
                 s.advance_from(id);
                 changed
             }
-            Purpose::Owner => s.change(id, |a| a.owner = (!text.is_empty()).then_some(text)),
+            Purpose::Owner => s.change(id, |a| a.set_owner(&text)),
             Purpose::Due => {
                 let due = if text.is_empty() {
                     None
                 } else {
-                    Some(
-                        text.parse::<jiff::civil::Date>()
-                            .map_err(|_| format!("\"{text}\" is not a date such as 2013-03-31"))?,
-                    )
+                    Some(parse_date(&text).map_err(|e| e.to_string())?)
                 };
                 s.change(id, |a| a.due = due)
             }
@@ -120,7 +117,7 @@ impl Entry {
     pub fn render(&self, theme: Theme, s: &Session, frame: &mut Frame, area: Rect) {
         let allowed = match (self.purpose, s.item()) {
             (Purpose::Value, Some(item)) => {
-                format!("Type {}. Leave empty to clear.", item.kind.allowed())
+                format!("Type {}. Leave empty to clear.", item.kind.allowed_typed())
             }
             _ => "Leave empty to clear.".to_string(),
         };
@@ -155,7 +152,7 @@ pub(super) fn one_line(
     ])
     .areas(inner);
     frame.render_widget(Line::styled(explain, theme.dim()), help);
-    frame.render_widget(text, field);
+    draw_field(frame, text, field);
     if let Some(e) = error {
         frame.render_widget(Line::styled(e, theme.error()), error_line);
     }

@@ -16,7 +16,7 @@ use probity_core::workspace::{ExportError, Overwrite, export};
 
 use super::{Step, frame_box};
 use crate::tui::action::Action;
-use crate::tui::fields::{line_field, paste_line, text_of, type_into};
+use crate::tui::fields::{draw_field, line_field, paste_line, text_of, type_into};
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -143,7 +143,7 @@ impl Export {
             &mut ListState::default().with_selected(Some(self.format.at())),
         );
         frame.render_widget(Line::from("Write to (type to change):"), label);
-        frame.render_widget(&self.path, field);
+        draw_field(frame, &self.path, field);
         let tick = if self.redact { "[x]" } else { "[ ]" };
         frame.render_widget(
             Line::from(format!(

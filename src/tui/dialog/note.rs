@@ -9,6 +9,7 @@ use probity_core::text::sanitize;
 
 use super::{Step, frame_box};
 use crate::tui::action::Action;
+use crate::tui::fields::{draw_field, real_cursor};
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -24,6 +25,7 @@ impl Note {
         editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.move_cursor(CursorMove::Bottom);
         editor.move_cursor(CursorMove::End);
+        real_cursor(&mut editor);
         Note { editor }
     }
 
@@ -47,12 +49,9 @@ impl Note {
 
     /// Writes the note to the selected item, if it changed.
     pub fn keep(&self, s: &mut Session) {
-        let text = sanitize(&self.editor.lines().join("\n"))
-            .trim_end()
-            .to_string();
-        let note = (!text.trim().is_empty()).then_some(text);
+        let text = self.editor.lines().join("\n");
         if let Some(item) = s.item().map(|i| i.id.clone()) {
-            let _ = s.change(&item, |a| a.note = note);
+            let _ = s.change(&item, |a| a.set_note(&text));
         }
     }
 
@@ -70,7 +69,7 @@ impl Note {
         );
         let [text, hint] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-        frame.render_widget(&self.editor, text);
+        draw_field(frame, &self.editor, text);
         frame.render_widget(
             Line::styled(
                 format!(

@@ -187,6 +187,45 @@ fn evidence_owner_due_and_review_are_recorded() {
 }
 
 #[test]
+fn dates_may_be_typed_the_british_way() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "procurement.gifts_crossref");
+    press(&mut app, "d31 March 2013<Enter>");
+    go(&mut app, "ctx.completed_on");
+    press(&mut app, "<Enter>30/11/2012<Enter>");
+    let s = session(&app);
+    assert_eq!(
+        s.assessment
+            .answer("procurement.gifts_crossref")
+            .unwrap()
+            .due,
+        Some(jiff::civil::date(2013, 3, 31))
+    );
+    assert_eq!(
+        s.assessment.value("ctx.completed_on"),
+        Some(&Value::Date(jiff::civil::date(2012, 11, 30)))
+    );
+    let text = file(&path);
+    assert!(
+        text.contains("due = 2013-03-31") && text.contains("value = 2012-11-30"),
+        "{text}"
+    );
+    go(&mut app, "ctx.completed_on");
+    press(
+        &mut app,
+        &format!("<Enter>{}31/11/2012<Enter>", "<BS>".repeat(10)),
+    );
+    let Some(Dialog::Entry(input)) = &app.dialog else {
+        panic!("a bad date keeps the field open")
+    };
+    assert_eq!(
+        input.error.as_deref(),
+        Some("\"31/11/2012\" is not a date such as 31/03/2013, 31 March 2013 or 2013-03-31")
+    );
+}
+
+#[test]
 fn the_crossreferencing_gap_appears_as_soon_as_it_is_answered() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());

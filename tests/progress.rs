@@ -487,7 +487,7 @@ fn summary_formats_agree() {
         .iter()
         .find(|r| &r[0] == "metric" && &r[1] == "business.applications")
         .unwrap();
-    assert_eq!((&apps[11], &apps[15]), ("125", "2"));
+    assert_eq!((&apps[12], &apps[16]), ("125", "2"));
 }
 
 #[test]

@@ -27,6 +27,9 @@ pub fn run(ws: &Workspace, file: &Path) -> Outcome {
                     c.item_count(),
                     c.rules.len()
                 );
+                for w in &c.warnings {
+                    eprintln!("warning: {}", escape_for_terminal(&w.summary()));
+                }
                 Outcome::Ok
             }
             Err(e) => fail_rendered(&e.render()),

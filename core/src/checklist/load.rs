@@ -50,11 +50,13 @@ pub fn load_str(name: &str, text: &str) -> Result<Checklist, Invalid> {
     let mut loader = Loader {
         source: &source,
         problems,
+        warnings: Vec::new(),
         kinds: HashMap::new(),
         first: HashMap::new(),
     };
-    let checklist = loader.build(file);
+    let mut checklist = loader.build(file);
     if loader.problems.is_empty() {
+        checklist.warnings = loader.warnings;
         Ok(checklist)
     } else {
         Err(Invalid::new(&source, loader.problems))
@@ -80,8 +82,11 @@ fn unsafe_characters(source: &Source, text: &str) -> Vec<Problem> {
 }
 
 pub(super) struct Loader<'s> {
-    source: &'s Source,
+    pub(super) source: &'s Source,
     problems: Vec<Problem>,
+    /// What a checklist can do without but its reports are poorer for, such as a scored item
+    /// with no gap statement.
+    pub(super) warnings: Vec<Problem>,
     /// Item id → kind, known before any condition is compiled.
     kinds: HashMap<String, Kind>,
     /// First place each id was defined, per namespace, to report duplicates.
@@ -208,6 +213,7 @@ impl Loader<'_> {
                     None => 1.0,
                 };
                 let say = self.say(&item_file, &kind);
+                self.wording_complete(&item_file, &kind);
                 let text = |t: &Option<String>| t.as_deref().map(clean);
                 index.insert(id.clone(), (areas.len(), area.items.len()));
                 area.items.push(Item {
@@ -329,6 +335,7 @@ impl Loader<'_> {
             context,
             narrative,
             rates,
+            warnings: Vec::new(),
             index,
         }
     }

@@ -46,6 +46,9 @@ pub struct Checklist {
     pub narrative: Vec<Section>,
     /// Key rates, each one count as a share of another.
     pub rates: Vec<Rate>,
+    /// What the checklist can do without but its reports are poorer for, each with its place
+    /// in the file; `probity check` shows them.
+    pub warnings: Vec<crate::diagnostic::Problem>,
     index: HashMap<String, (usize, usize)>,
 }
 

@@ -91,6 +91,35 @@ impl Loader<'_> {
         say
     }
 
+    /// Warns when a scored item lacks the wording its findings need: a short label, the gap
+    /// stated when not met and when partly met, and the action.
+    pub(super) fn wording_complete(&mut self, item: &ItemFile, kind: &Kind) {
+        if !kind.is_scored() {
+            return;
+        }
+        let missing: Vec<&str> = [
+            ("short", item.short.is_none()),
+            ("gap", item.gap.is_none()),
+            ("partial_gap", item.partial_gap.is_none()),
+            ("action", item.action.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(field, absent)| absent.then_some(field))
+        .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let message = format!(
+            "scored item \"{}\" has no {}: its findings will be titled by the question and have no recommended action of their own",
+            item.id.get_ref(),
+            missing.join(", ")
+        );
+        self.warnings.push(
+            crate::diagnostic::Problem::new(self.source, Some(item.id.span()), message)
+                .help("add them so reports can state the gap and the action in words"),
+        );
+    }
+
     /// Reports any `{placeholder}` in `text` that is not one of `allowed`.
     fn placeholders(&mut self, span: Range<usize>, text: &str, allowed: &[&str]) {
         for name in placeholder_names(text) {

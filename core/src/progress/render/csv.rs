@@ -21,6 +21,7 @@ struct Row {
     not_asked: Option<usize>,
     flagged: Option<usize>,
     forces: Option<String>,
+    not_judged: Option<usize>,
     total: Option<String>,
     min: Option<String>,
     median: Option<String>,
@@ -50,6 +51,7 @@ pub fn summary(s: &Summary) -> Vec<u8> {
     let rules = s.rules.iter().map(|r| Row {
         flagged: Some(r.flagged),
         forces: Some(guard_formula(&r.forces.join("; ")).into_owned()),
+        not_judged: Some(r.not_judged),
         ..base("rule", &r.id, &r.title)
     });
     let metrics = s.metrics.iter().map(|m| Row {

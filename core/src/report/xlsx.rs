@@ -184,7 +184,8 @@ pub(crate) fn fit_row(
 
 /// How many lines text takes in a column `width` characters wide, allowing for word breaks.
 fn lines_in(text: &str, width: f64) -> usize {
-    let per_line = (width * 1.1).max(1.0);
+    // A column width counts the digit "0"; ordinary text fits about a fifth more characters.
+    let per_line = (width * 1.2).max(1.0);
     text.lines()
         .map(|l| ((l.chars().count() as f64) / per_line).ceil().max(1.0) as usize)
         .sum::<usize>()

@@ -270,6 +270,7 @@ fn csv_action_plan_has_one_row_per_finding() {
             "Owner",
             "Due",
             "Status",
+            "As at",
             "Marking"
         ]
     );
@@ -290,11 +291,12 @@ fn csv_action_plan_has_one_row_per_finding() {
     );
     assert!(!first[6].is_empty(), "every finding has an action");
     assert_eq!(
-        (&first[7], &first[8], &first[9], &first[10]),
+        (&first[7], &first[8], &first[9], &first[10], &first[11]),
         (
             "Head of Procurement",
             "31 March 2013",
             "open",
+            "1 December 2012",
             "OFFICIAL-SENSITIVE"
         )
     );

@@ -7,8 +7,9 @@ use super::Report;
 use crate::document::escape::guard_formula;
 use crate::document::long_date;
 
-/// The columns, in order. The marking is repeated on every row so it travels with any extract.
-pub const COLUMNS: [&str; 11] = [
+/// The columns, in order: the action plan's ten, then the as-at date and the marking, repeated
+/// on every row so they travel with any extract.
+pub const COLUMNS: [&str; 12] = [
     "No.",
     "Area",
     "Severity",
@@ -19,8 +20,12 @@ pub const COLUMNS: [&str; 11] = [
     "Owner",
     "Due",
     "Status",
+    "As at",
     "Marking",
 ];
+
+/// How many of [`COLUMNS`] are the action plan's own.
+pub const PLAN_COLUMNS: usize = 10;
 
 /// One row per finding, most severe first, as the action plan and the CSV give them.
 pub(super) fn action_rows(r: &Report) -> impl Iterator<Item = [String; 10]> + '_ {
@@ -45,11 +50,12 @@ pub fn render(r: &Report) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     // Writing to memory cannot fail; a record that somehow did would only lose that row.
     let _ = w.write_record(COLUMNS);
+    let as_at = long_date(r.as_at());
     for row in action_rows(r) {
         let _ = w.write_record(
             row.iter()
-                .map(|c| guard_formula(c).into_owned())
-                .chain([guard_formula(r.marking()).into_owned()]),
+                .chain([&as_at, &r.page.marking])
+                .map(|c| guard_formula(c).into_owned()),
         );
     }
     w.into_inner().unwrap_or_default()

@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
 };
 
 use super::Report;
-use super::csv::COLUMNS;
+use super::csv::{COLUMNS, PLAN_COLUMNS};
 use crate::checklist::Severity;
 use crate::document::escape::guard_formula;
 use crate::scoring::Rating;
@@ -367,7 +367,7 @@ fn action_plan(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxErr
     ws.set_landscape();
     const WIDTHS: [f64; 10] = [5.0, 20.0, 9.0, 36.0, 40.0, 34.0, 46.0, 20.0, 12.0, 10.0];
     widths(ws, &WIDTHS)?;
-    let headers = &COLUMNS[..COLUMNS.len() - 1];
+    let headers = &COLUMNS[..PLAN_COLUMNS];
     for (col, h) in headers.iter().enumerate() {
         text(ws, 1, col as u16, h, &s.header)?;
     }

@@ -502,3 +502,42 @@ fn the_summary_gives_a_table_by_force_and_says_what_could_not_be_judged() {
         "not judged must not read as no gap: {md}"
     );
 }
+
+#[test]
+fn a_finding_resting_on_a_provisional_or_carried_answer_says_so() {
+    let r = report("dorset-2012.toml");
+    let review = r
+        .findings
+        .iter()
+        .find(|f| f.finding.id == "gifts.register.monitoring")
+        .unwrap();
+    assert_eq!(
+        review.caveats,
+        ["It rests on an answer recorded provisionally, to be confirmed."]
+    );
+    let settled = r
+        .findings
+        .iter()
+        .find(|f| f.finding.id == "gifts_register_not_crossreferenced")
+        .unwrap();
+    assert!(settled.caveats.is_empty());
+
+    let dir = tempfile::tempdir().unwrap();
+    let next = dir.path().join("dorset-2013.toml");
+    run(probity()
+        .args(["new", "--no-tui", "--period", "2013", "--out"])
+        .arg(&next)
+        .arg("--from")
+        .arg(fixture("dorset-2012.toml")));
+    let csv = run(probity().args(["report", "--format", "csv"]).arg(&next));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        assert!(
+            row[5].contains("carried from 2012 and not yet confirmed"),
+            "{:?}",
+            row
+        );
+    }
+}

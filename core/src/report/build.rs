@@ -68,7 +68,7 @@ impl Report {
             findings: evaluation
                 .findings
                 .iter()
-                .map(|f| finding_row(checklist, f, &redactor, page.as_at))
+                .map(|f| finding_row(checklist, assessment, f, &redactor, page.as_at))
                 .collect(),
             metrics: metrics(checklist, &evaluation),
             areas: areas(checklist, assessment, &evaluation, &redactor),
@@ -137,7 +137,13 @@ fn score_summary(checklist: &Checklist, e: &Evaluation) -> ScoreSummary {
     }
 }
 
-fn finding_row(checklist: &Checklist, f: &Finding, redactor: &Redactor, as_at: Date) -> FindingRow {
+fn finding_row(
+    checklist: &Checklist,
+    assessment: &Assessment,
+    f: &Finding,
+    redactor: &Redactor,
+    as_at: Date,
+) -> FindingRow {
     let status = match f.due {
         Some(due) if due < as_at => ActionStatus::Overdue,
         _ => ActionStatus::Open,
@@ -164,6 +170,7 @@ fn finding_row(checklist: &Checklist, f: &Finding, redactor: &Redactor, as_at: D
             .find(|a| a.id == f.area)
             .map_or(f.area.clone(), |a| a.title.clone()),
         because: because(checklist, &trace),
+        caveats: caveats(assessment, f),
         finding: Finding {
             owner: redactor.name(&f.owner),
             trace,
@@ -171,6 +178,29 @@ fn finding_row(checklist: &Checklist, f: &Finding, redactor: &Redactor, as_at: D
         },
         status,
     }
+}
+
+/// What a reader should know about the answers a finding rests on.
+fn caveats(assessment: &Assessment, f: &Finding) -> Vec<String> {
+    let answers: Vec<_> = f
+        .items
+        .iter()
+        .filter_map(|i| assessment.answer(i))
+        .collect();
+    let mut out = Vec::new();
+    if answers.iter().any(|a| a.review && a.value.is_some()) {
+        out.push("It rests on an answer recorded provisionally, to be confirmed.".to_string());
+    }
+    if answers.iter().any(|a| a.carried && a.value.is_some()) {
+        out.push(format!(
+            "It rests on an answer carried from {} and not yet confirmed for this period.",
+            assessment
+                .carried_from
+                .as_deref()
+                .map_or("the previous period".into(), clean)
+        ));
+    }
+    out
 }
 
 /// A finding's trace in words: each answer that made it fire, by the item's short label and the

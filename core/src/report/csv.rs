@@ -37,7 +37,7 @@ pub(super) fn action_rows(r: &Report) -> impl Iterator<Item = [String; 10]> + '_
             f.severity.name().to_string(),
             f.title.clone(),
             f.explanation.clone(),
-            row.because.join("; "),
+            row.why_flagged(),
             f.action.clone(),
             f.owner.clone().unwrap_or_default(),
             f.due.map(long_date).unwrap_or_default(),

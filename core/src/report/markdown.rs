@@ -109,7 +109,13 @@ fn findings(o: &mut String, v: &View) {
             let _ = writeln!(o, "- {}: {}", f.why_heading, e(&finding.explanation));
         }
         let because: Vec<String> = f.row.because.iter().map(|b| e(b)).collect();
-        let _ = writeln!(o, "- Why it was flagged: {}", because.join(" · "));
+        let caveats: String = f
+            .row
+            .caveats
+            .iter()
+            .map(|c| format!(" _{}_", e(c)))
+            .collect();
+        let _ = writeln!(o, "- Why it was flagged: {}{caveats}", because.join(" · "));
         let _ = writeln!(o, "- Recommended action: {}", e(&finding.action));
         if !f.good.is_empty() {
             let _ = writeln!(o, "- What good looks like: {}", e(f.good));

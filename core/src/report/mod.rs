@@ -116,6 +116,9 @@ pub struct FindingRow {
     /// register: Yes".
     pub because: Vec<String>,
     pub status: ActionStatus,
+    /// What the record says about the answers behind it, when a reader should know: one is
+    /// recorded provisionally, or carried from an earlier period and not yet confirmed.
+    pub caveats: Vec<String>,
 }
 
 /// Where a finding's action stands on the as-at date.
@@ -125,6 +128,18 @@ pub enum ActionStatus {
     Open,
     /// Its due date has passed.
     Overdue,
+}
+
+impl FindingRow {
+    /// Why it was flagged, in one line: the answers behind it, then any caveat about them.
+    pub fn why_flagged(&self) -> String {
+        self.because
+            .iter()
+            .chain(&self.caveats)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 impl ActionStatus {

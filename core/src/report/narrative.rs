@@ -324,9 +324,10 @@ fn write_section(
             .map(|d| format!(" Due {}{overdue}.", long_date(d)))
             .unwrap_or_default();
         let priority = capitalise(f.severity.name());
+        let caveats: String = row.caveats.iter().map(|c| format!(" {c}")).collect();
         let _ = writeln!(
             o,
-            "- {priority} priority: {} {}{owner}{due}",
+            "- {priority} priority: {}{caveats} {}{owner}{due}",
             sentence(&f.title),
             sentence(&f.action)
         );

@@ -376,7 +376,7 @@ fn action_plan(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxErr
         let row = 2 + i as u32;
         let finding = &f.finding;
         ws.write_number_with_format(row, 0, (i + 1) as f64, &s.whole)?;
-        let because = f.because.join("; ");
+        let because = f.why_flagged();
         let cells: [(u16, &str, &Format); 6] = [
             (1, &f.area_title, &s.wrap),
             (2, finding.severity.name(), s.severity(finding.severity)),

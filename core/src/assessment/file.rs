@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, Serializer, ser::SerializeMap};
 use toml::Spanned;
 
-use super::{Answer, Assessment, Orphan, Stage};
+use super::{Answer, Assessment, Assurance, Level, Orphan, Stage};
 use crate::answer::{Kind, Status, Value, check_value};
 use crate::checklist::Checklist;
 use crate::diagnostic::{Invalid, Problem, Source};
@@ -53,6 +53,12 @@ struct AnswerIn {
     review: bool,
     #[serde(default)]
     carried: bool,
+    #[serde(default)]
+    assurance: Option<Spanned<Level>>,
+    #[serde(default)]
+    verified_by: Option<Spanned<String>>,
+    #[serde(default)]
+    verified_on: Option<Spanned<toml::Value>>,
 }
 
 /// An assessment file whose structure is sound, waiting to be checked against its checklist.
@@ -181,7 +187,13 @@ impl Parsed {
                     }
                 },
             };
-            let _ = id_span;
+            let assurance = match assurance(&id, id_span, &raw) {
+                Ok(a) => a,
+                Err((span, message)) => {
+                    problems.push(Problem::new(&source, Some(span), message));
+                    continue;
+                }
+            };
             answers.insert(
                 id,
                 Answer {
@@ -203,6 +215,7 @@ impl Parsed {
                     due,
                     review: raw.review,
                     carried: raw.carried,
+                    assurance,
                 },
             );
         }
@@ -280,6 +293,57 @@ pub enum LoadError {
     Checklist(String, crate::checklist::ResolveError),
 }
 
+/// An answer's assurance from its three fields: `verified` needs `verified_by` and
+/// `verified_on`, and those two belong only to a verified answer.
+fn assurance(
+    id: &str,
+    id_span: std::ops::Range<usize>,
+    raw: &AnswerIn,
+) -> Result<Assurance, (std::ops::Range<usize>, String)> {
+    let level = raw.assurance.as_ref().map(|l| *l.get_ref());
+    let by = raw
+        .verified_by
+        .as_ref()
+        .map(|b| text::sanitize_line(b.get_ref()))
+        .filter(|b| !b.is_empty());
+    let on = match &raw.verified_on {
+        None => None,
+        Some(d) => Some(date(d.get_ref()).ok_or_else(|| {
+            (
+                d.span(),
+                format!(
+                    "the verification date of \"{id}\" is {}, which is not a date such as 2013-01-10",
+                    show(d.get_ref())
+                ),
+            )
+        })?),
+    };
+    match (level, by, on) {
+        (Some(Level::Verified), Some(by), Some(on)) => Ok(Assurance::Verified { by, on }),
+        (Some(Level::Verified), by, _) => Err((
+            raw.assurance.as_ref().map_or(id_span, Spanned::span),
+            format!(
+                "\"{id}\" is verified but does not say {}: add `{}`",
+                if by.is_none() { "by whom" } else { "when" },
+                if by.is_none() { "verified_by = \"NAME\"" } else { "verified_on = 2013-01-10" }
+            ),
+        )),
+        (level, by, on) if by.is_some() || on.is_some() => Err((
+            raw.verified_by
+                .as_ref()
+                .map(Spanned::span)
+                .or(raw.verified_on.as_ref().map(Spanned::span))
+                .unwrap_or(id_span),
+            format!(
+                "\"{id}\" names who verified it, or when, but its assurance is {}: set `assurance = \"verified\"` or remove them",
+                level.unwrap_or(Level::Asserted).name()
+            ),
+        )),
+        (Some(Level::Evidenced), ..) => Ok(Assurance::Evidenced),
+        _ => Ok(Assurance::Asserted),
+    }
+}
+
 fn typed(kind: &Kind, raw: &toml::Value) -> Result<Value, String> {
     let value = match (kind, raw) {
         (Kind::Status, toml::Value::String(s)) => Status::parse(s).map(Value::Status),
@@ -325,6 +389,9 @@ fn orphan_answer(raw: &AnswerIn) -> AnswerDoc {
         due: raw.due.as_ref().map(|d| d.get_ref().clone()),
         review: raw.review,
         carried: raw.carried,
+        assurance: raw.assurance.as_ref().map(|l| *l.get_ref()),
+        verified_by: raw.verified_by.as_ref().map(|b| b.get_ref().clone()),
+        verified_on: raw.verified_on.as_ref().map(|d| d.get_ref().clone()),
     }
 }
 
@@ -375,6 +442,17 @@ pub struct AnswerDoc {
     /// Carried from the previous period and not yet confirmed.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub carried: bool,
+    /// "asserted" (the default when absent), "evidenced" (backed by a document or record that
+    /// has been seen) or "verified" (tested by someone independent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assurance: Option<Level>,
+    /// Who verified the answer; required with, and only with, `assurance = "verified"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified_by: Option<String>,
+    /// When the answer was verified; required with, and only with, `assurance = "verified"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Date>")]
+    pub verified_on: Option<toml::Value>,
 }
 
 impl AnswerDoc {
@@ -388,6 +466,15 @@ impl AnswerDoc {
             due: a.due.map(toml_date),
             review: a.review,
             carried: a.carried,
+            assurance: (a.assurance != Assurance::Asserted).then(|| a.assurance.level()),
+            verified_by: match &a.assurance {
+                Assurance::Verified { by, .. } => Some(by.clone()),
+                _ => None,
+            },
+            verified_on: match &a.assurance {
+                Assurance::Verified { on, .. } => Some(toml_date(*on)),
+                _ => None,
+            },
         }
     }
 }

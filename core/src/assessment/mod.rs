@@ -27,6 +27,70 @@ pub struct Answer {
     pub review: bool,
     /// Carried from the previous period and not yet confirmed.
     pub carried: bool,
+    /// How far the answer has been checked: asserted (the default), evidenced or verified.
+    pub assurance: Assurance,
+}
+
+/// How much stands behind an answer. Absent from the file means asserted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Assurance {
+    /// Given from knowledge or memory; nothing has been checked.
+    #[default]
+    Asserted,
+    /// Backed by a document or record the assessor has seen.
+    Evidenced,
+    /// Tested by someone independent, who is named, on a date.
+    Verified { by: String, on: Date },
+}
+
+/// The three levels of [`Assurance`] as the file names them.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Asserted,
+    Evidenced,
+    Verified,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Asserted, Level::Evidenced, Level::Verified];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Asserted => "asserted",
+            Level::Evidenced => "evidenced",
+            Level::Verified => "verified",
+        }
+    }
+
+    /// What the level means, for a reader choosing one.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Level::Asserted => "given from knowledge; nothing checked yet",
+            Level::Evidenced => "backed by a document or record that has been seen",
+            Level::Verified => "tested by someone independent",
+        }
+    }
+}
+
+impl Assurance {
+    pub fn level(&self) -> Level {
+        match self {
+            Assurance::Asserted => Level::Asserted,
+            Assurance::Evidenced => Level::Evidenced,
+            Assurance::Verified { .. } => Level::Verified,
+        }
+    }
+
+    /// The assurance in words: "asserted", "verified by J. Patel on 2013-01-10".
+    pub fn describe(&self) -> String {
+        match self {
+            Assurance::Verified { by, on } => format!("verified by {by} on {on}"),
+            other => other.level().name().to_string(),
+        }
+    }
 }
 
 impl Answer {

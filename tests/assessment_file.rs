@@ -108,20 +108,22 @@ fn answer() -> impl Strategy<Value = Answer> {
         any::<bool>(),
         assurance(),
     )
-        .prop_map(|(v, note, evidence, owner, due, review, carried, assurance)| Answer {
-            value: v.map(Value::Status),
-            note: note.filter(|n| !n.trim().is_empty()),
-            evidence: evidence
-                .into_iter()
-                .map(|e| e.trim().to_string())
-                .filter(|e| !e.is_empty())
-                .collect(),
-            owner,
-            due: due.map(|(y, m, d)| date(y, m, d)),
-            review,
-            carried,
-            assurance,
-        })
+        .prop_map(
+            |(v, note, evidence, owner, due, review, carried, assurance)| Answer {
+                value: v.map(Value::Status),
+                note: note.filter(|n| !n.trim().is_empty()),
+                evidence: evidence
+                    .into_iter()
+                    .map(|e| e.trim().to_string())
+                    .filter(|e| !e.is_empty())
+                    .collect(),
+                owner,
+                due: due.map(|(y, m, d)| date(y, m, d)),
+                review,
+                carried,
+                assurance,
+            },
+        )
 }
 
 fn assurance() -> impl Strategy<Value = Assurance> {

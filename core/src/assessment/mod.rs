@@ -8,7 +8,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use file::{
-    AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, load, load_str, parse, save, to_toml,
+    AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, SignatureDoc, is_hash, load, load_str,
+    parse, save, to_toml,
 };
 
 use crate::answer::Value;
@@ -158,6 +159,40 @@ pub struct Assessment {
     pub carried_from: Option<String>,
     pub answers: BTreeMap<String, Answer>,
     pub orphans: Vec<Orphan>,
+    /// The sign-off, present only when the stage is final and the assessment was signed.
+    pub signature: Option<Signature>,
+    /// The SHA-256 of the last history entry this file reflects, as probity last wrote it.
+    pub recorded: Option<String>,
+}
+
+/// Who signed the assessment off, in what role, when, and the seal that binds the signature to
+/// the answers and their history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signature {
+    pub by: String,
+    pub role: String,
+    pub at: jiff::Timestamp,
+    /// SHA-256, in hex, of the canonical content followed by the last history hash.
+    pub seal: String,
+}
+
+impl Signature {
+    /// The first sixteen hex digits of the seal in groups of four, as printed on a cover:
+    /// enough to check a paper copy by eye or with `probity verify --seal`.
+    pub fn short_seal(&self) -> String {
+        short_seal(&self.seal)
+    }
+}
+
+/// A seal shortened for print: `a1b2-c3d4-e5f6-a7b8`.
+pub fn short_seal(seal: &str) -> String {
+    seal.chars()
+        .take(16)
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 impl Assessment {
@@ -171,7 +206,14 @@ impl Assessment {
             carried_from: None,
             answers: BTreeMap::new(),
             orphans: Vec::new(),
+            signature: None,
+            recorded: None,
         }
+    }
+
+    /// True once the assessment is marked final: it is then read-only until reopened.
+    pub fn is_final(&self) -> bool {
+        self.stage == Stage::Final
     }
 
     pub fn answer(&self, item: &str) -> Option<&Answer> {
@@ -250,6 +292,8 @@ mod tests {
             carried_from: Some("2012".into()),
             answers: BTreeMap::new(),
             orphans: Vec::new(),
+            signature: None,
+            recorded: None,
         };
         a.answer_mut("x").carried = true;
         a.answer_mut("y").value = Some(Value::Status(Status::Yes));

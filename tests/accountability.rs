@@ -1,0 +1,196 @@
+//! Sign-off, history and verify as a user drives them from the command line.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+fn probity(home: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("probity")
+        .unwrap()
+        .env("PROBITY_HOME", home)
+        .env("PROBITY_TODAY", "2012-12-01")
+        .args(["--as", "Jo Bloggs"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A Dorset 2012 assessment with one answer, written as another tool would, then adopted.
+fn answered(home: &Path) -> PathBuf {
+    let out = probity(
+        home,
+        &[
+            "new",
+            "--force",
+            "Dorset Police",
+            "--period",
+            "2012",
+            "--no-tui",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let path = home.join("dorset-police-2012.toml");
+    let file = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        format!("{file}\n[answers.\"media.policy\"]\nvalue = \"yes\"\nevidence = [\"Media policy 2012\"]\n"),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn sign_seals_and_verify_checks_the_seal_and_every_answer() {
+    let home = tempfile::tempdir().unwrap();
+    let path = answered(home.path());
+    let file = path.to_str().unwrap();
+
+    // The answer added by hand is not in the history yet.
+    let out = probity(home.path(), &["verify", file]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout
+            .contains("media.policy: the answer is \"yes\" in the file, but the history says none"),
+        "{stdout}"
+    );
+
+    // Signing opens the file, which records the hand edit, then seals it.
+    let out = probity(
+        home.path(),
+        &[
+            "sign",
+            file,
+            "--by",
+            "A. Chief",
+            "--role",
+            "Deputy Chief Constable",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("media.policy: answer none → \"yes\" (changed outside probity)"),
+        "{}",
+        text(&out.stderr)
+    );
+    let stdout = text(&out.stdout);
+    let seal = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("Seal: "))
+        .unwrap()
+        .to_string();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("stage = \"final\"") && saved.contains(&format!("seal = \"{seal}\"")),
+        "{saved}"
+    );
+
+    let out = probity(home.path(), &["verify", file, "--seal", &seal[..16]]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("everything holds"));
+
+    let out = probity(home.path(), &["history", file]);
+    let listed = text(&out.stdout);
+    assert!(
+        listed.contains("Jo Bloggs  created Dorset Police 2012"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("signed off by A. Chief, Deputy Chief Constable"),
+        "{listed}"
+    );
+
+    // A hand edit after sign-off breaks the seal, and the paper seal no longer matches.
+    std::fs::write(&path, saved.replace("value = \"yes\"", "value = \"no\"")).unwrap();
+    let out = probity(home.path(), &["verify", file, "--seal", &seal[..16]]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("the seal does not match the file"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "media.policy: the answer is \"no\" in the file, but the history says \"yes\""
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("does not match the file, whose seal is now"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn reopen_records_the_reason_and_history_filters_by_item() {
+    let home = tempfile::tempdir().unwrap();
+    let path = answered(home.path());
+    let file = path.to_str().unwrap();
+    let out = probity(home.path(), &["reopen", file, "--reason", "typo"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("is a draft already"));
+    assert!(
+        probity(
+            home.path(),
+            &["sign", file, "--by", "A. Chief", "--role", "DCC"]
+        )
+        .status
+        .success()
+    );
+    let out = probity(
+        home.path(),
+        &[
+            "reopen",
+            file,
+            "--reason",
+            "The inspector asked for more evidence",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("[signature]")
+    );
+    let out = probity(home.path(), &["history", file]);
+    assert!(
+        text(&out.stdout).contains("reopened as a draft: The inspector asked for more evidence")
+    );
+    let out = probity(home.path(), &["history", file, "--item", "media.policy"]);
+    let listed = text(&out.stdout);
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    let out = probity(home.path(), &["history", file, "--item", "media.polcy"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("has no item \"media.polcy\""));
+}
+
+#[test]
+fn a_bad_paper_seal_is_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    let out = probity(home.path(), &["verify", "x.toml", "--seal", "abc"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("at least the first 12"));
+}
+
+#[test]
+fn a_bad_config_file_is_named_with_its_place() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("config.toml"), "name = 3\n").unwrap();
+    let out = Command::cargo_bin("probity")
+        .unwrap()
+        .env("PROBITY_HOME", home.path())
+        .args(["history", "x.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("config.toml:1:8") && stderr.contains("--as NAME"),
+        "{stderr}"
+    );
+}

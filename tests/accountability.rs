@@ -194,3 +194,119 @@ fn a_bad_config_file_is_named_with_its_place() {
         "{stderr}"
     );
 }
+
+/// The short seal as a reader finds it on the web page's cover.
+fn seal_on_cover(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse("#summary .facts").unwrap();
+    let cover: String = doc.select(&selector).next().unwrap().text().collect();
+    let after = cover.split("Seal ").nth(1).unwrap();
+    after.chars().take(19).collect()
+}
+
+#[test]
+fn the_seal_printed_on_the_report_passes_verify_until_a_hand_edit() {
+    let home = tempfile::tempdir().unwrap();
+    let path = answered(home.path());
+    let file = path.to_str().unwrap();
+    let draft = probity(home.path(), &["report", file, "--format", "md"]);
+    assert!(text(&draft.stdout).contains("| Sign-off | DRAFT: not signed off |"));
+    let out = probity(
+        home.path(),
+        &["sign", file, "--by", "A. Chief", "--role", "DCC"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let html = text(&probity(home.path(), &["report", file, "--format", "html"]).stdout);
+    let seal = seal_on_cover(&html);
+    assert_eq!(seal.len(), 19, "{seal}");
+    for format in ["md", "narrative"] {
+        let out = text(&probity(home.path(), &["report", file, "--format", format]).stdout);
+        assert!(
+            out.contains(&format!("Signed off by A. Chief, DCC, on ")) && out.contains(&seal),
+            "{format}: {out}"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&probity(home.path(), &["report", file, "--format", "json"]).stdout)
+            .unwrap();
+    assert_eq!(json["signature"]["short_seal"], seal.as_str());
+    assert_eq!(json["signature"]["role"], "DCC");
+
+    assert!(
+        probity(home.path(), &["verify", file, "--seal", &seal])
+            .status
+            .success()
+    );
+    let saved = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        saved.replace("Media policy 2012", "Media policy 2013"),
+    )
+    .unwrap();
+    let out = probity(home.path(), &["verify", file, "--seal", &seal]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("media.policy: the evidence is \"Media policy 2013\""),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn assurance_is_in_the_json_and_an_asserted_high_yes_is_warned() {
+    let home = tempfile::tempdir().unwrap();
+    let path = answered(home.path());
+    let file = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        format!("{file}\n[answers.\"gifts.policy\"]\nvalue = \"yes\"\nevidence = [\"Gifts policy\"]\nassurance = \"verified\"\nverified_by = \"Internal Audit\"\nverified_on = 2012-11-20\n"),
+    )
+    .unwrap();
+    let out = probity(
+        home.path(),
+        &["report", path.to_str().unwrap(), "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let answers: Vec<&serde_json::Value> = json["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["items"].as_array().unwrap())
+        .collect();
+    let row = |id: &str| *answers.iter().find(|r| r["id"] == id).unwrap();
+    assert_eq!(row("media.policy")["assurance"], "asserted");
+    assert_eq!(row("gifts.policy")["assurance"], "verified");
+    assert_eq!(row("gifts.policy")["verified_by"], "Internal Audit");
+    assert_eq!(row("gifts.policy")["verified_on"], "2012-11-20");
+    let warned: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "high-asserted-only")
+        .map(|w| w["item"].as_str().unwrap())
+        .collect();
+    assert_eq!(warned, ["media.policy"]);
+    let gifts = json["score"]["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "gifts")
+        .unwrap();
+    assert_eq!(gifts["assurance"]["verified"], 1);
+    let md = text(
+        &probity(
+            home.path(),
+            &["report", path.to_str().unwrap(), "--format", "md"],
+        )
+        .stdout,
+    );
+    assert!(
+        md.contains("\"media.policy\" is a high-severity item answered as met on assertion alone"),
+        "{md}"
+    );
+    assert!(
+        md.contains("(verified by Internal Audit on 2012-11-20)"),
+        "{md}"
+    );
+}

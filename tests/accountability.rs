@@ -302,7 +302,7 @@ fn assurance_is_in_the_json_and_an_asserted_high_yes_is_warned() {
         .stdout,
     );
     assert!(
-        md.contains("\"media.policy\" is a high-severity item answered as met on assertion alone"),
+        md.contains("Media policy: a high-severity question answered as met on assertion alone"),
         "{md}"
     );
     assert!(

@@ -66,8 +66,8 @@ pub(super) fn check(
                 "high-asserted-only",
                 Some(&item.id),
                 format!(
-                    "\"{}\" is a high-severity item answered as {} on assertion alone: nothing records that it was evidenced or verified",
-                    item.id,
+                    "{}: a high-severity question answered as {} on assertion alone; nothing records that it was evidenced or verified",
+                    item.short_label(),
                     if c >= 1.0 { "met" } else { "partly met" }
                 ),
             ));

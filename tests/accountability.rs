@@ -223,7 +223,7 @@ fn the_seal_printed_on_the_report_passes_verify_until_a_hand_edit() {
     for format in ["md", "narrative"] {
         let out = text(&probity(home.path(), &["report", file, "--format", format]).stdout);
         assert!(
-            out.contains(&format!("Signed off by A. Chief, DCC, on ")) && out.contains(&seal),
+            out.contains("Signed off by A. Chief, DCC, on ") && out.contains(&seal),
             "{format}: {out}"
         );
     }

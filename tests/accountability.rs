@@ -310,3 +310,48 @@ fn assurance_is_in_the_json_and_an_asserted_high_yes_is_warned() {
         "{md}"
     );
 }
+
+#[test]
+fn answer_sets_the_assurance_and_records_it_in_the_history() {
+    let home = tempfile::tempdir().unwrap();
+    let path = answered(home.path());
+    let file = path.to_str().unwrap();
+    let out = probity(
+        home.path(),
+        &["answer", file, "media.policy", "--assurance", "verified"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("needs --verified-by"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = probity(
+        home.path(),
+        &[
+            "answer",
+            file,
+            "media.policy",
+            "--assurance",
+            "verified",
+            "--verified-by",
+            "Internal Audit",
+            "--verified-on",
+            "10/01/2013",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains(
+            "assurance = \"verified\"\nverified_by = \"Internal Audit\"\nverified_on = 2013-01-10"
+        ),
+        "{saved}"
+    );
+    let listed = text(&probity(home.path(), &["history", file, "--item", "media.policy"]).stdout);
+    assert!(
+        listed.contains("Jo Bloggs  media.policy: assurance none → \"verified\""),
+        "{listed}"
+    );
+    assert!(probity(home.path(), &["verify", file]).status.success());
+}

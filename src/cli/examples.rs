@@ -40,6 +40,7 @@ Examples:
   probity answer dorset-police-2012.toml \"awards checked against the gifts register\" no \\
     --note \"Not yet cross-checked\" --owner \"Head of Procurement\" --due 31/03/2013
   probity answer dorset-police-2012.toml gifts.policy --evidence \"Gifts policy 2012\"
+  probity answer dorset-police-2012.toml gifts.policy --assurance verified --verified-by \"Internal Audit\"
   probity answer dorset-police-2012.toml gifts.register.exists --clear";
 
 pub const CONFIRM: &str = "\

@@ -299,7 +299,8 @@ fn answer_line<'r>(row: &'r AnswerRow, answer: &'r str) -> AnswerLine<'r> {
         (row.review, "recorded provisionally, to be confirmed"),
     ]
     .into_iter()
-    .filter_map(|(on, f)| on.then(|| f.to_string()))
+    .filter(|(on, _)| *on)
+    .map(|(_, f)| f.to_string())
     .chain(row.assurance_words())
     .collect();
     let action = match (&row.owner, row.due) {

@@ -353,5 +353,10 @@ fn answer_sets_the_assurance_and_records_it_in_the_history() {
         listed.contains("Jo Bloggs  media.policy: assurance none → \"verified\""),
         "{listed}"
     );
+    let shown = text(&probity(home.path(), &["show", file, "media.policy"]).stdout);
+    assert!(
+        shown.contains("Assurance: verified by Internal Audit on 2013-01-10"),
+        "{shown}"
+    );
     assert!(probity(home.path(), &["verify", file]).status.success());
 }

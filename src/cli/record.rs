@@ -241,8 +241,8 @@ fn problem_lines(problem: &Problem) -> Vec<String> {
         Problem::Chain(broken) => vec![format!("- {broken}")],
         Problem::Differs(d) => vec![differs(d).replacen("  - ", "- ", 1)],
         Problem::Behind { entries } => vec![format!(
-            "- the history holds {} after the one the file says it reflects: probity may have stopped while saving, or an older copy of the file was put back; opening it in probity records the difference",
-            count(*entries, "entry")
+            "- the history holds {} made in probity after the state the file reflects: probity may have stopped while saving, or an older copy of the file was put back; opening it in probity records the difference",
+            count(*entries, "change")
         )],
         Problem::UnknownEntry(hash) => vec![format!(
             "- the file says it reflects history entry {}…, which the history does not hold",

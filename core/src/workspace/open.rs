@@ -218,12 +218,12 @@ impl Opened {
 
     /// Records whatever the file holds that its history does not: changes made by hand or by
     /// another tool (cause "outside"), and changes probity recorded but stopped before writing
-    /// (cause "unsaved", told as undone). A draft is then rewritten to point at the history's
-    /// last entry; a signed file is left exactly as it is.
+    /// (cause "unsaved", told as undone). Only the history is written: opening never rewrites
+    /// the file, so a command refused later leaves it byte for byte as it was.
     fn reconcile(&mut self) -> Result<(), storage::Error> {
         let recorded = State::replay(self.history.entries());
         let found = State::of(&self.assessment);
-        // What the history recorded after the entry the file says it reflects never reached it.
+        // Changes made in probity after the entry the file says it reflects never reached it.
         let mut unsaved = BTreeSet::new();
         let mut unsaved_signing = false;
         if let Some(after) = self
@@ -234,7 +234,12 @@ impl Opened {
         {
             for entry in after {
                 match &entry.event {
-                    Event::Changed { item, field, .. } => {
+                    Event::Changed {
+                        item,
+                        field,
+                        cause: Cause::Edit,
+                        ..
+                    } => {
                         unsaved.insert((item.clone(), field.clone()));
                     }
                     Event::Signed { .. } => unsaved_signing = true,
@@ -275,15 +280,8 @@ impl Opened {
                 },
             }));
         }
-        let stale = self.assessment.recorded.as_deref() != self.history.head();
-        if drafts.is_empty() && !stale {
-            return Ok(());
-        }
         self.history.append(&drafts)?;
         self.found = drafts;
-        if self.assessment.is_final() {
-            return Ok(());
-        }
-        self.write()
+        Ok(())
     }
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::Workspace;
 use crate::assessment::{Assessment, LoadError, Signature};
-use crate::history::{self, Broken, Difference, Entry, Event, History, State};
+use crate::history::{self, Broken, Cause, Difference, Entry, Event, History, State};
 use crate::storage;
 
 /// Everything `verify` found.
@@ -24,8 +24,8 @@ pub enum Problem {
     Chain(Broken),
     /// An answer in the file differs from what the history says it should be.
     Differs(Difference),
-    /// The history has entries after the one the file says it reflects: changes recorded but
-    /// never written (probity stopped while saving) or the file was put back to an older copy.
+    /// The file differs from its history, which holds changes made in probity after the entry
+    /// the file says it reflects: probity stopped while saving, or an older copy was put back.
     Behind { entries: usize },
     /// The file names a last entry that the history does not hold.
     UnknownEntry(String),
@@ -79,24 +79,31 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
     let mut problems: Vec<Problem> = history.broken.iter().cloned().map(Problem::Chain).collect();
     let recorded = State::replay(history.entries());
     let found = State::of(assessment);
-    problems.extend(
-        recorded
-            .differences(&found)
-            .into_iter()
-            .map(Problem::Differs),
-    );
+    let differences = recorded.differences(&found);
     if let Some(pointer) = &assessment.recorded {
         match history.after(pointer) {
             None => problems.push(Problem::UnknownEntry(pointer.clone())),
-            Some(after) => {
-                let entries = after.count();
-                // After a sign-off, later entries are reported as such, not as lag.
-                if entries > 0 && assessment.signature.is_none() {
+            // Changes made in probity after the entry the file reflects explain differences.
+            Some(after) if !differences.is_empty() && assessment.signature.is_none() => {
+                let entries = after
+                    .filter(|e| {
+                        matches!(
+                            e.event,
+                            Event::Changed {
+                                cause: Cause::Edit,
+                                ..
+                            }
+                        )
+                    })
+                    .count();
+                if entries > 0 {
                     problems.push(Problem::Behind { entries });
                 }
             }
+            Some(_) => {}
         }
     }
+    problems.extend(differences.into_iter().map(Problem::Differs));
     let computed = sealed_at(assessment, history).map(|(seal, _)| seal);
     match &assessment.signature {
         Some(signature) => problems.extend(seal_problems(assessment, signature, history)),

@@ -3,7 +3,7 @@
 
 use jiff::civil::date;
 use probity_core::answer::{Status, Value};
-use probity_core::assessment::{self, Answer, Assessment};
+use probity_core::assessment::{self, Answer, Assessment, Assurance};
 use probity_core::checklist::{Catalog, Checklist};
 use proptest::prelude::*;
 
@@ -106,20 +106,37 @@ fn answer() -> impl Strategy<Value = Answer> {
         proptest::option::of((2000i16..2040, 1i8..=12, 1i8..=28)),
         any::<bool>(),
         any::<bool>(),
+        assurance(),
     )
-        .prop_map(|(v, note, evidence, owner, due, review, carried)| Answer {
-            value: v.map(Value::Status),
-            note: note.filter(|n| !n.trim().is_empty()),
-            evidence: evidence
-                .into_iter()
-                .map(|e| e.trim().to_string())
-                .filter(|e| !e.is_empty())
-                .collect(),
-            owner,
-            due: due.map(|(y, m, d)| date(y, m, d)),
-            review,
-            carried,
-        })
+        .prop_map(
+            |(v, note, evidence, owner, due, review, carried, assurance)| Answer {
+                value: v.map(Value::Status),
+                note: note.filter(|n| !n.trim().is_empty()),
+                evidence: evidence
+                    .into_iter()
+                    .map(|e| e.trim().to_string())
+                    .filter(|e| !e.is_empty())
+                    .collect(),
+                owner,
+                due: due.map(|(y, m, d)| date(y, m, d)),
+                review,
+                carried,
+                assurance,
+            },
+        )
+}
+
+fn assurance() -> impl Strategy<Value = Assurance> {
+    prop_oneof![
+        Just(Assurance::Asserted),
+        Just(Assurance::Evidenced),
+        ("[A-Za-z][A-Za-z ]{0,20}[A-Za-z]", 2000i16..2040).prop_map(|(by, y)| {
+            Assurance::Verified {
+                by,
+                on: date(y, 1, 10),
+            }
+        }),
+    ]
 }
 
 proptest! {

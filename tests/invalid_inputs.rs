@@ -80,6 +80,16 @@ const CASES: &[(&str, &str, &str)] = &[
         "8:7",
     ),
     (
+        "assessment-verified-without-name.toml",
+        "\"gifts.policy\" is verified but does not say by whom",
+        "8:13",
+    ),
+    (
+        "assessment-unknown-assurance.toml",
+        "unknown variant `certain`, expected one of `asserted`, `evidenced`, `verified`",
+        "8:13",
+    ),
+    (
         "assessment-missing-force.toml",
         "missing field `force`",
         "1:1",

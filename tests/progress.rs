@@ -252,7 +252,7 @@ fn the_version_two_checklist_is_carried_and_compared_without_losing_an_answer() 
 }
 
 #[test]
-fn new_from_carries_forward_and_finalise_waits_for_confirmation() {
+fn new_from_carries_forward_and_sign_off_waits_for_confirmation() {
     let home = tempfile::tempdir().unwrap();
     std::fs::create_dir(home.path().join("checklists")).unwrap();
     std::fs::copy(
@@ -289,35 +289,46 @@ fn new_from_carries_forward_and_finalise_waits_for_confirmation() {
     );
     assert!(text.contains("carried_from = \"2012\""));
 
-    let finalise = || {
+    let sign = |command: &str| {
         probity()
             .arg("--data-dir")
             .arg(home.path())
-            .arg("finalise")
+            .arg(command)
             .arg(&file)
+            .args(["--by", "A. Chief", "--role", "DCC"])
             .output()
             .unwrap()
     };
-    let refused = finalise();
+    let refused = sign("sign");
     assert_eq!(refused.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("have not been confirmed"));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("cannot be signed off yet"), "{stderr}");
+    assert!(
+        stderr.contains("was carried from last period and has not been confirmed"),
+        "{stderr}"
+    );
     assert!(
         !std::fs::read_to_string(&file)
             .unwrap()
             .contains("stage = \"final\"")
     );
+}
 
-    std::fs::write(&file, text.replace("carried = true\n", "")).unwrap();
-    let done = finalise();
+#[test]
+fn finalise_points_to_sign() {
+    let home = tempfile::tempdir().unwrap();
+    let out = probity()
+        .arg("--data-dir")
+        .arg(home.path())
+        .args(["finalise", "x.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        done.status.success(),
-        "{}",
-        String::from_utf8_lossy(&done.stderr)
-    );
-    assert!(
-        std::fs::read_to_string(&file)
-            .unwrap()
-            .contains("stage = \"final\"")
+        stderr.contains("`finalise` has been replaced by `sign`")
+            && stderr.contains("probity sign x.toml --by NAME --role ROLE"),
+        "{stderr}"
     );
 }
 

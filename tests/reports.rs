@@ -155,7 +155,7 @@ fn html_has_every_section() {
         "2012",
         "Head of Professional Standards",
         "1 December 2012",
-        "Draft",
+        "DRAFT: not signed off",
         "Without fear or favour",
         "Executive summary",
         "provisional and not rated",

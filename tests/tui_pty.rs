@@ -197,6 +197,21 @@ fn a_paste_goes_into_the_note_as_text() {
     );
 }
 
+/// Runs `probity verify` on a file: whether it exits 0, and what it says.
+fn verify(data: &Path, path: &Path) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_probity"))
+        .arg("--data-dir")
+        .arg(data)
+        .arg("verify")
+        .arg(path)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
 #[test]
 fn sigkill_after_answers_loses_nothing_already_answered() {
     let data = tempfile::tempdir().unwrap();
@@ -213,6 +228,78 @@ fn sigkill_after_answers_loses_nothing_already_answered() {
         "{saved}"
     );
     assert!(saved.contains("value = \"no\""), "{saved}");
+    // The file and its history agree about every answer acknowledged on screen.
+    let (holds, said) = verify(data.path(), &path);
+    assert!(holds, "{said}");
+}
+
+#[test]
+fn sigkill_in_the_middle_of_saving_leaves_file_and_history_agreeing() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut pty, path) = new_dorset(data.path());
+    pty.keys("hj", "Relationships");
+    pty.keys("lA", "stays on the same item");
+    pty.keys("y", "Saved │ 1/");
+    // A burst of changes, killed while some are still being saved.
+    pty.session.write_all(b"npnpnpnpnpnpnpnpnp").unwrap();
+    pty.session.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(15));
+    signal(&pty, "KILL");
+    let _ = pty.session.get_process().wait();
+    // The acknowledged answer is in the file; whatever was in flight is either written or,
+    // recorded but never written, is recorded as undone when the file is next opened.
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("[answers.\"media.policy\"]\nvalue = "),
+        "{saved}"
+    );
+    let mut pty = Pty::spawn(data.path(), &["open", path.to_str().unwrap()]);
+    pty.wait_for("Saved │ 1/");
+    pty.keys("q", "");
+    assert!(pty.finish());
+    let (holds, said) = verify(data.path(), &path);
+    assert!(holds, "{said}");
+}
+
+#[test]
+fn an_answer_given_on_screen_is_in_the_history_with_who_and_a_hand_edit_is_found() {
+    let data = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(
+        data.path(),
+        &[
+            "--as",
+            "Jo Bloggs",
+            "new",
+            "--force",
+            "Dorset Police",
+            "--period",
+            "2012",
+        ],
+    );
+    pty.wait_for("Dorset Police · 2012");
+    pty.keys("hj", "Relationships");
+    pty.keys("lA", "stays on the same item");
+    pty.keys("y", "Saved │ 1/");
+    pty.keys("H", "Jo Bloggs  answer none → \"yes\"");
+    pty.keys("\x1b", "");
+    pty.wait_gone("Every recorded change");
+    pty.keys("q", "");
+    assert!(pty.finish());
+    let path = data.path().join("dorset-police-2012.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("value = \"yes\"", "value = \"no\"")).unwrap();
+    let (holds, said) = verify(data.path(), &path);
+    assert!(!holds && said.contains("media.policy"), "{said}");
+    let mut pty = Pty::spawn(data.path(), &["open", path.to_str().unwrap()]);
+    pty.wait_for("1 change made outside probity");
+    pty.keys("hj", "Relationships");
+    pty.keys("lg", "Relationships");
+    pty.keys("H", "(changed outside probity)");
+    pty.keys("\x1b", "");
+    pty.wait_gone("Every recorded change");
+    pty.keys("q", "");
+    assert!(pty.finish());
+    assert!(verify(data.path(), &path).0);
 }
 
 #[test]

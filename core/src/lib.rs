@@ -8,6 +8,7 @@
 //! * [`scoring`] turns answers into scores, findings with their traces, metrics and warnings;
 //! * [`report`] renders the gap report in each export format;
 //! * [`progress`] carries answers forward and compares, charts and summarises periods;
+//! * [`history`] records every change to an answer in a chained, append-only file;
 //! * [`storage`] keeps files safe on disk: atomic saves, private folders and locks.
 
 pub mod answer;
@@ -16,6 +17,7 @@ pub mod checklist;
 pub mod condition;
 pub mod diagnostic;
 pub mod document;
+pub mod history;
 pub mod progress;
 pub mod report;
 pub mod schema;

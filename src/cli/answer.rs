@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use probity_core::answer::{Value, parse_date, parse_value};
-use probity_core::assessment::Answer;
+use probity_core::assessment::{Answer, Assurance, Level};
 use probity_core::checklist::Item;
 use probity_core::workspace::{Opened, Workspace};
 
@@ -21,7 +21,7 @@ pub struct AnswerArgs {
     /// The answer: yes, partial, no or na; a number, amount or percentage; a date such as
     /// 31/03/2013; one of the item's options; or text.
     #[arg(
-        required_unless_present_any = ["clear", "note", "evidence", "owner", "due", "review", "no_review"],
+        required_unless_present_any = ["clear", "note", "evidence", "owner", "due", "review", "no_review", "assurance"],
         conflicts_with = "clear"
     )]
     pub value: Option<String>,
@@ -46,8 +46,24 @@ pub struct AnswerArgs {
     /// Take the review flag off.
     #[arg(long)]
     pub no_review: bool,
+    /// How far the answer is assured: asserted, evidenced or verified (with --verified-by).
+    #[arg(long, value_name = "LEVEL", value_parser = level)]
+    pub assurance: Option<Level>,
+    /// Who verified the answer, with --assurance verified.
+    #[arg(long, value_name = "NAME", requires = "assurance")]
+    pub verified_by: Option<String>,
+    /// When it was verified, such as 10/01/2013 (default: today).
+    #[arg(long, value_name = "DATE", requires = "verified_by")]
+    pub verified_on: Option<String>,
     #[command(flatten)]
     pub data: DataDir,
+}
+
+fn level(text: &str) -> Result<Level, String> {
+    Level::ALL
+        .into_iter()
+        .find(|l| l.name() == text)
+        .ok_or_else(|| "the assurance is asserted, evidenced or verified".into())
 }
 
 #[derive(Debug, clap::Args)]
@@ -73,6 +89,7 @@ pub struct ConfirmArgs {
 struct Change {
     value: Option<Option<Value>>,
     due: Option<Option<jiff::civil::Date>>,
+    assurance: Option<Assurance>,
 }
 
 pub fn answer(ws: &Workspace, args: &AnswerArgs) -> Outcome {
@@ -84,7 +101,7 @@ pub fn answer(ws: &Workspace, args: &AnswerArgs) -> Outcome {
         Ok(item) => item.clone(),
         Err(outcome) => return outcome,
     };
-    let change = match check(&item, args) {
+    let change = match check(&item, args, ws.today) {
         Ok(change) => change,
         Err(refused) => return fail(&format!("{} ({}): {refused}", item.id, item.prompt)),
     };
@@ -108,7 +125,7 @@ pub fn answer(ws: &Workspace, args: &AnswerArgs) -> Outcome {
 }
 
 /// Reads the typed value and due date as the interface does, with its messages.
-fn check(item: &Item, args: &AnswerArgs) -> Result<Change, String> {
+fn check(item: &Item, args: &AnswerArgs, today: jiff::civil::Date) -> Result<Change, String> {
     let value = match (&args.value, args.clear) {
         (Some(text), _) => Some(Some(
             parse_value(&item.kind, text).map_err(|e| e.to_string())?,
@@ -123,7 +140,29 @@ fn check(item: &Item, args: &AnswerArgs) -> Result<Change, String> {
             parse_date(text).map_err(|e| format!("the due date {e}"))?,
         )),
     };
-    Ok(Change { value, due })
+    let assurance = match (args.assurance, &args.verified_by) {
+        (None, _) => None,
+        (Some(Level::Verified), Some(by)) if !by.trim().is_empty() => Some(Assurance::Verified {
+            by: probity_core::text::sanitize_line(by),
+            on: match args.verified_on.as_deref() {
+                Some(text) => parse_date(text).map_err(|e| format!("the verification date {e}"))?,
+                None => today,
+            },
+        }),
+        (Some(Level::Verified), _) => {
+            return Err("a verified answer needs --verified-by NAME: who tested it".into());
+        }
+        (Some(_), Some(_)) => {
+            return Err("--verified-by goes only with --assurance verified".into());
+        }
+        (Some(Level::Evidenced), None) => Some(Assurance::Evidenced),
+        (Some(Level::Asserted), None) => Some(Assurance::Asserted),
+    };
+    Ok(Change {
+        value,
+        due,
+        assurance,
+    })
 }
 
 fn apply(a: &mut Answer, change: &Change, args: &AnswerArgs) {
@@ -147,6 +186,9 @@ fn apply(a: &mut Answer, change: &Change, args: &AnswerArgs) {
     }
     if args.review || args.no_review {
         a.review = args.review;
+    }
+    if let Some(assurance) = &change.assurance {
+        a.assurance = assurance.clone();
     }
 }
 

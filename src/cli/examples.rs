@@ -40,6 +40,7 @@ Examples:
   probity answer dorset-police-2012.toml \"awards checked against the gifts register\" no \\
     --note \"Not yet cross-checked\" --owner \"Head of Procurement\" --due 31/03/2013
   probity answer dorset-police-2012.toml gifts.policy --evidence \"Gifts policy 2012\"
+  probity answer dorset-police-2012.toml gifts.policy --assurance verified --verified-by \"Internal Audit\"
   probity answer dorset-police-2012.toml gifts.register.exists --clear";
 
 pub const CONFIRM: &str = "\
@@ -80,9 +81,28 @@ Examples:
   probity summary regional-returns/
   probity summary regional-returns/ --period 2012 --format csv --out summary.csv";
 
+pub const SIGN: &str = "\
+Examples:
+  probity sign dorset-police-2013.toml --by \"A. Chief\" --role \"Deputy Chief Constable\"
+  probity --as \"Staff Officer\" sign dorset-police-2013.toml --by \"A. Chief\" --role DCC";
+
+pub const REOPEN: &str = "\
+Examples:
+  probity reopen dorset-police-2013.toml --reason \"The inspector asked for the 2012 audit\"";
+
+pub const VERIFY: &str = "\
+Examples:
+  probity verify dorset-police-2013.toml                 the history, every answer and the seal
+  probity verify dorset-police-2013.toml --seal 3f2a-91c0-7be4-0d15   a seal from a paper copy";
+
+pub const HISTORY: &str = "\
+Examples:
+  probity history dorset-police-2013.toml
+  probity history dorset-police-2013.toml --item gifts.register.exists";
+
 pub const FINALISE: &str = "\
 Examples:
-  probity finalise dorset-police-2013.toml";
+  probity finalise dorset-police-2013.toml     replaced: use probity sign FILE --by NAME --role ROLE";
 
 pub const SCHEMA: &str = "\
 Examples:

@@ -10,6 +10,7 @@ mod format;
 mod new;
 mod plain;
 mod progress;
+mod record;
 mod report;
 mod schema;
 mod shell;
@@ -44,6 +45,11 @@ pub struct Cli {
     /// or PROBITY_HOME).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Record changes as made by NAME (default: `name` in probity's config.toml, else your
+    /// system user name).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub actor: Option<String>,
 
     /// Treat this date as today (for reproducible reports).
     #[arg(long, global = true, hide = true, env = "PROBITY_TODAY")]
@@ -119,8 +125,21 @@ pub enum Command {
     /// Summarise many forces' assessments: answers, gaps flagged and figures.
     #[command(after_help = examples::SUMMARY)]
     Summary(progress::SummaryArgs),
-    /// Mark an assessment final, once every carried answer has been confirmed.
-    #[command(after_help = examples::FINALISE)]
+    /// Sign an assessment off: mark it final and seal it, once every carried answer is
+    /// confirmed and every high finding has an owner and a due date.
+    #[command(after_help = examples::SIGN)]
+    Sign(record::SignArgs),
+    /// Take a signed assessment back to draft, saying why.
+    #[command(after_help = examples::REOPEN)]
+    Reopen(record::ReopenArgs),
+    /// Check an assessment against its history and its seal (exit 1 names what does not hold).
+    #[command(after_help = examples::VERIFY)]
+    Verify(record::VerifyArgs),
+    /// List every recorded change to an assessment, oldest first.
+    #[command(after_help = examples::HISTORY)]
+    History(record::HistoryArgs),
+    /// Replaced by `sign`.
+    #[command(hide = true, after_help = examples::FINALISE)]
     Finalise(FileArgs),
     /// Write the JSON Schemas of probity's file formats.
     #[command(after_help = examples::SCHEMA)]
@@ -179,6 +198,7 @@ pub fn run(cli: &Cli) -> Next {
     let with = |data: &DataDir, go: &dyn Fn(Workspace) -> Next| match workspace(
         data.dir.as_deref().or(cli.data_dir.as_deref()),
         today,
+        cli.actor.as_deref(),
     ) {
         Ok(ws) => go(ws),
         Err(outcome) => Next::Exit(outcome),
@@ -198,7 +218,14 @@ pub fn run(cli: &Cli) -> Next {
         Some(Command::Compare(a)) => with(&a.data, &|ws| exit(progress::compare(&ws, a))),
         Some(Command::Trend(a)) => with(&a.data, &|ws| exit(progress::trend(&ws, a))),
         Some(Command::Summary(a)) => with(&a.data, &|ws| exit(progress::summary(&ws, a))),
-        Some(Command::Finalise(a)) => with(&a.data, &|ws| exit(progress::finalise(&ws, &a.file))),
+        Some(Command::Sign(a)) => with(&a.data, &|ws| exit(record::sign(&ws, a))),
+        Some(Command::Reopen(a)) => with(&a.data, &|ws| exit(record::reopen(&ws, a))),
+        Some(Command::Verify(a)) => with(&a.data, &|ws| exit(record::verify(&ws, a))),
+        Some(Command::History(a)) => with(&a.data, &|ws| exit(record::history(&ws, a))),
+        Some(Command::Finalise(a)) => exit(fail(&format!(
+            "`finalise` has been replaced by `sign`, which records who signs it off and seals it: probity sign {} --by NAME --role ROLE",
+            a.file.display()
+        ))),
         Some(Command::Schema(a)) => standalone(cli, "schema", || schema::run(a)),
         Some(Command::Completions(a)) => standalone(cli, "completions", || shell::completions(a)),
         Some(Command::Man(a)) => standalone(cli, "man", || shell::man(a)),
@@ -212,7 +239,7 @@ fn home(cli: &Cli, today: Date) -> Next {
             "the home screen needs a full terminal; answer an assessment line by line with `probity walk FILE`, or see `probity --help` for the other commands",
         ));
     }
-    match workspace(cli.data_dir.as_deref(), today) {
+    match workspace(cli.data_dir.as_deref(), today, cli.actor.as_deref()) {
         Ok(ws) => Next::Interface(Box::new(ws), Screen::Home),
         Err(outcome) => Next::Exit(outcome),
     }
@@ -227,12 +254,26 @@ fn standalone(cli: &Cli, name: &str, run: impl FnOnce() -> Outcome) -> Next {
     })
 }
 
-fn workspace(dir: Option<&Path>, today: Date) -> Result<Workspace, Outcome> {
-    Workspace::new(dir, today).map_err(|e| {
+/// The workspace for a data folder, acting as `actor` (`--as`), else the name in probity's
+/// config file, else the system user.
+fn workspace(dir: Option<&Path>, today: Date, actor: Option<&str>) -> Result<Workspace, Outcome> {
+    let mut ws = Workspace::new(dir, today).map_err(|e| {
         fail(&format!(
             "{e}; name a data folder with --data-dir or PROBITY_HOME"
         ))
-    })
+    })?;
+    if actor.is_some_and(|a| a.trim().is_empty()) {
+        return Err(usage("--as needs a name"));
+    }
+    ws.identify(actor).map_err(|e| {
+        let _ = write!(std::io::stderr(), "{}", e.render());
+        let _ = writeln!(
+            std::io::stderr(),
+            "Correct probity's config file, or name yourself with --as NAME."
+        );
+        Outcome::Invalid
+    })?;
+    Ok(ws)
 }
 
 /// Whether a person is at a terminal, rather than a script or a pipe.

@@ -98,6 +98,9 @@ impl<'a> Plain<'a> {
         let Some(a) = answer else {
             return lines;
         };
+        if a.value.is_some() {
+            lines.push(format!("Assurance: {}", a.assurance.describe()));
+        }
         if a.carried {
             lines.push("Carried from last period, not yet confirmed.".into());
         }

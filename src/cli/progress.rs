@@ -1,7 +1,7 @@
-//! The year-on-year commands: `compare`, `trend`, `summary` and `finalise`.
+//! The year-on-year commands: `compare`, `trend` and `summary`.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use probity_core::document::Format;
 use probity_core::progress::compare::{self, Comparison, Side};
@@ -10,9 +10,9 @@ use probity_core::progress::trend::{self, Trend};
 use probity_core::progress::{self as core, Batch};
 use probity_core::scoring;
 use probity_core::text::{escape_for_terminal, sanitize_line};
-use probity_core::workspace::{FinaliseError, OpenError, Workspace};
+use probity_core::workspace::Workspace;
 
-use super::{DataDir, Outcome, Output, fail, format, load, shown_load_error};
+use super::{DataDir, Outcome, Output, fail, format, load};
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
@@ -190,34 +190,4 @@ pub fn trend(ws: &Workspace, args: &TrendArgs) -> Outcome {
         );
     }
     with_bad_files(&batch, args.output.emit(&t, args.format))
-}
-
-/// Marks an assessment final, refusing while carried answers are unconfirmed.
-pub fn finalise(ws: &Workspace, file: &Path) -> Outcome {
-    let file = ws.locate(file);
-    let mut opened = match ws.open(&file) {
-        Ok(o) => o,
-        Err(OpenError::Load(e)) => return shown_load_error(&e),
-        Err(e) => return fail(&e.to_string()),
-    };
-    match opened.finalise() {
-        Ok(()) => {
-            println!(
-                "{} for {} is now marked final.",
-                escape_for_terminal(&opened.assessment.period),
-                escape_for_terminal(&opened.assessment.force)
-            );
-            Outcome::Ok
-        }
-        Err(FinaliseError::Unconfirmed(refused)) => {
-            eprintln!(
-                "error: {} cannot be marked final: {}",
-                file.display(),
-                escape_for_terminal(&refused.to_string())
-            );
-            eprintln!("Confirm or change each of them in probity, then try again.");
-            Outcome::Invalid
-        }
-        Err(e) => fail(&format!("{}: {e}", file.display())),
-    }
 }

@@ -25,6 +25,8 @@ pub enum Action {
     EditDue,
     ToggleReview,
     Confirm,
+    /// Choose how far the answer is assured: asserted, evidenced or verified.
+    SetAssurance,
     ToggleAdvance,
     // Evidence list.
     AddEvidence,
@@ -34,6 +36,12 @@ pub enum Action {
     NextFilter,
     ClearFilter,
     ToggleFindings,
+    /// The selected item's recorded changes.
+    ShowHistory,
+    /// Sign the assessment off, sealing it.
+    Sign,
+    /// Take a signed assessment back to draft.
+    Reopen,
     OpenExport,
     Help,
     /// Accept the dialog or open the selection.

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use probity_core::workspace::{OpenError, Started, Workspace};
+use probity_core::workspace::{OpenError, Opened, Started, Workspace};
 
-use super::dialog::{Briefing, Dialog};
+use super::dialog::{Dialog, Reading};
 use super::form::NewForm;
 use super::home::Home;
 use super::session::Session;
@@ -50,14 +50,23 @@ impl App {
 
     /// The interface with one assessment open, or the reason it could not be opened.
     pub fn open(ws: Workspace, path: &Path) -> Result<App, OpenError> {
-        let session = Session::new(ws.open(path)?, &ws);
-        Ok(App::with(ws, Screen::Assessment(Box::new(session))))
+        let opened = ws.open(path)?;
+        let mut app = App::with(ws, Screen::Home(Home::default()));
+        app.enter(opened);
+        Ok(app)
+    }
+
+    /// Shows an opened assessment, saying what opening found and recorded in its history.
+    pub fn enter(&mut self, opened: Opened) {
+        let session = Session::new(opened, &self.ws);
+        self.notice = session.opening_notice();
+        self.screen = Screen::Assessment(Box::new(session));
     }
 
     /// The interface on a new assessment, with the carry-forward briefing when there is one.
     pub fn started(ws: Workspace, started: &Started) -> Result<App, OpenError> {
         let mut app = App::open(ws, &started.path)?;
-        app.dialog = Briefing::of(started).map(Dialog::Briefing);
+        app.dialog = Reading::briefing(started).map(Dialog::Reading);
         Ok(app)
     }
 

@@ -16,11 +16,10 @@ use probity_core::workspace::{Start, StartError, Workspace};
 
 use super::action::Action;
 use super::app::{App, Screen};
-use super::dialog::{Briefing, Dialog};
+use super::dialog::{Dialog, Reading};
 use super::fields::{draw_field, line_field, paste_line, type_into};
 use super::home::{self, Home};
 use super::keymap::{self, Context};
-use super::session::Session;
 
 pub struct NewForm {
     pub force: TextArea<'static>,
@@ -161,8 +160,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Submit => match app.ws.start(&form.request()) {
             Ok(started) => match app.ws.open(&started.path) {
                 Ok(opened) => {
-                    app.screen = Screen::Assessment(Box::new(Session::new(opened, &app.ws)));
-                    app.dialog = Briefing::of(&started).map(Dialog::Briefing);
+                    app.enter(opened);
+                    app.dialog = Reading::briefing(&started).map(Dialog::Reading);
                 }
                 Err(e) => form.error = Some(first_line(&e.to_string())),
             },

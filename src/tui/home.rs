@@ -12,7 +12,6 @@ use super::action::Action;
 use super::app::{App, Screen};
 use super::form::NewForm;
 use super::keymap::{self, Context};
-use super::session::Session;
 use super::widgets::Cursor;
 
 /// The list of assessments in the data folder.
@@ -50,9 +49,7 @@ pub fn update(app: &mut App, action: Action) {
                 return;
             };
             match app.ws.open(&entry.path) {
-                Ok(opened) => {
-                    app.screen = Screen::Assessment(Box::new(Session::new(opened, &app.ws)))
-                }
+                Ok(opened) => app.enter(opened),
                 Err(e) => {
                     app.notice = Some(format!(
                         "Could not open {}: {}",

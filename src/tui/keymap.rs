@@ -16,6 +16,8 @@ pub enum Context {
     Findings,
     Evidence,
     Picker,
+    /// A page of text to read: an item's history, or why sign-off is refused.
+    Reading,
     /// One-line fields: answers, owner, due date, evidence, search.
     Input,
     Note,
@@ -35,7 +37,8 @@ impl Context {
             Context::Assessment => "Assessment",
             Context::Findings => "Findings panel",
             Context::Evidence => "Evidence list",
-            Context::Picker => "Choosing an answer",
+            Context::Picker => "Choosing an answer or an assurance",
+            Context::Reading => "Reading a history or a list of reasons",
             Context::Input => "Typing an answer, owner, date or search",
             Context::Note => "Note editor",
             Context::Export => "Export dialog",
@@ -217,6 +220,30 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Assessment,
+        &[ch('s')],
+        Action::SetAssurance,
+        "set the assurance: asserted, evidenced or verified",
+    ),
+    bind(
+        Assessment,
+        &[ch('H')],
+        Action::ShowHistory,
+        "show the selected item's history: who changed what, and when",
+    ),
+    bind(
+        Assessment,
+        &[ch('S')],
+        Action::Sign,
+        "sign the assessment off and seal it",
+    ),
+    bind(
+        Assessment,
+        &[ch('R')],
+        Action::Reopen,
+        "reopen a signed assessment as a draft, saying why",
+    ),
+    bind(
+        Assessment,
         &[ch('A')],
         Action::ToggleAdvance,
         "turn moving to the next unanswered item on or off",
@@ -304,6 +331,17 @@ pub static BINDINGS: &[Binding] = &[
         &[key(Esc), ch('q')],
         Action::Close,
         "leave the answer as it was",
+    ),
+    // Reading.
+    bind(Reading, UP, Action::Up, "scroll up"),
+    bind(Reading, DOWN, Action::Down, "scroll down"),
+    bind(Reading, &[key(PageUp)], Action::PageUp, "up a page"),
+    bind(Reading, &[key(PageDown)], Action::PageDown, "down a page"),
+    bind(
+        Reading,
+        &[key(Esc), key(Enter), ch('q')],
+        Action::Close,
+        "close",
     ),
     // One-line fields.
     bind(

@@ -7,7 +7,8 @@ use std::ops::Deref;
 use probity_core::answer::Value;
 use probity_core::assessment::Answer;
 use probity_core::checklist::Item;
-use probity_core::workspace::{Opened, Refused, Workspace};
+use probity_core::history::{Cause, Event};
+use probity_core::workspace::{Opened, Refused, SignError, Workspace, check};
 
 use super::widgets::{Cursor, Scroll};
 
@@ -32,6 +33,8 @@ pub struct Session {
     /// Overall scores of this force's other periods in the same folder, oldest first, for the
     /// trend sparkline; read once when the file opens.
     pub history: Vec<(String, Option<f64>)>,
+    /// For a signed assessment, whether its seal still matches its content and history.
+    pub seal_holds: Option<bool>,
 }
 
 /// The assessment, its checklist and evaluation are read straight through the session.
@@ -116,10 +119,86 @@ impl Session {
             advance: true,
             scroll: Scroll::default(),
             history,
+            seal_holds: None,
         };
+        session.check_seal();
         session.refilter();
         session.resume();
         session
+    }
+
+    /// Rechecks the seal of a signed assessment against its content and history.
+    fn check_seal(&mut self) {
+        self.seal_holds = self
+            .assessment
+            .signature
+            .as_ref()
+            .map(|_| check(&self.assessment, self.opened.history(), None).holds());
+    }
+
+    /// What opening found and recorded, in a sentence for the status line.
+    pub fn opening_notice(&self) -> Option<String> {
+        let found = &self.opened.found;
+        let count = |cause: Cause| {
+            found
+                .iter()
+                .filter(|d| matches!(&d.event, Event::Changed { cause: c, .. } if *c == cause))
+                .count()
+        };
+        let (outside, unsaved) = (count(Cause::Outside), count(Cause::Unsaved));
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let mut said = Vec::new();
+        if outside > 0 {
+            said.push(format!(
+                "{outside} change{} made outside probity since it last recorded this file",
+                plural(outside)
+            ));
+        }
+        if unsaved > 0 {
+            said.push(format!(
+                "{unsaved} change{} probity had not finished saving (now undone)",
+                plural(unsaved)
+            ));
+        }
+        if found
+            .iter()
+            .any(|d| matches!(d.event, Event::Reopened { .. }))
+        {
+            said.push("a signature removed outside probity".into());
+        }
+        (!said.is_empty()).then(|| {
+            format!(
+                "Found and recorded in the history: {}. {} shows an item's history.",
+                said.join("; "),
+                super::keymap::key_name(
+                    super::keymap::Context::Assessment,
+                    &super::action::Action::ShowHistory
+                )
+            )
+        })
+    }
+
+    /// Signs the assessment off and seals it; a refusal is told in words.
+    pub fn sign(&mut self, signer: &str, role: &str) -> Result<(), String> {
+        match self.opened.sign(signer, role) {
+            Ok(_) => {
+                self.save = SaveState::Saved;
+                self.check_seal();
+                Ok(())
+            }
+            Err(SignError::Save(e)) => {
+                self.save = SaveState::Failed(e.to_string());
+                Err(e.to_string())
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Takes a signed assessment back to draft.
+    pub fn reopen(&mut self, reason: &str) -> Result<(), String> {
+        self.opened.reopen(reason).map_err(|e| e.to_string())?;
+        self.check_seal();
+        Ok(())
     }
 
     /// Every period's overall score, this one live from the current answers, oldest first.

@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, Serializer, ser::SerializeMap};
 use toml::Spanned;
 
-use super::{Answer, Assessment, Orphan, Stage};
+use super::{Answer, Assessment, Assurance, Level, Orphan, Signature, Stage};
 use crate::answer::{Kind, Status, Value, check_value};
 use crate::checklist::Checklist;
 use crate::diagnostic::{Invalid, Problem, Source};
@@ -34,7 +34,20 @@ struct FileIn {
     #[serde(default)]
     carried_from: Option<String>,
     #[serde(default)]
+    recorded: Option<Spanned<String>>,
+    #[serde(default)]
+    signature: Option<Spanned<SignatureIn>>,
+    #[serde(default)]
     answers: BTreeMap<Spanned<String>, AnswerIn>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignatureIn {
+    by: String,
+    role: String,
+    at: Spanned<toml::Value>,
+    seal: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,6 +66,12 @@ struct AnswerIn {
     review: bool,
     #[serde(default)]
     carried: bool,
+    #[serde(default)]
+    assurance: Option<Spanned<Level>>,
+    #[serde(default)]
+    verified_by: Option<Spanned<String>>,
+    #[serde(default)]
+    verified_on: Option<Spanned<toml::Value>>,
 }
 
 /// An assessment file whose structure is sound, waiting to be checked against its checklist.
@@ -181,7 +200,13 @@ impl Parsed {
                     }
                 },
             };
-            let _ = id_span;
+            let assurance = match assurance(&id, id_span, &raw) {
+                Ok(a) => a,
+                Err((span, message)) => {
+                    problems.push(Problem::new(&source, Some(span), message));
+                    continue;
+                }
+            };
             answers.insert(
                 id,
                 Answer {
@@ -203,9 +228,32 @@ impl Parsed {
                     due,
                     review: raw.review,
                     carried: raw.carried,
+                    assurance,
                 },
             );
         }
+        let stage = file.stage.unwrap_or_default();
+        let signature = match &file.signature {
+            None => None,
+            Some(raw) => match signature(raw, stage) {
+                Ok(s) => Some(s),
+                Err((span, message)) => {
+                    problems.push(Problem::new(&source, Some(span), message));
+                    None
+                }
+            },
+        };
+        let recorded = match &file.recorded {
+            Some(r) if !is_hash(r.get_ref()) => {
+                problems.push(Problem::new(
+                    &source,
+                    Some(r.span()),
+                    "`recorded` must be a SHA-256 hash: 64 hex digits",
+                ));
+                None
+            }
+            r => r.as_ref().map(|r| r.get_ref().clone()),
+        };
         if !problems.is_empty() {
             return Err(Invalid::new(&source, problems));
         }
@@ -217,10 +265,12 @@ impl Parsed {
                 .assessor
                 .map(|a| text::sanitize_line(&a))
                 .filter(|a| !a.is_empty()),
-            stage: file.stage.unwrap_or_default(),
+            stage,
             carried_from: file.carried_from.map(|c| text::sanitize_line(&c)),
             answers,
             orphans,
+            signature,
+            recorded,
         })
     }
 }
@@ -280,6 +330,103 @@ pub enum LoadError {
     Checklist(String, crate::checklist::ResolveError),
 }
 
+/// The sign-off table, which only a final assessment may carry.
+fn signature(
+    raw: &Spanned<SignatureIn>,
+    stage: Stage,
+) -> Result<Signature, (std::ops::Range<usize>, String)> {
+    let table = raw.get_ref();
+    if stage != Stage::Final {
+        return Err((
+            raw.span(),
+            "the assessment is signed but its stage is not \"final\": a signed assessment is final until it is reopened with `probity reopen`".into(),
+        ));
+    }
+    let at = match table.at.get_ref() {
+        toml::Value::Datetime(dt) => dt.to_string().parse::<jiff::Timestamp>().ok(),
+        toml::Value::String(s) => s.parse::<jiff::Timestamp>().ok(),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        (
+            table.at.span(),
+            "the signature's time must be a date and time with its offset, such as 2013-04-02T10:15:00Z".into(),
+        )
+    })?;
+    if !is_hash(table.seal.get_ref()) {
+        return Err((
+            table.seal.span(),
+            "the seal must be a SHA-256 hash: 64 hex digits".into(),
+        ));
+    }
+    Ok(Signature {
+        by: text::sanitize_line(&table.by),
+        role: text::sanitize_line(&table.role),
+        at,
+        seal: table.seal.get_ref().to_ascii_lowercase(),
+    })
+}
+
+/// True for 64 hex digits, the form of every hash probity writes.
+pub fn is_hash(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// An answer's assurance from its three fields: `verified` needs `verified_by` and
+/// `verified_on`, and those two belong only to a verified answer.
+fn assurance(
+    id: &str,
+    id_span: std::ops::Range<usize>,
+    raw: &AnswerIn,
+) -> Result<Assurance, (std::ops::Range<usize>, String)> {
+    let level = raw.assurance.as_ref().map(|l| *l.get_ref());
+    let by = raw
+        .verified_by
+        .as_ref()
+        .map(|b| text::sanitize_line(b.get_ref()))
+        .filter(|b| !b.is_empty());
+    let on = match &raw.verified_on {
+        None => None,
+        Some(d) => Some(date(d.get_ref()).ok_or_else(|| {
+            (
+                d.span(),
+                format!(
+                    "the verification date of \"{id}\" is {}, which is not a date such as 2013-01-10",
+                    show(d.get_ref())
+                ),
+            )
+        })?),
+    };
+    match (level, by, on) {
+        (Some(Level::Verified), Some(by), Some(on)) => Ok(Assurance::Verified { by, on }),
+        (Some(Level::Verified), by, _) => Err((
+            raw.assurance.as_ref().map_or(id_span, Spanned::span),
+            format!(
+                "\"{id}\" is verified but does not say {}: add `{}`",
+                if by.is_none() { "by whom" } else { "when" },
+                if by.is_none() {
+                    "verified_by = \"NAME\""
+                } else {
+                    "verified_on = 2013-01-10"
+                }
+            ),
+        )),
+        (level, by, on) if by.is_some() || on.is_some() => Err((
+            raw.verified_by
+                .as_ref()
+                .map(Spanned::span)
+                .or(raw.verified_on.as_ref().map(Spanned::span))
+                .unwrap_or(id_span),
+            format!(
+                "\"{id}\" names who verified it, or when, but its assurance is {}: set `assurance = \"verified\"` or remove them",
+                level.unwrap_or(Level::Asserted).name()
+            ),
+        )),
+        (Some(Level::Evidenced), ..) => Ok(Assurance::Evidenced),
+        _ => Ok(Assurance::Asserted),
+    }
+}
+
 fn typed(kind: &Kind, raw: &toml::Value) -> Result<Value, String> {
     let value = match (kind, raw) {
         (Kind::Status, toml::Value::String(s)) => Status::parse(s).map(Value::Status),
@@ -325,6 +472,9 @@ fn orphan_answer(raw: &AnswerIn) -> AnswerDoc {
         due: raw.due.as_ref().map(|d| d.get_ref().clone()),
         review: raw.review,
         carried: raw.carried,
+        assurance: raw.assurance.as_ref().map(|l| *l.get_ref()),
+        verified_by: raw.verified_by.as_ref().map(|b| b.get_ref().clone()),
+        verified_on: raw.verified_on.as_ref().map(|d| d.get_ref().clone()),
     }
 }
 
@@ -346,10 +496,47 @@ pub struct AssessmentDoc {
     /// The period the answers were carried forward from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub carried_from: Option<String>,
+    /// The SHA-256 of the last entry in the history file (`NAME.history.jsonl`) that this file
+    /// reflects. Written by probity on every save; other tools may leave it out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<String>,
+    /// The sign-off; present only when `stage` is "final".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<SignatureDoc>,
     /// Answers by item id. Unanswered items are absent.
     #[schemars(with = "BTreeMap<String, AnswerDoc>")]
     #[serde(serialize_with = "ordered")]
     pub answers: Vec<(String, AnswerDoc)>,
+}
+
+/// The sign-off as written.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct SignatureDoc {
+    /// Who signed the assessment off.
+    pub by: String,
+    /// Their role, e.g. "Deputy Chief Constable".
+    pub role: String,
+    /// When, as a TOML date and time with offset.
+    #[schemars(with = "String")]
+    pub at: toml::value::Datetime,
+    /// SHA-256 (hex) of the canonical content followed by the last history hash; see the README.
+    pub seal: String,
+}
+
+impl SignatureDoc {
+    fn new(s: &Signature) -> SignatureDoc {
+        SignatureDoc {
+            by: s.by.clone(),
+            role: s.role.clone(),
+            at: s
+                .at
+                .strftime("%Y-%m-%dT%H:%M:%SZ")
+                .to_string()
+                .parse()
+                .expect("a UTC time in RFC 3339 form is a TOML datetime"),
+            seal: s.seal.clone(),
+        }
+    }
 }
 
 /// One answer as written.
@@ -375,6 +562,17 @@ pub struct AnswerDoc {
     /// Carried from the previous period and not yet confirmed.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub carried: bool,
+    /// "asserted" (the default when absent), "evidenced" (backed by a document or record that
+    /// has been seen) or "verified" (tested by someone independent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assurance: Option<Level>,
+    /// Who verified the answer; required with, and only with, `assurance = "verified"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified_by: Option<String>,
+    /// When the answer was verified; required with, and only with, `assurance = "verified"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Date>")]
+    pub verified_on: Option<toml::Value>,
 }
 
 impl AnswerDoc {
@@ -388,6 +586,15 @@ impl AnswerDoc {
             due: a.due.map(toml_date),
             review: a.review,
             carried: a.carried,
+            assurance: (a.assurance != Assurance::Asserted).then(|| a.assurance.level()),
+            verified_by: match &a.assurance {
+                Assurance::Verified { by, .. } => Some(by.clone()),
+                _ => None,
+            },
+            verified_on: match &a.assurance {
+                Assurance::Verified { on, .. } => Some(toml_date(*on)),
+                _ => None,
+            },
         }
     }
 }
@@ -433,7 +640,7 @@ fn toml_date(d: Date) -> toml::Value {
 impl AssessmentDoc {
     /// The file form of an assessment: answers in checklist order, then orphans as read.
     pub fn new(assessment: &Assessment, checklist: &Checklist) -> Self {
-        let mut answers: Vec<(String, AnswerDoc)> = checklist
+        let answers: Vec<(String, AnswerDoc)> = checklist
             .items()
             .filter_map(|item| {
                 assessment
@@ -451,6 +658,27 @@ impl AssessmentDoc {
             .filter(|(_, a)| !a.is_empty())
             .map(|(id, a)| (id, AnswerDoc::from_answer(a)))
             .collect();
+        AssessmentDoc::with_answers(assessment, answers)
+    }
+
+    /// The canonical form that a seal covers: every answer in item-id order (so it does not
+    /// depend on the checklist's order), without the signature or the history pointer.
+    pub fn canonical(assessment: &Assessment) -> Self {
+        let answers = assessment
+            .answers
+            .iter()
+            .filter(|(_, a)| !a.is_empty())
+            .map(|(id, a)| (id.clone(), AnswerDoc::from_answer(a)))
+            .collect();
+        let mut doc = AssessmentDoc::with_answers(assessment, answers);
+        doc.answers.sort_by(|a, b| a.0.cmp(&b.0));
+        doc.signature = None;
+        doc.recorded = None;
+        doc
+    }
+
+    /// The document with `answers` followed by the orphans as read.
+    fn with_answers(assessment: &Assessment, mut answers: Vec<(String, AnswerDoc)>) -> Self {
         answers.extend(
             assessment
                 .orphans
@@ -465,8 +693,16 @@ impl AssessmentDoc {
             assessor: assessment.assessor.clone(),
             stage: (assessment.stage != Stage::Draft).then_some(assessment.stage),
             carried_from: assessment.carried_from.clone(),
+            recorded: assessment.recorded.clone(),
+            signature: assessment.signature.as_ref().map(SignatureDoc::new),
             answers,
         }
+    }
+
+    /// The document as TOML text.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self)
+            .expect("an assessment always serialises: every field is a plain TOML value")
     }
 }
 
@@ -482,7 +718,5 @@ pub fn save(
 
 /// The assessment as TOML text, ready to save.
 pub fn to_toml(assessment: &Assessment, checklist: &Checklist) -> String {
-    let doc = AssessmentDoc::new(assessment, checklist);
-    toml::to_string(&doc)
-        .expect("an assessment always serialises: every field is a plain TOML value")
+    AssessmentDoc::new(assessment, checklist).to_toml()
 }

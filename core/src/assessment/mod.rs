@@ -8,7 +8,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use file::{
-    AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, load, load_str, parse, save, to_toml,
+    AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, SignatureDoc, is_hash, load, load_str,
+    parse, save, to_toml,
 };
 
 use crate::answer::Value;
@@ -27,6 +28,70 @@ pub struct Answer {
     pub review: bool,
     /// Carried from the previous period and not yet confirmed.
     pub carried: bool,
+    /// How far the answer has been checked: asserted (the default), evidenced or verified.
+    pub assurance: Assurance,
+}
+
+/// How much stands behind an answer. Absent from the file means asserted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Assurance {
+    /// Given from knowledge or memory; nothing has been checked.
+    #[default]
+    Asserted,
+    /// Backed by a document or record the assessor has seen.
+    Evidenced,
+    /// Tested by someone independent, who is named, on a date.
+    Verified { by: String, on: Date },
+}
+
+/// The three levels of [`Assurance`] as the file names them.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Asserted,
+    Evidenced,
+    Verified,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Asserted, Level::Evidenced, Level::Verified];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Asserted => "asserted",
+            Level::Evidenced => "evidenced",
+            Level::Verified => "verified",
+        }
+    }
+
+    /// What the level means, for a reader choosing one.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Level::Asserted => "given from knowledge; nothing checked yet",
+            Level::Evidenced => "backed by a document or record that has been seen",
+            Level::Verified => "tested by someone independent",
+        }
+    }
+}
+
+impl Assurance {
+    pub fn level(&self) -> Level {
+        match self {
+            Assurance::Asserted => Level::Asserted,
+            Assurance::Evidenced => Level::Evidenced,
+            Assurance::Verified { .. } => Level::Verified,
+        }
+    }
+
+    /// The assurance in words: "asserted", "verified by J. Patel on 2013-01-10".
+    pub fn describe(&self) -> String {
+        match self {
+            Assurance::Verified { by, on } => format!("verified by {by} on {on}"),
+            other => other.level().name().to_string(),
+        }
+    }
 }
 
 impl Answer {
@@ -94,6 +159,40 @@ pub struct Assessment {
     pub carried_from: Option<String>,
     pub answers: BTreeMap<String, Answer>,
     pub orphans: Vec<Orphan>,
+    /// The sign-off, present only when the stage is final and the assessment was signed.
+    pub signature: Option<Signature>,
+    /// The SHA-256 of the last history entry this file reflects, as probity last wrote it.
+    pub recorded: Option<String>,
+}
+
+/// Who signed the assessment off, in what role, when, and the seal that binds the signature to
+/// the answers and their history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signature {
+    pub by: String,
+    pub role: String,
+    pub at: jiff::Timestamp,
+    /// SHA-256, in hex, of the canonical content followed by the last history hash.
+    pub seal: String,
+}
+
+impl Signature {
+    /// The first sixteen hex digits of the seal in groups of four, as printed on a cover:
+    /// enough to check a paper copy by eye or with `probity verify --seal`.
+    pub fn short_seal(&self) -> String {
+        short_seal(&self.seal)
+    }
+}
+
+/// A seal shortened for print: `a1b2-c3d4-e5f6-a7b8`.
+pub fn short_seal(seal: &str) -> String {
+    seal.chars()
+        .take(16)
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 impl Assessment {
@@ -107,7 +206,14 @@ impl Assessment {
             carried_from: None,
             answers: BTreeMap::new(),
             orphans: Vec::new(),
+            signature: None,
+            recorded: None,
         }
+    }
+
+    /// True once the assessment is marked final: it is then read-only until reopened.
+    pub fn is_final(&self) -> bool {
+        self.stage == Stage::Final
     }
 
     pub fn answer(&self, item: &str) -> Option<&Answer> {
@@ -143,61 +249,5 @@ impl Assessment {
             .iter()
             .filter(|(_, a)| a.carried)
             .map(|(id, _)| id.as_str())
-    }
-
-    /// Marks the assessment final. Refused while any carried answer is unconfirmed: an answer
-    /// copied from last year has not been checked until someone confirms or changes it.
-    pub fn finalise(&mut self) -> Result<(), Unconfirmed> {
-        let items: Vec<String> = self.unconfirmed().map(str::to_string).collect();
-        if !items.is_empty() {
-            return Err(Unconfirmed { items });
-        }
-        self.stage = Stage::Final;
-        Ok(())
-    }
-}
-
-/// Why an assessment cannot be marked final yet.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "{} carried from last period {} not been confirmed: {}",
-    if items.len() == 1 { "1 answer".to_string() } else { format!("{} answers", items.len()) },
-    if items.len() == 1 { "has" } else { "have" },
-    items.join(", ")
-)]
-pub struct Unconfirmed {
-    /// The items still to confirm, in id order.
-    pub items: Vec<String>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::answer::Status;
-
-    #[test]
-    fn finalising_waits_for_every_carried_answer() {
-        let mut a = Assessment {
-            checklist: "c".into(),
-            force: "F".into(),
-            period: "2013".into(),
-            assessor: None,
-            stage: Stage::Draft,
-            carried_from: Some("2012".into()),
-            answers: BTreeMap::new(),
-            orphans: Vec::new(),
-        };
-        a.answer_mut("x").carried = true;
-        a.answer_mut("y").value = Some(Value::Status(Status::Yes));
-        let refused = a.finalise().unwrap_err();
-        assert_eq!(refused.items, ["x"]);
-        assert_eq!(
-            refused.to_string(),
-            "1 answer carried from last period has not been confirmed: x"
-        );
-        assert_eq!(a.stage, Stage::Draft);
-        a.answer_mut("x").carried = false;
-        assert_eq!(a.finalise(), Ok(()));
-        assert_eq!(a.stage, Stage::Final);
     }
 }

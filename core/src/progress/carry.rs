@@ -218,6 +218,13 @@ fn combine<'a>(item: &Item, sources: &[(&'a str, &'a Answer)]) -> Combined<'a> {
         due: sources.iter().filter_map(|(_, a)| a.due).min(),
         review: sources.iter().any(|(_, a)| a.review),
         carried: false,
+        // Merged answers that were checked differently are only as assured as a fresh claim.
+        assurance: match sources {
+            [(_, first), rest @ ..] if rest.iter().all(|(_, a)| a.assurance == first.assurance) => {
+                first.assurance.clone()
+            }
+            _ => Default::default(),
+        },
     };
     Combined {
         answer,

@@ -4,11 +4,11 @@
 use jiff::civil::Date;
 
 use super::{
-    ActionStatus, AnswerRow, AreaDetail, AreaScoreRow, FindingRow, MetricRow, REDACTED,
-    RecommendationRow, Report, ScoreSummary,
+    ActionStatus, AnswerRow, AreaDetail, AreaScoreRow, AssuranceMix, FindingRow, MetricRow,
+    REDACTED, RecommendationRow, Report, ScoreSummary, SignOff,
 };
 use crate::answer::{Kind, Value};
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Assurance, Level};
 use crate::checklist::Checklist;
 use crate::condition::Step;
 use crate::document::Page;
@@ -61,10 +61,14 @@ impl Report {
             provenance: checklist.provenance.clone(),
             assessor: redactor.name(&assessment.assessor),
             stage: assessment.stage,
+            signature: assessment
+                .signature
+                .as_ref()
+                .map(|s| SignOff::of(s, redactor.name(&Some(s.by.clone())))),
             carried_from: assessment.carried_from.as_deref().map(clean),
             redacted: options.redact,
             method: format!("{METHOD} {}", scoring::Rating::bands()),
-            score: score_summary(checklist, &evaluation),
+            score: score_summary(checklist, assessment, &evaluation),
             findings: evaluation
                 .findings
                 .iter()
@@ -110,7 +114,7 @@ impl Redactor {
     }
 }
 
-fn score_summary(checklist: &Checklist, e: &Evaluation) -> ScoreSummary {
+fn score_summary(checklist: &Checklist, assessment: &Assessment, e: &Evaluation) -> ScoreSummary {
     ScoreSummary {
         overall: e.overall.map(round1),
         completeness: round1(e.completeness.percent()),
@@ -132,6 +136,7 @@ fn score_summary(checklist: &Checklist, e: &Evaluation) -> ScoreSummary {
                 basis: s.basis,
                 provisional: s.basis.provisional(),
                 rating: s.rating(),
+                assurance: AssuranceMix::of(a, assessment, e),
             })
             .collect(),
     }
@@ -289,6 +294,17 @@ fn areas(
                         due: answer.and_then(|a| a.due),
                         review: answer.is_some_and(|a| a.review),
                         carried: answer.is_some_and(|a| a.carried),
+                        assurance: answer.map_or(Level::Asserted, |a| a.assurance.level()),
+                        verified_by: match answer.map(|a| &a.assurance) {
+                            Some(Assurance::Verified { by, .. }) => {
+                                redactor.name(&Some(by.clone()))
+                            }
+                            _ => None,
+                        },
+                        verified_on: match answer.map(|a| &a.assurance) {
+                            Some(Assurance::Verified { on, .. }) => Some(*on),
+                            _ => None,
+                        },
                     }
                 })
                 .collect(),

@@ -4,6 +4,7 @@
 //! gaps with their actions and reasons in words, answers, figures, warnings, method) once,
 //! applying redaction, so every format says the same thing.
 
+mod assurance;
 mod build;
 mod csv;
 mod html;
@@ -15,9 +16,10 @@ mod xlsx;
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub use assurance::{AssuranceMix, SignOff};
 pub use build::Options;
 
-use crate::assessment::Stage;
+use crate::assessment::{Level, Stage};
 use crate::checklist::Severity;
 use crate::document::{self, Document, Format, Page, RenderError};
 use crate::scoring::{Basis, Finding, FindingKind, Rating, Warning};
@@ -37,6 +39,8 @@ pub struct Report {
     pub provenance: String,
     pub assessor: Option<String>,
     pub stage: Stage,
+    /// Who signed the assessment off, when and with what seal; null for a draft.
+    pub signature: Option<SignOff>,
     /// The period the answers were carried forward from, if any.
     pub carried_from: Option<String>,
     /// The marking, the date produced and the date the report is as at.
@@ -95,6 +99,8 @@ pub struct AreaScoreRow {
     /// True when the area's score rests on fewer than half its applicable scored items.
     pub provisional: bool,
     pub rating: Rating,
+    /// The assurance of the area's answered, applicable items.
+    pub assurance: AssuranceMix,
 }
 
 impl AreaScoreRow {
@@ -192,6 +198,11 @@ pub struct AnswerRow {
     pub review: bool,
     /// Carried from the previous period and not yet confirmed.
     pub carried: bool,
+    /// "asserted", "evidenced" or "verified".
+    pub assurance: Level,
+    /// Who verified the answer, when it is verified.
+    pub verified_by: Option<String>,
+    pub verified_on: Option<Date>,
 }
 
 impl Report {

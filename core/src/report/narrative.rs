@@ -429,9 +429,9 @@ pub fn render(r: &Report) -> String {
     );
     let _ = writeln!(
         o,
-        "Findings in prose, produced {} ({})",
+        "Findings in prose, produced {}\n{}",
         long_date(r.page.generated),
-        r.stage.name()
+        line(&r.sign_off_line())
     );
     let _ = writeln!(o, "{}\n", r.page.as_at_sentence());
     let _ = writeln!(o, "{}\n", opening(r));

@@ -80,7 +80,7 @@ pub struct AnswerLine<'r> {
     pub answer: &'r str,
     /// "met", "partly", "not-met" or "other", for colour; the words carry the meaning.
     pub state: &'static str,
-    pub flags: Vec<&'static str>,
+    pub flags: Vec<String>,
     /// "Head of Procurement, due 31 March 2013".
     pub action: String,
 }
@@ -173,13 +173,7 @@ fn facts(r: &Report) -> Vec<(&'static str, String)> {
         ),
         ("Produced", long_date(r.page.generated)),
         ("As at", long_date(r.as_at())),
-        (
-            "Status",
-            match r.stage {
-                Stage::Final => "Final: signed off".into(),
-                Stage::Draft => "Draft: still being worked on".into(),
-            },
-        ),
+        ("Sign-off", r.sign_off_line()),
     ];
     if let Some(from) = &r.carried_from {
         facts.push(("Carried forward from", from.clone()));
@@ -273,8 +267,10 @@ fn answers<'r>(a: &'r super::AreaDetail, s: &super::AreaScoreRow) -> AreaAnswers
         title: &a.title,
         question: &a.question,
         standing: format!(
-            "{standing}; {} of {} applicable questions answered.",
-            s.answered, s.applicable
+            "{standing}; {} of {} applicable questions answered. Assurance: {}.",
+            s.answered,
+            s.applicable,
+            s.assurance.words()
         ),
         rows: a
             .items
@@ -303,7 +299,9 @@ fn answer_line<'r>(row: &'r AnswerRow, answer: &'r str) -> AnswerLine<'r> {
         (row.review, "recorded provisionally, to be confirmed"),
     ]
     .into_iter()
-    .filter_map(|(on, f)| on.then_some(f))
+    .filter(|(on, _)| *on)
+    .map(|(_, f)| f.to_string())
+    .chain(row.assurance_words())
     .collect();
     let action = match (&row.owner, row.due) {
         (None, None) => String::new(),

@@ -243,7 +243,7 @@ fn summary(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> 
             "Assessor",
             r.assessor.clone().unwrap_or_else(|| "not recorded".into()),
         ),
-        ("Status", r.stage.name().into()),
+        ("Sign-off", r.sign_off_line()),
         ("As at", r.page.as_at_sentence()),
         (
             "Findings",

@@ -3,7 +3,7 @@ use serde::Serialize;
 
 use super::Evaluation;
 use crate::answer::{Status, Value};
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Assurance};
 use crate::checklist::{Checklist, Severity};
 
 /// Something about the assessment itself that a reader would challenge: not a gap in the
@@ -56,6 +56,21 @@ pub(super) fn check(
                 ),
             )),
             _ => {}
+        }
+        let credit = answer.value.as_ref().and_then(|v| super::credit(item, v));
+        if let Some(c) = credit.filter(|c| *c > 0.0)
+            && item.severity == Severity::High
+            && answer.assurance == Assurance::Asserted
+        {
+            out.push(warn(
+                "high-asserted-only",
+                Some(&item.id),
+                format!(
+                    "{}: a high-severity question answered as {} on assertion alone; nothing records that it was evidenced or verified",
+                    item.short_label(),
+                    if c >= 1.0 { "met" } else { "partly met" }
+                ),
+            ));
         }
     }
     for f in &evaluation.findings {

@@ -30,6 +30,8 @@ pub enum Op {
     CreateFolder,
     /// Writing a new file in place.
     Write,
+    /// Adding to the end of a file that is only ever appended to.
+    Append,
     /// A step of an atomic save.
     Save(SaveStep),
 }
@@ -52,6 +54,7 @@ impl Op {
             Op::ReadFolder => format!("cannot read the folder {path}"),
             Op::CreateFolder => format!("could not create the folder {path}"),
             Op::Write => format!("could not write {path}"),
+            Op::Append => format!("could not add to {path}"),
             Op::Save(step) => format!(
                 "could not save {path}: {}",
                 match step {

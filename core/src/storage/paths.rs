@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 pub struct Dirs {
     pub data: PathBuf,
     pub checklists: Option<PathBuf>,
+    /// probity's settings file, `config.toml`, beside the user's checklists.
+    pub config: Option<PathBuf>,
 }
 
 impl Dirs {
@@ -19,16 +21,23 @@ impl Dirs {
                 .map(PathBuf::from)
         });
         if let Some(data) = explicit {
-            let checklists = Some(data.join("checklists"));
-            return Ok(Dirs { data, checklists });
+            return Ok(Dirs {
+                checklists: Some(data.join("checklists")),
+                config: Some(data.join(CONFIG)),
+                data,
+            });
         }
         let project = directories::ProjectDirs::from("uk", "", "probity").ok_or(NoHome)?;
         Ok(Dirs {
             data: project.data_dir().to_path_buf(),
             checklists: Some(project.config_dir().join("checklists")),
+            config: Some(project.config_dir().join(CONFIG)),
         })
     }
 }
+
+/// The name of probity's settings file.
+const CONFIG: &str = "config.toml";
 
 /// There is no home folder to put probity's data folder in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -58,6 +67,7 @@ mod tests {
             d.checklists.as_deref(),
             Some(Path::new("/tmp/x/checklists"))
         );
+        assert_eq!(d.config.as_deref(), Some(Path::new("/tmp/x/config.toml")));
     }
 
     #[cfg(unix)]

@@ -1,21 +1,31 @@
 //! The use cases both front ends share: finding the assessments in a data folder, starting
-//! one, opening it under its lock, changing and saving it, finalising it, and writing any
-//! document to a file. The command line and the terminal interface only turn input into these
+//! one, opening it under its lock, changing and saving it with its history, signing it off and
+//! reopening it, verifying it against its history and seal, and writing any document to a
+//! file. The command line and the terminal interface only turn input into these
 //! calls and show what comes back.
 
+mod actor;
 mod export;
 mod listing;
 mod open;
+mod sign;
 mod start;
+mod verify;
+
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+pub use actor::{ConfigError, system_user};
 pub use export::{ExportError, Overwrite, export};
 pub use listing::{Listed, Summary};
-pub use open::{Edit, FinaliseError, OpenError, Opened, Refused};
+pub use open::{Edit, OpenError, Opened, Refused};
+pub use sign::{Blocker, ReopenError, SignError};
 pub use start::{Start, StartError, Started, file_name};
+pub use verify::{Problem, Verification, VerifyError, check, normalise_seal};
 
 use crate::assessment::{self, Assessment, LoadError};
 use crate::checklist::{Catalog, Checklist};
@@ -27,10 +37,13 @@ pub struct Workspace {
     pub dirs: Dirs,
     pub catalog: Catalog,
     pub today: Date,
+    /// Who changes are recorded as in the history; see [`Workspace::identify`].
+    pub actor: String,
 }
 
 impl Workspace {
-    /// The workspace for an explicit data folder, or the default one.
+    /// The workspace for an explicit data folder, or the default one, acting as the
+    /// operating-system user until [`Workspace::identify`] says otherwise.
     pub fn new(data_dir: Option<&Path>, today: Date) -> Result<Workspace, NoHome> {
         let dirs = Dirs::resolve(data_dir)?;
         let catalog = Catalog::discover(dirs.checklists.as_deref());
@@ -38,6 +51,7 @@ impl Workspace {
             dirs,
             catalog,
             today,
+            actor: system_user().unwrap_or_else(|| actor::UNKNOWN.into()),
         })
     }
 

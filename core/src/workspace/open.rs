@@ -1,16 +1,19 @@
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::Workspace;
-use crate::assessment::{self, Answer, Assessment, LoadError, Unconfirmed};
+use crate::assessment::{self, Answer, Assessment, LoadError};
 use crate::checklist::Checklist;
+use crate::history::{self, Cause, Draft, Event, History, State};
 use crate::scoring::{self, Evaluation};
 use crate::storage::{self, Lock, LockError};
 
-/// An assessment open for work: its answers, their evaluation and, unless another window has
-/// it, its lock. Every change goes through [`Opened::edit`] and reaches the disk through
-/// [`Opened::save`].
+/// An assessment open for work: its answers, their evaluation, its history and, unless
+/// another window has it, its lock. Every change goes through [`Opened::edit`] and reaches the
+/// disk through [`Opened::save`], which records it in the history first.
 #[derive(Debug)]
 pub struct Opened {
     pub path: PathBuf,
@@ -18,9 +21,17 @@ pub struct Opened {
     pub assessment: Assessment,
     /// Recomputed after every change.
     pub evaluation: Evaluation,
+    /// Who changes made here are recorded as, unless an edit names someone else.
+    pub actor: String,
+    /// What opening found and recorded: changes made outside probity since the last recorded
+    /// state, and changes recorded but never written because probity stopped.
+    pub found: Vec<Draft>,
     /// Held while the file is open; `None` when another window has it (read-only).
     lock: Option<Lock>,
     today: Date,
+    pub(super) history: History,
+    /// History entries for the changes made since the last save.
+    pending: Vec<Draft>,
 }
 
 /// Why an assessment could not be opened.
@@ -30,6 +41,9 @@ pub enum OpenError {
     Load(LoadError),
     #[error(transparent)]
     Lock(LockError),
+    /// The history could not be read, or what was found on opening could not be recorded.
+    #[error(transparent)]
+    History(storage::Error),
 }
 
 /// Why a change was not made.
@@ -37,6 +51,8 @@ pub enum OpenError {
 pub enum Refused {
     #[error("the assessment is open in another probity window, so it is read-only here")]
     ReadOnly,
+    #[error("the assessment is signed off and final, so it cannot be changed; reopen it first")]
+    Final,
     #[error("the checklist has no item \"{0}\"")]
     NoSuchItem(String),
 }
@@ -49,19 +65,10 @@ pub struct Edit {
     pub after: Answer,
 }
 
-/// Why an assessment could not be marked final.
-#[derive(Debug, thiserror::Error)]
-pub enum FinaliseError {
-    #[error(transparent)]
-    Refused(Refused),
-    #[error(transparent)]
-    Unconfirmed(Unconfirmed),
-    #[error(transparent)]
-    Save(storage::Error),
-}
-
 impl Workspace {
     /// Opens an assessment and takes its lock; if another window holds it, opens read-only.
+    /// With the lock, whatever changed since the history last recorded the file is recorded
+    /// now (see [`Opened::found`]).
     pub fn open(&self, path: &Path) -> Result<Opened, OpenError> {
         let (assessment, checklist) = self.load(path).map_err(OpenError::Load)?;
         let lock = match Lock::acquire(path) {
@@ -69,36 +76,28 @@ impl Workspace {
             Err(LockError::Held(_)) => None,
             Err(e) => return Err(OpenError::Lock(e)),
         };
-        Ok(Opened::new(
-            path.to_path_buf(),
+        let history = History::load(&history::path_for(path)).map_err(OpenError::History)?;
+        let evaluation = scoring::evaluate(&checklist, &assessment, self.today);
+        let mut opened = Opened {
+            path: path.to_path_buf(),
             checklist,
             assessment,
+            evaluation,
+            actor: self.actor.clone(),
+            found: Vec::new(),
             lock,
-            self.today,
-        ))
+            today: self.today,
+            history,
+            pending: Vec::new(),
+        };
+        if !opened.read_only() {
+            opened.reconcile().map_err(OpenError::History)?;
+        }
+        Ok(opened)
     }
 }
 
 impl Opened {
-    /// An assessment in memory; `lock` is `None` for a read-only view.
-    pub fn new(
-        path: PathBuf,
-        checklist: Checklist,
-        assessment: Assessment,
-        lock: Option<Lock>,
-        today: Date,
-    ) -> Opened {
-        let evaluation = scoring::evaluate(&checklist, &assessment, today);
-        Opened {
-            path,
-            checklist,
-            assessment,
-            evaluation,
-            lock,
-            today,
-        }
-    }
-
     /// True when another window holds the lock, so nothing here may change.
     pub fn read_only(&self) -> bool {
         self.lock.is_none()
@@ -109,15 +108,44 @@ impl Opened {
         self.today
     }
 
-    /// Changes one item's record in memory and re-scores. Returns the change, or `None` when
-    /// it changed nothing. The caller saves.
+    /// The history as recorded so far (changes not yet saved are not in it).
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Why nothing may change here, if anything stops it.
+    pub fn refusal(&self) -> Option<Refused> {
+        if self.read_only() {
+            Some(Refused::ReadOnly)
+        } else if self.assessment.is_final() {
+            Some(Refused::Final)
+        } else {
+            None
+        }
+    }
+
+    /// Changes one item's record in memory and re-scores, recording the change as made by
+    /// this session's actor. Returns the change, or `None` when it changed nothing. The caller
+    /// saves.
     pub fn edit(
         &mut self,
         item: &str,
         change: impl FnOnce(&mut Answer),
     ) -> Result<Option<Edit>, Refused> {
-        if self.read_only() {
-            return Err(Refused::ReadOnly);
+        let actor = self.actor.clone();
+        self.edit_as(&actor, item, change)
+    }
+
+    /// As [`Opened::edit`], recording the change as made by `actor` (for imports that carry
+    /// each change's author).
+    pub fn edit_as(
+        &mut self,
+        actor: &str,
+        item: &str,
+        change: impl FnOnce(&mut Answer),
+    ) -> Result<Option<Edit>, Refused> {
+        if let Some(refused) = self.refusal() {
+            return Err(refused);
         }
         if self.checklist.item(item).is_none() {
             return Err(Refused::NoSuchItem(item.to_string()));
@@ -128,6 +156,23 @@ impl Opened {
         if after == before {
             return Ok(None);
         }
+        let at = Timestamp::now();
+        self.pending
+            .extend(
+                history::changes(&before, &after)
+                    .into_iter()
+                    .map(|(field, before, after)| Draft {
+                        at,
+                        by: actor.to_string(),
+                        event: Event::Changed {
+                            item: item.to_string(),
+                            field: field.to_string(),
+                            before,
+                            after,
+                            cause: Cause::Edit,
+                        },
+                    }),
+            );
         self.put(item, &after);
         Ok(Some(Edit {
             item: item.to_string(),
@@ -145,24 +190,98 @@ impl Opened {
     fn put(&mut self, item: &str, answer: &Answer) {
         *self.assessment.answer_mut(item) = answer.clone();
         self.assessment.prune();
+        self.rescore();
+    }
+
+    pub(super) fn rescore(&mut self) {
         self.evaluation = scoring::evaluate(&self.checklist, &self.assessment, self.today);
     }
 
-    /// Writes the file atomically. A failure leaves the changes in memory, so the next save
-    /// can try again.
-    pub fn save(&self) -> Result<(), storage::Error> {
+    /// Records the changes made since the last save in the history, flushed to disk, then
+    /// writes the file atomically. The history always leads: if probity stops between the two,
+    /// the next open finds the change recorded but not written and records it as undone. A
+    /// failure keeps what was not yet written, so the next save can try again.
+    pub fn save(&mut self) -> Result<(), storage::Error> {
+        if self.read_only() {
+            return Ok(());
+        }
+        self.history.append(&self.pending)?;
+        self.pending.clear();
+        self.write()
+    }
+
+    /// Writes the file, pointing it at the last history entry.
+    pub(super) fn write(&mut self) -> Result<(), storage::Error> {
+        self.assessment.recorded = self.history.head().map(str::to_string);
         assessment::save(&self.path, &self.assessment, &self.checklist)
     }
 
-    /// Marks the assessment final and saves it. Refused while any carried answer is
-    /// unconfirmed.
-    pub fn finalise(&mut self) -> Result<(), FinaliseError> {
-        if self.read_only() {
-            return Err(FinaliseError::Refused(Refused::ReadOnly));
+    /// Records whatever the file holds that its history does not: changes made by hand or by
+    /// another tool (cause "outside"), and changes probity recorded but stopped before writing
+    /// (cause "unsaved", told as undone). Only the history is written: opening never rewrites
+    /// the file, so a command refused later leaves it byte for byte as it was.
+    fn reconcile(&mut self) -> Result<(), storage::Error> {
+        let recorded = State::replay(self.history.entries());
+        let found = State::of(&self.assessment);
+        // Changes made in probity after the entry the file says it reflects never reached it.
+        let mut unsaved = BTreeSet::new();
+        let mut unsaved_signing = false;
+        if let Some(after) = self
+            .assessment
+            .recorded
+            .as_deref()
+            .and_then(|h| self.history.after(h))
+        {
+            for entry in after {
+                match &entry.event {
+                    Event::Changed {
+                        item,
+                        field,
+                        cause: Cause::Edit,
+                        ..
+                    } => {
+                        unsaved.insert((item.clone(), field.clone()));
+                    }
+                    Event::Signed { .. } => unsaved_signing = true,
+                    _ => {}
+                }
+            }
         }
-        self.assessment
-            .finalise()
-            .map_err(FinaliseError::Unconfirmed)?;
-        self.save().map_err(FinaliseError::Save)
+        let at = Timestamp::now();
+        let draft = |event| Draft {
+            at,
+            by: self.actor.clone(),
+            event,
+        };
+        let mut drafts: Vec<Draft> = recorded
+            .differences(&found)
+            .into_iter()
+            .map(|d| {
+                let key = (d.item.clone(), d.field.to_string());
+                draft(Event::Changed {
+                    item: d.item,
+                    field: d.field.to_string(),
+                    before: d.recorded,
+                    after: d.found,
+                    cause: if unsaved.contains(&key) {
+                        Cause::Unsaved
+                    } else {
+                        Cause::Outside
+                    },
+                })
+            })
+            .collect();
+        if recorded.sealed.is_some() && found.sealed.is_none() {
+            drafts.push(draft(Event::Reopened {
+                reason: if unsaved_signing {
+                    "probity stopped before the signed file was written".into()
+                } else {
+                    "the signature was removed outside probity".into()
+                },
+            }));
+        }
+        self.history.append(&drafts)?;
+        self.found = drafts;
+        Ok(())
     }
 }

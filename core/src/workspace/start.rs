@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use super::Workspace;
 use crate::assessment::{self, Assessment, LoadError};
 use crate::checklist::{Catalog, ResolveError};
+use crate::history::{self, Cause, Draft, Event, History, State};
 use crate::progress::carry::{self, CarryReport};
 use crate::storage::{self, Lock, LockError};
 use crate::text::sanitize_line;
@@ -103,12 +104,54 @@ impl Workspace {
             storage::ensure_private_dir(parent).map_err(StartError::Storage)?;
         }
         let _lock = Lock::acquire(&path).map_err(StartError::Lock)?;
+        if std::fs::symlink_metadata(&path).is_ok() {
+            return Err(StartError::Exists(path));
+        }
+        let mut history = History::load(&history::path_for(&path)).map_err(StartError::Storage)?;
+        history
+            .append(&self.creation(&assessment))
+            .map_err(StartError::Storage)?;
+        assessment.recorded = history.head().map(str::to_string);
         let text = assessment::to_toml(&assessment, &checklist);
         storage::write_new(&path, text.as_bytes(), false).map_err(|e| match e {
             storage::Error::Exists(path) => StartError::Exists(path),
             other => StartError::Storage(other),
         })?;
         Ok(Started { path, carried })
+    }
+}
+
+impl Workspace {
+    /// The history's first entries for a new assessment: its creation, then every field of
+    /// every answer carried forward into it.
+    fn creation(&self, assessment: &Assessment) -> Vec<Draft> {
+        let at = jiff::Timestamp::now();
+        let draft = |event| Draft {
+            at,
+            by: self.actor.clone(),
+            event,
+        };
+        let created = draft(Event::Created {
+            force: assessment.force.clone(),
+            period: assessment.period.clone(),
+            carried_from: assessment.carried_from.clone(),
+        });
+        let carried = State::of(assessment)
+            .answers
+            .into_iter()
+            .flat_map(|(item, fields)| {
+                fields
+                    .into_iter()
+                    .map(move |(field, after)| Event::Changed {
+                        item: item.clone(),
+                        field: field.to_string(),
+                        before: serde_json::Value::Null,
+                        after,
+                        cause: Cause::Carried,
+                    })
+            })
+            .map(draft);
+        std::iter::once(created).chain(carried).collect()
     }
 }
 

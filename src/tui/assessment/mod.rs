@@ -6,7 +6,11 @@ use probity_core::answer::{Kind, Value};
 
 use super::action::Action;
 use super::app::App;
-use super::dialog::{Dialog, Entry, Evidence, Export, Findings, Note, Picker, Purpose, Search};
+use probity_core::workspace::Refused;
+
+use super::dialog::{
+    Dialog, Entry, Evidence, Export, Findings, Note, Picker, Purpose, Reading, Search,
+};
 use super::keymap::{self, Context};
 use super::session::{Filter, Pane, Session};
 use super::update::PAGE;
@@ -60,6 +64,13 @@ fn act(s: &mut Session, action: Action) -> Outcome {
         Action::Search => return (Some(Dialog::Search(Search::new(s.search.as_deref()))), None),
         Action::ToggleFindings => return (Some(Dialog::Findings(Findings::default())), None),
         Action::OpenExport => return (Some(Dialog::Export(Box::new(Export::new(s)))), None),
+        Action::ShowHistory => {
+            return match s.item().cloned() {
+                Some(item) => (Some(Dialog::Reading(Reading::history(s, &item))), None),
+                None => say("There is no item selected.".into()),
+            };
+        }
+        Action::Sign | Action::Reopen => return sign_off(s, action),
         Action::ToggleAdvance => {
             s.advance = !s.advance;
             return say(if s.advance {
@@ -81,10 +92,8 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
     let Some(item) = s.item().cloned() else {
         return say("There is no item selected.".into());
     };
-    if s.read_only() {
-        return say(
-            "This assessment is open in another probity window, so it is read-only here.".into(),
-        );
+    if let Some(refused) = s.refusal() {
+        return say(why_not(&refused));
     }
     let answer = s.assessment.answer(&item.id).cloned().unwrap_or_default();
     let open = |d: Dialog| (Some(d), None);
@@ -132,7 +141,51 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
         Action::Confirm => {
             say("Nothing to confirm: this answer was not carried from last period.".into())
         }
+        Action::SetAssurance => open(Dialog::Picker(Picker::for_assurance(&answer.assurance))),
         _ => (None, None),
+    }
+}
+
+/// Why a key that would change an answer does nothing here, naming the way out.
+fn why_not(refused: &Refused) -> String {
+    match refused {
+        Refused::ReadOnly => {
+            "This assessment is open in another probity window, so it is read-only here.".into()
+        }
+        Refused::Final => format!(
+            "This assessment is signed off and final, so its answers cannot change. Press {} to reopen it as a draft.",
+            keymap::key_name(Context::Assessment, &Action::Reopen)
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// Signing off (after checking nothing stands in the way) or reopening: each asks for what it
+/// records first.
+fn sign_off(s: &mut Session, action: Action) -> Outcome {
+    let say = |m: String| (None, Some(m));
+    let entry = |purpose, text: &str| (Some(Dialog::Entry(Entry::new(purpose, text))), None);
+    if s.read_only() {
+        return say(why_not(&Refused::ReadOnly));
+    }
+    match (action, s.assessment.is_final()) {
+        (Action::Sign, true) => say(format!(
+            "This assessment is signed off already. Press {} to reopen it as a draft.",
+            keymap::key_name(Context::Assessment, &Action::Reopen)
+        )),
+        (Action::Sign, false) => {
+            let blockers = s.blockers();
+            if blockers.is_empty() {
+                entry(Purpose::Signer, &s.actor.clone())
+            } else {
+                (Some(Dialog::Reading(Reading::refusals(&blockers))), None)
+            }
+        }
+        (_, true) => entry(Purpose::ReopenReason, ""),
+        (_, false) => say(format!(
+            "This assessment is a draft; there is nothing to reopen. Press {} to sign it off.",
+            keymap::key_name(Context::Assessment, &Action::Sign)
+        )),
     }
 }
 
@@ -149,5 +202,6 @@ fn edits(action: &Action) -> bool {
             | Action::EditDue
             | Action::ToggleReview
             | Action::Confirm
+            | Action::SetAssurance
     )
 }

@@ -77,10 +77,15 @@ fn header(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Line::styled(text, theme.banner()), area);
         return;
     }
-    let mut spans = vec![Span::styled(
+    let mut spans = vec![];
+    if a.is_final() {
+        spans.push(Span::styled(final_badge(s), theme.banner()));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled(
         format!("{} · {}", a.force, a.period),
         theme.heading(),
-    )];
+    ));
     if !s.history.is_empty() {
         spans.push(Span::raw(format!("  {}", sparkline(&s.trend()))));
     }
@@ -89,6 +94,23 @@ fn header(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         theme.dim(),
     ));
     frame.render_widget(Line::from(spans), area);
+}
+
+/// The badge of a final assessment: who signed it, and whether its seal still holds.
+fn final_badge(s: &Session) -> String {
+    match (&s.assessment.signature, s.seal_holds) {
+        (Some(sig), Some(false)) => format!(
+            " FINAL · signed by {} · SEAL BROKEN: changed since signing ",
+            sig.by
+        ),
+        (Some(sig), _) => format!(
+            " FINAL · signed by {}, {} · seal {} ",
+            sig.by,
+            sig.role,
+            sig.short_seal()
+        ),
+        (None, _) => " FINAL · not signed ".into(),
+    }
 }
 
 /// The overall score by period as one line, e.g. `2011–2013 ▄▆█ 52→79→90`; a period with
@@ -293,6 +315,12 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
             None => Span::styled(format!("not answered ({})", hint(&item.kind)), theme.dim()),
         },
     ]));
+    if let Some(a) = answer.filter(|a| a.value.is_some()) {
+        lines.push(Line::from(vec![
+            Span::styled("Assurance: ", theme.bold()),
+            Span::raw(a.assurance.describe()),
+        ]));
+    }
     if let Some(a) = answer {
         if a.carried {
             lines.push(Line::styled(

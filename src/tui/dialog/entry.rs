@@ -7,6 +7,7 @@ use ratatui::text::Line;
 use ratatui_textarea::TextArea;
 
 use probity_core::answer::{parse_date, parse_value};
+use probity_core::assessment::Assurance;
 use probity_core::text::sanitize_line;
 
 use super::{Dialog, Evidence, Step, frame_box};
@@ -16,23 +17,37 @@ use crate::tui::keymap::{self, Context};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     Value,
     Owner,
     Due,
     AddEvidence,
     EditEvidence(usize),
+    /// Who verified the answer; the date is today.
+    VerifiedBy,
+    /// The name of the person signing the assessment off.
+    Signer,
+    /// Their role, once the name is given.
+    Role {
+        signer: String,
+    },
+    /// Why a signed assessment is being reopened.
+    ReopenReason,
 }
 
 impl Purpose {
-    pub fn title(self) -> &'static str {
+    pub fn title(&self) -> &'static str {
         match self {
             Purpose::Value => "Answer",
             Purpose::Owner => "Owner",
             Purpose::Due => "Due date, e.g. 31/03/2013",
             Purpose::AddEvidence => "Add evidence",
             Purpose::EditEvidence(_) => "Edit evidence",
+            Purpose::VerifiedBy => "Verified by",
+            Purpose::Signer => "Sign off: your name, as it should appear on every document",
+            Purpose::Role { .. } => "Sign off: your role",
+            Purpose::ReopenReason => "Reopen as a draft: why?",
         }
     }
 }
@@ -62,7 +77,8 @@ impl Entry {
             Action::Paste(text) => paste_line(&mut self.text, &text),
             Action::Close => return self.back(),
             Action::Submit => match self.submit(s) {
-                Ok(()) => return self.back(),
+                Ok(Some(next)) => return next,
+                Ok(None) => return self.back(),
                 Err(e) => self.error = Some(e),
             },
             _ => {}
@@ -72,7 +88,7 @@ impl Entry {
 
     /// Where the field returns to: the evidence list for evidence, the screen otherwise.
     fn back(&self) -> Step {
-        match self.purpose {
+        match &self.purpose {
             Purpose::AddEvidence | Purpose::EditEvidence(_) => {
                 Step::Open(Box::new(Dialog::Evidence(Evidence::default())))
             }
@@ -80,11 +96,31 @@ impl Entry {
         }
     }
 
-    fn submit(&self, s: &mut Session) -> Result<(), String> {
+    fn submit(&self, s: &mut Session) -> Result<Option<Step>, String> {
         let text = sanitize_line(text_of(&self.text));
+        match &self.purpose {
+            Purpose::Signer if text.is_empty() => {
+                Err("Type the name of the person signing.".into())
+            }
+            Purpose::Signer => Ok(Some(Step::Open(Box::new(Dialog::Entry(Entry::new(
+                Purpose::Role { signer: text },
+                "",
+            )))))),
+            Purpose::Role { .. } if text.is_empty() => Err("Type the signer's role.".into()),
+            Purpose::Role { signer } => s.sign(signer, &text).map(|()| None),
+            Purpose::ReopenReason if text.is_empty() => {
+                Err("Say why it is being reopened: the history keeps the reason.".into())
+            }
+            Purpose::ReopenReason => s.reopen(&text).map(|()| None),
+            _ => self.change(s, text).map(|()| None),
+        }
+    }
+
+    /// Changes the selected item's record with the text typed.
+    fn change(&self, s: &mut Session, text: String) -> Result<(), String> {
         let item = s.item().cloned().ok_or("There is no item selected.")?;
         let id = item.id.as_str();
-        let changed = match self.purpose {
+        let changed = match &self.purpose {
             Purpose::Value if text.is_empty() => s.set_value(id, None),
             Purpose::Value => {
                 let value = parse_value(&item.kind, &text).map_err(|e| e.to_string())?;
@@ -103,21 +139,43 @@ impl Entry {
             }
             Purpose::AddEvidence if text.is_empty() => Ok(()),
             Purpose::AddEvidence => s.change(id, |a| a.evidence.push(text)),
-            Purpose::EditEvidence(i) => s.change(id, |a| {
-                if text.is_empty() && i < a.evidence.len() {
-                    a.evidence.remove(i);
-                } else if let Some(reference) = a.evidence.get_mut(i) {
-                    *reference = text;
-                }
-            }),
+            Purpose::EditEvidence(i) => {
+                let i = *i;
+                s.change(id, |a| {
+                    if text.is_empty() && i < a.evidence.len() {
+                        a.evidence.remove(i);
+                    } else if let Some(reference) = a.evidence.get_mut(i) {
+                        *reference = text;
+                    }
+                })
+            }
+            Purpose::VerifiedBy if text.is_empty() => {
+                return Err("Type who verified it: a person or a team.".into());
+            }
+            Purpose::VerifiedBy => {
+                let on = s.today();
+                s.change(id, |a| a.assurance = Assurance::Verified { by: text, on })
+            }
+            Purpose::Signer | Purpose::Role { .. } | Purpose::ReopenReason => Ok(()),
         };
         changed.map_err(|e| e.to_string())
     }
 
     pub fn render(&self, theme: Theme, s: &Session, frame: &mut Frame, area: Rect) {
-        let allowed = match (self.purpose, s.item()) {
+        let allowed = match (&self.purpose, s.item()) {
             (Purpose::Value, Some(item)) => {
                 format!("Type {}. Leave empty to clear.", item.kind.allowed_typed())
+            }
+            (Purpose::VerifiedBy, _) => format!(
+                "Who tested this answer independently? It is recorded as verified today, {}.",
+                s.today()
+            ),
+            (Purpose::Signer | Purpose::Role { .. }, _) => {
+                "Signing marks the assessment final and seals it; it can then only be reopened."
+                    .to_string()
+            }
+            (Purpose::ReopenReason, _) => {
+                "The history keeps who reopened it, when and why.".to_string()
             }
             _ => "Leave empty to clear.".to_string(),
         };

@@ -1,7 +1,6 @@
 //! Dialogs drawn over a screen. Each lives in its own module with its state, its update and
 //! its render; this module only routes keys and drawing to the one that is open.
 
-mod briefing;
 mod confirm_quit;
 mod entry;
 mod evidence;
@@ -10,13 +9,13 @@ mod findings;
 mod help;
 mod note;
 mod picker;
+mod reading;
 mod search;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::widgets::{Block, Clear};
 
-pub use briefing::Briefing;
 pub use entry::{Entry, Purpose};
 pub use evidence::Evidence;
 pub use export::Export;
@@ -24,6 +23,7 @@ pub use findings::Findings;
 pub use help::Help;
 pub use note::Note;
 pub use picker::Picker;
+pub use reading::Reading;
 pub use search::Search;
 
 use super::action::Action;
@@ -33,9 +33,9 @@ use super::theme::Theme;
 
 pub enum Dialog {
     Help(Help),
-    /// What was carried from last period and what changed in the checklist, shown once
-    /// before the first question.
-    Briefing(Briefing),
+    /// A page to read: the briefing on a carried-forward assessment, an item's history, or
+    /// why a sign-off is refused.
+    Reading(Reading),
     Findings(Findings),
     Export(Box<Export>),
     Picker(Picker),
@@ -59,7 +59,7 @@ impl Dialog {
     pub fn context(&self) -> Context {
         match self {
             Dialog::Help(_) => Context::Help,
-            Dialog::Briefing(_) => Context::Briefing,
+            Dialog::Reading(d) => d.context,
             Dialog::Findings(_) => Context::Findings,
             Dialog::Export(_) => Context::Export,
             Dialog::Picker(_) => Context::Picker,
@@ -75,7 +75,7 @@ impl Dialog {
 pub fn update(app: &mut App, mut dialog: Dialog, action: Action) -> Option<Dialog> {
     let step = match (&mut dialog, app.session_mut()) {
         (Dialog::Help(d), _) => d.update(action),
-        (Dialog::Briefing(d), _) => d.update(action),
+        (Dialog::Reading(d), _) => d.update(action),
         (Dialog::ConfirmQuit, _) => confirm_quit::update(app, action),
         (_, None) => Step::Close,
         (Dialog::Findings(d), Some(s)) => d.update(action, s),
@@ -104,7 +104,7 @@ pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
     };
     match dialog {
         Dialog::Help(d) => d.render(theme, frame, area),
-        Dialog::Briefing(d) => d.render(theme, frame, area),
+        Dialog::Reading(d) => d.render(theme, frame, area),
         Dialog::Findings(d) => d.render(theme, s, frame, area),
         Dialog::Export(d) => d.render(theme, frame, area),
         Dialog::Picker(d) => d.render(theme, frame, area),

@@ -1,4 +1,5 @@
-//! Choosing an answer from a list: the options of a choice item, or the four status answers.
+//! Choosing from a list: the options of a choice item, the four status answers, or how far an
+//! answer is assured.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -6,9 +7,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState};
 
 use probity_core::answer::{Kind, Status, Value};
+use probity_core::assessment::{Assurance, Level};
 use probity_core::checklist::Item;
 
-use super::{Step, frame_box};
+use super::{Dialog, Entry, Purpose, Step, frame_box};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::Session;
@@ -19,6 +21,14 @@ pub struct Picker {
     /// (id as stored, label as shown)
     pub options: Vec<(String, String)>,
     pub selected: Cursor,
+    pub choosing: Choosing,
+}
+
+/// What the choice sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choosing {
+    Answer,
+    Assurance,
 }
 
 impl Picker {
@@ -41,13 +51,63 @@ impl Picker {
         Picker {
             options,
             selected: Cursor(selected),
+            choosing: Choosing::Answer,
         }
     }
 
+    /// The three levels of assurance, with the answer's current one selected.
+    pub fn for_assurance(current: &Assurance) -> Picker {
+        Picker {
+            options: Level::ALL
+                .iter()
+                .map(|l| {
+                    (
+                        l.name().to_string(),
+                        format!("{}: {}", l.name(), l.meaning()),
+                    )
+                })
+                .collect(),
+            selected: Cursor(
+                Level::ALL
+                    .iter()
+                    .position(|l| *l == current.level())
+                    .unwrap_or(0),
+            ),
+            choosing: Choosing::Assurance,
+        }
+    }
+
+    /// Sets the chosen assurance; verified asks who verified it next.
+    fn choose_assurance(&self, s: &mut Session) -> Step {
+        let (Some(item), Some(level)) = (s.item().cloned(), Level::ALL.get(self.selected.at()))
+        else {
+            return Step::Close;
+        };
+        let current = s.assessment.answer(&item.id).map(|a| a.assurance.clone());
+        let assurance = match level {
+            Level::Asserted => Assurance::Asserted,
+            Level::Evidenced => Assurance::Evidenced,
+            Level::Verified => {
+                let by = match current {
+                    Some(Assurance::Verified { by, .. }) => by,
+                    _ => String::new(),
+                };
+                return Step::Open(Box::new(Dialog::Entry(Entry::new(
+                    Purpose::VerifiedBy,
+                    &by,
+                ))));
+            }
+        };
+        let _ = s.change(&item.id, |a| a.assurance = assurance);
+        Step::Close
+    }
     pub fn update(&mut self, action: Action, s: &mut Session) -> Step {
         match action {
             Action::Up => self.selected.step(-1, self.options.len()),
             Action::Down => self.selected.step(1, self.options.len()),
+            Action::Submit if self.choosing == Choosing::Assurance => {
+                return self.choose_assurance(s);
+            }
             Action::Submit => {
                 let (Some(item), Some((chosen, _))) =
                     (s.item().cloned(), self.options.get(self.selected.at()))
@@ -71,7 +131,11 @@ impl Picker {
 
     pub fn render(&self, theme: Theme, frame: &mut Frame, area: Rect) {
         let height = self.options.len() as u16 + 3;
-        let inner = frame_box(frame, area, 50, height, "Choose the answer", theme);
+        let (width, title) = match self.choosing {
+            Choosing::Answer => (50, "Choose the answer"),
+            Choosing::Assurance => (70, "How far is this answer assured?"),
+        };
+        let inner = frame_box(frame, area, width, height, title, theme);
         let items: Vec<ListItem> = self
             .options
             .iter()

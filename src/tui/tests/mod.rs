@@ -4,6 +4,7 @@
 mod cursor;
 mod flow;
 mod screens;
+mod sign_off;
 mod update;
 
 use std::path::{Path, PathBuf};
@@ -29,8 +30,11 @@ pub fn data_dir() -> tempfile::TempDir {
         .unwrap()
 }
 
+/// A workspace on `dir` whose changes are recorded as made by "Jo Bloggs".
 pub fn ws(dir: &Path) -> Workspace {
-    Workspace::new(Some(dir), date(2012, 12, 1)).unwrap()
+    let mut ws = Workspace::new(Some(dir), date(2012, 12, 1)).unwrap();
+    ws.actor = "Jo Bloggs".into();
+    ws
 }
 
 /// A new, empty Dorset 2012 assessment in `dir`, open in the interface.

@@ -544,7 +544,7 @@ fn next_year_starts_from_last_year_with_a_briefing_and_confirmations() {
     };
     assert_eq!(form.previous[form.from - 1].1, "Dorset Police, 2012");
     press(&mut app, "<Enter>");
-    assert!(matches!(&app.dialog, Some(Dialog::Briefing(b)) if !b.lines.is_empty()));
+    assert!(matches!(&app.dialog, Some(Dialog::Reading(b)) if !b.lines.is_empty()));
     let s = session(&app);
     assert_eq!(
         (s.assessment.force.as_str(), s.assessment.period.as_str()),

@@ -1,0 +1,208 @@
+use std::collections::BTreeMap;
+
+use serde_json::Value as Json;
+
+use super::{Entry, Event};
+use crate::assessment::{Answer, AnswerDoc, Assessment};
+
+/// The fields the history follows: the keys of an answer's table in the assessment file.
+pub const FIELDS: [&str; 10] = [
+    "value",
+    "note",
+    "evidence",
+    "owner",
+    "due",
+    "review",
+    "carried",
+    "assurance",
+    "verified_by",
+    "verified_on",
+];
+
+/// What every answer holds, field by field, as the history tells it or as a file has it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct State {
+    /// Item → field → value; fields that are absent are left out.
+    pub answers: BTreeMap<String, BTreeMap<&'static str, Json>>,
+    /// The seal of the sign-off in force, if the assessment is signed.
+    pub sealed: Option<String>,
+}
+
+/// One field where the history and the file disagree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    pub item: String,
+    pub field: &'static str,
+    /// What the history says; null when it says the field is absent.
+    pub recorded: Json,
+    /// What the file holds; null when absent.
+    pub found: Json,
+}
+
+impl State {
+    /// The state the history's entries lead to, oldest first.
+    pub fn replay<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> State {
+        let mut state = State::default();
+        for entry in entries {
+            match &entry.event {
+                Event::Created { .. } => state = State::default(),
+                Event::Changed {
+                    item, field, after, ..
+                } => {
+                    let Some(field) = FIELDS.into_iter().find(|f| *f == field.as_str()) else {
+                        continue;
+                    };
+                    let answer = state.answers.entry(item.clone()).or_default();
+                    if after.is_null() {
+                        answer.remove(field);
+                    } else {
+                        answer.insert(field, after.clone());
+                    }
+                    if answer.is_empty() {
+                        state.answers.remove(item);
+                    }
+                }
+                Event::Signed { seal, .. } => state.sealed = Some(seal.clone()),
+                Event::Reopened { .. } => state.sealed = None,
+            }
+        }
+        state
+    }
+
+    /// The state of an assessment as read from its file, orphaned answers included.
+    pub fn of(assessment: &Assessment) -> State {
+        let bound = assessment
+            .answers
+            .iter()
+            .map(|(id, a)| (id.clone(), fields(&AnswerDoc::from_answer(a))));
+        let orphans = assessment
+            .orphans
+            .iter()
+            .map(|o| (o.id.clone(), fields(&o.answer)));
+        State {
+            answers: bound
+                .chain(orphans)
+                .filter(|(_, f)| !f.is_empty())
+                .collect(),
+            sealed: assessment.signature.as_ref().map(|s| s.seal.clone()),
+        }
+    }
+
+    /// Every field where `found` differs from this state, in item and field order.
+    pub fn differences(&self, found: &State) -> Vec<Difference> {
+        let empty = BTreeMap::new();
+        let mut items: Vec<&String> = self.answers.keys().chain(found.answers.keys()).collect();
+        items.sort();
+        items.dedup();
+        let mut out = Vec::new();
+        for item in items {
+            let recorded = self.answers.get(item).unwrap_or(&empty);
+            let now = found.answers.get(item).unwrap_or(&empty);
+            for field in FIELDS {
+                let (r, f) = (recorded.get(field), now.get(field));
+                if r != f {
+                    out.push(Difference {
+                        item: item.clone(),
+                        field,
+                        recorded: r.cloned().unwrap_or(Json::Null),
+                        found: f.cloned().unwrap_or(Json::Null),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// An answer's fields as the file writes them, in JSON; absent fields are left out.
+pub fn fields(doc: &AnswerDoc) -> BTreeMap<&'static str, Json> {
+    let toml = |v: &Option<toml::Value>| v.as_ref().map(json);
+    let text = |v: &Option<String>| v.clone().map(Json::String);
+    let flag = |b: bool| b.then_some(Json::Bool(true));
+    let values = [
+        toml(&doc.value),
+        text(&doc.note),
+        (!doc.evidence.is_empty()).then(|| doc.evidence.clone().into()),
+        text(&doc.owner),
+        toml(&doc.due),
+        flag(doc.review),
+        flag(doc.carried),
+        doc.assurance.map(|l| Json::String(l.name().into())),
+        text(&doc.verified_by),
+        toml(&doc.verified_on),
+    ];
+    FIELDS
+        .into_iter()
+        .zip(values)
+        .filter_map(|(f, v)| v.map(|v| (f, v)))
+        .collect()
+}
+
+/// The fields an edit changed, each with its value before and after.
+pub fn changes(before: &Answer, after: &Answer) -> Vec<(&'static str, Json, Json)> {
+    let (b, a) = (
+        fields(&AnswerDoc::from_answer(before)),
+        fields(&AnswerDoc::from_answer(after)),
+    );
+    FIELDS
+        .into_iter()
+        .filter(|f| b.get(f) != a.get(f))
+        .map(|f| {
+            let get = |m: &BTreeMap<&str, Json>| m.get(f).cloned().unwrap_or(Json::Null);
+            (f, get(&b), get(&a))
+        })
+        .collect()
+}
+
+/// A TOML value as JSON: dates become their text, `2013-03-31`.
+fn json(value: &toml::Value) -> Json {
+    match value {
+        toml::Value::String(s) => Json::String(s.clone()),
+        toml::Value::Integer(i) => Json::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
+        toml::Value::Boolean(b) => Json::Bool(*b),
+        toml::Value::Datetime(d) => Json::String(d.to_string()),
+        toml::Value::Array(a) => Json::Array(a.iter().map(json).collect()),
+        toml::Value::Table(t) => {
+            Json::Object(t.iter().map(|(k, v)| (k.clone(), json(v))).collect())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::{Status, Value};
+    use crate::assessment::Assurance;
+
+    #[test]
+    fn an_edit_is_told_field_by_field() {
+        let before = Answer {
+            value: Some(Value::Status(Status::No)),
+            carried: true,
+            ..Answer::default()
+        };
+        let after = Answer {
+            value: Some(Value::Status(Status::Yes)),
+            assurance: Assurance::Verified {
+                by: "Audit".into(),
+                on: jiff::civil::date(2013, 1, 10),
+            },
+            ..Answer::default()
+        };
+        let fields: Vec<_> = changes(&before, &after)
+            .into_iter()
+            .map(|(f, b, a)| format!("{f}: {b} → {a}"))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "value: \"no\" → \"yes\"",
+                "carried: true → null",
+                "assurance: null → \"verified\"",
+                "verified_by: null → \"Audit\"",
+                "verified_on: null → \"2013-01-10\"",
+            ]
+        );
+    }
+}

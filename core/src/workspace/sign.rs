@@ -1,0 +1,160 @@
+//! Signing an assessment off, which seals it, and reopening it as a draft.
+
+use jiff::Timestamp;
+
+use super::{Opened, Refused};
+use crate::assessment::{Signature, Stage};
+use crate::checklist::Severity;
+use crate::history::{self, Draft, Event};
+use crate::storage;
+use crate::text::sanitize_line;
+
+/// Something that must be put right before an assessment can be signed off.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Blocker {
+    #[error("\"{item}\" was carried from last period and has not been confirmed ({prompt})")]
+    Unconfirmed { item: String, prompt: String },
+    #[error("the high finding \"{title}\" has no {missing}")]
+    Unowned {
+        title: String,
+        /// "owner", "due date" or "owner or due date".
+        missing: &'static str,
+    },
+}
+
+/// Why an assessment was not signed.
+#[derive(Debug, thiserror::Error)]
+pub enum SignError {
+    #[error(transparent)]
+    Refused(Refused),
+    #[error("the assessment cannot be signed off yet: {}", .0.len())]
+    Blocked(Vec<Blocker>),
+    #[error("the signer's {0} must not be empty")]
+    Missing(&'static str),
+    #[error(transparent)]
+    Save(storage::Error),
+}
+
+/// Why an assessment was not reopened.
+#[derive(Debug, thiserror::Error)]
+pub enum ReopenError {
+    #[error("the assessment is open in another probity window, so it is read-only here")]
+    ReadOnly,
+    #[error("the assessment is a draft already")]
+    NotFinal,
+    #[error("the reason for reopening must not be empty")]
+    NoReason,
+    #[error(transparent)]
+    Save(storage::Error),
+}
+
+impl Opened {
+    /// What stops a sign-off now: answers carried from last period and not confirmed, and high
+    /// findings whose action has no owner or due date. Empty when it may be signed.
+    pub fn blockers(&self) -> Vec<Blocker> {
+        let unconfirmed = self
+            .assessment
+            .unconfirmed()
+            .map(|id| Blocker::Unconfirmed {
+                item: id.to_string(),
+                prompt: self
+                    .checklist
+                    .item(id)
+                    .map_or_else(String::new, |i| i.prompt.clone()),
+            });
+        let unowned = self
+            .evaluation
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::High)
+            .filter_map(|f| {
+                let missing = match (f.owner.is_none(), f.due.is_none()) {
+                    (true, true) => "owner or due date",
+                    (true, false) => "owner",
+                    (false, true) => "due date",
+                    (false, false) => return None,
+                };
+                Some(Blocker::Unowned {
+                    title: f.title.clone(),
+                    missing,
+                })
+            });
+        unconfirmed.chain(unowned).collect()
+    }
+
+    /// Signs the assessment off: marks it final, records the signer, their role, the time and
+    /// the seal (see [`history::seal`]) in the file, and the sign-off in the history. Refused,
+    /// with every reason, while anything in [`Opened::blockers`] remains.
+    pub fn sign(&mut self, signer: &str, role: &str) -> Result<Signature, SignError> {
+        if let Some(refused) = self.refusal() {
+            return Err(SignError::Refused(refused));
+        }
+        let (signer, role) = (sanitize_line(signer), sanitize_line(role));
+        if signer.is_empty() {
+            return Err(SignError::Missing("name"));
+        }
+        if role.is_empty() {
+            return Err(SignError::Missing("role"));
+        }
+        let blockers = self.blockers();
+        if !blockers.is_empty() {
+            return Err(SignError::Blocked(blockers));
+        }
+        // Everything changed so far is recorded first, so the seal covers it.
+        self.save().map_err(SignError::Save)?;
+        let before = self.assessment.clone();
+        self.assessment.stage = Stage::Final;
+        let seal = history::seal(&self.assessment, self.history.head());
+        let signature = Signature {
+            by: signer.clone(),
+            role: role.clone(),
+            at: Timestamp::now(),
+            seal: seal.clone(),
+        };
+        self.assessment.signature = Some(signature.clone());
+        let signed = Draft {
+            at: signature.at,
+            by: self.actor.clone(),
+            event: Event::Signed { signer, role, seal },
+        };
+        if let Err(e) = self.history.append(&[signed]) {
+            // Nothing on screen may claim a sign-off the history does not hold.
+            self.assessment = before;
+            return Err(SignError::Save(e));
+        }
+        // Once recorded, a file that fails to write is retried by the next save.
+        self.write().map_err(SignError::Save)?;
+        self.rescore();
+        Ok(signature)
+    }
+
+    /// Takes a signed assessment back to draft, recording who did it and why. The signature
+    /// is removed from the file; the history keeps it.
+    pub fn reopen(&mut self, reason: &str) -> Result<(), ReopenError> {
+        if self.read_only() {
+            return Err(ReopenError::ReadOnly);
+        }
+        if !self.assessment.is_final() {
+            return Err(ReopenError::NotFinal);
+        }
+        let reason = sanitize_line(reason);
+        if reason.is_empty() {
+            return Err(ReopenError::NoReason);
+        }
+        let before = self.assessment.clone();
+        self.assessment.stage = Stage::Draft;
+        self.assessment.signature = None;
+        let reopened = Draft {
+            at: Timestamp::now(),
+            by: self.actor.clone(),
+            event: Event::Reopened { reason },
+        };
+        if let Err(e) = self.history.append(&[reopened]) {
+            self.assessment = before;
+            return Err(ReopenError::Save(e));
+        }
+        self.write().map_err(ReopenError::Save)?;
+        self.rescore();
+        Ok(())
+    }
+}

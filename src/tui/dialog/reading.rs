@@ -1,0 +1,156 @@
+//! A page of text to read and close: the briefing on a new assessment carried forward, an
+//! item's history, or the reasons a sign-off is refused.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use probity_core::checklist::Item;
+use probity_core::history::{self, Event};
+use probity_core::text::sanitize_line;
+use probity_core::workspace::{Blocker, Started};
+
+use super::{Step, frame_box};
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Context};
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::Scroll;
+
+pub struct Reading {
+    pub title: String,
+    /// A bold line or two above the text.
+    pub intro: String,
+    pub lines: Vec<String>,
+    pub scroll: Scroll,
+    /// Whose keys apply, and so what closing it means.
+    pub context: Context,
+}
+
+impl Reading {
+    /// The briefing for a new assessment, when it was carried from last period's: what was
+    /// carried and what changed in the checklist, shown once before the first question.
+    pub fn briefing(started: &Started) -> Option<Reading> {
+        let report = started.carried.as_ref()?;
+        Some(Reading {
+            title: "Before you start".into(),
+            intro: format!(
+                "Carried answers are marked ↻. Press {} on an item to confirm it; {} lists \
+                 those still to confirm.",
+                keymap::key_name(Context::Assessment, &Action::Confirm),
+                keymap::key_name(Context::Assessment, &Action::NextFilter),
+            ),
+            lines: report.lines().iter().map(|l| sanitize_line(l)).collect(),
+            scroll: Scroll::default(),
+            context: Context::Briefing,
+        })
+    }
+
+    /// Every recorded change to one item, oldest first, with who made it and when.
+    pub fn history(s: &Session, item: &Item) -> Reading {
+        let lines: Vec<String> = s
+            .history()
+            .entries()
+            .filter(|e| matches!(&e.event, Event::Changed { item: i, .. } if *i == item.id))
+            .map(|e| {
+                let when =
+                    e.at.to_zoned(jiff::tz::TimeZone::system())
+                        .strftime("%Y-%m-%d %H:%M");
+                let what = history::describe(e);
+                let what = what
+                    .strip_prefix(&format!("{}: ", item.id))
+                    .unwrap_or(&what);
+                sanitize_line(&format!("{when}  {}  {what}", e.by))
+            })
+            .collect();
+        Reading {
+            title: "History".into(),
+            intro: if lines.is_empty() {
+                format!("Nothing is recorded yet for: {}", item.prompt)
+            } else {
+                format!("Every recorded change to: {}", item.prompt)
+            },
+            lines,
+            scroll: Scroll::default(),
+            context: Context::Reading,
+        }
+    }
+
+    /// Why the assessment cannot be signed off yet.
+    pub fn refusals(blockers: &[Blocker]) -> Reading {
+        Reading {
+            title: "Not ready to sign off".into(),
+            intro: "Confirm each carried answer, and give every high finding's action an owner \
+                    and a due date, then sign again."
+                .into(),
+            lines: blockers
+                .iter()
+                .map(|b| sanitize_line(&format!("• {b}")))
+                .collect(),
+            scroll: Scroll::default(),
+            context: Context::Reading,
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Step {
+        let last = self.lines.len();
+        let page = crate::tui::update::PAGE as isize;
+        match action {
+            Action::Close | Action::Submit => return Step::Close,
+            Action::Down => self.scroll.step(1, last),
+            Action::PageDown => self.scroll.step(page, last),
+            Action::Up => self.scroll.step(-1, last),
+            Action::PageUp => self.scroll.step(-page, last),
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    pub fn render(&self, theme: Theme, frame: &mut Frame, area: Rect) {
+        let inner = frame_box(
+            frame,
+            area,
+            area.width.saturating_sub(4),
+            area.height.saturating_sub(2),
+            &self.title,
+            theme,
+        );
+        let [intro, body, hint] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        frame.render_widget(
+            Paragraph::new(self.intro.as_str())
+                .style(theme.bold())
+                .wrap(Wrap { trim: true }),
+            intro,
+        );
+        let text: Vec<Line> = self.lines.iter().map(|l| Line::raw(l.as_str())).collect();
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: false })
+                .scroll((self.scroll.top(), 0)),
+            body,
+        );
+        let close = match self.context {
+            Context::Briefing => "start on the questions",
+            _ => "close",
+        };
+        frame.render_widget(
+            Line::styled(
+                keymap::hint(
+                    self.context,
+                    &[
+                        (&[Action::Up, Action::Down], "scroll"),
+                        (&[Action::Close], close),
+                    ],
+                ),
+                theme.dim(),
+            ),
+            hint,
+        );
+    }
+}

@@ -1,0 +1,156 @@
+//! Assurance, an item's history, sign-off and reopening, from the keys.
+
+use super::screens::snap;
+use super::*;
+use crate::tui::dialog::Dialog;
+use probity_core::answer::{Status, Value};
+use probity_core::assessment::Assurance;
+
+#[test]
+fn assurance_is_set_with_one_key_and_a_choice() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "Ay");
+    press(&mut app, "s");
+    snap("assurance_picker", &app);
+    press(&mut app, "<Down><Enter>");
+    let answer = |app: &App| {
+        session(app)
+            .assessment
+            .answer("media.policy")
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(answer(&app).assurance, Assurance::Evidenced);
+    press(&mut app, "s<Down><Enter>");
+    assert!(
+        matches!(&app.dialog, Some(Dialog::Entry(_))),
+        "verified asks who"
+    );
+    press(&mut app, "<Enter>");
+    assert!(matches!(&app.dialog, Some(Dialog::Entry(e)) if e.error.is_some()));
+    press(&mut app, "Internal Audit<Enter>");
+    assert_eq!(
+        answer(&app).assurance,
+        Assurance::Verified {
+            by: "Internal Audit".into(),
+            on: date(2012, 12, 1)
+        }
+    );
+    let saved = file(&path);
+    assert!(
+        saved.contains(
+            "assurance = \"verified\"\nverified_by = \"Internal Audit\"\nverified_on = 2012-12-01"
+        ),
+        "{saved}"
+    );
+}
+
+#[test]
+fn the_selected_items_history_shows_who_changed_what() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "AynNSeen by the PSD<Esc>");
+    press(&mut app, "H");
+    let Some(Dialog::Reading(history)) = &app.dialog else {
+        panic!("H opens the history")
+    };
+    let lines: Vec<&str> = history.lines.iter().map(|l| &l[18..]).collect();
+    assert_eq!(
+        lines,
+        [
+            "Jo Bloggs  answer none → \"yes\"",
+            "Jo Bloggs  answer \"yes\" → \"no\"",
+            "Jo Bloggs  note none → \"Seen by the PSD\"",
+        ]
+    );
+    snap("item_history", &app);
+}
+
+#[test]
+fn sign_off_is_refused_in_the_interface_with_the_reasons() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "An");
+    press(&mut app, "S");
+    let Some(Dialog::Reading(refusal)) = &app.dialog else {
+        panic!("S shows why it cannot be signed")
+    };
+    assert!(
+        refusal.lines[0].contains("has no owner or due date"),
+        "{:?}",
+        refusal.lines
+    );
+    snap("sign_refused", &app);
+}
+
+#[test]
+fn a_signed_assessment_cannot_be_changed_from_the_interface() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "Ay");
+    press(&mut app, "S");
+    assert!(
+        matches!(&app.dialog, Some(Dialog::Entry(_))),
+        "asks for the name"
+    );
+    press(&mut app, "<Enter>Deputy Chief Constable<Enter>");
+    assert!(app.dialog.is_none());
+    assert!(session(&app).assessment.is_final());
+    let saved = file(&path);
+    assert!(
+        saved.contains("[signature]\nby = \"Jo Bloggs\"\nrole = \"Deputy Chief Constable\""),
+        "{saved}"
+    );
+    snap("signed", &app);
+
+    for keys in ["n", "<Del>", "N", "e", "o", "d", "r", "s", "<Enter>"] {
+        press(&mut app, keys);
+        assert!(app.dialog.is_none(), "{keys} opened a dialog");
+        let notice = app.notice.clone().unwrap_or_default();
+        assert!(
+            notice.contains("signed off and final") && notice.contains("Press R to reopen"),
+            "{keys}: {notice}"
+        );
+    }
+    assert_eq!(
+        session(&app).assessment.value("media.policy"),
+        Some(&Value::Status(Status::Yes))
+    );
+    assert_eq!(file(&path), saved, "nothing was written");
+
+    // Reopening asks why, and records it.
+    press(&mut app, "R<Enter>");
+    assert!(
+        matches!(&app.dialog, Some(Dialog::Entry(e)) if e.error.is_some()),
+        "a reason is needed"
+    );
+    press(&mut app, "Found a gap<Enter>");
+    assert!(!session(&app).assessment.is_final());
+    press(&mut app, "n");
+    assert_eq!(
+        session(&app).assessment.value("media.policy"),
+        Some(&Value::Status(Status::No))
+    );
+}
+
+#[test]
+fn a_change_made_outside_probity_is_said_on_opening() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "y");
+    drop(app);
+    let text = file(&path);
+    std::fs::write(&path, text.replace("value = \"yes\"", "value = \"no\"")).unwrap();
+    let app = App::open(ws(dir.path()), &path).unwrap();
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("1 change made outside probity") && notice.contains("H shows"),
+        "{notice}"
+    );
+}

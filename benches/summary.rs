@@ -62,7 +62,11 @@ fn write(dir: &Path, count: usize) -> Vec<PathBuf> {
     (0..count)
         .map(|n| {
             let path = dir.join(format!("force-{n:04}.toml"));
-            std::fs::write(&path, to_toml(&generated(&checklist, n), &checklist)).unwrap();
+            std::fs::write(
+                &path,
+                to_toml(&generated(&checklist, n), &checklist).unwrap(),
+            )
+            .unwrap();
             path
         })
         .collect()

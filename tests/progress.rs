@@ -550,7 +550,7 @@ fn a_batch_keeps_file_order_and_each_files_checklist() {
         let text = if n % 3 == 0 {
             let mut next = carry::carry_forward(&prev, &v1, &v2, "2013").assessment;
             next.force = format!("Force {n}");
-            assessment::to_toml(&next, &v2)
+            assessment::to_toml(&next, &v2).unwrap()
         } else {
             std::fs::read_to_string(fixture("durham-2012.toml"))
                 .unwrap()

@@ -442,13 +442,16 @@ fn typed(kind: &Kind, raw: &toml::Value) -> Result<Value, String> {
     Ok(value)
 }
 
+/// A TOML date, or a string holding one, with a year from 1 to 9999.
 fn date(raw: &toml::Value) -> Option<Date> {
     match raw {
         toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
             let d = dt.date?;
-            Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8).ok()
+            Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8)
+                .ok()
+                .filter(|d| crate::answer::date_fits(*d))
         }
-        toml::Value::String(s) => s.parse().ok(),
+        toml::Value::String(s) => s.parse().ok().filter(|d| crate::answer::date_fits(*d)),
         _ => None,
     }
 }
@@ -625,10 +628,12 @@ fn toml_value(value: &Value) -> toml::Value {
     }
 }
 
+/// A date as TOML. A year outside 1–9999 is never read or accepted, but should one be made in
+/// code it becomes year 0, which TOML can write and [`to_toml`] then refuses.
 fn toml_date(d: Date) -> toml::Value {
     toml::Value::Datetime(toml::value::Datetime {
         date: Some(toml::value::Date {
-            year: d.year() as u16,
+            year: u16::try_from(d.year()).unwrap_or(0),
             month: d.month() as u8,
             day: d.day() as u8,
         }),
@@ -699,24 +704,59 @@ impl AssessmentDoc {
         }
     }
 
-    /// The document as TOML text.
-    pub fn to_toml(&self) -> String {
-        toml::to_string(self)
-            .expect("an assessment always serialises: every field is a plain TOML value")
+    /// The document as TOML text, or why it cannot be written.
+    pub fn to_toml(&self) -> Result<String, Unwritable> {
+        toml::to_string(self).map_err(|e| Unwritable::Toml(e.to_string()))
     }
 }
 
 /// Saves an assessment atomically (see [`crate::storage::write_atomic`]). The caller holds the
-/// assessment's [`crate::storage::Lock`].
+/// assessment's [`crate::storage::Lock`]. An assessment that cannot be written as a file this
+/// build reads back is refused, and the file on disk is left as it was.
 pub fn save(
     path: &Path,
     assessment: &Assessment,
     checklist: &Checklist,
 ) -> Result<(), crate::storage::Error> {
-    crate::storage::write_atomic(path, to_toml(assessment, checklist).as_bytes())
+    let text = to_toml(assessment, checklist).map_err(|e| crate::storage::Error::Unwritable {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    crate::storage::write_atomic(path, text.as_bytes())
+}
+
+/// Why an assessment cannot be written as a file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unwritable {
+    #[error("the {what} of \"{item}\" is {date}, and a file holds only years 1 to 9999")]
+    Date {
+        item: String,
+        what: &'static str,
+        date: String,
+    },
+    #[error("it cannot be written as TOML: {0}")]
+    Toml(String),
 }
 
 /// The assessment as TOML text, ready to save.
-pub fn to_toml(assessment: &Assessment, checklist: &Checklist) -> String {
+pub fn to_toml(assessment: &Assessment, checklist: &Checklist) -> Result<String, Unwritable> {
+    for (id, a) in &assessment.answers {
+        let value = match &a.value {
+            Some(Value::Date(d)) => Some(("answer", *d)),
+            _ => None,
+        };
+        let due = a.due.map(|d| ("due date", d));
+        if let Some((what, date)) = value
+            .into_iter()
+            .chain(due)
+            .find(|(_, d)| !crate::answer::date_fits(*d))
+        {
+            return Err(Unwritable::Date {
+                item: id.clone(),
+                what,
+                date: date.to_string(),
+            });
+        }
+    }
     AssessmentDoc::new(assessment, checklist).to_toml()
 }

@@ -8,8 +8,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use file::{
-    AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, SignatureDoc, is_hash, load, load_str,
-    parse, save, to_toml,
+    AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, SignatureDoc, Unwritable, is_hash, load,
+    load_str, parse, save, to_toml,
 };
 
 use crate::answer::Value;

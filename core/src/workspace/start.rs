@@ -112,7 +112,12 @@ impl Workspace {
             .append(&self.creation(&assessment))
             .map_err(StartError::Storage)?;
         assessment.recorded = history.head().map(str::to_string);
-        let text = assessment::to_toml(&assessment, &checklist);
+        let text = assessment::to_toml(&assessment, &checklist).map_err(|e| {
+            StartError::Storage(storage::Error::Unwritable {
+                path: path.clone(),
+                reason: e.to_string(),
+            })
+        })?;
         storage::write_new(&path, text.as_bytes(), false).map_err(|e| match e {
             storage::Error::Exists(path) => StartError::Exists(path),
             other => StartError::Storage(other),

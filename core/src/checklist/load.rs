@@ -12,6 +12,7 @@ use super::{Area, Checklist, Item, Label, Recommendation, Retired, Rule, Severit
 use crate::answer::{ChoiceOption, Kind, Status};
 use crate::condition::{Compare, Condition, Op, Test};
 use crate::diagnostic::{Invalid, Problem, Source};
+use crate::graph::{self, Dependencies};
 use crate::text;
 
 /// Files larger than this are refused before parsing, so a stray file cannot exhaust memory.
@@ -594,58 +595,32 @@ impl Loader<'_> {
     }
 
     fn check_cycles(&mut self, areas: &[Area], spans: &HashMap<String, Range<usize>>) {
-        let deps: HashMap<&str, Vec<&str>> = areas
+        let deps: Dependencies = areas
             .iter()
             .flat_map(|a| &a.items)
             .filter_map(|i| i.ask_if.as_ref().map(|c| (i.id.as_str(), c.items())))
             .collect();
-        let mut done: Vec<&str> = Vec::new();
         // Checklist order, so the same file always reports the same cycle.
-        for start in areas
-            .iter()
-            .flat_map(|a| &a.items)
-            .map(|i| i.id.as_str())
-            .filter(|id| deps.contains_key(id))
-        {
-            let mut path = vec![start];
-            if let Some(cycle) = find_cycle(&deps, &mut path, &mut done) {
-                let span = spans.get(cycle[0]).cloned().unwrap_or(0..0);
-                self.problem(
-                    span,
-                    format!("ask_if conditions form a cycle: {}", cycle.join(" → ")),
-                )
-                .help = Some(
-                    "an item cannot depend, directly or through others, on its own answer".into(),
-                );
-                return;
-            }
+        let order = areas.iter().flat_map(|a| &a.items).map(|i| i.id.as_str());
+        let mut first = None;
+        graph::walk(
+            &deps,
+            order,
+            |_| {},
+            |cycle| {
+                first.get_or_insert(cycle);
+            },
+        );
+        if let Some(cycle) = first {
+            let span = spans.get(cycle[0]).cloned().unwrap_or(0..0);
+            self.problem(
+                span,
+                format!("ask_if conditions form a cycle: {}", cycle.join(" → ")),
+            )
+            .help =
+                Some("an item cannot depend, directly or through others, on its own answer".into());
         }
     }
-}
-
-fn find_cycle<'a>(
-    deps: &HashMap<&'a str, Vec<&'a str>>,
-    path: &mut Vec<&'a str>,
-    done: &mut Vec<&'a str>,
-) -> Option<Vec<&'a str>> {
-    let current = *path.last()?;
-    if done.contains(&current) {
-        return None;
-    }
-    for &next in deps.get(current).into_iter().flatten() {
-        if let Some(pos) = path.iter().position(|p| *p == next) {
-            let mut cycle = path[pos..].to_vec();
-            cycle.push(next);
-            return Some(cycle);
-        }
-        path.push(next);
-        if let Some(c) = find_cycle(deps, path, done) {
-            return Some(c);
-        }
-        path.pop();
-    }
-    done.push(current);
-    None
 }
 
 fn compare_of(f: &ConditionFile) -> Vec<Compare> {

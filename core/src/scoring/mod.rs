@@ -20,6 +20,7 @@ pub use rating::{AMBER_FROM, Basis, GREEN_FROM, Rating};
 use crate::answer::Value;
 use crate::assessment::Assessment;
 use crate::checklist::{Checklist, Item};
+use crate::graph::{self, Dependencies};
 
 /// How answers become scores and findings, in words, for reports.
 pub const METHOD: &str = "Status items score 1 for yes, ½ for partial and 0 for no; not applicable (na) \
@@ -237,46 +238,44 @@ pub fn credit(item: &Item, value: &Value) -> Option<f64> {
 }
 
 /// Which items are asked, resolved through their ask-conditions. An item is asked when its
-/// condition holds over the answers of items that are themselves asked.
+/// condition holds over the answers of items that are themselves asked, so items are resolved
+/// after those they depend on, in one pass without recursion.
 struct Asked<'a> {
-    checklist: &'a Checklist,
-    assessment: &'a Assessment,
-    known: std::cell::RefCell<HashMap<&'a str, bool>>,
+    asked: HashMap<&'a str, bool>,
 }
 
 impl<'a> Asked<'a> {
     fn resolve(checklist: &'a Checklist, assessment: &'a Assessment) -> Self {
-        let asked = Asked {
-            checklist,
-            assessment,
-            known: Default::default(),
-        };
-        for item in checklist.items() {
-            asked.get(&item.id);
-        }
-        asked
+        let deps: Dependencies = checklist
+            .items()
+            .filter_map(|i| i.ask_if.as_ref().map(|c| (i.id.as_str(), c.items())))
+            .collect();
+        let mut asked = HashMap::new();
+        let ids = checklist.items().map(|i| i.id.as_str());
+        // The loader rules out cycles; were one to slip through, its items would not be asked.
+        graph::walk(
+            &deps,
+            ids,
+            |id| {
+                let is = match checklist.item(id).map(|i| &i.ask_if) {
+                    None => false,
+                    Some(None) => true,
+                    Some(Some(c)) => c.holds(&|dep: &str| {
+                        if asked.get(dep) == Some(&true) {
+                            assessment.value(dep)
+                        } else {
+                            None
+                        }
+                    }),
+                };
+                asked.insert(id, is);
+            },
+            |_| {},
+        );
+        Asked { asked }
     }
 
     fn get(&self, id: &str) -> bool {
-        if let Some(&known) = self.known.borrow().get(id) {
-            return known;
-        }
-        let Some(item) = self.checklist.item(id) else {
-            return false;
-        };
-        // Marked not-asked while resolving; the loader rules out cycles, so this only guards.
-        self.known.borrow_mut().insert(&item.id, false);
-        let asked = match &item.ask_if {
-            None => true,
-            Some(c) => c.holds(&|dep: &str| {
-                if self.get(dep) {
-                    self.assessment.value(dep)
-                } else {
-                    None
-                }
-            }),
-        };
-        self.known.borrow_mut().insert(&item.id, asked);
-        asked
+        self.asked.get(id) == Some(&true)
     }
 }

@@ -11,10 +11,7 @@ pub fn chain_checklist(n: usize) -> String {
             "[[areas.items]]\nid=\"i{i}\"\nprompt=\"p\"\nkind=\"status\"\n"
         ));
         if i + 1 < n {
-            text.push_str(&format!(
-                "ask_if={{item=\"i{}\",answered=false}}\n",
-                i + 1
-            ));
+            text.push_str(&format!("ask_if={{item=\"i{}\",answered=false}}\n", i + 1));
         }
     }
     text

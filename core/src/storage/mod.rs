@@ -6,7 +6,7 @@ mod error;
 mod lock;
 mod paths;
 
-pub use atomic::{write_atomic, write_new};
+pub use atomic::{remove_stale_temporaries, write_atomic, write_new};
 pub use error::{Error, Op, SaveStep, describe};
 pub use lock::{Lock, LockError};
 pub use paths::{Dirs, NoHome, ensure_private_dir};

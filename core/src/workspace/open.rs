@@ -72,7 +72,12 @@ impl Workspace {
     pub fn open(&self, path: &Path) -> Result<Opened, OpenError> {
         let (assessment, checklist) = self.load(path).map_err(OpenError::Load)?;
         let lock = match Lock::acquire(path) {
-            Ok(lock) => Some(lock),
+            Ok(lock) => {
+                // With the lock held no save of this file is under way, so any temporary file
+                // named for it is what a killed save left behind.
+                storage::remove_stale_temporaries(path);
+                Some(lock)
+            }
             Err(LockError::Held(_)) => None,
             Err(e) => return Err(OpenError::Lock(e)),
         };

@@ -94,3 +94,175 @@ fn opening_an_assessment_clears_what_a_killed_save_left_beside_it() {
     assert!(!stale.exists());
     assert!(other.exists());
 }
+
+/// Runs `script` as root of its own user and mount namespaces, where it may mount a folder
+/// read-only; `None` where the system does not allow that.
+#[cfg(target_os = "linux")]
+fn in_own_mount_namespace(script: &str, args: &[&Path]) -> Option<std::process::Output> {
+    let usable = Process::new("unshare")
+        .args(["-rm", "true"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !usable {
+        eprintln!("skipped: unshare -rm is not permitted here");
+        return None;
+    }
+    Some(
+        Process::new("unshare")
+            .args(["-rm", "sh", "-c", script, "sh"])
+            .args(args)
+            .env("PROBITY_TODAY", "2012-12-01")
+            .output()
+            .unwrap(),
+    )
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_assessment_on_a_read_only_mount_is_read_not_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dorset.toml");
+    std::fs::copy(DORSET, &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let script = "mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" \
+        && PROBITY_HOME=\"$1\" \"$2\" check \"$3\" && PROBITY_HOME=\"$1\" exec \"$2\" finalise \"$3\"";
+    let Some(run) = in_own_mount_namespace(script, &[dir.path(), &cargo_bin("probity"), &path])
+    else {
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    // Read (check succeeds), then opened read-only rather than refused for want of a lock.
+    assert!(
+        String::from_utf8_lossy(&run.stdout).contains("is valid"),
+        "{run:?}"
+    );
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    assert!(
+        stderr.contains("folder cannot be written to, so it is read-only here"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("could not lock"), "{stderr}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(names(dir.path()), ["dorset.toml"]);
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+/// `probity ARGS` with a deadline, so a hang fails the test instead of stalling it.
+fn probity(home: &Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("probity")
+        .unwrap()
+        .args(args)
+        .env("PROBITY_HOME", home)
+        .env("PROBITY_TODAY", "2012-12-01")
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap()
+}
+
+/// An assessment in `dir` naming `checklist`.
+fn naming(dir: &Path, checklist: &str) -> std::path::PathBuf {
+    let path = dir.join("a.toml");
+    std::fs::write(
+        &path,
+        format!("format = 1\nchecklist = {checklist:?}\nforce = \"F\"\nperiod = \"2012\"\n"),
+    )
+    .unwrap();
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn a_checklist_path_reaches_only_regular_files_in_probitys_places() {
+    let root = tempfile::tempdir().unwrap();
+    let home = root.path().join("home");
+    std::fs::create_dir_all(home.join("checklists")).unwrap();
+    let dir = root.path().join("returns");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(
+        root.path().join("secret.toml"),
+        "id = \"password: hunter2\"\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(root.path().join("secret.toml"), dir.join("link.toml")).unwrap();
+    mkfifo(&dir.join("pipe.toml"));
+    let _socket = std::os::unix::net::UnixListener::bind(dir.join("socket.toml")).unwrap();
+    let outside = "is outside the folders a checklist may be read from";
+    for (checklist, message) in [
+        ("/etc/passwd", outside),
+        ("../../../../../../../../etc/passwd", outside),
+        ("../secret.toml", outside),
+        ("link.toml", outside),
+        ("/dev/zero", outside),
+        ("pipe.toml", "is a named pipe (FIFO), not a regular file"),
+        ("socket.toml", "is a socket, not a regular file"),
+        ("sub/", "is a folder, not a regular file"),
+        ("missing.toml", "no such file or directory"),
+    ] {
+        let file = naming(&dir, checklist);
+        for command in ["check", "report"] {
+            let run = probity(&home, &[command, file.to_str().unwrap()]);
+            let stderr = String::from_utf8_lossy(&run.stderr).replace("\n  │ ", " ");
+            assert_eq!(run.status.code(), Some(1), "{checklist}: {stderr}");
+            assert!(stderr.contains(message), "{checklist}: {stderr}");
+            assert!(stderr.contains("a.toml:2:13"), "{checklist}: {stderr}");
+            assert!(
+                !stderr.contains("root:") && !stderr.contains("hunter2"),
+                "nothing is read from it: {stderr}"
+            );
+        }
+    }
+    // Inside the assessment's folder, or probity's checklist folder by absolute path: read.
+    let checklist = std::fs::read_to_string("tests/fixtures/checklists/wfof-2013.toml").unwrap();
+    std::fs::write(dir.join("sub/mine.toml"), &checklist).unwrap();
+    std::fs::write(home.join("checklists/ours.toml"), &checklist).unwrap();
+    for name in [
+        "sub/mine.toml".to_string(),
+        "./sub/../sub/mine.toml".to_string(),
+        home.join("checklists/ours.toml").display().to_string(),
+    ] {
+        let file = naming(&dir, &name);
+        let run = probity(&home, &["check", file.to_str().unwrap()]);
+        assert!(run.status.success(), "{name}: {run:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_an_assessment_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("a.toml");
+    mkfifo(&fifo);
+    let out = dir.path().join("r.html");
+    for args in [
+        vec!["check", fifo.to_str().unwrap()],
+        vec![
+            "report",
+            fifo.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        vec!["finalise", fifo.to_str().unwrap()],
+        vec!["summary", fifo.to_str().unwrap()],
+        vec![
+            "new",
+            "--from",
+            fifo.to_str().unwrap(),
+            "--period",
+            "2013",
+            "--no-tui",
+        ],
+    ] {
+        let run = probity(dir.path(), &args);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("is a named pipe (FIFO), not a regular file"),
+            "{args:?}: {stderr}"
+        );
+    }
+}

@@ -54,6 +54,12 @@ pub fn escape_for_terminal(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A path as shown to a person, in a message or a list: any unsafe character in a file name
+/// becomes a visible escape, so a crafted name cannot act on a terminal or a report.
+pub fn shown_path(path: &std::path::Path) -> String {
+    escape_for_terminal(&path.display().to_string()).into_owned()
+}
+
 /// Replaces unsafe characters with printable ones of the same UTF-8 length, so byte spans into
 /// the text stay valid when it is shown as a diagnostic snippet.
 pub fn mask_for_snippet(text: &str) -> String {

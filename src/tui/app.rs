@@ -32,11 +32,19 @@ pub enum Screen {
 
 impl App {
     fn with(ws: Workspace, screen: Screen) -> App {
+        // Said once, on the first screen: the folder is the user's to share or not.
+        let notice = ws.exposed.as_ref().map(|e| {
+            format!(
+                "Other users can reach the assessments in {} (permissions {:o}). To keep them private: chmod 700 {0}",
+                e.path.display(),
+                e.mode
+            )
+        });
         App {
             screen,
             dialog: None,
             ws,
-            notice: None,
+            notice,
             theme: Theme::from_env(),
             quit: false,
         }

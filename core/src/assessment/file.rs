@@ -143,6 +143,30 @@ impl Parsed {
         self.file.checklist.get_ref()
     }
 
+    /// Finds the checklist the file at `path` names. A checklist that cannot be found or may
+    /// not be read is a problem at the `checklist` line; one that is broken carries its own
+    /// problems.
+    pub fn resolve(
+        &self,
+        catalog: &crate::checklist::Catalog,
+        path: &Path,
+    ) -> Result<Checklist, LoadError> {
+        use crate::checklist::ResolveError;
+        catalog
+            .resolve(self.checklist(), path.parent())
+            .map_err(|e| match e {
+                ResolveError::Invalid(_) => LoadError::Checklist(self.source.name().to_string(), e),
+                other => {
+                    LoadError::Invalid(Invalid::one(self.checklist_problem(other.to_string())))
+                }
+            })
+    }
+
+    /// A problem with the checklist the file names, at its `checklist` line.
+    pub fn checklist_problem(&self, message: String) -> Problem {
+        Problem::new(&self.source, Some(self.file.checklist.span()), message)
+    }
+
     /// Checks every answer against the checklist. Answers to items the checklist does not have
     /// are kept as orphans; answers that do not fit their item are errors.
     pub fn bind(self, checklist: &Checklist) -> Result<Assessment, Invalid> {
@@ -295,9 +319,7 @@ pub fn load(
         )))
     })?;
     let parsed = parse(&name, &text).map_err(LoadError::Invalid)?;
-    let checklist = catalog
-        .resolve(parsed.checklist(), path.parent())
-        .map_err(|e| LoadError::Checklist(name.clone(), e))?;
+    let checklist = parsed.resolve(catalog, path)?;
     let assessment = parsed.bind(&checklist).map_err(LoadError::Invalid)?;
     Ok((assessment, checklist))
 }
@@ -310,7 +332,8 @@ impl LoadError {
             LoadError::Invalid(inner) => inner.render(),
             LoadError::Checklist(name, e @ crate::checklist::ResolveError::Invalid(_)) => {
                 format!(
-                    "error: {name}: its checklist cannot be used\n{}",
+                    "error: {}: its checklist cannot be used\n{}",
+                    text::escape_for_terminal(name),
                     e.render()
                 )
             }

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::assessment::{self, Assessment};
+use crate::assessment::{self, Assessment, LoadError};
 use crate::checklist::{Catalog, Checklist, ResolveError};
 use crate::diagnostic::Invalid;
 use crate::scoring::{self, Evaluation};
@@ -78,6 +78,18 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, storage::Error> {
 /// Where a checklist was named from: the folder (for a path) and the name.
 type ChecklistKey = (Option<PathBuf>, String);
 
+/// A checklist loaded once per key, or why it could not be.
+type Cached = Result<usize, Unusable>;
+
+/// Why the checklist a file names cannot be used, kept to be said of every file naming it.
+#[derive(Debug, Clone)]
+enum Unusable {
+    /// The checklist has problems of its own, already located in it.
+    Broken(String),
+    /// It cannot be found or may not be read.
+    Refused(Vec<String>),
+}
+
 /// Reads and scores every file, calling `tick` after each. The files are shared among the
 /// machine's cores; checklists are resolved once per name and folder, so a thousand files
 /// against one checklist load it once per core. The batch keeps the order the files were given.
@@ -127,7 +139,7 @@ fn load_part(
     tick: &impl Fn(),
 ) -> (Vec<ChecklistKey>, Batch) {
     let mut batch = Batch::default();
-    let mut cache: HashMap<ChecklistKey, Result<usize, String>> = HashMap::new();
+    let mut cache: HashMap<ChecklistKey, Cached> = HashMap::new();
     for path in paths {
         match load_one(path, catalog, &mut cache, &mut batch.checklists) {
             Ok((checklist, assessment)) => {
@@ -158,7 +170,7 @@ fn load_part(
 fn load_one(
     path: &Path,
     catalog: &Catalog,
-    cache: &mut HashMap<ChecklistKey, Result<usize, String>>,
+    cache: &mut HashMap<ChecklistKey, Cached>,
     checklists: &mut Vec<Checklist>,
 ) -> Result<(usize, Assessment), Vec<String>> {
     let name = path.display().to_string();
@@ -174,21 +186,35 @@ fn load_one(
     );
     let index = cache
         .entry(key)
-        .or_insert_with(|| match catalog.resolve(&id, path.parent()) {
+        .or_insert_with(|| match parsed.resolve(catalog, path) {
             Ok(c) => {
                 checklists.push(c);
                 Ok(checklists.len() - 1)
             }
-            Err(ResolveError::Invalid(e)) => Err(e
-                .problems
-                .iter()
-                .map(|p| p.summary())
-                .collect::<Vec<_>>()
-                .join("; ")),
-            Err(e) => Err(crate::text::sanitize_line(&e.to_string())),
+            Err(LoadError::Checklist(_, ResolveError::Invalid(e))) => Err(Unusable::Broken(
+                e.problems
+                    .iter()
+                    .map(|p| p.summary())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )),
+            Err(LoadError::Invalid(e)) => Err(Unusable::Refused(
+                e.problems.iter().map(|p| p.message.clone()).collect(),
+            )),
+            Err(LoadError::Checklist(_, other)) => Err(Unusable::Refused(vec![other.to_string()])),
         })
         .clone()
-        .map_err(|e| vec![format!("{name}: {e}")])?;
+        .map_err(|e| match e {
+            Unusable::Broken(problems) => vec![format!(
+                "{}: its checklist cannot be used: {problems}",
+                crate::text::sanitize_line(&name)
+            )],
+            // Said again at this file's own `checklist` line.
+            Unusable::Refused(messages) => messages
+                .into_iter()
+                .map(|m| parsed.checklist_problem(m).summary())
+                .collect(),
+        })?;
     let assessment = parsed.bind(&checklists[index]).map_err(lines)?;
     Ok((index, assessment))
 }

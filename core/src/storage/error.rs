@@ -19,6 +19,9 @@ pub enum Error {
     TooLarge { path: PathBuf, limit: usize },
     #[error("{} is not UTF-8 text (first bad byte at offset {offset})", path.display())]
     NotText { path: PathBuf, offset: usize },
+    /// A path that names a folder, FIFO, device or socket where a file was expected.
+    #[error("{} is {kind}, not a regular file", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
     /// What was to be saved cannot be written in the file's format; nothing was written.
     #[error("could not save {}: {reason}", path.display())]
     Unwritable { path: PathBuf, reason: String },

@@ -402,7 +402,7 @@ fn list_checklists(ws: &Workspace) -> Outcome {
     for entry in &ws.catalog.entries {
         let origin = match &entry.origin {
             Origin::BuiltIn => "built in".to_string(),
-            Origin::File(p) => p.display().to_string(),
+            Origin::File(p) => shown_path(p),
         };
         match &entry.checklist {
             Ok(c) => println!(
@@ -413,13 +413,13 @@ fn list_checklists(ws: &Workspace) -> Outcome {
                 c.areas.len(),
                 c.item_count(),
                 c.rules.len(),
-                escape_for_terminal(&origin)
+                origin
             ),
             Err(e) => outcome = fail_rendered(&e.render()),
         }
     }
     if let Some(dir) = &ws.dirs.checklists {
-        println!("\nYour own checklists go in {}", dir.display());
+        println!("\nYour own checklists go in {}", shown_path(dir));
     }
     outcome
 }
@@ -474,7 +474,7 @@ impl Output {
         };
         match export(document, format, path, overwrite) {
             Ok(()) => {
-                eprintln!("Wrote {}", path.display());
+                eprintln!("Wrote {}", shown_path(path));
                 Outcome::Ok
             }
             Err(ExportError::Storage(storage::Error::Exists(path))) => fail(&format!(

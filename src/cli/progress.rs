@@ -9,7 +9,7 @@ use probity_core::progress::summary::{self, Summary};
 use probity_core::progress::trend::{self, Trend};
 use probity_core::progress::{self as core, Batch};
 use probity_core::scoring;
-use probity_core::text::{escape_for_terminal, sanitize_line};
+use probity_core::text::{clean_name, escape_for_terminal};
 use probity_core::workspace::Workspace;
 
 use super::{DataDir, Outcome, Output, fail, format, load};
@@ -163,7 +163,7 @@ pub fn trend(ws: &Workspace, args: &TrendArgs) -> Outcome {
     };
     let forces = trend::forces(&batch);
     let force = match (&args.force_name, forces.as_slice()) {
-        (Some(name), _) => sanitize_line(name),
+        (Some(name), _) => clean_name(name),
         (None, [one]) => one.clone(),
         (None, []) => return with_bad_files(&batch, fail("no assessment could be read")),
         (None, many) => {

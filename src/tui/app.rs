@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use probity_core::text::shown_path;
 use probity_core::workspace::{OpenError, Opened, Started, Workspace};
 
 use super::dialog::{Dialog, Reading};
@@ -36,7 +37,7 @@ impl App {
         let notice = ws.exposed.as_ref().map(|e| {
             format!(
                 "Other users can reach the assessments in {} (permissions {:o}). To keep them private: chmod 700 {0}",
-                e.path.display(),
+                shown_path(&e.path),
                 e.mode
             )
         });

@@ -1,7 +1,7 @@
 //! The assessment file: a public, documented TOML format (see the README). Reading checks
 //! every answer against the checklist; writing keeps answers to unknown items untouched.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use jiff::civil::Date;
@@ -81,11 +81,31 @@ pub struct Parsed {
     file: FileIn,
 }
 
+/// Whether a file's text is meant as an assessment rather than a checklist: it has a field only
+/// an assessment has, even when it is broken or lacks its `format` line.
+pub fn looks_like_assessment(text: &str) -> bool {
+    const ONLY_IN_ASSESSMENTS: [&str; 5] = ["format", "answers", "force", "period", "checklist"];
+    match toml::from_str::<toml::Table>(text) {
+        Ok(table) => ONLY_IN_ASSESSMENTS.iter().any(|k| table.contains_key(*k)),
+        // Broken TOML: judged by the start of its lines.
+        Err(_) => text.lines().map(str::trim_start).any(|l| {
+            l.starts_with("[answers")
+                || ONLY_IN_ASSESSMENTS.iter().any(|k| {
+                    l.strip_prefix(k)
+                        .is_some_and(|r| r.trim_start().starts_with('='))
+                })
+        }),
+    }
+}
+
 /// Reads an assessment's structure. A file written by a newer probity is refused here, before
 /// anything else, so it is never misread or rewritten.
 pub fn parse(name: &str, text: &str) -> Result<Parsed, Invalid> {
     let source = Source::new(name, text);
     let fail = |span, msg: String| Err(Invalid::one(Problem::new(&source, span, msg)));
+    if text.trim().is_empty() {
+        return fail(Some(0..0), "the file is empty".into());
+    }
     if text.len() > MAX_FILE_BYTES {
         return fail(
             None,
@@ -103,7 +123,11 @@ pub fn parse(name: &str, text: &str) -> Result<Parsed, Invalid> {
         return fail(span, message);
     }
     match full {
-        Ok(file) => Ok(Parsed { source, file }),
+        Ok(mut file) => {
+            let span = file.checklist.span();
+            file.checklist = Spanned::new(span, text::clean_name(file.checklist.get_ref()));
+            Ok(Parsed { source, file })
+        }
         Err(e) => fail(e.span(), e.message().trim().to_string()),
     }
 }
@@ -168,12 +192,14 @@ impl Parsed {
     }
 
     /// Checks every answer against the checklist. Answers to items the checklist does not have
-    /// are kept as orphans; answers that do not fit their item are errors.
+    /// are kept as orphans; answers that do not fit their item are errors. Every string is
+    /// cleaned here, where it enters: control and bidi characters go from all of them, and
+    /// invisible ones from ids, names and periods.
     pub fn bind(self, checklist: &Checklist) -> Result<Assessment, Invalid> {
         let Parsed { source, file } = self;
         let mut problems = Vec::new();
         for (field, value) in [("force", &file.force), ("period", &file.period)] {
-            if text::sanitize_line(value.get_ref()).is_empty() {
+            if text::clean_name(value.get_ref()).is_empty() {
                 problems.push(Problem::new(
                     &source,
                     Some(value.span()),
@@ -183,78 +209,38 @@ impl Parsed {
         }
         let mut answers = BTreeMap::new();
         let mut orphans = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for (id, raw) in file.answers {
             let id_span = id.span();
-            let id = id.into_inner();
+            let id = text::clean_name(id.get_ref());
+            if let Some(first) = seen.insert(id.clone(), id_span.start) {
+                let (line, _) = source.line_col(first);
+                problems.push(
+                    Problem::new(
+                        &source,
+                        Some(id_span),
+                        format!(
+                            "\"{id}\" is answered twice, once with characters that do not show"
+                        ),
+                    )
+                    .label(format!("also answered on line {line}")),
+                );
+                continue;
+            }
             let Some(item) = checklist.item(&id) else {
+                // Kept as read, but cleaned like any other answer.
                 orphans.push(Orphan {
-                    answer: orphan_answer(&raw),
+                    answer: cleaned(&raw),
                     id,
                 });
                 continue;
             };
-            let value = match &raw.value {
-                None => None,
-                Some(v) => match typed(&item.kind, v.get_ref()) {
-                    Ok(value) => Some(value),
-                    Err(allowed) => {
-                        problems.push(
-                            Problem::new(
-                                &source,
-                                Some(v.span()),
-                                format!("the answer to \"{id}\" is {}, which does not fit: \"{id}\" takes {allowed}", show(v.get_ref())),
-                            )
-                            .label(format!("a {} item", item.kind.name())),
-                        );
-                        continue;
-                    }
-                },
-            };
-            let due = match &raw.due {
-                None => None,
-                Some(d) => match date(d.get_ref()) {
-                    Some(date) => Some(date),
-                    None => {
-                        problems.push(Problem::new(
-                            &source,
-                            Some(d.span()),
-                            format!("the due date of \"{id}\" is {}, which is not a date such as 2013-03-31", show(d.get_ref())),
-                        ));
-                        continue;
-                    }
-                },
-            };
-            let assurance = match assurance(&id, id_span, &raw) {
-                Ok(a) => a,
-                Err((span, message)) => {
-                    problems.push(Problem::new(&source, Some(span), message));
-                    continue;
+            match answer(&source, &id, id_span, &item.kind, &raw) {
+                Ok(answer) => {
+                    answers.insert(id, answer);
                 }
-            };
-            answers.insert(
-                id,
-                Answer {
-                    value,
-                    note: raw
-                        .note
-                        .map(|n| text::sanitize(&n).into_owned())
-                        .filter(|n| !n.trim().is_empty()),
-                    evidence: raw
-                        .evidence
-                        .iter()
-                        .map(|e| text::sanitize_line(e))
-                        .filter(|e| !e.is_empty())
-                        .collect(),
-                    owner: raw
-                        .owner
-                        .map(|o| text::sanitize_line(&o))
-                        .filter(|o| !o.is_empty()),
-                    due,
-                    review: raw.review,
-                    carried: raw.carried,
-                    assurance,
-                },
-            );
+                Err(problem) => problems.push(*problem),
+            }
         }
         let stage = file.stage.unwrap_or_default();
         let signature = match &file.signature {
@@ -281,21 +267,106 @@ impl Parsed {
         if !problems.is_empty() {
             return Err(Invalid::new(&source, problems));
         }
+        let name = |s: Option<String>| s.map(|s| text::clean_name(&s)).filter(|s| !s.is_empty());
         Ok(Assessment {
             checklist: file.checklist.into_inner(),
-            force: text::sanitize_line(file.force.get_ref()),
-            period: text::sanitize_line(file.period.get_ref()),
-            assessor: file
-                .assessor
-                .map(|a| text::sanitize_line(&a))
-                .filter(|a| !a.is_empty()),
+            force: text::clean_name(file.force.get_ref()),
+            period: text::clean_name(file.period.get_ref()),
+            assessor: name(file.assessor),
             stage,
-            carried_from: file.carried_from.map(|c| text::sanitize_line(&c)),
+            carried_from: name(file.carried_from),
             answers,
             orphans,
             signature,
             recorded,
         })
+    }
+}
+
+/// One answer to a known item, cleaned, or the problem with its value or due date.
+fn answer(
+    source: &Source,
+    id: &str,
+    id_span: std::ops::Range<usize>,
+    kind: &Kind,
+    raw: &AnswerIn,
+) -> Result<Answer, Box<Problem>> {
+    let value = match &raw.value {
+        None => None,
+        Some(v) => Some(typed(kind, v.get_ref()).map_err(|allowed| {
+            Box::new(Problem::new(
+                source,
+                Some(v.span()),
+                format!(
+                    "the answer to \"{id}\" is {}, which does not fit: \"{id}\" takes {allowed}",
+                    show(v.get_ref())
+                ),
+            )
+            .label(format!("a {} item", kind.name())))
+        })?),
+    };
+    let due = match &raw.due {
+        None => None,
+        Some(d) => Some(date(d.get_ref()).ok_or_else(|| {
+            Box::new(Problem::new(
+                source,
+                Some(d.span()),
+                format!(
+                    "the due date of \"{id}\" is {}, which is not a date such as 2013-03-31",
+                    show(d.get_ref())
+                ),
+            ))
+        })?),
+    };
+    let assurance = assurance(id, id_span, raw)
+        .map_err(|(span, message)| Box::new(Problem::new(source, Some(span), message)))?;
+    let doc = cleaned(raw);
+    Ok(Answer {
+        value,
+        note: doc.note,
+        evidence: doc.evidence,
+        owner: doc.owner,
+        due,
+        review: raw.review,
+        carried: raw.carried,
+        assurance,
+    })
+}
+
+/// The free-text parts of an answer as read, cleaned: the note keeps its lines, evidence and
+/// owner become single lines, and the owner, a name, loses invisible characters too.
+fn cleaned(raw: &AnswerIn) -> AnswerDoc {
+    let text_value = |v: &toml::Value| match v {
+        toml::Value::String(s) => toml::Value::String(text::sanitize(s).into_owned()),
+        other => other.clone(),
+    };
+    AnswerDoc {
+        value: raw.value.as_ref().map(|v| text_value(v.get_ref())),
+        note: raw
+            .note
+            .as_ref()
+            .map(|n| text::sanitize(n).into_owned())
+            .filter(|n| !n.trim().is_empty()),
+        evidence: raw
+            .evidence
+            .iter()
+            .map(|e| text::sanitize_line(e))
+            .filter(|e| !e.is_empty())
+            .collect(),
+        owner: raw
+            .owner
+            .as_ref()
+            .map(|o| text::clean_name(o))
+            .filter(|o| !o.is_empty()),
+        due: raw.due.as_ref().map(|d| text_value(d.get_ref())),
+        review: raw.review,
+        carried: raw.carried,
+        assurance: raw.assurance.as_ref().map(|l| *l.get_ref()),
+        verified_by: raw
+            .verified_by
+            .as_ref()
+            .map(|b| text::clean_name(b.get_ref())),
+        verified_on: raw.verified_on.as_ref().map(|d| text_value(d.get_ref())),
     }
 }
 
@@ -487,21 +558,6 @@ fn show(raw: &toml::Value) -> String {
         shown
     };
     text::escape_for_terminal(&shown).into_owned()
-}
-
-fn orphan_answer(raw: &AnswerIn) -> AnswerDoc {
-    AnswerDoc {
-        value: raw.value.as_ref().map(|v| v.get_ref().clone()),
-        note: raw.note.clone(),
-        evidence: raw.evidence.clone(),
-        owner: raw.owner.clone(),
-        due: raw.due.as_ref().map(|d| d.get_ref().clone()),
-        review: raw.review,
-        carried: raw.carried,
-        assurance: raw.assurance.as_ref().map(|l| *l.get_ref()),
-        verified_by: raw.verified_by.as_ref().map(|b| b.get_ref().clone()),
-        verified_on: raw.verified_on.as_ref().map(|d| d.get_ref().clone()),
-    }
 }
 
 /// The assessment file as written. Also the source of its published JSON Schema.

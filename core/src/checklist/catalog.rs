@@ -121,7 +121,7 @@ impl Catalog {
             name: name.to_string(),
             folders: std::iter::once(base)
                 .chain(self.folders.iter().map(PathBuf::as_path))
-                .map(|f| f.display().to_string())
+                .map(crate::text::shown_path)
                 .collect(),
         };
         let roots = std::iter::once(base).chain(self.folders.iter().map(PathBuf::as_path));

@@ -29,6 +29,10 @@ pub fn load(path: &Path) -> Result<Checklist, Invalid> {
 /// Loads and validates a checklist from text; `name` is used in messages.
 pub fn load_str(name: &str, text: &str) -> Result<Checklist, Invalid> {
     let source = Source::new(name, text);
+    if text.trim().is_empty() {
+        let msg = "the file is empty";
+        return Err(Invalid::one(Problem::new(&source, Some(0..0), msg)));
+    }
     if text.len() > MAX_FILE_BYTES {
         let msg = format!(
             "the file is larger than {} MB",
@@ -37,6 +41,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Checklist, Invalid> {
         return Err(Invalid::one(Problem::new(&source, None, msg)));
     }
     let mut problems = unsafe_characters(&source, text);
+    problems.extend(escaped_unsafe_characters(&source, text));
     let file: ChecklistFile = match toml::from_str(text) {
         Ok(file) => file,
         Err(e) => {
@@ -82,6 +87,55 @@ fn unsafe_characters(source: &Source, text: &str) -> Vec<Problem> {
         .collect()
 }
 
+/// Control and bidi characters written as escapes (`"\u001b"`) are refused too: once parsed
+/// they are as live as the raw ones. Each string is checked where it stands in the file.
+fn escaped_unsafe_characters(source: &Source, text: &str) -> Vec<Problem> {
+    use toml::de::{DeTable, DeValue};
+    // Only an escape can put such a character in a string without it being in the text.
+    if !text.contains('\\') {
+        return Vec::new();
+    }
+    let Ok(document) = DeTable::parse(text) else {
+        return Vec::new(); // the full parse reports the syntax error
+    };
+    let mut strings: Vec<(&str, Range<usize>)> = Vec::new();
+    let mut tables = vec![document.get_ref()];
+    let mut values: Vec<&Spanned<DeValue>> = Vec::new();
+    while let Some(table) = tables.pop() {
+        for (key, value) in table.iter() {
+            strings.push((key.get_ref(), key.span()));
+            values.push(value);
+        }
+        while let Some(value) = values.pop() {
+            match value.get_ref() {
+                DeValue::String(s) => strings.push((s, value.span())),
+                DeValue::Array(items) => values.extend(items.iter()),
+                DeValue::Table(inner) => tables.push(inner),
+                _ => {}
+            }
+        }
+    }
+    strings.sort_by_key(|(_, span)| span.start);
+    strings
+        .into_iter()
+        .filter_map(|(s, span)| {
+            let c = s.chars().find(|c| text::is_unsafe_char(*c))?;
+            (!text[span.clone()].contains(c)).then(|| {
+                Problem::new(
+                    source,
+                    Some(span),
+                    format!(
+                        "control character {} in a string, written as an escape",
+                        c.escape_unicode()
+                    ),
+                )
+                .help("remove it; checklists may contain only printable text, tabs and line breaks")
+            })
+        })
+        .take(5)
+        .collect()
+}
+
 pub(super) struct Loader<'s> {
     pub(super) source: &'s Source,
     problems: Vec<Problem>,
@@ -108,19 +162,7 @@ impl Loader<'_> {
     /// Checks an id's form and uniqueness within a namespace; false if it is unusable.
     fn claim(&mut self, namespace: &'static str, id: &Spanned<String>) -> bool {
         let (value, span) = (id.get_ref(), id.span());
-        if value.is_empty()
-            || !value
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
-        {
-            self.problem(
-                span,
-                format!("{namespace} id \"{value}\" is not a valid id"),
-            )
-            .help = Some(
-                "use letters, digits, dots, dashes and underscores, e.g. \"gifts.register.exists\""
-                    .into(),
-            );
+        if !self.well_formed(namespace, id) {
             return false;
         }
         if let Some(first) = self.first.get(&(namespace, value.clone())).cloned() {
@@ -131,6 +173,27 @@ impl Loader<'_> {
         }
         self.first.insert((namespace, value.clone()), span);
         true
+    }
+
+    /// Whether an id is made only of ASCII letters, digits, dots, dashes and underscores, so no
+    /// id can hide a character or look like another.
+    fn well_formed(&mut self, namespace: &str, id: &Spanned<String>) -> bool {
+        let value = id.get_ref();
+        let ok = !value.is_empty()
+            && value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+        if !ok {
+            self.problem(
+                id.span(),
+                format!("{namespace} id \"{value}\" is not a valid id"),
+            )
+            .help = Some(
+                "use letters, digits, dots, dashes and underscores, e.g. \"gifts.register.exists\""
+                    .into(),
+            );
+        }
+        ok
     }
 
     fn build(&mut self, file: ChecklistFile) -> Checklist {
@@ -328,7 +391,7 @@ impl Loader<'_> {
                 || format!("the checklist \u{201c}{}\u{201d}", clean(&file.title)),
                 clean,
             ),
-            supersedes: file.supersedes.map(|s| clean(&s)),
+            supersedes: file.supersedes.map(|s| text::clean_name(&s)),
             recommendations,
             areas,
             rules,
@@ -375,6 +438,7 @@ impl Loader<'_> {
                 let mut seen: Vec<&str> = Vec::new();
                 let mut out = Vec::new();
                 for o in options.get_ref() {
+                    self.well_formed("option", &o.id);
                     if seen.contains(&o.id.get_ref().as_str()) {
                         self.problem(
                             o.id.span(),

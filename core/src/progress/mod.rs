@@ -153,7 +153,7 @@ fn load_part(
                 });
             }
             Err(problems) => batch.bad.push(BadFile {
-                path: path.display().to_string(),
+                path: crate::text::shown_path(path),
                 problems,
             }),
         }

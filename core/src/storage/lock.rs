@@ -12,20 +12,31 @@ pub struct Lock {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("{} is open in another probity window", .0.display())]
+    #[error("{} is open in another probity window", crate::text::shown_path(.0))]
     Held(PathBuf),
     /// The folder or the mount does not let this user write there, so nobody can save the file
     /// from here: it can still be read.
-    #[error("{} cannot be changed here: {}", path.display(), super::describe(source))]
+    #[error(
+        "{} cannot be changed here: {}",
+        crate::text::shown_path(path),
+        super::describe(source)
+    )]
     NotWritable {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
     /// Something other than a regular file has the lock's name, perhaps planted.
-    #[error("the lock {} is {kind}, not a regular file", path.display())]
+    #[error(
+        "the lock {} is {kind}, not a regular file",
+        crate::text::shown_path(path)
+    )]
     NotAFile { path: PathBuf, kind: &'static str },
-    #[error("could not lock {}: {}", path.display(), super::describe(source))]
+    #[error(
+        "could not lock {}: {}",
+        crate::text::shown_path(path),
+        super::describe(source)
+    )]
     Io {
         path: PathBuf,
         #[source]

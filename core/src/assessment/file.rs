@@ -560,10 +560,14 @@ fn show(raw: &toml::Value) -> String {
     text::escape_for_terminal(&shown).into_owned()
 }
 
-/// The assessment file as written. Also the source of its published JSON Schema.
+/// The assessment file as written.
+// Also the source of the published JSON Schema, which must say what `FileIn` accepts: fields
+// written only when set are optional (`default`), and unknown fields are refused.
 #[derive(Debug, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AssessmentDoc {
     /// File format version; this build reads and writes 1.
+    #[schemars(range(min = 1, max = FORMAT))]
     pub format: i64,
     /// Id of the checklist (or a path to it, relative to this file).
     pub checklist: String,
@@ -587,7 +591,7 @@ pub struct AssessmentDoc {
     pub signature: Option<SignatureDoc>,
     /// Answers by item id. Unanswered items are absent.
     #[schemars(with = "BTreeMap<String, AnswerDoc>")]
-    #[serde(serialize_with = "ordered")]
+    #[serde(serialize_with = "ordered", default)]
     pub answers: Vec<(String, AnswerDoc)>,
 }
 
@@ -623,6 +627,7 @@ impl SignatureDoc {
 
 /// One answer as written.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AnswerDoc {
     /// status: "yes" | "partial" | "no" | "na"; count, number, money, percent: a number;
     /// date: a TOML date; choice: one of the item's option ids; text: a string.
@@ -631,7 +636,7 @@ pub struct AnswerDoc {
     pub value: Option<toml::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub evidence: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
@@ -639,10 +644,10 @@ pub struct AnswerDoc {
     #[schemars(with = "Option<Date>")]
     pub due: Option<toml::Value>,
     /// Flagged for a second look.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub review: bool,
     /// Carried from the previous period and not yet confirmed.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub carried: bool,
     /// "asserted" (the default when absent), "evidenced" (backed by a document or record that
     /// has been seen) or "verified" (tested by someone independent).

@@ -1,5 +1,5 @@
 //! The published schemas say what the loaders accept: every fixture, and every file probity
-//! writes (new, carried forward, edited, finalised), validates against them with a third-party
+//! writes (new, carried forward, edited, signed off), validates against them with a third-party
 //! JSON Schema validator, and what the loaders refuse, the schemas refuse too.
 
 use std::path::{Path, PathBuf};
@@ -103,7 +103,7 @@ fn every_file_probity_writes_validates_against_the_assessment_schema() {
         .unwrap()
         .path;
     assert_valid(&schema, &carried);
-    // Edited: every kind of value, a note, evidence, an owner, a due date, a flag; then final.
+    // Edited: every kind of value, a note, evidence, an owner, a due date, a flag; then signed.
     let mut opened = ws.open(&blank).unwrap();
     let values = [
         ("gifts.policy", Value::Status(Status::Yes)),
@@ -129,7 +129,9 @@ fn every_file_probity_writes_validates_against_the_assessment_schema() {
         opened.save().unwrap();
         assert_valid(&schema, &blank);
     }
-    opened.finalise().unwrap();
+    opened
+        .sign("A. Signer", "Head of Professional Standards")
+        .unwrap();
     assert_valid(&schema, &blank);
 }
 

@@ -61,9 +61,21 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`sanitize`] for text already owned: clean text is kept as it is, not copied.
+pub fn sanitize_owned(text: String) -> String {
+    match sanitize(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(clean) => clean,
+    }
+}
+
 /// Sanitises a one-line field (an evidence reference, a message): also folds newlines and tabs
 /// into spaces.
 pub fn sanitize_line(text: &str) -> String {
+    let plain = |c: char| !dropped_from_text(c) && c != '\n' && c != '\t';
+    if text.chars().all(plain) && text.trim().len() == text.len() {
+        return text.to_string();
+    }
     sanitize(text)
         .chars()
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })

@@ -230,12 +230,12 @@ impl Parsed {
             let Some(item) = checklist.item(&id) else {
                 // Kept as read, but cleaned like any other answer.
                 orphans.push(Orphan {
-                    answer: cleaned(&raw),
+                    answer: cleaned(raw),
                     id,
                 });
                 continue;
             };
-            match answer(&source, &id, id_span, &item.kind, &raw) {
+            match answer(&source, &id, id_span, &item.kind, raw) {
                 Ok(answer) => {
                     answers.insert(id, answer);
                 }
@@ -289,7 +289,7 @@ fn answer(
     id: &str,
     id_span: std::ops::Range<usize>,
     kind: &Kind,
-    raw: &AnswerIn,
+    raw: AnswerIn,
 ) -> Result<Answer, Box<Problem>> {
     let value = match &raw.value {
         None => None,
@@ -318,7 +318,7 @@ fn answer(
             ))
         })?),
     };
-    let assurance = assurance(id, id_span, raw)
+    let assurance = assurance(id, id_span, &raw)
         .map_err(|(span, message)| Box::new(Problem::new(source, Some(span), message)))?;
     let doc = cleaned(raw);
     Ok(Answer {
@@ -327,46 +327,45 @@ fn answer(
         evidence: doc.evidence,
         owner: doc.owner,
         due,
-        review: raw.review,
-        carried: raw.carried,
+        review: doc.review,
+        carried: doc.carried,
         assurance,
     })
 }
 
 /// The free-text parts of an answer as read, cleaned: the note keeps its lines, evidence and
-/// owner become single lines, and the owner, a name, loses invisible characters too.
-fn cleaned(raw: &AnswerIn) -> AnswerDoc {
-    let text_value = |v: &toml::Value| match v {
-        toml::Value::String(s) => toml::Value::String(text::sanitize(s).into_owned()),
-        other => other.clone(),
+/// owner become single lines, and the owner, a name, loses invisible characters too. Text that
+/// is already clean is kept as it is, not copied.
+fn cleaned(raw: AnswerIn) -> AnswerDoc {
+    let text_value = |v: Spanned<toml::Value>| match v.into_inner() {
+        toml::Value::String(s) => toml::Value::String(text::sanitize_owned(s)),
+        other => other,
     };
     AnswerDoc {
-        value: raw.value.as_ref().map(|v| text_value(v.get_ref())),
+        value: raw.value.map(text_value),
         note: raw
             .note
-            .as_ref()
-            .map(|n| text::sanitize(n).into_owned())
+            .map(text::sanitize_owned)
             .filter(|n| !n.trim().is_empty()),
         evidence: raw
             .evidence
-            .iter()
-            .map(|e| text::sanitize_line(e))
+            .into_iter()
+            .map(|e| text::sanitize_line(&e))
             .filter(|e| !e.is_empty())
             .collect(),
         owner: raw
             .owner
-            .as_ref()
-            .map(|o| text::clean_name(o))
+            .map(|o| text::clean_name(&o))
             .filter(|o| !o.is_empty()),
-        due: raw.due.as_ref().map(|d| text_value(d.get_ref())),
+        due: raw.due.map(text_value),
         review: raw.review,
         carried: raw.carried,
-        assurance: raw.assurance.as_ref().map(|l| *l.get_ref()),
+        assurance: raw.assurance.map(Spanned::into_inner),
         verified_by: raw
             .verified_by
             .as_ref()
             .map(|b| text::clean_name(b.get_ref())),
-        verified_on: raw.verified_on.as_ref().map(|d| text_value(d.get_ref())),
+        verified_on: raw.verified_on.map(text_value),
     }
 }
 

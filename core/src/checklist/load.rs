@@ -309,7 +309,7 @@ impl Loader<'_> {
             }
             areas.push(area);
         }
-        self.check_cycles(&areas, &ask_spans);
+        let ask_order = self.check_cycles(&areas, &ask_spans, &index);
 
         let rec_ids: Vec<String> = recommendations.iter().map(|r| r.id.clone()).collect();
         let rec_ids: Vec<&str> = rec_ids.iter().map(String::as_str).collect();
@@ -401,6 +401,7 @@ impl Loader<'_> {
             rates,
             warnings: Vec::new(),
             index,
+            ask_order,
         }
     }
 
@@ -658,19 +659,27 @@ impl Loader<'_> {
         ok
     }
 
-    fn check_cycles(&mut self, areas: &[Area], spans: &HashMap<String, Range<usize>>) {
+    /// Reports the first cycle among ask-conditions, and returns every item (area, item) in
+    /// an order where each comes after the items its condition names, for scoring.
+    fn check_cycles(
+        &mut self,
+        areas: &[Area],
+        spans: &HashMap<String, Range<usize>>,
+        index: &HashMap<String, (usize, usize)>,
+    ) -> Vec<(usize, usize)> {
         let deps: Dependencies = areas
             .iter()
             .flat_map(|a| &a.items)
             .filter_map(|i| i.ask_if.as_ref().map(|c| (i.id.as_str(), c.items())))
             .collect();
         // Checklist order, so the same file always reports the same cycle.
-        let order = areas.iter().flat_map(|a| &a.items).map(|i| i.id.as_str());
+        let ids = areas.iter().flat_map(|a| &a.items).map(|i| i.id.as_str());
+        let mut order = Vec::new();
         let mut first = None;
         graph::walk(
             &deps,
-            order,
-            |_| {},
+            ids,
+            |id| order.extend(index.get(id).copied()),
             |cycle| {
                 first.get_or_insert(cycle);
             },
@@ -679,12 +688,27 @@ impl Loader<'_> {
             let span = spans.get(cycle[0]).cloned().unwrap_or(0..0);
             self.problem(
                 span,
-                format!("ask_if conditions form a cycle: {}", cycle.join(" → ")),
+                format!("ask_if conditions form a cycle: {}", shown_cycle(&cycle)),
             )
             .help =
                 Some("an item cannot depend, directly or through others, on its own answer".into());
         }
+        order
     }
+}
+
+/// A cycle as `a → b → a`; a long one shows its start and end with how many items it has.
+fn shown_cycle(cycle: &[&str]) -> String {
+    const SHOWN: usize = 6;
+    if cycle.len() <= 2 * SHOWN {
+        return cycle.join(" → ");
+    }
+    format!(
+        "{} → … → {} ({} items)",
+        cycle[..SHOWN].join(" → "),
+        cycle[cycle.len() - 2..].join(" → "),
+        cycle.len() - 1
+    )
 }
 
 fn compare_of(f: &ConditionFile) -> Vec<Compare> {

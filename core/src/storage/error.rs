@@ -17,11 +17,16 @@ pub enum Error {
     },
     #[error("{} is larger than {} MB and was not read", crate::text::shown_path(path), limit / 1024 / 1024)]
     TooLarge { path: PathBuf, limit: usize },
+    /// Not UTF-8: where the first byte that is not, as `file:line:column`.
     #[error(
-        "{} is not UTF-8 text (first bad byte at offset {offset})",
+        "{}:{line}:{column}: the file is not UTF-8 text from here on",
         crate::text::shown_path(path)
     )]
-    NotText { path: PathBuf, offset: usize },
+    NotText {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
     /// A path that names a folder, FIFO, device or socket where a file was expected.
     #[error("{} is {kind}, not a regular file", crate::text::shown_path(path))]
     NotAFile { path: PathBuf, kind: &'static str },

@@ -77,9 +77,16 @@ pub fn read_capped(path: &Path, limit: usize) -> Result<String, Error> {
             limit,
         });
     }
-    String::from_utf8(bytes).map_err(|e| Error::NotText {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // Valid UTF-8 up to here, so this cannot fail.
+        let before = std::str::from_utf8(valid).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Error::NotText {
+            path: path.to_path_buf(),
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
     })
 }
 
@@ -113,6 +120,18 @@ mod tests {
     fn a_device_is_refused() {
         let err = read_capped(Path::new("/dev/zero"), 10).unwrap_err();
         assert!(err.to_string().contains("is a device"), "{err}");
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_refused_at_its_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        std::fs::write(&path, b"a = 1\nb = \"caf\xc3\xa9 \xff\"\n").unwrap();
+        let err = read_capped(&path, 100).unwrap_err().to_string();
+        assert!(
+            err.ends_with("a.toml:2:11: the file is not UTF-8 text from here on"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -289,7 +289,7 @@ fn cases() -> Vec<Case> {
         a(
             "due-with-time",
             due("2013-03-31T10:00:00"),
-            "is not a date such as 2013-03-31",
+            "is 2013-03-31T10:00:00, which is not a date",
             "6:7",
         ),
         a(

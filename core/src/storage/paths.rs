@@ -48,8 +48,10 @@ impl Dirs {
     }
 
     /// Keeps the data folder private. probity's own folder is tightened to 0700 when group or
-    /// others can reach into it; a folder the user named is left as it is, since sharing it
-    /// may be meant, and returned so the front end can say so.
+    /// others can reach into it. A folder the user named is left as it is, since sharing it may
+    /// be meant, and returned so the front end can say so when others can write in it (and so
+    /// plant or remove files); one they can only list, as `mkdir` makes it, holds files only
+    /// their owner can read, so it is not worth a warning on every command.
     pub fn keep_private(&self) -> Option<Exposed> {
         keep_private(&self.data, self.own)
     }
@@ -65,7 +67,7 @@ fn keep_private(dir: &Path, tighten: bool) -> Option<Exposed> {
         return None;
     }
     let private = std::fs::Permissions::from_mode(0o700);
-    if tighten && std::fs::set_permissions(dir, private).is_ok() {
+    if tighten && std::fs::set_permissions(dir, private).is_ok() || !tighten && mode & 0o022 == 0 {
         return None;
     }
     Some(Exposed {
@@ -143,6 +145,10 @@ mod tests {
         assert_eq!(dirs(true).keep_private(), None);
         assert_eq!(mode(root.path()), 0o700);
         assert_eq!(dirs(false).keep_private(), None);
+        // Named by the user and only listable by others, as mkdir makes it: left, and quiet.
+        std::fs::set_permissions(root.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(dirs(false).keep_private(), None);
+        assert_eq!(mode(root.path()), 0o755);
     }
 
     #[cfg(unix)]

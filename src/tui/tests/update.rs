@@ -594,11 +594,11 @@ fn export_can_leave_out_names_and_notes() {
 fn a_data_folder_others_can_reach_is_noted_on_the_first_screen() {
     use std::os::unix::fs::PermissionsExt;
     let dir = data_dir();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o775)).unwrap();
     let mut app = App::home(ws(dir.path()));
     let notice = app.notice.clone().unwrap();
     assert!(
-        notice.contains("(permissions 755)") && notice.contains("chmod 700"),
+        notice.contains("(permissions 775)") && notice.contains("chmod 700"),
         "{notice}"
     );
     press(&mut app, "<Down>");

@@ -216,7 +216,7 @@ fn a_data_folder_others_can_reach_is_reported_once_with_the_fix() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success());
     assert_eq!(
-        stderr.matches("warning: other users can reach").count(),
+        stderr.matches("warning: other users can write in").count(),
         1,
         "{stderr}"
     );

@@ -93,8 +93,12 @@ fn every_error_path_keeps_the_payload_off_the_terminal() {
     // A sound assessment: its warnings name the payload's orphan.
     write("sound.toml".into(), hostile(CORPUS[17], "2012"));
     for file in &files {
-        for command in ["check", "report", "finalise"] {
-            let (code, stdout, stderr) = probity(d, &[command, file.to_str().unwrap()]);
+        for command in ["check", "report", "sign"] {
+            let mut args = vec![command, file.to_str().unwrap()];
+            if command == "sign" {
+                args.extend(["--by", "A", "--role", "B"]);
+            }
+            let (code, stdout, stderr) = probity(d, &args);
             assert!(is_inert(&stderr), "{command} {file:?}: {stderr:?}");
             if command != "report" {
                 assert!(is_inert(&stdout), "{command} {file:?}: {stdout:?}");

@@ -1,5 +1,5 @@
 //! A corpus of malformed input: every case is refused by `probity check` (and, for an
-//! assessment, by `finalise`, which would write it) with exit code 1, a message saying what is
+//! assessment, by `sign`, which would write it) with exit code 1, a message saying what is
 //! wrong, where (file, line and column, or the file alone when the fault is the whole file),
 //! in a few lines, with nothing that could drive the terminal, and the file left untouched.
 
@@ -621,12 +621,16 @@ fn every_malformed_input_is_refused_with_what_and_where_and_left_untouched() {
         let before = snapshot(&dir);
         let path = file.to_str().unwrap();
         let commands: &[&str] = if case.assessment {
-            &["check", "finalise"]
+            &["check", "sign"]
         } else {
             &["check"]
         };
         for command in commands {
-            let (code, stderr) = run(&home, &[command, path]);
+            let mut args = vec![*command, path];
+            if *command == "sign" {
+                args.extend(["--by", "A", "--role", "B"]);
+            }
+            let (code, stderr) = run(&home, &args);
             let place = match case.at {
                 Some(at) => format!("{path}:{at}"),
                 None => path.to_string(),

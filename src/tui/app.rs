@@ -36,7 +36,7 @@ impl App {
         // Said once, on the first screen: the folder is the user's to share or not.
         let notice = ws.exposed.as_ref().map(|e| {
             format!(
-                "Other users can reach the assessments in {} (permissions {:o}). To keep them private: chmod 700 {0}",
+                "Other users can write in {}, where your assessments are (permissions {:o}). To keep them private: chmod 700 {0}",
                 shown_path(&e.path),
                 e.mode
             )

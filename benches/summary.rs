@@ -1,8 +1,10 @@
-//! `probity summary` over many forces: reading, scoring and tallying 250, 500 and 1,000 fully
-//! answered assessment files. Run with `cargo bench --bench summary`.
+//! `probity summary` over many files: reading, scoring and tallying 1,000 and 4,000 fully
+//! answered assessments of the same 40 forces (one file per force and year), beside a bare
+//! TOML parse of the same files on the same cores, the floor any reader must pay. Run with
+//! `cargo bench --bench summary`.
 //!
-//! To time the whole command with hyperfine, write the same files to a folder first:
-//! `PROBITY_BENCH_WRITE=1000:/tmp/forces cargo bench --bench summary`.
+//! To time the whole command (or measure its memory with `/usr/bin/time -v`), write the same
+//! files to a folder first: `PROBITY_BENCH_WRITE=4000:/tmp/forces cargo bench --bench summary`.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +13,7 @@ use probity_core::answer::{Kind, Status, Value};
 use probity_core::assessment::{Assessment, to_toml};
 use probity_core::checklist::{Catalog, Checklist};
 use probity_core::document::Page;
-use probity_core::progress::{expand, load_batch, summary};
+use probity_core::progress::{expand, summary};
 
 fn main() {
     if let Some((count, dir)) = std::env::var("PROBITY_BENCH_WRITE")
@@ -30,9 +32,13 @@ fn main() {
     divan::main();
 }
 
-/// A fully answered assessment whose answers vary with `n`, so forces differ.
+/// Forces in the generated files; file `n` is force `n % FORCES` for year `1900 + n / FORCES`.
+const FORCES: usize = 40;
+
+/// A fully answered assessment whose answers vary with `n`, so forces and years differ.
 fn generated(checklist: &Checklist, n: usize) -> Assessment {
-    let mut a = Assessment::new(checklist, &format!("Force {n:04}"), "2012");
+    let force = format!("Force {:02}", n % FORCES);
+    let mut a = Assessment::new(checklist, &force, &(1900 + n / FORCES).to_string());
     for (i, item) in checklist.items().enumerate() {
         let k = n + i;
         let value = match &item.kind {
@@ -62,22 +68,58 @@ fn write(dir: &Path, count: usize) -> Vec<PathBuf> {
     (0..count)
         .map(|n| {
             let path = dir.join(format!("force-{n:04}.toml"));
-            std::fs::write(&path, to_toml(&generated(&checklist, n), &checklist)).unwrap();
+            std::fs::write(
+                &path,
+                to_toml(&generated(&checklist, n), &checklist).unwrap(),
+            )
+            .unwrap();
             path
         })
         .collect()
 }
 
-#[divan::bench(args = [250, 500, 1000], sample_count = 10)]
+#[divan::bench(args = [1000, 4000], sample_count = 5)]
 fn summarise(bencher: divan::Bencher, files: usize) {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), files);
     let catalog = Catalog::discover(None);
     let inputs = [dir.path().to_path_buf()];
+    let page = Page::new("OFFICIAL", date(2013, 1, 1));
     bencher.bench(|| {
         let paths = expand(&inputs).unwrap();
-        let batch = load_batch(&paths, &catalog, date(2013, 1, 1), || {});
-        assert_eq!(batch.loaded.len(), files);
-        summary::summarise(&batch, None, &Page::new("OFFICIAL", date(2013, 1, 1)))
+        let s = summary::summarise_files(&paths, &catalog, None, &page, || {});
+        assert_eq!((s.forces, s.left_out), (FORCES, files - FORCES));
+        s
+    });
+}
+
+/// Reading and parsing the same files into plain TOML tables, one part per core, and nothing
+/// more: what a summary costs at the least.
+#[divan::bench(args = [1000, 4000], sample_count = 5)]
+fn bare_parse(bencher: divan::Bencher, files: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), files);
+    let inputs = [dir.path().to_path_buf()];
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    bencher.bench(|| {
+        let paths = expand(&inputs).unwrap();
+        std::thread::scope(|scope| {
+            paths
+                .chunks(paths.len().div_ceil(workers))
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|p| {
+                                let text = std::fs::read_to_string(p).unwrap();
+                                toml::from_str::<toml::Table>(&text).unwrap().len()
+                            })
+                            .sum::<usize>()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|h| h.join().unwrap())
+                .sum::<usize>()
+        })
     });
 }

@@ -31,7 +31,7 @@ due = 2013-01-31
 "#;
     let a = assessment::load_str("t.toml", text, &c).unwrap();
     assert_eq!(a.orphans.len(), 1);
-    let saved = assessment::to_toml(&a, &c);
+    let saved = assessment::to_toml(&a, &c).unwrap();
     assert!(saved.contains("[answers.\"old.retired_item\"]"), "{saved}");
     assert!(saved.contains("value = \"maybe\""));
     assert!(saved.contains("due = 2013-01-31"));
@@ -65,7 +65,7 @@ fn dates_may_be_bare_or_quoted_and_are_written_bare() {
         a.value("ctx.period_start"),
         Some(&Value::Date(date(2011, 9, 1)))
     );
-    let saved = assessment::to_toml(&a, &c);
+    let saved = assessment::to_toml(&a, &c).unwrap();
     assert!(saved.contains("value = 2011-09-01"), "{saved}");
 }
 
@@ -153,7 +153,7 @@ proptest! {
             a.answer_mut("business.applications").value = Some(Value::Number(n as f64));
         }
         a.prune();
-        let back = assessment::load_str("t.toml", &assessment::to_toml(&a, &c), &c).unwrap();
+        let back = assessment::load_str("t.toml", &assessment::to_toml(&a, &c).unwrap(), &c).unwrap();
         prop_assert_eq!(back, a);
     }
 }
@@ -172,4 +172,41 @@ fn a_newer_file_is_refused_for_being_newer_even_with_fields_this_build_does_not_
     );
     let err = assessment::parse("old.toml", "checklist = \"wfof-2011\"\n").unwrap_err();
     assert!(err.problems[0].message.contains("has no `format = 1` line"));
+}
+
+#[test]
+fn a_date_outside_years_1_to_9999_is_refused_on_load_and_never_panics_a_save() {
+    let c = wfof();
+    let head = "format = 1\nchecklist = \"wfof-2011\"\nforce = \"F\"\nperiod = \"2012\"\n";
+    for (line, at) in [
+        (
+            "[answers.\"gifts.policy\"]\ndue = \"-000001-03-31\"\n",
+            (6, 7),
+        ),
+        ("[answers.\"gifts.policy\"]\ndue = 0000-03-31\n", (6, 7)),
+        (
+            "[answers.\"ctx.period_start\"]\nvalue = \"-002012-09-01\"\n",
+            (6, 9),
+        ),
+    ] {
+        let err = assessment::load_str("d.toml", &format!("{head}{line}"), &c).unwrap_err();
+        let p = &err.problems[0];
+        assert!(
+            p.message.contains("a date such as 2013-03-31"),
+            "{}",
+            p.message
+        );
+        assert_eq!(p.location(), Some(at), "{line}");
+    }
+
+    // Made in code, such a date is refused by the save, which leaves the file as it was.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    let mut a = Assessment::new(&c, "F", "2012");
+    a.answer_mut("gifts.policy").due = Some(date(-1, 3, 31));
+    let err = assessment::to_toml(&a, &c).unwrap_err();
+    assert!(err.to_string().contains("years 1 to 9999"), "{err}");
+    let err = assessment::save(&path, &a, &c).unwrap_err();
+    assert!(err.to_string().starts_with("could not save"), "{err}");
+    assert!(!path.exists());
 }

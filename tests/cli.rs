@@ -192,7 +192,7 @@ fn an_assessment_naming_a_missing_or_broken_checklist_says_which_and_where() {
         .args(["check", file.to_str().unwrap()])
         .assert()
         .code(1)
-        .stderr(contains("error:").and(contains("no checklist with id \"nosuch\"")));
+        .stderr(contains("no checklist with id \"nosuch\"").and(contains("a.toml:2:13")));
     std::fs::write(home.path().join("broken.toml"), "id = \"x\"\n[[areas]\n").unwrap();
     std::fs::write(
         &file,
@@ -204,4 +204,27 @@ fn an_assessment_naming_a_missing_or_broken_checklist_says_which_and_where() {
         .assert()
         .code(1)
         .stderr(contains("its checklist cannot be used").and(contains("broken.toml:2")));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_data_folder_others_can_reach_is_reported_once_with_the_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(root.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = probity(root.path()).arg("checklists").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success());
+    assert_eq!(
+        stderr.matches("warning: other users can write in").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("(permissions 777)") && stderr.contains("chmod 700"),
+        "{stderr}"
+    );
+    // The user chose this folder, so it is theirs to change.
+    let mode = std::fs::metadata(root.path()).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o777);
 }

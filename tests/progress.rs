@@ -422,6 +422,35 @@ fn the_summary_uses_each_forces_latest_period() {
 }
 
 #[test]
+fn folding_files_as_they_are_read_gives_the_summary_of_the_whole_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.toml"), "format = 1\n").unwrap();
+    let mut paths = vec![dir.path().join("broken.toml")];
+    // Many copies of each force and period, in an order that spreads them over the cores.
+    for n in 0..40 {
+        for name in ["dorset-2013.toml", "durham-2012.toml", "dorset-2012.toml"] {
+            let copy = dir.path().join(format!("{n:02}-{name}"));
+            std::fs::copy(fixture(name), &copy).unwrap();
+            paths.push(copy);
+        }
+    }
+    let today = date(2013, 9, 30);
+    let batch = load_batch(&paths, &catalog(), today, || {});
+    for period in [None, Some("2012"), Some("2011")] {
+        let whole = summary::summarise(&batch, period, &page());
+        let folded = summary::summarise_files(&paths, &catalog(), period, &page(), || {});
+        assert_eq!(
+            serde_json::to_value(&folded).unwrap(),
+            serde_json::to_value(&whole).unwrap(),
+            "{period:?}"
+        );
+        assert_eq!(folded.bad.len(), 1);
+    }
+    let all = summary::summarise_files(&paths, &catalog(), None, &page(), || {});
+    assert_eq!((all.forces, all.left_out), (2, 118));
+}
+
+#[test]
 fn a_bad_file_is_listed_and_the_rest_summarised() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["dorset-2012.toml", "durham-2012.toml"] {
@@ -550,7 +579,7 @@ fn a_batch_keeps_file_order_and_each_files_checklist() {
         let text = if n % 3 == 0 {
             let mut next = carry::carry_forward(&prev, &v1, &v2, "2013").assessment;
             next.force = format!("Force {n}");
-            assessment::to_toml(&next, &v2)
+            assessment::to_toml(&next, &v2).unwrap()
         } else {
             std::fs::read_to_string(fixture("durham-2012.toml"))
                 .unwrap()

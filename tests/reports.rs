@@ -10,6 +10,10 @@ use probity_core::document::{Document, Format};
 use probity_core::report::{Options, Report};
 use scraper::{Html, Selector};
 
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::CORPUS;
+
 fn options() -> Options {
     Options::new("OFFICIAL-SENSITIVE", date(2012, 12, 1))
 }
@@ -506,23 +510,6 @@ fn marking_appears_in_every_format() {
     assert!(narrative.starts_with("OFFICIAL\n") && narrative.trim_end().ends_with("OFFICIAL"));
 }
 
-/// Strings that would be live somewhere: markup, script links, spreadsheet formulas, terminal
-/// escapes, Markdown structure and CSS.
-const CORPUS: &[&str] = &[
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "[click](javascript:alert(1))",
-    "<a href=\"javascript:alert(1)\">x</a>",
-    "=HYPERLINK(\"http://evil.example\",\"x\")",
-    "+cmd|' /C calc'!A0",
-    "-2+3",
-    "@SUM(A1:A2)",
-    "\u{1b}[31mred\u{1b}[0m \u{1b}]0;title\u{7}",
-    "| a | b |\n# Heading\n## Sub",
-    "</style><style>body{display:none}</style>",
-    "\"; } body { display: none } /*",
-];
-
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
@@ -552,6 +539,9 @@ fn hostile() -> (Assessment, Checklist) {
         "[answers.\"ctx.force\"]\nvalue = {}\n",
         toml_string(CORPUS[4])
     );
+    // An answer to no item, whose id is the payload: kept, and named in the warnings.
+    let id = toml_string(&format!("orphan {} {}", CORPUS[12], CORPUS[13]));
+    text += &format!("[answers.{id}]\nvalue = {p}\nnote = {p}\n");
     let catalog = Catalog::discover(None);
     let checklist = catalog
         .resolve("wfof-2011", None)
@@ -563,8 +553,8 @@ fn hostile() -> (Assessment, Checklist) {
 
 fn assert_no_controls(format: Format, out: &str) {
     assert!(
-        !out.contains('\u{1b}') && !out.contains('\u{7}'),
-        "{format:?} carries a terminal escape"
+        corpus::is_inert(out),
+        "{format:?} carries a control, bidi or invisible character"
     );
 }
 
@@ -653,6 +643,14 @@ fn injected_text_is_inert_in_every_format() {
                     Some(true),
                     "kept as a plain string"
                 );
+                // The orphan's id reaches the warnings cleaned, and the force name has lost
+                // the characters that would make it pass for another.
+                let warnings = v["warnings"].to_string();
+                assert!(
+                    warnings.contains("orphan ]2;pwned ]52;c;cHduZWQ="),
+                    "{warnings}"
+                );
+                assert!(v["force"].as_str().unwrap().contains("Dorset Police"));
             }
             Format::Csv => {
                 let out = render(&r, format);

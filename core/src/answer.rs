@@ -255,6 +255,15 @@ pub struct Unfit {
     pub allowed: String,
 }
 
+/// The years a date may fall in: four digits, the range TOML and ISO 8601 write without an
+/// era sign. jiff also reads signed six-digit years ("-002012-09-01"), which no file can hold.
+pub const YEARS: std::ops::RangeInclusive<i16> = 1..=9999;
+
+/// Whether a date can be written to a file and read back: its year is in [`YEARS`].
+pub fn date_fits(date: Date) -> bool {
+    YEARS.contains(&date.year())
+}
+
 /// Checks a value against an item kind.
 pub fn check_value(kind: &Kind, value: &Value) -> Result<(), Unfit> {
     let ok = match (kind, value) {
@@ -263,7 +272,7 @@ pub fn check_value(kind: &Kind, value: &Value) -> Result<(), Unfit> {
         (Kind::Number, Value::Number(n)) => n.is_finite(),
         (Kind::Money, Value::Number(n)) => n.is_finite() && *n >= 0.0,
         (Kind::Percent, Value::Number(n)) => (0.0..=100.0).contains(n),
-        (Kind::Date, Value::Date(_)) => true,
+        (Kind::Date, Value::Date(d)) => date_fits(*d),
         (Kind::Choice(_), Value::Choice(c)) => kind.option(c).is_some(),
         (Kind::Text, Value::Text(_)) => true,
         _ => false,
@@ -361,6 +370,14 @@ mod tests {
                 .contains("0 to 100")
         );
         assert!(parse_value(&Kind::Date, "2013-02-30").is_err());
+        for outside in [
+            "-002012-09-01",
+            "-000001-03-31",
+            "0000-01-01",
+            "+010000-01-01",
+        ] {
+            assert!(parse_value(&Kind::Date, outside).is_err(), "{outside}");
+        }
         assert_eq!(
             parse_value(&Kind::Date, "31/05/2012"),
             Ok(Value::Date(jiff::civil::date(2012, 5, 31)))

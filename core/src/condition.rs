@@ -232,19 +232,25 @@ impl Condition {
     /// The item ids the condition reads, in order of first mention.
     pub fn items(&self) -> Vec<&str> {
         let mut ids = Vec::new();
-        self.collect_items(&mut ids);
+        self.collect_items(&mut ids, &mut std::collections::HashSet::new());
         ids
     }
 
-    fn collect_items<'a>(&'a self, out: &mut Vec<&'a str>) {
+    fn collect_items<'a>(
+        &'a self,
+        out: &mut Vec<&'a str>,
+        seen: &mut std::collections::HashSet<&'a str>,
+    ) {
         let mut push = |id: &'a str| {
-            if !out.contains(&id) {
+            if seen.insert(id) {
                 out.push(id);
             }
         };
         match self {
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_items(out)),
-            Condition::Not(c) => c.collect_items(out),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| c.collect_items(out, seen))
+            }
+            Condition::Not(c) => c.collect_items(out, seen),
             Condition::Item { item, .. } => push(item),
             Condition::Ratio {
                 numerator,

@@ -5,7 +5,9 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 
 use crate::text;
 
@@ -14,13 +16,67 @@ use crate::text;
 #[derive(Debug, Clone)]
 pub struct Source {
     name: String,
-    named: Arc<NamedSource<String>>,
+    named: Arc<Snippet>,
+}
+
+/// A file's masked text as miette reads it. A snippet around a problem on a very long line
+/// (a 10,000-deep nested value, a megabyte string) is cut to a window around the problem, so
+/// an error is a few lines, not the whole line.
+#[derive(Debug)]
+struct Snippet {
+    name: String,
+    text: String,
+}
+
+/// Snippets longer than this are cut to the problem's own line, and that to a window.
+const SNIPPET_BYTES: usize = 2048;
+/// The window of a long line shown around a problem.
+const WINDOW_BYTES: usize = 120;
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let full = self.text.read_span(span, before, after)?;
+        let text = &self.text;
+        let (from, to, line, column) = if full.data().len() <= SNIPPET_BYTES {
+            let from = full.span().offset();
+            (from, from + full.span().len(), full.line(), full.column())
+        } else {
+            let at = span.offset().min(text.len());
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            // A header asks for the problem's own place; a snippet for a window around it.
+            let from = if before == 0 && after == 0 {
+                at
+            } else {
+                floor_char_boundary(text, at.saturating_sub(WINDOW_BYTES / 2).max(line_start))
+            };
+            let to = floor_char_boundary(text, (from + WINDOW_BYTES).min(line_end)).max(at);
+            let line = text[..line_start].matches('\n').count();
+            (from, to, line, from - line_start)
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            &text.as_bytes()[from..to],
+            (from, to - from).into(),
+            line,
+            column,
+            text[from..to].matches('\n').count() + 1,
+        )))
+    }
 }
 
 impl Source {
     pub fn new(name: impl Into<String>, text: &str) -> Self {
         let name = text::sanitize_line(&name.into());
-        let named = Arc::new(NamedSource::new(name.clone(), text::mask_for_snippet(text)));
+        let named = Arc::new(Snippet {
+            name: name.clone(),
+            text: text::mask_for_snippet(text),
+        });
         Source { name, named }
     }
 
@@ -30,7 +86,7 @@ impl Source {
 
     /// One-based line and column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let text = self.named.inner();
+        let text = &self.named.text;
         let offset = offset.min(text.len());
         let before = &text[..floor_char_boundary(text, offset)];
         let line = before.matches('\n').count() + 1;
@@ -121,7 +177,11 @@ impl Diagnostic for Problem {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.span.clone()?;
-        let len = span.end.saturating_sub(span.start).max(1);
+        // Underlined no further than a snippet's window shows.
+        let len = span
+            .end
+            .saturating_sub(span.start)
+            .clamp(1, WINDOW_BYTES / 2);
         Some(Box::new(std::iter::once(LabeledSpan::new(
             self.label.clone().or_else(|| Some("here".into())),
             span.start,
@@ -193,6 +253,17 @@ mod tests {
         assert!(text.contains("title = 3"), "{text}");
         assert!(text.contains("title must be text"), "{text}");
         assert!(text.starts_with("error: title must be text"), "{text}");
+    }
+
+    #[test]
+    fn a_problem_on_a_very_long_line_shows_a_window_of_it() {
+        let line = format!("x = {}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let src = Source::new("deep.toml", &format!("a = 1\n{line}\nb = 2\n"));
+        let p = Problem::new(&src, Some(6 + 5_000..6 + 5_001), "too deep");
+        let text = Invalid::one(p).render();
+        assert!(text.len() < 1_000, "{} bytes:\n{text}", text.len());
+        assert!(text.contains("deep.toml:2:5001"), "{text}");
+        assert!(text.contains("[[[[") && text.contains("too deep"), "{text}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod checklist;
 pub mod condition;
 pub mod diagnostic;
 pub mod document;
+pub mod graph;
 pub mod history;
 pub mod progress;
 pub mod report;

@@ -4,29 +4,99 @@
 use std::borrow::Cow;
 
 /// True for characters that must never reach a terminal or a report: C0/C1 controls (except
-/// newline and tab) and the Unicode bidirectional overrides used in "Trojan Source" spoofing.
+/// newline and tab), the Unicode bidirectional overrides, isolates and marks used in "Trojan
+/// Source" spoofing, and the line and paragraph separators.
 pub fn is_unsafe_char(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
 }
 
-/// Removes unsafe characters from text a user or file supplied. Newlines and tabs survive.
+/// True for characters that take no space: zero-width spaces and joiners, the word joiner and
+/// invisible operators, the byte-order mark, soft hyphen and the fillers that render as
+/// nothing. In a name they make "Dor\u{200B}set Police" pass for "Dorset Police".
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
+}
+
+/// The joiners free text keeps: they shape letters in scripts such as Persian and the Indic
+/// scripts, and build emoji, and hide nothing that matters in prose.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// What free text (a note, a prompt) drops: unsafe characters, and invisible ones other than
+/// the joiners.
+fn dropped_from_text(c: char) -> bool {
+    is_unsafe_char(c) || (is_invisible(c) && !is_joiner(c))
+}
+
+/// Cleans free text a user or file supplied: unsafe characters and invisible ones (but the
+/// joiners) are removed. Newlines and tabs survive.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_unsafe_char) {
-        Cow::Owned(text.chars().filter(|c| !is_unsafe_char(*c)).collect())
+    if text.chars().any(dropped_from_text) {
+        Cow::Owned(text.chars().filter(|c| !dropped_from_text(*c)).collect())
     } else {
         Cow::Borrowed(text)
     }
 }
 
-/// Sanitises a one-line field (force name, owner): also folds newlines and tabs into spaces.
+/// [`sanitize`] for text already owned: clean text is kept as it is, not copied.
+pub fn sanitize_owned(text: String) -> String {
+    match sanitize(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(clean) => clean,
+    }
+}
+
+/// Sanitises a one-line field (an evidence reference, a message): also folds newlines and tabs
+/// into spaces.
 pub fn sanitize_line(text: &str) -> String {
+    let plain = |c: char| !dropped_from_text(c) && c != '\n' && c != '\t';
+    if text.chars().all(plain) && text.trim().len() == text.len() {
+        return text.to_string();
+    }
     sanitize(text)
         .chars()
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
         .collect::<String>()
         .trim()
         .to_string()
+}
+
+/// Cleans an id, a name (force, owner, assessor) or a period: one line, with every invisible
+/// character removed, so two names that look the same are the same.
+pub fn clean_name(text: &str) -> String {
+    let line = sanitize_line(text);
+    if line.chars().any(is_invisible) {
+        line.chars()
+            .filter(|c| !is_invisible(*c))
+            .collect::<String>()
+            .trim()
+            .to_string()
+    } else {
+        line
+    }
 }
 
 /// The first non-empty line of a message, cleaned for a one-line display.
@@ -54,12 +124,19 @@ pub fn escape_for_terminal(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Replaces unsafe characters with printable ones of the same UTF-8 length, so byte spans into
-/// the text stay valid when it is shown as a diagnostic snippet.
+/// A path as shown to a person, in a message or a list: any unsafe character in a file name
+/// becomes a visible escape, so a crafted name cannot act on a terminal or a report.
+pub fn shown_path(path: &std::path::Path) -> String {
+    escape_for_terminal(&path.display().to_string()).into_owned()
+}
+
+/// Replaces unsafe and invisible characters with printable ones of the same UTF-8 length, so
+/// byte spans into the text stay valid when it is shown as a diagnostic snippet, and a hidden
+/// character shows where it is.
 pub fn mask_for_snippet(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if is_unsafe_char(c) {
+            if is_unsafe_char(c) || is_invisible(c) {
                 match c.len_utf8() {
                     1 => '?',
                     2 => '\u{00BF}',
@@ -85,6 +162,23 @@ mod tests {
     }
 
     #[test]
+    fn names_lose_every_invisible_character_and_text_keeps_only_the_joiners() {
+        assert_eq!(
+            clean_name("Dor\u{200B}set\u{FEFF} Pol\u{2060}ice\u{200D}"),
+            "Dorset Police"
+        );
+        assert_eq!(clean_name("\u{200E}2012\u{202E}"), "2012");
+        // A Persian word that needs its non-joiner, and a family emoji joined by ZWJs.
+        let persian = "\u{0645}\u{06CC}\u{200C}\u{062E}\u{0648}\u{0627}\u{0647}\u{0645}";
+        assert_eq!(sanitize(persian), persian);
+        assert_eq!(
+            sanitize("\u{1F468}\u{200D}\u{1F469}"),
+            "\u{1F468}\u{200D}\u{1F469}"
+        );
+        assert_eq!(sanitize("a\u{200B}b\u{FEFF}c\u{2028}d"), "abcd");
+    }
+
+    #[test]
     fn escape_makes_controls_visible() {
         assert_eq!(
             escape_for_terminal("x\u{1b}]0;t\u{7}"),
@@ -97,13 +191,15 @@ mod tests {
         fn masking_keeps_byte_length(s in any::<String>()) {
             let masked = mask_for_snippet(&s);
             prop_assert_eq!(masked.len(), s.len());
-            prop_assert!(!masked.chars().any(is_unsafe_char));
+            prop_assert!(!masked.chars().any(|c| is_unsafe_char(c) || is_invisible(c)));
         }
 
         #[test]
         fn sanitized_text_is_safe(s in any::<String>()) {
             prop_assert!(!sanitize(&s).chars().any(is_unsafe_char));
             prop_assert!(!escape_for_terminal(&s).chars().any(is_unsafe_char));
+            let name = clean_name(&s);
+            prop_assert!(!name.chars().any(|c| is_unsafe_char(c) || is_invisible(c) || c == '\n'));
         }
     }
 }

@@ -1,27 +1,26 @@
 use std::path::Path;
 
+use probity_core::assessment;
 use probity_core::checklist;
 use probity_core::scoring;
 use probity_core::storage;
-use probity_core::text::escape_for_terminal;
+use probity_core::text::{escape_for_terminal, shown_path};
 use probity_core::workspace::Workspace;
 
 use super::{Outcome, fail, fail_rendered, load};
 
-/// Checks a checklist or an assessment, telling them apart by the assessment's `format` line.
+/// Checks a checklist or an assessment, telling them apart by the fields only an assessment has.
 pub fn run(ws: &Workspace, file: &Path) -> Outcome {
     let text = match storage::read_capped(file, 8 * 1024 * 1024) {
         Ok(t) => t,
         Err(e) => return fail(&e.to_string()),
     };
-    let is_assessment =
-        toml::from_str::<toml::Table>(&text).is_ok_and(|t| t.contains_key("format"));
-    if !is_assessment {
+    if !assessment::looks_like_assessment(&text) {
         return match checklist::load_str(&file.display().to_string(), &text) {
             Ok(c) => {
                 println!(
                     "{}: checklist \"{}\" is valid ({} areas, {} items, {} rules)",
-                    file.display(),
+                    shown_path(file),
                     c.id,
                     c.areas.len(),
                     c.item_count(),
@@ -41,7 +40,7 @@ pub fn run(ws: &Workspace, file: &Path) -> Outcome {
     let evaluation = scoring::evaluate(&c, &a, ws.today);
     println!(
         "{}: assessment of {} for {} is valid ({} of {} applicable items answered)",
-        file.display(),
+        shown_path(file),
         escape_for_terminal(&a.force),
         escape_for_terminal(&a.period),
         evaluation.completeness.answered,

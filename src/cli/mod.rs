@@ -27,9 +27,9 @@ use probity_core::assessment::{Assessment, LoadError};
 use probity_core::checklist::{Area, Checklist, Item, LookupError};
 use probity_core::document::{DEFAULT_MARKING, Document, Format};
 use probity_core::storage;
-use probity_core::text::escape_for_terminal;
+use probity_core::text::{escape_for_terminal, shown_path};
 use probity_core::workspace::{
-    ExportError, OpenError, Opened, Overwrite, Started, Workspace, export,
+    ExportError, OpenError, Opened, Overwrite, ReadOnly, Started, Workspace, export,
 };
 
 #[derive(Debug, Parser)]
@@ -239,7 +239,8 @@ fn home(cli: &Cli, today: Date) -> Next {
             "the home screen needs a full terminal; answer an assessment line by line with `probity walk FILE`, or see `probity --help` for the other commands",
         ));
     }
-    match workspace(cli.data_dir.as_deref(), today, cli.actor.as_deref()) {
+    // The home screen notes an exposed data folder itself.
+    match quiet_workspace(cli.data_dir.as_deref(), today, cli.actor.as_deref()) {
         Ok(ws) => Next::Interface(Box::new(ws), Screen::Home),
         Err(outcome) => Next::Exit(outcome),
     }
@@ -254,9 +255,28 @@ fn standalone(cli: &Cli, name: &str, run: impl FnOnce() -> Outcome) -> Next {
     })
 }
 
+/// The workspace for a command, which says once, before its own output, when other users can
+/// write in the data folder.
+fn workspace(dir: Option<&Path>, today: Date, actor: Option<&str>) -> Result<Workspace, Outcome> {
+    let ws = quiet_workspace(dir, today, actor)?;
+    if let Some(e) = &ws.exposed {
+        let dir = shown_path(&e.path);
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: other users can write in {dir}, where your assessments are (permissions {:o}); to keep them private: chmod 700 '{dir}'",
+            e.mode
+        );
+    }
+    Ok(ws)
+}
+
 /// The workspace for a data folder, acting as `actor` (`--as`), else the name in probity's
 /// config file, else the system user.
-fn workspace(dir: Option<&Path>, today: Date, actor: Option<&str>) -> Result<Workspace, Outcome> {
+fn quiet_workspace(
+    dir: Option<&Path>,
+    today: Date,
+    actor: Option<&str>,
+) -> Result<Workspace, Outcome> {
     let mut ws = Workspace::new(dir, today).map_err(|e| {
         fail(&format!(
             "{e}; name a data folder with --data-dir or PROBITY_HOME"
@@ -299,11 +319,16 @@ fn usage(message: &str) -> Outcome {
 fn open_to_change(ws: &Workspace, file: &Path) -> Result<Opened, Outcome> {
     let path = ws.locate(file);
     match ws.open(&path) {
-        Ok(opened) if opened.read_only() => Err(fail(&format!(
-            "{} is open in another probity window; close it there and try again",
-            path.display()
-        ))),
-        Ok(opened) => Ok(opened),
+        Ok(opened) => match opened.read_only_because() {
+            Some(ReadOnly::OpenElsewhere) => Err(fail(&format!(
+                "{} is open in another probity window; close it there and try again",
+                shown_path(&path)
+            ))),
+            Some(why @ ReadOnly::FolderNotWritable) => {
+                Err(fail(&format!("{}: {why}", shown_path(&path))))
+            }
+            None => Ok(opened),
+        },
         Err(OpenError::Load(e)) => Err(shown_load_error(&e)),
         Err(e) => Err(fail(&e.to_string())),
     }
@@ -377,7 +402,7 @@ fn list_checklists(ws: &Workspace) -> Outcome {
     for entry in &ws.catalog.entries {
         let origin = match &entry.origin {
             Origin::BuiltIn => "built in".to_string(),
-            Origin::File(p) => p.display().to_string(),
+            Origin::File(p) => shown_path(p),
         };
         match &entry.checklist {
             Ok(c) => println!(
@@ -388,13 +413,13 @@ fn list_checklists(ws: &Workspace) -> Outcome {
                 c.areas.len(),
                 c.item_count(),
                 c.rules.len(),
-                escape_for_terminal(&origin)
+                origin
             ),
             Err(e) => outcome = fail_rendered(&e.render()),
         }
     }
     if let Some(dir) = &ws.dirs.checklists {
-        println!("\nYour own checklists go in {}", dir.display());
+        println!("\nYour own checklists go in {}", shown_path(dir));
     }
     outcome
 }
@@ -449,7 +474,7 @@ impl Output {
         };
         match export(document, format, path, overwrite) {
             Ok(()) => {
-                eprintln!("Wrote {}", path.display());
+                eprintln!("Wrote {}", shown_path(path));
                 Outcome::Ok
             }
             Err(ExportError::Storage(storage::Error::Exists(path))) => fail(&format!(

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use probity_core::text::escape_for_terminal;
+use probity_core::text::{escape_for_terminal, shown_path};
 use probity_core::workspace::{Start, StartError, Started, Workspace};
 
 use super::{
@@ -68,7 +68,7 @@ pub fn run(ws: Workspace, args: &NewArgs) -> Next {
 /// Says on the terminal what `new` did: the file created and, when answers were carried, the
 /// carry-forward report with the checklist briefing.
 fn print(started: &Started) {
-    println!("Created {}", started.path.display());
+    println!("Created {}", shown_path(&started.path));
     for line in started.carried.iter().flat_map(|r| r.lines()) {
         println!("{}", escape_for_terminal(&line));
     }

@@ -7,9 +7,9 @@ use probity_core::document::Format;
 use probity_core::progress::compare::{self, Comparison, Side};
 use probity_core::progress::summary::{self, Summary};
 use probity_core::progress::trend::{self, Trend};
-use probity_core::progress::{self as core, Batch};
+use probity_core::progress::{self as core, BadFile, Batch};
 use probity_core::scoring;
-use probity_core::text::{escape_for_terminal, sanitize_line};
+use probity_core::text::{clean_name, escape_for_terminal};
 use probity_core::workspace::Workspace;
 
 use super::{DataDir, Outcome, Output, fail, format, load};
@@ -99,12 +99,22 @@ pub fn compare(ws: &Workspace, args: &CompareArgs) -> Outcome {
     args.output.emit(&c, args.format)
 }
 
-/// Reads a batch, with a progress bar when there are many files and someone is watching.
-fn batch(ws: &Workspace, inputs: &[PathBuf]) -> Result<Batch, Outcome> {
+/// The assessment files named, or the outcome when there are none.
+fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Outcome> {
     let paths = core::expand(inputs).map_err(|e| fail(&e.to_string()))?;
     if paths.is_empty() {
         return Err(fail("no assessment files (*.toml) were found"));
     }
+    Ok(paths)
+}
+
+/// Runs `read` over the files with a progress bar when there are many and someone is watching,
+/// then lists the files that could not be read.
+fn reading<T>(
+    paths: &[PathBuf],
+    read: impl FnOnce(&(dyn Fn() + Sync)) -> T,
+    bad: impl Fn(&T) -> &[BadFile],
+) -> T {
     let bar = (paths.len() >= 50 && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(paths.len() as u64);
         if let Ok(style) =
@@ -114,7 +124,7 @@ fn batch(ws: &Workspace, inputs: &[PathBuf]) -> Result<Batch, Outcome> {
         }
         bar
     });
-    let batch = core::load_batch(&paths, &ws.catalog, ws.today, || {
+    let result = read(&|| {
         if let Some(b) = &bar {
             b.inc(1);
         }
@@ -122,38 +132,50 @@ fn batch(ws: &Workspace, inputs: &[PathBuf]) -> Result<Batch, Outcome> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    for bad in &batch.bad {
-        for p in &bad.problems {
+    for file in bad(&result) {
+        for p in &file.problems {
             eprintln!("error: {}", escape_for_terminal(p));
         }
     }
-    Ok(batch)
+    result
 }
 
-fn with_bad_files(batch: &Batch, outcome: Outcome) -> Outcome {
-    if batch.bad.is_empty() {
+/// Reads a batch of files to keep, for a trend.
+fn batch(ws: &Workspace, inputs: &[PathBuf]) -> Result<Batch, Outcome> {
+    let paths = files(inputs)?;
+    Ok(reading(
+        &paths,
+        |tick| core::load_batch(&paths, &ws.catalog, ws.today, tick),
+        |b| &b.bad,
+    ))
+}
+
+fn with_bad_files(bad: &[BadFile], outcome: Outcome) -> Outcome {
+    if bad.is_empty() {
         return outcome;
     }
     eprintln!(
         "{} file{} could not be read and {} left out.",
-        batch.bad.len(),
-        if batch.bad.len() == 1 { "" } else { "s" },
-        if batch.bad.len() == 1 { "was" } else { "were" }
+        bad.len(),
+        if bad.len() == 1 { "" } else { "s" },
+        if bad.len() == 1 { "was" } else { "were" }
     );
     Outcome::Invalid
 }
 
+/// Summarises the files, folding each in as it is read.
 pub fn summary(ws: &Workspace, args: &SummaryArgs) -> Outcome {
-    let batch = match batch(ws, &args.inputs) {
-        Ok(b) => b,
+    let paths = match files(&args.inputs) {
+        Ok(p) => p,
         Err(o) => return o,
     };
-    let s = summary::summarise(
-        &batch,
-        args.period.as_deref(),
-        &args.output.page(ws.today, None),
+    let page = args.output.page(ws.today, None);
+    let s = reading(
+        &paths,
+        |tick| summary::summarise_files(&paths, &ws.catalog, args.period.as_deref(), &page, tick),
+        |s| &s.bad,
     );
-    with_bad_files(&batch, args.output.emit(&s, args.format))
+    with_bad_files(&s.bad, args.output.emit(&s, args.format))
 }
 
 pub fn trend(ws: &Workspace, args: &TrendArgs) -> Outcome {
@@ -163,9 +185,9 @@ pub fn trend(ws: &Workspace, args: &TrendArgs) -> Outcome {
     };
     let forces = trend::forces(&batch);
     let force = match (&args.force_name, forces.as_slice()) {
-        (Some(name), _) => sanitize_line(name),
+        (Some(name), _) => clean_name(name),
         (None, [one]) => one.clone(),
-        (None, []) => return with_bad_files(&batch, fail("no assessment could be read")),
+        (None, []) => return with_bad_files(&batch.bad, fail("no assessment could be read")),
         (None, many) => {
             return fail(&format!(
                 "the files cover {} forces; choose one with --force NAME: {}",
@@ -182,12 +204,12 @@ pub fn trend(ws: &Workspace, args: &TrendArgs) -> Outcome {
             format!(" (forces found: {})", forces.join(", "))
         };
         return with_bad_files(
-            &batch,
+            &batch.bad,
             fail(&format!(
                 "a trend needs at least two periods of {force}, and {} found{known}",
                 t.points.len()
             )),
         );
     }
-    with_bad_files(&batch, args.output.emit(&t, args.format))
+    with_bad_files(&batch.bad, args.output.emit(&t, args.format))
 }

@@ -1,6 +1,7 @@
 use std::path::{Path, PathBuf};
 
 use probity_core::storage;
+use probity_core::text::shown_path;
 
 use super::{Outcome, fail};
 
@@ -33,11 +34,11 @@ pub fn write_all(out: &Path, files: &[(String, Vec<u8>)], overwrite: bool) -> Ou
     for (name, bytes) in files {
         let path = out.join(name);
         if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
-            println!("{} is up to date", path.display());
+            println!("{} is up to date", shown_path(&path));
             continue;
         }
         match storage::write_new(&path, bytes, overwrite) {
-            Ok(()) => println!("Wrote {}", path.display()),
+            Ok(()) => println!("Wrote {}", shown_path(&path)),
             Err(storage::Error::Exists(path)) => {
                 return fail(&format!(
                     "{} already exists and differs; replace it with --overwrite",

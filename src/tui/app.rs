@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use probity_core::text::shown_path;
 use probity_core::workspace::{OpenError, Opened, Started, Workspace};
 
 use super::dialog::{Dialog, Reading};
@@ -32,11 +33,19 @@ pub enum Screen {
 
 impl App {
     fn with(ws: Workspace, screen: Screen) -> App {
+        // Said once, on the first screen: the folder is the user's to share or not.
+        let notice = ws.exposed.as_ref().map(|e| {
+            format!(
+                "Other users can write in {}, where your assessments are (permissions {:o}). To keep them private: chmod 700 {0}",
+                shown_path(&e.path),
+                e.mode
+            )
+        });
         App {
             screen,
             dialog: None,
             ws,
-            notice: None,
+            notice,
             theme: Theme::from_env(),
             quit: false,
         }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 use ratatui_textarea::TextArea;
 
 use probity_core::checklist::Catalog;
-use probity_core::text::first_line;
+use probity_core::text::{first_line, shown_path};
 use probity_core::workspace::{Start, StartError, Workspace};
 
 use super::action::Action;
@@ -176,7 +176,7 @@ fn refused(e: &StartError) -> String {
     match e {
         StartError::Exists(path) => format!(
             "{} already exists: change the force or the period, or open it from the list",
-            path.display()
+            shown_path(path)
         ),
         other => first_line(&other.to_string()),
     }

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
-use probity_core::text::first_line;
+use probity_core::text::{first_line, shown_path};
 use probity_core::workspace::{Listed, Workspace};
 
 use super::action::Action;
@@ -81,7 +81,7 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
         Paragraph::new(vec![
             Line::styled("probity · integrity self-assessment", theme.heading()),
             Line::styled(
-                format!("Assessments in {}", app.ws.dirs.data.display()),
+                format!("Assessments in {}", shown_path(&app.ws.dirs.data)),
                 theme.dim(),
             ),
         ]),

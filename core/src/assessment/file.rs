@@ -1,7 +1,7 @@
 //! The assessment file: a public, documented TOML format (see the README). Reading checks
 //! every answer against the checklist; writing keeps answers to unknown items untouched.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use jiff::civil::Date;
@@ -81,11 +81,31 @@ pub struct Parsed {
     file: FileIn,
 }
 
+/// Whether a file's text is meant as an assessment rather than a checklist: it has a field only
+/// an assessment has, even when it is broken or lacks its `format` line.
+pub fn looks_like_assessment(text: &str) -> bool {
+    const ONLY_IN_ASSESSMENTS: [&str; 5] = ["format", "answers", "force", "period", "checklist"];
+    match toml::from_str::<toml::Table>(text) {
+        Ok(table) => ONLY_IN_ASSESSMENTS.iter().any(|k| table.contains_key(*k)),
+        // Broken TOML: judged by the start of its lines.
+        Err(_) => text.lines().map(str::trim_start).any(|l| {
+            l.starts_with("[answers")
+                || ONLY_IN_ASSESSMENTS.iter().any(|k| {
+                    l.strip_prefix(k)
+                        .is_some_and(|r| r.trim_start().starts_with('='))
+                })
+        }),
+    }
+}
+
 /// Reads an assessment's structure. A file written by a newer probity is refused here, before
 /// anything else, so it is never misread or rewritten.
 pub fn parse(name: &str, text: &str) -> Result<Parsed, Invalid> {
     let source = Source::new(name, text);
     let fail = |span, msg: String| Err(Invalid::one(Problem::new(&source, span, msg)));
+    if text.trim().is_empty() {
+        return fail(Some(0..0), "the file is empty".into());
+    }
     if text.len() > MAX_FILE_BYTES {
         return fail(
             None,
@@ -103,7 +123,11 @@ pub fn parse(name: &str, text: &str) -> Result<Parsed, Invalid> {
         return fail(span, message);
     }
     match full {
-        Ok(file) => Ok(Parsed { source, file }),
+        Ok(mut file) => {
+            let span = file.checklist.span();
+            file.checklist = Spanned::new(span, text::clean_name(file.checklist.get_ref()));
+            Ok(Parsed { source, file })
+        }
         Err(e) => fail(e.span(), e.message().trim().to_string()),
     }
 }
@@ -143,13 +167,39 @@ impl Parsed {
         self.file.checklist.get_ref()
     }
 
+    /// Finds the checklist the file at `path` names. A checklist that cannot be found or may
+    /// not be read is a problem at the `checklist` line; one that is broken carries its own
+    /// problems.
+    pub fn resolve(
+        &self,
+        catalog: &crate::checklist::Catalog,
+        path: &Path,
+    ) -> Result<Checklist, LoadError> {
+        use crate::checklist::ResolveError;
+        catalog
+            .resolve(self.checklist(), path.parent())
+            .map_err(|e| match e {
+                ResolveError::Invalid(_) => LoadError::Checklist(self.source.name().to_string(), e),
+                other => {
+                    LoadError::Invalid(Invalid::one(self.checklist_problem(other.to_string())))
+                }
+            })
+    }
+
+    /// A problem with the checklist the file names, at its `checklist` line.
+    pub fn checklist_problem(&self, message: String) -> Problem {
+        Problem::new(&self.source, Some(self.file.checklist.span()), message)
+    }
+
     /// Checks every answer against the checklist. Answers to items the checklist does not have
-    /// are kept as orphans; answers that do not fit their item are errors.
+    /// are kept as orphans; answers that do not fit their item are errors. Every string is
+    /// cleaned here, where it enters: control and bidi characters go from all of them, and
+    /// invisible ones from ids, names and periods.
     pub fn bind(self, checklist: &Checklist) -> Result<Assessment, Invalid> {
         let Parsed { source, file } = self;
         let mut problems = Vec::new();
         for (field, value) in [("force", &file.force), ("period", &file.period)] {
-            if text::sanitize_line(value.get_ref()).is_empty() {
+            if text::clean_name(value.get_ref()).is_empty() {
                 problems.push(Problem::new(
                     &source,
                     Some(value.span()),
@@ -159,78 +209,38 @@ impl Parsed {
         }
         let mut answers = BTreeMap::new();
         let mut orphans = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for (id, raw) in file.answers {
             let id_span = id.span();
-            let id = id.into_inner();
+            let id = text::clean_name(id.get_ref());
+            if let Some(first) = seen.insert(id.clone(), id_span.start) {
+                let (line, _) = source.line_col(first);
+                problems.push(
+                    Problem::new(
+                        &source,
+                        Some(id_span),
+                        format!(
+                            "\"{id}\" is answered twice, once with characters that do not show"
+                        ),
+                    )
+                    .label(format!("also answered on line {line}")),
+                );
+                continue;
+            }
             let Some(item) = checklist.item(&id) else {
+                // Kept as read, but cleaned like any other answer.
                 orphans.push(Orphan {
-                    answer: orphan_answer(&raw),
+                    answer: cleaned(raw),
                     id,
                 });
                 continue;
             };
-            let value = match &raw.value {
-                None => None,
-                Some(v) => match typed(&item.kind, v.get_ref()) {
-                    Ok(value) => Some(value),
-                    Err(allowed) => {
-                        problems.push(
-                            Problem::new(
-                                &source,
-                                Some(v.span()),
-                                format!("the answer to \"{id}\" is {}, which does not fit: \"{id}\" takes {allowed}", show(v.get_ref())),
-                            )
-                            .label(format!("a {} item", item.kind.name())),
-                        );
-                        continue;
-                    }
-                },
-            };
-            let due = match &raw.due {
-                None => None,
-                Some(d) => match date(d.get_ref()) {
-                    Some(date) => Some(date),
-                    None => {
-                        problems.push(Problem::new(
-                            &source,
-                            Some(d.span()),
-                            format!("the due date of \"{id}\" is {}, which is not a date such as 2013-03-31", show(d.get_ref())),
-                        ));
-                        continue;
-                    }
-                },
-            };
-            let assurance = match assurance(&id, id_span, &raw) {
-                Ok(a) => a,
-                Err((span, message)) => {
-                    problems.push(Problem::new(&source, Some(span), message));
-                    continue;
+            match answer(&source, &id, id_span, &item.kind, raw) {
+                Ok(answer) => {
+                    answers.insert(id, answer);
                 }
-            };
-            answers.insert(
-                id,
-                Answer {
-                    value,
-                    note: raw
-                        .note
-                        .map(|n| text::sanitize(&n).into_owned())
-                        .filter(|n| !n.trim().is_empty()),
-                    evidence: raw
-                        .evidence
-                        .iter()
-                        .map(|e| text::sanitize_line(e))
-                        .filter(|e| !e.is_empty())
-                        .collect(),
-                    owner: raw
-                        .owner
-                        .map(|o| text::sanitize_line(&o))
-                        .filter(|o| !o.is_empty()),
-                    due,
-                    review: raw.review,
-                    carried: raw.carried,
-                    assurance,
-                },
-            );
+                Err(problem) => problems.push(*problem),
+            }
         }
         let stage = file.stage.unwrap_or_default();
         let signature = match &file.signature {
@@ -257,21 +267,105 @@ impl Parsed {
         if !problems.is_empty() {
             return Err(Invalid::new(&source, problems));
         }
+        let name = |s: Option<String>| s.map(|s| text::clean_name(&s)).filter(|s| !s.is_empty());
         Ok(Assessment {
             checklist: file.checklist.into_inner(),
-            force: text::sanitize_line(file.force.get_ref()),
-            period: text::sanitize_line(file.period.get_ref()),
-            assessor: file
-                .assessor
-                .map(|a| text::sanitize_line(&a))
-                .filter(|a| !a.is_empty()),
+            force: text::clean_name(file.force.get_ref()),
+            period: text::clean_name(file.period.get_ref()),
+            assessor: name(file.assessor),
             stage,
-            carried_from: file.carried_from.map(|c| text::sanitize_line(&c)),
+            carried_from: name(file.carried_from),
             answers,
             orphans,
             signature,
             recorded,
         })
+    }
+}
+
+/// One answer to a known item, cleaned, or the problem with its value or due date.
+fn answer(
+    source: &Source,
+    id: &str,
+    id_span: std::ops::Range<usize>,
+    kind: &Kind,
+    raw: AnswerIn,
+) -> Result<Answer, Box<Problem>> {
+    let value = match &raw.value {
+        None => None,
+        Some(v) => Some(typed(kind, v.get_ref()).map_err(|allowed| {
+            Box::new(Problem::new(
+                source,
+                Some(v.span()),
+                format!(
+                    "the answer to \"{id}\" is {}, which does not fit: \"{id}\" takes {allowed}",
+                    show(v.get_ref())
+                ),
+            )
+            .label(format!("a {} item", kind.name())))
+        })?),
+    };
+    let due = match &raw.due {
+        None => None,
+        Some(d) => Some(date(d.get_ref()).ok_or_else(|| {
+            Box::new(Problem::new(
+                source,
+                Some(d.span()),
+                format!(
+                    "the due date of \"{id}\" is {}, which is not a date such as 2013-03-31",
+                    show(d.get_ref())
+                ),
+            ))
+        })?),
+    };
+    let assurance = assurance(id, id_span, &raw)
+        .map_err(|(span, message)| Box::new(Problem::new(source, Some(span), message)))?;
+    let doc = cleaned(raw);
+    Ok(Answer {
+        value,
+        note: doc.note,
+        evidence: doc.evidence,
+        owner: doc.owner,
+        due,
+        review: doc.review,
+        carried: doc.carried,
+        assurance,
+    })
+}
+
+/// The free-text parts of an answer as read, cleaned: the note keeps its lines, evidence and
+/// owner become single lines, and the owner, a name, loses invisible characters too. Text that
+/// is already clean is kept as it is, not copied.
+fn cleaned(raw: AnswerIn) -> AnswerDoc {
+    let text_value = |v: Spanned<toml::Value>| match v.into_inner() {
+        toml::Value::String(s) => toml::Value::String(text::sanitize_owned(s)),
+        other => other,
+    };
+    AnswerDoc {
+        value: raw.value.map(text_value),
+        note: raw
+            .note
+            .map(text::sanitize_owned)
+            .filter(|n| !n.trim().is_empty()),
+        evidence: raw
+            .evidence
+            .into_iter()
+            .map(|e| text::sanitize_line(&e))
+            .filter(|e| !e.is_empty())
+            .collect(),
+        owner: raw
+            .owner
+            .map(|o| text::clean_name(&o))
+            .filter(|o| !o.is_empty()),
+        due: raw.due.map(text_value),
+        review: raw.review,
+        carried: raw.carried,
+        assurance: raw.assurance.map(Spanned::into_inner),
+        verified_by: raw
+            .verified_by
+            .as_ref()
+            .map(|b| text::clean_name(b.get_ref())),
+        verified_on: raw.verified_on.map(text_value),
     }
 }
 
@@ -295,9 +389,7 @@ pub fn load(
         )))
     })?;
     let parsed = parse(&name, &text).map_err(LoadError::Invalid)?;
-    let checklist = catalog
-        .resolve(parsed.checklist(), path.parent())
-        .map_err(|e| LoadError::Checklist(name.clone(), e))?;
+    let checklist = parsed.resolve(catalog, path)?;
     let assessment = parsed.bind(&checklist).map_err(LoadError::Invalid)?;
     Ok((assessment, checklist))
 }
@@ -310,7 +402,8 @@ impl LoadError {
             LoadError::Invalid(inner) => inner.render(),
             LoadError::Checklist(name, e @ crate::checklist::ResolveError::Invalid(_)) => {
                 format!(
-                    "error: {name}: its checklist cannot be used\n{}",
+                    "error: {}: its checklist cannot be used\n{}",
+                    text::escape_for_terminal(name),
                     e.render()
                 )
             }
@@ -442,13 +535,16 @@ fn typed(kind: &Kind, raw: &toml::Value) -> Result<Value, String> {
     Ok(value)
 }
 
+/// A TOML date, or a string holding one, with a year from 1 to 9999.
 fn date(raw: &toml::Value) -> Option<Date> {
     match raw {
         toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
             let d = dt.date?;
-            Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8).ok()
+            Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8)
+                .ok()
+                .filter(|d| crate::answer::date_fits(*d))
         }
-        toml::Value::String(s) => s.parse().ok(),
+        toml::Value::String(s) => s.parse().ok().filter(|d| crate::answer::date_fits(*d)),
         _ => None,
     }
 }
@@ -463,25 +559,14 @@ fn show(raw: &toml::Value) -> String {
     text::escape_for_terminal(&shown).into_owned()
 }
 
-fn orphan_answer(raw: &AnswerIn) -> AnswerDoc {
-    AnswerDoc {
-        value: raw.value.as_ref().map(|v| v.get_ref().clone()),
-        note: raw.note.clone(),
-        evidence: raw.evidence.clone(),
-        owner: raw.owner.clone(),
-        due: raw.due.as_ref().map(|d| d.get_ref().clone()),
-        review: raw.review,
-        carried: raw.carried,
-        assurance: raw.assurance.as_ref().map(|l| *l.get_ref()),
-        verified_by: raw.verified_by.as_ref().map(|b| b.get_ref().clone()),
-        verified_on: raw.verified_on.as_ref().map(|d| d.get_ref().clone()),
-    }
-}
-
-/// The assessment file as written. Also the source of its published JSON Schema.
+/// The assessment file as written.
+// Also the source of the published JSON Schema, which must say what `FileIn` accepts: fields
+// written only when set are optional (`default`), and unknown fields are refused.
 #[derive(Debug, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AssessmentDoc {
     /// File format version; this build reads and writes 1.
+    #[schemars(range(min = 1, max = FORMAT))]
     pub format: i64,
     /// Id of the checklist (or a path to it, relative to this file).
     pub checklist: String,
@@ -505,7 +590,7 @@ pub struct AssessmentDoc {
     pub signature: Option<SignatureDoc>,
     /// Answers by item id. Unanswered items are absent.
     #[schemars(with = "BTreeMap<String, AnswerDoc>")]
-    #[serde(serialize_with = "ordered")]
+    #[serde(serialize_with = "ordered", default)]
     pub answers: Vec<(String, AnswerDoc)>,
 }
 
@@ -541,6 +626,7 @@ impl SignatureDoc {
 
 /// One answer as written.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AnswerDoc {
     /// status: "yes" | "partial" | "no" | "na"; count, number, money, percent: a number;
     /// date: a TOML date; choice: one of the item's option ids; text: a string.
@@ -549,7 +635,7 @@ pub struct AnswerDoc {
     pub value: Option<toml::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub evidence: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
@@ -557,10 +643,10 @@ pub struct AnswerDoc {
     #[schemars(with = "Option<Date>")]
     pub due: Option<toml::Value>,
     /// Flagged for a second look.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub review: bool,
     /// Carried from the previous period and not yet confirmed.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub carried: bool,
     /// "asserted" (the default when absent), "evidenced" (backed by a document or record that
     /// has been seen) or "verified" (tested by someone independent).
@@ -625,10 +711,12 @@ fn toml_value(value: &Value) -> toml::Value {
     }
 }
 
+/// A date as TOML. A year outside 1–9999 is never read or accepted, but should one be made in
+/// code it becomes year 0, which TOML can write and [`to_toml`] then refuses.
 fn toml_date(d: Date) -> toml::Value {
     toml::Value::Datetime(toml::value::Datetime {
         date: Some(toml::value::Date {
-            year: d.year() as u16,
+            year: u16::try_from(d.year()).unwrap_or(0),
             month: d.month() as u8,
             day: d.day() as u8,
         }),
@@ -699,24 +787,59 @@ impl AssessmentDoc {
         }
     }
 
-    /// The document as TOML text.
-    pub fn to_toml(&self) -> String {
-        toml::to_string(self)
-            .expect("an assessment always serialises: every field is a plain TOML value")
+    /// The document as TOML text, or why it cannot be written.
+    pub fn to_toml(&self) -> Result<String, Unwritable> {
+        toml::to_string(self).map_err(|e| Unwritable::Toml(e.to_string()))
     }
 }
 
 /// Saves an assessment atomically (see [`crate::storage::write_atomic`]). The caller holds the
-/// assessment's [`crate::storage::Lock`].
+/// assessment's [`crate::storage::Lock`]. An assessment that cannot be written as a file this
+/// build reads back is refused, and the file on disk is left as it was.
 pub fn save(
     path: &Path,
     assessment: &Assessment,
     checklist: &Checklist,
 ) -> Result<(), crate::storage::Error> {
-    crate::storage::write_atomic(path, to_toml(assessment, checklist).as_bytes())
+    let text = to_toml(assessment, checklist).map_err(|e| crate::storage::Error::Unwritable {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    crate::storage::write_atomic(path, text.as_bytes())
+}
+
+/// Why an assessment cannot be written as a file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unwritable {
+    #[error("the {what} of \"{item}\" is {date}, and a file holds only years 1 to 9999")]
+    Date {
+        item: String,
+        what: &'static str,
+        date: String,
+    },
+    #[error("it cannot be written as TOML: {0}")]
+    Toml(String),
 }
 
 /// The assessment as TOML text, ready to save.
-pub fn to_toml(assessment: &Assessment, checklist: &Checklist) -> String {
+pub fn to_toml(assessment: &Assessment, checklist: &Checklist) -> Result<String, Unwritable> {
+    for (id, a) in &assessment.answers {
+        let value = match &a.value {
+            Some(Value::Date(d)) => Some(("answer", *d)),
+            _ => None,
+        };
+        let due = a.due.map(|d| ("due date", d));
+        if let Some((what, date)) = value
+            .into_iter()
+            .chain(due)
+            .find(|(_, d)| !crate::answer::date_fits(*d))
+        {
+            return Err(Unwritable::Date {
+                item: id.clone(),
+                what,
+                date: date.to_string(),
+            });
+        }
+    }
     AssessmentDoc::new(assessment, checklist).to_toml()
 }

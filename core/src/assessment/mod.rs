@@ -8,8 +8,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use file::{
-    AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, SignatureDoc, is_hash, load, load_str,
-    parse, save, to_toml,
+    AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, SignatureDoc, Unwritable, is_hash, load,
+    load_str, looks_like_assessment, parse, save, to_toml,
 };
 
 use crate::answer::Value;
@@ -114,7 +114,7 @@ impl Answer {
 
     /// Sets the owner from a one-line field; an empty one removes it.
     pub fn set_owner(&mut self, text: &str) {
-        let text = crate::text::sanitize_line(text);
+        let text = crate::text::clean_name(text);
         self.owner = (!text.is_empty()).then_some(text);
     }
 }

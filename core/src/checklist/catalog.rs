@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Checklist, load, load_str};
 use crate::diagnostic::Invalid;
+use crate::storage;
 
 /// Checklists compiled into the binary, so probity works from any directory.
 const BUILT_IN: &[(&str, &str)] = &[(
@@ -35,6 +36,8 @@ pub struct ChecklistSource {
 #[derive(Debug)]
 pub struct Catalog {
     pub entries: Vec<ChecklistSource>,
+    /// probity's checklist folders, where an assessment may name a checklist file by path.
+    pub folders: Vec<PathBuf>,
 }
 
 impl Catalog {
@@ -60,11 +63,19 @@ impl Catalog {
                 origin: Origin::File(p),
             }));
         }
-        Catalog { entries }
+        Catalog {
+            entries,
+            folders: user_dir.map(Path::to_path_buf).into_iter().collect(),
+        }
     }
 
     /// Finds a checklist by id, or loads it from a path when `name` looks like one.
     /// Built-in checklists win over a user's file with the same id.
+    ///
+    /// `relative_to` is the folder of the file that names the checklist. A path from a file
+    /// must lead to a regular file in that folder (or below it) or in one of probity's
+    /// checklist folders; anything else is refused without being opened. `None` is for a path
+    /// the user gave directly, on the command line or in a form.
     pub fn resolve(
         &self,
         name: &str,
@@ -72,8 +83,8 @@ impl Catalog {
     ) -> Result<Checklist, ResolveError> {
         if names_a_file(name) {
             let path = match relative_to {
-                Some(base) if Path::new(name).is_relative() => base.join(name),
-                _ => PathBuf::from(name),
+                Some(base) => self.contained(name, base)?,
+                None => PathBuf::from(name),
             };
             return load(&path).map_err(ResolveError::Invalid);
         }
@@ -96,6 +107,50 @@ impl Catalog {
         })
     }
 
+    /// The file a checklist path in a file leads to, when it is a regular file inside the
+    /// assessment's folder or a checklist folder. Checked by name first, then with every
+    /// symlink followed, then by its type, all without opening it.
+    fn contained(&self, name: &str, base: &Path) -> Result<PathBuf, ResolveError> {
+        let base = if base.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            base
+        };
+        let path = base.join(name);
+        let outside = || ResolveError::Outside {
+            name: name.to_string(),
+            folders: std::iter::once(base)
+                .chain(self.folders.iter().map(PathBuf::as_path))
+                .map(crate::text::shown_path)
+                .collect(),
+        };
+        let roots = std::iter::once(base).chain(self.folders.iter().map(PathBuf::as_path));
+        let within = |p: &Path, canonical: bool| {
+            roots.clone().any(|root| {
+                let root = if canonical {
+                    root.canonicalize().ok()
+                } else {
+                    Some(lexical(root))
+                };
+                root.is_some_and(|r| p.starts_with(r))
+            })
+        };
+        if !within(&lexical(&path), false) {
+            return Err(outside());
+        }
+        let file = |e| ResolveError::File(name.to_string(), e);
+        let real = path
+            .canonicalize()
+            .map_err(|e| file(storage::Error::io(storage::Op::Open, &path, e)))?;
+        if !within(&real, true) {
+            return Err(outside());
+        }
+        let meta = std::fs::metadata(&real)
+            .map_err(|e| file(storage::Error::io(storage::Op::Open, &path, e)))?;
+        storage::ensure_regular(&path, &meta).map_err(file)?;
+        Ok(path)
+    }
+
     /// The built-in checklist probity uses when none is named.
     pub fn default_id() -> &'static str {
         "wfof-2011"
@@ -115,8 +170,34 @@ impl ResolveError {
     }
 }
 
+/// A path made absolute, with `.` and `..` worked out from the names alone.
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ResolveError {
+    /// A path in a file that leads outside the folders a checklist may be read from.
+    #[error(
+        "the checklist \"{name}\" is outside the folders a checklist may be read from ({}); name it by id, or by a path inside one of them",
+        folders.join(", ")
+    )]
+    Outside { name: String, folders: Vec<String> },
+    /// The checklist file is missing, not a regular file, or cannot be read.
+    #[error("the checklist \"{0}\" cannot be read: {1}")]
+    File(String, #[source] storage::Error),
     #[error("no checklist with id \"{id}\" (known: {})", known.join(", "))]
     NotFound {
         id: String,

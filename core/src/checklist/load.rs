@@ -12,6 +12,7 @@ use super::{Area, Checklist, Item, Label, Recommendation, Retired, Rule, Severit
 use crate::answer::{ChoiceOption, Kind, Status};
 use crate::condition::{Compare, Condition, Op, Test};
 use crate::diagnostic::{Invalid, Problem, Source};
+use crate::graph::{self, Dependencies};
 use crate::text;
 
 /// Files larger than this are refused before parsing, so a stray file cannot exhaust memory.
@@ -28,6 +29,10 @@ pub fn load(path: &Path) -> Result<Checklist, Invalid> {
 /// Loads and validates a checklist from text; `name` is used in messages.
 pub fn load_str(name: &str, text: &str) -> Result<Checklist, Invalid> {
     let source = Source::new(name, text);
+    if text.trim().is_empty() {
+        let msg = "the file is empty";
+        return Err(Invalid::one(Problem::new(&source, Some(0..0), msg)));
+    }
     if text.len() > MAX_FILE_BYTES {
         let msg = format!(
             "the file is larger than {} MB",
@@ -36,6 +41,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Checklist, Invalid> {
         return Err(Invalid::one(Problem::new(&source, None, msg)));
     }
     let mut problems = unsafe_characters(&source, text);
+    problems.extend(escaped_unsafe_characters(&source, text));
     let file: ChecklistFile = match toml::from_str(text) {
         Ok(file) => file,
         Err(e) => {
@@ -81,6 +87,55 @@ fn unsafe_characters(source: &Source, text: &str) -> Vec<Problem> {
         .collect()
 }
 
+/// Control and bidi characters written as escapes (`"\u001b"`) are refused too: once parsed
+/// they are as live as the raw ones. Each string is checked where it stands in the file.
+fn escaped_unsafe_characters(source: &Source, text: &str) -> Vec<Problem> {
+    use toml::de::{DeTable, DeValue};
+    // Only an escape can put such a character in a string without it being in the text.
+    if !text.contains('\\') {
+        return Vec::new();
+    }
+    let Ok(document) = DeTable::parse(text) else {
+        return Vec::new(); // the full parse reports the syntax error
+    };
+    let mut strings: Vec<(&str, Range<usize>)> = Vec::new();
+    let mut tables = vec![document.get_ref()];
+    let mut values: Vec<&Spanned<DeValue>> = Vec::new();
+    while let Some(table) = tables.pop() {
+        for (key, value) in table.iter() {
+            strings.push((key.get_ref(), key.span()));
+            values.push(value);
+        }
+        while let Some(value) = values.pop() {
+            match value.get_ref() {
+                DeValue::String(s) => strings.push((s, value.span())),
+                DeValue::Array(items) => values.extend(items.iter()),
+                DeValue::Table(inner) => tables.push(inner),
+                _ => {}
+            }
+        }
+    }
+    strings.sort_by_key(|(_, span)| span.start);
+    strings
+        .into_iter()
+        .filter_map(|(s, span)| {
+            let c = s.chars().find(|c| text::is_unsafe_char(*c))?;
+            (!text[span.clone()].contains(c)).then(|| {
+                Problem::new(
+                    source,
+                    Some(span),
+                    format!(
+                        "control character {} in a string, written as an escape",
+                        c.escape_unicode()
+                    ),
+                )
+                .help("remove it; checklists may contain only printable text, tabs and line breaks")
+            })
+        })
+        .take(5)
+        .collect()
+}
+
 pub(super) struct Loader<'s> {
     pub(super) source: &'s Source,
     problems: Vec<Problem>,
@@ -107,19 +162,7 @@ impl Loader<'_> {
     /// Checks an id's form and uniqueness within a namespace; false if it is unusable.
     fn claim(&mut self, namespace: &'static str, id: &Spanned<String>) -> bool {
         let (value, span) = (id.get_ref(), id.span());
-        if value.is_empty()
-            || !value
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
-        {
-            self.problem(
-                span,
-                format!("{namespace} id \"{value}\" is not a valid id"),
-            )
-            .help = Some(
-                "use letters, digits, dots, dashes and underscores, e.g. \"gifts.register.exists\""
-                    .into(),
-            );
+        if !self.well_formed(namespace, id) {
             return false;
         }
         if let Some(first) = self.first.get(&(namespace, value.clone())).cloned() {
@@ -130,6 +173,27 @@ impl Loader<'_> {
         }
         self.first.insert((namespace, value.clone()), span);
         true
+    }
+
+    /// Whether an id is made only of ASCII letters, digits, dots, dashes and underscores, so no
+    /// id can hide a character or look like another.
+    fn well_formed(&mut self, namespace: &str, id: &Spanned<String>) -> bool {
+        let value = id.get_ref();
+        let ok = !value.is_empty()
+            && value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+        if !ok {
+            self.problem(
+                id.span(),
+                format!("{namespace} id \"{value}\" is not a valid id"),
+            )
+            .help = Some(
+                "use letters, digits, dots, dashes and underscores, e.g. \"gifts.register.exists\""
+                    .into(),
+            );
+        }
+        ok
     }
 
     fn build(&mut self, file: ChecklistFile) -> Checklist {
@@ -245,7 +309,7 @@ impl Loader<'_> {
             }
             areas.push(area);
         }
-        self.check_cycles(&areas, &ask_spans);
+        let ask_order = self.check_cycles(&areas, &ask_spans, &index);
 
         let rec_ids: Vec<String> = recommendations.iter().map(|r| r.id.clone()).collect();
         let rec_ids: Vec<&str> = rec_ids.iter().map(String::as_str).collect();
@@ -327,7 +391,7 @@ impl Loader<'_> {
                 || format!("the checklist \u{201c}{}\u{201d}", clean(&file.title)),
                 clean,
             ),
-            supersedes: file.supersedes.map(|s| clean(&s)),
+            supersedes: file.supersedes.map(|s| text::clean_name(&s)),
             recommendations,
             areas,
             rules,
@@ -337,6 +401,7 @@ impl Loader<'_> {
             rates,
             warnings: Vec::new(),
             index,
+            ask_order,
         }
     }
 
@@ -374,6 +439,7 @@ impl Loader<'_> {
                 let mut seen: Vec<&str> = Vec::new();
                 let mut out = Vec::new();
                 for o in options.get_ref() {
+                    self.well_formed("option", &o.id);
                     if seen.contains(&o.id.get_ref().as_str()) {
                         self.problem(
                             o.id.span(),
@@ -593,59 +659,56 @@ impl Loader<'_> {
         ok
     }
 
-    fn check_cycles(&mut self, areas: &[Area], spans: &HashMap<String, Range<usize>>) {
-        let deps: HashMap<&str, Vec<&str>> = areas
+    /// Reports the first cycle among ask-conditions, and returns every item (area, item) in
+    /// an order where each comes after the items its condition names, for scoring.
+    fn check_cycles(
+        &mut self,
+        areas: &[Area],
+        spans: &HashMap<String, Range<usize>>,
+        index: &HashMap<String, (usize, usize)>,
+    ) -> Vec<(usize, usize)> {
+        let deps: Dependencies = areas
             .iter()
             .flat_map(|a| &a.items)
             .filter_map(|i| i.ask_if.as_ref().map(|c| (i.id.as_str(), c.items())))
             .collect();
-        let mut done: Vec<&str> = Vec::new();
         // Checklist order, so the same file always reports the same cycle.
-        for start in areas
-            .iter()
-            .flat_map(|a| &a.items)
-            .map(|i| i.id.as_str())
-            .filter(|id| deps.contains_key(id))
-        {
-            let mut path = vec![start];
-            if let Some(cycle) = find_cycle(&deps, &mut path, &mut done) {
-                let span = spans.get(cycle[0]).cloned().unwrap_or(0..0);
-                self.problem(
-                    span,
-                    format!("ask_if conditions form a cycle: {}", cycle.join(" → ")),
-                )
-                .help = Some(
-                    "an item cannot depend, directly or through others, on its own answer".into(),
-                );
-                return;
-            }
+        let ids = areas.iter().flat_map(|a| &a.items).map(|i| i.id.as_str());
+        let mut order = Vec::new();
+        let mut first = None;
+        graph::walk(
+            &deps,
+            ids,
+            |id| order.extend(index.get(id).copied()),
+            |cycle| {
+                first.get_or_insert(cycle);
+            },
+        );
+        if let Some(cycle) = first {
+            let span = spans.get(cycle[0]).cloned().unwrap_or(0..0);
+            self.problem(
+                span,
+                format!("ask_if conditions form a cycle: {}", shown_cycle(&cycle)),
+            )
+            .help =
+                Some("an item cannot depend, directly or through others, on its own answer".into());
         }
+        order
     }
 }
 
-fn find_cycle<'a>(
-    deps: &HashMap<&'a str, Vec<&'a str>>,
-    path: &mut Vec<&'a str>,
-    done: &mut Vec<&'a str>,
-) -> Option<Vec<&'a str>> {
-    let current = *path.last()?;
-    if done.contains(&current) {
-        return None;
+/// A cycle as `a → b → a`; a long one shows its start and end with how many items it has.
+fn shown_cycle(cycle: &[&str]) -> String {
+    const SHOWN: usize = 6;
+    if cycle.len() <= 2 * SHOWN {
+        return cycle.join(" → ");
     }
-    for &next in deps.get(current).into_iter().flatten() {
-        if let Some(pos) = path.iter().position(|p| *p == next) {
-            let mut cycle = path[pos..].to_vec();
-            cycle.push(next);
-            return Some(cycle);
-        }
-        path.push(next);
-        if let Some(c) = find_cycle(deps, path, done) {
-            return Some(c);
-        }
-        path.pop();
-    }
-    done.push(current);
-    None
+    format!(
+        "{} → … → {} ({} items)",
+        cycle[..SHOWN].join(" → "),
+        cycle[cycle.len() - 2..].join(" → "),
+        cycle.len() - 1
+    )
 }
 
 fn compare_of(f: &ConditionFile) -> Vec<Compare> {

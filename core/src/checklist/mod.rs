@@ -50,6 +50,8 @@ pub struct Checklist {
     /// in the file; `probity check` shows them.
     pub warnings: Vec<crate::diagnostic::Problem>,
     index: HashMap<String, (usize, usize)>,
+    /// Every item (area, item), each after the items its ask-condition names.
+    ask_order: Vec<(usize, usize)>,
 }
 
 /// Which items hold the facts about the assessment itself, by their role.
@@ -240,5 +242,11 @@ impl Checklist {
 
     pub fn item_count(&self) -> usize {
         self.index.len()
+    }
+
+    /// Every item, each after the items its ask-condition names: the order in which whether
+    /// each is asked can be settled in one pass.
+    pub fn in_ask_order(&self) -> impl Iterator<Item = &Item> {
+        self.ask_order.iter().map(|&(a, i)| &self.areas[a].items[i])
     }
 }

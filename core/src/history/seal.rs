@@ -5,7 +5,11 @@ use crate::assessment::{Assessment, AssessmentDoc};
 /// item-id order and without the `[signature]` table or the `recorded` line. Formatting,
 /// comments and the order of a hand-written file do not change it; any change to a value does.
 pub fn canonical(assessment: &Assessment) -> String {
-    AssessmentDoc::canonical(assessment).to_toml()
+    // Only an assessment that could not be saved fails to serialise, and then the save that
+    // would store this seal is refused too, so the seal is never kept.
+    AssessmentDoc::canonical(assessment)
+        .to_toml()
+        .unwrap_or_else(|e| e.to_string())
 }
 
 /// The seal: SHA-256, in hex, of the canonical content followed directly by the hash of the

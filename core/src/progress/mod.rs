@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::assessment::{self, Assessment};
+use crate::assessment::{self, Assessment, LoadError};
 use crate::checklist::{Catalog, Checklist, ResolveError};
 use crate::diagnostic::Invalid;
 use crate::scoring::{self, Evaluation};
@@ -78,6 +78,18 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, storage::Error> {
 /// Where a checklist was named from: the folder (for a path) and the name.
 type ChecklistKey = (Option<PathBuf>, String);
 
+/// A checklist loaded once per key, or why it could not be.
+type Cached = Result<usize, Unusable>;
+
+/// Why the checklist a file names cannot be used, kept to be said of every file naming it.
+#[derive(Debug, Clone)]
+enum Unusable {
+    /// The checklist has problems of its own, already located in it.
+    Broken(String),
+    /// It cannot be found or may not be read.
+    Refused(Vec<String>),
+}
+
 /// Reads and scores every file, calling `tick` after each. The files are shared among the
 /// machine's cores; checklists are resolved once per name and folder, so a thousand files
 /// against one checklist load it once per core. The batch keeps the order the files were given.
@@ -87,79 +99,122 @@ pub fn load_batch(
     today: Date,
     tick: impl Fn() + Sync,
 ) -> Batch {
+    let parts = in_parts(paths, |part| {
+        let mut reader = Reader::new(catalog);
+        let mut batch = Batch::default();
+        for path in part {
+            match reader.read(path) {
+                Ok((checklist, assessment)) => batch.loaded.push(Loaded {
+                    path: path.clone(),
+                    evaluation: scoring::evaluate(
+                        &reader.loaded.lists[checklist],
+                        &assessment,
+                        today,
+                    ),
+                    checklist,
+                    assessment,
+                }),
+                Err(bad) => batch.bad.push(bad),
+            }
+            tick();
+        }
+        (reader.into_checklists(), batch)
+    });
+    let mut batch = Batch::default();
+    let mut checklists = Checklists::default();
+    for (loaded, part) in parts {
+        let place = checklists.absorb(loaded);
+        batch.loaded.extend(part.loaded.into_iter().map(|l| Loaded {
+            checklist: place[l.checklist],
+            ..l
+        }));
+        batch.bad.extend(part.bad);
+    }
+    batch.checklists = checklists.lists;
+    batch
+}
+
+/// Runs `work` over the files in one part per core, and gives back each part's result in the
+/// order of the files.
+pub(crate) fn in_parts<T: Send>(
+    paths: &[PathBuf],
+    work: impl Fn(&[PathBuf]) -> T + Sync,
+) -> Vec<T> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = paths.len().div_ceil(workers).max(1);
-    let parts: Vec<(Vec<ChecklistKey>, Batch)> = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let handles: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| scope.spawn(|| load_part(part, catalog, today, &tick)))
+            .map(|part| scope.spawn(|| work(part)))
             .collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
-    });
-    let mut batch = Batch::default();
-    let mut keys: Vec<ChecklistKey> = Vec::new();
-    for (part_keys, part) in parts {
-        let mut local = Vec::new();
-        for (key, checklist) in part_keys.into_iter().zip(part.checklists) {
-            local.push(keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-                keys.push(key);
-                batch.checklists.push(checklist);
-                keys.len() - 1
-            }));
-        }
-        batch.loaded.extend(part.loaded.into_iter().map(|l| Loaded {
-            checklist: local[l.checklist],
-            ..l
-        }));
-        batch.bad.extend(part.bad);
-    }
-    batch
+    })
 }
 
-/// One core's share of a batch, with the key of each checklist it loaded.
-fn load_part(
-    paths: &[PathBuf],
-    catalog: &Catalog,
-    today: Date,
-    tick: &impl Fn(),
-) -> (Vec<ChecklistKey>, Batch) {
-    let mut batch = Batch::default();
-    let mut cache: HashMap<ChecklistKey, Result<usize, String>> = HashMap::new();
-    for path in paths {
-        match load_one(path, catalog, &mut cache, &mut batch.checklists) {
-            Ok((checklist, assessment)) => {
-                let evaluation =
-                    scoring::evaluate(&batch.checklists[checklist], &assessment, today);
-                batch.loaded.push(Loaded {
-                    path: path.clone(),
-                    checklist,
-                    assessment,
-                    evaluation,
-                });
-            }
-            Err(problems) => batch.bad.push(BadFile {
-                path: path.display().to_string(),
-                problems,
-            }),
-        }
-        tick();
+/// The checklists several parts loaded, each once.
+#[derive(Default)]
+pub(crate) struct Checklists {
+    keys: Vec<ChecklistKey>,
+    pub(crate) lists: Vec<Checklist>,
+}
+
+impl Checklists {
+    /// Takes in one part's checklists, and gives the place in this list of each of them.
+    pub(crate) fn absorb(&mut self, part: Checklists) -> Vec<usize> {
+        part.keys
+            .into_iter()
+            .zip(part.lists)
+            .map(|(key, checklist)| {
+                self.keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                    self.keys.push(key);
+                    self.lists.push(checklist);
+                    self.keys.len() - 1
+                })
+            })
+            .collect()
     }
-    let mut keys: Vec<(ChecklistKey, usize)> = cache
-        .into_iter()
-        .filter_map(|(k, v)| v.ok().map(|i| (k, i)))
-        .collect();
-    keys.sort_by_key(|(_, i)| *i);
-    (keys.into_iter().map(|(k, _)| k).collect(), batch)
+}
+
+/// Reads assessment files one after another, resolving each checklist they name once.
+pub(crate) struct Reader<'a> {
+    catalog: &'a Catalog,
+    cache: HashMap<ChecklistKey, Cached>,
+    pub(crate) loaded: Checklists,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(catalog: &'a Catalog) -> Self {
+        Reader {
+            catalog,
+            cache: HashMap::new(),
+            loaded: Checklists::default(),
+        }
+    }
+
+    /// Reads and checks one file: the place of its checklist and its answers, or the file's
+    /// problems, one line each.
+    pub(crate) fn read(&mut self, path: &Path) -> Result<(usize, Assessment), BadFile> {
+        load_one(path, self.catalog, &mut self.cache, &mut self.loaded).map_err(|problems| {
+            BadFile {
+                path: crate::text::shown_path(path),
+                problems,
+            }
+        })
+    }
+
+    pub(crate) fn into_checklists(self) -> Checklists {
+        self.loaded
+    }
 }
 
 fn load_one(
     path: &Path,
     catalog: &Catalog,
-    cache: &mut HashMap<ChecklistKey, Result<usize, String>>,
-    checklists: &mut Vec<Checklist>,
+    cache: &mut HashMap<ChecklistKey, Cached>,
+    loaded: &mut Checklists,
 ) -> Result<(usize, Assessment), Vec<String>> {
     let name = path.display().to_string();
     let lines = |e: Invalid| e.problems.iter().map(|p| p.summary()).collect::<Vec<_>>();
@@ -172,23 +227,39 @@ fn load_one(
         is_path.then(|| path.parent().map(Path::to_path_buf).unwrap_or_default()),
         id.clone(),
     );
+    let pending = key.clone();
     let index = cache
         .entry(key)
-        .or_insert_with(|| match catalog.resolve(&id, path.parent()) {
+        .or_insert_with(|| match parsed.resolve(catalog, path) {
             Ok(c) => {
-                checklists.push(c);
-                Ok(checklists.len() - 1)
+                loaded.keys.push(pending);
+                loaded.lists.push(c);
+                Ok(loaded.lists.len() - 1)
             }
-            Err(ResolveError::Invalid(e)) => Err(e
-                .problems
-                .iter()
-                .map(|p| p.summary())
-                .collect::<Vec<_>>()
-                .join("; ")),
-            Err(e) => Err(crate::text::sanitize_line(&e.to_string())),
+            Err(LoadError::Checklist(_, ResolveError::Invalid(e))) => Err(Unusable::Broken(
+                e.problems
+                    .iter()
+                    .map(|p| p.summary())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )),
+            Err(LoadError::Invalid(e)) => Err(Unusable::Refused(
+                e.problems.iter().map(|p| p.message.clone()).collect(),
+            )),
+            Err(LoadError::Checklist(_, other)) => Err(Unusable::Refused(vec![other.to_string()])),
         })
         .clone()
-        .map_err(|e| vec![format!("{name}: {e}")])?;
-    let assessment = parsed.bind(&checklists[index]).map_err(lines)?;
+        .map_err(|e| match e {
+            Unusable::Broken(problems) => vec![format!(
+                "{}: its checklist cannot be used: {problems}",
+                crate::text::sanitize_line(&name)
+            )],
+            // Said again at this file's own `checklist` line.
+            Unusable::Refused(messages) => messages
+                .into_iter()
+                .map(|m| parsed.checklist_problem(m).summary())
+                .collect(),
+        })?;
+    let assessment = parsed.bind(&loaded.lists[index]).map_err(lines)?;
     Ok((index, assessment))
 }

@@ -3,20 +3,19 @@
 //! latest period.
 
 use std::collections::{BTreeMap, HashMap};
-
-use serde::Serialize;
+use std::path::PathBuf;
 
 use jiff::civil::Date;
+use serde::Serialize;
 
-use super::{BadFile, Batch, Loaded};
-use crate::checklist::{Checklist, Rule};
+use super::{BadFile, Batch, Checklists, Loaded, Reader, in_parts};
+use crate::answer::{Kind, Status, Value};
+use crate::assessment::Assessment;
+use crate::checklist::{Catalog, Checklist, Rule, Severity};
 use crate::document::Page;
 use crate::document::figures::round1;
-use crate::scoring::Rating;
-
-use crate::answer::{Kind, Status, Value};
-use crate::checklist::Severity;
 use crate::scoring::FindingKind;
+use crate::scoring::{self, Rating};
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Summary {
@@ -146,37 +145,163 @@ pub struct MetricStats {
     pub reported: usize,
 }
 
-/// The latest period of each force in the batch, or only `period` when given, in force-name
+/// The latest period of each force seen so far, or only `period` when given, in force-name
 /// order. Periods compare as text, which orders "2012", "2012-13" and "2013" correctly; of two
 /// files for the same force and period the later one given wins.
-pub fn latest<'a>(batch: &'a Batch, period: Option<&str>) -> Vec<&'a Loaded> {
-    let mut by_force: BTreeMap<String, &Loaded> = BTreeMap::new();
-    for l in batch
-        .loaded
-        .iter()
-        .filter(|l| period.is_none_or(|p| l.assessment.period == p))
-    {
-        let key = l.assessment.force.to_lowercase();
-        match by_force.get(&key) {
-            Some(kept) if kept.assessment.period > l.assessment.period => {}
+#[derive(Debug)]
+struct Latest<T> {
+    period: Option<String>,
+    by_force: BTreeMap<String, T>,
+    /// Assessments read, kept or not.
+    read: usize,
+}
+
+/// An assessment a summary may keep: it knows its force and period.
+trait Dated {
+    fn assessment(&self) -> &Assessment;
+}
+
+impl Dated for &Loaded {
+    fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+}
+
+/// A file read for a summary, kept without its evaluation until it is known to be used.
+#[derive(Debug)]
+struct Kept {
+    path: PathBuf,
+    checklist: usize,
+    assessment: Assessment,
+}
+
+impl Dated for Kept {
+    fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+}
+
+impl<T: Dated> Latest<T> {
+    fn new(period: Option<&str>) -> Self {
+        Latest {
+            period: period.map(str::to_string),
+            by_force: BTreeMap::new(),
+            read: 0,
+        }
+    }
+
+    fn add(&mut self, entry: T) {
+        self.read += 1;
+        self.keep(entry);
+    }
+
+    fn keep(&mut self, entry: T) {
+        let a = entry.assessment();
+        if self.period.as_ref().is_some_and(|p| *p != a.period) {
+            return;
+        }
+        let key = a.force.to_lowercase();
+        match self.by_force.get(&key) {
+            Some(kept) if kept.assessment().period > a.period => {}
             _ => {
-                by_force.insert(key, l);
+                self.by_force.insert(key, entry);
             }
         }
     }
-    by_force.into_values().collect()
 }
 
 /// Summarises the batch: each force's latest period, or only `period` when given.
 pub fn summarise(batch: &Batch, period: Option<&str>, page: &Page) -> Summary {
-    let chosen = latest(batch, period);
+    let mut latest = Latest::new(period);
+    batch.loaded.iter().for_each(|l| latest.add(l));
+    let chosen: Vec<&Loaded> = latest.by_force.into_values().collect();
+    let read = Read {
+        checklists: &batch.checklists,
+        count: latest.read,
+        bad: batch.bad.clone(),
+    };
+    tally(&chosen, read, period, page)
+}
+
+/// Reads and summarises the files, calling `tick` after each. A file is kept only while it is
+/// its force's latest, and scored only once the latest is known, so memory grows with the
+/// number of forces, not of files, and each force is scored once.
+pub fn summarise_files(
+    paths: &[PathBuf],
+    catalog: &Catalog,
+    period: Option<&str>,
+    page: &Page,
+    tick: impl Fn() + Sync,
+) -> Summary {
+    let parts = in_parts(paths, |part| {
+        let mut reader = Reader::new(catalog);
+        let mut latest = Latest::new(period);
+        let mut bad = Vec::new();
+        for path in part {
+            match reader.read(path) {
+                Ok((checklist, assessment)) => latest.add(Kept {
+                    path: path.clone(),
+                    checklist,
+                    assessment,
+                }),
+                Err(b) => bad.push(b),
+            }
+            tick();
+        }
+        (reader.into_checklists(), latest, bad)
+    });
+    let mut checklists = Checklists::default();
+    let mut latest = Latest::new(period);
+    let mut bad = Vec::new();
+    for (loaded, part, part_bad) in parts {
+        let place = checklists.absorb(loaded);
+        latest.read += part.read;
+        for mut kept in part.by_force.into_values() {
+            kept.checklist = place[kept.checklist];
+            latest.keep(kept);
+        }
+        bad.extend(part_bad);
+    }
+    let chosen: Vec<Loaded> = latest
+        .by_force
+        .into_values()
+        .map(|k| Loaded {
+            evaluation: scoring::evaluate(
+                &checklists.lists[k.checklist],
+                &k.assessment,
+                page.as_at,
+            ),
+            path: k.path,
+            checklist: k.checklist,
+            assessment: k.assessment,
+        })
+        .collect();
+    let read = Read {
+        checklists: &checklists.lists,
+        count: latest.read,
+        bad,
+    };
+    tally(&chosen.iter().collect::<Vec<_>>(), read, period, page)
+}
+
+/// What was read for a summary besides the assessments chosen.
+struct Read<'a> {
+    checklists: &'a [Checklist],
+    /// Assessments read without problems, chosen or not.
+    count: usize,
+    bad: Vec<BadFile>,
+}
+
+/// Counts the answers, flags and figures of the assessments chosen.
+fn tally(chosen: &[&Loaded], read: Read, period: Option<&str>, page: &Page) -> Summary {
+    let checklist_of = |l: &Loaded| &read.checklists[l.checklist];
     let mut items: Vec<ItemTally> = Vec::new();
     let mut item_at: HashMap<String, usize> = HashMap::new();
     let mut rules: Vec<RuleTally> = Vec::new();
     let mut figures: Vec<(String, String, Vec<f64>)> = Vec::new();
     let mut figure_at: HashMap<String, usize> = HashMap::new();
 
-    for checklist in chosen.iter().map(|l| batch.checklist(l)) {
+    for checklist in chosen.iter().map(|l| checklist_of(l)) {
         for item in checklist.items() {
             if item_at.contains_key(&item.id) {
                 continue;
@@ -220,8 +345,8 @@ pub fn summarise(batch: &Batch, period: Option<&str>, page: &Page) -> Summary {
         }
     }
 
-    for l in &chosen {
-        let checklist = batch.checklist(l);
+    for l in chosen {
+        let checklist = checklist_of(l);
         for item in checklist.items() {
             let Some(&at) = item_at.get(&item.id) else {
                 continue;
@@ -282,7 +407,7 @@ pub fn summarise(batch: &Batch, period: Option<&str>, page: &Page) -> Summary {
         page: page.clone(),
         by_force: chosen
             .iter()
-            .map(|l| ForceRow::of(batch.checklist(l), l, page.as_at))
+            .map(|l| ForceRow::of(checklist_of(l), l, page.as_at))
             .collect(),
         forces: chosen.len(),
         assessments: chosen
@@ -290,11 +415,11 @@ pub fn summarise(batch: &Batch, period: Option<&str>, page: &Page) -> Summary {
             .map(|l| (l.assessment.force.clone(), l.assessment.period.clone()))
             .collect(),
         period: period.map(str::to_string),
-        left_out: batch.loaded.len() - chosen.len(),
+        left_out: read.count - chosen.len(),
         items,
         rules,
         metrics,
-        bad: batch.bad.clone(),
+        bad: read.bad,
     }
 }
 

@@ -287,7 +287,7 @@ fn carrying_across_versions_keeps_every_answer() {
     assert!(value("now.status").is_none());
 
     // Saved and read back against the new checklist, nothing is lost.
-    let text = crate::assessment::to_toml(a, &v2);
+    let text = crate::assessment::to_toml(a, &v2).unwrap();
     let mut back = load_assessment("next.toml", &text, &v2).unwrap();
     let mut expected = a.clone();
     back.orphans.sort_by(|x, y| x.id.cmp(&y.id));

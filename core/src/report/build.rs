@@ -13,7 +13,7 @@ use crate::checklist::Checklist;
 use crate::condition::Step;
 use crate::document::Page;
 use crate::document::figures::round1;
-use crate::scoring::{self, Evaluation, Finding, METHOD};
+use crate::scoring::{self, Evaluation, Finding, METHOD, Warning};
 use crate::text;
 
 /// Choices that shape a report for its audience.
@@ -76,7 +76,14 @@ impl Report {
                 .collect(),
             metrics: metrics(checklist, &evaluation),
             areas: areas(checklist, assessment, &evaluation, &redactor),
-            warnings: evaluation.warnings.clone(),
+            warnings: evaluation
+                .warnings
+                .iter()
+                .map(|w| Warning {
+                    message: clean(&w.message),
+                    ..w.clone()
+                })
+                .collect(),
             unconfirmed: assessment.unconfirmed().map(str::to_string).collect(),
             orphans: assessment.orphans.iter().map(|o| o.id.clone()).collect(),
             recommendations: recommendations(checklist, &evaluation),

@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::ItemState;
+use super::{Facts, ItemState};
 use crate::answer::Value;
 use crate::assessment::Assessment;
 use crate::checklist::{Checklist, Label, Severity};
@@ -45,12 +45,13 @@ pub enum FindingKind {
     Rule,
 }
 
-pub(super) fn collect<'a>(
+pub(super) fn collect(
     checklist: &Checklist,
     assessment: &Assessment,
     states: &HashMap<String, ItemState>,
-    effective: &impl Fn(&str) -> Option<&'a Value>,
+    facts: &Facts,
 ) -> Vec<Finding> {
+    let effective = &|id: &str| facts.value(id);
     let order: HashMap<&str, usize> = checklist
         .items()
         .enumerate()
@@ -60,7 +61,7 @@ pub(super) fn collect<'a>(
     let mut covered: Vec<&str> = Vec::new();
 
     for rule in &checklist.rules {
-        if !rule.when.holds(effective) {
+        if !facts.fires(rule) {
             continue;
         }
         covered.extend(rule.covers.iter().map(String::as_str));

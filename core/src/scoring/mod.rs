@@ -19,7 +19,7 @@ pub use rating::{AMBER_FROM, Basis, GREEN_FROM, Rating};
 
 use crate::answer::Value;
 use crate::assessment::Assessment;
-use crate::checklist::{Checklist, Item};
+use crate::checklist::{Checklist, Item, Rule};
 
 /// How answers become scores and findings, in words, for reports.
 pub const METHOD: &str = "Status items score 1 for yes, ½ for partial and 0 for no; not applicable (na) \
@@ -136,16 +136,63 @@ pub fn severity_counts(findings: &[Finding]) -> (usize, usize, usize) {
     (n(High), n(Medium), n(Low))
 }
 
-/// Scores an assessment. `today` decides which due dates have passed.
-pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> Evaluation {
-    let asked = Asked::resolve(checklist, assessment);
-    let effective = |id: &str| -> Option<&Value> {
-        if asked.get(id) {
-            assessment.value(id)
+/// What the answers establish before anything is scored: which items are asked, the answers
+/// that count (those of asked items), the rules that fire and the figures. A summary of many
+/// files needs only these; [`evaluate`] builds everything else on them.
+pub struct Facts<'a> {
+    checklist: &'a Checklist,
+    assessment: &'a Assessment,
+    asked: Asked<'a>,
+}
+
+impl<'a> Facts<'a> {
+    pub fn of(checklist: &'a Checklist, assessment: &'a Assessment) -> Self {
+        Facts {
+            checklist,
+            assessment,
+            asked: Asked::resolve(checklist, assessment),
+        }
+    }
+
+    pub fn is_asked(&self, item: &str) -> bool {
+        self.asked.get(item)
+    }
+
+    /// The answer that counts: none for an item that is not asked.
+    pub fn value(&self, item: &str) -> Option<&'a Value> {
+        if self.asked.get(item) {
+            self.assessment.value(item)
         } else {
             None
         }
-    };
+    }
+
+    /// Whether a rule's condition holds over the answers that count.
+    pub fn fires(&self, rule: &Rule) -> bool {
+        rule.when.holds(&|id| self.value(id))
+    }
+
+    /// Every numeric answer that counts, in checklist order.
+    pub fn metrics(&self) -> Vec<Metric> {
+        self.checklist
+            .items()
+            .filter(|i| i.kind.is_numeric())
+            .filter_map(|i| {
+                self.value(&i.id)
+                    .and_then(Value::number)
+                    .map(|value| Metric {
+                        id: i.id.clone(),
+                        value,
+                    })
+            })
+            .collect()
+    }
+}
+
+/// Scores an assessment. `today` decides which due dates have passed.
+pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> Evaluation {
+    let facts = Facts::of(checklist, assessment);
+    let effective = |id: &str| facts.value(id);
 
     let mut states = HashMap::new();
     let mut areas = Vec::new();
@@ -156,7 +203,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
         let (mut w_sum, mut c_sum, mut answered, mut applicable) = (0.0, 0.0, 0, 0);
         let mut basis = Basis::default();
         for item in &area.items {
-            let is_asked = asked.get(&item.id);
+            let is_asked = facts.is_asked(&item.id);
             let value = effective(&item.id);
             let credit = value.and_then(|v| credit(item, v));
             if is_asked {
@@ -195,20 +242,8 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
         });
     }
 
-    let metrics = checklist
-        .items()
-        .filter(|i| i.kind.is_numeric())
-        .filter_map(|i| {
-            effective(&i.id)
-                .and_then(Value::number)
-                .map(|value| Metric {
-                    id: i.id.clone(),
-                    value,
-                })
-        })
-        .collect();
-
-    let findings = finding::collect(checklist, assessment, &states, &effective);
+    let metrics = facts.metrics();
+    let findings = finding::collect(checklist, assessment, &states, &facts);
     let mut evaluation = Evaluation {
         overall: score(total_c, total_w),
         completeness,
@@ -237,46 +272,32 @@ pub fn credit(item: &Item, value: &Value) -> Option<f64> {
 }
 
 /// Which items are asked, resolved through their ask-conditions. An item is asked when its
-/// condition holds over the answers of items that are themselves asked.
+/// condition holds over the answers of items that are themselves asked, so items are settled
+/// in the checklist's ask order, after those they depend on, in one pass.
 struct Asked<'a> {
-    checklist: &'a Checklist,
-    assessment: &'a Assessment,
-    known: std::cell::RefCell<HashMap<&'a str, bool>>,
+    asked: HashMap<&'a str, bool>,
 }
 
 impl<'a> Asked<'a> {
     fn resolve(checklist: &'a Checklist, assessment: &'a Assessment) -> Self {
-        let asked = Asked {
-            checklist,
-            assessment,
-            known: Default::default(),
-        };
-        for item in checklist.items() {
-            asked.get(&item.id);
+        let mut asked = HashMap::with_capacity(checklist.item_count());
+        for item in checklist.in_ask_order() {
+            let is = match &item.ask_if {
+                None => true,
+                Some(c) => c.holds(&|dep: &str| {
+                    if asked.get(dep) == Some(&true) {
+                        assessment.value(dep)
+                    } else {
+                        None
+                    }
+                }),
+            };
+            asked.insert(item.id.as_str(), is);
         }
-        asked
+        Asked { asked }
     }
 
     fn get(&self, id: &str) -> bool {
-        if let Some(&known) = self.known.borrow().get(id) {
-            return known;
-        }
-        let Some(item) = self.checklist.item(id) else {
-            return false;
-        };
-        // Marked not-asked while resolving; the loader rules out cycles, so this only guards.
-        self.known.borrow_mut().insert(&item.id, false);
-        let asked = match &item.ask_if {
-            None => true,
-            Some(c) => c.holds(&|dep: &str| {
-                if self.get(dep) {
-                    self.assessment.value(dep)
-                } else {
-                    None
-                }
-            }),
-        };
-        self.known.borrow_mut().insert(&item.id, asked);
-        asked
+        self.asked.get(id) == Some(&true)
     }
 }

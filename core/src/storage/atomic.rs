@@ -1,5 +1,6 @@
 use std::io::Write;
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
 use super::{Error, Op, SaveStep};
 
@@ -8,20 +9,39 @@ use super::{Error, Op, SaveStep};
 /// at any point leaves either the old file or the new one, never a mixture. The result is
 /// readable only by its owner.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    write_via_temporary(path, bytes, true)
+}
+
+/// Writes a file, readable only by its owner, refusing to replace an existing one unless
+/// `overwrite` is set. Used for new assessments and exports, where the path is the user's
+/// choice. Either way the file appears complete or not at all: it is written to a temporary
+/// file and flushed first, then given its name, which without `overwrite` fails if anything
+/// (a file, a folder or a symlink) already has it.
+pub fn write_new(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
+    write_via_temporary(path, bytes, overwrite)
+}
+
+fn write_via_temporary(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Error> {
+    let dir = folder_of(path);
     let fail = |step| move |e| Error::io(Op::Save(step), path, e);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".probity-")
-        .suffix(".tmp")
+        .prefix(&temporary_prefix(path))
+        .suffix(TEMPORARY_SUFFIX)
+        .rand_bytes(RANDOM_LEN)
         .tempfile_in(dir)
         .map_err(fail(SaveStep::CreateTemporary))?;
     tmp.write_all(bytes).map_err(fail(SaveStep::Write))?;
     tmp.as_file().sync_all().map_err(fail(SaveStep::Flush))?;
-    tmp.persist(path)
-        .map_err(|e| fail(SaveStep::Replace)(e.error))?;
+    let placed = if replace {
+        tmp.persist(path)
+    } else {
+        tmp.persist_noclobber(path)
+    };
+    // On failure the temporary file is dropped, which removes it.
+    placed.map_err(|e| match e.error.kind() {
+        std::io::ErrorKind::AlreadyExists if !replace => Error::Exists(path.to_path_buf()),
+        _ => fail(SaveStep::Replace)(e.error),
+    })?;
     #[cfg(unix)]
     {
         std::fs::File::open(dir)
@@ -31,24 +51,65 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-/// Writes a new file, readable only by its owner, refusing to replace an existing one unless
-/// `overwrite` is set. Used for exports, where the path is the user's choice.
-pub fn write_new(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
-    if overwrite {
-        return write_atomic(path, bytes);
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
     }
-    // create_new fails on any existing entry, symlinks included, so nothing is clobbered.
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => Error::Exists(path.to_path_buf()),
-        _ => Error::io(Op::Write, path, e),
-    })?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| Error::io(Op::Write, path, e))
+}
+
+const TEMPORARY_SUFFIX: &str = ".tmp";
+const RANDOM_LEN: usize = 6;
+/// Long names are cut so the temporary name stays within a file system's 255-byte limit.
+const NAME_BYTES: usize = 120;
+
+/// `.probity-NAME.` for a target named NAME: a temporary file says which file it was for, so
+/// whoever holds that file's lock knows any such file is a leftover of a save that died.
+fn temporary_prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let mut end = name.len().min(NAME_BYTES);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(".probity-{}.", &name[..end])
+}
+
+/// Removes the temporary files a killed save of `target` left beside it. Only the caller that
+/// holds `target`'s lock may call this: no save of that file can then be under way. Temporary
+/// files of earlier builds, which did not name their target, are removed once they are a day
+/// old, long after any save that made them has ended. Returns how many were removed.
+pub fn remove_stale_temporaries(target: &Path) -> usize {
+    let prefix = temporary_prefix(target);
+    let Ok(entries) = std::fs::read_dir(folder_of(target)) else {
+        return 0;
+    };
+    let day_ago = SystemTime::now() - Duration::from_secs(24 * 60 * 60);
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = random_part(&name, &prefix).is_some();
+        let legacy = random_part(&name, ".probity-").is_some();
+        // Never a symlink's target or a folder: only a plain file of our own naming.
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        let old = meta.modified().is_ok_and(|m| m < day_ago);
+        if meta.is_file() && (ours || (legacy && old)) && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The random part of a temporary file's name made with `prefix`, if it is one.
+fn random_part<'a>(name: &'a str, prefix: &str) -> Option<&'a str> {
+    let middle = name.strip_prefix(prefix)?.strip_suffix(TEMPORARY_SUFFIX)?;
+    (middle.len() == RANDOM_LEN && middle.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then_some(middle)
 }
 
 #[cfg(test)]
@@ -72,6 +133,46 @@ mod tests {
         assert_eq!(leftovers, 1, "no temporary files left behind");
     }
 
+    #[test]
+    fn stale_temporaries_of_this_file_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        let touch = |name: &str| std::fs::write(dir.path().join(name), "x").unwrap();
+        touch(".probity-a.toml.Ab12Cd.tmp"); // ours, left by a killed save
+        touch(".probity-b.toml.Ab12Cd.tmp"); // another file's: its save may be under way
+        touch(".probity-a.toml.long-name.tmp"); // not of our naming
+        touch(".probity-Xy34Zw.tmp"); // an earlier build's, but new: it may be in use
+        touch("notes.tmp");
+        std::fs::create_dir(dir.path().join(".probity-a.toml.Folder.tmp")).unwrap();
+        assert_eq!(remove_stale_temporaries(&path), 1);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".probity-Xy34Zw.tmp",
+                ".probity-a.toml.Folder.tmp",
+                ".probity-a.toml.long-name.tmp",
+                ".probity-b.toml.Ab12Cd.tmp",
+                "notes.tmp"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_temporary_name_stays_short_for_a_long_file_name() {
+        let long = "é".repeat(200) + ".toml";
+        let prefix = temporary_prefix(Path::new(&long));
+        assert!(prefix.len() <= 9 + NAME_BYTES + 1, "{}", prefix.len());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("é".repeat(100) + ".toml");
+        write_atomic(&path, b"x").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"x");
+    }
+
     #[cfg(unix)]
     #[test]
     fn atomic_write_replaces_a_planted_symlink_instead_of_following_it() {
@@ -88,6 +189,35 @@ mod tests {
                 .file_type()
                 .is_symlink()
         );
+    }
+
+    #[test]
+    fn a_new_file_that_cannot_be_written_leaves_no_file_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.md");
+        // A folder already has the name: refused, and nothing half-written is left anywhere.
+        std::fs::create_dir(&path).unwrap();
+        assert!(matches!(
+            write_new(&path, b"x", false),
+            Err(Error::Exists(_))
+        ));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(std::fs::read_dir(&path).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_new_never_follows_a_planted_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let path = dir.path().join("r.md");
+        std::os::unix::fs::symlink(&victim, &path).unwrap();
+        assert!(matches!(
+            write_new(&path, b"x", false),
+            Err(Error::Exists(_))
+        ));
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
     }
 
     #[test]

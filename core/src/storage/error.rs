@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file probity was asked not to replace is already there.
-    #[error("{} already exists", .0.display())]
+    #[error("{} already exists", crate::text::shown_path(.0))]
     Exists(PathBuf),
     #[error("{}: {}", op.describe(path), describe(source))]
     Io {
@@ -15,10 +15,24 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
-    #[error("{} is larger than {} MB and was not read", path.display(), limit / 1024 / 1024)]
+    #[error("{} is larger than {} MB and was not read", crate::text::shown_path(path), limit / 1024 / 1024)]
     TooLarge { path: PathBuf, limit: usize },
-    #[error("{} is not UTF-8 text (first bad byte at offset {offset})", path.display())]
-    NotText { path: PathBuf, offset: usize },
+    /// Not UTF-8: where the first byte that is not, as `file:line:column`.
+    #[error(
+        "{}:{line}:{column}: the file is not UTF-8 text from here on",
+        crate::text::shown_path(path)
+    )]
+    NotText {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    /// A path that names a folder, FIFO, device or socket where a file was expected.
+    #[error("{} is {kind}, not a regular file", crate::text::shown_path(path))]
+    NotAFile { path: PathBuf, kind: &'static str },
+    /// What was to be saved cannot be written in the file's format; nothing was written.
+    #[error("could not save {}: {reason}", crate::text::shown_path(path))]
+    Unwritable { path: PathBuf, reason: String },
 }
 
 /// What probity was doing when an I/O error struck.
@@ -47,7 +61,7 @@ pub enum SaveStep {
 
 impl Op {
     fn describe(self, path: &std::path::Path) -> String {
-        let path = path.display();
+        let path = crate::text::shown_path(path);
         match self {
             Op::Open => format!("cannot open {path}"),
             Op::Read => format!("cannot read {path}"),

@@ -12,9 +12,31 @@ pub struct Lock {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("{} is open in another probity window", .0.display())]
+    #[error("{} is open in another probity window", crate::text::shown_path(.0))]
     Held(PathBuf),
-    #[error("could not lock {}: {}", path.display(), super::describe(source))]
+    /// The folder or the mount does not let this user write there, so nobody can save the file
+    /// from here: it can still be read.
+    #[error(
+        "{} cannot be changed here: {}",
+        crate::text::shown_path(path),
+        super::describe(source)
+    )]
+    NotWritable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Something other than a regular file has the lock's name, perhaps planted.
+    #[error(
+        "the lock {} is {kind}, not a regular file",
+        crate::text::shown_path(path)
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "could not lock {}: {}",
+        crate::text::shown_path(path),
+        super::describe(source)
+    )]
     Io {
         path: PathBuf,
         #[source]
@@ -33,18 +55,44 @@ impl Lock {
         target.with_file_name(name)
     }
 
-    /// Takes the lock without waiting.
+    /// Takes the lock without waiting. The lock file is never reached through a symlink and
+    /// must be a regular file, so a planted link cannot make probity create or truncate another
+    /// file, nor a FIFO make it wait.
     pub fn acquire(target: &Path) -> Result<Lock, LockError> {
         let path = Lock::path_for(target);
         let mut options = OpenOptions::new();
         options.create(true).truncate(false).write(true);
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
         let io = |source| LockError::Io {
             path: target.to_path_buf(),
             source,
         };
-        let file = options.open(&path).map_err(io)?;
+        let not_a_file = |meta: &std::fs::Metadata| LockError::NotAFile {
+            path: path.clone(),
+            kind: super::kind_of(meta),
+        };
+        let file = options.open(&path).map_err(|e| {
+            use std::io::ErrorKind::*;
+            match std::fs::symlink_metadata(&path) {
+                Ok(meta) if !meta.is_file() => not_a_file(&meta),
+                _ if matches!(e.kind(), PermissionDenied | ReadOnlyFilesystem) => {
+                    LockError::NotWritable {
+                        path: target.to_path_buf(),
+                        source: e,
+                    }
+                }
+                _ => io(e),
+            }
+        })?;
+        let meta = file.metadata().map_err(io)?;
+        if !meta.is_file() {
+            return Err(not_a_file(&meta));
+        }
         match file.try_lock() {
             Ok(()) => Ok(Lock { _file: file, path }),
             Err(TryLockError::WouldBlock) => Err(LockError::Held(target.to_path_buf())),
@@ -70,5 +118,42 @@ mod tests {
         assert!(matches!(Lock::acquire(&target), Err(LockError::Held(_))));
         drop(first);
         assert!(Lock::acquire(&target).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_symlink_is_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("x.toml");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::write(&elsewhere, "keep").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, Lock::path_for(&target)).unwrap();
+        let err = Lock::acquire(&target).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("is a symbolic link, not a regular file"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "keep");
+        // A dangling link is not followed to create its target either.
+        let missing = dir.path().join("missing");
+        std::fs::remove_file(Lock::path_for(&target)).unwrap();
+        std::os::unix::fs::symlink(&missing, Lock::path_for(&target)).unwrap();
+        assert!(matches!(
+            Lock::acquire(&target),
+            Err(LockError::NotAFile { .. })
+        ));
+        assert!(!missing.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_as_the_lock_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("x.toml");
+        let c = std::ffi::CString::new(Lock::path_for(&target).to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let err = Lock::acquire(&target).unwrap_err();
+        assert!(err.to_string().contains("a named pipe (FIFO)"), "{err}");
     }
 }

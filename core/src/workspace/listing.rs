@@ -43,7 +43,7 @@ impl Workspace {
                     saved: modified.and_then(|m| jiff::Timestamp::try_from(m).ok()),
                     file: path
                         .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
+                        .map(|n| crate::text::shown_path(Path::new(n)))
                         .unwrap_or_default(),
                     path,
                 };

@@ -22,14 +22,14 @@ use jiff::civil::Date;
 pub use actor::{ConfigError, system_user};
 pub use export::{ExportError, Overwrite, export};
 pub use listing::{Listed, Summary};
-pub use open::{Edit, OpenError, Opened, Refused};
+pub use open::{Edit, OpenError, Opened, ReadOnly, Refused};
 pub use sign::{Blocker, ReopenError, SignError};
 pub use start::{Start, StartError, Started, file_name};
 pub use verify::{Problem, Verification, VerifyError, check, normalise_seal};
 
 use crate::assessment::{self, Assessment, LoadError};
 use crate::checklist::{Catalog, Checklist};
-use crate::storage::{Dirs, NoHome};
+use crate::storage::{Dirs, Exposed, NoHome};
 
 /// Where probity keeps its files, the checklists it can see, and the date it takes as today.
 #[derive(Debug)]
@@ -39,6 +39,9 @@ pub struct Workspace {
     pub today: Date,
     /// Who changes are recorded as in the history; see [`Workspace::identify`].
     pub actor: String,
+    /// The data folder, when other users can reach into it and it was left so (see
+    /// [`Dirs::keep_private`]); each front end warns once, with the fix.
+    pub exposed: Option<Exposed>,
 }
 
 impl Workspace {
@@ -47,11 +50,13 @@ impl Workspace {
     pub fn new(data_dir: Option<&Path>, today: Date) -> Result<Workspace, NoHome> {
         let dirs = Dirs::resolve(data_dir)?;
         let catalog = Catalog::discover(dirs.checklists.as_deref());
+        let exposed = dirs.keep_private();
         Ok(Workspace {
             dirs,
             catalog,
             today,
             actor: system_user().unwrap_or_else(|| actor::UNKNOWN.into()),
+            exposed,
         })
     }
 

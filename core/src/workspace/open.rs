@@ -26,8 +26,8 @@ pub struct Opened {
     /// What opening found and recorded: changes made outside probity since the last recorded
     /// state, and changes recorded but never written because probity stopped.
     pub found: Vec<Draft>,
-    /// Held while the file is open; `None` when another window has it (read-only).
-    lock: Option<Lock>,
+    /// Held while the file is open; otherwise why the file is read-only.
+    lock: Result<Lock, ReadOnly>,
     today: Date,
     pub(super) history: History,
     /// History entries for the changes made since the last save.
@@ -49,12 +49,22 @@ pub enum OpenError {
 /// Why a change was not made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refused {
-    #[error("the assessment is open in another probity window, so it is read-only here")]
-    ReadOnly,
+    #[error(transparent)]
+    ReadOnly(ReadOnly),
     #[error("the assessment is signed off and final, so it cannot be changed; reopen it first")]
     Final,
     #[error("the checklist has no item \"{0}\"")]
     NoSuchItem(String),
+}
+
+/// Why an assessment is open only to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ReadOnly {
+    #[error("the assessment is open in another probity window, so it is read-only here")]
+    OpenElsewhere,
+    /// Its folder or mount cannot be written, so no save could succeed.
+    #[error("the assessment's folder cannot be written to, so it is read-only here")]
+    FolderNotWritable,
 }
 
 /// One change to one item's record: what it was and what it became.
@@ -66,14 +76,21 @@ pub struct Edit {
 }
 
 impl Workspace {
-    /// Opens an assessment and takes its lock; if another window holds it, opens read-only.
+    /// Opens an assessment and takes its lock. If another window holds the lock, or the
+    /// folder cannot be written so no lock can be taken, it opens read-only.
     /// With the lock, whatever changed since the history last recorded the file is recorded
     /// now (see [`Opened::found`]).
     pub fn open(&self, path: &Path) -> Result<Opened, OpenError> {
         let (assessment, checklist) = self.load(path).map_err(OpenError::Load)?;
         let lock = match Lock::acquire(path) {
-            Ok(lock) => Some(lock),
-            Err(LockError::Held(_)) => None,
+            Ok(lock) => {
+                // With the lock held no save of this file is under way, so any temporary file
+                // named for it is what a killed save left behind.
+                storage::remove_stale_temporaries(path);
+                Ok(lock)
+            }
+            Err(LockError::Held(_)) => Err(ReadOnly::OpenElsewhere),
+            Err(LockError::NotWritable { .. }) => Err(ReadOnly::FolderNotWritable),
             Err(e) => return Err(OpenError::Lock(e)),
         };
         let history = History::load(&history::path_for(path)).map_err(OpenError::History)?;
@@ -98,9 +115,20 @@ impl Workspace {
 }
 
 impl Opened {
-    /// True when another window holds the lock, so nothing here may change.
+    /// True when nothing here may change: another window holds the lock, or the folder
+    /// cannot be written.
     pub fn read_only(&self) -> bool {
-        self.lock.is_none()
+        self.lock.is_err()
+    }
+
+    /// Lets go of the lock, leaving the assessment open only to read, for `why`.
+    pub fn release(&mut self, why: ReadOnly) {
+        self.lock = Err(why);
+    }
+
+    /// Why the assessment is read-only, if it is.
+    pub fn read_only_because(&self) -> Option<ReadOnly> {
+        self.lock.as_ref().err().copied()
     }
 
     /// The date this session takes as today.
@@ -115,8 +143,8 @@ impl Opened {
 
     /// Why nothing may change here, if anything stops it.
     pub fn refusal(&self) -> Option<Refused> {
-        if self.read_only() {
-            Some(Refused::ReadOnly)
+        if let Some(why) = self.read_only_because() {
+            Some(Refused::ReadOnly(why))
         } else if self.assessment.is_final() {
             Some(Refused::Final)
         } else {

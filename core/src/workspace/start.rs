@@ -6,7 +6,7 @@ use crate::checklist::{Catalog, ResolveError};
 use crate::history::{self, Cause, Draft, Event, History, State};
 use crate::progress::carry::{self, CarryReport};
 use crate::storage::{self, Lock, LockError};
-use crate::text::sanitize_line;
+use crate::text::clean_name;
 
 /// What to start: a blank assessment, or one carried forward from last period's file.
 #[derive(Debug, Clone, Default)]
@@ -41,7 +41,7 @@ pub enum StartError {
     Checklist(ResolveError),
     #[error("the {0} must not be empty")]
     Missing(&'static str),
-    #[error("{} already exists", .0.display())]
+    #[error("{} already exists", crate::text::shown_path(.0))]
     Exists(PathBuf),
     #[error(transparent)]
     Lock(LockError),
@@ -66,7 +66,7 @@ impl Workspace {
             (None, Some((_, before))) => carry::successor(&self.catalog, before),
             (None, None) => resolve(Catalog::default_id())?,
         };
-        let period = sanitize_line(&request.period);
+        let period = clean_name(&request.period);
         let (mut assessment, carried) = match &previous {
             Some((prev, before)) => {
                 let c = carry::carry_forward(prev, before, &checklist, &period);
@@ -74,7 +74,7 @@ impl Workspace {
             }
             None => (Assessment::new(&checklist, "", &period), None),
         };
-        if let Some(force) = request.force.as_deref().map(sanitize_line)
+        if let Some(force) = request.force.as_deref().map(clean_name)
             && (!force.is_empty() || previous.is_none())
         {
             assessment.force = force;
@@ -88,7 +88,7 @@ impl Workspace {
         if let Some(a) = request
             .assessor
             .as_deref()
-            .map(sanitize_line)
+            .map(clean_name)
             .filter(|a| !a.is_empty())
         {
             assessment.assessor = Some(a);
@@ -112,7 +112,12 @@ impl Workspace {
             .append(&self.creation(&assessment))
             .map_err(StartError::Storage)?;
         assessment.recorded = history.head().map(str::to_string);
-        let text = assessment::to_toml(&assessment, &checklist);
+        let text = assessment::to_toml(&assessment, &checklist).map_err(|e| {
+            StartError::Storage(storage::Error::Unwritable {
+                path: path.clone(),
+                reason: e.to_string(),
+            })
+        })?;
         storage::write_new(&path, text.as_bytes(), false).map_err(|e| match e {
             storage::Error::Exists(path) => StartError::Exists(path),
             other => StartError::Storage(other),

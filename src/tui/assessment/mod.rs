@@ -6,7 +6,7 @@ use probity_core::answer::{Kind, Value};
 
 use super::action::Action;
 use super::app::App;
-use probity_core::workspace::Refused;
+use probity_core::workspace::{ReadOnly, Refused};
 
 use super::dialog::{
     Dialog, Entry, Evidence, Export, Findings, Note, Picker, Purpose, Reading, Search,
@@ -149,8 +149,11 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
 /// Why a key that would change an answer does nothing here, naming the way out.
 fn why_not(refused: &Refused) -> String {
     match refused {
-        Refused::ReadOnly => {
+        Refused::ReadOnly(ReadOnly::OpenElsewhere) => {
             "This assessment is open in another probity window, so it is read-only here.".into()
+        }
+        Refused::ReadOnly(ReadOnly::FolderNotWritable) => {
+            "This assessment's folder cannot be written to, so it is read-only here.".into()
         }
         Refused::Final => format!(
             "This assessment is signed off and final, so its answers cannot change. Press {} to reopen it as a draft.",
@@ -165,8 +168,8 @@ fn why_not(refused: &Refused) -> String {
 fn sign_off(s: &mut Session, action: Action) -> Outcome {
     let say = |m: String| (None, Some(m));
     let entry = |purpose, text: &str| (Some(Dialog::Entry(Entry::new(purpose, text))), None);
-    if s.read_only() {
-        return say(why_not(&Refused::ReadOnly));
+    if let Some(why) = s.read_only_because() {
+        return say(why_not(&Refused::ReadOnly(why)));
     }
     match (action, s.assessment.is_final()) {
         (Action::Sign, true) => say(format!(

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 use probity_core::answer::{Kind, Status, Value};
 use probity_core::assessment::Answer;
 use probity_core::checklist::{Item, Severity};
+use probity_core::workspace::ReadOnly;
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -72,8 +73,15 @@ pub fn render(app: &App, s: &Session, frame: &mut Frame, area: Rect) {
 
 fn header(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     let a = &s.assessment;
-    if s.read_only() {
-        let text = " READ-ONLY: this assessment is open in another probity window. Changes here are switched off. ";
+    if let Some(why) = s.read_only_because() {
+        let text = match why {
+            ReadOnly::OpenElsewhere => {
+                " READ-ONLY: this assessment is open in another probity window. Changes here are switched off. "
+            }
+            ReadOnly::FolderNotWritable => {
+                " READ-ONLY: this assessment's folder cannot be written to. Changes here are switched off. "
+            }
+        };
         frame.render_widget(Line::styled(text, theme.banner()), area);
         return;
     }

@@ -12,6 +12,7 @@ use ratatui_textarea::TextArea;
 use probity_core::document::{DEFAULT_MARKING, Document, Format};
 use probity_core::report::{Options, Report};
 use probity_core::storage;
+use probity_core::text::shown_path;
 use probity_core::workspace::{ExportError, Overwrite, export};
 
 use super::{Step, frame_box};
@@ -95,10 +96,10 @@ impl Export {
         let path = PathBuf::from(text_of(&self.path).trim());
         let format = FORMATS[self.format.at()];
         match export(&report, format, &path, Overwrite::Never) {
-            Ok(()) => Ok(format!("Wrote {}", path.display())),
+            Ok(()) => Ok(format!("Wrote {}", shown_path(&path))),
             Err(ExportError::Storage(storage::Error::Exists(path))) => Err(format!(
                 "{} already exists; edit the path to write elsewhere",
-                path.display()
+                shown_path(&path)
             )),
             Err(e) => Err(e.to_string()),
         }

@@ -21,13 +21,13 @@ use super::keymap::action_for;
 use super::session::Session;
 use super::update::{context, update};
 
-/// A data folder with a short, filterable name.
+/// A private data folder with a short, filterable name.
 pub fn data_dir() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("pd")
-        .rand_bytes(6)
-        .tempdir()
-        .unwrap()
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("pd").rand_bytes(6);
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    builder.tempdir().unwrap()
 }
 
 /// A workspace on `dir` whose changes are recorded as made by "Jo Bloggs".

@@ -97,6 +97,21 @@ fn read_only_banner() {
 }
 
 #[test]
+fn a_folder_that_cannot_be_written_gets_its_own_banner() {
+    use probity_core::workspace::ReadOnly;
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    let mut opened = app.ws.open(&path).unwrap();
+    opened.release(ReadOnly::FolderNotWritable);
+    app.screen = crate::tui::app::Screen::Assessment(Box::new(Session::new(opened, &app.ws)));
+    let screen = format!("{}", draw(&app, 120, 40));
+    assert!(
+        screen.contains("READ-ONLY: this assessment's folder cannot be written to"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn a_small_window_gets_a_clear_message() {
     let dir = data_dir();
     let (app, _) = dorset(dir.path());

@@ -168,7 +168,13 @@ fn evidence_owner_due_and_review_are_recorded() {
         panic!("a bad date keeps the field open")
     };
     assert!(input.error.as_deref().unwrap().contains("not a date"));
-    press(&mut app, "<BS><BS><BS><BS><BS>03-31<Enter>r");
+    // A signed six-digit year is a date to jiff but not one a file can hold: refused the same.
+    press(&mut app, "<Esc>d-000001-03-31<Enter>");
+    let Some(Dialog::Entry(input)) = &app.dialog else {
+        panic!("a date outside years 1 to 9999 keeps the field open")
+    };
+    assert!(input.error.as_deref().unwrap().contains("not a date"));
+    press(&mut app, "<Esc>d2013-03-31<Enter>r");
     let answer = session(&app)
         .assessment
         .answer("procurement.gifts_crossref")
@@ -581,4 +587,20 @@ fn export_can_leave_out_names_and_notes() {
     let written = file(&dir.path().join("dorset-police-2012-report.md"));
     assert!(!written.contains("DS Example"), "{written}");
     assert!(written.to_lowercase().contains("redact"), "{written}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_data_folder_others_can_reach_is_noted_on_the_first_screen() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = data_dir();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o775)).unwrap();
+    let mut app = App::home(ws(dir.path()));
+    let notice = app.notice.clone().unwrap();
+    assert!(
+        notice.contains("(permissions 775)") && notice.contains("chmod 700"),
+        "{notice}"
+    );
+    press(&mut app, "<Down>");
+    assert!(app.notice.is_none(), "said once");
 }

@@ -38,6 +38,11 @@ chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first
 
 fail() { echo "render-pdf: $*" >&2; exit 1; }
 
+# Page counts are measured in Arial's metrics, which Liberation Sans shares; another face would
+# move them.
+fc-list | grep -q "Liberation Sans" ||
+  fail "Liberation Sans is not installed (Debian: fonts-liberation); page counts would not be Arial's"
+
 # The long-text fixture's longest unbroken values, which must print whole.
 whole=()
 while IFS= read -r line; do whole+=("$line"); done < <(

@@ -26,6 +26,17 @@ pub struct Source {
 struct Snippet {
     name: String,
     text: String,
+    /// Byte offset where each line starts, so finding a line is a search, not a scan: a file
+    /// with tens of thousands of warnings is not quadratic to report.
+    line_starts: Vec<usize>,
+}
+
+impl Snippet {
+    /// Zero-based line holding `offset`, and that line's start.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        (line, self.line_starts[line])
+    }
 }
 
 /// Snippets longer than this are cut to the problem's own line, and that to a window.
@@ -47,7 +58,7 @@ impl SourceCode for Snippet {
             (from, from + full.span().len(), full.line(), full.column())
         } else {
             let at = span.offset().min(text.len());
-            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let (line, line_start) = self.line_of(at);
             let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
             // A header asks for the problem's own place; a snippet for a window around it.
             let from = if before == 0 && after == 0 {
@@ -56,7 +67,6 @@ impl SourceCode for Snippet {
                 floor_char_boundary(text, at.saturating_sub(WINDOW_BYTES / 2).max(line_start))
             };
             let to = floor_char_boundary(text, (from + WINDOW_BYTES).min(line_end)).max(at);
-            let line = text[..line_start].matches('\n').count();
             (from, to, line, from - line_start)
         };
         Ok(Box::new(MietteSpanContents::new_named(
@@ -73,9 +83,14 @@ impl SourceCode for Snippet {
 impl Source {
     pub fn new(name: impl Into<String>, text: &str) -> Self {
         let name = text::sanitize_line(&name.into());
+        let text = text::mask_for_snippet(text);
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         let named = Arc::new(Snippet {
             name: name.clone(),
-            text: text::mask_for_snippet(text),
+            text,
+            line_starts,
         });
         Source { name, named }
     }
@@ -87,11 +102,9 @@ impl Source {
     /// One-based line and column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let text = &self.named.text;
-        let offset = offset.min(text.len());
-        let before = &text[..floor_char_boundary(text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, col)
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let (line, start) = self.named.line_of(offset);
+        (line + 1, text[start..offset].chars().count() + 1)
     }
 }
 

@@ -40,7 +40,7 @@ fail() { echo "render-pdf: $*" >&2; exit 1; }
 
 # Page counts are measured in Arial's metrics, which Liberation Sans shares; another face would
 # move them.
-fc-list | grep -q "Liberation Sans" ||
+[ "$(fc-match -f '%{family[0]}' Arial)" = "Liberation Sans" ] ||
   fail "Liberation Sans is not installed (Debian: fonts-liberation); page counts would not be Arial's"
 
 # The long-text fixture's longest unbroken values, which must print whole.

@@ -28,7 +28,8 @@ pub struct View<'r> {
     pub metrics: Vec<(&'r str, &'r str)>,
     /// (area, question, carried answer)
     pub carried: Vec<(&'r str, &'r str, &'r str)>,
-    pub warnings: Vec<&'r str>,
+    /// The record's own gaps, with every question met on assertion alone named in one line.
+    pub warnings: Vec<String>,
     pub method: Vec<&'r str>,
     pub provenance: Vec<&'r str>,
     /// Questions not yet answered, by area: (area, [(reference, short label)]).
@@ -150,13 +151,42 @@ impl<'r> View<'r> {
                     )
                 })
                 .collect(),
-            warnings: r.warnings.iter().map(|w| w.message.as_str()).collect(),
+            warnings: warnings(r),
             method: paragraphs(&r.method),
             provenance: paragraphs(&r.provenance),
             annex: annex(r),
             as_at: r.page.as_at_sentence(),
         }
     }
+}
+
+/// Per-question warnings of the same kind read as a list; one sentence naming them reads
+/// faster and keeps the paper copy short.
+fn warnings(r: &Report) -> Vec<String> {
+    let asserted = |w: &&crate::scoring::Warning| w.code == "high-asserted-only";
+    let subjects: Vec<&str> = r
+        .warnings
+        .iter()
+        .filter(asserted)
+        .filter_map(|w| w.subject.as_deref())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    if subjects.len() > 1 {
+        out.push(format!(
+            "{} high-severity questions are answered as met or partly met on assertion alone, \
+             with nothing recorded to show they were evidenced or verified: {}.",
+            subjects.len(),
+            subjects.join("; ")
+        ));
+    }
+    let grouped = !out.is_empty();
+    out.extend(
+        r.warnings
+            .iter()
+            .filter(|w| !(grouped && asserted(w)))
+            .map(|w| w.message.clone()),
+    );
+    out
 }
 
 fn facts(r: &Report) -> Vec<(&'static str, String)> {

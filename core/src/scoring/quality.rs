@@ -5,6 +5,7 @@ use super::Evaluation;
 use crate::answer::{Status, Value};
 use crate::assessment::{Assessment, Assurance};
 use crate::checklist::{Checklist, Severity};
+use crate::document::long_date;
 
 /// Something about the assessment itself that a reader would challenge: not a gap in the
 /// force's controls, but in the record of them.
@@ -13,13 +14,16 @@ pub struct Warning {
     /// A stable code, e.g. `yes-without-evidence`.
     pub code: &'static str,
     pub item: Option<String>,
+    /// What a reader knows the item or finding by: its short label or title.
+    pub subject: Option<String>,
     pub message: String,
 }
 
-fn warn(code: &'static str, item: Option<&str>, message: String) -> Warning {
+fn warn(code: &'static str, item: Option<(&str, &str)>, message: String) -> Warning {
     Warning {
         code,
-        item: item.map(str::to_string),
+        item: item.map(|(id, _)| id.to_string()),
+        subject: item.map(|(_, subject)| subject.to_string()),
         message,
     }
 }
@@ -32,6 +36,7 @@ pub(super) fn check(
 ) -> Vec<Warning> {
     let mut out = Vec::new();
     for item in checklist.items() {
+        let about = Some((item.id.as_str(), item.short_label()));
         let Some(answer) = assessment.answer(&item.id) else {
             continue;
         };
@@ -41,7 +46,7 @@ pub(super) fn check(
         match &answer.value {
             Some(Value::Status(Status::Yes)) if answer.evidence.is_empty() => out.push(warn(
                 "yes-without-evidence",
-                Some(&item.id),
+                about,
                 format!(
                     "{}: answered yes, but no evidence is recorded",
                     item.short_label()
@@ -49,7 +54,7 @@ pub(super) fn check(
             )),
             Some(Value::Status(Status::Na)) if answer.note.is_none() => out.push(warn(
                 "na-without-note",
-                Some(&item.id),
+                about,
                 format!(
                     "{}: marked not applicable without a note saying why",
                     item.short_label()
@@ -64,7 +69,7 @@ pub(super) fn check(
         {
             out.push(warn(
                 "high-asserted-only",
-                Some(&item.id),
+                about,
                 format!(
                     "{}: a high-severity question answered as {} on assertion alone; nothing records that it was evidenced or verified",
                     item.short_label(),
@@ -82,7 +87,7 @@ pub(super) fn check(
             };
             out.push(warn(
                 "high-finding-unowned",
-                Some(&f.id),
+                Some((&f.id, &f.title)),
                 format!("High finding \u{201c}{}\u{201d} has {missing}", f.title),
             ));
         }
@@ -91,10 +96,11 @@ pub(super) fn check(
         {
             out.push(warn(
                 "finding-overdue",
-                Some(&f.id),
+                Some((&f.id, &f.title)),
                 format!(
-                    "Finding \u{201c}{}\u{201d} was due on {due} and is still open",
-                    f.title
+                    "Finding \u{201c}{}\u{201d} was due on {} and is still open",
+                    f.title,
+                    long_date(due)
                 ),
             ));
         }
@@ -102,7 +108,7 @@ pub(super) fn check(
     for orphan in &assessment.orphans {
         out.push(warn(
             "orphaned-answer",
-            Some(&orphan.id),
+            Some((&orphan.id, &orphan.id)),
             format!(
                 "the answer to \"{}\" is kept, but checklist {} has no such item",
                 orphan.id, checklist.id

@@ -5,8 +5,11 @@
 //! and says which formats it can carry, so a format added here reaches every document that
 //! lists it, and the front ends offer exactly what a document can produce.
 
+pub mod chart;
+pub mod docx;
 pub mod escape;
 pub mod figures;
+pub mod tone;
 
 use std::fmt;
 use std::str::FromStr;
@@ -185,6 +188,8 @@ pub enum RenderError {
     },
     #[error("the workbook could not be built: {0}")]
     Workbook(#[from] rust_xlsxwriter::XlsxError),
+    #[error("the Word document could not be built: {0}")]
+    Word(#[from] docx::WordError),
 }
 
 /// A document probity can write in one or more formats.

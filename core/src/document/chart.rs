@@ -1,0 +1,235 @@
+//! Horizontal bar charts for documents that carry pictures. A chart is laid out here, drawn as
+//! SVG by a template (which escapes every label), and rasterised to PNG with resvg. The font is
+//! shipped inside probity, so no system font and no external program is needed, and the picture
+//! is the same on every machine.
+
+use std::sync::{Arc, OnceLock};
+
+use askama::Template;
+use resvg::{tiny_skia, usvg};
+
+use super::tone::Tone;
+use crate::answer::format_number;
+
+/// One bar: what it measures, its value (none when there is nothing to measure), and a note
+/// after the value, e.g. " (7 of 9 answered)".
+pub struct Row {
+    pub label: String,
+    pub value: Option<f64>,
+    pub note: String,
+    pub tone: Tone,
+}
+
+#[derive(Template)]
+#[template(path = "chart/bars.svg")]
+struct Svg<'a> {
+    c: &'a BarChart,
+}
+
+/// A laid-out chart: every coordinate is computed here, so the template only places shapes.
+pub struct BarChart {
+    width: f64,
+    height: f64,
+    /// Where the bars start, after the labels.
+    left: f64,
+    /// The foot of the plot, above the axis labels.
+    plot_bottom: f64,
+    ticks: Vec<Tick>,
+    bars: Vec<Bar>,
+}
+
+struct Tick {
+    x: f64,
+    label: String,
+}
+
+struct Bar {
+    label: String,
+    value: String,
+    y: f64,
+    width: f64,
+    fill: &'static str,
+}
+
+const ROW: f64 = 22.0;
+const LABEL: f64 = 250.0;
+const SPAN: f64 = 250.0;
+/// Room after the longest bar for its value and note.
+const VALUE: f64 = 150.0;
+const AXIS: f64 = 18.0;
+/// The longest label that fits in [`LABEL`] at the chart's font size.
+const LABEL_MAX: usize = 38;
+
+impl BarChart {
+    /// Bars scaled so that `max` fills the plot, with a labelled grid line at each of `ticks`.
+    /// A row with no value gets no bar, only its note, so it is never read as zero; a value of
+    /// zero keeps a sliver of bar.
+    pub fn new(rows: Vec<Row>, max: f64, ticks: &[f64]) -> BarChart {
+        let scale = |v: f64| {
+            if max > 0.0 {
+                (v / max * SPAN).clamp(2.0, SPAN)
+            } else {
+                2.0
+            }
+        };
+        let bars: Vec<Bar> = rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| Bar {
+                label: shorten(&row.label),
+                value: row.value.map(format_number).unwrap_or_default() + &row.note,
+                y: i as f64 * ROW,
+                width: row.value.map_or(0.0, scale),
+                fill: row.tone.strong(),
+            })
+            .collect();
+        let plot_bottom = bars.len() as f64 * ROW;
+        BarChart {
+            width: LABEL + SPAN + VALUE,
+            height: plot_bottom + if ticks.is_empty() { 0.0 } else { AXIS },
+            left: LABEL,
+            plot_bottom,
+            ticks: ticks
+                .iter()
+                .map(|t| Tick {
+                    x: LABEL + t / max * SPAN,
+                    label: format_number(*t),
+                })
+                .collect(),
+            bars,
+        }
+    }
+
+    /// The chart as a standalone SVG document.
+    pub fn svg(&self) -> String {
+        // Rendering only fails if writing to the string fails, which it cannot.
+        Svg { c: self }.render().unwrap_or_default()
+    }
+
+    /// The chart as a PNG at twice its size, for sharp printing.
+    pub fn png(&self) -> Result<Png, ChartError> {
+        rasterise(&self.svg(), 2.0)
+    }
+}
+
+/// A picture and the size it is shown at, in CSS pixels (96 to the inch).
+#[derive(Debug, Clone)]
+pub struct Png {
+    pub bytes: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Why a chart could not be drawn; the SVG is probity's own, so this is a bug, not bad input.
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    #[error("the chart is not valid SVG: {0}")]
+    Svg(#[from] usvg::Error),
+    #[error("the chart could not be drawn")]
+    Draw,
+}
+
+/// The shipped font, loaded once per process.
+fn fonts() -> Arc<usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(
+                dejavu::sans::regular(),
+            )));
+            Arc::new(db)
+        })
+        .clone()
+}
+
+fn rasterise(svg: &str, scale: f32) -> Result<Png, ChartError> {
+    let options = usvg::Options {
+        font_family: "DejaVu Sans".into(),
+        fontdb: fonts(),
+        // The SVG names no image, and none may be fetched if one ever appeared.
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: Box::new(|_, _, _| None),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options)?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(
+        (size.width() as f32 * scale).ceil() as u32,
+        (size.height() as f32 * scale).ceil() as u32,
+    )
+    .ok_or(ChartError::Draw)?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    Ok(Png {
+        bytes: pixmap.encode_png().map_err(|_| ChartError::Draw)?,
+        width: size.width(),
+        height: size.height(),
+    })
+}
+
+/// Shortens a label to fit beside its bar, marking the cut with an ellipsis.
+fn shorten(label: &str) -> String {
+    if label.chars().count() <= LABEL_MAX {
+        label.to_string()
+    } else {
+        label.chars().take(LABEL_MAX - 1).chain(['…']).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(label: &str, value: Option<f64>) -> Row {
+        Row {
+            label: label.into(),
+            value,
+            note: String::new(),
+            tone: Tone::of_score(value),
+        }
+    }
+
+    #[test]
+    fn bars_scale_and_unscored_rows_have_none() {
+        let chart = BarChart::new(
+            vec![row("a", Some(50.0)), row("b", None), row("c", Some(0.0))],
+            100.0,
+            &[0.0, 50.0, 100.0],
+        );
+        assert_eq!(chart.bars[0].width, SPAN / 2.0);
+        assert_eq!(chart.bars[1].width, 0.0);
+        assert_eq!(chart.bars[2].width, 2.0);
+        assert_eq!(chart.ticks[2].x, LABEL + SPAN);
+        assert_eq!(chart.height, 3.0 * ROW + AXIS);
+    }
+
+    #[test]
+    fn labels_are_text_not_markup() {
+        let label = "<image href=\"/etc/passwd\"/>";
+        let svg = BarChart::new(vec![row(label, Some(1.0))], 1.0, &[]).svg();
+        let doc = usvg::roxmltree::Document::parse(&svg).expect("well-formed SVG");
+        assert!(doc.descendants().all(|n| n.tag_name().name() != "image"));
+        assert!(doc.descendants().any(|n| n.text() == Some(label)), "{svg}");
+    }
+
+    #[test]
+    fn charts_rasterise_with_the_shipped_font() {
+        let chart = BarChart::new(
+            vec![row("Training", Some(80.0)), row("Vetting", None)],
+            100.0,
+            &[0.0, 100.0],
+        );
+        let png = chart.png().expect("a picture");
+        assert!(png.bytes.starts_with(b"\x89PNG"));
+        assert_eq!(
+            (png.width, png.height),
+            ((LABEL + SPAN + VALUE) as u32, (2.0 * ROW + AXIS) as u32)
+        );
+    }
+}

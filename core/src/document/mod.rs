@@ -30,15 +30,18 @@ pub enum Format {
     Csv,
     /// An Excel workbook.
     Xlsx,
+    /// A Word document.
+    Docx,
     /// Prose, in plain text.
     Narrative,
 }
 
 impl Format {
     /// Every format, in the order front ends list them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Md,
         Format::Html,
+        Format::Docx,
         Format::Json,
         Format::Csv,
         Format::Xlsx,
@@ -53,6 +56,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
             Format::Narrative => "narrative",
         }
     }
@@ -73,13 +77,14 @@ impl Format {
             Format::Json => "JSON data",
             Format::Csv => "Spreadsheet rows (CSV)",
             Format::Xlsx => "Excel workbook",
+            Format::Docx => "Word document",
             Format::Narrative => "Plain-text narrative",
         }
     }
 
     /// Whether the format is binary, and so cannot be shown on a terminal.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Xlsx)
+        matches!(self, Format::Xlsx | Format::Docx)
     }
 }
 

@@ -1,0 +1,207 @@
+//! The Word documents, read back as a word processor reads them: marking in every header and
+//! footer, real heading styles, findings and figures in tables, charts with alt text, and no
+//! internal ids where a reader would see them.
+
+#[path = "support/word.rs"]
+mod word;
+
+use jiff::civil::date;
+use probity_core::assessment;
+use probity_core::checklist::Catalog;
+use probity_core::document::{Document, Format};
+use probity_core::report::{Options, Report};
+use probity_core::scoring;
+use word::WordDoc;
+
+fn dorset(options: &Options) -> Report {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dorset-2012.toml");
+    let (a, c) = assessment::load(&path, &Catalog::discover(None)).expect("the Dorset fixture");
+    Report::new(&c, &a, &scoring::evaluate(&c, &a, options.today), options)
+}
+
+fn options() -> Options {
+    Options::new("OFFICIAL-SENSITIVE", date(2012, 12, 1))
+}
+
+/// Every header and footer carries the marking, the footer "Page n of N" from Word's own page
+/// fields, and nothing else is a field.
+pub fn assert_marked(doc: &WordDoc, marking: &str) {
+    let (headers, footers) = doc.headers_and_footers();
+    assert!(!headers.is_empty() && !footers.is_empty());
+    for h in &headers {
+        assert!(h.starts_with(marking), "header: {h:?}");
+    }
+    for f in &footers {
+        assert!(
+            f.starts_with(marking) && f.contains("Page "),
+            "footer: {f:?}"
+        );
+    }
+    let footer_parts: Vec<String> = doc
+        .parts()
+        .into_iter()
+        .filter(|p| p.starts_with("word/footer"))
+        .collect();
+    assert!(!footer_parts.is_empty());
+    for part in footer_parts {
+        assert_eq!(doc.fields(&part), ["PAGE", "NUMPAGES"], "{part}");
+    }
+    assert!(
+        doc.fields("word/document.xml").is_empty(),
+        "no field in the body"
+    );
+}
+
+#[test]
+fn the_dorset_gap_report_is_a_word_document_with_real_styles() {
+    let r = dorset(&options());
+    let doc = WordDoc::read(r.render(Format::Docx).unwrap());
+    assert_marked(&doc, "OFFICIAL-SENSITIVE");
+    let (headers, _) = doc.headers_and_footers();
+    assert!(headers[0].contains("Dorset Police · integrity self-assessment · 2012"));
+
+    assert_eq!(doc.style_name("Title").as_deref(), Some("Title"));
+    assert_eq!(doc.style_name("Heading1").as_deref(), Some("heading 1"));
+    assert_eq!(doc.style_name("Heading2").as_deref(), Some("heading 2"));
+    assert_eq!(
+        doc.styled("Title"),
+        ["Integrity self-assessment: Dorset Police"]
+    );
+    let h1 = doc.styled("Heading1");
+    for section in [
+        "Summary",
+        "Findings and actions",
+        "Answers by area",
+        "Metrics",
+        "Not assessed",
+        "Method",
+    ] {
+        assert!(h1.iter().any(|h| h == section), "{section} in {h1:?}");
+    }
+    let h2 = doc.styled("Heading2");
+    for area in &r.areas {
+        assert!(h2.contains(&area.title), "{} in {h2:?}", area.title);
+    }
+    assert!(
+        h2.contains(&"1. Procurement not cross-referenced with the gifts register".to_string())
+    );
+}
+
+#[test]
+fn findings_and_figures_are_tables() {
+    let r = dorset(&options());
+    let doc = WordDoc::read(r.render(Format::Docx).unwrap());
+    let plan = doc.table("No.");
+    assert_eq!(
+        plan[0],
+        [
+            "No.",
+            "Finding",
+            "Severity",
+            "Recommended action",
+            "Owner",
+            "Due",
+            "Status"
+        ]
+    );
+    assert_eq!(plan.len(), 1 + r.findings.len(), "a row per finding");
+    let first = &plan[1];
+    assert_eq!(first[0], "1");
+    assert!(first[1].starts_with("Procurement not cross-referenced with the gifts register"));
+    assert_eq!(first[2], "high");
+    assert!(first[3].starts_with("Set up a routine check"), "{first:?}");
+    assert_eq!(first[4..], ["Head of Procurement", "2013-03-31", "open"]);
+    assert!(plan.iter().any(|row| row[6] == "overdue"));
+
+    let areas = doc.table("Area");
+    assert_eq!(areas.len(), 1 + r.score.areas.len());
+    assert!(
+        areas.iter().any(
+            |row| row[0] == "Relationships with the media and other parties" && row[1] == "77.8"
+        )
+    );
+    assert!(
+        areas.iter().any(|row| row[1] == "not scored"),
+        "unscored areas say so"
+    );
+
+    let metrics = doc.table("Measure");
+    assert!(metrics.iter().any(|row| row[1] == "49"), "{metrics:?}");
+
+    let charts = doc.picture_descriptions();
+    assert_eq!(charts.len(), 2, "two charts");
+    assert!(charts[0].starts_with("Bar chart of the score in each area"));
+    assert!(
+        charts[0].contains("Procurement and contracts 0"),
+        "{}",
+        charts[0]
+    );
+    assert!(
+        charts[1].contains("1 high, 2 medium, 3 low"),
+        "{}",
+        charts[1]
+    );
+}
+
+#[test]
+fn readers_see_questions_not_ids() {
+    let r = dorset(&options());
+    let doc = WordDoc::read(r.render(Format::Docx).unwrap());
+    let body = doc.body_text();
+    let ids = r
+        .areas
+        .iter()
+        .flat_map(|a| a.items.iter().map(|i| i.id.as_str()))
+        .chain(r.findings.iter().map(|f| f.id.as_str()));
+    for id in ids {
+        assert!(!body.contains(id), "the body shows the id {id}");
+    }
+    assert!(body.contains("Are contract awards and purchases compared with entries in the gifts and hospitality register"));
+}
+
+#[test]
+fn the_document_is_editable_text() {
+    let doc = WordDoc::read(dorset(&options()).render(Format::Docx).unwrap());
+    let elements = doc.elements("word/document.xml");
+    for locked in [
+        "txbxContent",
+        "pict",
+        "object",
+        "sdt",
+        "fldSimple",
+        "hyperlink",
+    ] {
+        assert!(
+            !elements.iter().any(|e| e == locked),
+            "the body holds a {locked}"
+        );
+    }
+    assert_eq!(
+        elements.iter().filter(|e| *e == "drawing").count(),
+        2,
+        "the only pictures are the two charts"
+    );
+}
+
+#[test]
+fn marking_and_redaction_reach_the_word_document() {
+    let r = dorset(&Options {
+        marking: "OFFICIAL".into(),
+        redact: true,
+        ..options()
+    });
+    let doc = WordDoc::read(r.render(Format::Docx).unwrap());
+    assert_marked(&doc, "OFFICIAL");
+    let (headers, footers) = doc.headers_and_footers();
+    assert!(!headers[0].contains("SENSITIVE") && !footers[0].contains("SENSITIVE"));
+    let body = doc.body_text();
+    for personal in [
+        "Head of Procurement",
+        "Head of Professional Standards",
+        "are not compared with the gifts",
+    ] {
+        assert!(!body.contains(personal), "{personal}");
+    }
+    assert!(body.contains("Names, notes and text answers have been removed"));
+}

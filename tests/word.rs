@@ -205,3 +205,100 @@ fn marking_and_redaction_reach_the_word_document() {
     }
     assert!(body.contains("Names, notes and text answers have been removed"));
 }
+
+/// What probity writes to standard output (a pipe here) for these arguments.
+fn probity(args: &[&str]) -> Vec<u8> {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let out = assert_cmd::Command::cargo_bin("probity")
+        .unwrap()
+        .env("PROBITY_TODAY", "2013-09-30")
+        .env_remove("PROBITY_HOME")
+        .current_dir(fixtures)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn the_progress_report_is_a_word_document() {
+    let doc = WordDoc::read(probity(&[
+        "compare",
+        "dorset-2012.toml",
+        "dorset-2013.toml",
+        "--format",
+        "docx",
+        "--marking",
+        "OFFICIAL",
+    ]));
+    assert_marked(&doc, "OFFICIAL");
+    assert_eq!(
+        doc.styled("Title"),
+        ["Progress since 2012: Dorset Police, 2013"]
+    );
+    let h1 = doc.styled("Heading1");
+    for section in [
+        "Scores",
+        "Commitments from 2012",
+        "Findings",
+        "Answers that moved",
+        "Figures",
+    ] {
+        assert!(h1.iter().any(|h| h == section), "{section} in {h1:?}");
+    }
+    let scores = doc.table("");
+    assert_eq!(scores[0], ["", "2012", "2013", "Change"]);
+    assert_eq!(scores[1], ["Overall", "79", "89.7", "+10.7"]);
+    let ledger = doc.table("Finding");
+    let gifts = ledger
+        .iter()
+        .find(|row| row[0] == "Procurement not cross-referenced with the gifts register")
+        .expect("the gifts commitment");
+    assert_eq!(
+        gifts[1..],
+        ["high", "Head of Procurement", "2013-03-31", "delivered"]
+    );
+    let moved = doc.table("Question");
+    assert!(
+        moved.iter().all(|row| !row[0].contains("procurement.")),
+        "questions, not ids"
+    );
+}
+
+#[test]
+fn the_summary_is_a_word_document() {
+    let doc = WordDoc::read(probity(&[
+        "summary",
+        "dorset-2012.toml",
+        "durham-2012.toml",
+        "--format",
+        "docx",
+    ]));
+    assert_marked(&doc, "OFFICIAL-SENSITIVE");
+    assert_eq!(doc.styled("Title"), ["Summary across 2 forces"]);
+    assert_eq!(
+        doc.table("Force")[1..],
+        [
+            vec!["Dorset Police".to_string(), "2012".to_string()],
+            vec!["Durham Constabulary".to_string(), "2012".to_string()]
+        ]
+    );
+    let gaps = doc.table("Gap");
+    let gifts = gaps
+        .iter()
+        .find(|row| row[0] == "Procurement not cross-referenced with the gifts register")
+        .expect("the gifts gap");
+    assert_eq!(gifts[1..], ["high", "1 of 2", "Dorset Police"]);
+    let figures = doc.table("Measure");
+    assert!(figures.len() > 1);
+    let body = doc.body_text();
+    assert!(
+        !body.contains("business.applications"),
+        "questions, not ids"
+    );
+}

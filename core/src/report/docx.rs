@@ -165,13 +165,13 @@ fn findings(w: &mut Word, r: &Report) {
         return;
     }
     let mut plan = Grid::new(&[
-        ("No.", 1),
-        ("Finding", 5),
-        ("Severity", 2),
-        ("Recommended action", 6),
-        ("Owner", 3),
-        ("Due", 2),
-        ("Status", 2),
+        ("No.", 2),
+        ("Finding", 10),
+        ("Severity", 4),
+        ("Recommended action", 12),
+        ("Owner", 6),
+        ("Due", 5),
+        ("Status", 4),
     ]);
     for (n, f) in r.findings.iter().enumerate() {
         let status = r.status(f);

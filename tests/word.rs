@@ -2,6 +2,8 @@
 //! footer, real heading styles, findings and figures in tables, charts with alt text, and no
 //! internal ids where a reader would see them.
 
+#[path = "support/run.rs"]
+mod run;
 #[path = "support/word.rs"]
 mod word;
 
@@ -11,6 +13,7 @@ use probity_core::checklist::Catalog;
 use probity_core::document::{Document, Format};
 use probity_core::report::{Options, Report};
 use probity_core::scoring;
+use run::probity;
 use word::WordDoc;
 
 fn dorset(options: &Options) -> Report {
@@ -204,25 +207,6 @@ fn marking_and_redaction_reach_the_word_document() {
         assert!(!body.contains(personal), "{personal}");
     }
     assert!(body.contains("Names, notes and text answers have been removed"));
-}
-
-/// What probity writes to standard output (a pipe here) for these arguments.
-fn probity(args: &[&str]) -> Vec<u8> {
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let out = assert_cmd::Command::cargo_bin("probity")
-        .unwrap()
-        .env("PROBITY_TODAY", "2013-09-30")
-        .env_remove("PROBITY_HOME")
-        .current_dir(fixtures)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
 }
 
 #[test]

@@ -10,6 +10,7 @@ pub mod docx;
 pub mod escape;
 pub mod figures;
 pub mod tone;
+pub mod workbook;
 
 use std::fmt;
 use std::str::FromStr;

@@ -6,7 +6,7 @@ use crate::answer::format_number;
 use crate::document::docx::{Cell, Grid, Span, Word, WordError};
 use crate::document::figures::{score_text as score, signed};
 use crate::document::tone::Tone;
-use crate::progress::compare::{Change, Comparison, Delivery};
+use crate::progress::compare::{Change, Comparison};
 use crate::progress::summary::Summary;
 
 pub fn comparison(c: &Comparison) -> Result<Vec<u8>, WordError> {
@@ -75,15 +75,6 @@ fn scores(w: &mut Word, c: &Comparison) {
     w.table(table);
 }
 
-fn delivery_tone(d: Delivery) -> Tone {
-    match d {
-        Delivery::Delivered => Tone::Good,
-        Delivery::Overdue => Tone::Bad,
-        Delivery::Open => Tone::Warn,
-        Delivery::NotComparable => Tone::Neutral,
-    }
-}
-
 fn commitments(w: &mut Word, c: &Comparison) {
     w.h1(&format!("Commitments from {}", c.before_period), false);
     if c.ledger.is_empty() {
@@ -106,7 +97,7 @@ fn commitments(w: &mut Word, c: &Comparison) {
             Cell::text(l.severity.name()).toned(Tone::of_severity(l.severity)),
             Cell::text(l.owner.as_deref().unwrap_or("not assigned")),
             Cell::text(&l.due.map_or("not set".into(), |d| d.to_string())),
-            Cell::text(l.status.name()).toned(delivery_tone(l.status)),
+            Cell::text(l.status.name()).toned(l.status.tone()),
         ]);
     }
     w.table(table);

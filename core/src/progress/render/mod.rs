@@ -9,6 +9,7 @@ mod docx;
 mod html;
 mod markdown;
 pub mod narrative;
+mod xlsx;
 
 use serde::Serialize;
 
@@ -31,13 +32,20 @@ pub struct ComparisonJson<'a> {
 
 impl Document for Comparison {
     const NAME: &'static str = "progress report";
-    const FORMATS: &'static [Format] = &[Format::Md, Format::Html, Format::Docx, Format::Json];
+    const FORMATS: &'static [Format] = &[
+        Format::Md,
+        Format::Html,
+        Format::Docx,
+        Format::Json,
+        Format::Xlsx,
+    ];
 
     fn render(&self, format: Format) -> Result<Vec<u8>, RenderError> {
         Ok(match format {
             Format::Md => markdown::comparison(self).into_bytes(),
             Format::Html => html::comparison(self).into_bytes(),
             Format::Docx => docx::comparison(self)?,
+            Format::Xlsx => xlsx::comparison(self)?,
             Format::Json => document::json(&ComparisonJson {
                 comparison: self,
                 narrative: narrative::progress(self),
@@ -69,6 +77,7 @@ impl Document for Summary {
         Format::Docx,
         Format::Json,
         Format::Csv,
+        Format::Xlsx,
     ];
 
     fn render(&self, format: Format) -> Result<Vec<u8>, RenderError> {
@@ -78,6 +87,7 @@ impl Document for Summary {
             Format::Docx => docx::summary(self)?,
             Format::Json => document::json(self),
             Format::Csv => csv::summary(self),
+            Format::Xlsx => xlsx::summary(self)?,
             other => return Err(Self::unsupported(other)),
         })
     }

@@ -3,11 +3,12 @@
 # gap report (DOCX and xlsx), its progress report from 2012 to 2013 and the summary of the seed
 # forces (each DOCX and xlsx) are converted to PDF with LibreOffice headless, and every PDF page
 # to PNG with pdftoppm. Fails when a conversion fails, when a page has nothing on it but its
-# header and footer, or when a page lacks the protective marking. The files are left in the
-# output folder (default: target/render/office) for a person to look at.
+# header and footer, when a page lacks the protective marking, or when LibreOffice finds no
+# headings in a Word document. The files are left in the output folder (default:
+# target/render/office) for a person to look at.
 #
 # Needs: soffice (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui) and pdftoppm,
-# pdftotext, pdfinfo (Debian: poppler-utils).
+# pdftotext, pdfinfo, pdftohtml (Debian: poppler-utils).
 #
 # Usage: scripts/render-office.sh [OUTPUT_DIR]
 set -euo pipefail
@@ -28,18 +29,18 @@ cargo build --quiet --bin probity
 probity=target/debug/probity
 fixtures=tests/fixtures
 files=()
-write() { # NAME FORMAT COMMAND...
-  local name="$1" format="$2"
-  shift 2
+write() { # NAME FORMAT TODAY COMMAND...
+  local name="$1" format="$2" today="$3"
+  shift 3
   rm -f "$out/$name.$format" "$out/$name-$format.pdf" "$out/$name-$format"-*.png
-  PROBITY_TODAY=2013-09-30 "$probity" "$@" --format "$format" --marking "$marking" \
+  PROBITY_TODAY="$today" "$probity" "$@" --format "$format" --marking "$marking" \
     --out "$out/$name.$format" --overwrite 2>/dev/null || fail "probity could not write $name.$format"
   files+=("$out/$name.$format")
 }
 for format in docx xlsx; do
-  write dorset-2012 "$format" report "$fixtures/dorset-2012.toml"
-  write dorset-progress "$format" compare "$fixtures/dorset-2012.toml" "$fixtures/dorset-2013.toml"
-  write summary "$format" summary "$fixtures/dorset-2012.toml" "$fixtures/durham-2012.toml"
+  write dorset-2012 "$format" 2012-12-01 report "$fixtures/dorset-2012.toml"
+  write dorset-progress "$format" 2013-09-30 compare "$fixtures/dorset-2012.toml" "$fixtures/dorset-2013.toml"
+  write summary "$format" 2013-09-30 summary "$fixtures/dorset-2012.toml" "$fixtures/durham-2012.toml"
 done
 
 # One LibreOffice run per format (the two formats of a document would make the same PDF
@@ -69,6 +70,11 @@ for file in "${files[@]}"; do
       | grep -vF '·' | tr -d '[:space:]' || true)"
     [ -n "$body" ] || fail "$pdf page $page is empty"
   done
+  # LibreOffice turns the headings it recognises into the PDF's outline, as in its navigator.
+  if [ "$format" = docx ]; then
+    outline="$(pdftohtml -xml -i -stdout -q "$pdf")"
+    grep -qF '<outline>' <<<"$outline" || fail "$pdf has no outline: LibreOffice did not see Word headings"
+  fi
   pdftoppm -png -r 80 "$pdf" "$out/$name" || fail "$pdf could not be drawn as PNG"
   for png in "$out/$name"-*.png; do
     [ -s "$png" ] || fail "$png is empty"

@@ -16,7 +16,7 @@ use docx_rs::{
     Start, Style, StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
-use super::chart::{BarChart, ChartError};
+use super::chart::{BarChart, ChartError, Png};
 use super::tone::Tone;
 use crate::text;
 
@@ -41,15 +41,31 @@ pub enum WordError {
     Chart(#[from] ChartError),
     #[error("the document could not be packed: {0}")]
     Pack(#[from] DocxError),
-    #[error("the charts could not be given their descriptions")]
-    AltText,
+    #[error("the charts could not be placed in the document")]
+    Pictures,
 }
 
 /// A Word document being written, top to bottom.
 pub struct Word {
+    /// The package: styles, page, header and footer.
     docx: Docx,
-    /// The alt text of each chart, in order.
-    alt: Vec<String>,
+    /// The body so far, added to the package once, when it is finished.
+    body: Vec<Block>,
+    /// The charts, drawn when the document is finished.
+    charts: Vec<Pending>,
+}
+
+enum Block {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+/// A chart being drawn on a thread of its own while the rest of the document is written; its
+/// picture stands in the body with placeholder bytes until then.
+struct Pending {
+    id: String,
+    alt: String,
+    drawing: std::thread::JoinHandle<Result<Png, ChartError>>,
 }
 
 impl Word {
@@ -132,12 +148,13 @@ impl Word {
         }
         Word {
             docx,
-            alt: Vec::new(),
+            body: Vec::new(),
+            charts: Vec::new(),
         }
     }
 
     fn add(&mut self, p: Paragraph) {
-        self.docx = std::mem::take(&mut self.docx).add_paragraph(p);
+        self.body.push(Block::Paragraph(Box::new(p)));
     }
 
     /// The document's title, in the Title style.
@@ -204,19 +221,26 @@ impl Word {
     }
 
     pub fn table(&mut self, grid: Grid) {
-        self.docx = std::mem::take(&mut self.docx).add_table(grid.build());
+        self.body.push(Block::Table(Box::new(grid.build())));
         // Word joins two tables that touch; a small gap keeps them apart.
         self.add(Paragraph::new().style("Gap"));
     }
 
     /// A chart as a picture, fitted to the page width, described by `alt` for readers who
-    /// cannot see it, and captioned.
-    pub fn chart(&mut self, chart: &BarChart, caption: &str, alt: &str) -> Result<(), WordError> {
-        let png = chart.png()?;
-        let width = png.width.min(TEXT_WIDTH as u32 / 15);
-        let height = png.height * width / png.width.max(1);
-        let pic = Pic::new_with_dimensions(png.bytes, png.width, png.height)
+    /// cannot see it, and captioned. It is drawn on another thread, starting now.
+    pub fn chart(&mut self, chart: BarChart, caption: &str, alt: &str) {
+        let (w, h) = chart.size();
+        let width = w.min(TEXT_WIDTH as u32 / 15);
+        let height = h * width / w.max(1);
+        // Placeholder bytes unique to the picture, so the package keeps one file for each.
+        let n = self.charts.len();
+        let pic = Pic::new_with_dimensions(n.to_le_bytes().to_vec(), w, h)
             .size(width * EMU_PER_PX, height * EMU_PER_PX);
+        self.charts.push(Pending {
+            id: pic.id.clone(),
+            alt: text::sanitize_line(alt),
+            drawing: std::thread::spawn(move || chart.png()),
+        });
         self.add(
             Paragraph::new()
                 .style("Caption")
@@ -224,14 +248,34 @@ impl Word {
                 .add_run(run(caption)),
         );
         self.add(Paragraph::new().add_run(Run::new().add_image(pic)));
-        self.alt.push(text::sanitize_line(alt));
-        Ok(())
     }
 
-    /// The finished document's bytes.
+    /// The finished document's bytes, once the charts are drawn and put in place.
     pub fn finish(self) -> Result<Vec<u8>, WordError> {
-        let mut xml = self.docx.build();
-        xml.document = describe_pictures(&xml.document, &self.alt)?;
+        let docx = self
+            .body
+            .into_iter()
+            .fold(self.docx, |d, block| match block {
+                Block::Paragraph(p) => d.add_paragraph(*p),
+                Block::Table(t) => d.add_table(*t),
+            });
+        let mut xml = docx.build();
+        let mut alt = Vec::new();
+        for chart in self.charts {
+            let png = chart
+                .drawing
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))?;
+            let slot = xml
+                .media
+                .iter_mut()
+                .find(|(id, _)| *id == chart.id)
+                .ok_or(WordError::Pictures)?;
+            slot.1 = png.bytes;
+            alt.push(chart.alt);
+        }
+        let alt: Vec<&str> = alt.iter().map(String::as_str).collect();
+        xml.document = describe_pictures(&xml.document, &alt)?;
         let mut out = Cursor::new(Vec::new());
         xml.pack(&mut out).map_err(DocxError::from)?;
         Ok(out.into_inner())
@@ -243,18 +287,18 @@ const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
 
 /// Gives each picture its own id, a name and its alt text (`descr`), which docx-rs has no way
 /// to set. Fails if the pictures written are not exactly the charts added.
-fn describe_pictures(document: &[u8], alt: &[String]) -> Result<Vec<u8>, WordError> {
-    let xml = std::str::from_utf8(document).map_err(|_| WordError::AltText)?;
+fn describe_pictures(document: &[u8], alt: &[&str]) -> Result<Vec<u8>, WordError> {
+    let xml = std::str::from_utf8(document).map_err(|_| WordError::Pictures)?;
     let parts: Vec<&str> = xml.split(DOC_PR).collect();
     if parts.len() != alt.len() + 1 {
-        return Err(WordError::AltText);
+        return Err(WordError::Pictures);
     }
-    let mut out = String::with_capacity(xml.len() + alt.iter().map(String::len).sum::<usize>());
+    let mut out = String::with_capacity(xml.len() + alt.iter().map(|a| a.len()).sum::<usize>());
     out.push_str(parts[0]);
     for (n, (descr, rest)) in alt.iter().zip(&parts[1..]).enumerate() {
         out.push_str(&format!(
             r#"<wp:docPr id="{id}" name="Chart {id}" descr="{}" />"#,
-            quick_xml::escape::escape(descr.as_str()),
+            quick_xml::escape::escape(*descr),
             id = n + 1
         ));
         out.push_str(rest);
@@ -320,7 +364,11 @@ fn run(text: &str) -> Run {
 }
 
 fn paragraph(spans: &[Span]) -> Paragraph {
-    spans.iter().fold(Paragraph::new(), |p, s| {
+    add_spans(Paragraph::new(), spans)
+}
+
+fn add_spans(p: Paragraph, spans: &[Span]) -> Paragraph {
+    spans.iter().fold(p, |p, s| {
         let mut r = run(&s.text);
         if s.bold {
             r = r.bold();
@@ -335,10 +383,10 @@ fn paragraph(spans: &[Span]) -> Paragraph {
     })
 }
 
-/// One table cell: paragraphs of spans, optionally shaded in a tone.
+/// One table cell: lines of spans, optionally shaded in a tone.
 #[derive(Debug, Clone, Default)]
 pub struct Cell {
-    paragraphs: Vec<Vec<Span>>,
+    lines: Vec<Vec<Span>>,
     tone: Option<Tone>,
     right: bool,
 }
@@ -362,21 +410,21 @@ impl Cell {
 
     pub fn spans(spans: Vec<Span>) -> Cell {
         Cell {
-            paragraphs: vec![spans],
+            lines: vec![spans],
             ..Cell::default()
         }
     }
 
-    /// Adds a paragraph under what the cell holds.
+    /// Adds a line under what the cell holds.
     pub fn then(mut self, spans: Vec<Span>) -> Cell {
-        self.paragraphs.push(spans);
+        self.lines.push(spans);
         self
     }
 
     /// Shades the cell in a tone's fill, with its text in the tone's ink.
     pub fn toned(mut self, tone: Tone) -> Cell {
         self.tone = Some(tone);
-        for span in self.paragraphs.iter_mut().flatten() {
+        for span in self.lines.iter_mut().flatten() {
             span.colour = Some(tone.ink());
             span.bold = true;
         }
@@ -388,14 +436,19 @@ impl Cell {
         if let Some(tone) = self.tone {
             cell = cell.shading(Shading::new().fill(tone.fill()));
         }
-        for spans in &self.paragraphs {
-            let mut p = paragraph(spans).style("TableText");
-            if self.right {
-                p = p.align(AlignmentType::Right);
+        // One paragraph, its parts on lines of their own: fewer paragraphs make a smaller
+        // document that Word and LibreOffice open faster, and read the same.
+        let mut p = Paragraph::new().style("TableText");
+        for (i, spans) in self.lines.iter().enumerate() {
+            if i > 0 {
+                p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
             }
-            cell = cell.add_paragraph(p);
+            p = add_spans(p, spans);
         }
-        cell
+        if self.right {
+            p = p.align(AlignmentType::Right);
+        }
+        cell.add_paragraph(p)
     }
 }
 
@@ -519,8 +572,7 @@ mod tests {
     #[test]
     fn every_picture_gets_its_description() {
         let doc = format!("<a>{DOC_PR}<b/>{DOC_PR}</a>");
-        let out =
-            describe_pictures(doc.as_bytes(), &["one".into(), "<two & \"three\">".into()]).unwrap();
+        let out = describe_pictures(doc.as_bytes(), &["one", "<two & \"three\">"]).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(
             out.contains(r#"id="1" name="Chart 1" descr="one""#),
@@ -530,7 +582,7 @@ mod tests {
             out.contains(r#"id="2" name="Chart 2" descr="&lt;two &amp; &quot;three&quot;&gt;""#),
             "{out}"
         );
-        assert!(describe_pictures(doc.as_bytes(), &["one".into()]).is_err());
+        assert!(describe_pictures(doc.as_bytes(), &["one"]).is_err());
     }
 
     #[test]
@@ -549,7 +601,7 @@ mod tests {
             1.0,
             &[],
         );
-        w.chart(&chart, "Figure", "One bar").unwrap();
+        w.chart(chart, "Figure", "One bar");
         let bytes = w.finish().unwrap();
         assert!(bytes.starts_with(b"PK"));
         let doc = docx_rs::read_docx(&bytes).unwrap();

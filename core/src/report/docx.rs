@@ -18,7 +18,7 @@ pub fn render(r: &Report) -> Result<Vec<u8>, WordError> {
         &format!("{} · integrity self-assessment · {}", r.force, r.period),
     );
     cover(&mut w, r);
-    summary(&mut w, r)?;
+    summary(&mut w, r);
     findings(&mut w, r);
     answers(&mut w, r);
     metrics(&mut w, r);
@@ -70,7 +70,7 @@ fn cover(w: &mut Word, r: &Report) {
     w.facts(&facts);
 }
 
-fn summary(w: &mut Word, r: &Report) -> Result<(), WordError> {
+fn summary(w: &mut Word, r: &Report) {
     let (h, m, l) = r.severity_counts();
     w.h1("Summary", false);
     w.spans(&[
@@ -92,16 +92,12 @@ fn summary(w: &mut Word, r: &Report) -> Result<(), WordError> {
             .map(|a| Row {
                 label: a.title.clone(),
                 value: a.score,
-                note: format!(
-                    "{}({} of {} answered)",
-                    if a.score.is_some() {
-                        " "
-                    } else {
-                        "not scored "
-                    },
-                    a.answered,
-                    a.applicable
-                ),
+                // The table under the chart gives how many items each area has answered.
+                note: if a.score.is_some() {
+                    String::new()
+                } else {
+                    "not scored".into()
+                },
                 tone: Tone::of_score(a.score),
             })
             .collect(),
@@ -115,13 +111,13 @@ fn summary(w: &mut Word, r: &Report) -> Result<(), WordError> {
         .map(|a| format!("{} {}", a.title, score_text(a.score)))
         .collect();
     w.chart(
-        &areas,
+        areas,
         "Figure 1. Score by area (out of 100)",
         &format!(
             "Bar chart of the score in each area, out of 100: {}.",
             described.join("; ")
         ),
-    )?;
+    );
     let mut table = Grid::new(&[("Area", 6), ("Score (out of 100)", 2), ("Answered", 2)]);
     for a in &r.score.areas {
         table.row(vec![
@@ -150,12 +146,12 @@ fn summary(w: &mut Word, r: &Report) -> Result<(), WordError> {
         &[],
     );
     w.chart(
-        &severity,
+        severity,
         "Figure 2. Findings by severity",
         &format!(
             "Bar chart of the number of findings at each severity: {h} high, {m} medium, {l} low."
         ),
-    )
+    );
 }
 
 fn findings(w: &mut Word, r: &Report) {
@@ -196,7 +192,8 @@ fn findings(w: &mut Word, r: &Report) {
     }
 }
 
-/// One finding in full: why it matters, what was answered, and what good looks like.
+/// One finding in full: why it matters, what was answered, and what good looks like, each as a
+/// paragraph led by its label.
 fn finding(w: &mut Word, r: &Report, number: usize, f: &Finding) {
     w.h2(&format!("{number}. {}", f.title));
     let mut facts = vec![(
@@ -226,7 +223,9 @@ fn finding(w: &mut Word, r: &Report, number: usize, f: &Finding) {
             .collect();
         facts.push(("Recommendation themes", themes.join("\n")));
     }
-    w.facts(&facts);
+    for (label, text) in facts {
+        w.spans(&[Span::bold(&format!("{label}: ")), Span::plain(&text)]);
+    }
 }
 
 /// The answers that raised a finding, each as its question and the answer given.
@@ -258,7 +257,7 @@ fn answers(w: &mut Word, r: &Report) {
             score.answered,
             score.applicable
         ));
-        let mut table = Grid::new(&[("Question", 6), ("Answer", 3), ("Owner and due date", 3)]);
+        let mut table = Grid::new(&[("Question", 7), ("Answer", 3)]);
         for item in &area.items {
             table.row(answer_row(item));
         }
@@ -290,6 +289,12 @@ fn answer_row(i: &AnswerRow) -> Vec<Cell> {
         None if i.answer.is_none() => Cell::spans(vec![Span::muted(text)]),
         None => Cell::text(text),
     };
+    if let Some(owner) = &i.owner {
+        answer = answer.then(vec![Span::plain(&format!("Owner: {owner}"))]);
+    }
+    if let Some(due) = i.due {
+        answer = answer.then(vec![Span::plain(&format!("Due: {due}"))]);
+    }
     for (on, flag) in [
         (i.carried, "carried from last period, not yet confirmed"),
         (i.review, "marked for review"),
@@ -298,11 +303,7 @@ fn answer_row(i: &AnswerRow) -> Vec<Cell> {
             answer = answer.then(vec![Span::muted(flag)]);
         }
     }
-    let mut owner = Cell::text(i.owner.as_deref().unwrap_or(""));
-    if let Some(due) = i.due {
-        owner = owner.then(vec![Span::plain(&format!("Due {due}"))]);
-    }
-    vec![question, answer, owner]
+    vec![question, answer]
 }
 
 fn metrics(w: &mut Word, r: &Report) {

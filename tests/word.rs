@@ -12,7 +12,6 @@ use probity_core::assessment;
 use probity_core::checklist::Catalog;
 use probity_core::document::{Document, Format};
 use probity_core::report::{Options, Report};
-use probity_core::scoring;
 use run::probity;
 use word::WordDoc;
 
@@ -20,7 +19,7 @@ fn dorset(options: &Options) -> Report {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dorset-2012.toml");
     let (a, c) = assessment::load(&path, &Catalog::discover(None)).expect("the Dorset fixture");
-    Report::new(&c, &a, &scoring::evaluate(&c, &a, options.today), options)
+    Report::new(&c, &a, options)
 }
 
 fn options() -> Options {
@@ -69,26 +68,29 @@ fn the_dorset_gap_report_is_a_word_document_with_real_styles() {
     assert_eq!(doc.style_name("Heading2").as_deref(), Some("heading 2"));
     assert_eq!(
         doc.styled("Title"),
-        ["Integrity self-assessment: Dorset Police"]
+        ["Integrity self-assessment: Dorset Police, 2012"]
     );
-    let h1 = doc.styled("Heading1");
-    for section in [
-        "Summary",
-        "Findings and actions",
-        "Answers by area",
-        "Metrics",
-        "Not assessed",
-        "Method",
-    ] {
-        assert!(h1.iter().any(|h| h == section), "{section} in {h1:?}");
-    }
+    assert_eq!(
+        doc.styled("Heading1"),
+        [
+            "Executive summary",
+            "Scores at a glance",
+            "Findings and actions",
+            "Answers by area",
+            "Figures",
+            "Quality of the record",
+            "Method",
+            "Annex: questions not yet answered"
+        ]
+    );
     let h2 = doc.styled("Heading2");
-    for area in &r.areas {
+    for area in r.areas.iter().filter(|a| a.items.iter().any(|i| i.asked)) {
         assert!(h2.contains(&area.title), "{} in {h2:?}", area.title);
     }
-    assert!(
-        h2.contains(&"1. Procurement not cross-referenced with the gifts register".to_string())
-    );
+    for (n, f) in r.findings.iter().enumerate() {
+        let heading = format!("{}. {}", n + 1, f.finding.title);
+        assert!(h2.contains(&heading), "{heading} in {h2:?}");
+    }
 }
 
 #[test]
@@ -109,28 +111,36 @@ fn findings_and_figures_are_tables() {
         ]
     );
     assert_eq!(plan.len(), 1 + r.findings.len(), "a row per finding");
-    let first = &plan[1];
-    assert_eq!(first[0], "1");
-    assert!(first[1].starts_with("Procurement not cross-referenced with the gifts register"));
-    assert_eq!(first[2], "high");
-    assert!(first[3].starts_with("Set up a routine check"), "{first:?}");
-    assert_eq!(first[4..], ["Head of Procurement", "2013-03-31", "open"]);
-    assert!(plan.iter().any(|row| row[6] == "overdue"));
+    for (row, f) in plan[1..].iter().zip(&r.findings) {
+        assert!(row[1].starts_with(&f.finding.title), "{row:?}");
+        assert_eq!(row[3], f.finding.action, "every finding has its action");
+        assert_eq!(row[6], f.status.name());
+    }
+    let gifts = &plan[1];
+    assert_eq!(gifts[0], "1");
+    assert!(gifts[1].starts_with("Procurement not cross-referenced with the gifts register"));
+    assert_eq!(gifts[2], "High");
+    assert!(gifts[3].starts_with("Set up a routine check"), "{gifts:?}");
+    assert_eq!(gifts[4..], ["Head of Procurement", "31 March 2013", "open"]);
 
     let areas = doc.table("Area");
-    assert_eq!(areas.len(), 1 + r.score.areas.len());
-    assert!(
-        areas.iter().any(
-            |row| row[0] == "Relationships with the media and other parties" && row[1] == "77.8"
-        )
+    assert_eq!(
+        areas[0],
+        ["Area", "Rating", "Score", "What the score rests on"]
     );
+    assert!(areas.iter().any(|row| row[..3]
+        == [
+            "Relationships with the media and other parties",
+            "Amber",
+            "77.8"
+        ]));
     assert!(
-        areas.iter().any(|row| row[1] == "not scored"),
-        "unscored areas say so"
+        areas.iter().any(|row| row[1] == "Provisional"),
+        "provisional scores are not rated"
     );
 
-    let metrics = doc.table("Measure");
-    assert!(metrics.iter().any(|row| row[1] == "49"), "{metrics:?}");
+    let figures = doc.table("Measure");
+    assert!(figures.iter().any(|row| row[1] == "49"), "{figures:?}");
 
     let charts = doc.picture_descriptions();
     assert_eq!(charts.len(), 2, "two charts");
@@ -151,12 +161,13 @@ fn findings_and_figures_are_tables() {
 fn readers_see_questions_not_ids() {
     let r = dorset(&options());
     let doc = WordDoc::read(r.render(Format::Docx).unwrap());
-    let body = doc.body_text();
+    // The annex gives each unanswered question's reference; nothing else may.
+    let body = doc.body_text_outside("Reference");
     let ids = r
         .areas
         .iter()
         .flat_map(|a| a.items.iter().map(|i| i.id.as_str()))
-        .chain(r.findings.iter().map(|f| f.id.as_str()));
+        .chain(r.findings.iter().map(|f| f.finding.id.as_str()));
     for id in ids {
         assert!(!body.contains(id), "the body shows the id {id}");
     }
@@ -237,7 +248,10 @@ fn the_progress_report_is_a_word_document() {
     }
     let scores = doc.table("");
     assert_eq!(scores[0], ["", "2012", "2013", "Change"]);
-    assert_eq!(scores[1], ["Overall", "79", "89.7", "+10.7"]);
+    assert_eq!(
+        scores[1],
+        ["Overall", "79 (provisional)", "89.7 (provisional)", "+10.7"]
+    );
     let ledger = doc.table("Finding");
     let gifts = ledger
         .iter()
@@ -245,7 +259,7 @@ fn the_progress_report_is_a_word_document() {
         .expect("the gifts commitment");
     assert_eq!(
         gifts[1..],
-        ["high", "Head of Procurement", "2013-03-31", "delivered"]
+        ["high", "Head of Procurement", "31 March 2013", "delivered"]
     );
     let moved = doc.table("Question");
     assert!(
@@ -265,19 +279,34 @@ fn the_summary_is_a_word_document() {
     ]));
     assert_marked(&doc, "OFFICIAL-SENSITIVE");
     assert_eq!(doc.styled("Title"), ["Summary across 2 forces"]);
+    let forces = doc.table("Force");
+    assert_eq!(forces[0][..4], ["Force", "Period", "Score", "Rating"]);
     assert_eq!(
-        doc.table("Force")[1..],
+        forces[1],
         [
-            vec!["Dorset Police".to_string(), "2012".to_string()],
-            vec!["Durham Constabulary".to_string(), "2012".to_string()]
+            "Dorset Police",
+            "2012",
+            "79",
+            "Provisional",
+            "34.6%",
+            "1",
+            "2",
+            "3",
+            "3",
+            "95.9% (47 of 49)"
         ]
     );
+    assert_eq!(forces[2][..2], ["Durham Constabulary", "2012"]);
     let gaps = doc.table("Gap");
     let gifts = gaps
         .iter()
         .find(|row| row[0] == "Procurement not cross-referenced with the gifts register")
         .expect("the gifts gap");
-    assert_eq!(gifts[1..], ["high", "1 of 2", "Dorset Police"]);
+    assert_eq!(gifts[1..3], ["high", "1 of 2: Dorset Police"]);
+    assert!(
+        gaps.iter().any(|row| row[4] != "none"),
+        "gaps that could not be judged say for which forces"
+    );
     let figures = doc.table("Measure");
     assert!(figures.len() > 1);
     let body = doc.body_text();

@@ -96,8 +96,12 @@ fn the_progress_workbook_tracks_commitments_with_real_dates_and_numbers() {
 
     let overall = book.row("Scores", "Overall");
     assert_eq!(
-        overall[1..].iter().map(number).collect::<Vec<_>>(),
+        overall[1..4].iter().map(number).collect::<Vec<_>>(),
         [79.0, 89.7, 10.7]
+    );
+    assert_eq!(
+        overall[4],
+        Data::String("provisional in 2012 and 2013".into())
     );
     let about = book.row("Scores", "About this assessment");
     assert_eq!(
@@ -142,17 +146,32 @@ fn the_summary_workbook_opens_on_the_forces() {
         ["By force", "Gaps", "Answers", "Figures"]
     );
     book.assert_marked_and_inert("OFFICIAL");
+    let dorset = book.row("By force", "Dorset Police");
+    assert_eq!(dorset[1], Data::String("2012".into()));
+    assert_eq!(number(&dorset[2]), 79.0, "the score as a number");
+    assert_eq!(dorset[3], Data::String("Provisional".into()));
+    assert!(
+        (number(&dorset[4]) - 0.346).abs() < 1e-9,
+        "completeness as a share"
+    );
     assert_eq!(
-        book.row("By force", "Durham Constabulary")[1],
-        Data::String("2012".into())
+        dorset[5..9].iter().map(number).collect::<Vec<_>>(),
+        [1.0, 2.0, 3.0, 3.0],
+        "findings by severity and overdue"
+    );
+    assert!(
+        (number(&dorset[9]) - 0.959).abs() < 1e-9,
+        "a key rate as a share"
     );
     let gifts = book.row(
         "Gaps",
         "Procurement not cross-referenced with the gifts register",
     );
-    assert_eq!(number(&gifts[2]), 1.0);
-    assert_eq!(number(&gifts[3]), 2.0);
-    assert_eq!(gifts[4], Data::String("Dorset Police".into()));
+    assert_eq!(number(&gifts[2]), 1.0, "flagged");
+    assert_eq!(number(&gifts[3]), 0.0, "could not be judged");
+    assert_eq!(number(&gifts[4]), 2.0, "forces");
+    assert_eq!(gifts[5], Data::String("Dorset Police".into()));
+    assert_eq!(gifts[6], Data::String("Durham Constabulary".into()));
 
     let answers = book.rows("Answers");
     let counted = answers

@@ -9,14 +9,13 @@ use askama::Template;
 use resvg::{tiny_skia, usvg};
 
 use super::tone::Tone;
-use crate::answer::format_number;
 
-/// One bar: what it measures, its value (none when there is nothing to measure), and a note
-/// after the value, e.g. " (7 of 9 answered)".
+/// One bar: what it measures, its length as a share of the plot (none draws no bar, so a
+/// missing value is never read as zero), and the value in words beside it.
 pub struct Row {
     pub label: String,
-    pub value: Option<f64>,
-    pub note: String,
+    pub fraction: Option<f64>,
+    pub text: String,
     pub tone: Tone,
 }
 
@@ -52,37 +51,28 @@ struct Bar {
 }
 
 const ROW: f64 = 22.0;
-const LABEL: f64 = 250.0;
+/// Room for a label of 40 characters, as long as the documents' chart labels run.
+const LABEL: f64 = 280.0;
 const SPAN: f64 = 250.0;
-/// Room after the longest bar for its value and note.
+/// Room after the longest bar for its value in words.
 const VALUE: f64 = 150.0;
 const AXIS: f64 = 18.0;
-/// The longest label that fits in [`LABEL`] at the chart's font size.
-const LABEL_MAX: usize = 38;
 /// Pixels drawn per CSS pixel: 120 dots to the inch, sharp on screen and legible in print,
 /// while drawing the text (most of the work) stays quick.
 const SCALE: f32 = 1.25;
 
 impl BarChart {
-    /// Bars scaled so that `max` fills the plot, with a labelled grid line at each of `ticks`.
-    /// A row with no value gets no bar, only its note, so it is never read as zero; a value of
-    /// zero keeps a sliver of bar.
-    pub fn new(rows: Vec<Row>, max: f64, ticks: &[f64]) -> BarChart {
-        let scale = |v: f64| {
-            if max > 0.0 {
-                (v / max * SPAN).clamp(2.0, SPAN)
-            } else {
-                2.0
-            }
-        };
+    /// Bars laid out one to a row, with a labelled grid line at each of `ticks` (a share of the
+    /// plot and its label).
+    pub fn new(rows: Vec<Row>, ticks: &[(f64, &str)]) -> BarChart {
         let bars: Vec<Bar> = rows
             .into_iter()
             .enumerate()
             .map(|(i, row)| Bar {
-                label: shorten(&row.label),
-                value: row.value.map(format_number).unwrap_or_default() + &row.note,
+                label: row.label,
+                value: row.text,
                 y: i as f64 * ROW,
-                width: row.value.map_or(0.0, scale),
+                width: row.fraction.map_or(0.0, |f| f.clamp(0.0, 1.0) * SPAN),
                 fill: row.tone.strong(),
             })
             .collect();
@@ -94,9 +84,9 @@ impl BarChart {
             plot_bottom,
             ticks: ticks
                 .iter()
-                .map(|t| Tick {
-                    x: LABEL + t / max * SPAN,
-                    label: format_number(*t),
+                .map(|(at, label)| Tick {
+                    x: LABEL + at * SPAN,
+                    label: label.to_string(),
                 })
                 .collect(),
             bars,
@@ -203,46 +193,35 @@ fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     Ok(out)
 }
 
-/// Shortens a label to fit beside its bar, marking the cut with an ellipsis.
-fn shorten(label: &str) -> String {
-    if label.chars().count() <= LABEL_MAX {
-        label.to_string()
-    } else {
-        label.chars().take(LABEL_MAX - 1).chain(['…']).collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn row(label: &str, value: Option<f64>) -> Row {
+    fn row(label: &str, fraction: Option<f64>) -> Row {
         Row {
             label: label.into(),
-            value,
-            note: String::new(),
-            tone: Tone::of_score(value),
+            fraction,
+            text: fraction.map_or("not scored".into(), |f| format!("{}", f * 100.0)),
+            tone: Tone::Good,
         }
     }
 
     #[test]
-    fn bars_scale_and_unscored_rows_have_none() {
+    fn bars_scale_and_rows_without_a_value_have_none() {
         let chart = BarChart::new(
-            vec![row("a", Some(50.0)), row("b", None), row("c", Some(0.0))],
-            100.0,
-            &[0.0, 50.0, 100.0],
+            vec![row("a", Some(0.5)), row("b", None)],
+            &[(0.0, "0"), (0.5, "50"), (1.0, "100")],
         );
         assert_eq!(chart.bars[0].width, SPAN / 2.0);
         assert_eq!(chart.bars[1].width, 0.0);
-        assert_eq!(chart.bars[2].width, 2.0);
         assert_eq!(chart.ticks[2].x, LABEL + SPAN);
-        assert_eq!(chart.height, 3.0 * ROW + AXIS);
+        assert_eq!(chart.height, 2.0 * ROW + AXIS);
     }
 
     #[test]
     fn labels_are_text_not_markup() {
         let label = "<image href=\"/etc/passwd\"/>";
-        let svg = BarChart::new(vec![row(label, Some(1.0))], 1.0, &[]).svg();
+        let svg = BarChart::new(vec![row(label, Some(1.0))], &[]).svg();
         let doc = usvg::roxmltree::Document::parse(&svg).expect("well-formed SVG");
         assert!(doc.descendants().all(|n| n.tag_name().name() != "image"));
         assert!(doc.descendants().any(|n| n.text() == Some(label)), "{svg}");
@@ -251,9 +230,8 @@ mod tests {
     #[test]
     fn charts_rasterise_with_the_shipped_font() {
         let chart = BarChart::new(
-            vec![row("Training", Some(80.0)), row("Vetting", None)],
-            100.0,
-            &[0.0, 100.0],
+            vec![row("Training", Some(0.8)), row("Vetting", None)],
+            &[(0.0, "0"), (1.0, "100")],
         );
         let png = chart.png().expect("a picture");
         assert_eq!(

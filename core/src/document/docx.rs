@@ -594,11 +594,10 @@ mod tests {
         let chart = BarChart::new(
             vec![crate::document::chart::Row {
                 label: "a".into(),
-                value: Some(1.0),
-                note: String::new(),
+                fraction: Some(1.0),
+                text: "1".into(),
                 tone: Tone::Good,
             }],
-            1.0,
             &[],
         );
         w.chart(chart, "Figure", "One bar");

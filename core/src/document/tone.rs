@@ -1,29 +1,30 @@
-//! The colours documents share for a judgement: a severity, a score band or where an action
+//! The colours documents share for a judgement: a severity, a rating or where an action
 //! stands. Each tone has a strong colour for chart bars, a pale fill for table cells and a dark
 //! ink that reads on that fill, so Word tables, workbooks and charts colour things alike.
 
 use crate::checklist::Severity;
+use crate::scoring::Rating;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
-    /// High severity, a red score, an overdue action.
+    /// High severity, a red rating, an overdue action.
     Bad,
-    /// Medium severity, an amber score, an open action.
+    /// Medium severity, an amber rating, an open action.
     Warn,
-    /// Low severity, a green score, a delivered action.
+    /// Low severity, a green rating, a delivered action.
     Good,
-    /// Nothing to judge: not scored, not comparable.
+    /// Nothing to judge: provisional or not scored, not comparable.
     Neutral,
 }
 
 impl Tone {
-    /// The band of a 0–100 score: red under 50, amber from 50 to 79, green from 80.
-    pub fn of_score(score: Option<f64>) -> Tone {
-        match score {
-            Some(s) if s >= 80.0 => Tone::Good,
-            Some(s) if s >= 50.0 => Tone::Warn,
-            Some(_) => Tone::Bad,
-            None => Tone::Neutral,
+    /// A rating's colour; a provisional or missing score has none.
+    pub fn of_rating(rating: Rating) -> Tone {
+        match rating {
+            Rating::Green => Tone::Good,
+            Rating::Amber => Tone::Warn,
+            Rating::Red => Tone::Bad,
+            Rating::Provisional | Rating::NotScored => Tone::Neutral,
         }
     }
 
@@ -71,11 +72,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn scores_fall_in_bands() {
-        assert_eq!(Tone::of_score(Some(49.9)), Tone::Bad);
-        assert_eq!(Tone::of_score(Some(50.0)), Tone::Warn);
-        assert_eq!(Tone::of_score(Some(80.0)), Tone::Good);
-        assert_eq!(Tone::of_score(None), Tone::Neutral);
+    fn only_real_ratings_are_coloured() {
+        assert_eq!(Tone::of_rating(Rating::Red), Tone::Bad);
+        assert_eq!(Tone::of_rating(Rating::Green), Tone::Good);
+        assert_eq!(Tone::of_rating(Rating::Provisional), Tone::Neutral);
         assert_eq!(Tone::of_severity(Severity::High), Tone::Bad);
     }
 }

@@ -35,8 +35,10 @@ pub enum Value {
     Number(f64),
     /// A change, shown with its sign.
     Change(f64),
-    /// A percentage given out of 100, e.g. 18.4, stored as the fraction Excel expects.
+    /// A change in percent, e.g. 18.4, stored as the fraction Excel expects and shown signed.
     Percent(f64),
+    /// A share in percent, e.g. 34.6, stored as the fraction Excel expects.
+    Share(f64),
     Date(Date),
     /// Text coloured as a judgement, e.g. a severity or an action's status.
     Toned(String, Tone),
@@ -73,6 +75,7 @@ pub struct Styles {
     number: Format,
     change: Format,
     percent: Format,
+    share: Format,
     date: Format,
     tones: [(Tone, Format); 4],
 }
@@ -114,6 +117,7 @@ impl Styles {
             number: cell.clone().set_num_format("0.0##"),
             change: cell.clone().set_num_format("+0.0##;−0.0##;0"),
             percent: cell.clone().set_num_format("+0.0%;−0.0%;0%"),
+            share: cell.clone().set_num_format("0.0%"),
             date: cell.set_num_format("yyyy-mm-dd"),
             tones: [
                 tone(Tone::Bad),
@@ -189,6 +193,7 @@ fn write(
         Value::Number(n) => number(ws, row, col, *n, &s.number),
         Value::Change(n) => number(ws, row, col, *n, &s.change),
         Value::Percent(n) => number(ws, row, col, n / 100.0, &s.percent),
+        Value::Share(n) => number(ws, row, col, n / 100.0, &s.share),
         Value::Date(d) => {
             let when = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
             ws.write_datetime_with_format(row, col, &when, &s.date)?;

@@ -1,152 +1,122 @@
-//! The gap report as a Word document, with the same content as the web page, section by
-//! section, in real Word styles: a table for the findings and actions, one for each area's
-//! answers and one for each set of figures, and the charts as pictures with alt text. Readers
-//! see questions, not item ids.
+//! The gap report as a Word document, section by section as the web page words it
+//! ([`View`]), in real Word styles: the executive summary first, the charts as pictures with
+//! alt text, the findings and actions as a table and then each in full, the answers by area,
+//! the figures, the record's own gaps, the method, and the annex of questions not yet
+//! answered. Readers see questions and titles; ids appear only in the annex's reference column.
 
-use super::{AnswerRow, Report};
-use crate::answer::format_number;
-use crate::assessment::Stage;
+use super::Report;
+use super::html::{BAR_MAX, Chart};
+use super::view::{AnswerLine, FindingView, View};
 use crate::document::chart::{BarChart, Row};
 use crate::document::docx::{Cell, Grid, Span, Word, WordError};
-use crate::document::figures::{paragraphs, score_phrase, score_text};
 use crate::document::tone::Tone;
-use crate::scoring::{Finding, FindingKind};
 
 pub fn render(r: &Report) -> Result<Vec<u8>, WordError> {
+    let v = View::of(r);
     let mut w = Word::new(
-        &r.marking,
+        r.marking(),
         &format!("{} · integrity self-assessment · {}", r.force, r.period),
     );
-    cover(&mut w, r);
-    summary(&mut w, r);
-    findings(&mut w, r);
-    answers(&mut w, r);
-    metrics(&mut w, r);
-    not_assessed(&mut w, r);
-    carried(&mut w, r);
-    quality(&mut w, r);
-    method(&mut w, r);
+    cover(&mut w, &v);
+    summary(&mut w, &v);
+    findings(&mut w, &v);
+    answers(&mut w, &v);
+    rest(&mut w, &v);
+    annex(&mut w, &v);
     w.finish()
 }
 
-fn cover(w: &mut Word, r: &Report) {
-    w.title(&format!("Integrity self-assessment: {}", r.force));
-    let stage = match r.stage {
-        Stage::Final => "Final",
-        Stage::Draft => "Draft",
-    };
-    w.subtitle(&format!(
-        "Gap report for {}, produced {} ({})",
-        r.period,
-        r.generated,
-        stage.to_lowercase()
-    ));
-    let mut facts = vec![
-        ("Force", r.force.clone()),
-        ("Period", r.period.clone()),
-        (
-            "Checklist",
-            format!("{} (version {})", r.checklist_title, r.checklist_version),
-        ),
-        (
-            "Assessor",
-            r.assessor.clone().unwrap_or("not recorded".into()),
-        ),
-        ("Produced", r.generated.to_string()),
-        (
-            "Status",
-            match r.stage {
-                Stage::Final => "Final: signed off".into(),
-                Stage::Draft => "Draft: still being worked on".into(),
-            },
-        ),
-    ];
-    if r.redacted {
-        facts.push((
-            "Redaction",
-            "Names, notes and text answers have been removed for sharing outside the force.".into(),
-        ));
-    }
+fn cover(w: &mut Word, v: &View) {
+    w.title(&v.title);
+    w.subtitle(&format!("Gap report · {}", v.stage));
+    w.text(&v.as_at);
+    let facts: Vec<(&str, String)> = v.facts.iter().map(|(l, x)| (*l, x.clone())).collect();
     w.facts(&facts);
 }
 
-fn summary(w: &mut Word, r: &Report) {
-    let (h, m, l) = r.severity_counts();
-    w.h1("Summary", false);
-    w.spans(&[
-        Span::plain("Overall score "),
-        Span::bold(&score_text(r.score.overall)),
-        Span::plain(&format!(
-            " out of 100, with {} of {} applicable items answered ({}% complete). {} finding{}: {h} high, {m} medium, {l} low.",
-            r.score.answered,
-            r.score.applicable,
-            format_number(r.score.completeness),
-            r.findings.len(),
-            if r.findings.len() == 1 { "" } else { "s" },
-        )),
+fn summary(w: &mut Word, v: &View) {
+    w.h1("Executive summary", false);
+    w.spans(&[Span::bold(&v.position)]);
+    w.text(&v.completeness);
+    let mut table = Grid::new(&[
+        ("Area", 9),
+        ("Rating", 3),
+        ("Score", 2),
+        ("What the score rests on", 6),
     ]);
-    let areas = BarChart::new(
-        r.score
-            .areas
-            .iter()
-            .map(|a| Row {
-                label: a.title.clone(),
-                value: a.score,
-                // The table under the chart gives how many items each area has answered.
-                note: if a.score.is_some() {
-                    String::new()
-                } else {
-                    "not scored".into()
-                },
-                tone: Tone::of_score(a.score),
+    for a in &v.areas {
+        table.row(vec![
+            Cell::text(&a.title),
+            Cell::text(a.rating.label()).toned(Tone::of_rating(a.rating)),
+            Cell::number(&a.score),
+            Cell::text(&a.basis),
+        ]);
+    }
+    w.table(table);
+    w.h2("High findings");
+    if v.high.is_empty() {
+        w.text("There are no high findings.");
+    }
+    w.bullets(v.high.iter().map(|&n| {
+        let f = &v.findings[n - 1];
+        format!(
+            "{} (finding {n}; owner: {}; due: {})",
+            f.row.finding.title, f.owner, f.due
+        )
+    }));
+    w.h2("Actions overdue");
+    if v.overdue.is_empty() {
+        w.text("No action is past its due date.");
+    }
+    w.bullets(v.overdue.iter().map(|&n| {
+        let f = &v.findings[n - 1];
+        format!(
+            "{} (due {}; finding {n}; owner: {})",
+            f.row.finding.title, f.due, f.owner
+        )
+    }));
+    w.h1("Scores at a glance", false);
+    charts(w, v.r);
+}
+
+/// The web page's two charts, as pictures: the same bars, labels and colours. They are drawn
+/// while the rest of the document is written.
+fn charts(w: &mut Word, r: &Report) {
+    let rows = |chart: Chart| -> Vec<Row> {
+        chart
+            .bars
+            .into_iter()
+            .map(|b| Row {
+                fraction: (b.width > 0.0).then_some(b.width / BAR_MAX),
+                tone: tone(b.class),
+                label: b.label,
+                text: b.value,
             })
-            .collect(),
-        100.0,
-        &[0.0, 25.0, 50.0, 75.0, 100.0],
-    );
+            .collect()
+    };
+    let areas = Chart::areas(r);
+    // The bars' labels may be shortened; the description names each area in full.
     let described: Vec<String> = r
         .score
         .areas
         .iter()
-        .map(|a| format!("{} {}", a.title, score_text(a.score)))
+        .filter(|a| a.has_scored_questions())
+        .zip(&areas.bars)
+        .map(|(a, b)| format!("{} {}", a.title, b.value))
         .collect();
+    let ticks = [0.0, 25.0, 50.0, 75.0, 100.0].map(|t| (t / 100.0, t.to_string()));
+    let ticks: Vec<(f64, &str)> = ticks.iter().map(|(at, l)| (*at, l.as_str())).collect();
     w.chart(
-        areas,
+        BarChart::new(rows(areas), &ticks),
         "Figure 1. Score by area (out of 100)",
         &format!(
-            "Bar chart of the score in each area, out of 100: {}.",
+            "Bar chart of the score in each area, out of 100; provisional and unscored areas are grey: {}.",
             described.join("; ")
         ),
     );
-    let mut table = Grid::new(&[("Area", 6), ("Score (out of 100)", 2), ("Answered", 2)]);
-    for a in &r.score.areas {
-        table.row(vec![
-            Cell::text(&a.title),
-            Cell::number(&score_text(a.score)).toned(Tone::of_score(a.score)),
-            Cell::number(&format!("{} of {}", a.answered, a.applicable)),
-        ]);
-    }
-    w.table(table);
-    let most = h.max(m).max(l) as f64;
-    let severity = BarChart::new(
-        [
-            ("High", h, Tone::Bad),
-            ("Medium", m, Tone::Warn),
-            ("Low", l, Tone::Good),
-        ]
-        .into_iter()
-        .map(|(label, n, tone)| Row {
-            label: label.into(),
-            value: Some(n as f64),
-            note: String::new(),
-            tone,
-        })
-        .collect(),
-        most,
-        &[],
-    );
+    let (h, m, l) = r.severity_counts();
     w.chart(
-        severity,
+        BarChart::new(rows(Chart::severities(r)), &[]),
         "Figure 2. Findings by severity",
         &format!(
             "Bar chart of the number of findings at each severity: {h} high, {m} medium, {l} low."
@@ -154,10 +124,20 @@ fn summary(w: &mut Word, r: &Report) {
     );
 }
 
-fn findings(w: &mut Word, r: &Report) {
+/// The colour of a chart bar, from the web page's class for it.
+fn tone(class: &str) -> Tone {
+    match class {
+        "green" | "low" => Tone::Good,
+        "amber" | "medium" => Tone::Warn,
+        "red" | "high" => Tone::Bad,
+        _ => Tone::Neutral,
+    }
+}
+
+fn findings(w: &mut Word, v: &View) {
     w.h1("Findings and actions", true);
-    if r.findings.is_empty() {
-        w.text("No findings: every answered item is met and no gap rule applies.");
+    if v.findings.is_empty() {
+        w.text("No findings: every answered question is met and no gap rule applies.");
         return;
     }
     let mut plan = Grid::new(&[
@@ -169,228 +149,171 @@ fn findings(w: &mut Word, r: &Report) {
         ("Due", 5),
         ("Status", 4),
     ]);
-    for (n, f) in r.findings.iter().enumerate() {
-        let status = r.status(f);
-        let status_tone = if status == "overdue" {
-            Tone::Bad
-        } else {
-            Tone::Warn
-        };
+    for f in &v.findings {
+        let finding = &f.row.finding;
         plan.row(vec![
-            Cell::number(&(n + 1).to_string()),
-            Cell::bold(&f.title).then(vec![Span::muted(r.area_title(&f.area))]),
-            Cell::text(f.severity.name()).toned(Tone::of_severity(f.severity)),
-            Cell::text(&f.action),
-            Cell::text(f.owner.as_deref().unwrap_or("not assigned")),
-            Cell::text(&f.due.map_or("not set".into(), |d| d.to_string())),
-            Cell::text(status).toned(status_tone),
+            Cell::number(&f.number.to_string()),
+            Cell::bold(&finding.title).then(vec![Span::muted(&f.row.area_title)]),
+            Cell::text(f.severity).toned(Tone::of_severity(finding.severity)),
+            Cell::text(&finding.action),
+            Cell::text(f.owner),
+            Cell::text(&f.due),
+            Cell::text(f.row.status.name()).toned(if f.overdue { Tone::Bad } else { Tone::Warn }),
         ]);
     }
     w.table(plan);
-    for (n, f) in r.findings.iter().enumerate() {
-        finding(w, r, n + 1, f);
+    for f in &v.findings {
+        finding(w, f);
     }
 }
 
-/// One finding in full: why it matters, what was answered, and what good looks like, each as a
-/// paragraph led by its label.
-fn finding(w: &mut Word, r: &Report, number: usize, f: &Finding) {
-    w.h2(&format!("{number}. {}", f.title));
-    let mut facts = vec![(
-        "Severity",
-        format!("{} ({})", f.severity.name(), r.area_title(&f.area)),
-    )];
-    if !f.explanation.is_empty() {
-        let label = match f.kind {
-            FindingKind::Rule => "Why it matters",
-            FindingKind::Item => "Shortfall",
-        };
-        facts.push((label, f.explanation.clone()));
+/// One finding in full, each part a paragraph led by its label.
+fn finding(w: &mut Word, f: &FindingView) {
+    let finding = &f.row.finding;
+    w.h2(&format!("{}. {}", f.number, finding.title));
+    let mut parts = vec![
+        ("Severity", f.severity.to_string()),
+        (
+            "Area",
+            match f.label {
+                Some(label) => format!("{} · {label}", f.row.area_title),
+                None => f.row.area_title.clone(),
+            },
+        ),
+    ];
+    if !finding.explanation.is_empty() {
+        parts.push((f.why_heading, finding.explanation.clone()));
     }
-    facts.push(("Why this was flagged", flagged(r, f)));
-    if !f.action.is_empty() {
-        facts.push(("Recommended action", f.action.clone()));
+    let mut flagged = f.row.because.join(" · ");
+    for caveat in &f.row.caveats {
+        flagged.push_str(&format!(" ({caveat})"));
     }
-    let good = r.good_practice(f);
-    if !good.is_empty() {
-        facts.push(("What good looks like", good.to_string()));
+    parts.push(("Why it was flagged", flagged));
+    parts.push(("Recommended action", finding.action.clone()));
+    if !f.good.is_empty() {
+        parts.push(("What good looks like", f.good.to_string()));
     }
-    if !f.recommendations.is_empty() {
-        let themes: Vec<String> = f
-            .recommendations
-            .iter()
-            .map(|id| r.recommendation(id))
-            .collect();
-        facts.push(("Recommendation themes", themes.join("\n")));
+    parts.push(("Owner", f.owner.to_string()));
+    let due = if f.overdue {
+        format!("{} (overdue)", f.due)
+    } else {
+        f.due.clone()
+    };
+    parts.push(("Due", due));
+    if !f.themes.is_empty() {
+        parts.push(("Recommendation themes", f.themes.join("; ")));
     }
-    for (label, text) in facts {
+    for (label, text) in parts {
         w.spans(&[Span::bold(&format!("{label}: ")), Span::plain(&text)]);
     }
 }
 
-/// The answers that raised a finding, each as its question and the answer given.
-fn flagged(r: &Report, f: &Finding) -> String {
-    f.trace
-        .iter()
-        .filter(|s| s.holds)
-        .map(|s| {
-            let row = r.answer(&s.item);
-            let question = row.map_or("A question", |a| a.prompt.as_str());
-            let answer = row
-                .and_then(|a| a.answer.as_deref())
-                .or(s.value.as_deref())
-                .unwrap_or("unanswered");
-            format!("{question} Answer: {answer}.")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn answers(w: &mut Word, r: &Report) {
+fn answers(w: &mut Word, v: &View) {
     w.h1("Answers by area", true);
-    for (area, score) in r.areas.iter().zip(&r.score.areas) {
-        w.h2(&area.title);
-        w.spans(&[Span::muted(&area.question)]);
-        w.text(&format!(
-            "{}; {} of {} applicable items answered.",
-            score_phrase(score.score),
-            score.answered,
-            score.applicable
-        ));
+    w.text("Each area's answers as recorded. Questions not yet answered are listed once, in the annex.");
+    for a in v
+        .answers
+        .iter()
+        .filter(|a| !a.rows.is_empty() || a.unanswered > 0)
+    {
+        w.h2(a.title);
+        w.spans(&[Span::muted(a.question)]);
+        w.text(&a.standing_in_full());
+        if a.rows.is_empty() {
+            continue;
+        }
         let mut table = Grid::new(&[("Question", 7), ("Answer", 3)]);
-        for item in &area.items {
-            table.row(answer_row(item));
+        for line in &a.rows {
+            table.row(answer_row(line));
         }
         w.table(table);
     }
 }
 
-fn answer_row(i: &AnswerRow) -> Vec<Cell> {
-    let mut question = Cell::text(&i.prompt);
-    if let Some(note) = &i.note {
+fn answer_row(i: &AnswerLine) -> Vec<Cell> {
+    let row = i.row;
+    let mut question = Cell::text(&row.prompt);
+    if let Some(note) = &row.note {
         question = question.then(vec![Span::muted(note)]);
     }
-    if !i.evidence.is_empty() {
-        question = question.then(vec![Span::muted(&format!(
-            "Evidence: {}",
-            i.evidence.join("; ")
-        ))]);
+    if !row.evidence.is_empty() {
+        let evidence = format!("Evidence: {}", row.evidence.join("; "));
+        question = question.then(vec![Span::muted(&evidence)]);
     }
-    let (text, tone) = match (&i.answer, i.asked, i.value.as_deref()) {
-        (_, false, _) => ("not asked", None),
-        (None, true, _) => ("unanswered", None),
-        (Some(a), true, Some("yes")) => (a.as_str(), Some(Tone::Good)),
-        (Some(a), true, Some("partial")) => (a.as_str(), Some(Tone::Warn)),
-        (Some(a), true, Some("no")) => (a.as_str(), Some(Tone::Bad)),
-        (Some(a), true, _) => (a.as_str(), None),
+    if !i.action.is_empty() {
+        question = question.then(vec![Span::muted(&format!("Action: {}", i.action))]);
+    }
+    let answer = Cell::text(i.answer);
+    let mut answer = match i.state {
+        "met" => answer.toned(Tone::Good),
+        "partly" => answer.toned(Tone::Warn),
+        "not-met" => answer.toned(Tone::Bad),
+        _ => answer,
     };
-    let mut answer = match tone {
-        Some(t) => Cell::text(text).toned(t),
-        None if i.answer.is_none() => Cell::spans(vec![Span::muted(text)]),
-        None => Cell::text(text),
-    };
-    if let Some(owner) = &i.owner {
-        answer = answer.then(vec![Span::plain(&format!("Owner: {owner}"))]);
-    }
-    if let Some(due) = i.due {
-        answer = answer.then(vec![Span::plain(&format!("Due: {due}"))]);
-    }
-    for (on, flag) in [
-        (i.carried, "carried from last period, not yet confirmed"),
-        (i.review, "marked for review"),
-    ] {
-        if on {
-            answer = answer.then(vec![Span::muted(flag)]);
-        }
+    for flag in &i.flags {
+        answer = answer.then(vec![Span::muted(flag)]);
     }
     vec![question, answer]
 }
 
-fn metrics(w: &mut Word, r: &Report) {
-    w.h1("Metrics", true);
-    if r.metrics.is_empty() {
+fn rest(w: &mut Word, v: &View) {
+    w.h1("Figures", true);
+    if v.metrics.is_empty() {
         w.text("No counts, amounts or percentages are recorded.");
-        return;
+    } else {
+        let mut table = Grid::new(&[("Measure", 8), ("Figure", 2)]);
+        for (label, value) in &v.metrics {
+            table.row(vec![Cell::text(label), Cell::number(value)]);
+        }
+        w.table(table);
     }
-    let mut table = Grid::new(&[("Measure", 8), ("Value", 2)]);
-    for m in &r.metrics {
-        table.row(vec![
-            Cell::text(&m.label),
-            Cell::number(&format_number(m.value)),
-        ]);
+    if !v.carried.is_empty() {
+        w.h1("Carried forward, not yet confirmed", false);
+        w.text(&format!(
+            "These {} answers were copied from the previous period and have not been checked again this period. They are not reported as this period's position, and the assessment cannot be signed off until each is confirmed or changed.",
+            v.carried.len()
+        ));
+        let mut table = Grid::new(&[("Area", 3), ("Question", 5), ("Answer carried", 2)]);
+        for (area, question, answer) in &v.carried {
+            table.row(vec![
+                Cell::text(area),
+                Cell::text(question),
+                Cell::text(answer),
+            ]);
+        }
+        w.table(table);
     }
-    w.table(table);
-}
-
-fn not_assessed(w: &mut Word, r: &Report) {
-    w.h1("Not assessed", false);
-    let missing: Vec<_> = r.not_assessed().collect();
-    if missing.is_empty() {
-        w.text("Every applicable item has an answer.");
-        return;
+    if !v.warnings.is_empty() {
+        w.h1("Quality of the record", false);
+        w.text("Points a reader would query in the record itself, rather than gaps in the force's arrangements.");
+        w.bullets(&v.warnings);
     }
-    w.text(&format!(
-        "These {} applicable items have no answer yet. They do not lower the score, but the report cannot speak to them.",
-        missing.len()
-    ));
-    let mut table = Grid::new(&[("Area", 3), ("Question", 7)]);
-    for (area, i) in missing {
-        table.row(vec![Cell::text(&area.title), Cell::text(&i.prompt)]);
-    }
-    w.table(table);
-}
-
-fn carried(w: &mut Word, r: &Report) {
-    let carried: Vec<_> = r.carried().collect();
-    if carried.is_empty() {
-        return;
-    }
-    w.h1("Carried forward, not yet confirmed", false);
-    w.text(&format!(
-        "These {} answers were copied from the previous period and have not been checked again this period. The assessment cannot be marked final until each is confirmed or changed.",
-        carried.len()
-    ));
-    let mut table = Grid::new(&[("Area", 3), ("Question", 5), ("Answer carried", 2)]);
-    for (area, i) in carried {
-        table.row(vec![
-            Cell::text(&area.title),
-            Cell::text(&i.prompt),
-            Cell::text(i.answer.as_deref().unwrap_or("no answer")),
-        ]);
-    }
-    w.table(table);
-}
-
-fn quality(w: &mut Word, r: &Report) {
-    if r.warnings.is_empty() {
-        return;
-    }
-    w.h1("Quality of the record", false);
-    w.bullets(r.warnings.iter().map(|x| readable(r, x)));
-}
-
-/// A warning with the item or finding it names given by its question or title, not its id.
-fn readable(r: &Report, warning: &crate::scoring::Warning) -> String {
-    let Some(id) = &warning.item else {
-        return warning.message.clone();
-    };
-    let name = r.answer(id).map(|a| a.prompt.as_str()).or_else(|| {
-        r.findings
-            .iter()
-            .find(|f| &f.id == id)
-            .map(|f| f.title.as_str())
-    });
-    match name {
-        Some(name) => warning.message.replace(id, name),
-        None => warning.message.clone(),
-    }
-}
-
-fn method(w: &mut Word, r: &Report) {
-    w.h1("Method", true);
-    w.text(r.method);
-    w.h2("Checklist provenance");
-    for p in paragraphs(&r.provenance) {
+    w.h1("Method", false);
+    for p in &v.method {
         w.text(p);
+    }
+    w.h2("Checklist provenance");
+    for p in &v.provenance {
+        w.text(p);
+    }
+}
+
+fn annex(w: &mut Word, v: &View) {
+    w.h1("Annex: questions not yet answered", true);
+    if v.annex.is_empty() {
+        w.text("Every applicable question has an answer.");
+        return;
+    }
+    w.text("These applicable questions have no answer yet. They do not lower the score, but the report cannot speak to them. The reference is the question's identifier in the checklist.");
+    for (area, items) in &v.annex {
+        w.h2(area);
+        let mut table = Grid::new(&[("Question", 7), ("Reference", 3)]);
+        for (reference, question) in items {
+            table.row(vec![
+                Cell::text(question),
+                Cell::spans(vec![Span::muted(reference)]),
+            ]);
+        }
+        w.table(table);
     }
 }

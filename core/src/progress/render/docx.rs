@@ -1,10 +1,15 @@
-//! The progress report and the summary as Word documents: the same sections as their web
-//! pages, in Word's heading styles, with every list of figures as a table. Readers see
-//! questions and titles, not ids.
+//! The progress report and the summary as Word documents: the sections of their web pages, worded
+//! by the same helpers, in Word's heading styles, with every list of figures as a table.
+//! Readers see questions and titles, not ids.
 
+use super::{
+    finding_lists, force_cells, forces_or_none, moved_rows, narrative, rate_labels, score_rows,
+    windows_words,
+};
 use crate::answer::format_number;
 use crate::document::docx::{Cell, Grid, Span, Word, WordError};
-use crate::document::figures::{score_text as score, signed};
+use crate::document::figures::signed;
+use crate::document::long_date;
 use crate::document::tone::Tone;
 use crate::progress::compare::{Change, Comparison};
 use crate::progress::summary::Summary;
@@ -18,8 +23,14 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, WordError> {
         "Progress since {}: {}, {}",
         c.before_period, c.force, c.after_period
     ));
-    w.subtitle(&format!("Produced {}", c.page.generated));
-    for p in super::narrative::progress(c) {
+    w.subtitle(&format!("Produced {}", long_date(c.page.generated)));
+    w.text(&c.page.as_at_sentence());
+    if c.redacted {
+        w.spans(&[Span::bold(
+            "Names and text answers have been removed for sharing outside the force.",
+        )]);
+    }
+    for p in narrative::progress(c) {
         w.text(&p);
     }
     if let Some(b) = &c.briefing {
@@ -33,44 +44,30 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, WordError> {
     figures(&mut w, c);
     if !c.unconfirmed.is_empty() {
         w.h1("Carried answers not yet confirmed", false);
-        w.bullets(c.unconfirmed.iter().map(|id| question(c, id)));
+        w.bullets(c.unconfirmed.iter().map(|u| &u.label));
     }
     w.finish()
-}
-
-/// An item's question, from the items compared; its id only if the comparison has no question.
-fn question<'a>(c: &'a Comparison, id: &'a str) -> &'a str {
-    c.items
-        .iter()
-        .find(|i| i.id == id)
-        .map_or(id, |i| i.prompt.as_str())
 }
 
 fn scores(w: &mut Word, c: &Comparison) {
     w.h1("Scores", false);
     let mut table = Grid::new(&[
         ("", 6),
-        (&c.before_period, 2),
-        (&c.after_period, 2),
+        (&c.before_period, 3),
+        (&c.after_period, 3),
         ("Change", 2),
     ]);
-    let mut row = |label: &str, d: &crate::progress::compare::Delta, bold: bool| {
-        let label = if bold {
-            Cell::bold(label)
-        } else {
-            Cell::text(label)
-        };
+    for (i, [label, before, after, change]) in score_rows(c).into_iter().enumerate() {
         table.row(vec![
-            label,
-            Cell::number(&score(d.before)),
-            Cell::number(&score(d.after)),
-            Cell::number(&signed(d.delta)),
+            if i == 0 {
+                Cell::bold(&label)
+            } else {
+                Cell::text(&label)
+            },
+            Cell::number(&before),
+            Cell::number(&after),
+            Cell::number(&change),
         ]);
-    };
-    row("Overall", &c.overall, true);
-    row("Completeness (%)", &c.completeness, false);
-    for a in &c.areas {
-        row(&a.title, &a.score, false);
     }
     w.table(table);
 }
@@ -96,7 +93,7 @@ fn commitments(w: &mut Word, c: &Comparison) {
             Cell::text(&l.title),
             Cell::text(l.severity.name()).toned(Tone::of_severity(l.severity)),
             Cell::text(l.owner.as_deref().unwrap_or("not assigned")),
-            Cell::text(&l.due.map_or("not set".into(), |d| d.to_string())),
+            Cell::text(&l.due.map_or("not set".into(), long_date)),
             Cell::text(l.status.name()).toned(l.status.tone()),
         ]);
     }
@@ -105,34 +102,17 @@ fn commitments(w: &mut Word, c: &Comparison) {
 
 fn findings(w: &mut Word, c: &Comparison) {
     w.h1("Findings", false);
-    let f = &c.findings;
-    let titled = |ids: &[String]| -> Vec<Span> {
-        let names: Vec<String> = ids
-            .iter()
-            .map(|id| {
-                f.details.iter().find(|d| &d.id == id).map_or_else(
-                    || "a finding no longer in the checklist".to_string(),
-                    |d| format!("{} ({})", d.title, d.severity.name()),
-                )
-            })
-            .collect();
-        vec![Span::plain(&if names.is_empty() {
+    let mut table = Grid::new(&[("", 3), ("Number", 2), ("Findings", 10)]);
+    for (label, titles) in finding_lists(c) {
+        let listed = if titles.is_empty() {
             "none".to_string()
         } else {
-            names.join("\n")
-        })]
-    };
-    let mut table = Grid::new(&[("", 3), ("Number", 2), ("Findings", 10)]);
-    for (label, ids) in [
-        ("Closed", &f.closed),
-        ("Still open", &f.persisting),
-        ("New", &f.opened),
-        ("Cannot be judged", &f.not_comparable),
-    ] {
+            titles.join("\n")
+        };
         table.row(vec![
             Cell::bold(label),
-            Cell::number(&ids.len().to_string()),
-            Cell::spans(titled(ids)),
+            Cell::number(&titles.len().to_string()),
+            Cell::text(&listed),
         ]);
     }
     w.table(table);
@@ -140,12 +120,8 @@ fn findings(w: &mut Word, c: &Comparison) {
 
 fn moved(w: &mut Word, c: &Comparison) {
     w.h1("Answers that moved", false);
-    let moved: Vec<_> = c
-        .items
-        .iter()
-        .filter(|i| i.change != Change::Unchanged)
-        .collect();
-    if moved.is_empty() {
+    let rows = moved_rows(c);
+    if rows.is_empty() {
         w.text("Every answer given in both periods is the same.");
     } else {
         let mut table = Grid::new(&[
@@ -154,24 +130,17 @@ fn moved(w: &mut Word, c: &Comparison) {
             (&c.after_period, 3),
             ("Change", 4),
         ]);
-        for i in moved {
-            let change = match &i.reason {
-                Some(r) => format!("{}: {r}", i.change.name()),
-                None => i.change.name().to_string(),
-            };
-            let tone = match i.change {
-                Change::Improved => Some(Tone::Good),
-                Change::Regressed => Some(Tone::Bad),
-                _ => None,
-            };
+        let changes = c.items.iter().filter(|i| i.change != Change::Unchanged);
+        for ([question, before, after, change], item) in rows.into_iter().zip(changes) {
             let change = Cell::text(&change);
             table.row(vec![
-                Cell::text(&i.prompt),
-                Cell::text(i.before_label.as_deref().unwrap_or("—")),
-                Cell::text(i.after_label.as_deref().unwrap_or("—")),
-                match tone {
-                    Some(t) => change.toned(t),
-                    None => change,
+                Cell::text(&question),
+                Cell::text(&before),
+                Cell::text(&after),
+                match item.change {
+                    Change::Improved => change.toned(Tone::Good),
+                    Change::Regressed => change.toned(Tone::Bad),
+                    _ => change,
                 },
             ]);
         }
@@ -190,6 +159,9 @@ fn figures(w: &mut Word, c: &Comparison) {
         return;
     }
     w.h1("Figures", false);
+    for p in windows_words(c) {
+        w.text(&p);
+    }
     let n = |x: Option<f64>| x.map_or("—".into(), format_number);
     let mut table = Grid::new(&[
         ("Measure", 8),
@@ -197,49 +169,74 @@ fn figures(w: &mut Word, c: &Comparison) {
         (&c.after_period, 2),
         ("Change", 2),
         ("%", 2),
+        ("A month", 3),
     ]);
     for m in &c.metrics {
+        let month = m.per_month.map_or(String::new(), |p| {
+            format!("{} → {}", n(p.before), n(p.after))
+        });
         table.row(vec![
             Cell::text(&m.label),
             Cell::number(&n(m.before)),
             Cell::number(&n(m.after)),
             Cell::number(&signed(m.delta)),
             Cell::number(&signed(m.percent)),
+            Cell::number(&month),
         ]);
     }
     w.table(table);
 }
 
 pub fn summary(s: &Summary) -> Result<Vec<u8>, WordError> {
-    let mut w = Word::new(
-        &s.page.marking,
-        "integrity self-assessment · summary across forces",
-    );
+    let mut w = Word::new(&s.page.marking, "Summary across forces");
     w.title(&format!(
         "Summary across {} force{}",
         s.forces,
         if s.forces == 1 { "" } else { "s" }
     ));
-    w.subtitle(&format!("Produced {}", s.page.generated));
+    w.subtitle(&format!("Produced {}", long_date(s.page.generated)));
+    w.text(&s.page.as_at_sentence());
     for line in s.scope() {
         w.text(&line);
     }
-    forces(&mut w, s);
     if !s.bad.is_empty() {
         w.h1("Files that could not be read", false);
         w.bullets(s.bad.iter().flat_map(|b| &b.problems));
     }
+    by_force(&mut w, s);
     gaps(&mut w, s);
     tallies(&mut w, s);
     spread(&mut w, s);
     w.finish()
 }
 
-fn forces(w: &mut Word, s: &Summary) {
-    w.h1("Forces", false);
-    let mut table = Grid::new(&[("Force", 7), ("Period", 3)]);
-    for (force, period) in &s.assessments {
-        table.row(vec![Cell::text(force), Cell::text(period)]);
+fn by_force(w: &mut Word, s: &Summary) {
+    w.h1("By force", false);
+    let mut columns = vec![
+        ("Force", 6),
+        ("Period", 3),
+        ("Score", 3),
+        ("Rating", 3),
+        ("Complete", 3),
+        ("High", 2),
+        ("Medium", 2),
+        ("Low", 2),
+        ("Overdue", 3),
+    ];
+    let rates = rate_labels(s);
+    columns.extend(rates.iter().map(|label| (*label, 4)));
+    let mut table = Grid::new(&columns);
+    for f in &s.by_force {
+        let cells = force_cells(f)
+            .into_iter()
+            .enumerate()
+            .map(|(i, cell)| match i {
+                0 | 1 => Cell::text(&cell),
+                3 => Cell::text(&cell).toned(Tone::of_rating(f.rating)),
+                _ => Cell::number(&cell),
+            })
+            .collect();
+        table.row(cells);
     }
     w.table(table);
 }
@@ -248,12 +245,19 @@ fn gaps(w: &mut Word, s: &Summary) {
     w.h1("Gaps flagged", false);
     let mut table = Grid::new(&[
         ("Gap", 7),
-        ("Severity", 2),
-        ("Forces flagged", 2),
-        ("Which forces", 5),
+        ("Severity", 3),
+        ("Flagged", 4),
+        ("Not flagged", 4),
+        ("Could not be judged", 4),
     ]);
     for r in &s.rules {
         let severity = Cell::text(r.severity.name());
+        let flagged = format!(
+            "{} of {}: {}",
+            r.flagged,
+            s.forces,
+            forces_or_none(&r.forces)
+        );
         table.row(vec![
             Cell::text(&r.title),
             // Only a gap some force has is coloured, so the eye goes to what was found.
@@ -262,8 +266,9 @@ fn gaps(w: &mut Word, s: &Summary) {
             } else {
                 severity
             },
-            Cell::number(&format!("{} of {}", r.flagged, s.forces)),
-            Cell::text(&r.forces.join(", ")),
+            Cell::text(&flagged),
+            Cell::text(&forces_or_none(&r.not_flagged)),
+            Cell::text(&forces_or_none(&r.not_judged_forces)),
         ]);
     }
     w.table(table);

@@ -46,18 +46,31 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
 
     let score = |x: Option<f64>| x.map_or(Value::text("not scored"), Value::Number);
     let change = |x: Option<f64>| Value::number_or_dash(x, Value::Change);
+    let provisional = |[b, a]: [bool; 2]| {
+        let which: Vec<&str> = [(b, before), (a, after)]
+            .into_iter()
+            .filter_map(|(on, p)| on.then_some(p))
+            .collect();
+        Value::text(if which.is_empty() {
+            String::new()
+        } else {
+            format!("provisional in {}", which.join(" and "))
+        })
+    };
     let mut scores = vec![
         vec![
             Value::text("Overall"),
             score(c.overall.before),
             score(c.overall.after),
             change(c.overall.delta),
+            provisional(c.overall_provisional),
         ],
         vec![
             Value::text("Completeness (%)"),
             score(c.completeness.before),
             score(c.completeness.after),
             change(c.completeness.delta),
+            Value::Empty,
         ],
     ];
     scores.extend(c.areas.iter().map(|a| {
@@ -66,6 +79,7 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
             score(a.score.before),
             score(a.score.after),
             change(a.score.delta),
+            provisional(a.provisional),
         ]
     }));
     table(
@@ -77,6 +91,7 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
             (before, 12.0),
             (after, 12.0),
             ("Change", 12.0),
+            ("Note", 30.0),
         ],
         &scores,
         &s,
@@ -145,6 +160,8 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
     )?;
 
     let figure = |x: Option<f64>| Value::number_or_dash(x, Value::Number);
+    // Counts over windows of different lengths are also given per month.
+    let (month_before, month_after) = (format!("{before} a month"), format!("{after} a month"));
     let figures: Vec<Vec<Value>> = c
         .metrics
         .iter()
@@ -155,6 +172,12 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
                 figure(m.after),
                 change(m.delta),
                 Value::number_or_dash(m.percent, Value::Percent),
+                m.per_month.map_or(Value::Empty, |p| {
+                    Value::number_or_dash(p.before, Value::Number)
+                }),
+                m.per_month.map_or(Value::Empty, |p| {
+                    Value::number_or_dash(p.after, Value::Number)
+                }),
             ]
         })
         .collect();
@@ -168,6 +191,8 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
             (after, 12.0),
             ("Change", 12.0),
             ("Change (%)", 12.0),
+            (&month_before, 14.0),
+            (&month_after, 14.0),
         ],
         &figures,
         &s,
@@ -179,20 +204,45 @@ pub fn summary(sm: &Summary) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let s = Styles::new();
     let marking = &sm.page.marking;
+    let rates = super::rate_labels(sm);
     let forces: Vec<Vec<Value>> = sm
-        .assessments
+        .by_force
         .iter()
-        .map(|(force, period)| vec![Value::text(force), Value::text(period)])
+        .map(|f| {
+            let mut row = vec![
+                Value::text(&f.force),
+                Value::text(&f.period),
+                f.score.map_or(Value::text("not scored"), Value::Number),
+                Value::Toned(f.rating.label().into(), Tone::of_rating(f.rating)),
+                Value::Share(f.completeness),
+                Value::Count(f.findings.high as f64),
+                Value::Count(f.findings.medium as f64),
+                Value::Count(f.findings.low as f64),
+                Value::Count(f.overdue as f64),
+            ];
+            row.extend(rates.iter().map(|label| {
+                f.rates
+                    .iter()
+                    .find(|r| r.label == *label)
+                    .and_then(|r| r.percent)
+                    .map_or(Value::text("—"), Value::Share)
+            }));
+            row
+        })
         .collect();
-    table(
-        &mut wb,
-        "By force",
-        marking,
-        &[("Force", 40.0), ("Period", 12.0)],
-        &forces,
-        &s,
-    )?
-    .set_active(true);
+    let mut columns: Vec<(&str, f64)> = vec![
+        ("Force", 28.0),
+        ("Period", 10.0),
+        ("Score", 9.0),
+        ("Rating", 12.0),
+        ("Complete", 10.0),
+        ("High", 7.0),
+        ("Medium", 8.0),
+        ("Low", 7.0),
+        ("Overdue", 9.0),
+    ];
+    columns.extend(rates.iter().map(|label| (*label, 22.0)));
+    table(&mut wb, "By force", marking, &columns, &forces, &s)?.set_active(true);
 
     let gaps: Vec<Vec<Value>> = sm
         .rules
@@ -207,8 +257,11 @@ pub fn summary(sm: &Summary) -> Result<Vec<u8>, XlsxError> {
                 Value::text(&r.title),
                 Value::Toned(r.severity.name().into(), tone),
                 Value::Count(r.flagged as f64),
+                Value::Count(r.not_judged as f64),
                 Value::Count(sm.forces as f64),
                 Value::text(r.forces.join(", ")),
+                Value::text(r.not_flagged.join(", ")),
+                Value::text(r.not_judged_forces.join(", ")),
             ]
         })
         .collect();
@@ -217,11 +270,14 @@ pub fn summary(sm: &Summary) -> Result<Vec<u8>, XlsxError> {
         "Gaps",
         marking,
         &[
-            ("Gap", 55.0),
+            ("Gap", 50.0),
             ("Severity", 10.0),
             ("Forces flagged", 10.0),
-            ("Forces", 10.0),
-            ("Which forces", 40.0),
+            ("Could not be judged", 11.0),
+            ("Forces", 9.0),
+            ("Flagged", 30.0),
+            ("Not flagged", 30.0),
+            ("Not judged", 30.0),
         ],
         &gaps,
         &s,

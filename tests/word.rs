@@ -315,3 +315,62 @@ fn the_summary_is_a_word_document() {
         "questions, not ids"
     );
 }
+
+#[test]
+fn lists_are_bulleted_and_numbering_ids_unique() {
+    let doc = WordDoc::read(dorset(&options()).render(Format::Docx).unwrap());
+    let xml = doc.part("word/numbering.xml");
+    let numbering = roxmltree::Document::parse(&xml).unwrap();
+    let attr = |n: roxmltree::Node, name: &str| n.attribute((word::W, name)).map(str::to_string);
+    let ids = |tag: &str, name: &str| -> Vec<String> {
+        numbering
+            .descendants()
+            .filter(|n| n.has_tag_name((word::W, tag)))
+            .filter_map(|n| attr(n, name))
+            .collect()
+    };
+    for (tag, name) in [("abstractNum", "abstractNumId"), ("num", "numId")] {
+        let mut all = ids(tag, name);
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), n, "each {tag} id is used once");
+    }
+    // The list under "Quality of the record" uses a numbering whose first level is a bullet.
+    let bulleted = doc
+        .docx
+        .document
+        .children
+        .iter()
+        .find_map(|c| match c {
+            docx_rs::DocumentChild::Paragraph(p) => p.property.numbering_property.clone(),
+            _ => None,
+        })
+        .and_then(|n| n.id)
+        .expect("a bulleted paragraph")
+        .id
+        .to_string();
+    let abstract_id = numbering
+        .descendants()
+        .find(|n| {
+            n.has_tag_name((word::W, "num")) && attr(*n, "numId").as_deref() == Some(&bulleted)
+        })
+        .and_then(|n| {
+            n.children()
+                .find(|c| c.has_tag_name((word::W, "abstractNumId")))
+        })
+        .and_then(|n| attr(n, "val"))
+        .expect("the list's numbering");
+    let format = numbering
+        .descendants()
+        .find(|n| {
+            n.has_tag_name((word::W, "abstractNum"))
+                && attr(*n, "abstractNumId").as_deref() == Some(&abstract_id)
+        })
+        .and_then(|n| {
+            n.descendants()
+                .find(|c| c.has_tag_name((word::W, "numFmt")))
+        })
+        .and_then(|n| attr(n, "val"));
+    assert_eq!(format.as_deref(), Some("bullet"));
+}

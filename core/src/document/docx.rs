@@ -32,7 +32,8 @@ const EMU_PER_PX: u32 = 9525;
 const NAVY: &str = "1F3A5F";
 const MUTED: &str = "59636E";
 const MARKING: &str = "B3261E";
-const BULLETS: usize = 1;
+/// The bullet list's numbering; docx-rs defines a numbered list of its own as 1.
+const BULLETS: usize = 2;
 
 /// Why a Word document could not be built. Every input is text, so these are bugs, not bad input.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +54,8 @@ pub struct Word {
     body: Vec<Block>,
     /// The charts, drawn when the document is finished.
     charts: Vec<Pending>,
+    /// Whether the body ends with a table, which the next paragraph must stand apart from.
+    after_table: bool,
 }
 
 enum Block {
@@ -150,11 +153,23 @@ impl Word {
             docx,
             body: Vec::new(),
             charts: Vec::new(),
+            after_table: false,
         }
     }
 
     fn add(&mut self, p: Paragraph) {
+        self.close_table("Gap");
         self.body.push(Block::Paragraph(Box::new(p)));
+    }
+
+    /// Word joins two tables that touch, and a document cannot end with one, so a table is
+    /// followed by a paragraph of `style`: a small gap, or at the end a hairline that cannot
+    /// spill onto a page of its own.
+    fn close_table(&mut self, style: &str) {
+        if std::mem::take(&mut self.after_table) {
+            self.body
+                .push(Block::Paragraph(Box::new(Paragraph::new().style(style))));
+        }
     }
 
     /// The document's title, in the Title style.
@@ -221,9 +236,9 @@ impl Word {
     }
 
     pub fn table(&mut self, grid: Grid) {
+        self.close_table("Gap");
         self.body.push(Block::Table(Box::new(grid.build())));
-        // Word joins two tables that touch; a small gap keeps them apart.
-        self.add(Paragraph::new().style("Gap"));
+        self.after_table = true;
     }
 
     /// A chart as a picture, fitted to the page width, described by `alt` for readers who
@@ -251,7 +266,8 @@ impl Word {
     }
 
     /// The finished document's bytes, once the charts are drawn and put in place.
-    pub fn finish(self) -> Result<Vec<u8>, WordError> {
+    pub fn finish(mut self) -> Result<Vec<u8>, WordError> {
+        self.close_table("End");
         let docx = self
             .body
             .into_iter()
@@ -560,6 +576,13 @@ fn styles() -> Vec<Style> {
         paragraph("Gap", "Table Gap")
             .size(8)
             .line_spacing(LineSpacing::new().after(0)),
+        paragraph("End", "Table End").size(2).line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(20)
+                .line_rule(LineSpacingType::Exact),
+        ),
         paragraph("Header", "header").size(16),
         paragraph("Footer", "footer").size(16),
     ]

@@ -141,13 +141,13 @@ fn findings(w: &mut Word, v: &View) {
         return;
     }
     let mut plan = Grid::new(&[
-        ("No.", 2),
+        ("No.", 3),
         ("Finding", 10),
-        ("Severity", 4),
-        ("Recommended action", 12),
+        ("Severity", 5),
+        ("Recommended action", 11),
         ("Owner", 6),
         ("Due", 5),
-        ("Status", 4),
+        ("Status", 5),
     ]);
     for f in &v.findings {
         let finding = &f.row.finding;
@@ -257,7 +257,7 @@ fn answer_row(i: &AnswerLine) -> Vec<Cell> {
 }
 
 fn rest(w: &mut Word, v: &View) {
-    w.h1("Figures", true);
+    w.h1("Figures", false);
     if v.metrics.is_empty() {
         w.text("No counts, amounts or percentages are recorded.");
     } else {

@@ -213,18 +213,18 @@ pub fn summary(s: &Summary) -> Result<Vec<u8>, WordError> {
 fn by_force(w: &mut Word, s: &Summary) {
     w.h1("By force", false);
     let mut columns = vec![
-        ("Force", 6),
+        ("Force", 5),
         ("Period", 3),
         ("Score", 3),
-        ("Rating", 3),
-        ("Complete", 3),
-        ("High", 2),
-        ("Medium", 2),
-        ("Low", 2),
-        ("Overdue", 3),
+        ("Rating", 5),
+        ("Complete", 4),
+        ("High", 3),
+        ("Medium", 4),
+        ("Low", 3),
+        ("Overdue", 4),
     ];
     let rates = rate_labels(s);
-    columns.extend(rates.iter().map(|label| (*label, 4)));
+    columns.extend(rates.iter().map(|label| (*label, 6)));
     let mut table = Grid::new(&columns);
     for f in &s.by_force {
         let cells = force_cells(f)

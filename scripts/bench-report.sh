@@ -4,10 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
-for format in json md html csv xlsx narrative; do
+for format in json md html docx csv xlsx narrative; do
   hyperfine -N --warmup 5 --min-runs 50 \
     "target/release/probity report tests/fixtures/full-2013.toml --format $format"
 done
-# All six formats one after another, as one timed command.
+# All seven formats one after another, as one timed command.
 hyperfine --warmup 5 --min-runs 30 \
-  "for f in json md html csv xlsx narrative; do target/release/probity report tests/fixtures/full-2013.toml --format \$f >/dev/null; done"
+  "for f in json md html docx csv xlsx narrative; do target/release/probity report tests/fixtures/full-2013.toml --format \$f >/dev/null; done"

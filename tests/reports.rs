@@ -14,6 +14,9 @@ use scraper::{Html, Selector};
 mod corpus;
 use corpus::CORPUS;
 
+#[path = "support/word.rs"]
+mod word;
+
 fn options() -> Options {
     Options::new("OFFICIAL-SENSITIVE", date(2012, 12, 1))
 }
@@ -459,6 +462,7 @@ fn redaction_removes_names_and_notes_but_keeps_the_findings() {
                 .map(|(.., t)| t)
                 .collect::<Vec<_>>()
                 .join("\n"),
+            Format::Docx => word::WordDoc::read(r.render(format).unwrap()).body_text(),
             _ => render(&r, format),
         };
         for p in personal {
@@ -690,6 +694,42 @@ fn injected_text_is_inert_in_every_format() {
                 }
                 assert!(cells.iter().any(|(.., t)| t.starts_with("'=HYPERLINK")));
             }
+            Format::Docx => {
+                let doc = word::WordDoc::read(r.render(format).unwrap());
+                for part in doc.parts().iter().filter(|p| p.ends_with(".xml")) {
+                    let elements = doc.elements(part);
+                    for live in [
+                        "fldSimple",
+                        "hyperlink",
+                        "txbxContent",
+                        "object",
+                        "altChunk",
+                    ] {
+                        assert!(!elements.iter().any(|e| e == live), "{part} holds a {live}");
+                    }
+                    // The only fields are the page numbers probity puts in the footer.
+                    for field in doc.fields(part) {
+                        assert!(
+                            part.starts_with("word/footer")
+                                && ["PAGE", "NUMPAGES"].contains(&field.as_str()),
+                            "{part} holds the field {field:?}"
+                        );
+                    }
+                }
+                let body = doc.body_text();
+                assert_no_controls(format, &body);
+                assert!(
+                    body.contains("<script>alert(1)</script>") && body.contains("=HYPERLINK("),
+                    "shown as plain text"
+                );
+                let (headers, footers) = doc.headers_and_footers();
+                assert!(
+                    headers[0].contains("<script>alert(1)</script>"),
+                    "marking as text"
+                );
+                assert_no_controls(format, &headers[0]);
+                assert_no_controls(format, &footers[0]);
+            }
             Format::Narrative => {
                 let out = render(&r, format);
                 assert_no_controls(format, &out);
@@ -785,7 +825,7 @@ fn every_format_is_written_by_the_command_line_and_never_overwritten_without_ask
         assert!(!bytes.is_empty(), "{name}");
         let head = match format {
             Format::Html => "<!DOCTYPE html>",
-            Format::Xlsx => "PK",
+            Format::Xlsx | Format::Docx => "PK",
             Format::Json => "{",
             Format::Csv => "No.,",
             Format::Md => "**OFFICIAL**",
@@ -795,7 +835,7 @@ fn every_format_is_written_by_the_command_line_and_never_overwritten_without_ask
             bytes.starts_with(head.as_bytes()),
             "{name} starts with {head:?}"
         );
-        if format != Format::Xlsx {
+        if !format.is_binary() {
             assert!(
                 !String::from_utf8(bytes)
                     .unwrap()

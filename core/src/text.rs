@@ -150,6 +150,11 @@ pub fn mask_for_snippet(text: &str) -> String {
         .collect()
 }
 
+/// A date as a reader writes it: "30 November 2012".
+pub fn long_date(d: jiff::civil::Date) -> String {
+    d.strftime("%-d %B %Y").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,8 +5,12 @@
 //! and says which formats it can carry, so a format added here reaches every document that
 //! lists it, and the front ends offer exactly what a document can produce.
 
+pub mod chart;
+pub mod docx;
 pub mod escape;
 pub mod figures;
+pub mod tone;
+pub mod workbook;
 
 use std::fmt;
 use std::str::FromStr;
@@ -27,15 +31,18 @@ pub enum Format {
     Csv,
     /// An Excel workbook.
     Xlsx,
+    /// A Word document.
+    Docx,
     /// Prose, in plain text.
     Narrative,
 }
 
 impl Format {
     /// Every format, in the order front ends list them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Md,
         Format::Html,
+        Format::Docx,
         Format::Json,
         Format::Csv,
         Format::Xlsx,
@@ -50,6 +57,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
             Format::Narrative => "narrative",
         }
     }
@@ -70,13 +78,14 @@ impl Format {
             Format::Json => "JSON data",
             Format::Csv => "Spreadsheet rows (CSV)",
             Format::Xlsx => "Excel workbook",
+            Format::Docx => "Word document",
             Format::Narrative => "Plain-text narrative",
         }
     }
 
     /// Whether the format is binary, and so cannot be shown on a terminal.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Xlsx)
+        matches!(self, Format::Xlsx | Format::Docx)
     }
 }
 
@@ -170,10 +179,7 @@ impl Page {
     }
 }
 
-/// A date as a reader writes it: "30 November 2012".
-pub fn long_date(d: Date) -> String {
-    d.strftime("%-d %B %Y").to_string()
-}
+pub use crate::text::long_date;
 
 /// Why a document could not be rendered.
 #[derive(Debug, thiserror::Error)]
@@ -185,6 +191,8 @@ pub enum RenderError {
     },
     #[error("the workbook could not be built: {0}")]
     Workbook(#[from] rust_xlsxwriter::XlsxError),
+    #[error("the Word document could not be built: {0}")]
+    Word(#[from] docx::WordError),
 }
 
 /// A document probity can write in one or more formats.

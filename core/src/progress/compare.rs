@@ -14,6 +14,7 @@ use crate::assessment::Assessment;
 use crate::checklist::{Checklist, Item, Severity};
 use crate::document::Page;
 use crate::document::figures::round1;
+use crate::document::tone::Tone;
 use crate::scoring::{self, Evaluation, Finding, FindingKind};
 
 /// One assessment with its checklist and evaluation, as compared.
@@ -258,6 +259,16 @@ impl Delivery {
             Delivery::Overdue => "overdue",
             Delivery::Open => "open",
             Delivery::NotComparable => "not comparable",
+        }
+    }
+
+    /// The colour documents give it: delivered green, open amber, overdue red.
+    pub fn tone(self) -> Tone {
+        match self {
+            Delivery::Delivered => Tone::Good,
+            Delivery::Overdue => Tone::Bad,
+            Delivery::Open => Tone::Warn,
+            Delivery::NotComparable => Tone::Neutral,
         }
     }
 }

@@ -46,7 +46,8 @@ pub struct Bar {
 }
 
 const ROW: u32 = 22;
-const BAR_MAX: f64 = 300.0;
+/// The length of a full bar; the Word report scales its pictures of these charts by it.
+pub(super) const BAR_MAX: f64 = 300.0;
 
 impl Chart {
     /// Bars of `(label, value, maximum, class)`; a missing value draws no bar.

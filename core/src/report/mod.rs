@@ -7,6 +7,7 @@
 mod assurance;
 mod build;
 mod csv;
+mod docx;
 mod html;
 mod markdown;
 mod narrative;
@@ -302,6 +303,7 @@ impl Document for Report {
     const FORMATS: &'static [Format] = &[
         Format::Md,
         Format::Html,
+        Format::Docx,
         Format::Json,
         Format::Csv,
         Format::Xlsx,
@@ -315,6 +317,7 @@ impl Document for Report {
             Format::Json => document::json(self),
             Format::Csv => csv::render(self),
             Format::Xlsx => xlsx::render(self)?,
+            Format::Docx => docx::render(self)?,
             Format::Narrative => narrative::render(self).into_bytes(),
         })
     }

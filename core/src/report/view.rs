@@ -76,6 +76,24 @@ pub struct AreaAnswers<'r> {
     pub not_asked: usize,
 }
 
+impl AreaAnswers<'_> {
+    /// The standing, then where the area's other questions are: "… 3 in the annex. 1 not
+    /// asked because of an earlier answer."
+    pub fn standing_in_full(&self) -> String {
+        let mut standing = self.standing.clone();
+        if self.unanswered > 0 {
+            standing.push_str(&format!(" {} in the annex.", self.unanswered));
+        }
+        if self.not_asked > 0 {
+            standing.push_str(&format!(
+                " {} not asked because of an earlier answer.",
+                self.not_asked
+            ));
+        }
+        standing
+    }
+}
+
 pub struct AnswerLine<'r> {
     pub row: &'r AnswerRow,
     pub answer: &'r str,

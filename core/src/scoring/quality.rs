@@ -5,7 +5,7 @@ use super::Evaluation;
 use crate::answer::{Status, Value};
 use crate::assessment::{Assessment, Assurance};
 use crate::checklist::{Checklist, Severity};
-use crate::document::long_date;
+use crate::text::long_date;
 
 /// Something about the assessment itself that a reader would challenge: not a gap in the
 /// force's controls, but in the record of them.

@@ -1,12 +1,15 @@
-//! Renders comparisons, trends and summaries as Markdown, HTML, JSON and (for summaries) CSV,
-//! and the comparison's narrative as prose. Text from files is escaped for each medium by
+//! Renders comparisons, trends and summaries as Markdown, HTML and JSON, comparisons and
+//! summaries also as Word documents and workbooks, summaries as CSV, and the comparison's
+//! narrative as prose. Text from files is escaped for each medium by
 //! [`crate::document::escape`]; askama escapes HTML.
 
 mod chart;
 mod csv;
+mod docx;
 mod html;
 mod markdown;
 pub mod narrative;
+mod xlsx;
 
 use serde::Serialize;
 
@@ -29,12 +32,20 @@ pub struct ComparisonJson<'a> {
 
 impl Document for Comparison {
     const NAME: &'static str = "progress report";
-    const FORMATS: &'static [Format] = &[Format::Md, Format::Html, Format::Json];
+    const FORMATS: &'static [Format] = &[
+        Format::Md,
+        Format::Html,
+        Format::Docx,
+        Format::Json,
+        Format::Xlsx,
+    ];
 
     fn render(&self, format: Format) -> Result<Vec<u8>, RenderError> {
         Ok(match format {
             Format::Md => markdown::comparison(self).into_bytes(),
             Format::Html => html::comparison(self).into_bytes(),
+            Format::Docx => docx::comparison(self)?,
+            Format::Xlsx => xlsx::comparison(self)?,
             Format::Json => document::json(&ComparisonJson {
                 comparison: self,
                 narrative: narrative::progress(self),
@@ -60,14 +71,23 @@ impl Document for Trend {
 
 impl Document for Summary {
     const NAME: &'static str = "summary";
-    const FORMATS: &'static [Format] = &[Format::Md, Format::Html, Format::Json, Format::Csv];
+    const FORMATS: &'static [Format] = &[
+        Format::Md,
+        Format::Html,
+        Format::Docx,
+        Format::Json,
+        Format::Csv,
+        Format::Xlsx,
+    ];
 
     fn render(&self, format: Format) -> Result<Vec<u8>, RenderError> {
         Ok(match format {
             Format::Md => markdown::summary(self).into_bytes(),
             Format::Html => html::summary(self).into_bytes(),
+            Format::Docx => docx::summary(self)?,
             Format::Json => document::json(self),
             Format::Csv => csv::summary(self),
+            Format::Xlsx => xlsx::summary(self)?,
             other => return Err(Self::unsupported(other)),
         })
     }

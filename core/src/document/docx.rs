@@ -1,0 +1,632 @@
+//! Word building blocks that every document written as DOCX shares: real Word styles (Title,
+//! Heading 1 and 2, so the navigation pane and a table of contents work), A4 pages whose header
+//! and footer carry the protective marking and "Page n of N", tables, bulleted lists, and charts
+//! as pictures with alt text.
+//!
+//! Text from files only ever becomes the text of a run: never a field code, a hyperlink or a
+//! style name, so nothing typed into an assessment can act when the document is opened. The
+//! only fields are the page numbers this module puts in the footer.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, BreakType, Docx, DocxError, Footer, Header, IndentLevel,
+    Level, LevelJc, LevelText, LineSpacing, LineSpacingType, NumPages, NumberFormat, Numbering,
+    NumberingId, PageMargin, PageNum, Paragraph, Pic, Run, RunFonts, Shading, SpecialIndentType,
+    Start, Style, StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
+};
+
+use super::chart::{BarChart, ChartError, Png};
+use super::tone::Tone;
+use crate::text;
+
+/// A4 in twentieths of a point.
+const PAGE: (u32, u32) = (11906, 16838);
+/// 2 cm margins all round.
+const MARGIN: i32 = 1134;
+/// The width between the margins, which tables fill.
+const TEXT_WIDTH: usize = PAGE.0 as usize - 2 * MARGIN as usize;
+/// English Metric Units per CSS pixel (96 to the inch).
+const EMU_PER_PX: u32 = 9525;
+
+const NAVY: &str = "1F3A5F";
+const MUTED: &str = "59636E";
+const MARKING: &str = "B3261E";
+/// The bullet list's numbering; docx-rs defines a numbered list of its own as 1.
+const BULLETS: usize = 2;
+
+/// Why a Word document could not be built. Every input is text, so these are bugs, not bad input.
+#[derive(Debug, thiserror::Error)]
+pub enum WordError {
+    #[error(transparent)]
+    Chart(#[from] ChartError),
+    #[error("the document could not be packed: {0}")]
+    Pack(#[from] DocxError),
+    #[error("the charts could not be placed in the document")]
+    Pictures,
+}
+
+/// A Word document being written, top to bottom.
+pub struct Word {
+    /// The package: styles, page, header and footer.
+    docx: Docx,
+    /// The body so far, added to the package once, when it is finished.
+    body: Vec<Block>,
+    /// The charts, drawn when the document is finished.
+    charts: Vec<Pending>,
+    /// Whether the body ends with a table, which the next paragraph must stand apart from.
+    after_table: bool,
+}
+
+enum Block {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+/// A chart being drawn on a thread of its own while the rest of the document is written; its
+/// picture stands in the body with placeholder bytes until then.
+struct Pending {
+    id: String,
+    alt: String,
+    drawing: std::thread::JoinHandle<Result<Png, ChartError>>,
+}
+
+impl Word {
+    /// An empty A4 document whose every page carries `marking` at its top and foot, `running`
+    /// (what the document is) under the top marking, and "Page n of N" at the foot.
+    pub fn new(marking: &str, running: &str) -> Word {
+        let marking = text::sanitize_line(marking);
+        let marked = || {
+            Paragraph::new()
+                .style("Header")
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_text(marking.as_str()).bold().color(MARKING))
+        };
+        let header = Header::new().add_paragraph(marked()).add_paragraph(
+            Paragraph::new()
+                .style("Header")
+                .align(AlignmentType::Center)
+                .add_run(
+                    Run::new()
+                        .add_text(text::sanitize_line(running))
+                        .color(MUTED),
+                ),
+        );
+        let footer = Footer::new().add_paragraph(marked()).add_paragraph(
+            Paragraph::new()
+                .style("Footer")
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_text("Page ").color(MUTED))
+                .add_page_num(PageNum::new())
+                .add_run(Run::new().add_text(" of ").color(MUTED))
+                .add_num_pages(NumPages::new()),
+        );
+        let mut docx = Docx::new()
+            .page_size(PAGE.0, PAGE.1)
+            .page_margin(PageMargin {
+                top: MARGIN,
+                left: MARGIN,
+                bottom: MARGIN,
+                right: MARGIN,
+                header: 567,
+                footer: 567,
+                gutter: 0,
+            })
+            .header(header)
+            .footer(footer)
+            .default_fonts(
+                RunFonts::new()
+                    .ascii("Arial")
+                    .hi_ansi("Arial")
+                    .cs("Arial")
+                    .east_asia("Arial"),
+            )
+            .default_size(20)
+            .default_line_spacing(
+                LineSpacing::new()
+                    .after(100)
+                    .line(264)
+                    .line_rule(LineSpacingType::Auto),
+            )
+            .add_abstract_numbering(
+                AbstractNumbering::new(BULLETS).add_level(
+                    Level::new(
+                        0,
+                        Start::new(1),
+                        NumberFormat::new("bullet"),
+                        LevelText::new("•"),
+                        LevelJc::new("left"),
+                    )
+                    .indent(
+                        Some(360),
+                        Some(SpecialIndentType::Hanging(240)),
+                        None,
+                        None,
+                    ),
+                ),
+            )
+            .add_numbering(Numbering::new(BULLETS, BULLETS));
+        for style in styles() {
+            docx = docx.add_style(style);
+        }
+        Word {
+            docx,
+            body: Vec::new(),
+            charts: Vec::new(),
+            after_table: false,
+        }
+    }
+
+    fn add(&mut self, p: Paragraph) {
+        self.close_table("Gap");
+        self.body.push(Block::Paragraph(Box::new(p)));
+    }
+
+    /// Word joins two tables that touch, and a document cannot end with one, so a table is
+    /// followed by a paragraph of `style`: a small gap, or at the end a hairline that cannot
+    /// spill onto a page of its own.
+    fn close_table(&mut self, style: &str) {
+        if std::mem::take(&mut self.after_table) {
+            self.body
+                .push(Block::Paragraph(Box::new(Paragraph::new().style(style))));
+        }
+    }
+
+    /// The document's title, in the Title style.
+    pub fn title(&mut self, text: &str) {
+        self.add(Paragraph::new().style("Title").add_run(run(text)));
+    }
+
+    /// A line under the title, in the Subtitle style.
+    pub fn subtitle(&mut self, text: &str) {
+        self.add(Paragraph::new().style("Subtitle").add_run(run(text)));
+    }
+
+    /// A Heading 1; `new_page` starts it on a fresh page.
+    pub fn h1(&mut self, text: &str, new_page: bool) {
+        self.add(
+            Paragraph::new()
+                .style("Heading1")
+                .keep_next(true)
+                .page_break_before(new_page)
+                .add_run(run(text)),
+        );
+    }
+
+    /// A Heading 2.
+    pub fn h2(&mut self, text: &str) {
+        self.add(
+            Paragraph::new()
+                .style("Heading2")
+                .keep_next(true)
+                .add_run(run(text)),
+        );
+    }
+
+    /// Text in paragraphs: a blank line starts a new one, a single line break stays a break.
+    pub fn text(&mut self, text: &str) {
+        for p in super::figures::paragraphs(text) {
+            self.add(paragraph(&[Span::plain(p)]));
+        }
+    }
+
+    /// One paragraph made of spans of differing emphasis.
+    pub fn spans(&mut self, spans: &[Span]) {
+        self.add(paragraph(spans));
+    }
+
+    /// A bulleted list, one paragraph per entry.
+    pub fn bullets<S: AsRef<str>>(&mut self, items: impl IntoIterator<Item = S>) {
+        for item in items {
+            self.add(
+                paragraph(&[Span::plain(item.as_ref())])
+                    .style("ListBullet")
+                    .numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
+            );
+        }
+    }
+
+    /// Label and value pairs as a two-column table without a header row.
+    pub fn facts(&mut self, rows: &[(&str, String)]) {
+        let mut grid = Grid::new(&[("", 3), ("", 7)]).headless();
+        for (label, value) in rows {
+            grid.row(vec![Cell::bold(label), Cell::text(value)]);
+        }
+        self.table(grid);
+    }
+
+    pub fn table(&mut self, grid: Grid) {
+        self.close_table("Gap");
+        self.body.push(Block::Table(Box::new(grid.build())));
+        self.after_table = true;
+    }
+
+    /// A chart as a picture, fitted to the page width, described by `alt` for readers who
+    /// cannot see it, and captioned. It is drawn on another thread, starting now.
+    pub fn chart(&mut self, chart: BarChart, caption: &str, alt: &str) {
+        let (w, h) = chart.size();
+        let width = w.min(TEXT_WIDTH as u32 / 15);
+        let height = h * width / w.max(1);
+        // Placeholder bytes unique to the picture, so the package keeps one file for each.
+        let n = self.charts.len();
+        let pic = Pic::new_with_dimensions(n.to_le_bytes().to_vec(), w, h)
+            .size(width * EMU_PER_PX, height * EMU_PER_PX);
+        self.charts.push(Pending {
+            id: pic.id.clone(),
+            alt: text::sanitize_line(alt),
+            drawing: std::thread::spawn(move || chart.png()),
+        });
+        self.add(
+            Paragraph::new()
+                .style("Caption")
+                .keep_next(true)
+                .add_run(run(caption)),
+        );
+        self.add(Paragraph::new().add_run(Run::new().add_image(pic)));
+    }
+
+    /// The finished document's bytes, once the charts are drawn and put in place.
+    pub fn finish(mut self) -> Result<Vec<u8>, WordError> {
+        self.close_table("End");
+        let docx = self
+            .body
+            .into_iter()
+            .fold(self.docx, |d, block| match block {
+                Block::Paragraph(p) => d.add_paragraph(*p),
+                Block::Table(t) => d.add_table(*t),
+            });
+        let mut xml = docx.build();
+        let mut alt = Vec::new();
+        for chart in self.charts {
+            let png = chart
+                .drawing
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))?;
+            let slot = xml
+                .media
+                .iter_mut()
+                .find(|(id, _)| *id == chart.id)
+                .ok_or(WordError::Pictures)?;
+            slot.1 = png.bytes;
+            alt.push(chart.alt);
+        }
+        let alt: Vec<&str> = alt.iter().map(String::as_str).collect();
+        xml.document = describe_pictures(&xml.document, &alt)?;
+        let mut out = Cursor::new(Vec::new());
+        xml.pack(&mut out).map_err(DocxError::from)?;
+        Ok(out.into_inner())
+    }
+}
+
+/// The picture properties docx-rs writes for every picture, with no description.
+const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
+
+/// Gives each picture its own id, a name and its alt text (`descr`), which docx-rs has no way
+/// to set. Fails if the pictures written are not exactly the charts added.
+fn describe_pictures(document: &[u8], alt: &[&str]) -> Result<Vec<u8>, WordError> {
+    let xml = std::str::from_utf8(document).map_err(|_| WordError::Pictures)?;
+    let parts: Vec<&str> = xml.split(DOC_PR).collect();
+    if parts.len() != alt.len() + 1 {
+        return Err(WordError::Pictures);
+    }
+    let mut out = String::with_capacity(xml.len() + alt.iter().map(|a| a.len()).sum::<usize>());
+    out.push_str(parts[0]);
+    for (n, (descr, rest)) in alt.iter().zip(&parts[1..]).enumerate() {
+        out.push_str(&format!(
+            r#"<wp:docPr id="{id}" name="Chart {id}" descr="{}" />"#,
+            quick_xml::escape::escape(*descr),
+            id = n + 1
+        ));
+        out.push_str(rest);
+    }
+    Ok(out.into_bytes())
+}
+
+/// A stretch of text with one emphasis.
+#[derive(Debug, Clone)]
+pub struct Span {
+    text: String,
+    bold: bool,
+    italic: bool,
+    colour: Option<&'static str>,
+}
+
+impl Span {
+    pub fn plain(text: &str) -> Span {
+        Span {
+            text: text.to_string(),
+            bold: false,
+            italic: false,
+            colour: None,
+        }
+    }
+
+    pub fn bold(text: &str) -> Span {
+        Span {
+            bold: true,
+            ..Span::plain(text)
+        }
+    }
+
+    /// Quieter text, for a question under a heading or a note in a table.
+    pub fn muted(text: &str) -> Span {
+        Span {
+            italic: true,
+            colour: Some(MUTED),
+            ..Span::plain(text)
+        }
+    }
+
+    /// Bold text in a tone's ink, e.g. "overdue".
+    pub fn toned(text: &str, tone: Tone) -> Span {
+        Span {
+            colour: Some(tone.ink()),
+            ..Span::bold(text)
+        }
+    }
+}
+
+/// A run of cleaned text; line breaks inside it become breaks in the run.
+fn run(text: &str) -> Run {
+    let clean = text::sanitize(text);
+    let mut r = Run::new();
+    for (i, line) in clean.split('\n').enumerate() {
+        if i > 0 {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        r = r.add_text(line);
+    }
+    r
+}
+
+fn paragraph(spans: &[Span]) -> Paragraph {
+    add_spans(Paragraph::new(), spans)
+}
+
+fn add_spans(p: Paragraph, spans: &[Span]) -> Paragraph {
+    spans.iter().fold(p, |p, s| {
+        let mut r = run(&s.text);
+        if s.bold {
+            r = r.bold();
+        }
+        if s.italic {
+            r = r.italic();
+        }
+        if let Some(c) = s.colour {
+            r = r.color(c);
+        }
+        p.add_run(r)
+    })
+}
+
+/// One table cell: lines of spans, optionally shaded in a tone.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    lines: Vec<Vec<Span>>,
+    tone: Option<Tone>,
+    right: bool,
+}
+
+impl Cell {
+    pub fn text(text: &str) -> Cell {
+        Cell::spans(vec![Span::plain(text)])
+    }
+
+    pub fn bold(text: &str) -> Cell {
+        Cell::spans(vec![Span::bold(text)])
+    }
+
+    /// A number, set to the right so figures line up.
+    pub fn number(text: &str) -> Cell {
+        Cell {
+            right: true,
+            ..Cell::text(text)
+        }
+    }
+
+    pub fn spans(spans: Vec<Span>) -> Cell {
+        Cell {
+            lines: vec![spans],
+            ..Cell::default()
+        }
+    }
+
+    /// Adds a line under what the cell holds.
+    pub fn then(mut self, spans: Vec<Span>) -> Cell {
+        self.lines.push(spans);
+        self
+    }
+
+    /// Shades the cell in a tone's fill, with its text in the tone's ink.
+    pub fn toned(mut self, tone: Tone) -> Cell {
+        self.tone = Some(tone);
+        for span in self.lines.iter_mut().flatten() {
+            span.colour = Some(tone.ink());
+            span.bold = true;
+        }
+        self
+    }
+
+    fn build(self, width: usize) -> TableCell {
+        let mut cell = TableCell::new().width(width, WidthType::Dxa);
+        if let Some(tone) = self.tone {
+            cell = cell.shading(Shading::new().fill(tone.fill()));
+        }
+        // One paragraph, its parts on lines of their own: fewer paragraphs make a smaller
+        // document that Word and LibreOffice open faster, and read the same.
+        let mut p = Paragraph::new().style("TableText");
+        for (i, spans) in self.lines.iter().enumerate() {
+            if i > 0 {
+                p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+            }
+            p = add_spans(p, spans);
+        }
+        if self.right {
+            p = p.align(AlignmentType::Right);
+        }
+        cell.add_paragraph(p)
+    }
+}
+
+/// A table the width of the page: a shaded header row and then the rows given.
+pub struct Grid {
+    header: Vec<String>,
+    widths: Vec<usize>,
+    rows: Vec<Vec<Cell>>,
+    headless: bool,
+}
+
+impl Grid {
+    /// Columns as (heading, relative width).
+    pub fn new(columns: &[(&str, usize)]) -> Grid {
+        let total: usize = columns.iter().map(|c| c.1).sum::<usize>().max(1);
+        Grid {
+            header: columns.iter().map(|c| c.0.to_string()).collect(),
+            widths: columns.iter().map(|c| TEXT_WIDTH * c.1 / total).collect(),
+            rows: Vec::new(),
+            headless: false,
+        }
+    }
+
+    fn headless(mut self) -> Grid {
+        self.headless = true;
+        self
+    }
+
+    pub fn row(&mut self, cells: Vec<Cell>) {
+        self.rows.push(cells);
+    }
+
+    fn build(self) -> Table {
+        let widths = self.widths;
+        let header = (!self.headless).then(|| {
+            TableRow::new(
+                self.header
+                    .iter()
+                    .zip(&widths)
+                    .map(|(h, w)| {
+                        TableCell::new()
+                            .width(*w, WidthType::Dxa)
+                            .shading(Shading::new().fill(NAVY))
+                            .add_paragraph(
+                                Paragraph::new()
+                                    .style("TableText")
+                                    .add_run(run(h).bold().color("FFFFFF")),
+                            )
+                    })
+                    .collect(),
+            )
+            .cant_split()
+        });
+        let rows = header.into_iter().chain(self.rows.into_iter().map(|cells| {
+            TableRow::new(
+                cells
+                    .into_iter()
+                    .zip(&widths)
+                    .map(|(c, w)| c.build(*w))
+                    .collect(),
+            )
+        }));
+        Table::new(rows.collect())
+            .set_grid(widths.clone())
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+    }
+}
+
+/// The styles the document uses, with Word's own names so Word and LibreOffice treat them as
+/// their built-in Title, headings, caption, header and footer.
+fn styles() -> Vec<Style> {
+    let paragraph = |id: &str, name: &str| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+    };
+    vec![
+        paragraph("Title", "Title")
+            .size(40)
+            .bold()
+            .color(NAVY)
+            .line_spacing(LineSpacing::new().after(80)),
+        paragraph("Subtitle", "Subtitle")
+            .size(24)
+            .color(MUTED)
+            .line_spacing(LineSpacing::new().after(240)),
+        paragraph("Heading1", "heading 1")
+            .size(30)
+            .bold()
+            .color(NAVY)
+            .outline_lvl(0)
+            .line_spacing(LineSpacing::new().before(360).after(120)),
+        paragraph("Heading2", "heading 2")
+            .size(24)
+            .bold()
+            .color(NAVY)
+            .outline_lvl(1)
+            .line_spacing(LineSpacing::new().before(240).after(80)),
+        paragraph("Caption", "caption")
+            .size(18)
+            .bold()
+            .line_spacing(LineSpacing::new().before(120).after(60)),
+        paragraph("TableText", "Table Text")
+            .size(18)
+            .line_spacing(LineSpacing::new().before(20).after(20)),
+        paragraph("ListBullet", "List Bullet"),
+        paragraph("Gap", "Table Gap")
+            .size(8)
+            .line_spacing(LineSpacing::new().after(0)),
+        paragraph("End", "Table End").size(2).line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(20)
+                .line_rule(LineSpacingType::Exact),
+        ),
+        paragraph("Header", "header").size(16),
+        paragraph("Footer", "footer").size(16),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_picture_gets_its_description() {
+        let doc = format!("<a>{DOC_PR}<b/>{DOC_PR}</a>");
+        let out = describe_pictures(doc.as_bytes(), &["one", "<two & \"three\">"]).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains(r#"id="1" name="Chart 1" descr="one""#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"id="2" name="Chart 2" descr="&lt;two &amp; &quot;three&quot;&gt;""#),
+            "{out}"
+        );
+        assert!(describe_pictures(doc.as_bytes(), &["one"]).is_err());
+    }
+
+    #[test]
+    fn a_document_packs() {
+        let mut w = Word::new("OFFICIAL", "A test");
+        w.title("Title");
+        w.h1("Heading", false);
+        w.text("one\n\ntwo\nlines");
+        let chart = BarChart::new(
+            vec![crate::document::chart::Row {
+                label: "a".into(),
+                fraction: Some(1.0),
+                text: "1".into(),
+                tone: Tone::Good,
+            }],
+            &[],
+        );
+        w.chart(chart, "Figure", "One bar");
+        let bytes = w.finish().unwrap();
+        assert!(bytes.starts_with(b"PK"));
+        let doc = docx_rs::read_docx(&bytes).unwrap();
+        assert!(doc.document.children.len() > 3);
+    }
+}

@@ -293,6 +293,7 @@ fn summary(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> 
     {
         text(ws, row, col as u16, h, &s.header)?;
     }
+    fit_row(ws, row, &[("Score (out of 100)", WIDTHS[1])])?;
     let table = row;
     for a in &r.score.areas {
         row += 1;

@@ -59,6 +59,10 @@ fn sign_seals_and_verify_checks_the_seal_and_every_answer() {
             .contains("media.policy: the answer is \"yes\" in the file, but the history says none"),
         "{stdout}"
     );
+    assert!(
+        stdout.contains("2 problems found. The history holds 1 entry."),
+        "{stdout}"
+    );
 
     // Signing opens the file, which records the hand edit, then seals it.
     let out = probity(

@@ -2,6 +2,7 @@
 //! core path as the interface (open under the lock, edit, save atomically). Everything typed
 //! is checked before anything changes, so bad input leaves the file exactly as it was.
 
+use super::record::count;
 use std::path::PathBuf;
 
 use probity_core::answer::{Value, parse_date, parse_value};
@@ -225,12 +226,15 @@ pub fn confirm(ws: &Workspace, args: &ConfirmArgs) -> Outcome {
     if outcome == Outcome::Ok {
         lines.push(format!(
             "Confirmed {}: {}.",
-            count(carried.len()),
+            count(carried.len(), "answer", "answers"),
             carried.join(", ")
         ));
         let left = opened.assessment.unconfirmed().count();
         if left > 0 {
-            lines.push(format!("{} still to confirm.", count(left)));
+            lines.push(format!(
+                "{} still to confirm.",
+                count(left, "answer", "answers")
+            ));
         }
         let _ = emit(&mut std::io::stdout().lock(), &lines);
     }
@@ -255,14 +259,6 @@ fn chosen(opened: &Opened, args: &ConfirmArgs) -> Result<Vec<String>, Outcome> {
         }
     }
     Ok(ids)
-}
-
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 answer".into()
-    } else {
-        format!("{n} answers")
-    }
 }
 
 /// Saves when something changed; says so when nothing did, leaving the file untouched.

@@ -82,7 +82,7 @@ fn report_found(opened: &Opened) {
     }
     eprintln!(
         "The file had changed since probity last recorded it; the history now records {}:",
-        count(opened.found.len(), "change")
+        count(opened.found.len(), "change", "changes")
     );
     for draft in &opened.found {
         let entry = Entry {
@@ -95,12 +95,9 @@ fn report_found(opened: &Opened) {
     }
 }
 
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
+/// "1 entry", "89 entries".
+pub(super) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Signs an assessment off and seals it.
@@ -199,7 +196,7 @@ fn print_verification(file: &Path, v: &Verification, paper: bool) {
     if v.holds() {
         println!(
             "{name}: everything holds. The history's {} chain, and every answer matches it.",
-            count(v.entries, "entry")
+            count(v.entries, "entry", "entries")
         );
         match &v.signature {
             Some(s) => println!(
@@ -216,8 +213,8 @@ fn print_verification(file: &Path, v: &Verification, paper: bool) {
     }
     println!(
         "{name}: {} found. The history holds {}.",
-        count(v.problems.len(), "problem"),
-        count(v.entries, "entry")
+        count(v.problems.len(), "problem", "problems"),
+        count(v.entries, "entry", "entries")
     );
     for problem in &v.problems {
         for line in problem_lines(problem) {
@@ -242,7 +239,7 @@ fn problem_lines(problem: &Problem) -> Vec<String> {
         Problem::Differs(d) => vec![differs(d).replacen("  - ", "- ", 1)],
         Problem::Behind { entries } => vec![format!(
             "- the history holds {} made in probity after the state the file reflects: probity may have stopped while saving, or an older copy of the file was put back; opening it in probity records the difference",
-            count(*entries, "change")
+            count(*entries, "change", "changes")
         )],
         Problem::UnknownEntry(hash) => vec![format!(
             "- the file says it reflects history entry {}…, which the history does not hold",
@@ -341,9 +338,19 @@ pub fn history(ws: &Workspace, args: &HistoryArgs) -> Outcome {
     if !check.holds() {
         println!(
             "\nThe file and its history do not agree ({}): run probity verify {} for the details.",
-            count(check.problems.len(), "problem"),
+            count(check.problems.len(), "problem", "problems"),
             file.display()
         );
     }
     Outcome::Ok
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_use_the_irregular_plural() {
+        assert_eq!(super::count(1, "entry", "entries"), "1 entry");
+        assert_eq!(super::count(89, "entry", "entries"), "89 entries");
+        assert_eq!(super::count(0, "problem", "problems"), "0 problems");
+    }
 }

@@ -14,10 +14,10 @@ use super::Report;
 use super::csv::{COLUMNS, PLAN_COLUMNS};
 use crate::checklist::Severity;
 use crate::document::escape::guard_formula;
+use crate::document::workbook::text;
 use crate::scoring::Rating;
 
 /// Excel's limit on the length of a cell, in UTF-16 units, less room for the guard.
-const MAX_CELL: usize = 32_000;
 
 /// Excel refuses header and footer strings over 255 characters; the marking gets this many.
 const MAX_MARKING: usize = 80;
@@ -142,27 +142,6 @@ impl Styles {
             Rating::Provisional | Rating::NotScored => &self.grey,
         }
     }
-}
-
-/// Writes text as an inert string cell, capped at Excel's limit.
-pub(crate) fn text(
-    ws: &mut Worksheet,
-    row: u32,
-    col: u16,
-    s: &str,
-    format: &Format,
-) -> Result<(), XlsxError> {
-    let guarded = guard_formula(s);
-    let mut used = 0;
-    let capped: String = guarded
-        .chars()
-        .take_while(|c| {
-            used += c.len_utf16();
-            used <= MAX_CELL
-        })
-        .collect();
-    ws.write_string_with_format(row, col, capped, format)?;
-    Ok(())
 }
 
 /// Sets a row tall enough to show every cell's wrapped text whole, given each column's width.

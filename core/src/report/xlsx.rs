@@ -17,8 +17,6 @@ use crate::document::escape::guard_formula;
 use crate::document::workbook::text;
 use crate::scoring::Rating;
 
-/// Excel's limit on the length of a cell, in UTF-16 units, less room for the guard.
-
 /// Excel refuses header and footer strings over 255 characters; the marking gets this many.
 const MAX_MARKING: usize = 80;
 

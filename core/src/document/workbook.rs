@@ -148,7 +148,7 @@ pub fn table<'a>(
     styles: &Styles,
 ) -> Result<&'a mut Worksheet, XlsxError> {
     let ws = wb.add_worksheet();
-    page(ws, name, marking, styles)?;
+    page(ws, name, marking, &styles.marking)?;
     for (col, (heading, width)) in columns.iter().enumerate() {
         text(ws, 1, col as u16, heading, &styles.header)?;
         ws.set_column_width(col as u16, *width)?;
@@ -227,7 +227,7 @@ pub fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Resu
 }
 
 /// Names the sheet, puts the marking in its top row, header and footer, and sets up A4 printing.
-fn page(ws: &mut Worksheet, name: &str, marking: &str, s: &Styles) -> Result<(), XlsxError> {
+pub fn page(ws: &mut Worksheet, name: &str, marking: &str, f: &Format) -> Result<(), XlsxError> {
     ws.set_name(name)?;
     let short: String = marking
         .chars()
@@ -238,7 +238,14 @@ fn page(ws: &mut Worksheet, name: &str, marking: &str, s: &Styles) -> Result<(),
     ws.set_footer(format!("&L&A&C&\"-,Bold\"{short}&RPage &P of &N"));
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
-    text(ws, 0, 0, marking, &s.marking)
+    text(ws, 0, 0, marking, f)
+}
+
+/// Sets a row tall enough to show whole the wrapped text of these cells, each given with its
+/// column's width.
+pub fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
+    ws.set_row_height(row, height(cells.iter().copied()))?;
+    Ok(())
 }
 
 /// The height, in points, that shows whole the longest of these texts wrapped in columns of

@@ -14,14 +14,8 @@ use super::Report;
 use super::csv::{COLUMNS, PLAN_COLUMNS};
 use crate::checklist::Severity;
 use crate::document::escape::guard_formula;
-use crate::document::workbook::text;
+use crate::document::workbook::{self, fit_row, text};
 use crate::scoring::Rating;
-
-/// Excel refuses header and footer strings over 255 characters; the marking gets this many.
-const MAX_MARKING: usize = 80;
-
-/// The height of one line of text, in points.
-const LINE: f64 = 15.0;
 
 /// Every input that could make the writer fail (cell length, header length) is capped first,
 /// so an error here would be a bug in this module; it is returned rather than written.
@@ -142,53 +136,6 @@ impl Styles {
     }
 }
 
-/// Sets a row tall enough to show every cell's wrapped text whole, given each column's width.
-pub(crate) fn fit_row(
-    ws: &mut Worksheet,
-    row: u32,
-    cells: &[(&str, f64)],
-) -> Result<(), XlsxError> {
-    let lines = cells
-        .iter()
-        .map(|(text, width)| lines_in(text, *width))
-        .max()
-        .unwrap_or(1);
-    if lines > 1 {
-        ws.set_row_height(row, LINE * lines as f64)?;
-    }
-    Ok(())
-}
-
-/// How many lines text takes in a column `width` characters wide, allowing for word breaks.
-fn lines_in(text: &str, width: f64) -> usize {
-    // A column width counts the digit "0"; ordinary text fits about a fifth more characters.
-    let per_line = (width * 1.2).max(1.0);
-    text.lines()
-        .map(|l| ((l.chars().count() as f64) / per_line).ceil().max(1.0) as usize)
-        .sum::<usize>()
-        .max(1)
-}
-
-/// Names the sheet, puts the marking in its top row, header and footer, and sets up A4 printing.
-pub(crate) fn page(
-    ws: &mut Worksheet,
-    name: &str,
-    marking: &str,
-    styles: &Styles,
-) -> Result<(), XlsxError> {
-    ws.set_name(name)?;
-    let short: String = marking
-        .chars()
-        .take(MAX_MARKING)
-        .collect::<String>()
-        .replace('&', "&&");
-    ws.set_header(format!("&C&\"-,Bold\"{short}"));
-    ws.set_footer(format!("&L&A&C&\"-,Bold\"{short}&RPage &P of &N"));
-    ws.set_paper_size(9);
-    ws.set_print_fit_to_pages(1, 0);
-    text(ws, 0, 0, marking, &styles.marking)
-}
-
 /// Column widths, and the same widths as the text-fitting uses them.
 fn widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
     for (col, w) in widths.iter().enumerate() {
@@ -198,7 +145,7 @@ fn widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
 }
 
 fn summary(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> {
-    page(ws, "Summary", r.marking(), s)?;
+    workbook::page(ws, "Summary", r.marking(), &s.marking)?;
     const WIDTHS: [f64; 5] = [34.0, 14.0, 12.0, 12.0, 40.0];
     widths(ws, &WIDTHS)?;
     text(
@@ -339,7 +286,7 @@ fn area_chart(ws: &mut Worksheet, r: &Report, table: u32, at: u32) -> Result<(),
 }
 
 fn action_plan(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> {
-    page(ws, "Action plan", r.marking(), s)?;
+    workbook::page(ws, "Action plan", r.marking(), &s.marking)?;
     // The workbook opens on the action plan, the sheet people work from.
     ws.set_active(true);
     ws.set_landscape();
@@ -391,7 +338,7 @@ fn action_plan(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxErr
 }
 
 fn answers(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> {
-    page(ws, "All answers", r.marking(), s)?;
+    workbook::page(ws, "All answers", r.marking(), &s.marking)?;
     ws.set_landscape();
     const WIDTHS: [f64; 8] = [20.0, 50.0, 20.0, 50.0, 34.0, 22.0, 12.0, 18.0];
     widths(ws, &WIDTHS)?;
@@ -487,7 +434,7 @@ fn number_cell(
 }
 
 fn figures(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> {
-    page(ws, "Figures", r.marking(), s)?;
+    workbook::page(ws, "Figures", r.marking(), &s.marking)?;
     const WIDTHS: [f64; 2] = [80.0, 14.0];
     widths(ws, &WIDTHS)?;
     for (col, h) in ["Measure", "Figure"].iter().enumerate() {

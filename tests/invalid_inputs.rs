@@ -90,6 +90,21 @@ const CASES: &[(&str, &str, &str)] = &[
         "8:13",
     ),
     (
+        "grading-thresholds.toml",
+        "`adequate` (75) is above `good` (60)",
+        "19:12",
+    ),
+    (
+        "grading-unknown-area.toml",
+        "unknown area \"gift\"",
+        "25:19",
+    ),
+    (
+        "age-test-kind.toml",
+        "is a status item, so `older_than_months` cannot test it",
+        "22:17",
+    ),
+    (
         "assessment-missing-force.toml",
         "missing field `force`",
         "1:1",

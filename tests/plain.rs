@@ -409,6 +409,8 @@ fn confirm_marks_carried_answers_confirmed() {
             "dorset-2012.toml",
             "--period",
             "2013",
+            "--checklist",
+            "wfof-2011",
             "--no-tui",
         ])
         .assert()

@@ -105,6 +105,26 @@ const CASES: &[(&str, &str, &str)] = &[
         "22:17",
     ),
     (
+        "assessment-judgement-unknown-area.toml",
+        "unknown area \"vetinng\" in `judgements`",
+        "6:13",
+    ),
+    (
+        "assessment-judgement-bad-grade.toml",
+        "\"requires improvement\" is not a grade",
+        "7:12",
+    ),
+    (
+        "assessment-override-without-rationale.toml",
+        "the override of \"apsp\" has no rationale",
+        "7:12",
+    ),
+    (
+        "assessment-judgement-ungraded.toml",
+        "checklist wfof-2011 defines no graded judgements",
+        "6:13",
+    ),
+    (
         "assessment-missing-force.toml",
         "missing field `force`",
         "1:1",

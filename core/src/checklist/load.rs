@@ -779,7 +779,7 @@ pub(super) fn clean(s: &str) -> String {
 }
 
 /// The known id nearest to a misspelt one, when it is close enough to be a likely typo.
-fn closest<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (strsim::levenshtein(id, k), *k))

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 pub use catalog::{Catalog, ChecklistSource, Origin, ResolveError, names_a_file};
+pub(crate) use load::closest;
 pub use load::{load, load_str};
 pub use lookup::LookupError;
 

@@ -4,6 +4,7 @@
 //! The semantics are printed on every report (see [`METHOD`]) and documented in the README.
 
 mod finding;
+mod judgement;
 mod quality;
 mod rating;
 #[cfg(test)]
@@ -14,6 +15,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 pub use finding::{Finding, FindingKind, NO_ACTION};
+pub use judgement::{AreaJudgement, HeadlineJudgement, Judgements, Reasons};
 pub use quality::Warning;
 pub use rating::{AMBER_FROM, Basis, GREEN_FROM, Rating};
 
@@ -44,6 +46,8 @@ pub struct Evaluation {
     pub findings: Vec<Finding>,
     pub metrics: Vec<Metric>,
     pub warnings: Vec<Warning>,
+    /// Each area's graded judgement and the headlines, when the checklist defines grading.
+    pub judgements: Option<Judgements>,
     /// The date age tests measure from: the completion date when recorded, otherwise the date
     /// the answers were evaluated.
     pub as_at: Date,
@@ -257,6 +261,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
 
     let metrics = facts.metrics();
     let findings = finding::collect(checklist, assessment, &states, &facts);
+    let judgements = judgement::judge(checklist, assessment, &areas, &findings);
     let mut evaluation = Evaluation {
         overall: score(total_c, total_w),
         completeness,
@@ -265,6 +270,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
         findings,
         metrics,
         warnings: Vec::new(),
+        judgements,
         as_at: facts.as_at,
         states,
     };

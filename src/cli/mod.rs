@@ -308,7 +308,7 @@ fn full_screen() -> bool {
 }
 
 /// Prints a usage error in clap's own style.
-fn usage(message: &str) -> Outcome {
+pub(super) fn usage(message: &str) -> Outcome {
     let _ = Cli::command()
         .error(clap::error::ErrorKind::ArgumentConflict, message)
         .print();

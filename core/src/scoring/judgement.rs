@@ -29,12 +29,31 @@ pub struct AreaJudgement {
     pub area: String,
     /// The grade the answers give; `None` when too little is answered for one.
     pub derived: Option<Grade>,
+    /// The step of the derivation that decided it.
+    pub ground: Ground,
     pub reasons: Reasons,
     /// The assessor's grade, recorded with its rationale.
     pub overridden: Option<Grade>,
     pub rationale: Option<String>,
     /// The notable practice the assessor records, if any.
     pub notable: Option<String>,
+}
+
+/// The step of the derivation that decided an area's grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ground {
+    /// Too little answered: no judgement.
+    Evidence,
+    /// A critical rule fired: inadequate.
+    Critical,
+    /// Two or more causes of concern: inadequate.
+    Causes,
+    /// One cause of concern: requires improvement.
+    Cause,
+    /// High-severity areas for improvement at the limit: requires improvement.
+    HighAfis,
+    /// The share met, against the thresholds.
+    Met,
 }
 
 /// What a derived grade rests on.
@@ -91,9 +110,11 @@ pub(super) fn judge(
             let recorded = assessment.judgements.get(&area.id);
             let notable = recorded.and_then(|j| j.notable.clone());
             let reasons = reasons(checklist, score, findings);
+            let (derived, ground) = derive(grading, &reasons, notable.is_some());
             AreaJudgement {
                 area: area.id.clone(),
-                derived: derive(grading, &reasons, notable.is_some()),
+                derived,
+                ground,
                 reasons,
                 overridden: recorded.and_then(|j| j.grade),
                 rationale: recorded.and_then(|j| j.rationale.clone()),
@@ -133,28 +154,34 @@ fn reasons(checklist: &Checklist, score: &AreaScore, findings: &[Finding]) -> Re
     }
 }
 
-/// The grade the answers give, or `None` below the evidence gate.
-fn derive(g: &Grading, r: &Reasons, notable: bool) -> Option<Grade> {
-    let met = r.met?;
+/// The grade the answers give (`None` below the evidence gate), and the step that decided it.
+fn derive(g: &Grading, r: &Reasons, notable: bool) -> (Option<Grade>, Ground) {
     let evidenced = r.out_of > 0 && r.answered as f64 * 100.0 >= g.evidence * r.out_of as f64;
-    if !evidenced {
-        return None;
-    }
-    Some(if !r.critical.is_empty() || r.causes.len() >= 2 {
-        Grade::Inadequate
-    } else if !r.causes.is_empty() || r.high_afis.len() >= g.high_afi_limit {
-        Grade::RequiresImprovement
+    let Some(met) = r.met.filter(|_| evidenced) else {
+        return (None, Ground::Evidence);
+    };
+    let (grade, ground) = if !r.critical.is_empty() {
+        (Grade::Inadequate, Ground::Critical)
+    } else if r.causes.len() >= 2 {
+        (Grade::Inadequate, Ground::Causes)
+    } else if !r.causes.is_empty() {
+        (Grade::RequiresImprovement, Ground::Cause)
+    } else if r.high_afis.len() >= g.high_afi_limit {
+        (Grade::RequiresImprovement, Ground::HighAfis)
     } else if met >= g.good && r.high_afis.is_empty() {
-        if met >= 100.0 && r.findings == 0 && notable {
+        let outstanding = met >= 100.0 && r.findings == 0 && notable;
+        let grade = if outstanding {
             Grade::Outstanding
         } else {
             Grade::Good
-        }
+        };
+        (grade, Ground::Met)
     } else if met >= g.adequate {
-        Grade::Adequate
+        (Grade::Adequate, Ground::Met)
     } else {
-        Grade::RequiresImprovement
-    })
+        (Grade::RequiresImprovement, Ground::Met)
+    };
+    (Some(grade), ground)
 }
 
 fn headline(h: &crate::checklist::Headline, areas: &[AreaJudgement]) -> HeadlineJudgement {
@@ -221,7 +248,7 @@ mod tests {
     #[test]
     fn each_step_of_the_derivation() {
         let g = grading();
-        let d = |r: Reasons| derive(&g, &r, false);
+        let d = |r: Reasons| derive(&g, &r, false).0;
         assert_eq!(d(reasons(95.0, 0, 0, 0)), Some(Grade::Good));
         assert_eq!(d(reasons(95.0, 0, 0, 1)), Some(Grade::Adequate), "high AFI");
         assert_eq!(d(reasons(95.0, 0, 0, 3)), Some(Grade::RequiresImprovement));
@@ -238,11 +265,11 @@ mod tests {
         assert_eq!(d(reasons(100.0, 0, 0, 0)), Some(Grade::Good));
         assert_eq!(
             derive(&g, &reasons(100.0, 0, 0, 0), true),
-            Some(Grade::Outstanding)
+            (Some(Grade::Outstanding), Ground::Met)
         );
         let mut found = reasons(100.0, 0, 0, 0);
         found.findings = 1;
-        assert_eq!(derive(&g, &found, true), Some(Grade::Good));
+        assert_eq!(derive(&g, &found, true).0, Some(Grade::Good));
         // Below the evidence gate there is no judgement, however good the answers.
         let mut thin = reasons(100.0, 0, 0, 0);
         thin.answered = 7;

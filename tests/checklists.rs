@@ -153,3 +153,159 @@ fn integrity_2026_accounts_for_every_wfof_2011_item() {
         }
     }
 }
+
+mod wfof_2011_loose_ends {
+    use super::built_in;
+    use jiff::civil::date;
+    use probity_core::answer::{Status, Value};
+    use probity_core::assessment::{self, Assessment};
+    use probity_core::checklist::Checklist;
+    use probity_core::progress::carry::carry_forward;
+    use probity_core::scoring::{Evaluation, evaluate};
+
+    fn answered(c: &Checklist, answers: &[(&str, Value)]) -> Assessment {
+        let mut a = Assessment::new(c, "Test Police", "2013");
+        for (id, v) in answers {
+            a.answer_mut(id).value = Some(v.clone());
+        }
+        a
+    }
+
+    fn ids(e: &Evaluation) -> Vec<&str> {
+        e.findings.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    #[test]
+    fn no_leaks_investigated_with_nothing_to_find_one_is_a_finding() {
+        let c = built_in("wfof-2011");
+        let status = |s| Value::Status(s);
+        let mut answers = vec![
+            ("disclosure.leaks_investigated", Value::Number(0.0)),
+            ("disclosure.media_watch", status(Status::No)),
+            ("disclosure.system_audit", Value::Choice("none".into())),
+        ];
+        let e = evaluate(&c, &answered(&c, &answers), date(2013, 6, 1));
+        assert!(ids(&e).contains(&"leaks_unsought"), "{:?}", ids(&e));
+        // The media-watch gap is folded in; the system-audit gap stays its own finding.
+        assert!(!ids(&e).contains(&"disclosure.media_watch"));
+        assert!(ids(&e).contains(&"disclosure.system_audit"));
+        answers[2].1 = Value::Choice("sampled".into());
+        let e = evaluate(&c, &answered(&c, &answers), date(2013, 6, 1));
+        assert!(!ids(&e).contains(&"leaks_unsought"));
+        answers[2].1 = Value::Choice("none".into());
+        answers[0].1 = Value::Number(2.0);
+        let e = evaluate(&c, &answered(&c, &answers), date(2013, 6, 1));
+        assert!(!ids(&e).contains(&"leaks_unsought"));
+    }
+
+    #[test]
+    fn a_unit_shared_with_other_forces_counts_as_dedicated() {
+        for (id, item) in [
+            ("wfof-2011", "proactive.acu"),
+            ("integrity-2026", "corruption.ccu"),
+        ] {
+            let c = built_in(id);
+            let acu = c.item(item).unwrap();
+            assert!(acu.prompt.contains("shared with other forces"), "{id}");
+            assert!(acu.guidance.contains("counts as yes"), "{id}");
+            assert!(
+                !acu.partial_gap.as_ref().unwrap().contains("another force"),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_guidance_with_no_value_limit_is_recorded_as_such() {
+        let c = built_in("wfof-2011");
+        let yes = Value::Status(Status::Yes);
+        let none = answered(
+            &c,
+            &[
+                ("gifts.policy", yes.clone()),
+                ("gifts.threshold_set", Value::Choice("none".into())),
+            ],
+        );
+        let e = evaluate(&c, &none, date(2013, 6, 1));
+        assert!(!e.is_asked("gifts.threshold"));
+        // A limit answered before the question existed still counts.
+        let old = answered(
+            &c,
+            &[
+                ("gifts.policy", yes),
+                ("gifts.threshold", Value::Number(25.0)),
+            ],
+        );
+        let e = evaluate(&c, &old, date(2013, 6, 1));
+        assert!(e.is_asked("gifts.threshold"));
+        assert!(e.metrics.iter().any(|m| m.id == "gifts.threshold"));
+    }
+
+    #[test]
+    fn the_old_sanctions_total_is_kept_and_said_to_be_retired() {
+        let c = built_in("wfof-2011");
+        let text = "format = 1\nchecklist = \"wfof-2011\"\nforce = \"Test Police\"\nperiod = \"2013\"\n\
+            [answers.\"enforcement.sanctions\"]\nvalue = 93\nnote = \"20 dismissals, 13 resignations, 60 warnings\"\n";
+        let a = assessment::load_str("t.toml", text, &c).unwrap();
+        assert_eq!(a.orphans.len(), 1);
+        let saved = assessment::to_toml(&a, &c).unwrap();
+        assert!(
+            saved.contains("[answers.\"enforcement.sanctions\"]\nvalue = 93"),
+            "{saved}"
+        );
+        let e = evaluate(&c, &a, date(2013, 6, 1));
+        let warning = e
+            .warnings
+            .iter()
+            .find(|w| w.code == "orphaned-answer")
+            .unwrap();
+        assert!(
+            warning
+                .message
+                .contains("no longer asks it: Sanctions are now counted by type"),
+            "{}",
+            warning.message
+        );
+        let after = built_in("integrity-2026");
+        let carried = carry_forward(&a, &c, &after, "2026");
+        let kept = carried
+            .report
+            .not_comparable
+            .iter()
+            .find(|n| n.id == "enforcement.sanctions")
+            .unwrap();
+        assert!(
+            kept.reason.starts_with("retired from the checklist"),
+            "{}",
+            kept.reason
+        );
+        assert!(
+            carried
+                .assessment
+                .orphans
+                .iter()
+                .any(|o| o.id == "enforcement.sanctions")
+        );
+    }
+
+    #[test]
+    fn counts_by_type_carry_into_the_2026_checklist() {
+        let (before, after) = (built_in("wfof-2011"), built_in("integrity-2026"));
+        let a = answered(
+            &before,
+            &[
+                ("enforcement.dismissals", Value::Number(4.0)),
+                ("enforcement.resignations", Value::Number(3.0)),
+                ("enforcement.written_warnings", Value::Number(11.0)),
+            ],
+        );
+        let next = carry_forward(&a, &before, &after, "2026").assessment;
+        for (id, n) in [
+            ("misconduct.dismissals", 4.0),
+            ("misconduct.resignations", 3.0),
+            ("misconduct.written_warnings", 11.0),
+        ] {
+            assert_eq!(next.value(id), Some(&Value::Number(n)), "{id}");
+        }
+    }
+}

@@ -166,7 +166,7 @@ fn html_has_every_section() {
         "Without fear or favour",
         "Executive summary",
         "provisional and not rated",
-        "28 of 81 applicable questions answered (34.6%)",
+        "28 of 84 applicable questions answered (33.3%)",
         "Procurement not cross-referenced with the gifts register",
         "Actions overdue",
     ] {

@@ -105,12 +105,18 @@ pub fn carry_forward(
     }
     for orphan in &previous.orphans {
         next.orphans.push(orphan.clone());
+        let retired = [after, before]
+            .into_iter()
+            .find_map(|c| c.retired.iter().find(|r| r.id == orphan.id));
         report.not_comparable.push(NotCarried {
             id: orphan.id.clone(),
-            reason: format!(
-                "already kept without a matching item in {}",
-                previous.period
-            ),
+            reason: match retired {
+                Some(r) => format!("retired from the checklist: {}", r.reason),
+                None => format!(
+                    "already kept without a matching item in {}",
+                    previous.period
+                ),
+            },
         });
     }
     Carried {

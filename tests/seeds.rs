@@ -197,9 +197,15 @@ fn the_assumed_answers_are_flagged_noted_and_never_stated_as_fact() {
         let r = Report::new(&c, &a, &Options::new("OFFICIAL", date(2012, 12, 1)));
         let row = r.answer(item).unwrap();
         assert!(row.review);
-        for f in r.findings.iter().filter(|f| f.finding.items.iter().any(|i| i == item)) {
+        for f in r
+            .findings
+            .iter()
+            .filter(|f| f.finding.items.iter().any(|i| i == item))
+        {
             assert!(
-                f.caveats.iter().any(|c| c.contains("recorded provisionally")),
+                f.caveats
+                    .iter()
+                    .any(|c| c.contains("recorded provisionally")),
                 "{}: {:?}",
                 f.finding.id,
                 f.caveats
@@ -212,7 +218,9 @@ fn the_assumed_answers_are_flagged_noted_and_never_stated_as_fact() {
         let prose = String::from_utf8(r.render(Format::Narrative).unwrap()).unwrap();
         let stated = prose.matches(sentence.as_str()).count();
         let hedged = prose
-            .matches(&format!("Recorded provisionally, to be confirmed: \u{201c}{sentence}"))
+            .matches(&format!(
+                "Recorded provisionally, to be confirmed: \u{201c}{sentence}"
+            ))
             .count();
         assert_eq!((stated, hedged), (1, 1), "{fixture} {item}: {prose}");
         let json: Json = serde_json::from_slice(&r.render(Format::Json).unwrap()).unwrap();

@@ -288,7 +288,7 @@ fn the_summary_is_a_word_document() {
             "2012",
             "79",
             "Provisional",
-            "34.6%",
+            "33.3%",
             "1",
             "2",
             "3",

@@ -309,3 +309,50 @@ mod wfof_2011_loose_ends {
         }
     }
 }
+
+/// Dorset's 2013 file, the last of the 2011 checklist, starts 2026: every answer it holds either
+/// carries into an item that takes it over or is kept in the new file with the reason it is not
+/// comparable. None is lost.
+#[test]
+fn dorset_2013_carries_into_integrity_2026_with_no_answer_lost() {
+    use probity_core::assessment;
+    use probity_core::progress::carry::carry_forward;
+    let (before, after) = (built_in("wfof-2011"), built_in("integrity-2026"));
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dorset-2013.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let previous = assessment::load_str("dorset-2013.toml", &text, &before).unwrap();
+    let carried = carry_forward(&previous, &before, &after, "2026");
+    let (next, report) = (&carried.assessment, &carried.report);
+    let walk = Crosswalk::between(&before, &after);
+    let taken_over = |id: &str| {
+        after
+            .items()
+            .any(|i| walk.sources(&i.id).iter().any(|s| s == id) && next.answer(&i.id).is_some())
+    };
+    let kept = |id: &str| {
+        next.orphans.iter().any(|o| o.id == id) && report.not_comparable.iter().any(|n| n.id == id)
+    };
+    assert!(!previous.answers.is_empty());
+    for (id, answer) in &previous.answers {
+        if answer.is_empty() {
+            continue;
+        }
+        assert!(taken_over(id) || kept(id), "the answer to {id} is lost");
+    }
+    for orphan in &previous.orphans {
+        assert!(kept(&orphan.id), "{} is lost", orphan.id);
+    }
+    assert!(report.carried > 0);
+    assert!(next.answers.values().all(|a| a.carried));
+    let briefing = report
+        .briefing
+        .as_ref()
+        .expect("a briefing of what changed");
+    assert!(!briefing.is_empty());
+    // The new file is one the 2026 checklist reads back as it was written.
+    let saved = assessment::to_toml(next, &after).unwrap();
+    let again = assessment::load_str("dorset-2026.toml", &saved, &after).unwrap();
+    assert_eq!(again.answers, next.answers);
+    assert_eq!(again.orphans.len(), next.orphans.len());
+}

@@ -197,6 +197,9 @@ fn judged(w: &mut Word, v: &View) {
         }
         w.table(table);
     }
+    for said in &j.unjudged {
+        w.text(said);
+    }
 }
 
 /// A grade or verdict in its colour, from the web page's class for it. Adequate stays plain:

@@ -139,6 +139,9 @@ fn judged(o: &mut String, v: &View) {
             let _ = writeln!(o, "| {} | {} | {} |", e(l.title), l.verdict, e(l.why));
         }
     }
+    for sentence in &j.unjudged {
+        let _ = writeln!(o, "\n{}", e(sentence));
+    }
 }
 
 fn findings(o: &mut String, v: &View) {

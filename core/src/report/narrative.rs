@@ -360,6 +360,9 @@ fn write_judged(o: &mut String, r: &Report) {
     for v in &j.verdicts {
         let _ = writeln!(o, "- {}: {}", line(v.title), sentence(v.why));
     }
+    for said in &j.unjudged {
+        let _ = writeln!(o, "- {}", line(said));
+    }
     let _ = writeln!(o, "\n{}\n", r.judged_method);
 }
 

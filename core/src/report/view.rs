@@ -51,6 +51,9 @@ pub struct Judged<'r> {
     pub headlines: Vec<HeadlineLine<'r>>,
     pub areas: Vec<GradeLine<'r>>,
     pub verdicts: Vec<VerdictLine<'r>>,
+    /// Areas without a verdict for the same reason, named together in one sentence each, so
+    /// a table of "No verdict" rows does not crowd out the verdicts there are.
+    pub unjudged: Vec<String>,
 }
 
 pub struct HeadlineLine<'r> {
@@ -285,6 +288,7 @@ pub(super) fn judged(r: &Report) -> Judged<'_> {
             headlines: Vec::new(),
             areas: Vec::new(),
             verdicts: Vec::new(),
+            unjudged: Vec::new(),
         },
         (None, _) => graded(r),
     }
@@ -352,6 +356,7 @@ headlines take the assessor's.",
             })
             .collect(),
         verdicts: Vec::new(),
+        unjudged: Vec::new(),
     }
 }
 
@@ -392,10 +397,31 @@ was found beside this one, so each verdict rests on where the area stands now."
         headlines: Vec::new(),
         areas: Vec::new(),
         verdicts: std::iter::once(&v.overall)
-            .chain(&v.areas)
+            .chain(v.areas.iter().filter(|row| row.verdict.is_some()))
             .map(verdict_line)
             .collect(),
+        unjudged: unjudged(&v.areas),
     }
+}
+
+/// The areas without a verdict, one sentence per reason in the areas' order: "No verdict (its
+/// score is provisional): Gifts and hospitality; Training."
+fn unjudged(rows: &[VerdictRow]) -> Vec<String> {
+    let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+    for row in rows.iter().filter(|r| r.verdict.is_none()) {
+        let reason = row
+            .why
+            .trim_start_matches("No verdict: ")
+            .trim_end_matches('.');
+        match reasons.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, titles)) => titles.push(&row.title),
+            None => reasons.push((reason, vec![&row.title])),
+        }
+    }
+    reasons
+        .into_iter()
+        .map(|(reason, titles)| format!("No verdict ({reason}): {}.", titles.join("; ")))
+        .collect()
 }
 
 fn facts(r: &Report) -> Vec<(&'static str, String)> {

@@ -152,6 +152,24 @@ fn graded_judgements_in_html_word_and_json() {
         assert!(word.contains(text), "{text}");
     }
 
+    let prose = render(&r, Format::Narrative);
+    assert!(
+        prose.contains(
+            "- Vetting (headline judgement): Requires improvement, as its one area stands."
+        )
+    );
+    assert!(prose.contains("- Vetting: Inadequate: a finding the checklist marks critical"));
+    assert!(prose.contains("Rationale: The chief officer group funded the recovery plan"));
+
+    let cells = workbook_cells(r.render(Format::Xlsx).unwrap());
+    let label = cells
+        .iter()
+        .find(|(sheet, _, _, t)| sheet == "Summary" && t == "Graded judgements")
+        .expect("a graded judgements row on the summary sheet");
+    assert!(cells.iter().any(|(sheet, row, _, t)| sheet == "Summary"
+        && *row == label.1
+        && t.starts_with("Derived headline judgements: Vetting requires improvement")));
+
     let json: serde_json::Value = serde_json::from_slice(&r.render(Format::Json).unwrap()).unwrap();
     assert_eq!(json["style"], "graded");
     let vetting = &json["judgements"][0];

@@ -341,7 +341,12 @@ fn write_judged(o: &mut String, r: &Report) {
     let line = |s: &str| text::sanitize_line(s);
     let _ = writeln!(o, "{}\n\n{}\n", j.heading, line(&j.intro));
     for h in &j.headlines {
-        let _ = writeln!(o, "- {}: {}", line(h.title), sentence(h.why));
+        let _ = writeln!(
+            o,
+            "- {} (headline judgement): {}",
+            line(h.title),
+            sentence(h.why)
+        );
     }
     for a in &j.areas {
         let mut said = format!("- {}: {}", line(a.title), sentence(a.why));

@@ -46,6 +46,43 @@ due = 2013-01-31
 }
 
 #[test]
+fn judgements_round_trip_and_an_empty_one_leaves_no_trace() {
+    let c = Catalog::discover(None)
+        .resolve("integrity-2026", None)
+        .unwrap();
+    let text = r#"
+format = 1
+checklist = "integrity-2026"
+force = "Test Police"
+period = "2026"
+
+[judgements.vetting]
+override = "adequate"
+rationale = "The renewals backlog was cleared in March, after the figures were taken."
+
+[judgements.apsp]
+notable = "Joint tasking with two sexual violence charities, reviewed monthly."
+
+[judgements.gifts]
+"#;
+    let a = assessment::load_str("t.toml", text, &c).unwrap();
+    assert_eq!(
+        a.judgements["vetting"].grade,
+        Some(probity_core::checklist::Grade::Adequate)
+    );
+    let saved = assessment::to_toml(&a, &c).unwrap();
+    assert!(
+        saved.contains("[judgements.vetting]\noverride = \"adequate\"\nrationale = "),
+        "{saved}"
+    );
+    assert!(saved.contains("[judgements.apsp]\nnotable = "), "{saved}");
+    assert!(!saved.contains("[judgements.gifts]"), "{saved}");
+    let again = assessment::load_str("t.toml", &saved, &c).unwrap();
+    assert_eq!(again.judgements["vetting"], a.judgements["vetting"]);
+    assert_eq!(again.judgements.len(), 2);
+}
+
+#[test]
 fn control_characters_are_stripped_on_load() {
     let c = wfof();
     let text = "format = 1\nchecklist = \"wfof-2011\"\nforce = \"Test\\u001b[2J Police\"\nperiod = \"2012\"\n[answers.\"gifts.policy\"]\nvalue = \"yes\"\nnote = \"a\\u001b]0;title\\u0007b\\nsecond line\"\nowner = \"\\u202eevil\"\n";

@@ -90,6 +90,41 @@ const CASES: &[(&str, &str, &str)] = &[
         "8:13",
     ),
     (
+        "grading-thresholds.toml",
+        "`adequate` (75) is above `good` (60)",
+        "19:12",
+    ),
+    (
+        "grading-unknown-area.toml",
+        "unknown area \"gift\"",
+        "25:19",
+    ),
+    (
+        "age-test-kind.toml",
+        "is a status item, so `older_than_months` cannot test it",
+        "22:17",
+    ),
+    (
+        "assessment-judgement-unknown-area.toml",
+        "unknown area \"vetinng\" in `judgements`",
+        "6:13",
+    ),
+    (
+        "assessment-judgement-bad-grade.toml",
+        "\"requires improvement\" is not a grade",
+        "7:12",
+    ),
+    (
+        "assessment-override-without-rationale.toml",
+        "the override of \"apsp\" has no rationale",
+        "7:12",
+    ),
+    (
+        "assessment-judgement-ungraded.toml",
+        "checklist wfof-2011 defines no graded judgements",
+        "6:13",
+    ),
+    (
         "assessment-missing-force.toml",
         "missing field `force`",
         "1:1",

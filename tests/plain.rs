@@ -112,11 +112,11 @@ fn a_piped_walk_answers_skips_goes_back_and_stops_with_every_answer_saved() {
     assert_eq!(controls(&out.stdout), Vec::<u8>::new(), "no control bytes");
     let transcript = String::from_utf8(out.stdout).unwrap();
     for said in [
-        "Question 1 of 83: Which force is being assessed",
+        "Question 1 of 86: Which force is being assessed",
         "> 31/05/2012\nSaved: 31 May 2012.",
         "> s\n\nArea 2 of 12",
         "New finding (high): Media policy in place but contact with journalists not recorded",
-        "> b\n\nQuestion 11 of 83",
+        "> b\n\nQuestion 11 of 86",
         "Answer: Not applicable",
         "Stopped.\n10 of",
     ] {
@@ -409,6 +409,8 @@ fn confirm_marks_carried_answers_confirmed() {
             "dorset-2012.toml",
             "--period",
             "2013",
+            "--checklist",
+            "wfof-2011",
             "--no-tui",
         ])
         .assert()

@@ -769,3 +769,51 @@ fn reports_list_the_answers_still_carried_and_unconfirmed() {
 fn page() -> Page {
     Page::new("OFFICIAL", date(2013, 9, 30))
 }
+
+/// Dorset's 2013 file (wfof-2011) carried into integrity-2026 and compared with it: every 2013
+/// answer is in the comparison, the retired ones as not comparable with their reason, and the
+/// prose warns that the new questions may move the score.
+#[test]
+fn a_comparison_across_the_two_built_in_checklists_reads_sensibly() {
+    let catalog = catalog();
+    let (prev, before) = assessment::load(&fixture("dorset-2013.toml"), &catalog).unwrap();
+    let after = catalog.resolve("integrity-2026", None).unwrap();
+    let carried = carry::carry_forward(&prev, &before, &after, "2026");
+    let next = &carried.assessment;
+    let today = date(2026, 3, 31);
+    let (e1, e2) = (
+        evaluate(&before, &prev, today),
+        evaluate(&after, next, today),
+    );
+    let c = compare(
+        &Side::new(&before, &prev, &e1),
+        &Side::new(&after, next, &e2),
+        &Page::new("OFFICIAL", today),
+        false,
+    );
+    assert_eq!(
+        (c.before_checklist.as_str(), c.after_checklist.as_str()),
+        ("wfof-2011", "integrity-2026")
+    );
+    for id in prev.answers.keys() {
+        let shown = c.items.iter().any(|i| i.id == *id || i.from.contains(id));
+        assert!(shown, "{id} missing from the comparison");
+    }
+    for i in c.items.iter().filter(|i| i.change == Change::NotComparable) {
+        let reason = i.reason.as_deref().unwrap_or_default();
+        assert!(!reason.is_empty(), "{} has no reason", i.id);
+    }
+    let narrative = probity_core::progress::render::narrative::progress(&c);
+    assert!(
+        narrative
+            .iter()
+            .any(|p| p.contains("changed from wfof-2011 to integrity-2026")),
+        "{narrative:?}"
+    );
+    assert!(
+        narrative
+            .iter()
+            .any(|p| p.contains("may come from the new questions")),
+        "{narrative:?}"
+    );
+}

@@ -7,7 +7,7 @@ use jiff::civil::date;
 use probity_core::assessment::{self, Assessment};
 use probity_core::checklist::{Catalog, Checklist};
 use probity_core::document::{Document, Format};
-use probity_core::report::{Options, Report};
+use probity_core::report::{Options, Report, Style};
 use scraper::{Html, Selector};
 
 #[path = "common/corpus.rs"]
@@ -95,6 +95,117 @@ fn narrative_snapshots() {
     }
 }
 
+/// An invented force's 2026 assessment, answered across every area, as the graded report with
+/// the assessor's override and notable practice, and as the revisit's verdicts.
+fn northmoor(style: Style) -> Report {
+    let (a, c) = load("northmoor-2026.toml");
+    let mut o = Options::new("OFFICIAL-SENSITIVE", date(2026, 4, 15));
+    o.style = Some(style);
+    report_with(&a, &c, &o)
+}
+
+#[test]
+fn a_2026_assessment_in_both_styles() {
+    for style in [Style::Graded, Style::Revisit] {
+        insta::assert_snapshot!(
+            format!("northmoor-2026.{}.md", style.name()),
+            render(&northmoor(style), Format::Md)
+        );
+    }
+}
+
+/// The graded judgements as a reader and a program see them: every area's grade in the web
+/// page and the Word document, the override beside the derived grade with its rationale, and
+/// in the JSON each judgement and each finding's label.
+#[test]
+fn graded_judgements_in_html_word_and_json() {
+    let r = northmoor(Style::Graded);
+    let doc = Html::parse_document(&render(&r, Format::Html));
+    let rows: Vec<String> = select(&doc, "#judgements table tr")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|t| t == "VettingInadequateRequires improvementRequires improvement"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|t| t == "Governance and oversightNo judgementnone recordedNo judgement")
+    );
+    assert!(
+        rows.iter()
+            .any(|t| t.starts_with("Counter-corruptionRequires improvement"))
+    );
+    let section = text_of(&select(&doc, "#judgements")[0]);
+    assert!(section.contains("Rationale: The chief officer group funded the recovery plan"));
+    assert!(section.contains("Notable practice recorded: Every ethics committee case study"));
+
+    let word = word::WordDoc::read(r.render(Format::Docx).unwrap()).body_text();
+    for text in [
+        "Graded judgements",
+        "Derived headline judgements: Vetting requires improvement; Professional standards good; Counter-corruption requires improvement.",
+        "Ethics, standards and learning: outstanding",
+        "The assessor judges it requires improvement (derived: inadequate).",
+    ] {
+        assert!(word.contains(text), "{text}");
+    }
+
+    let prose = render(&r, Format::Narrative);
+    assert!(
+        prose.contains(
+            "- Vetting (headline judgement): Requires improvement, as its one area stands."
+        )
+    );
+    assert!(prose.contains("- Vetting: Inadequate: a finding the checklist marks critical"));
+    assert!(prose.contains("Rationale: The chief officer group funded the recovery plan"));
+
+    let cells = workbook_cells(r.render(Format::Xlsx).unwrap());
+    let label = cells
+        .iter()
+        .find(|(sheet, _, _, t)| sheet == "Summary" && t == "Graded judgements")
+        .expect("a graded judgements row on the summary sheet");
+    assert!(cells.iter().any(|(sheet, row, _, t)| sheet == "Summary"
+        && *row == label.1
+        && t.starts_with("Derived headline judgements: Vetting requires improvement")));
+
+    let json: serde_json::Value = serde_json::from_slice(&r.render(Format::Json).unwrap()).unwrap();
+    assert_eq!(json["style"], "graded");
+    let vetting = &json["judgements"][0];
+    assert_eq!(
+        (&vetting["area"], &vetting["derived"], &vetting["override"]),
+        (
+            &"vetting".into(),
+            &"inadequate".into(),
+            &"requires_improvement".into()
+        )
+    );
+    assert!(
+        vetting["rationale"]
+            .as_str()
+            .unwrap()
+            .starts_with("The chief officer group")
+    );
+    let governance = json["judgements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["area"] == "governance")
+        .unwrap();
+    assert!(
+        governance["derived"].is_null(),
+        "below the evidence threshold: no judgement"
+    );
+    for f in json["findings"].as_array().unwrap() {
+        assert!(
+            ["cause_of_concern", "area_for_improvement"].contains(&f["label"].as_str().unwrap()),
+            "{}",
+            f["id"]
+        );
+    }
+}
+
 #[test]
 fn narrative_states_the_seed_reports_facts() {
     let dorset = render(&report("dorset-2012.toml"), Format::Narrative);
@@ -166,7 +277,7 @@ fn html_has_every_section() {
         "Without fear or favour",
         "Executive summary",
         "provisional and not rated",
-        "28 of 81 applicable questions answered (34.6%)",
+        "28 of 84 applicable questions answered (33.3%)",
         "Procurement not cross-referenced with the gifts register",
         "Actions overdue",
     ] {

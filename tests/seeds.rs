@@ -176,3 +176,63 @@ fn the_json_report_lists_the_finding_with_its_trace() {
             .any(|m| m["id"] == "business.applications" && m["value"].as_f64() == Some(49.0))
     );
 }
+
+/// The three answers the seed reports do not state: kept flagged for review, noted as assumed,
+/// and never stated as fact in any report.
+#[test]
+fn the_assumed_answers_are_flagged_noted_and_never_stated_as_fact() {
+    use probity_core::document::{Document, Format};
+    use probity_core::report::{Options, Report};
+    for (fixture, item) in [
+        ("dorset-2012.toml", "gifts.register.monitoring"),
+        ("durham-2012.toml", "gifts.register.monitoring"),
+        ("durham-2012.toml", "media.social.monitoring"),
+    ] {
+        let (a, c, _) = load(fixture);
+        let answer = a.answer(item).unwrap();
+        assert!(answer.review, "{fixture} {item} keeps review = true");
+        let note = answer.note.as_deref().unwrap_or_default();
+        assert!(note.starts_with("Assumed, not reported:"), "{note}");
+
+        let r = Report::new(&c, &a, &Options::new("OFFICIAL", date(2012, 12, 1)));
+        let row = r.answer(item).unwrap();
+        assert!(row.review);
+        for f in r
+            .findings
+            .iter()
+            .filter(|f| f.finding.items.iter().any(|i| i == item))
+        {
+            assert!(
+                f.caveats
+                    .iter()
+                    .any(|c| c.contains("recorded provisionally")),
+                "{}: {:?}",
+                f.finding.id,
+                f.caveats
+            );
+        }
+        // The prose gives the answer's sentence only as provisional.
+        let value = a.value(item).and_then(|v| v.choice_key()).unwrap();
+        let said = &c.item(item).unwrap().say.options;
+        let sentence = &said.iter().find(|(o, _)| o == value).unwrap().1;
+        let prose = String::from_utf8(r.render(Format::Narrative).unwrap()).unwrap();
+        let stated = prose.matches(sentence.as_str()).count();
+        let hedged = prose
+            .matches(&format!(
+                "Recorded provisionally, to be confirmed: \u{201c}{sentence}"
+            ))
+            .count();
+        assert_eq!((stated, hedged), (1, 1), "{fixture} {item}: {prose}");
+        let json: Json = serde_json::from_slice(&r.render(Format::Json).unwrap()).unwrap();
+        for f in json["findings"].as_array().unwrap() {
+            let rests_on_it = f["items"].as_array().unwrap().iter().any(|i| i == item);
+            if rests_on_it {
+                assert!(
+                    f["caveats"].as_array().is_some_and(|c| !c.is_empty()),
+                    "{}",
+                    f["id"]
+                );
+            }
+        }
+    }
+}

@@ -541,11 +541,11 @@ fn a_dumb_terminal_gets_the_questions_as_plain_lines() {
     let dumb = [("TERM", "dumb")];
     let new = ["new", "--force", "Dorset Police", "--period", "2012"];
     let mut pty = Pty::spawn_with(data.path(), &new, &dumb);
-    pty.wait_for("Question 1 of 83");
+    pty.wait_for("Question 1 of 86");
     pty.keys("q\r", "Stopped.");
     assert!(pty.finish());
     let mut pty = Pty::spawn_with(data.path(), &["open", "dorset-police-2012.toml"], &dumb);
-    pty.wait_for("Question 1 of 83");
+    pty.wait_for("Question 1 of 86");
     pty.keys("Dorset Police\r", "Saved: Dorset Police.");
     pty.keys("q\r", "Stopped.");
     assert!(pty.finish());

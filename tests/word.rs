@@ -75,6 +75,7 @@ fn the_dorset_gap_report_is_a_word_document_with_real_styles() {
         [
             "Executive summary",
             "Scores at a glance",
+            "Progress verdicts",
             "Findings and actions",
             "Answers by area",
             "Figures",
@@ -288,7 +289,7 @@ fn the_summary_is_a_word_document() {
             "2012",
             "79",
             "Provisional",
-            "34.6%",
+            "33.3%",
             "1",
             "2",
             "3",

@@ -6,9 +6,26 @@
 
 use std::fmt;
 
+use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::answer::Value;
+
+/// The answers a condition reads, and the date they are as at, which age tests measure from.
+pub struct Answers<F> {
+    pub value: F,
+    pub as_at: Date,
+}
+
+impl<'a, F: Fn(&str) -> Option<&'a Value>> Answers<F> {
+    pub fn new(value: F, as_at: Date) -> Self {
+        Answers { value, as_at }
+    }
+
+    fn get(&self, item: &str) -> Option<&'a Value> {
+        (self.value)(item)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Condition {
@@ -36,6 +53,8 @@ pub enum Test {
     In(Vec<String>),
     /// A numeric answer compares to a threshold.
     Compare(Compare),
+    /// A date answer is more than this many months before the date the answers are as at.
+    OlderThanMonths(u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -102,47 +121,65 @@ impl fmt::Display for Test {
                 write!(f, "is {}", quoted.join(" or "))
             }
             Test::Compare(c) => write!(f, "{c}"),
+            Test::OlderThanMonths(m) => write!(f, "is more than {m} months before the as-at date"),
         }
     }
 }
 
 impl Test {
-    fn holds(&self, value: Option<&Value>) -> bool {
+    fn holds(&self, value: Option<&Value>, as_at: Date) -> bool {
         match (self, value) {
             (Test::Answered(want), v) => v.is_some() == *want,
             (Test::In(options), Some(v)) => v
                 .choice_key()
                 .is_some_and(|k| options.iter().any(|o| o == k)),
             (Test::Compare(c), Some(v)) => v.number().is_some_and(|x| c.holds(x)),
-            (_, None) => false,
+            (Test::OlderThanMonths(m), Some(Value::Date(d))) => {
+                // Months are calendar months: 29 February less a year is 28 February.
+                let span = jiff::Span::new().months(i64::from(*m));
+                as_at.checked_sub(span).is_ok_and(|limit| *d < limit)
+            }
+            (_, _) => false,
+        }
+    }
+
+    /// The test in words, with the date an age test measures from.
+    fn describe(&self, as_at: Date) -> String {
+        match self {
+            Test::OlderThanMonths(m) => format!("is more than {m} months before {as_at}"),
+            other => other.to_string(),
         }
     }
 }
 
 impl Condition {
-    /// Whether the condition holds, given a way to look up each item's answer.
-    pub fn holds<'a>(&self, answer: &impl Fn(&str) -> Option<&'a Value>) -> bool {
+    /// Whether the condition holds over the answers.
+    pub fn holds<'a, F: Fn(&str) -> Option<&'a Value>>(&self, answers: &Answers<F>) -> bool {
         match self {
-            Condition::All(cs) => cs.iter().all(|c| c.holds(answer)),
-            Condition::Any(cs) => cs.iter().any(|c| c.holds(answer)),
-            Condition::Not(c) => !c.holds(answer),
-            Condition::Item { item, test } => test.holds(answer(item)),
+            Condition::All(cs) => cs.iter().all(|c| c.holds(answers)),
+            Condition::Any(cs) => cs.iter().any(|c| c.holds(answers)),
+            Condition::Not(c) => !c.holds(answers),
+            Condition::Item { item, test } => test.holds(answers.get(item), answers.as_at),
             Condition::Ratio {
                 numerator,
                 denominator,
                 compare,
-            } => ratio(answer(numerator), answer(denominator)).is_some_and(|r| compare.holds(r)),
+            } => ratio(answers.get(numerator), answers.get(denominator))
+                .is_some_and(|r| compare.holds(r)),
         }
     }
 
     /// Whether the condition holds, or `None` when that depends on answers not yet given: a
     /// test of an unanswered item is unknown, and `all`, `any` and `not` combine unknowns as
     /// the answers still to come could. Used to tell "not flagged" from "cannot be judged".
-    pub fn decided<'a>(&self, answer: &impl Fn(&str) -> Option<&'a Value>) -> Option<bool> {
+    pub fn decided<'a, F: Fn(&str) -> Option<&'a Value>>(
+        &self,
+        answers: &Answers<F>,
+    ) -> Option<bool> {
         match self {
             Condition::All(cs) => cs
                 .iter()
-                .try_fold(Some(true), |acc, c| match c.decided(answer) {
+                .try_fold(Some(true), |acc, c| match c.decided(answers) {
                     Some(false) => Err(()),
                     Some(true) => Ok(acc),
                     None => Ok(None),
@@ -150,56 +187,62 @@ impl Condition {
                 .unwrap_or(Some(false)),
             Condition::Any(cs) => cs
                 .iter()
-                .try_fold(Some(false), |acc, c| match c.decided(answer) {
+                .try_fold(Some(false), |acc, c| match c.decided(answers) {
                     Some(true) => Err(()),
                     Some(false) => Ok(acc),
                     None => Ok(None),
                 })
                 .unwrap_or(Some(true)),
-            Condition::Not(c) => c.decided(answer).map(|b| !b),
+            Condition::Not(c) => c.decided(answers).map(|b| !b),
             Condition::Item {
                 test: Test::Answered(want),
                 item,
-            } => Some(answer(item).is_some() == *want),
-            Condition::Item { item, test } => answer(item).map(|v| test.holds(Some(v))),
+            } => Some(answers.get(item).is_some() == *want),
+            Condition::Item { item, test } => answers
+                .get(item)
+                .map(|v| test.holds(Some(v), answers.as_at)),
             Condition::Ratio {
                 numerator,
                 denominator,
                 compare,
             } => {
-                let (n, d) = (answer(numerator)?, answer(denominator)?);
+                let (n, d) = (answers.get(numerator)?, answers.get(denominator)?);
                 Some(ratio(Some(n), Some(d)).is_some_and(|r| compare.holds(r)))
             }
         }
     }
 
     /// Every test in the condition with the answer it saw: the "why" of a finding.
-    pub fn trace<'a>(&self, answer: &impl Fn(&str) -> Option<&'a Value>) -> Vec<Step> {
+    pub fn trace<'a, F: Fn(&str) -> Option<&'a Value>>(&self, answers: &Answers<F>) -> Vec<Step> {
         let mut steps = Vec::new();
-        self.collect_steps(answer, &mut steps);
+        self.collect_steps(answers, &mut steps);
         steps
     }
 
-    fn collect_steps<'a>(&self, answer: &impl Fn(&str) -> Option<&'a Value>, out: &mut Vec<Step>) {
+    fn collect_steps<'a, F: Fn(&str) -> Option<&'a Value>>(
+        &self,
+        answers: &Answers<F>,
+        out: &mut Vec<Step>,
+    ) {
         match self {
             Condition::All(cs) | Condition::Any(cs) => {
-                cs.iter().for_each(|c| c.collect_steps(answer, out))
+                cs.iter().for_each(|c| c.collect_steps(answers, out))
             }
             Condition::Not(c) => {
                 let start = out.len();
-                c.collect_steps(answer, out);
+                c.collect_steps(answers, out);
                 for step in &mut out[start..] {
                     step.test = format!("not: {}", step.test);
                     step.holds = !step.holds;
                 }
             }
             Condition::Item { item, test } => {
-                let value = answer(item);
+                let value = answers.get(item);
                 out.push(Step {
                     item: item.clone(),
                     value: value.map(Value::to_string),
-                    test: test.to_string(),
-                    holds: test.holds(value),
+                    test: test.describe(answers.as_at),
+                    holds: test.holds(value, answers.as_at),
                 });
             }
             Condition::Ratio {
@@ -207,7 +250,7 @@ impl Condition {
                 denominator,
                 compare,
             } => {
-                let (n, d) = (answer(numerator), answer(denominator));
+                let (n, d) = (answers.get(numerator), answers.get(denominator));
                 let r = ratio(n, d);
                 let test = format!("÷ {denominator} {compare}");
                 out.push(Step {
@@ -304,7 +347,10 @@ fn ratio(n: Option<&Value>, d: Option<&Value>) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::answer::Status;
+    use jiff::civil::date;
     use std::collections::HashMap;
+
+    const AS_AT: Date = date(2026, 3, 31);
 
     fn answers() -> HashMap<&'static str, Value> {
         HashMap::from([
@@ -325,7 +371,7 @@ mod tests {
     #[test]
     fn all_any_not_combine() {
         let a = answers();
-        let look = |id: &str| a.get(id);
+        let look = Answers::new(|id: &str| a.get(id), AS_AT);
         let gifts_gap = Condition::All(vec![
             item("gifts.register.exists", Test::In(vec!["yes".into()])),
             item(
@@ -344,7 +390,7 @@ mod tests {
     #[test]
     fn unanswered_items_leave_a_condition_undecided_only_when_they_could_change_it() {
         let a = answers();
-        let look = |id: &str| a.get(id);
+        let look = Answers::new(|id: &str| a.get(id), AS_AT);
         let yes = |id: &str| item(id, Test::In(vec!["yes".into()]));
         // All: a known false decides it; a missing part leaves it open.
         assert_eq!(
@@ -385,12 +431,12 @@ mod tests {
                 value: 1.0,
             },
         };
-        assert!(!over.holds(&|id: &str| a.get(id)));
+        assert!(!over.holds(&Answers::new(|id: &str| a.get(id), AS_AT)));
         a.insert("business.applications", Value::Number(0.0));
-        assert!(!over.holds(&|id: &str| a.get(id)));
+        assert!(!over.holds(&Answers::new(|id: &str| a.get(id), AS_AT)));
         a.insert("business.applications", Value::Number(40.0));
-        assert!(over.holds(&|id: &str| a.get(id)));
-        let steps = over.trace(&|id: &str| a.get(id));
+        assert!(over.holds(&Answers::new(|id: &str| a.get(id), AS_AT)));
+        let steps = over.trace(&Answers::new(|id: &str| a.get(id), AS_AT));
         assert_eq!(steps.len(), 2);
         assert!(steps[0].test.contains("ratio 1.18"), "{}", steps[0].test);
     }
@@ -405,7 +451,7 @@ mod tests {
                 Test::In(vec!["yes".into()]),
             ))),
         ]);
-        let steps = c.trace(&|id: &str| a.get(id));
+        let steps = c.trace(&Answers::new(|id: &str| a.get(id), AS_AT));
         assert_eq!(steps[0].value.as_deref(), Some("yes"));
         assert!(steps[0].holds);
         assert_eq!(steps[1].value.as_deref(), Some("no"));
@@ -418,5 +464,31 @@ mod tests {
             c.to_string(),
             "gifts.register.exists is \"yes\" and not (procurement.gifts_crossref is \"yes\")"
         );
+    }
+
+    #[test]
+    fn an_age_test_counts_calendar_months_back_from_the_as_at_date() {
+        let old = |d: Date, as_at: Date| {
+            let a = HashMap::from([("x", Value::Date(d))]);
+            let c = item("x", Test::OlderThanMonths(12));
+            let answers = Answers::new(|id: &str| a.get(id), as_at);
+            (c.holds(&answers), c.decided(&answers), c.trace(&answers))
+        };
+        assert!(
+            !old(date(2025, 3, 31), AS_AT).0,
+            "exactly a year is not older"
+        );
+        assert!(old(date(2025, 3, 30), AS_AT).0);
+        // A year before 29 February is 28 February.
+        assert!(!old(date(2023, 2, 28), date(2024, 2, 29)).0);
+        assert!(old(date(2023, 2, 27), date(2024, 2, 29)).0);
+        let (_, decided, trace) = old(date(2024, 1, 1), AS_AT);
+        assert_eq!(decided, Some(true));
+        assert_eq!(trace[0].test, "is more than 12 months before 2026-03-31");
+        let none: HashMap<&str, Value> = HashMap::new();
+        let unanswered = Answers::new(|id: &str| none.get(id), AS_AT);
+        let c = item("x", Test::OlderThanMonths(12));
+        assert!(!c.holds(&unanswered));
+        assert_eq!(c.decided(&unanswered), None);
     }
 }

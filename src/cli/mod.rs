@@ -308,7 +308,7 @@ fn full_screen() -> bool {
 }
 
 /// Prints a usage error in clap's own style.
-fn usage(message: &str) -> Outcome {
+pub(super) fn usage(message: &str) -> Outcome {
     let _ = Cli::command()
         .error(clap::error::ErrorKind::ArgumentConflict, message)
         .print();
@@ -405,16 +405,21 @@ fn list_checklists(ws: &Workspace) -> Outcome {
             Origin::File(p) => shown_path(p),
         };
         match &entry.checklist {
-            Ok(c) => println!(
-                "{}\t{} (version {}; {} areas, {} items, {} rules; {})",
-                c.id,
-                c.title,
-                c.version,
-                c.areas.len(),
-                c.item_count(),
-                c.rules.len(),
-                origin
-            ),
+            Ok(c) => {
+                println!(
+                    "{}\t{} (version {}; {} areas, {} items, {} rules; {})",
+                    c.id,
+                    c.title,
+                    c.version,
+                    c.areas.len(),
+                    c.item_count(),
+                    c.rules.len(),
+                    origin
+                );
+                for line in checklist_facts(c) {
+                    println!("\t{line}");
+                }
+            }
             Err(e) => outcome = fail_rendered(&e.render()),
         }
     }
@@ -422,6 +427,25 @@ fn list_checklists(ws: &Workspace) -> Outcome {
         println!("\nYour own checklists go in {}", shown_path(dir));
     }
     outcome
+}
+
+/// What a user choosing a checklist needs besides its name: where it comes from, what it
+/// follows and what it grades.
+fn checklist_facts(c: &probity_core::checklist::Checklist) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(first) = c.provenance.split("\n\n").next() {
+        out.push(format!("Provenance: {}", first.replace('\n', " ")));
+    }
+    if let Some(before) = &c.supersedes {
+        out.push(format!(
+            "Follows {before}: `probity new --from` carries its answers across."
+        ));
+    }
+    if let Some(g) = &c.grading {
+        let titles: Vec<&str> = g.headlines.iter().map(|h| h.title.as_str()).collect();
+        out.push(format!("Graded judgements: {}.", titles.join(", ")));
+    }
+    out
 }
 
 /// Where a document goes and how it is marked.

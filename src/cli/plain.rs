@@ -7,6 +7,7 @@ use probity_core::assessment::Assessment;
 use std::io::Write;
 
 use probity_core::checklist::{Area, Checklist, Item};
+use probity_core::condition::Answers;
 use probity_core::scoring::{Evaluation, Finding};
 use probity_core::text::escape_for_terminal;
 use probity_core::workspace::Opened;
@@ -158,7 +159,10 @@ impl<'a> Plain<'a> {
             return String::new();
         };
         condition
-            .trace(&|id: &str| self.assessment.value(id))
+            .trace(&Answers::new(
+                |id: &str| self.assessment.value(id),
+                self.evaluation.as_at,
+            ))
             .iter()
             .filter(|step| !step.holds)
             .map(|step| {

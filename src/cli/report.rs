@@ -1,10 +1,19 @@
 use std::path::PathBuf;
 
 use probity_core::document::Format;
-use probity_core::report::{Options, Report};
+use probity_core::report::{Options, Report, Style};
 use probity_core::workspace::Workspace;
 
-use super::{DataDir, Outcome, Output, format, load};
+use super::{DataDir, Outcome, Output, format, load, usage};
+
+/// How the report judges the force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StyleArg {
+    /// Each area on HMICFRS's five-tier scale, with the headline judgements.
+    Graded,
+    /// The 2012 revisit's verdicts: good, some or limited progress.
+    Revisit,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
@@ -18,18 +27,39 @@ pub struct ReportArgs {
     /// Remove personal names and notes, for sharing outside the force.
     #[arg(long)]
     pub redact: bool,
+    /// Graded judgements or the 2012 revisit's progress verdicts (default: graded when the
+    /// checklist defines grading). Revisit verdicts measure progress against the same force's
+    /// earlier assessment in the same folder, when there is one.
+    #[arg(long, value_enum)]
+    pub style: Option<StyleArg>,
     #[command(flatten)]
     pub data: DataDir,
 }
 
 pub fn run(ws: &Workspace, args: &ReportArgs) -> Outcome {
-    let (a, c) = match load(ws, &ws.locate(&args.file)) {
+    let path = ws.locate(&args.file);
+    let (a, c) = match load(ws, &path) {
         Ok(loaded) => loaded,
         Err(outcome) => return outcome,
     };
+    let style = args.style.map(|s| match s {
+        StyleArg::Graded => Style::Graded,
+        StyleArg::Revisit => Style::Revisit,
+    });
+    if style == Some(Style::Graded) && c.grading.is_none() {
+        return usage(&format!(
+            "checklist {} defines no graded judgements; use --style revisit",
+            c.id
+        ));
+    }
+    let previous = (style.unwrap_or(Style::of(&c)) == Style::Revisit)
+        .then(|| ws.previous_beside(&path, &a))
+        .flatten();
     let options = Options {
         redact: args.redact,
         as_at: args.output.as_at,
+        style,
+        previous,
         ..Options::new(&args.output.marking, ws.today)
     };
     let report = Report::new(&c, &a, &options);

@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, Serializer, ser::SerializeMap};
 use toml::Spanned;
 
+use super::judgements::{self, JudgementDoc, JudgementIn};
 use super::{Answer, Assessment, Assurance, Level, Orphan, Signature, Stage};
 use crate::answer::{Kind, Status, Value, check_value};
 use crate::checklist::Checklist;
@@ -39,6 +40,8 @@ struct FileIn {
     signature: Option<Spanned<SignatureIn>>,
     #[serde(default)]
     answers: BTreeMap<Spanned<String>, AnswerIn>,
+    #[serde(default)]
+    judgements: BTreeMap<Spanned<String>, JudgementIn>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -264,6 +267,7 @@ impl Parsed {
             }
             r => r.as_ref().map(|r| r.get_ref().clone()),
         };
+        let judgements = judgements::bind(&source, checklist, file.judgements, &mut problems);
         if !problems.is_empty() {
             return Err(Invalid::new(&source, problems));
         }
@@ -279,6 +283,7 @@ impl Parsed {
             orphans,
             signature,
             recorded,
+            judgements,
         })
     }
 }
@@ -592,6 +597,10 @@ pub struct AssessmentDoc {
     #[schemars(with = "BTreeMap<String, AnswerDoc>")]
     #[serde(serialize_with = "ordered", default)]
     pub answers: Vec<(String, AnswerDoc)>,
+    /// The assessor's judgement of each area, by area id: an override of the derived grade with
+    /// its rationale, and any notable practice. Only for checklists that define grading.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    pub judgements: BTreeMap<String, JudgementDoc>,
 }
 
 /// The sign-off as written.
@@ -784,6 +793,12 @@ impl AssessmentDoc {
             recorded: assessment.recorded.clone(),
             signature: assessment.signature.as_ref().map(SignatureDoc::new),
             answers,
+            judgements: assessment
+                .judgements
+                .iter()
+                .filter(|(_, j)| !j.is_empty())
+                .map(|(area, j)| (area.clone(), JudgementDoc::from_judgement(j)))
+                .collect(),
         }
     }
 

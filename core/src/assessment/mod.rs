@@ -1,6 +1,7 @@
 //! One force's answers for one period: the assessment, and its file.
 
 mod file;
+mod judgements;
 
 use std::collections::BTreeMap;
 
@@ -11,9 +12,10 @@ pub use file::{
     AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, SignatureDoc, Unwritable, is_hash, load,
     load_str, looks_like_assessment, parse, save, to_toml,
 };
+pub use judgements::JudgementDoc;
 
 use crate::answer::Value;
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, Grade};
 
 /// Everything recorded against one item. Any field may be set before the item is answered.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -139,6 +141,24 @@ impl Stage {
     }
 }
 
+/// What the assessor records about one area's graded judgement: an override of the derived
+/// grade with the reason for it, and any notable practice seen.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Judgement {
+    /// The grade the assessor gives instead of the derived one.
+    pub grade: Option<Grade>,
+    /// Why; required with an override.
+    pub rationale: Option<String>,
+    /// Evidenced notable practice, without which no area is derived outstanding.
+    pub notable: Option<String>,
+}
+
+impl Judgement {
+    pub fn is_empty(&self) -> bool {
+        *self == Judgement::default()
+    }
+}
+
 /// An answer to an item the checklist does not have. It is kept exactly as read and written
 /// back on every save, so nothing a user typed is lost when checklists change.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,6 +179,8 @@ pub struct Assessment {
     pub carried_from: Option<String>,
     pub answers: BTreeMap<String, Answer>,
     pub orphans: Vec<Orphan>,
+    /// The assessor's overrides and notable practice, by area id.
+    pub judgements: BTreeMap<String, Judgement>,
     /// The sign-off, present only when the stage is final and the assessment was signed.
     pub signature: Option<Signature>,
     /// The SHA-256 of the last history entry this file reflects, as probity last wrote it.
@@ -208,6 +230,7 @@ impl Assessment {
             orphans: Vec::new(),
             signature: None,
             recorded: None,
+            judgements: BTreeMap::new(),
         }
     }
 

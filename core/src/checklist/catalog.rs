@@ -8,10 +8,16 @@ use crate::diagnostic::Invalid;
 use crate::storage;
 
 /// Checklists compiled into the binary, so probity works from any directory.
-const BUILT_IN: &[(&str, &str)] = &[(
-    "wfof-2011.toml",
-    include_str!("../../../checklists/wfof-2011.toml"),
-)];
+const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "wfof-2011.toml",
+        include_str!("../../../checklists/wfof-2011.toml"),
+    ),
+    (
+        "integrity-2026.toml",
+        include_str!("../../../checklists/integrity-2026.toml"),
+    ),
+];
 
 /// Whether an assessment's `checklist` value names a file rather than a checklist id.
 pub fn names_a_file(name: &str) -> bool {

@@ -45,6 +45,45 @@ pub struct ChecklistFile {
     /// applications approved.
     #[serde(default)]
     pub rates: Vec<RateFile>,
+    /// How each area's judgement on the HMICFRS five-tier scale follows from its answers and
+    /// findings, and the headline judgements the areas roll up to.
+    #[serde(default)]
+    pub grading: Option<GradingFile>,
+}
+
+/// The thresholds of a graded judgement (all percentages) and its headline judgements.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GradingFile {
+    /// The percentage of an area's applicable scored questions that must be answered before the
+    /// area is graded; below it the area gets "insufficient evidence".
+    #[schemars(with = "f64")]
+    pub evidence: Spanned<f64>,
+    /// The share of an area met (its score) from which it is good, with no high-severity area
+    /// for improvement.
+    #[schemars(with = "f64")]
+    pub good: Spanned<f64>,
+    /// The share met from which it is adequate; below it, requires improvement.
+    #[schemars(with = "f64")]
+    pub adequate: Spanned<f64>,
+    /// This many high-severity areas for improvement in one area, or more, make it requires
+    /// improvement.
+    #[schemars(with = "u32")]
+    pub high_afi_limit: Spanned<u32>,
+    /// The headline judgements, each the lowest judgement of the areas it names.
+    #[serde(default)]
+    pub headlines: Vec<HeadlineFile>,
+}
+
+/// A headline judgement, such as vetting, and the areas that feed it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HeadlineFile {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub title: String,
+    #[schemars(with = "Vec<String>")]
+    pub areas: Vec<Spanned<String>>,
 }
 
 /// A rate: one count as a share of another.
@@ -315,4 +354,7 @@ pub struct ConditionFile {
     pub le: Option<f64>,
     pub eq: Option<f64>,
     pub ne: Option<f64>,
+    /// A date answer is more than this many calendar months before the date the assessment is
+    /// as at (its completion date, or when none is recorded the date it is read).
+    pub older_than_months: Option<u32>,
 }

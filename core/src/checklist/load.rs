@@ -160,7 +160,7 @@ impl Loader<'_> {
     }
 
     /// Checks an id's form and uniqueness within a namespace; false if it is unusable.
-    fn claim(&mut self, namespace: &'static str, id: &Spanned<String>) -> bool {
+    pub(super) fn claim(&mut self, namespace: &'static str, id: &Spanned<String>) -> bool {
         let (value, span) = (id.get_ref(), id.span());
         if !self.well_formed(namespace, id) {
             return false;
@@ -380,6 +380,7 @@ impl Loader<'_> {
         let area_ids: Vec<&str> = area_ids.iter().map(String::as_str).collect();
         let narrative = self.narrative(file.narrative, &area_ids);
         let rates = self.rates(file.rates);
+        let grading = self.grading(file.grading, &area_ids);
 
         Checklist {
             id: file.id.into_inner(),
@@ -400,6 +401,7 @@ impl Loader<'_> {
             narrative,
             rates,
             warnings: Vec::new(),
+            grading,
             index,
             ask_order,
         }
@@ -504,6 +506,7 @@ impl Loader<'_> {
             f.in_.is_some(),
             f.answered.is_some(),
             compare.len() == 1,
+            f.older_than_months.is_some(),
         ]
         .iter()
         .filter(|t| **t)
@@ -535,7 +538,7 @@ impl Loader<'_> {
             return self.condition(inner).map(|c| Condition::Not(Box::new(c)));
         }
         if compare.len() > 1 || tests != 1 {
-            self.problem(span, "a test needs exactly one of `is`, `in`, `answered`, `gt`, `ge`, `lt`, `le`, `eq` or `ne`");
+            self.problem(span, "a test needs exactly one of `is`, `in`, `answered`, `gt`, `ge`, `lt`, `le`, `eq`, `ne` or `older_than_months`");
             return None;
         }
         if let Some(ratio) = &f.ratio {
@@ -565,6 +568,20 @@ impl Loader<'_> {
         let kind = self.known_item(item)?;
         let test = if let Some(answered) = f.answered {
             Test::Answered(answered)
+        } else if let Some(months) = f.older_than_months {
+            if kind != Kind::Date {
+                self.problem(
+                    item.span(),
+                    format!(
+                        "\"{}\" is a {} item, so `older_than_months` cannot test it",
+                        item.get_ref(),
+                        kind.name()
+                    ),
+                )
+                .help = Some("`older_than_months` tests the age of a date item".into());
+                return None;
+            }
+            Test::OlderThanMonths(months)
         } else if let Some(c) = compare.first() {
             if !kind.is_numeric() {
                 self.problem(
@@ -762,7 +779,7 @@ pub(super) fn clean(s: &str) -> String {
 }
 
 /// The known id nearest to a misspelt one, when it is close enough to be a likely typo.
-fn closest<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (strsim::levenshtein(id, k), *k))

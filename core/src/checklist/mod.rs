@@ -7,6 +7,8 @@
 mod catalog;
 mod file;
 pub use file::ChecklistFile;
+mod grading;
+pub use grading::{Grade, Grading, Headline};
 mod load;
 mod lookup;
 mod wording;
@@ -16,6 +18,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 pub use catalog::{Catalog, ChecklistSource, Origin, ResolveError, names_a_file};
+pub(crate) use load::closest;
 pub use load::{load, load_str};
 pub use lookup::LookupError;
 
@@ -49,6 +52,8 @@ pub struct Checklist {
     /// What the checklist can do without but its reports are poorer for, each with its place
     /// in the file; `probity check` shows them.
     pub warnings: Vec<crate::diagnostic::Problem>,
+    /// How areas are graded on the five-tier scale, when the checklist defines it.
+    pub grading: Option<Grading>,
     index: HashMap<String, (usize, usize)>,
     /// Every item (area, item), each after the items its ask-condition names.
     ask_order: Vec<(usize, usize)>,

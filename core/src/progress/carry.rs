@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::crosswalk::{Briefing, Crosswalk, Fate};
 use crate::answer::{Value, check_value};
 use crate::assessment::{Answer, AnswerDoc, Assessment, Orphan};
-use crate::checklist::{Catalog, Checklist, Item};
+use crate::checklist::{Catalog, Checklist, ChecklistSource, Item, Origin};
 use crate::scoring;
 
 /// A new assessment started from last period's, and what happened on the way.
@@ -105,12 +105,18 @@ pub fn carry_forward(
     }
     for orphan in &previous.orphans {
         next.orphans.push(orphan.clone());
+        let retired = [after, before]
+            .into_iter()
+            .find_map(|c| c.retired.iter().find(|r| r.id == orphan.id));
         report.not_comparable.push(NotCarried {
             id: orphan.id.clone(),
-            reason: format!(
-                "already kept without a matching item in {}",
-                previous.period
-            ),
+            reason: match retired {
+                Some(r) => format!("retired from the checklist: {}", r.reason),
+                None => format!(
+                    "already kept without a matching item in {}",
+                    previous.period
+                ),
+            },
         });
     }
     Carried {
@@ -120,12 +126,16 @@ pub fn carry_forward(
 }
 
 /// The checklist a new period should use after `before`: the newest in the catalog that
-/// supersedes it, directly or through others, or `before` itself.
+/// supersedes it, directly or through others, or `before` itself. When both a user's own
+/// checklist and a built-in one follow the same checklist, the user's own is taken: a force
+/// that wrote its own successor meant to use it.
 pub fn successor(catalog: &Catalog, before: &Checklist) -> Checklist {
+    let own_first = |e: &&ChecklistSource| e.origin == Origin::BuiltIn;
+    let mut entries: Vec<&ChecklistSource> = catalog.entries.iter().collect();
+    entries.sort_by_key(own_first);
     let mut current = before.clone();
     let mut seen = vec![current.id.clone()];
-    while let Some(next) = catalog
-        .entries
+    while let Some(next) = entries
         .iter()
         .filter_map(|e| e.checklist.as_ref().ok())
         .find(|c| c.supersedes.as_deref() == Some(current.id.as_str()) && !seen.contains(&c.id))

@@ -282,6 +282,8 @@ pub struct Commitment {
     pub owner: Option<String>,
     pub due: Option<Date>,
     pub status: Delivery,
+    /// The area of the later checklist the commitment now falls in, when it can be traced.
+    pub area: Option<String>,
 }
 
 /// Compares `before` with `after`, printed on `page`, whose as-at date decides which
@@ -508,19 +510,23 @@ fn finding_changes(
             .filter(|n| matches(&t, n))
             .collect();
         matched.extend(now.iter().map(|n| n.id.as_str()));
-        let status = if !now.is_empty() {
+        let answered = answered_anchor(before, after, walk, f);
+        let (status, area) = if let Some(n) = now.first() {
             changes.persisting.push(f.id.clone());
-            if f.due.is_some_and(|d| d < today) {
+            let overdue = f.due.is_some_and(|d| d < today);
+            let status = if overdue {
                 Delivery::Overdue
             } else {
                 Delivery::Open
-            }
-        } else if anchor_answered(before, after, walk, f) {
+            };
+            (status, Some(n.area.clone()))
+        } else if let Some(item) = answered {
             changes.closed.push(f.id.clone());
-            Delivery::Delivered
+            let area = after.checklist.area_of(&item).map(|a| a.id.clone());
+            (Delivery::Delivered, area)
         } else {
             changes.not_comparable.push(f.id.clone());
-            Delivery::NotComparable
+            (Delivery::NotComparable, None)
         };
         ledger.push(Commitment {
             id: f.id.clone(),
@@ -529,6 +535,7 @@ fn finding_changes(
             owner: f.owner.clone(),
             due: f.due,
             status,
+            area,
         });
     }
     changes.opened = after
@@ -555,9 +562,9 @@ fn finding_changes(
     (changes, ledger)
 }
 
-/// Whether the item that carries a finding's action is answered in the later period, so that
-/// the finding's absence means it was resolved rather than skipped.
-fn anchor_answered(before: &Side, after: &Side, walk: &Crosswalk, f: &Finding) -> bool {
+/// The item of the later period that carries a finding's action, when it is answered there, so
+/// that the finding's absence means it was resolved rather than skipped.
+fn answered_anchor(before: &Side, after: &Side, walk: &Crosswalk, f: &Finding) -> Option<String> {
     let anchor = match f.kind {
         FindingKind::Item => Some(f.id.as_str()),
         FindingKind::Rule => before
@@ -566,11 +573,14 @@ fn anchor_answered(before: &Side, after: &Side, walk: &Crosswalk, f: &Finding) -
             .and_then(|r| r.anchor.as_deref())
             .or(f.items.first().map(String::as_str)),
     };
-    let Some(anchor) = anchor else { return false };
+    let anchor = anchor?;
     let targets = walk
         .fate(anchor)
         .map_or(vec![anchor], |fate| fate.targets(anchor));
-    targets.iter().any(|t| after.value(t).is_some())
+    targets
+        .into_iter()
+        .find(|t| after.value(t).is_some())
+        .map(str::to_string)
 }
 
 fn metric_deltas(

@@ -157,7 +157,14 @@ pub struct Briefing {
     #[serde(skip)]
     #[schemars(skip)]
     pub labels: BTreeMap<String, String>,
+    /// The title of the area each item of the later checklist is asked in, by id.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub areas: BTreeMap<String, String>,
 }
+
+/// More new items than this are summarised by area rather than listed one by one.
+const LISTED_NEW: usize = 8;
 
 impl Briefing {
     /// The changes from `before` to `after`; `None` when they are the same checklist.
@@ -188,6 +195,11 @@ impl Briefing {
                 .chain(after.items())
                 .map(|i| (i.id.clone(), i.short_label().to_string()))
                 .collect(),
+            areas: after
+                .areas
+                .iter()
+                .flat_map(|a| a.items.iter().map(|i| (i.id.clone(), a.title.clone())))
+                .collect(),
         };
         for (id, fate) in walk.fates() {
             match fate {
@@ -216,6 +228,27 @@ impl Briefing {
             && self.dropped.is_empty()
     }
 
+    /// "New: 97 questions are asked for the first time: 16 in “Vetting”, …", in area order.
+    fn new_by_area(&self) -> String {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for (id, _) in &self.new_items {
+            let area = self.areas.get(id).map_or("", String::as_str);
+            match counts.iter_mut().find(|(a, _)| *a == area) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((area, 1)),
+            }
+        }
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(area, n)| format!("{n} in \u{201c}{area}\u{201d}"))
+            .collect();
+        format!(
+            "New: {} questions are asked for the first time: {}.",
+            self.new_items.len(),
+            parts.join(", ")
+        )
+    }
+
     /// An item as readers know it: its short label in quotation marks.
     fn name(&self, id: &str) -> String {
         format!(
@@ -241,15 +274,27 @@ impl Briefing {
         if self.is_empty() {
             out.push("The same items are asked; only wording may have changed.".into());
         }
-        for (_, prompt) in &self.new_items {
-            out.push(format!("New: {prompt}"));
+        if self.new_items.len() > LISTED_NEW {
+            out.push(self.new_by_area());
+        } else {
+            for (_, prompt) in &self.new_items {
+                out.push(format!("New: {prompt}"));
+            }
         }
         for (old, new) in &self.renamed {
-            out.push(format!(
-                "Renamed: {} is now asked as {}; last year's answer has been carried to it.",
-                self.name(old),
-                self.name(new)
-            ));
+            out.push(if self.name(old) == self.name(new) {
+                format!(
+                    "Moved: {} is now asked under \u{201c}{}\u{201d}; last year's answer has been carried to it.",
+                    self.name(new),
+                    self.areas.get(new).map_or("", String::as_str)
+                )
+            } else {
+                format!(
+                    "Renamed: {} is now asked as {}; last year's answer has been carried to it.",
+                    self.name(old),
+                    self.name(new)
+                )
+            });
         }
         for (old, new) in &self.split {
             out.push(format!(

@@ -12,6 +12,7 @@ use super::{BadFile, Batch, Checklists, Loaded, Reader, in_parts};
 use crate::answer::{Kind, Status, Value};
 use crate::assessment::Assessment;
 use crate::checklist::{Catalog, Checklist, Rule, Severity};
+use crate::condition::Answers;
 use crate::document::Page;
 use crate::document::figures::round1;
 use crate::scoring::FindingKind;
@@ -517,7 +518,7 @@ impl RuleTally {
                 .then(|| l.assessment.value(id))
                 .flatten()
         };
-        match rule.when.decided(&answer) {
+        match rule.when.decided(&Answers::new(answer, l.evaluation.as_at)) {
             None => {
                 self.not_judged += 1;
                 self.not_judged_forces.push(force);

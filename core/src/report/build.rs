@@ -14,7 +14,37 @@ use crate::condition::Step;
 use crate::document::Page;
 use crate::document::figures::round1;
 use crate::scoring::{self, Evaluation, Finding, METHOD, Warning};
+use serde::Serialize;
+
+use super::verdict::Previous;
 use crate::text;
+
+/// How a report judges the force: on HMICFRS's five-tier scale, or in the narrative verdicts of
+/// HMIC's 2012 revisit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Style {
+    Graded,
+    Revisit,
+}
+
+impl Style {
+    /// A checklist's own style: graded when it defines grading, otherwise the revisit's verdicts.
+    pub fn of(checklist: &Checklist) -> Style {
+        if checklist.grading.is_some() {
+            Style::Graded
+        } else {
+            Style::Revisit
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Style::Graded => "graded",
+            Style::Revisit => "revisit",
+        }
+    }
+}
 
 /// Choices that shape a report for its audience.
 #[derive(Debug, Clone)]
@@ -28,6 +58,10 @@ pub struct Options {
     /// The date the report is as at, when given; otherwise the assessment's completion date,
     /// or the date it is produced.
     pub as_at: Option<Date>,
+    /// Graded judgements or revisit verdicts; by default the checklist's own style.
+    pub style: Option<Style>,
+    /// The same force's earlier period, which revisit verdicts measure progress against.
+    pub previous: Option<Previous>,
 }
 
 impl Options {
@@ -38,6 +72,8 @@ impl Options {
             redact: false,
             today,
             as_at: None,
+            style: None,
+            previous: None,
         }
     }
 }
@@ -50,6 +86,25 @@ impl Report {
         let evaluation = scoring::evaluate(checklist, assessment, page.as_at);
         let redactor = Redactor {
             redact: options.redact,
+        };
+        let style = options.style.unwrap_or(Style::of(checklist));
+        let (judgements, headlines) = match style {
+            Style::Graded => super::judged::rows(checklist, &evaluation, options.redact),
+            Style::Revisit => Default::default(),
+        };
+        let verdicts = (style == Style::Revisit).then(|| {
+            super::verdict::verdicts(
+                checklist,
+                assessment,
+                &evaluation,
+                options.previous.as_ref(),
+                page.as_at,
+            )
+        });
+        let method = match (style, &checklist.grading) {
+            (Style::Graded, Some(g)) => super::judged::method(g),
+            (Style::Graded, None) => "This checklist defines no graded judgements.".into(),
+            (Style::Revisit, _) => super::verdict::METHOD.into(),
         };
         let mut report = Report {
             force: clean(&assessment.force),
@@ -67,7 +122,12 @@ impl Report {
                 .map(|s| SignOff::of(s, redactor.name(&Some(s.by.clone())))),
             carried_from: assessment.carried_from.as_deref().map(clean),
             redacted: options.redact,
-            method: format!("{METHOD} {}", scoring::Rating::bands()),
+            method: format!("{METHOD} {}\n\n{method}", scoring::Rating::bands()),
+            judged_method: method,
+            style,
+            judgements,
+            headlines,
+            verdicts,
             score: score_summary(checklist, assessment, &evaluation),
             findings: evaluation
                 .findings

@@ -6,7 +6,7 @@
 
 use super::Report;
 use super::html::{BAR_MAX, Chart};
-use super::view::{AnswerLine, FindingView, View};
+use super::view::{AnswerLine, FindingView, Judged, View};
 use crate::document::chart::{BarChart, Row};
 use crate::document::docx::{Cell, Grid, Span, Word, WordError};
 use crate::document::tone::Tone;
@@ -19,6 +19,7 @@ pub fn render(r: &Report) -> Result<Vec<u8>, WordError> {
     );
     cover(&mut w, &v);
     summary(&mut w, &v);
+    judged(&mut w, &v);
     findings(&mut w, &v);
     answers(&mut w, &v);
     rest(&mut w, &v);
@@ -38,6 +39,9 @@ fn summary(w: &mut Word, v: &View) {
     w.h1("Executive summary", false);
     w.spans(&[Span::bold(&v.position)]);
     w.text(&v.completeness);
+    if let Some(judged) = &v.judged.summary {
+        w.spans(&[Span::bold(judged)]);
+    }
     let mut table = Grid::new(&[
         ("Area", 9),
         ("Rating", 3),
@@ -131,6 +135,83 @@ fn tone(class: &str) -> Tone {
         "amber" | "medium" => Tone::Warn,
         "red" | "high" => Tone::Bad,
         _ => Tone::Neutral,
+    }
+}
+
+/// Graded judgements, derived and overridden side by side with their reasons, or the progress
+/// verdicts: as the web page gives them.
+fn judged(w: &mut Word, v: &View) {
+    let j: &Judged = &v.judged;
+    w.h1(j.heading, false);
+    w.text(&j.intro);
+    if !j.headlines.is_empty() {
+        let mut table = Grid::new(&[
+            ("Headline judgement", 5),
+            ("Grade", 4),
+            ("How it follows", 10),
+        ]);
+        for h in &j.headlines {
+            table.row(vec![
+                Cell::text(h.title),
+                grade_cell(h.grade, h.class),
+                Cell::text(h.why),
+            ]);
+        }
+        w.table(table);
+    }
+    if !j.areas.is_empty() {
+        let mut table = Grid::new(&[
+            ("Area", 7),
+            ("Derived", 4),
+            ("Assessor's judgement", 4),
+            ("Stands at", 4),
+        ]);
+        for a in &j.areas {
+            table.row(vec![
+                Cell::text(a.title),
+                Cell::text(a.derived),
+                Cell::text(a.overridden.unwrap_or("none recorded")),
+                grade_cell(a.standing, a.class),
+            ]);
+        }
+        w.table(table);
+    }
+    for a in &j.areas {
+        w.h2(&format!("{}: {}", a.title, a.standing.to_lowercase()));
+        let notable = a.notable.map(|n| format!("Notable practice recorded: {n}"));
+        w.bullets(
+            std::iter::once(a.why)
+                .chain(a.reasons.iter().map(String::as_str))
+                .chain(a.assessor.as_deref())
+                .chain(notable.as_deref()),
+        );
+    }
+    if !j.verdicts.is_empty() {
+        let mut table = Grid::new(&[("", 6), ("Verdict", 4), ("Why", 9)]);
+        for l in &j.verdicts {
+            table.row(vec![
+                Cell::text(l.title),
+                grade_cell(l.verdict, l.class),
+                Cell::text(l.why),
+            ]);
+        }
+        w.table(table);
+    }
+    for said in &j.unjudged {
+        w.text(said);
+    }
+}
+
+/// A grade or verdict in its colour, from the web page's class for it. Adequate stays plain:
+/// the page gives it a colour of its own, which Word's four tones do not have.
+fn grade_cell(text: &str, class: &str) -> Cell {
+    let cell = Cell::text(text);
+    match class {
+        "good" => cell.toned(Tone::Good),
+        "weak" => cell.toned(Tone::Warn),
+        "poor" => cell.toned(Tone::Bad),
+        "none" => cell.toned(Tone::Neutral),
+        _ => cell,
     }
 }
 

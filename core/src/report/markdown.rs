@@ -27,6 +27,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(o, "| {label} | {} |", e(value));
     }
     summary(&mut o, &v);
+    judged(&mut o, &v);
     findings(&mut o, &v);
     answers(&mut o, &v);
     rest(&mut o, &v);
@@ -37,6 +38,9 @@ pub fn render(r: &Report) -> String {
 fn summary(o: &mut String, v: &View) {
     let _ = writeln!(o, "\n## Executive summary\n");
     let _ = writeln!(o, "**{}**\n\n{}\n", e(&v.position), e(&v.completeness));
+    if let Some(summary) = &v.judged.summary {
+        let _ = writeln!(o, "**{}**\n", e(summary));
+    }
     let _ = writeln!(
         o,
         "| Area | Rating | Score | | What the score rests on |\n|---|---|---:|---|---|"
@@ -83,6 +87,60 @@ fn summary(o: &mut String, v: &View) {
             f.due,
             e(f.owner)
         );
+    }
+}
+
+/// Graded judgements, derived and overridden side by side, or the progress verdicts.
+fn judged(o: &mut String, v: &View) {
+    let j = &v.judged;
+    let _ = writeln!(o, "\n## {}\n\n{}\n", j.heading, e(&j.intro));
+    if !j.headlines.is_empty() {
+        let _ = writeln!(
+            o,
+            "| Headline judgement | Grade | How it follows |\n|---|---|---|"
+        );
+        for h in &j.headlines {
+            let _ = writeln!(o, "| {} | {} | {} |", e(h.title), h.grade, e(h.why));
+        }
+        o.push('\n');
+    }
+    if !j.areas.is_empty() {
+        let _ = writeln!(
+            o,
+            "| Area | Derived | Assessor's judgement | Stands at |\n|---|---|---|---|"
+        );
+        for a in &j.areas {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                e(a.title),
+                a.derived,
+                a.overridden.unwrap_or("none recorded"),
+                a.standing
+            );
+        }
+    }
+    for a in &j.areas {
+        let _ = writeln!(o, "\n### {}: {}\n", e(a.title), a.standing.to_lowercase());
+        let _ = writeln!(o, "- {}", e(a.why));
+        for reason in a.reasons {
+            let _ = writeln!(o, "- {}", e(reason));
+        }
+        if let Some(assessor) = &a.assessor {
+            let _ = writeln!(o, "- {}", e(assessor));
+        }
+        if let Some(notable) = a.notable {
+            let _ = writeln!(o, "- Notable practice recorded: {}", e(notable));
+        }
+    }
+    if !j.verdicts.is_empty() {
+        let _ = writeln!(o, "| | Verdict | Why |\n|---|---|---|");
+        for l in &j.verdicts {
+            let _ = writeln!(o, "| {} | {} | {} |", e(l.title), l.verdict, e(l.why));
+        }
+    }
+    for sentence in &j.unjudged {
+        let _ = writeln!(o, "\n{}", e(sentence));
     }
 }
 

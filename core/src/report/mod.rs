@@ -9,8 +9,10 @@ mod build;
 mod csv;
 mod docx;
 mod html;
+pub mod judged;
 mod markdown;
 mod narrative;
+pub mod verdict;
 pub mod view;
 mod xlsx;
 
@@ -18,7 +20,9 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 pub use assurance::{AssuranceMix, SignOff};
-pub use build::Options;
+pub use build::{Options, Style};
+pub use judged::{HeadlineRow, JudgementRow};
+pub use verdict::{Previous, Verdict, VerdictRow, Verdicts};
 
 use crate::assessment::{Level, Stage};
 use crate::checklist::Severity;
@@ -49,6 +53,18 @@ pub struct Report {
     pub page: Page,
     pub redacted: bool,
     pub method: String,
+    /// Whether the report gives graded judgements or revisit verdicts.
+    pub style: Style,
+    /// Graded style: each area's judgement, derived and overridden side by side.
+    pub judgements: Vec<JudgementRow>,
+    /// Graded style: the headline judgements, each from its areas.
+    pub headlines: Vec<HeadlineRow>,
+    /// Revisit style: the progress verdicts.
+    pub verdicts: Option<Verdicts>,
+    /// How the judgements or verdicts are reached; also the last paragraph of `method`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub judged_method: String,
     pub score: ScoreSummary,
     pub findings: Vec<FindingRow>,
     pub metrics: Vec<MetricRow>,

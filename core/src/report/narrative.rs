@@ -142,7 +142,7 @@ fn sentence(s: &str) -> String {
 }
 
 /// Small counts in words, as a report would write them; larger ones in figures.
-fn in_words(n: f64) -> String {
+pub(super) fn in_words(n: f64) -> String {
     const WORDS: [&str; 10] = [
         "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
@@ -279,7 +279,7 @@ fn area_summary(area: &super::AreaDetail) -> String {
     )
 }
 
-fn capitalise(s: &str) -> String {
+pub(super) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
@@ -333,6 +333,42 @@ fn write_section(
         );
     }
     o.push('\n');
+}
+
+/// The graded judgements or progress verdicts, one line each, after the questions.
+fn write_judged(o: &mut String, r: &Report) {
+    let j = super::view::judged(r);
+    let line = |s: &str| text::sanitize_line(s);
+    let _ = writeln!(o, "{}\n\n{}\n", j.heading, line(&j.intro));
+    for h in &j.headlines {
+        let _ = writeln!(
+            o,
+            "- {} (headline judgement): {}",
+            line(h.title),
+            sentence(h.why)
+        );
+    }
+    for a in &j.areas {
+        let mut said = format!("- {}: {}", line(a.title), sentence(a.why));
+        if let Some(assessor) = &a.assessor {
+            said.push(' ');
+            said.push_str(&sentence(assessor));
+        }
+        if let Some(notable) = a.notable {
+            said.push_str(&format!(
+                " Notable practice recorded: {}",
+                sentence(notable)
+            ));
+        }
+        let _ = writeln!(o, "{said}");
+    }
+    for v in &j.verdicts {
+        let _ = writeln!(o, "- {}: {}", line(v.title), sentence(v.why));
+    }
+    for said in &j.unjudged {
+        let _ = writeln!(o, "- {}", line(said));
+    }
+    let _ = writeln!(o, "\n{}\n", r.judged_method);
 }
 
 /// The opening paragraph: what was assessed, against what, how far, and with what result.
@@ -413,7 +449,7 @@ fn opening(r: &Report) -> String {
     p
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", in_words(n as f64), if n == 1 { one } else { many })
 }
 
@@ -443,6 +479,7 @@ pub fn render(r: &Report) -> String {
             .collect();
         write_section(&mut o, r, &section.question, &section.paragraphs, findings);
     }
+    write_judged(&mut o, r);
     let _ = writeln!(o, "{}", line(r.marking()));
     o
 }

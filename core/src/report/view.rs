@@ -3,8 +3,9 @@
 //! with their actions, the answers, the figures, the record's own gaps, the method, and an
 //! annex of the questions not yet answered. Renderers only lay these out and escape them.
 
-use super::{ActionStatus, AnswerRow, FindingRow, Report};
+use super::{ActionStatus, AnswerRow, FindingRow, Report, Style, Verdict, VerdictRow, Verdicts};
 use crate::assessment::Stage;
+use crate::checklist::Grade;
 use crate::document::figures::paragraphs;
 use crate::document::long_date;
 use crate::scoring::{FindingKind, Rating};
@@ -35,6 +36,58 @@ pub struct View<'r> {
     /// Questions not yet answered, by area: (area, [(reference, short label)]).
     pub annex: Vec<(&'r str, Vec<(&'r str, &'r str)>)>,
     pub as_at: String,
+    /// Graded judgements or progress verdicts, by the report's style.
+    pub judged: Judged<'r>,
+}
+
+/// The report's judgement of the force: graded, or the revisit's progress verdicts.
+pub struct Judged<'r> {
+    /// "Graded judgements" or "Progress verdicts".
+    pub heading: &'static str,
+    /// What the judgements are and what they rest on.
+    pub intro: String,
+    /// The headline judgements (or the overall verdict) in one sentence, for the summary.
+    pub summary: Option<String>,
+    pub headlines: Vec<HeadlineLine<'r>>,
+    pub areas: Vec<GradeLine<'r>>,
+    pub verdicts: Vec<VerdictLine<'r>>,
+    /// Areas without a verdict for the same reason, named together in one sentence each, so
+    /// a table of "No verdict" rows does not crowd out the verdicts there are.
+    pub unjudged: Vec<String>,
+}
+
+pub struct HeadlineLine<'r> {
+    pub title: &'r str,
+    /// "Requires improvement", or "No judgement".
+    pub grade: &'static str,
+    /// A class for colour: "good", "adequate", "weak", "poor" or "none".
+    pub class: &'static str,
+    pub why: &'r str,
+}
+
+/// One area's judgement: derived and overridden side by side, with the reasons.
+pub struct GradeLine<'r> {
+    pub title: &'r str,
+    pub derived: &'static str,
+    /// The assessor's grade, when it differs from nothing: shown beside the derived one.
+    pub overridden: Option<&'static str>,
+    /// The grade that stands, and its colour class.
+    pub standing: &'static str,
+    pub class: &'static str,
+    pub why: &'r str,
+    pub reasons: &'r [String],
+    /// The assessor's judgement in a sentence, with the rationale, when one is recorded.
+    pub assessor: Option<String>,
+    pub notable: Option<&'r str>,
+}
+
+pub struct VerdictLine<'r> {
+    pub title: &'r str,
+    /// "Some progress", or "No verdict".
+    pub verdict: &'static str,
+    /// "good", "adequate", "poor" or "none".
+    pub class: &'static str,
+    pub why: &'r str,
 }
 
 /// One area's standing for the executive summary.
@@ -174,6 +227,7 @@ impl<'r> View<'r> {
             provenance: paragraphs(&r.provenance),
             annex: annex(r),
             as_at: r.page.as_at_sentence(),
+            judged: judged(r),
         }
     }
 }
@@ -205,6 +259,169 @@ fn warnings(r: &Report) -> Vec<String> {
             .map(|w| w.message.clone()),
     );
     out
+}
+
+const NO_GRADE: &str = "No judgement";
+
+fn grade_label(g: Option<Grade>) -> &'static str {
+    g.map_or(NO_GRADE, Grade::label)
+}
+
+/// A colour class for a grade: the two best share one, as do the two worst.
+fn grade_class(g: Option<Grade>) -> &'static str {
+    match g {
+        Some(Grade::Outstanding | Grade::Good) => "good",
+        Some(Grade::Adequate) => "adequate",
+        Some(Grade::RequiresImprovement) => "weak",
+        Some(Grade::Inadequate) => "poor",
+        None => "none",
+    }
+}
+
+pub(super) fn judged(r: &Report) -> Judged<'_> {
+    match (&r.verdicts, r.style) {
+        (Some(v), _) => verdicts(v),
+        (None, Style::Graded) if r.judgements.is_empty() => Judged {
+            heading: "Graded judgements",
+            intro: "The checklist defines no graded judgements.".into(),
+            summary: None,
+            headlines: Vec::new(),
+            areas: Vec::new(),
+            verdicts: Vec::new(),
+            unjudged: Vec::new(),
+        },
+        (None, _) => graded(r),
+    }
+}
+
+fn graded(r: &Report) -> Judged<'_> {
+    let headlines: Vec<HeadlineLine> = r
+        .headlines
+        .iter()
+        .map(|h| HeadlineLine {
+            title: &h.title,
+            grade: grade_label(h.grade),
+            class: grade_class(h.grade),
+            why: &h.why,
+        })
+        .collect();
+    let summary = (!headlines.is_empty()).then(|| {
+        let parts: Vec<String> = headlines
+            .iter()
+            .map(|h| format!("{} {}", h.title, h.grade.to_lowercase()))
+            .collect();
+        format!("Derived headline judgements: {}.", parts.join("; "))
+    });
+    let overridden = r
+        .judgements
+        .iter()
+        .filter(|j| j.overridden.is_some())
+        .count();
+    let mut intro = "probity's estimate of the judgements an HMICFRS integrity inspection gives, \
+derived from the answers and findings by the thresholds the checklist sets. It is not an \
+inspectorate's judgement."
+        .to_string();
+    if overridden > 0 {
+        intro.push_str(&format!(
+            " The assessor has recorded a different judgement for {}; both are shown, and the \
+headlines take the assessor's.",
+            crate::report::narrative::plural(overridden, "area", "areas")
+        ));
+    }
+    Judged {
+        heading: "Graded judgements",
+        intro,
+        summary,
+        headlines,
+        areas: r
+            .judgements
+            .iter()
+            .map(|j| GradeLine {
+                title: &j.title,
+                derived: grade_label(j.derived),
+                overridden: j.overridden.map(Grade::label),
+                standing: grade_label(j.standing),
+                class: grade_class(j.standing),
+                why: &j.why,
+                reasons: &j.reasons,
+                assessor: j.overridden.map(|o| {
+                    format!(
+                        "The assessor judges it {} (derived: {}). Rationale: {}",
+                        o.label().to_lowercase(),
+                        grade_label(j.derived).to_lowercase(),
+                        j.rationale.as_deref().unwrap_or("")
+                    )
+                }),
+                notable: j.notable.as_deref(),
+            })
+            .collect(),
+        verdicts: Vec::new(),
+        unjudged: Vec::new(),
+    }
+}
+
+fn verdict_line(row: &VerdictRow) -> VerdictLine<'_> {
+    VerdictLine {
+        title: &row.title,
+        verdict: row.verdict.map_or("No verdict", Verdict::label),
+        class: match row.verdict {
+            Some(Verdict::GoodProgress) => "good",
+            Some(Verdict::SomeProgress) => "adequate",
+            Some(Verdict::LimitedProgress) => "poor",
+            None => "none",
+        },
+        why: &row.why,
+    }
+}
+
+fn verdicts(v: &Verdicts) -> Judged<'_> {
+    let intro = match &v.compared_with {
+        Some(period) => format!(
+            "Verdicts in the style of HMIC's 2012 revisit, measured against the force's assessment \
+for {period}: how many of its findings have closed since."
+        ),
+        None => "Verdicts in the style of HMIC's 2012 revisit. No earlier assessment of the force \
+was found beside this one, so each verdict rests on where the area stands now."
+            .into(),
+    };
+    Judged {
+        heading: "Progress verdicts",
+        intro,
+        summary: Some(format!(
+            "Overall: {}.",
+            v.overall
+                .verdict
+                .map_or("no verdict", Verdict::label)
+                .to_lowercase()
+        )),
+        headlines: Vec::new(),
+        areas: Vec::new(),
+        verdicts: std::iter::once(&v.overall)
+            .chain(v.areas.iter().filter(|row| row.verdict.is_some()))
+            .map(verdict_line)
+            .collect(),
+        unjudged: unjudged(&v.areas),
+    }
+}
+
+/// The areas without a verdict, one sentence per reason in the areas' order: "No verdict (its
+/// score is provisional): Gifts and hospitality; Training."
+fn unjudged(rows: &[VerdictRow]) -> Vec<String> {
+    let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+    for row in rows.iter().filter(|r| r.verdict.is_none()) {
+        let reason = row
+            .why
+            .trim_start_matches("No verdict: ")
+            .trim_end_matches('.');
+        match reasons.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, titles)) => titles.push(&row.title),
+            None => reasons.push((reason, vec![&row.title])),
+        }
+    }
+    reasons
+        .into_iter()
+        .map(|(reason, titles)| format!("No verdict ({reason}): {}.", titles.join("; ")))
+        .collect()
 }
 
 fn facts(r: &Report) -> Vec<(&'static str, String)> {

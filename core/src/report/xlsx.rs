@@ -156,7 +156,8 @@ fn summary(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> 
         &s.title,
     )?;
     let (h, m, l) = r.severity_counts();
-    let facts: Vec<(&str, String)> = vec![
+    let judged = super::view::judged(r);
+    let mut facts: Vec<(&str, String)> = vec![
         ("Force", r.force.clone()),
         ("Period", r.period.clone()),
         (
@@ -174,6 +175,10 @@ fn summary(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> 
             format!("{} in all: {h} high, {m} medium, {l} low", r.findings.len()),
         ),
     ];
+    // The headline judgements, or the overall progress verdict: what a committee looks for first.
+    if let Some(summary) = judged.summary {
+        facts.push((judged.heading, summary));
+    }
     let mut row = 3;
     for (label, value) in &facts {
         text(ws, row, 0, label, &s.label)?;

@@ -51,7 +51,7 @@ pub(super) fn collect(
     states: &HashMap<String, ItemState>,
     facts: &Facts,
 ) -> Vec<Finding> {
-    let effective = &|id: &str| facts.value(id);
+    let effective = &facts.answers();
     let order: HashMap<&str, usize> = checklist
         .items()
         .enumerate()
@@ -115,7 +115,7 @@ pub(super) fn collect(
             )
         };
         let answer = assessment.answer(&item.id);
-        let value = effective(&item.id);
+        let value = facts.value(&item.id);
         let shown = value.map(|v| item.kind.display(v)).unwrap_or_default();
         findings.push((
             order[item.id.as_str()],

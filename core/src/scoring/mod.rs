@@ -4,6 +4,7 @@
 //! The semantics are printed on every report (see [`METHOD`]) and documented in the README.
 
 mod finding;
+mod judgement;
 mod quality;
 mod rating;
 #[cfg(test)]
@@ -14,12 +15,14 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 pub use finding::{Finding, FindingKind, NO_ACTION};
+pub use judgement::{AreaJudgement, Ground, HeadlineJudgement, Judgements, Reasons};
 pub use quality::Warning;
 pub use rating::{AMBER_FROM, Basis, GREEN_FROM, Rating};
 
 use crate::answer::Value;
 use crate::assessment::Assessment;
 use crate::checklist::{Checklist, Item, Rule};
+use crate::condition::Answers;
 
 /// How answers become scores and findings, in words, for reports.
 pub const METHOD: &str = "Status items score 1 for yes, ½ for partial and 0 for no; not applicable (na) \
@@ -43,6 +46,11 @@ pub struct Evaluation {
     pub findings: Vec<Finding>,
     pub metrics: Vec<Metric>,
     pub warnings: Vec<Warning>,
+    /// Each area's graded judgement and the headlines, when the checklist defines grading.
+    pub judgements: Option<Judgements>,
+    /// The date age tests measure from: the completion date when recorded, otherwise the date
+    /// the answers were evaluated.
+    pub as_at: Date,
     states: HashMap<String, ItemState>,
 }
 
@@ -143,15 +151,24 @@ pub struct Facts<'a> {
     checklist: &'a Checklist,
     assessment: &'a Assessment,
     asked: Asked<'a>,
+    /// The date age tests measure from: the completion date when recorded, otherwise `today`.
+    pub as_at: Date,
 }
 
 impl<'a> Facts<'a> {
-    pub fn of(checklist: &'a Checklist, assessment: &'a Assessment) -> Self {
+    pub fn of(checklist: &'a Checklist, assessment: &'a Assessment, today: Date) -> Self {
+        let as_at = assessment.completed_on(checklist).unwrap_or(today);
         Facts {
             checklist,
             assessment,
-            asked: Asked::resolve(checklist, assessment),
+            asked: Asked::resolve(checklist, assessment, as_at),
+            as_at,
         }
+    }
+
+    /// The answers that count, as conditions read them.
+    pub fn answers(&self) -> Answers<impl Fn(&str) -> Option<&'a Value> + '_> {
+        Answers::new(|id: &str| self.value(id), self.as_at)
     }
 
     pub fn is_asked(&self, item: &str) -> bool {
@@ -169,7 +186,7 @@ impl<'a> Facts<'a> {
 
     /// Whether a rule's condition holds over the answers that count.
     pub fn fires(&self, rule: &Rule) -> bool {
-        rule.when.holds(&|id| self.value(id))
+        rule.when.holds(&self.answers())
     }
 
     /// Every numeric answer that counts, in checklist order.
@@ -191,7 +208,7 @@ impl<'a> Facts<'a> {
 
 /// Scores an assessment. `today` decides which due dates have passed.
 pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> Evaluation {
-    let facts = Facts::of(checklist, assessment);
+    let facts = Facts::of(checklist, assessment, today);
     let effective = |id: &str| facts.value(id);
 
     let mut states = HashMap::new();
@@ -244,6 +261,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
 
     let metrics = facts.metrics();
     let findings = finding::collect(checklist, assessment, &states, &facts);
+    let judgements = judgement::judge(checklist, assessment, &areas, &findings);
     let mut evaluation = Evaluation {
         overall: score(total_c, total_w),
         completeness,
@@ -252,6 +270,8 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
         findings,
         metrics,
         warnings: Vec::new(),
+        judgements,
+        as_at: facts.as_at,
         states,
     };
     evaluation.warnings = quality::check(checklist, assessment, &evaluation, today);
@@ -279,18 +299,21 @@ struct Asked<'a> {
 }
 
 impl<'a> Asked<'a> {
-    fn resolve(checklist: &'a Checklist, assessment: &'a Assessment) -> Self {
+    fn resolve(checklist: &'a Checklist, assessment: &'a Assessment, as_at: Date) -> Self {
         let mut asked = HashMap::with_capacity(checklist.item_count());
         for item in checklist.in_ask_order() {
             let is = match &item.ask_if {
                 None => true,
-                Some(c) => c.holds(&|dep: &str| {
-                    if asked.get(dep) == Some(&true) {
-                        assessment.value(dep)
-                    } else {
-                        None
-                    }
-                }),
+                Some(c) => c.holds(&Answers::new(
+                    |dep: &str| {
+                        if asked.get(dep) == Some(&true) {
+                            assessment.value(dep)
+                        } else {
+                            None
+                        }
+                    },
+                    as_at,
+                )),
             };
             asked.insert(item.id.as_str(), is);
         }

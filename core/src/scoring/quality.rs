@@ -106,11 +106,15 @@ pub(super) fn check(
         }
     }
     for orphan in &assessment.orphans {
+        let why = match checklist.retired.iter().find(|r| r.id == orphan.id) {
+            Some(r) => format!("no longer asks it: {}", r.reason),
+            None => "has no such item".to_string(),
+        };
         out.push(warn(
             "orphaned-answer",
             Some((&orphan.id, &orphan.id)),
             format!(
-                "the answer to \"{}\" is kept, but checklist {} has no such item",
+                "the answer to \"{}\" is kept, but checklist {} {why}",
                 orphan.id, checklist.id
             ),
         ));

@@ -279,6 +279,25 @@ fn quality_warnings_catch_weak_records() {
     assert!(codes.contains(&"na-without-note"));
     assert!(codes.contains(&"high-finding-unowned"));
     assert!(codes.contains(&"finding-overdue"));
+    let unowned = |e: &Evaluation| {
+        e.warnings
+            .iter()
+            .find(|w| w.code == "high-finding-unowned")
+            .map(|w| w.message.clone())
+            .unwrap_or_default()
+    };
+    assert!(unowned(&e).ends_with("has no owner"), "{}", unowned(&e));
+    a.answer_mut("procurement.crossref").due = None;
+    let e = evaluate(&c, &a, today());
+    assert!(
+        unowned(&e).ends_with("has neither an owner nor a due date"),
+        "{}",
+        unowned(&e)
+    );
+    a.answer_mut("procurement.crossref").owner = Some("Head of Procurement".into());
+    let e = evaluate(&c, &a, today());
+    assert!(unowned(&e).ends_with("has no due date"), "{}", unowned(&e));
+    a.answer_mut("procurement.crossref").due = Some(date(2012, 1, 1));
     a.answer_mut("gifts.policy")
         .evidence
         .push("Policy 2012".into());

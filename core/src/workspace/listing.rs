@@ -2,6 +2,8 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::Workspace;
+use crate::assessment::Assessment;
+use crate::report::Previous;
 use crate::scoring;
 
 /// One assessment file in the data folder.
@@ -86,5 +88,32 @@ impl Workspace {
             .into_iter()
             .filter(|(period, _)| period != except)
             .collect()
+    }
+
+    /// The same force's earlier assessment in the folder holding `path`: the period its answers
+    /// were carried from when that file is there, otherwise the latest period before its own.
+    /// Files that cannot be read are passed over: progress is measured against what can be.
+    pub fn previous_beside(&self, path: &Path, assessment: &Assessment) -> Option<Previous> {
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+        let paths = crate::progress::expand(&[folder.to_path_buf()]).ok()?;
+        let mut batch = crate::progress::load_batch(&paths, &self.catalog, self.today, || {});
+        let earlier = |l: &&crate::progress::Loaded| {
+            let a = &l.assessment;
+            a.force.eq_ignore_ascii_case(&assessment.force) && a.period < assessment.period
+        };
+        let carried_from = assessment.carried_from.as_deref();
+        let chosen = batch.loaded.iter().filter(earlier).max_by_key(|l| {
+            (
+                Some(l.assessment.period.as_str()) == carried_from,
+                &l.assessment.period,
+            )
+        })?;
+        let checklist = batch.checklist(chosen).clone();
+        let index = batch.loaded.iter().position(|l| std::ptr::eq(l, chosen))?;
+        let loaded = batch.loaded.swap_remove(index);
+        Some(Previous {
+            assessment: loaded.assessment,
+            checklist,
+        })
     }
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 use probity_core::answer::{Kind, Status, Value};
 use probity_core::assessment::Answer;
 use probity_core::checklist::{Item, Severity};
+use probity_core::condition::Answers;
 use probity_core::workspace::ReadOnly;
 
 use crate::tui::action::Action;
@@ -296,7 +297,10 @@ fn detail_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
             "Not asked here, because of an earlier answer:",
             theme.dim(),
         ));
-        let steps = condition.trace(&|id: &str| s.assessment.value(id));
+        let steps = condition.trace(&Answers::new(
+            |id: &str| s.assessment.value(id),
+            s.evaluation.as_at,
+        ));
         for step in steps.iter().filter(|step| !step.holds) {
             let prompt = s
                 .checklist

@@ -94,8 +94,8 @@ fn a_newcomer_creates_answers_sees_the_gap_and_records_the_action_by_keys_alone(
     let mut app = App::home(ws(dir.path()));
     // Create Dorset 2012 from the form; it opens on the first question.
     press(&mut app, "cDorset Police<Tab>2012<Enter>");
-    // Gifts area: the register exists (fifth item), with evidence.
-    press(&mut app, "<BackTab>jjj<Tab>jjjjy");
+    // Gifts area: the register exists (sixth item), with evidence.
+    press(&mut app, "<BackTab>jjj<Tab>jjjjjy");
     press(
         &mut app,
         "keaGifts and hospitality register 2012<Enter><Esc>",

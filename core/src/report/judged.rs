@@ -1,0 +1,284 @@
+//! The graded style of the report: each area's judgement on the five-tier scale, derived and
+//! overridden side by side with the reasons in words, and the headline judgements.
+
+use serde::Serialize;
+
+use super::REDACTED;
+use super::narrative::{capitalise, in_words};
+use crate::answer::format_number;
+use crate::checklist::{Checklist, Grade, Grading};
+use crate::document::figures::round1;
+use crate::scoring::{AreaJudgement, Evaluation, Ground, HeadlineJudgement};
+use crate::text;
+
+/// One area's judgement as the report gives it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct JudgementRow {
+    /// The area's id.
+    pub area: String,
+    pub title: String,
+    /// The headline judgement it feeds, by id, if any.
+    pub headline: Option<String>,
+    /// The grade the answers give; null when there is insufficient evidence for one.
+    pub derived: Option<Grade>,
+    /// The grade the assessor records instead, with its rationale.
+    #[serde(rename = "override")]
+    pub overridden: Option<Grade>,
+    pub rationale: Option<String>,
+    /// Notable practice the assessor records.
+    pub notable: Option<String>,
+    /// The grade that stands: the override, or the derived grade.
+    pub standing: Option<Grade>,
+    /// The share of the area met (its score), 0 to 100.
+    pub met: Option<f64>,
+    /// Scored questions answered, and how many could be.
+    pub answered: usize,
+    pub out_of: usize,
+    /// Findings labelled causes of concern, by id.
+    pub causes_of_concern: Vec<String>,
+    /// High-severity findings labelled areas for improvement, by id.
+    pub high_areas_for_improvement: Vec<String>,
+    /// Why the derived grade is what it is, in a sentence.
+    pub why: String,
+    /// The facts it rests on, one sentence each.
+    pub reasons: Vec<String>,
+}
+
+/// A headline judgement as the report gives it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct HeadlineRow {
+    pub id: String,
+    pub title: String,
+    /// The areas that feed it, by id.
+    pub areas: Vec<String>,
+    /// The lowest standing grade of its areas; null while one of them has none.
+    pub grade: Option<Grade>,
+    /// How it follows from its areas, in a sentence.
+    pub why: String,
+}
+
+/// The rows of the graded style, or none when the checklist defines no grading.
+pub(super) fn rows(
+    checklist: &Checklist,
+    e: &Evaluation,
+    redact: bool,
+) -> (Vec<JudgementRow>, Vec<HeadlineRow>) {
+    let (Some(grading), Some(j)) = (&checklist.grading, &e.judgements) else {
+        return (Vec::new(), Vec::new());
+    };
+    let area_rows = j
+        .areas
+        .iter()
+        .map(|a| row(checklist, grading, e, a, redact))
+        .collect();
+    let headlines = j.headlines.iter().map(|h| headline(checklist, h)).collect();
+    (area_rows, headlines)
+}
+
+fn row(
+    checklist: &Checklist,
+    grading: &Grading,
+    e: &Evaluation,
+    a: &AreaJudgement,
+    redact: bool,
+) -> JudgementRow {
+    let free = |t: &Option<String>| match t {
+        Some(_) if redact => Some(REDACTED.to_string()),
+        t => t.as_deref().map(|t| text::sanitize(t).into_owned()),
+    };
+    JudgementRow {
+        area: a.area.clone(),
+        title: area_title(checklist, &a.area).to_string(),
+        headline: grading.headline_of(&a.area).map(|h| h.id.clone()),
+        derived: a.derived,
+        overridden: a.overridden,
+        rationale: free(&a.rationale),
+        notable: free(&a.notable),
+        standing: a.standing(),
+        met: a.reasons.met.map(round1),
+        answered: a.reasons.answered,
+        out_of: a.reasons.out_of,
+        causes_of_concern: a.reasons.causes.clone(),
+        high_areas_for_improvement: a.reasons.high_afis.clone(),
+        why: why(grading, a),
+        reasons: reasons(grading, e, a),
+    }
+}
+
+fn area_title<'c>(checklist: &'c Checklist, id: &'c str) -> &'c str {
+    checklist
+        .areas
+        .iter()
+        .find(|a| a.id == id)
+        .map_or(id, |a| a.title.as_str())
+}
+
+fn percent(x: f64) -> String {
+    format!("{}%", format_number(round1(x)))
+}
+
+/// The decisive step of the derivation, in a sentence.
+fn why(g: &Grading, a: &AreaJudgement) -> String {
+    let r = &a.reasons;
+    let met = r.met.map(percent).unwrap_or_default();
+    let highs = r.high_afis.len();
+    match (a.ground, a.derived) {
+        (Ground::Evidence, _) | (_, None) => format!(
+            "No judgement: too little is answered ({} of {} scored questions; a judgement needs {}).",
+            r.answered,
+            r.out_of,
+            percent(g.evidence)
+        ),
+        (Ground::Critical, _) => {
+            "Inadequate: a finding the checklist marks critical makes the area inadequate on its own."
+                .into()
+        }
+        (Ground::Causes, _) => format!(
+            "Inadequate: {} causes of concern.",
+            count_words(r.causes.len())
+        ),
+        (Ground::Cause, _) => {
+            "Requires improvement: a cause of concern holds the area at requires improvement at best."
+                .into()
+        }
+        (Ground::HighAfis, _) => format!(
+            "Requires improvement: {} high-severity areas for improvement, at or above the limit of {}.",
+            count_words(highs),
+            g.high_afi_limit
+        ),
+        (Ground::Met, Some(Grade::Outstanding)) => format!(
+            "Outstanding: {met} met, no findings, and notable practice recorded."
+        ),
+        (Ground::Met, Some(Grade::Good)) => format!(
+            "Good: {met} met (good needs {}) with no high-severity area for improvement.",
+            percent(g.good)
+        ),
+        (Ground::Met, Some(Grade::Adequate)) if highs > 0 => format!(
+            "Adequate: {met} met, but {} high-severity area{} for improvement keep{} it from good.",
+            count_words(highs),
+            if highs == 1 { "" } else { "s" },
+            if highs == 1 { "s" } else { "" }
+        ),
+        (Ground::Met, Some(Grade::Adequate)) => format!(
+            "Adequate: {met} met (adequate needs {}, good {}).",
+            percent(g.adequate),
+            percent(g.good)
+        ),
+        (Ground::Met, Some(_)) => format!(
+            "Requires improvement: {met} met, below the {} adequate needs.",
+            percent(g.adequate)
+        ),
+    }
+}
+
+/// The facts a judgement rests on, one sentence each, naming findings by their titles.
+fn reasons(g: &Grading, e: &Evaluation, a: &AreaJudgement) -> Vec<String> {
+    let r = &a.reasons;
+    let titles = |ids: &[String]| -> String {
+        ids.iter()
+            .filter_map(|id| e.findings.iter().find(|f| f.id == *id))
+            .map(|f| text::sanitize_line(&f.title))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut out = vec![format!(
+        "{} of {} scored questions answered{}.",
+        r.answered,
+        r.out_of,
+        if r.out_of > 0 {
+            format!(
+                " ({})",
+                percent(r.answered as f64 * 100.0 / r.out_of as f64)
+            )
+        } else {
+            String::new()
+        }
+    )];
+    if let Some(met) = r.met {
+        out.push(format!(
+            "{} met (good needs {}, adequate {}).",
+            percent(met),
+            percent(g.good),
+            percent(g.adequate)
+        ));
+    }
+    out.push(match r.causes.len() {
+        0 => "No cause of concern.".to_string(),
+        n => format!(
+            "{} of concern: {}.",
+            capitalise(&count_words(n)) + if n == 1 { " cause" } else { " causes" },
+            titles(&r.causes)
+        ),
+    });
+    out.push(match r.high_afis.len() {
+        0 => "No high-severity area for improvement.".to_string(),
+        n => format!(
+            "{} high-severity area{} for improvement: {}.",
+            capitalise(&count_words(n)),
+            if n == 1 { "" } else { "s" },
+            titles(&r.high_afis)
+        ),
+    });
+    if a.derived == Some(Grade::Good) && r.met.is_some_and(|m| m >= 100.0) && r.findings == 0 {
+        out.push(
+            "Everything asked is met; outstanding also needs a recorded notable practice.".into(),
+        );
+    }
+    out
+}
+
+fn headline(checklist: &Checklist, h: &HeadlineJudgement) -> HeadlineRow {
+    let names: Vec<String> = h
+        .set_by
+        .iter()
+        .map(|a| format!("\u{201c}{}\u{201d}", area_title(checklist, a)))
+        .collect();
+    let why = match h.grade {
+        None if names.is_empty() => {
+            "No judgement: none of its areas asks a scored question.".into()
+        }
+        None => format!(
+            "No judgement while {} {} none.",
+            names.join(" and "),
+            if names.len() == 1 { "has" } else { "have" }
+        ),
+        Some(g) if h.areas.len() == 1 => format!("{}, as its one area stands.", g.label()),
+        Some(g) => format!(
+            "{}, the lowest of its areas, set by {}.",
+            g.label(),
+            names.join(" and ")
+        ),
+    };
+    HeadlineRow {
+        id: h.id.clone(),
+        title: h.title.clone(),
+        areas: h.areas.clone(),
+        grade: h.grade,
+        why,
+    }
+}
+
+fn count_words(n: usize) -> String {
+    in_words(n as f64)
+}
+
+/// How graded judgements are derived, in words, for the method section.
+pub(super) fn method(g: &Grading) -> String {
+    format!(
+        "Graded judgements are probity's estimate on HMICFRS's five-tier scale, not an inspectorate's \
+judgement. Each area that asks scored questions is judged in these steps. If fewer than {evidence} of \
+its applicable scored questions are answered, it gets no judgement (insufficient evidence). A finding \
+from a rule the checklist marks critical, or two or more findings labelled causes of concern, make it \
+inadequate; one cause of concern holds it at requires improvement. {limit} or more high-severity \
+findings labelled areas for improvement make it requires improvement. Otherwise the share met (the \
+area's score) decides: {good} or more with no high-severity area for improvement is good; {adequate} or \
+more is adequate; less is requires improvement. Outstanding needs everything met, no finding, and a \
+notable practice the assessor records. The assessor may override any judgement with a recorded \
+rationale; both are shown. Each headline judgement is the lowest grade of its areas as they stand, \
+overrides included, and has none while any of its areas has none.",
+        evidence = percent(g.evidence),
+        limit = capitalise(&count_words(g.high_afi_limit)),
+        good = percent(g.good),
+        adequate = percent(g.adequate),
+    )
+}

@@ -1,0 +1,266 @@
+//! The revisit style of the report: the narrative verdicts of HMIC's 2012 revisit (good, some or
+//! limited progress), for each area and for the force as a whole. A verdict follows from the
+//! comparison with the earlier period when one is given, and from where the area stands when
+//! not; [`METHOD`] states the rule for readers.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::narrative::in_words;
+use crate::assessment::Assessment;
+use crate::checklist::{Checklist, Severity};
+use crate::document::Page;
+use crate::progress::compare::{Comparison, Delivery, Side, compare};
+use crate::scoring::{self, Evaluation, Rating};
+
+/// How the revisit verdicts are reached, in words, for the method section.
+pub const METHOD: &str = "Progress verdicts use the narrative scale of HMIC's 2012 revisit: good \
+progress, some progress or limited progress. When an assessment of an earlier period of the same \
+force is found in the same folder (the period the answers were carried from, or else the latest \
+earlier one), each area's verdict follows from last period's findings that fall in it: good progress \
+when at least two thirds of them have closed and no new high-severity finding has opened, some \
+progress when at least one has closed, limited progress when none has. An area with no earlier \
+finding to measure, and every area when no earlier period is found, is judged on where it stands: \
+good progress when rated Green with no high-severity finding open, limited progress when rated Red, \
+some progress otherwise; an area whose score is provisional or not scored gets no verdict. The \
+overall verdict applies the same rule to the whole assessment.";
+
+/// A 2012-style progress verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    GoodProgress,
+    SomeProgress,
+    LimitedProgress,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::GoodProgress => "Good progress",
+            Verdict::SomeProgress => "Some progress",
+            Verdict::LimitedProgress => "Limited progress",
+        }
+    }
+}
+
+/// What a verdict was reached from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictBasis {
+    /// Last period's findings: how many have closed.
+    Comparison,
+    /// Where the area stands now: its rating and high-severity findings.
+    Standing,
+}
+
+/// The verdict on one area, or on the whole assessment.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct VerdictRow {
+    /// The area's id; null for the overall verdict.
+    pub area: Option<String>,
+    pub title: String,
+    /// Null when too little is answered to judge.
+    pub verdict: Option<Verdict>,
+    pub basis: VerdictBasis,
+    /// Why, in a sentence.
+    pub why: String,
+}
+
+/// Every verdict of a revisit-style report.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Verdicts {
+    /// The earlier period compared with, when one was found.
+    pub compared_with: Option<String>,
+    pub overall: VerdictRow,
+    pub areas: Vec<VerdictRow>,
+}
+
+/// An earlier period's assessment, to measure progress against.
+#[derive(Debug, Clone)]
+pub struct Previous {
+    pub assessment: Assessment,
+    pub checklist: Checklist,
+}
+
+/// The findings that decide a verdict: last period's that can be traced, and this period's.
+struct Scope {
+    delivered: usize,
+    /// Closed or still open: last period's findings that can be judged.
+    traced: usize,
+    new_high: usize,
+    /// High-severity findings open now.
+    high: usize,
+}
+
+pub(super) fn verdicts(
+    checklist: &Checklist,
+    assessment: &Assessment,
+    e: &Evaluation,
+    previous: Option<&Previous>,
+    as_at: Date,
+) -> Verdicts {
+    let comparison = previous.map(|p| {
+        let before = scoring::evaluate(&p.checklist, &p.assessment, as_at);
+        compare(
+            &Side::new(&p.checklist, &p.assessment, &before),
+            &Side::new(checklist, assessment, e),
+            &Page::new("", as_at),
+            false,
+        )
+    });
+    let c = comparison.as_ref();
+    let scope = |area: Option<&str>| scope(e, c, area);
+    let overall = row(
+        None,
+        "The force as a whole".into(),
+        e.rating(),
+        e.overall,
+        &scope(None),
+        c,
+    );
+    let areas = checklist
+        .areas
+        .iter()
+        .filter(|a| a.items.iter().any(|i| i.kind.is_scored()))
+        .map(|a| {
+            let score = e.area(&a.id);
+            row(
+                Some(a.id.clone()),
+                a.title.clone(),
+                score.map_or(Rating::NotScored, |s| s.rating()),
+                score.and_then(|s| s.score),
+                &scope(Some(&a.id)),
+                c,
+            )
+        })
+        .collect();
+    Verdicts {
+        compared_with: c.map(|c| c.before_period.clone()),
+        overall,
+        areas,
+    }
+}
+
+fn scope(e: &Evaluation, c: Option<&Comparison>, area: Option<&str>) -> Scope {
+    let here = |a: &str| area.is_none_or(|want| want == a);
+    let high_now = |id: &str| {
+        e.findings
+            .iter()
+            .any(|f| f.id == id && f.severity == Severity::High && here(&f.area))
+    };
+    let ledger: Vec<_> = c
+        .into_iter()
+        .flat_map(|c| &c.ledger)
+        .filter(|l| l.status != Delivery::NotComparable)
+        .filter(|l| l.area.as_deref().is_some_and(here))
+        .collect();
+    Scope {
+        delivered: ledger
+            .iter()
+            .filter(|l| l.status == Delivery::Delivered)
+            .count(),
+        traced: ledger.len(),
+        new_high: c.map_or(0, |c| {
+            c.findings.opened.iter().filter(|id| high_now(id)).count()
+        }),
+        high: e
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::High && here(&f.area))
+            .count(),
+    }
+}
+
+fn row(
+    area: Option<String>,
+    title: String,
+    rating: Rating,
+    score: Option<f64>,
+    s: &Scope,
+    c: Option<&Comparison>,
+) -> VerdictRow {
+    let (verdict, basis, why) = match c {
+        Some(c) if s.traced > 0 => by_progress(s, &c.before_period),
+        _ => by_standing(rating, score, s.high),
+    };
+    VerdictRow {
+        area,
+        title,
+        verdict,
+        basis,
+        why,
+    }
+}
+
+fn by_progress(s: &Scope, period: &str) -> (Option<Verdict>, VerdictBasis, String) {
+    let n = |x: usize| in_words(x as f64);
+    let closed = match (s.delivered, s.traced) {
+        (1, 1) => format!("the one finding from {period} has closed"),
+        (0, 1) => format!("the one finding from {period} has not closed"),
+        (0, t) => format!("none of the {} findings from {period} has closed", n(t)),
+        (d, t) if d == t => format!("all {} findings from {period} have closed", n(t)),
+        (d, t) => format!(
+            "{} of the {} findings from {period} {} closed",
+            n(d),
+            n(t),
+            if d == 1 { "has" } else { "have" }
+        ),
+    };
+    let opened = match s.new_high {
+        0 => "no new high-severity finding has opened".to_string(),
+        1 => "one new high-severity finding has opened".to_string(),
+        n => format!(
+            "{} new high-severity findings have opened",
+            in_words(n as f64)
+        ),
+    };
+    let verdict = if s.delivered * 3 >= s.traced * 2 && s.new_high == 0 {
+        Verdict::GoodProgress
+    } else if s.delivered > 0 {
+        Verdict::SomeProgress
+    } else {
+        Verdict::LimitedProgress
+    };
+    let why = format!("{}: {closed}, and {opened}.", verdict.label());
+    (Some(verdict), VerdictBasis::Comparison, why)
+}
+
+fn by_standing(
+    rating: Rating,
+    score: Option<f64>,
+    high: usize,
+) -> (Option<Verdict>, VerdictBasis, String) {
+    let shown = score
+        .map(|s| crate::answer::format_number(crate::document::figures::round1(s)))
+        .unwrap_or_default();
+    let (verdict, why) = match rating {
+        Rating::Green if high == 0 => (
+            Some(Verdict::GoodProgress),
+            format!("rated Green (score {shown}) with no high-severity finding open"),
+        ),
+        Rating::Green => (
+            Some(Verdict::SomeProgress),
+            format!(
+                "rated Green (score {shown}), but with {} high-severity finding{} open",
+                in_words(high as f64),
+                if high == 1 { "" } else { "s" }
+            ),
+        ),
+        Rating::Amber => (
+            Some(Verdict::SomeProgress),
+            format!("rated Amber (score {shown})"),
+        ),
+        Rating::Red => (
+            Some(Verdict::LimitedProgress),
+            format!("rated Red (score {shown})"),
+        ),
+        Rating::Provisional => (None, "its score is provisional".into()),
+        Rating::NotScored => (None, "nothing scored is answered".into()),
+    };
+    let why = match verdict {
+        Some(v) => format!("{}: {why}.", v.label()),
+        None => format!("No verdict: {why}."),
+    };
+    (verdict, VerdictBasis::Standing, why)
+}

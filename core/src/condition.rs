@@ -252,7 +252,8 @@ impl Condition {
             } => {
                 let (n, d) = (answers.get(numerator), answers.get(denominator));
                 let r = ratio(n, d);
-                let test = format!("÷ {denominator} {compare}");
+                // Worded without ids: the interface and reports show these steps to readers.
+                let test = format!("divided by the next answer {compare}");
                 out.push(Step {
                     item: numerator.clone(),
                     value: n.map(Value::to_string),
@@ -265,7 +266,7 @@ impl Condition {
                 out.push(Step {
                     item: denominator.clone(),
                     value: d.map(Value::to_string),
-                    test: format!("divides {numerator}"),
+                    test: "divides the answer before it".into(),
                     holds: r.is_some(),
                 });
             }
@@ -439,6 +440,9 @@ mod tests {
         let steps = over.trace(&Answers::new(|id: &str| a.get(id), AS_AT));
         assert_eq!(steps.len(), 2);
         assert!(steps[0].test.contains("ratio 1.18"), "{}", steps[0].test);
+        for step in &steps {
+            assert!(!step.test.contains("business."), "no id in {}", step.test);
+        }
     }
 
     #[test]

@@ -233,7 +233,7 @@ impl Session {
             }
             Filter::Findings => self.evaluation.findings_for(&item.id).next().is_some(),
             Filter::Flagged => answer.is_some_and(|a| a.review),
-            Filter::Unconfirmed => answer.is_some_and(|a| a.carried),
+            Filter::Unconfirmed => answer.is_some_and(|a| a.is_unconfirmed()),
         };
         passes
             && self.search.as_deref().is_none_or(|q| {

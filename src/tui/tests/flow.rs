@@ -72,7 +72,7 @@ fn typed_answers_of_every_kind_reach_the_file() {
     go(&mut app, "business.applications");
     press(&mut app, "<Enter>1,049<Enter>");
     go(&mut app, "ctx.previous_run");
-    press(&mut app, "<Enter>HMIC 2011 review<Enter>");
+    press(&mut app, "<Del><Enter>HMIC 2011 review<Enter>");
     let text = file(&path);
     assert!(
         text.contains("[answers.\"ctx.completed_on\"]\nvalue = 2012-11-30"),

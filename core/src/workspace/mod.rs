@@ -21,7 +21,7 @@ use jiff::civil::Date;
 
 pub use actor::{ConfigError, system_user};
 pub use export::{ExportError, Overwrite, export};
-pub use listing::{Listed, Summary};
+pub use listing::{Listed, Period, Summary};
 pub use open::{Edit, OpenError, Opened, ReadOnly, Refused};
 pub use sign::{Blocker, ReopenError, SignError};
 pub use start::{Start, StartError, Started, file_name};

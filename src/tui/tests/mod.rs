@@ -48,6 +48,7 @@ pub fn dorset(dir: &Path) -> (App, PathBuf) {
     let path = ws.start(&request).unwrap().path;
     let mut app = App::open(ws, &path).unwrap();
     app.theme.colour = false;
+    app.start_dir = dir.to_path_buf();
     (app, path)
 }
 
@@ -94,7 +95,13 @@ fn named(name: &str) -> KeyEvent {
         "BS" => KeyCode::Backspace,
         "PgDn" => KeyCode::PageDown,
         "End" => KeyCode::End,
-        "C-c" => return KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        "Home" => KeyCode::Home,
+        "PgUp" => KeyCode::PageUp,
+        "Space" => KeyCode::Char(' '),
+        ctrl if ctrl.starts_with("C-") => {
+            let c = ctrl[2..].chars().next().expect("a letter after C-");
+            return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        }
         other => panic!("unknown key name {other}"),
     };
     KeyEvent::new(code, KeyModifiers::NONE)

@@ -24,10 +24,10 @@ fn part_answered(dir: &Path) -> App {
     go(&mut app, "gifts.register.exists");
     press(&mut app, "y");
     go(&mut app, "procurement.gifts_crossref");
-    press(&mut app, "A");
+    press(&mut app, "AA");
     press(
         &mut app,
-        "nNNo cross-check of contract awards against the register yet.<Esc>",
+        "nNNo cross-check of contract awards against the register yet.<Esc>y",
     );
     press(
         &mut app,
@@ -187,7 +187,7 @@ fn carrying_forward_from_the_form_shows_a_briefing() {
     drop(part_answered(dir.path()));
     let mut app = App::home(ws(dir.path()));
     app.theme.colour = false;
-    press(&mut app, "c<Tab>2013<Tab><Tab><Right>");
+    press(&mut app, "c<Tab>2013<Tab><Tab><Tab><Right>");
     snap("new_form_from", &app);
     press(&mut app, "<Enter>");
     snap("briefing", &app);
@@ -198,7 +198,7 @@ fn a_yes_without_evidence_is_pointed_out_beside_the_item() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "Ay");
+    press(&mut app, "AAy");
     let screen = format!("{}", draw(&app, 120, 40));
     assert!(
         screen.contains("To check:") && screen.contains("evidence is recorded"),

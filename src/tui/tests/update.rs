@@ -31,7 +31,7 @@ fn advancing_can_be_turned_off() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "A");
+    press(&mut app, "AA");
     assert!(
         app.notice
             .as_deref()
@@ -47,7 +47,7 @@ fn clearing_an_answer_keeps_the_note() {
     let dir = data_dir();
     let (mut app, path) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "ANkept<Esc>y<Del>");
+    press(&mut app, "AANkept<Esc>yy<Del>");
     let s = session(&app);
     assert_eq!(s.assessment.value("media.policy"), None);
     assert_eq!(
@@ -62,7 +62,7 @@ fn a_bad_typed_entry_is_explained_and_the_old_value_stays() {
     let dir = data_dir();
     let (mut app, path) = dorset(dir.path());
     go(&mut app, "business.applications");
-    press(&mut app, "A<Enter>49<Enter>");
+    press(&mut app, "AA<Enter>49<Enter>");
     assert_eq!(
         session(&app).assessment.value("business.applications"),
         Some(&Value::Number(49.0))
@@ -140,7 +140,7 @@ fn notes_take_pasted_text_without_control_characters() {
         &mut app,
         Action::Paste("Policy seen\r\n\u{1b}]0;owned\u{7}on file".into()),
     );
-    press(&mut app, "<Esc>");
+    press(&mut app, "<Esc>y");
     let note = session(&app)
         .assessment
         .answer("media.policy")
@@ -281,7 +281,7 @@ fn search_finds_prompts_guidance_and_notes() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "training.leaders");
-    press(&mut app, "Nzebra crossing<Esc>");
+    press(&mut app, "Nzebra crossing<Esc>y");
     press(&mut app, "/ZEBRA<Enter>");
     let s = session(&app);
     assert_eq!(s.search.as_deref(), Some("ZEBRA"));
@@ -345,7 +345,7 @@ fn a_failed_save_is_kept_retried_and_quitting_asks_first() {
         s.opened.path = folder.join("a.toml");
     }
     go(&mut app, "media.policy");
-    press(&mut app, "Ay");
+    press(&mut app, "AAy");
     let s = session(&app);
     assert!(
         matches!(&s.save, SaveState::Failed(e) if e.contains("could not save")),
@@ -357,9 +357,9 @@ fn a_failed_save_is_kept_retried_and_quitting_asks_first() {
         Some(&Value::Status(Status::Yes)),
         "the change stays in memory"
     );
-    press(&mut app, "q");
+    press(&mut app, "Q");
     assert!(!app.quit);
-    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit)));
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit(_))));
     press(&mut app, "<Esc>");
     assert!(app.dialog.is_none() && !app.quit);
     // Once the folder is back, the next change saves everything.
@@ -367,7 +367,7 @@ fn a_failed_save_is_kept_retried_and_quitting_asks_first() {
     press(&mut app, "y");
     assert_eq!(session(&app).save, SaveState::Saved);
     assert!(file(&folder.join("a.toml")).contains("media.policy"));
-    press(&mut app, "q");
+    press(&mut app, "Q");
     assert!(app.quit);
 }
 
@@ -381,7 +381,7 @@ fn quitting_with_a_failed_save_can_retry_or_discard() {
     }
     go(&mut app, "media.policy");
     press(&mut app, "y<C-c>");
-    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit)));
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit(_))));
     press(&mut app, "s");
     assert!(!app.quit, "the retry failed too");
     press(&mut app, "q<C-c>y");
@@ -412,31 +412,40 @@ fn navigation_moves_between_panes_areas_and_items() {
     assert_eq!(s.cursor.at(), s.visible.len() - 1);
     press(&mut app, "g<Tab><PgDn>");
     assert_eq!(session(&app).pane, Pane::Detail);
-    assert_eq!(session(&app).scroll.top(), 10);
+    assert!(session(&app).scroll.top() > 0);
     press(&mut app, "<Tab>");
     assert_eq!(session(&app).pane, Pane::Areas);
 }
 
 #[test]
-fn export_writes_each_format_and_never_overwrites() {
+fn export_writes_each_format_and_asks_before_replacing() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
+    let report = dir.path().join("dorset-police-2012-report.md");
     press(&mut app, "x<Enter>");
     let Some(Dialog::Export(export)) = &app.dialog else {
         panic!("the dialog stays open")
     };
     assert!(
-        matches!(&export.result, Some(Ok(m)) if m.contains("dorset-police-2012-report.md")),
-        "{:?}",
+        matches!(&export.result, Some(Ok(m)) if m.contains(&report.display().to_string())),
+        "the whole path is said: {:?}",
         export.result
     );
-    let written = file(&dir.path().join("dorset-police-2012-report.md"));
-    assert!(written.contains("Dorset Police"));
+    assert!(file(&report).contains("Dorset Police"));
+    // The same name again: asked first, and "no" keeps the file as it was.
+    std::fs::write(&report, "last week's").unwrap();
     press(&mut app, "<Enter>");
     let Some(Dialog::Export(export)) = &app.dialog else {
         panic!()
     };
-    assert!(matches!(&export.result, Some(Err(e)) if e.contains("already exists")));
+    assert_eq!(export.replacing.as_deref(), Some(report.as_path()));
+    press(&mut app, "n");
+    assert_eq!(file(&report), "last week's");
+    press(&mut app, "<Enter>y");
+    assert!(
+        file(&report).contains("Dorset Police"),
+        "replaced when asked to"
+    );
     // Each other format gets its own extension.
     for format in &<probity_core::report::Report as probity_core::document::Document>::FORMATS[1..]
     {
@@ -447,6 +456,26 @@ fn export_writes_each_format_and_never_overwrites() {
                 .exists()
         );
     }
+}
+
+#[test]
+fn export_paths_start_where_probity_was_started_and_expand_home() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    press(&mut app, "x");
+    let Some(Dialog::Export(export)) = &app.dialog else {
+        panic!()
+    };
+    assert_eq!(
+        export.target(),
+        dir.path().join("dorset-police-2012-report.md")
+    );
+    press(&mut app, "<C-u>~/r.md");
+    let Some(Dialog::Export(export)) = &app.dialog else {
+        panic!()
+    };
+    let home = std::path::PathBuf::from(std::env::var_os("HOME").unwrap());
+    assert_eq!(export.target(), home.join("r.md"));
 }
 
 #[test]
@@ -496,16 +525,29 @@ fn help_opens_everywhere_and_scrolls() {
 }
 
 #[test]
-fn help_stops_scrolling_at_its_end() {
+fn help_stops_scrolling_at_its_end_and_comes_straight_back() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     press(&mut app, "?");
     for _ in 0..100 {
         press(&mut app, "<PgDn>");
     }
+    let top = |app: &App| match &app.dialog {
+        Some(Dialog::Help(h)) => h.scroll.top(),
+        _ => panic!("help is open"),
+    };
+    let end = top(&app);
+    press(&mut app, "jG");
+    assert_eq!(top(&app), end, "nothing past the end");
+    let screen = draw(&app, 80, 24).to_string();
+    assert!(
+        screen.contains("stay"),
+        "the last key shows at the bottom:\n{screen}"
+    );
     press(&mut app, "k");
-    let end = crate::tui::keymap::help_lines().len() as u16;
-    assert!(matches!(&app.dialog, Some(Dialog::Help(h)) if h.scroll.top() == end - 1));
+    assert_eq!(top(&app), end - 1, "one key back up moves at once");
+    press(&mut app, "g");
+    assert_eq!(top(&app), 0);
 }
 
 #[test]
@@ -544,7 +586,7 @@ fn next_year_starts_from_last_year_with_a_briefing_and_confirmations() {
     press(&mut app, "yq");
     drop(app);
     let mut app = App::home(ws(dir.path()));
-    press(&mut app, "c<Tab>2013<Tab><Tab><Right>");
+    press(&mut app, "c<Tab>2013<Tab><Tab><Tab><Right>");
     let Screen::NewForm(form) = &app.screen else {
         panic!()
     };
@@ -583,10 +625,10 @@ fn export_can_leave_out_names_and_notes() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "Ay");
-    press(&mut app, "NSpoke to DS Example<Esc>oDS Example<Enter>");
+    press(&mut app, "AAy");
+    press(&mut app, "NSpoke to DS Example<Esc>yoDS Example<Enter>");
     press(&mut app, "x<Tab><Enter>");
-    let written = file(&dir.path().join("dorset-police-2012-report.md"));
+    let written = file(&dir.path().join("dorset-police-2012-report-redacted.md"));
     assert!(!written.contains("DS Example"), "{written}");
     assert!(written.to_lowercase().contains("redact"), "{written}");
 }

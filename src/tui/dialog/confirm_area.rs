@@ -46,7 +46,7 @@ impl ConfirmArea {
     }
 
     pub fn render(&self, theme: Theme, frame: &mut Frame, area: Rect) {
-        let inner = frame_box(frame, area, 64, 8, "Confirm carried answers", theme);
+        let inner = frame_box(frame, area, 64, 10, "Confirm carried answers", theme);
         frame.render_widget(
             Paragraph::new(vec![
                 Line::from(format!(

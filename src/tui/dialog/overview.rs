@@ -128,11 +128,11 @@ impl Overview {
         frame.render_widget(
             Paragraph::new(vec![
                 Line::from(format!(
-                    "{}/{} answered · findings {high} high, {medium} medium, {low} low · ↻ {carried} to confirm · ⚑ {flagged} flagged",
+                    "{}/{} answered · {high} high, {medium} medium, {low} low · {carried} ↻ to confirm · {flagged} ⚑ flagged",
                     e.completeness.answered, e.completeness.applicable
                 )),
                 Line::styled(
-                    format!("{:<6}{:<TITLE$} marks, then answered/applicable and items with findings", "", "Area"),
+                    format!("{:<6}{:<TITLE$} items · answered · with findings", "", "Area"),
                     theme.dim(),
                 ),
             ]),

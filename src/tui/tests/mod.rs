@@ -3,9 +3,12 @@
 
 mod cursor;
 mod flow;
+mod moving;
 mod screens;
 mod sign_off;
+mod undo;
 mod update;
+mod year;
 
 use std::path::{Path, PathBuf};
 

@@ -5,16 +5,32 @@ use super::*;
 pub(super) fn snap(name: &str, app: &App) {
     for (w, h) in [(80, 24), (120, 40)] {
         let screen = draw(app, w, h);
-        insta::with_settings!({
-            snapshot_suffix => format!("{w}x{h}"),
-            filters => vec![
-                (r"/tmp/pd\w{6}", "[DATA]"),
-                (r"\d{4}-\d\d-\d\d \d\d:\d\d", "[SAVED]"),
-                (r"seal [0-9a-f]{4}(-[0-9a-f]{4}){3}", "seal [SEAL]"),
-            ],
-        }, {
-            insta::assert_snapshot!(name, screen);
-        });
+        snap_one(name, w, h, screen);
+    }
+}
+
+/// A snapshot at one size, for screens whose state depends on the window (a scrolled end).
+fn snap_one(name: &str, w: u16, h: u16, screen: TestBackend) {
+    insta::with_settings!({
+        snapshot_suffix => format!("{w}x{h}"),
+        filters => vec![
+            (r"/tmp/pd\w{6}", "[DATA]"),
+            (r"\d{4}-\d\d-\d\d \d\d:\d\d", "[SAVED]"),
+            (r"seal [0-9a-f]{4}(-[0-9a-f]{4}){3}", "seal [SEAL]"),
+        ],
+    }, {
+        insta::assert_snapshot!(name, screen);
+    });
+}
+
+/// Scrolls with `keys` in a window of each size, then snaps it: the scrolled end must show the
+/// last line at the bottom, at 80 × 24 as at 120 × 40.
+fn snap_scrolled(name: &str, make: impl Fn() -> App, keys: &str) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = make();
+        update(&mut app, crate::tui::Action::Resize(w, h));
+        press(&mut app, keys);
+        snap_one(name, w, h, draw(&app, w, h));
     }
 }
 
@@ -246,4 +262,45 @@ fn the_header_shows_the_forces_trend_across_periods_in_the_folder() {
     go(&mut app, "procurement.gifts_crossref");
     press(&mut app, "y");
     assert!(session(&app).trend()[1].1 > before);
+}
+
+#[test]
+fn the_overview_grid() {
+    let dir = data_dir();
+    let mut app = part_answered(dir.path());
+    press(&mut app, "O");
+    snap("overview", &app);
+}
+
+#[test]
+fn scrolled_to_the_end() {
+    let dir = data_dir();
+    drop(part_answered(dir.path()));
+    let path = dir.path().join("dorset-police-2012.toml");
+    let open = || {
+        let mut app = App::open(ws(dir.path()), &path).unwrap();
+        app.theme.colour = false;
+        go(&mut app, "procurement.gifts_crossref");
+        app
+    };
+    snap_scrolled("details_end", open, "<Tab>G");
+    snap_scrolled("help_end", open, "?G");
+    snap_scrolled("findings_end", open, "f<PgDn><PgDn><PgDn><PgDn>");
+}
+
+#[test]
+fn questions_asked_before_a_change() {
+    let dir = data_dir();
+    let mut app = part_answered(dir.path());
+    press(&mut app, "N more<Esc>");
+    snap("note_keep_or_discard", &app);
+    let path = dir.path().join("dorset-police-2012.toml");
+    drop(app);
+    let text = file(&path).replace("value = \"no\"", "value = \"no\"\ncarried = true");
+    std::fs::write(&path, text).unwrap();
+    let mut app = App::open(ws(dir.path()), &path).unwrap();
+    app.theme.colour = false;
+    go(&mut app, "procurement.gifts_crossref");
+    press(&mut app, "C");
+    snap("confirm_area", &app);
 }

@@ -4,6 +4,7 @@
 mod cursor;
 mod flow;
 mod moving;
+mod readme;
 mod screens;
 mod sign_off;
 mod undo;

@@ -177,6 +177,34 @@ fn answers_are_saved_and_the_terminal_is_restored_on_quit() {
 }
 
 #[test]
+fn answers_and_a_note_undone_leave_the_file_as_it_was() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut pty, path) = new_dorset(data.path());
+    let before = std::fs::read_to_string(&path).unwrap();
+    pty.keys("hj", "Relationships");
+    pty.keys("l", "Relationships");
+    pty.keys("y", "Saved │ 3/");
+    pty.keys("jn", "Saved │ 4/");
+    pty.keys("N", "closes the editor, asking");
+    pty.keys("Put on the wrong item", "Put on the wrong item");
+    // Esc must arrive on its own, or it is read as Alt with the next key.
+    pty.keys("\x1b", "Keep your changes");
+    pty.keys("y", "");
+    pty.wait_gone("Keep your changes");
+    pty.keys("u", "Undone: the note");
+    pty.keys("u", "Saved │ 3/");
+    pty.keys("u", "Saved │ 2/");
+    pty.keys("u", "Nothing to undo");
+    pty.keys("Q", "");
+    assert!(pty.finish(), "probity exits with 0");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "the file is as it was, byte for byte"
+    );
+}
+
+#[test]
 fn a_paste_goes_into_the_note_as_text() {
     let data = tempfile::tempdir().unwrap();
     let (mut pty, path) = new_dorset(data.path());

@@ -242,7 +242,7 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
         }
         Action::Answer(_) => say(format!(
             "This item takes {}: press {} to answer it.",
-            item.kind.allowed(),
+            item.kind.allowed_typed(),
             keymap::key_name(Context::Assessment, &Action::EditAnswer)
         )),
         Action::ClearAnswer => done(s.set_value(&item.id, None)),

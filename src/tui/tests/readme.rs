@@ -15,7 +15,11 @@ fn the_readme_lists_every_key_as_the_help_screen_does() {
     let (table, after) = rest.split_once(END).expect("and where it ends");
     let expected = keymap::markdown();
     if std::env::var_os("UPDATE_README").is_some() {
-        std::fs::write("README.md", format!("{before}{START}{expected}{END}{after}")).unwrap();
+        std::fs::write(
+            "README.md",
+            format!("{before}{START}{expected}{END}{after}"),
+        )
+        .unwrap();
         return;
     }
     assert!(

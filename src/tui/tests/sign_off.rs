@@ -108,7 +108,9 @@ fn a_signed_assessment_cannot_be_changed_from_the_interface() {
     );
     snap("signed", &app);
 
-    for keys in ["n", "<Del>", "N", "e", "o", "d", "r", "s", "<Enter>"] {
+    for keys in [
+        "n", "<Del>", "N", "e", "o", "d", "r", "s", "<Enter>", "u", "<C-r>", "C",
+    ] {
         press(&mut app, keys);
         assert!(app.dialog.is_none(), "{keys} opened a dialog");
         let notice = app.notice.clone().unwrap_or_default();

@@ -68,7 +68,7 @@ impl Workspace {
             (None, None) => resolve(Catalog::default_id())?,
         };
         let period = clean_name(&request.period);
-        let (mut assessment, carried) = match &previous {
+        let (mut assessment, mut carried) = match &previous {
             Some((prev, before)) => {
                 let c = carry::carry_forward(prev, before, &checklist, &period);
                 (c.assessment, Some(c.report))
@@ -100,11 +100,10 @@ impl Workspace {
             &checklist,
             previous.as_ref().map(|(p, _)| p),
         );
-        fill_context(
-            &mut assessment,
-            &checklist,
-            previous.as_ref().map(|(p, _)| p),
-        );
+        // An answer filled in afresh (the earlier assessment's) is no longer one carried.
+        if let Some(report) = carried.as_mut() {
+            report.carried = assessment.unconfirmed().count();
+        }
         let path = match &request.out {
             Some(p) => p.clone(),
             None => {
@@ -302,6 +301,12 @@ mod tests {
         assert!(!previous.carried, "probity knows it: nothing to confirm");
         assert!(b.answer(&ctx(&c.context.force)).unwrap().carried);
         assert_eq!(b.assessor.as_deref(), Some("Head of PSD"));
+        let report = next.carried.unwrap();
+        assert_eq!(
+            report.carried,
+            b.unconfirmed().count(),
+            "the briefing counts what is to confirm"
+        );
     }
 
     #[test]

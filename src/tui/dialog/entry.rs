@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use probity_core::answer::{Kind, Value, parse_date, parse_value};
@@ -235,18 +236,19 @@ pub(super) fn one_line(
     text: &TextArea<'static>,
     note: Option<(&str, Style)>,
 ) {
-    let inner = frame_box(frame, area, 70, 7, title, theme);
+    let inner = frame_box(frame, area, 74, 9, title, theme);
     let [help, field, error_line, hint] = Layout::vertical([
-        Constraint::Length(1),
         Constraint::Length(2),
-        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(2),
         Constraint::Length(1),
     ])
     .areas(inner);
-    frame.render_widget(Line::styled(explain, theme.dim()), help);
+    let wrapped = |text, style| Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true });
+    frame.render_widget(wrapped(explain, theme.dim()), help);
     draw_field(frame, text, field);
     if let Some((text, style)) = note {
-        frame.render_widget(Line::styled(text, style), error_line);
+        frame.render_widget(wrapped(text, style), error_line);
     }
     frame.render_widget(
         Line::styled(

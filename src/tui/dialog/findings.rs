@@ -45,11 +45,12 @@ fn layout(inner: Rect, findings: usize) -> [Rect; 3] {
     [list, detail, hint]
 }
 
-/// How a finding is named in the list: a gap's own title, or for an item with none (titled by
-/// its whole question) the item's short label, so the list stays one line a finding.
+/// How a finding is named in the list: a rule's title, or for an item the item's short label
+/// (its gap, or its whole question, is a sentence), so the list stays one line a finding. The
+/// explanation below gives the title in full.
 fn name<'a>(s: &'a Session, f: &'a Finding) -> &'a str {
     match (f.kind, s.checklist.item(&f.id)) {
-        (FindingKind::Item, Some(item)) if item.gap.is_none() => item.short_label(),
+        (FindingKind::Item, Some(item)) => item.short_label(),
         _ => &f.title,
     }
 }

@@ -412,18 +412,15 @@ impl Session {
             .findings
             .iter()
             .find(|f| !before.contains(&f.id))
-            .map(|f| {
-                format!(
-                    "New {} finding: {}.",
-                    severity_word(f.severity).to_lowercase(),
-                    f.title
-                )
-            });
+            .map(|f| (severity_word(f.severity).to_lowercase(), f.title.clone()));
+        let said =
+            |(severity, title): &(String, String)| format!("New {severity} finding: {title}.");
         match (self.advance, raised) {
-            (Advance::Stay, raised) => self.notice = raised,
-            (Advance::Wait, Some(raised)) => {
+            (Advance::Stay, raised) => self.notice = raised.as_ref().map(said),
+            // The key comes before the title, which may be too long for the line.
+            (Advance::Wait, Some((severity, title))) => {
                 self.notice = Some(format!(
-                    "{raised} Its details are on the right; {} goes on to the next question.",
+                    "New {severity} finding, in the details ({} goes on to the next question): {title}.",
                     super::keymap::key_name(
                         super::keymap::Context::Assessment,
                         &super::Action::Continue
@@ -431,6 +428,7 @@ impl Session {
                 ))
             }
             (_, raised) => {
+                let raised = raised.as_ref().map(said);
                 self.go_on();
                 if let Some(raised) = raised {
                     self.notice = Some(raised);

@@ -76,8 +76,8 @@ fn an_answer_that_raises_a_finding_waits_there_until_space() {
     );
     let notice = app.notice.clone().unwrap();
     assert!(
-        notice.starts_with("New high finding: Procurement not cross-referenced")
-            && notice.contains("Space goes on"),
+        notice.starts_with("New high finding, in the details (Space goes on")
+            && notice.contains("Procurement not cross-referenced"),
         "{notice}"
     );
     let screen = draw(&app, 120, 40).to_string();

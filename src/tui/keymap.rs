@@ -527,7 +527,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(Export, &[key(Esc)], Action::Close, "close the dialog"),
     // A question.
-    bind(Ask, &[ch('y'), key(Enter)], Action::Yes, "yes"),
+    bind(Ask, &[ch('y')], Action::Yes, "yes"),
     bind(Ask, &[ch('n')], Action::No, "no"),
     bind(
         Ask,

@@ -5,7 +5,7 @@ use std::path::Path;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use probity_core::text::shown_path;
 use probity_core::workspace::{Listed, Workspace};
@@ -95,10 +95,11 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
                 Line::from(""),
                 Line::from("There are no assessments here yet."),
                 Line::from(format!(
-                    "Press {} to create one: you will be asked for the force, the period and the checklist.",
+                    "Press {} to create one: you will be asked for the force, the period, the assessor and the checklist.",
                     keymap::key_name(Context::Assessments, &Action::NewAssessment)
                 )),
             ])
+            .wrap(Wrap { trim: true })
             .block(Block::bordered()),
             body,
         );

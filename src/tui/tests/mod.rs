@@ -112,6 +112,11 @@ fn named(name: &str) -> KeyEvent {
 }
 
 /// Selects an item by id, as a user would reach it.
+/// What the bottom line says; a test that asks expects something said.
+pub fn notice(app: &App) -> &str {
+    app.notice.as_deref().expect("a notice")
+}
+
 pub fn go(app: &mut App, id: &str) {
     if let super::app::Screen::Assessment(s) = &mut app.screen {
         s.select(id);

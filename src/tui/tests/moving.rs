@@ -23,7 +23,7 @@ fn esc_and_q_go_back_a_level_and_q_on_home_quits() {
     assert!(!app.quit);
     press(&mut app, "<Esc>");
     assert!(!app.quit, "Esc on home does not quit");
-    assert!(app.notice.as_deref().unwrap().contains("does nothing here"));
+    assert!(notice(&app).contains("does nothing here"));
     press(&mut app, "q");
     assert!(app.quit);
 }
@@ -74,11 +74,11 @@ fn an_answer_that_raises_a_finding_waits_there_until_space() {
         "procurement.gifts_crossref",
         "it waits"
     );
-    let notice = app.notice.clone().unwrap();
+    let said = notice(&app);
     assert!(
-        notice.starts_with("New high finding, in the details (Space goes on")
-            && notice.contains("Procurement not cross-referenced"),
-        "{notice}"
+        said.starts_with("New high finding, in the details (Space goes on")
+            && said.contains("Procurement not cross-referenced"),
+        "{said}"
     );
     let screen = draw(&app, 120, 40).to_string();
     assert!(screen.contains("High finding: Procurement not"), "{screen}");
@@ -95,11 +95,7 @@ fn an_answer_that_raises_a_finding_waits_there_until_space() {
         session(&app).item().unwrap().id,
         "procurement.supplier_interests"
     );
-    assert!(
-        app.notice.as_deref().unwrap().contains("finding"),
-        "{:?}",
-        app.notice
-    );
+    assert!(notice(&app).contains("finding"), "{:?}", app.notice);
 }
 
 #[test]
@@ -123,10 +119,7 @@ fn keys_with_no_meaning_say_so() {
     for key in [":", "<C-p>", "z"] {
         press(&mut app, key);
         assert!(
-            app.notice
-                .as_deref()
-                .unwrap()
-                .contains("does nothing here. Press ? for"),
+            notice(&app).contains("does nothing here. Press ? for"),
             "{key}: {:?}",
             app.notice
         );

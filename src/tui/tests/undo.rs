@@ -77,7 +77,7 @@ fn every_kind_of_change_is_undone_and_redone_and_saved_each_time() {
         "each undo is in the history too"
     );
     press(&mut app, "u");
-    assert!(app.notice.as_deref().unwrap().contains("Nothing to undo"));
+    assert!(notice(&app).contains("Nothing to undo"));
     // ...and each redo forward again.
     for expected in states.iter().skip(1) {
         press(&mut app, "<C-r>");
@@ -89,7 +89,7 @@ fn every_kind_of_change_is_undone_and_redone_and_saved_each_time() {
         );
     }
     press(&mut app, "<C-r>");
-    assert!(app.notice.as_deref().unwrap().contains("Nothing to redo"));
+    assert!(notice(&app).contains("Nothing to redo"));
 }
 
 #[test]
@@ -101,20 +101,15 @@ fn a_wrong_answer_and_note_are_undone_in_two_keys_and_said() {
     press(&mut app, "AAnNWrong item.<Esc>y");
     go(&mut app, "training.leaders");
     press(&mut app, "u");
-    let notice = app.notice.clone().unwrap();
-    assert!(notice.starts_with("Undone: the note of"), "{notice}");
+    let said = notice(&app);
+    assert!(said.starts_with("Undone: the note of"), "{said}");
     assert_eq!(
         session(&app).item().unwrap().id,
         "media.policy",
         "undo shows the item it changed"
     );
     press(&mut app, "u");
-    assert!(
-        app.notice
-            .as_deref()
-            .unwrap()
-            .starts_with("Undone: the answer of")
-    );
+    assert!(notice(&app).starts_with("Undone: the answer of"));
     assert_eq!(answers(&path), before);
 }
 
@@ -143,7 +138,7 @@ fn confirmations_are_undone_and_a_new_change_ends_redo() {
     );
     press(&mut app, "c");
     press(&mut app, "<C-r>");
-    assert!(app.notice.as_deref().unwrap().contains("Nothing to redo"));
+    assert!(notice(&app).contains("Nothing to redo"));
 }
 
 #[test]
@@ -161,7 +156,7 @@ fn undo_carries_on_after_leaving_and_coming_back_but_not_past_a_change_made_else
     let text = file(&path).replace("value = \"yes\"", "value = \"no\"");
     std::fs::write(&path, text).unwrap();
     press(&mut app, "<Enter>u");
-    assert!(app.notice.as_deref().unwrap().contains("Nothing to undo"));
+    assert!(notice(&app).contains("Nothing to undo"));
 }
 
 #[test]

@@ -32,12 +32,7 @@ fn advancing_can_be_turned_off() {
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "media.policy");
     press(&mut app, "AA");
-    assert!(
-        app.notice
-            .as_deref()
-            .unwrap()
-            .contains("stays on the same item")
-    );
+    assert!(notice(&app).contains("stays on the same item"));
     press(&mut app, "n");
     assert_eq!(session(&app).item().unwrap().id, "media.policy");
 }
@@ -105,7 +100,7 @@ fn status_keys_on_other_kinds_explain_how_to_answer() {
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "business.applications");
     press(&mut app, "y");
-    assert!(app.notice.as_deref().unwrap().contains("press Enter"));
+    assert!(notice(&app).contains("press Enter"));
     assert_eq!(
         session(&app).assessment.value("business.applications"),
         None
@@ -313,12 +308,7 @@ fn carried_answers_are_confirmed_with_one_key() {
     press(&mut app, "<Esc>");
     go(&mut app, "media.policy");
     press(&mut app, "c");
-    assert!(
-        app.notice
-            .as_deref()
-            .unwrap()
-            .contains("Nothing to confirm")
-    );
+    assert!(notice(&app).contains("Nothing to confirm"));
 }
 
 #[test]
@@ -330,7 +320,7 @@ fn a_second_window_is_read_only_and_changes_nothing() {
     assert_eq!(session(&second).save, SaveState::ReadOnly);
     go(&mut second, "media.policy");
     press(&mut second, "y");
-    assert!(second.notice.as_deref().unwrap().contains("read-only"));
+    assert!(notice(&second).contains("read-only"));
     assert_eq!(session(&second).assessment.value("media.policy"), None);
     assert_eq!(file(&path), before);
 }
@@ -483,7 +473,7 @@ fn the_home_screen_lists_and_creates_assessments() {
     let dir = data_dir();
     let mut app = App::home(ws(dir.path()));
     press(&mut app, "<Enter>");
-    assert!(app.notice.as_deref().unwrap().contains("press c"));
+    assert!(notice(&app).contains("press c"));
     press(&mut app, "cDorset Police<Tab>2012<Enter>");
     assert_eq!(session(&app).assessment.force, "Dorset Police");
     assert!(dir.path().join("dorset-police-2012.toml").exists());

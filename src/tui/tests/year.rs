@@ -67,9 +67,9 @@ fn periods_of_the_same_force_are_a_key_away_and_back() {
     assert_eq!(previous, "Dorset Police, 2012");
     press(&mut app, "[");
     assert_eq!(session(&app).assessment.period, "2012");
-    assert!(app.notice.as_deref().unwrap().starts_with("Now on 2012."));
+    assert!(notice(&app).starts_with("Now on 2012."));
     press(&mut app, "[");
-    assert!(app.notice.as_deref().unwrap().contains("no earlier period"));
+    assert!(notice(&app).contains("no earlier period"));
     press(&mut app, "]");
     assert_eq!(session(&app).assessment.period, "2013");
     let screen = draw(&app, 120, 40).to_string();
@@ -103,14 +103,9 @@ fn an_areas_carried_answers_are_confirmed_at_once_after_a_count() {
         s.assessment.unconfirmed().collect::<Vec<_>>(),
         ["ctx.force"]
     );
-    assert!(
-        app.notice
-            .as_deref()
-            .unwrap()
-            .starts_with("Confirmed all 2 answers")
-    );
+    assert!(notice(&app).starts_with("Confirmed all 2 answers"));
     press(&mut app, "C");
-    assert!(app.notice.as_deref().unwrap().contains("Nothing in"));
+    assert!(notice(&app).contains("Nothing in"));
 }
 
 #[test]
@@ -124,25 +119,13 @@ fn a_read_only_window_refreshes_and_offers_to_take_over() {
     // Saves can land within one tick of the clock; wait for the stamp to move.
     std::thread::sleep(std::time::Duration::from_millis(20));
     update(&mut second, Action::Tick);
-    assert!(
-        second
-            .notice
-            .as_deref()
-            .unwrap()
-            .contains("other window saved")
-    );
+    assert!(notice(&second).contains("other window saved"));
     assert!(session(&second).assessment.value("media.policy").is_some());
     press(&mut second, "T");
-    assert!(second.notice.as_deref().unwrap().contains("still has"));
+    assert!(notice(&second).contains("still has"));
     drop(first);
     update(&mut second, Action::Tick);
-    assert!(
-        second
-            .notice
-            .as_deref()
-            .unwrap()
-            .contains("Press T to edit here")
-    );
+    assert!(notice(&second).contains("Press T to edit here"));
     let screen = draw(&second, 80, 24).to_string();
     assert!(screen.contains("the other window has closed"), "{screen}");
     press(&mut second, "T");

@@ -248,14 +248,7 @@ impl Export {
         );
         let message = match (&self.replacing, &self.result) {
             (Some(path), _) => Some((
-                format!(
-                    "{} already exists. Replace it?  {}",
-                    shown_path(path),
-                    keymap::hint(
-                        Context::Ask,
-                        &[(&[Action::Yes], "replace"), (&[Action::No], "keep it")]
-                    )
-                ),
+                format!("{} already exists. Replace it?", shown_path(path)),
                 theme.bold(),
             )),
             (None, Some(Ok(done))) => Some((done.clone(), theme.bold())),
@@ -268,15 +261,20 @@ impl Export {
                 result,
             );
         }
-        frame.render_widget(
-            Line::styled(
-                keymap::hint(
-                    Context::Export,
-                    &[(&[Action::Submit], "write"), (&[Action::Close], "close")],
-                ),
-                theme.dim(),
+        // While the question is open only its answers work, so only they are shown.
+        let keys = match self.replacing {
+            Some(_) => keymap::hint(
+                Context::Ask,
+                &[
+                    (&[Action::Yes], "replace"),
+                    (&[Action::No, Action::Close], "keep it"),
+                ],
             ),
-            hint,
-        );
+            None => keymap::hint(
+                Context::Export,
+                &[(&[Action::Submit], "write"), (&[Action::Close], "close")],
+            ),
+        };
+        frame.render_widget(Line::styled(keys, theme.dim()), hint);
     }
 }

@@ -429,6 +429,13 @@ fn export_writes_each_format_and_asks_before_replacing() {
         panic!()
     };
     assert_eq!(export.replacing.as_deref(), Some(report.as_path()));
+    press(&mut app, "<Enter>");
+    assert_eq!(file(&report), "last week's", "a second Enter is not a yes");
+    let screen = draw(&app, 80, 24).to_string();
+    assert!(
+        screen.contains("y replace") && !screen.contains("Enter write"),
+        "only the question's keys are offered: {screen}"
+    );
     press(&mut app, "n");
     assert_eq!(file(&report), "last week's");
     press(&mut app, "<Enter>y");

@@ -65,9 +65,10 @@ pub fn paste_line(field: &mut TextArea<'static>, text: &str) {
     field.insert_str(probity_core::text::sanitize_line(&one_line(text)));
 }
 
-/// Several lines as one: trimmed, blank ones dropped, joined with "; ".
+/// Several lines as one: trimmed, blank ones dropped, joined with "; ". A line may end with a
+/// lone carriage return too: many terminals paste line breaks as one.
 fn one_line(text: &str) -> String {
-    text.lines()
+    text.split(['\r', '\n'])
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
@@ -99,6 +100,9 @@ mod tests {
     fn pasted_lines_are_joined_with_semicolons() {
         let mut field = line_field("");
         paste_line(&mut field, "Head of PSD\r\n\nDeputy Chief Constable\n");
+        assert_eq!(text_of(&field), "Head of PSD; Deputy Chief Constable");
+        let mut field = line_field("");
+        paste_line(&mut field, "Head of PSD\rDeputy Chief Constable");
         assert_eq!(text_of(&field), "Head of PSD; Deputy Chief Constable");
     }
 

@@ -113,8 +113,14 @@ fn header(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
                 " READ-ONLY: the other window has closed. Press {} to edit here. ",
                 keymap::key_name(Context::Assessment, &Action::TakeOver)
             ),
-            (ReadOnly::OpenElsewhere, _) => " READ-ONLY: this assessment is open in another probity window. Changes here are switched off. ".into(),
-            (ReadOnly::FolderNotWritable, _) => " READ-ONLY: this assessment's folder cannot be written to. Changes here are switched off. ".into(),
+            (ReadOnly::OpenElsewhere, _) => {
+                " READ-ONLY: open in another probity window, so nothing can be changed here. "
+                    .into()
+            }
+            (ReadOnly::FolderNotWritable, _) => {
+                " READ-ONLY: its folder cannot be written to, so nothing can be changed here. "
+                    .into()
+            }
         };
         frame.render_widget(Line::styled(text, theme.banner()), area);
         return;

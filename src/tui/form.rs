@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use probity_core::checklist::Catalog;
@@ -315,7 +315,7 @@ pub fn render(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
     );
     if let Some(error) = &form.error {
         frame.render_widget(
-            Paragraph::new(Line::styled(error.as_str(), theme.error())),
+            Paragraph::new(Line::styled(error.as_str(), theme.error())).wrap(Wrap { trim: true }),
             rows[6],
         );
     }

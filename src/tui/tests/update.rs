@@ -504,6 +504,15 @@ fn the_home_screen_lists_and_creates_assessments() {
         "{:?}",
         form.error
     );
+    // Read as one text, the lines of the screen hold the reason whole at 80 columns.
+    let screen = draw(&app, 80, 24).to_string();
+    let text = screen
+        .split(['│', '"', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("or open it from the list"), "{screen}");
     press(&mut app, "<Esc>");
     assert!(matches!(app.screen, Screen::Home(_)));
 }

@@ -210,8 +210,10 @@ fn status_bar(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         SaveState::Failed(why) => Span::styled(format!("NOT SAVED: {why}"), theme.error()),
     }];
     let c = e.completeness;
+    // At 80 columns the word goes, so that the findings' counts all fit.
+    let answered = if area.width < 90 { "" } else { " answered" };
     spans.push(Span::raw(format!(
-        " │ {}/{} answered ({:.0}%) │ ",
+        " │ {}/{}{answered} ({:.0}%) │ ",
         c.answered,
         c.applicable,
         c.percent()

@@ -194,7 +194,7 @@ fn a_bad_config_file_is_named_with_its_place() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("config.toml:1:8") && stderr.contains("--as NAME"),
+        stderr.contains("config.toml:1:8") && stderr.contains("Correct probity's config file"),
         "{stderr}"
     );
 }

@@ -10,7 +10,7 @@ use probity_core::answer::Value;
 use probity_core::assessment::Answer;
 use probity_core::checklist::Item;
 use probity_core::history::{Cause, Event};
-use probity_core::workspace::{Opened, Period, Refused, SignError, Workspace, check};
+use probity_core::workspace::{AfterAnswer, Opened, Period, Refused, SignError, Workspace, check};
 
 use super::theme::severity_word;
 use super::undo::{self, Undo};
@@ -82,6 +82,16 @@ pub enum Advance {
     Always,
     /// Stay on the item just answered.
     Stay,
+}
+
+impl From<AfterAnswer> for Advance {
+    fn from(set: AfterAnswer) -> Advance {
+        match set {
+            AfterAnswer::Wait => Advance::Wait,
+            AfterAnswer::GoOn => Advance::Always,
+            AfterAnswer::Stay => Advance::Stay,
+        }
+    }
 }
 
 impl Advance {
@@ -162,7 +172,7 @@ impl Session {
             matches: Vec::new(),
             filter: Filter::All,
             search: None,
-            advance: Advance::Wait,
+            advance: Advance::from(ws.after_answer),
             scroll: Scroll::default(),
             periods,
             undo: Undo::default(),

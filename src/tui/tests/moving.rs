@@ -242,3 +242,16 @@ fn the_overview_moves_around_the_whole_checklist_and_jumps() {
     assert_eq!(s.area, area);
     assert_eq!(s.item().unwrap().id, s.checklist.areas[area].items[2].id);
 }
+
+#[test]
+fn where_to_go_after_an_answer_is_the_users_own_setting() {
+    let dir = data_dir();
+    std::fs::write(dir.path().join("config.toml"), "after_answer = \"stay\"\n").unwrap();
+    let (_, path) = dorset(dir.path());
+    let mut ws = ws(dir.path());
+    ws.identify(Some("Jo Bloggs")).unwrap();
+    let mut app = App::open(ws, &path).unwrap();
+    go(&mut app, "media.policy");
+    press(&mut app, "y");
+    assert_eq!(session(&app).item().unwrap().id, "media.policy", "it stays");
+}

@@ -255,3 +255,15 @@ fn where_to_go_after_an_answer_is_the_users_own_setting() {
     press(&mut app, "y");
     assert_eq!(session(&app).item().unwrap().id, "media.policy", "it stays");
 }
+
+#[test]
+fn lower_and_capital_g_go_to_the_ends_of_a_choice_list() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "media.social.monitoring");
+    press(&mut app, "<Enter>G<Enter>");
+    assert!(file(&path).contains("value = \"proactive\""));
+    go(&mut app, "media.social.monitoring");
+    press(&mut app, "<Enter>Gg<Enter>");
+    assert!(file(&path).contains("value = \"none\""));
+}

@@ -60,7 +60,8 @@ fn sign_seals_and_verify_checks_the_seal_and_every_answer() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("2 problems found. The history holds 1 entry."),
+        // Its creation, and the force and the earlier assessment (none) filled in on starting.
+        stdout.contains("2 problems found. The history holds 3 entries."),
         "{stdout}"
     );
 

@@ -60,7 +60,8 @@ fn sign_seals_and_verify_checks_the_seal_and_every_answer() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("2 problems found. The history holds 1 entry."),
+        // Its creation, and the force and the earlier assessment (none) filled in on starting.
+        stdout.contains("2 problems found. The history holds 3 entries."),
         "{stdout}"
     );
 
@@ -194,7 +195,7 @@ fn a_bad_config_file_is_named_with_its_place() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("config.toml:1:8") && stderr.contains("--as NAME"),
+        stderr.contains("config.toml:1:8") && stderr.contains("Correct probity's config file"),
         "{stderr}"
     );
 }

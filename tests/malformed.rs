@@ -245,7 +245,7 @@ fn cases() -> Vec<Case> {
         a(
             "money-negative",
             answer("gifts.threshold", "-5"),
-            "an amount in pounds of zero or more",
+            "an amount in pounds and pence of zero or more",
             "6:9",
         ),
         a(

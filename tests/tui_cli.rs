@@ -42,12 +42,12 @@ fn open_without_a_terminal_asks_the_questions_as_plain_lines() {
     // The file is found by its bare name in the data folder.
     probity(data.path())
         .args(["open", "dorset-police-2012.toml"])
-        .write_stdin("Dorset Police\nq\n")
+        .write_stdin("Head of PSD\nq\n")
         .assert()
         .success()
-        .stdout(contains("Question 1 of").and(contains("Stopped.")));
+        .stdout(contains("Question 2 of").and(contains("Stopped.")));
     let saved = std::fs::read_to_string(data.path().join("dorset-police-2012.toml")).unwrap();
-    assert!(saved.contains("value = \"Dorset Police\""), "{saved}");
+    assert!(saved.contains("value = \"Head of PSD\""), "{saved}");
 }
 
 #[test]

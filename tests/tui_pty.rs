@@ -145,15 +145,15 @@ fn signal(pty: &Pty, name: &str) {
 fn answers_are_saved_and_the_terminal_is_restored_on_quit() {
     let data = tempfile::tempdir().unwrap();
     let (mut pty, path) = new_dorset(data.path());
-    // The first item takes text: type the force's name.
+    // The force was filled in from the command; the first question left is the assessor's.
     pty.keys("\r", "Leave empty to clear");
-    pty.keys("Dorset Police and the PCC\r", "Saved │ 1/");
+    pty.keys("Head of PSD\r", "Saved │ 3/");
     // Move to the gifts area and answer its first item.
     pty.keys("h", "Areas");
     pty.keys("jjj", "Gifts and");
     pty.keys("l", "Gifts and");
-    pty.keys("y", "Saved │ 2/");
-    pty.keys("q", "");
+    pty.keys("y", "Saved │ 4/");
+    pty.keys("Q", "");
     assert!(pty.finish(), "probity exits with 0");
     assert!(
         !pty.parser.screen().alternate_screen(),
@@ -161,7 +161,7 @@ fn answers_are_saved_and_the_terminal_is_restored_on_quit() {
     );
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(
-        saved.contains("[answers.\"ctx.force\"]\nvalue = \"Dorset Police and the PCC\""),
+        saved.contains("[answers.\"ctx.assessor\"]\nvalue = \"Head of PSD\""),
         "{saved}"
     );
     assert!(
@@ -171,24 +171,64 @@ fn answers_are_saved_and_the_terminal_is_restored_on_quit() {
 
     // Reopening shows the answers.
     let mut pty = Pty::spawn(data.path(), &["open", path.to_str().unwrap()]);
-    pty.wait_for("Saved │ 2/");
-    pty.keys("q", "");
+    pty.wait_for("Saved │ 4/");
+    pty.keys("Q", "");
     assert!(pty.finish());
+}
+
+#[test]
+fn answers_and_a_note_undone_leave_the_file_as_it_was() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut pty, path) = new_dorset(data.path());
+    // The answers as written, without the file's pointer into the history, which every change
+    // (an undo too) moves on.
+    let answers = |path: &Path| -> String {
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with("recorded = "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let before = answers(&path);
+    pty.keys("hj", "Relationships");
+    pty.keys("l", "Relationships");
+    pty.keys("y", "Saved │ 3/");
+    pty.keys("jn", "Saved │ 4/");
+    pty.keys("N", "closes the editor, asking");
+    pty.keys("Put on the wrong item", "Put on the wrong item");
+    // Esc must arrive on its own, or it is read as Alt with the next key.
+    pty.keys("\x1b", "Keep your changes");
+    pty.keys("y", "");
+    pty.wait_gone("Keep your changes");
+    pty.keys("u", "Undone: the note");
+    pty.keys("u", "Saved │ 3/");
+    pty.keys("u", "Saved │ 2/");
+    pty.keys("u", "Nothing to undo");
+    pty.keys("Q", "");
+    assert!(pty.finish(), "probity exits with 0");
+    assert_eq!(answers(&path), before, "the answers are as they were");
+    let (holds, said) = verify(data.path(), &path);
+    assert!(
+        holds,
+        "the history, undos and all, agrees with the file: {said}"
+    );
 }
 
 #[test]
 fn a_paste_goes_into_the_note_as_text() {
     let data = tempfile::tempdir().unwrap();
     let (mut pty, path) = new_dorset(data.path());
-    pty.keys("N", "Esc keeps the note");
+    pty.keys("N", "closes the editor, asking");
     pty.keys(
         "\x1b[200~line one\r\nline two q y\x07\x1b[201~",
         "line two q y",
     );
     // Esc must arrive on its own, or it is read as Alt with the next key.
-    pty.keys("\x1b", "");
-    pty.wait_gone("Esc keeps the note");
-    pty.keys("q", "");
+    pty.keys("\x1b", "Keep your changes");
+    pty.keys("y", "");
+    pty.wait_gone("Keep your changes");
+    pty.keys("Q", "");
     assert!(pty.finish());
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(
@@ -218,8 +258,8 @@ fn sigkill_after_answers_loses_nothing_already_answered() {
     let (mut pty, path) = new_dorset(data.path());
     pty.keys("hj", "Relationships");
     pty.keys("l", "Relationships");
-    pty.keys("y", "Saved │ 1/");
-    pty.keys("jn", "Saved │ 2/");
+    pty.keys("y", "Saved │ 3/");
+    pty.keys("jn", "Saved │ 4/");
     signal(&pty, "KILL");
     let _ = pty.session.get_process().wait();
     let saved = std::fs::read_to_string(&path).unwrap();
@@ -238,8 +278,8 @@ fn sigkill_in_the_middle_of_saving_leaves_file_and_history_agreeing() {
     let data = tempfile::tempdir().unwrap();
     let (mut pty, path) = new_dorset(data.path());
     pty.keys("hj", "Relationships");
-    pty.keys("lA", "stays on the same item");
-    pty.keys("y", "Saved │ 1/");
+    pty.keys("lAA", "stays on the same item");
+    pty.keys("y", "Saved │ 3/");
     // A burst of changes, killed while some are still being saved.
     pty.session.write_all(b"npnpnpnpnpnpnpnpnp").unwrap();
     pty.session.flush().unwrap();
@@ -254,8 +294,8 @@ fn sigkill_in_the_middle_of_saving_leaves_file_and_history_agreeing() {
         "{saved}"
     );
     let mut pty = Pty::spawn(data.path(), &["open", path.to_str().unwrap()]);
-    pty.wait_for("Saved │ 1/");
-    pty.keys("q", "");
+    pty.wait_for("Saved │ 3/");
+    pty.keys("Q", "");
     assert!(pty.finish());
     let (holds, said) = verify(data.path(), &path);
     assert!(holds, "{said}");
@@ -278,12 +318,12 @@ fn an_answer_given_on_screen_is_in_the_history_with_who_and_a_hand_edit_is_found
     );
     pty.wait_for("Dorset Police · 2012");
     pty.keys("hj", "Relationships");
-    pty.keys("lA", "stays on the same item");
-    pty.keys("y", "Saved │ 1/");
+    pty.keys("lAA", "stays on the same item");
+    pty.keys("y", "Saved │ 3/");
     pty.keys("H", "Jo Bloggs  answer none → \"yes\"");
     pty.keys("\x1b", "");
     pty.wait_gone("Every recorded change");
-    pty.keys("q", "");
+    pty.keys("Q", "");
     assert!(pty.finish());
     let path = data.path().join("dorset-police-2012.toml");
     let text = std::fs::read_to_string(&path).unwrap();
@@ -297,7 +337,7 @@ fn an_answer_given_on_screen_is_in_the_history_with_who_and_a_hand_edit_is_found
     pty.keys("H", "(changed outside probity)");
     pty.keys("\x1b", "");
     pty.wait_gone("Every recorded change");
-    pty.keys("q", "");
+    pty.keys("Q", "");
     assert!(pty.finish());
     assert!(verify(data.path(), &path).0);
 }
@@ -307,7 +347,7 @@ fn sigterm_and_sighup_keep_the_note_being_written_and_restore_the_terminal() {
     for name in ["TERM", "HUP"] {
         let data = tempfile::tempdir().unwrap();
         let (mut pty, path) = new_dorset(data.path());
-        pty.keys("N", "Esc keeps the note");
+        pty.keys("N", "closes the editor, asking");
         pty.keys("Interview notes", "Interview notes");
         signal(&pty, name);
         assert!(pty.finish(), "a clean exit after SIG{name}");
@@ -327,9 +367,9 @@ fn a_second_window_opens_read_only_with_a_banner() {
     let mut second = Pty::spawn(data.path(), &["open", path.to_str().unwrap()]);
     second.wait_for("READ-ONLY");
     second.keys("y", "read-only here");
-    second.keys("q", "");
+    second.keys("Q", "");
     assert!(second.finish());
-    first.keys("q", "");
+    first.keys("Q", "");
     assert!(first.finish());
 }
 
@@ -349,7 +389,7 @@ fn a_small_window_shows_a_message_and_redraws_on_resize() {
         .unwrap();
     pty.parser.set_size(nz(24), nz(80));
     pty.wait_for("Dorset Police · 2012");
-    pty.keys("q", "");
+    pty.keys("Q", "");
     assert!(pty.finish());
 }
 
@@ -360,7 +400,7 @@ fn the_home_screen_creates_and_opens_an_assessment() {
     pty.wait_for("no assessments here yet");
     pty.keys("c", "New assessment");
     pty.keys("Durham Constabulary\t2012\r", "Durham Constabulary · 2012");
-    pty.keys("q", "");
+    pty.keys("Q", "");
     assert!(pty.finish());
     assert!(data.path().join("durham-constabulary-2012.toml").exists());
 }
@@ -483,7 +523,7 @@ fn a_window_that_closes_saves_the_note_and_ends_probity() {
         &["new", "--force", "Dorset Police", "--period", "2012"],
     );
     window.wait_for("Dorset Police · 2012");
-    window.keys("N", "Esc keeps the note");
+    window.keys("N", "closes the editor, asking");
     window.keys("Window closed mid-note", "Window closed mid-note");
     window.close();
     assert!(window.ends(), "probity ends once its terminal has gone");
@@ -531,7 +571,7 @@ fn the_real_cursor_stands_where_text_is_typed() {
     assert!(left.ends_with("Xyzzy"), "left of the cursor: {left:?}");
     pty.keys("\x1b", "");
     pty.wait_gone("Leave empty to clear");
-    pty.keys("q", "");
+    pty.keys("Q", "");
     assert!(pty.finish());
 }
 
@@ -541,12 +581,12 @@ fn a_dumb_terminal_gets_the_questions_as_plain_lines() {
     let dumb = [("TERM", "dumb")];
     let new = ["new", "--force", "Dorset Police", "--period", "2012"];
     let mut pty = Pty::spawn_with(data.path(), &new, &dumb);
-    pty.wait_for("Question 1 of 86");
+    pty.wait_for("Question 2 of 86");
     pty.keys("q\r", "Stopped.");
     assert!(pty.finish());
     let mut pty = Pty::spawn_with(data.path(), &["open", "dorset-police-2012.toml"], &dumb);
-    pty.wait_for("Question 1 of 86");
-    pty.keys("Dorset Police\r", "Saved: Dorset Police.");
+    pty.wait_for("Question 2 of 86");
+    pty.keys("Head of PSD\r", "Saved: Head of PSD.");
     pty.keys("q\r", "Stopped.");
     assert!(pty.finish());
     let controls: Vec<u8> = pty

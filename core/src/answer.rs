@@ -128,6 +128,16 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
+/// Pounds as a reader expects them: whole pounds plainly (`75`), anything else to the penny
+/// (`25.50`, never `25.5`).
+pub fn format_money(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n:.2}")
+    }
+}
+
 /// What kind of answer an item takes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
@@ -203,7 +213,7 @@ impl Kind {
             Kind::Status => "one of \"yes\", \"partial\", \"no\" or \"na\"".into(),
             Kind::Count => "a whole number of zero or more".into(),
             Kind::Number => "a number".into(),
-            Kind::Money => "an amount in pounds of zero or more".into(),
+            Kind::Money => "an amount in pounds and pence of zero or more".into(),
             Kind::Percent => "a percentage from 0 to 100".into(),
             Kind::Date => "a date such as 2013-03-31".into(),
             Kind::Choice(options) => format!(
@@ -236,7 +246,7 @@ impl Kind {
             (Kind::Choice(_), Value::Choice(c)) => {
                 self.option(c).map_or(c.clone(), |o| o.label.clone())
             }
-            (Kind::Money, Value::Number(n)) => format!("£{}", format_number(*n)),
+            (Kind::Money, Value::Number(n)) => format!("£{}", format_money(*n)),
             (Kind::Percent, Value::Number(n)) => format!("{}%", format_number(*n)),
             (_, Value::Date(d)) => d.strftime("%-d %B %Y").to_string(),
             (_, Value::Status(s)) => s.label().to_string(),
@@ -344,6 +354,15 @@ pub fn parse_value(kind: &Kind, input: &str) -> Result<Value, Unfit> {
     };
     let value = value.ok_or_else(unfit)?;
     check_value(kind, &value).map_err(|_| unfit())?;
+    // Money is kept to the penny: a fraction of a penny is a slip, not a figure to round.
+    if *kind == Kind::Money
+        && value.number().is_some_and(|n| {
+            let pence = n * 100.0;
+            (pence - pence.round()).abs() > 1e-6
+        })
+    {
+        return Err(unfit());
+    }
     Ok(value)
 }
 
@@ -358,6 +377,14 @@ mod tests {
             Ok(Value::Number(1049.0))
         );
         assert_eq!(parse_value(&Kind::Money, "£75"), Ok(Value::Number(75.0)));
+        assert_eq!(parse_value(&Kind::Money, "£25.50"), Ok(Value::Number(25.5)));
+        assert_eq!(parse_value(&Kind::Money, "0.29"), Ok(Value::Number(0.29)));
+        assert_eq!(
+            parse_value(&Kind::Money, "£25.505")
+                .unwrap_err()
+                .to_string(),
+            "\"£25.505\" is not an amount in pounds and pence of zero or more"
+        );
         let refused = parse_value(&Kind::Count, "4.5").unwrap_err();
         assert_eq!(
             refused.to_string(),
@@ -475,6 +502,8 @@ mod tests {
             "Partly"
         );
         assert_eq!(Kind::Money.display(&Value::Number(75.0)), "£75");
+        assert_eq!(Kind::Money.display(&Value::Number(25.5)), "£25.50");
+        assert_eq!(Kind::Money.display(&Value::Number(0.05)), "£0.05");
         assert_eq!(Kind::Percent.display(&Value::Number(12.5)), "12.5%");
     }
 }

@@ -205,7 +205,12 @@ pub fn confirm(ws: &Workspace, args: &ConfirmArgs) -> Outcome {
     };
     let carried: Vec<String> = chosen
         .iter()
-        .filter(|id| opened.assessment.answer(id).is_some_and(|a| a.carried))
+        .filter(|id| {
+            opened
+                .assessment
+                .answer(id)
+                .is_some_and(|a| a.is_unconfirmed())
+        })
         .cloned()
         .collect();
     let mut lines: Vec<String> = chosen

@@ -289,7 +289,7 @@ fn quiet_workspace(
         let _ = write!(std::io::stderr(), "{}", e.render());
         let _ = writeln!(
             std::io::stderr(),
-            "Correct probity's config file, or name yourself with --as NAME."
+            "Correct probity's config file: it may set name = \"…\" and after_answer = \"wait\", \"go-on\" or \"stay\"."
         );
         Outcome::Invalid
     })?;

@@ -15,6 +15,13 @@ pub enum Action {
     Last,
     NextPane,
     PrevPane,
+    /// Back one level: a filter or search first, then the assessment to the home screen.
+    Back,
+    /// On to the next unanswered question.
+    Continue,
+    /// The same force's previous or next period, from the header's chart.
+    PrevPeriod,
+    NextPeriod,
     // Answering the selected item.
     Answer(Status),
     ClearAnswer,
@@ -27,14 +34,19 @@ pub enum Action {
     Confirm,
     /// Choose how far the answer is assured: asserted, evidenced or verified.
     SetAssurance,
+    /// Confirm every carried answer of the selected area, after a prompt that counts them.
+    ConfirmArea,
     ToggleAdvance,
+    Undo,
+    Redo,
+    /// In a read-only window whose other window has closed: start editing here.
+    TakeOver,
     // Evidence list.
     AddEvidence,
     RemoveEvidence,
     // Views and dialogs.
     Search,
     NextFilter,
-    ClearFilter,
     ToggleFindings,
     /// The selected item's recorded changes.
     ShowHistory,
@@ -42,17 +54,21 @@ pub enum Action {
     Sign,
     /// Take a signed assessment back to draft.
     Reopen,
+    Overview,
     OpenExport,
     Help,
     /// Accept the dialog or open the selection.
     Submit,
-    /// Leave the dialog without changing anything (notes and typed text are kept on leaving).
+    /// Leave the dialog without changing anything.
     Close,
     NewAssessment,
     /// Leave names and notes out of the export, or put them back.
     ToggleRedact,
     PrevChoice,
     NextChoice,
+    /// The answers to a yes-or-no question.
+    Yes,
+    No,
     Quit,
     /// Quit even though the last change could not be saved.
     QuitAnyway,
@@ -60,6 +76,24 @@ pub enum Action {
     // Input that is not a command.
     /// A key typed into a text field.
     Type(KeyEvent),
+    /// A line-editing key in a text field.
+    Edit(LineEdit),
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
+    /// A key with no meaning here, as help names it, so it can be said rather than ignored.
+    Unbound(String),
+    /// The terminal's size, at the start and whenever it changes.
+    Resize(u16, u16),
+    /// The loop's regular wake-up, while something outside is being watched.
+    Tick,
+}
+
+/// The line-editing keys of a shell, in every text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEdit {
+    Start,
+    End,
+    DeleteToStart,
+    DeleteToEnd,
+    DeleteWord,
 }

@@ -1,16 +1,22 @@
 //! The interface's one state. Everything the screen shows is read from here; only
 //! [`update`](super::update::update) changes it.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-use probity_core::text::shown_path;
+use ratatui::layout::Rect;
+
+use probity_core::assessment::Assessment;
+use probity_core::text::{first_line, shown_path};
 use probity_core::workspace::{OpenError, Opened, Started, Workspace};
 
 use super::dialog::{Dialog, Reading};
 use super::form::NewForm;
 use super::home::Home;
-use super::session::Session;
+use super::session::{SaveState, Session};
 use super::theme::Theme;
+use super::undo::Undo;
+use super::view::{MIN_HEIGHT, MIN_WIDTH};
 
 /// The whole interface.
 pub struct App {
@@ -23,12 +29,27 @@ pub struct App {
     pub notice: Option<String>,
     pub theme: Theme,
     pub quit: bool,
+    /// The terminal's size as last reported, so scrolling can stop where the drawing ends.
+    pub size: Rect,
+    /// The folder probity was started from: where exports go unless told otherwise.
+    pub start_dir: PathBuf,
+    /// What could be undone in assessments left earlier this session, with each file as it was
+    /// left: undo carries on if it is still so when reopened.
+    pub left: HashMap<PathBuf, (Undo, Assessment)>,
 }
 
 pub enum Screen {
     Home(Home),
     NewForm(Box<NewForm>),
     Assessment(Box<Session>),
+}
+
+/// Where the user is going when they leave an assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Leave {
+    Quit,
+    Home,
+    Open(PathBuf),
 }
 
 impl App {
@@ -48,6 +69,9 @@ impl App {
             notice,
             theme: Theme::from_env(),
             quit: false,
+            size: Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT),
+            start_dir: std::env::current_dir().unwrap_or_default(),
+            left: HashMap::new(),
         }
     }
 
@@ -65,10 +89,17 @@ impl App {
         Ok(app)
     }
 
-    /// Shows an opened assessment, saying what opening found and recorded in its history.
+    /// Shows an opened assessment, saying what opening found and recorded in its history, and
+    /// carrying on the undo history left with it this session if the file is still as it was
+    /// left.
     pub fn enter(&mut self, opened: Opened) {
-        let session = Session::new(opened, &self.ws);
+        let mut session = Session::new(opened, &self.ws);
         self.notice = session.opening_notice();
+        if let Some((undo, was)) = self.left.remove(&session.path)
+            && was == session.assessment
+        {
+            session.undo = undo;
+        }
         self.screen = Screen::Assessment(Box::new(session));
     }
 
@@ -91,5 +122,56 @@ impl App {
             Screen::Assessment(s) => Some(s),
             _ => None,
         }
+    }
+
+    /// Leaves the open assessment (or the program) for `to`, first asking if the last change
+    /// could not be saved.
+    pub fn leave(&mut self, to: Leave) {
+        match self.session() {
+            Some(s) if matches!(s.save, SaveState::Failed(_)) => {
+                self.dialog = Some(Dialog::ConfirmQuit(to));
+            }
+            _ => self.go(to),
+        }
+    }
+
+    /// Goes to `to` at once: the assessment's lock is let go and its undo history kept.
+    pub fn go(&mut self, to: Leave) {
+        if to == Leave::Quit {
+            self.quit = true;
+            return;
+        }
+        let mut home = Home::new(&self.ws);
+        if let Screen::Assessment(s) =
+            std::mem::replace(&mut self.screen, Screen::Home(Home::default()))
+        {
+            home.select(&s.path);
+            let Session { opened, undo, .. } = *s;
+            self.left
+                .insert(opened.path.clone(), (undo, opened.assessment));
+        }
+        self.screen = Screen::Home(home);
+        if let Leave::Open(path) = to {
+            self.open_here(&path);
+        }
+    }
+
+    /// Opens an assessment, or says on the bottom line why it could not.
+    pub fn open_here(&mut self, path: &Path) {
+        match self.ws.open(path) {
+            Ok(opened) => self.enter(opened),
+            Err(e) => {
+                self.notice = Some(format!(
+                    "Could not open {}: {}",
+                    shown_path(path),
+                    first_line(&e.to_string())
+                ))
+            }
+        }
+    }
+
+    /// Whether the loop should wake this state regularly: a read-only view watches its file.
+    pub fn watching(&self) -> bool {
+        self.session().is_some_and(|s| s.watch.is_some())
     }
 }

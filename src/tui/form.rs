@@ -1,5 +1,6 @@
-//! The short form that creates an assessment: force, period, checklist, and optionally last
-//! period's assessment to carry forward.
+//! The short form that creates an assessment: force, period, assessor, checklist, and
+//! optionally last period's assessment to carry forward. What it asks is filled into the
+//! checklist's questions about the assessment, so none of it is asked again.
 
 use std::path::PathBuf;
 
@@ -7,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use probity_core::checklist::Catalog;
@@ -17,13 +18,14 @@ use probity_core::workspace::{Start, StartError, Workspace};
 use super::action::Action;
 use super::app::{App, Screen};
 use super::dialog::{Dialog, Reading};
-use super::fields::{draw_field, line_field, paste_line, type_into};
+use super::fields::{draw_field, edit, line_field, paste_line, text_of, type_into};
 use super::home::{self, Home};
 use super::keymap::{self, Context};
 
 pub struct NewForm {
     pub force: TextArea<'static>,
     pub period: TextArea<'static>,
+    pub assessor: TextArea<'static>,
     /// Ids of the checklists the catalog loaded, and the one chosen.
     pub checklists: Vec<String>,
     pub checklist: usize,
@@ -38,13 +40,15 @@ pub struct NewForm {
 pub enum FormField {
     Force,
     Period,
+    Assessor,
     Checklist,
     From,
 }
 
-const ORDER: [FormField; 4] = [
+const ORDER: [FormField; 5] = [
     FormField::Force,
     FormField::Period,
+    FormField::Assessor,
     FormField::Checklist,
     FormField::From,
 ];
@@ -73,6 +77,7 @@ impl NewForm {
         NewForm {
             force: line_field(""),
             period: line_field(""),
+            assessor: line_field(""),
             checklists,
             checklist,
             previous,
@@ -86,6 +91,7 @@ impl NewForm {
         match self.field {
             FormField::Force => Some(&mut self.force),
             FormField::Period => Some(&mut self.period),
+            FormField::Assessor => Some(&mut self.assessor),
             _ => None,
         }
     }
@@ -110,8 +116,8 @@ impl NewForm {
     fn request(&self) -> Start {
         let from = self.carried_from();
         Start {
-            force: Some(self.force.lines()[0].clone()),
-            period: self.period.lines()[0].clone(),
+            force: Some(text_of(&self.force).to_string()),
+            period: text_of(&self.period).to_string(),
             // Starting from last period, its checklist (or the one that supersedes it).
             checklist: if from.is_some() {
                 None
@@ -119,6 +125,7 @@ impl NewForm {
                 self.checklists.get(self.checklist).cloned()
             },
             from: from.map(|(path, _)| path.clone()),
+            assessor: Some(text_of(&self.assessor).to_string()),
             ..Start::default()
         }
     }
@@ -154,6 +161,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::Paste(text) => {
             if let Some(field) = form.text() {
                 paste_line(field, &text);
+            }
+        }
+        Action::Edit(e) => {
+            if let Some(field) = form.text() {
+                edit(field, e);
             }
         }
         Action::Close => app.screen = Screen::Home(Home::new(&app.ws)),
@@ -198,6 +210,7 @@ pub fn render(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         Constraint::Length(3),
         Constraint::Length(3),
         Constraint::Length(3),
+        Constraint::Length(3),
         Constraint::Min(1),
     ])
     .split(inner);
@@ -230,6 +243,12 @@ pub fn render(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
             FormField::Period,
             "Period, e.g. 2012",
             &form.period,
+        ),
+        (
+            rows[3],
+            FormField::Assessor,
+            "Assessor: who is completing it, and their role",
+            &form.assessor,
         ),
     ] {
         let block = field(title, which);
@@ -275,7 +294,7 @@ pub fn render(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
             &format!("Checklist ({arrows} to change)"),
             FormField::Checklist,
         )),
-        rows[3],
+        rows[4],
     );
     let from_line = match form.carried_from() {
         Some((_, label)) => Line::from(vec![
@@ -292,12 +311,12 @@ pub fn render(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
             &format!("Start from ({arrows} to change)"),
             FormField::From,
         )),
-        rows[4],
+        rows[5],
     );
     if let Some(error) = &form.error {
         frame.render_widget(
-            Paragraph::new(Line::styled(error.as_str(), theme.error())),
-            rows[5],
+            Paragraph::new(Line::styled(error.as_str(), theme.error())).wrap(Wrap { trim: true }),
+            rows[6],
         );
     }
     frame.render_widget(

@@ -1,11 +1,13 @@
 //! The home screen: the assessments in the data folder, to open one or create another.
 
+use std::path::Path;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use probity_core::text::{first_line, shown_path};
+use probity_core::text::shown_path;
 use probity_core::workspace::{Listed, Workspace};
 
 use super::action::Action;
@@ -28,15 +30,23 @@ impl Home {
             selected: Cursor::default(),
         }
     }
+
+    /// Selects the assessment at `path`, such as the one just left.
+    pub fn select(&mut self, path: &Path) {
+        if let Some(at) = self.entries.iter().position(|e| e.path == path) {
+            self.selected = Cursor(at);
+        }
+    }
 }
 
 pub fn update(app: &mut App, action: Action) {
     let Screen::Home(home) = &mut app.screen else {
         return;
     };
+    if home.selected.apply(&action, home.entries.len()) {
+        return;
+    }
     match action {
-        Action::Up => home.selected.step(-1, home.entries.len()),
-        Action::Down => home.selected.step(1, home.entries.len()),
         Action::NewAssessment => {
             app.screen = Screen::NewForm(Box::new(NewForm::new(&app.ws, home)))
         }
@@ -48,16 +58,8 @@ pub fn update(app: &mut App, action: Action) {
                 ));
                 return;
             };
-            match app.ws.open(&entry.path) {
-                Ok(opened) => app.enter(opened),
-                Err(e) => {
-                    app.notice = Some(format!(
-                        "Could not open {}: {}",
-                        entry.file,
-                        first_line(&e.to_string())
-                    ))
-                }
-            }
+            let path = entry.path.clone();
+            app.open_here(&path);
         }
         _ => {}
     }
@@ -93,10 +95,11 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
                 Line::from(""),
                 Line::from("There are no assessments here yet."),
                 Line::from(format!(
-                    "Press {} to create one: you will be asked for the force, the period and the checklist.",
+                    "Press {} to create one: you will be asked for the force, the period, the assessor and the checklist.",
                     keymap::key_name(Context::Assessments, &Action::NewAssessment)
                 )),
             ])
+            .wrap(Wrap { trim: true })
             .block(Block::bordered()),
             body,
         );

@@ -1,18 +1,21 @@
-//! The one key table. Input handling looks keys up here and the help screen is printed from
-//! it, so the two can never disagree.
+//! The one key table. Input handling looks keys up here, and the help screen, the hint lines
+//! and the README's key table are printed from it, so none of them can disagree.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, LineEdit};
 use probity_core::answer::Status;
 
 /// Where the keys are being read: each screen and dialog has its own set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Everywhere,
+    /// Every text field, one line or many: the line-editing keys.
+    Typing,
     Assessments,
     NewForm,
     Assessment,
+    Overview,
     Findings,
     Evidence,
     Picker,
@@ -22,6 +25,8 @@ pub enum Context {
     Input,
     Note,
     Export,
+    /// A yes-or-no question: keep a note, replace a file, confirm an area's answers.
+    Ask,
     Help,
     /// What was carried from last period, shown before the first question.
     Briefing,
@@ -32,9 +37,11 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Everywhere => "Everywhere",
+            Context::Typing => "In every text field",
             Context::Assessments => "Home: your assessments",
             Context::NewForm => "New assessment form",
             Context::Assessment => "Assessment",
+            Context::Overview => "Overview of the whole checklist",
             Context::Findings => "Findings panel",
             Context::Evidence => "Evidence list",
             Context::Picker => "Choosing an answer or an assurance",
@@ -42,9 +49,10 @@ impl Context {
             Context::Input => "Typing an answer, owner, date or search",
             Context::Note => "Note editor",
             Context::Export => "Export dialog",
+            Context::Ask => "Answering a question",
             Context::Help => "This help",
             Context::Briefing => "Briefing on a carried-forward assessment",
-            Context::ConfirmQuit => "Quitting with unsaved changes",
+            Context::ConfirmQuit => "Leaving with unsaved changes",
         }
     }
 
@@ -55,12 +63,32 @@ impl Context {
             Context::NewForm | Context::Input | Context::Note | Context::Export
         )
     }
+
+    /// Whether a binding made in `self` works in `here`.
+    fn reaches(self, here: Context) -> bool {
+        self == here
+            || self == Context::Everywhere
+            || (self == Context::Typing && here.takes_text())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    /// A letter, digit or sign with no Ctrl or Alt: typed text wherever text is typed.
+    fn printable(self) -> bool {
+        matches!(self.code, Char(_)) && self.modifiers.is_empty()
+    }
+
+    /// Whether pressing this key in `here` reaches a binding made in `made`: a printable key
+    /// bound everywhere (such as `Q`) is typed, not obeyed, in a text field.
+    fn works(self, made: Context, here: Context) -> bool {
+        made.reaches(here) && !(made == Everywhere && here.takes_text() && self.printable())
+    }
 }
 
 const fn key(code: KeyCode) -> Key {
@@ -107,19 +135,62 @@ use KeyCode::*;
 
 const UP: &[Key] = &[key(Up), ch('k')];
 const DOWN: &[Key] = &[key(Down), ch('j')];
+const FIRST: &[Key] = &[key(Home), ch('g')];
+const LAST: &[Key] = &[key(End), ch('G')];
 
 /// Every key probity understands, by context, in the order help lists them.
 pub static BINDINGS: &[Binding] = &[
     bind(
         Everywhere,
-        &[ctrl('c')],
+        &[ch('Q'), ctrl('c')],
         Action::Quit,
-        "quit (asks first if a change could not be saved)",
+        "quit probity (Ctrl-C while typing); asks first if a change could not be saved",
     ),
     bind(Everywhere, &[key(F(1))], Action::Help, "open this help"),
+    // Line editing.
+    bind(
+        Typing,
+        &[ctrl('a')],
+        Action::Edit(LineEdit::Start),
+        "to the start of the line",
+    ),
+    bind(
+        Typing,
+        &[ctrl('e')],
+        Action::Edit(LineEdit::End),
+        "to the end of the line",
+    ),
+    bind(
+        Typing,
+        &[ctrl('u')],
+        Action::Edit(LineEdit::DeleteToStart),
+        "delete to the start of the line",
+    ),
+    bind(
+        Typing,
+        &[ctrl('k')],
+        Action::Edit(LineEdit::DeleteToEnd),
+        "delete to the end of the line",
+    ),
+    bind(
+        Typing,
+        &[ctrl('w')],
+        Action::Edit(LineEdit::DeleteWord),
+        "delete the word before the cursor",
+    ),
     // Assessment screen.
-    bind(Assessment, UP, Action::Up, "previous area, item or line"),
-    bind(Assessment, DOWN, Action::Down, "next area, item or line"),
+    bind(
+        Assessment,
+        UP,
+        Action::Up,
+        "previous item (on into the area before), area or line",
+    ),
+    bind(
+        Assessment,
+        DOWN,
+        Action::Down,
+        "next item (on into the next area), area or line",
+    ),
     bind(Assessment, &[key(PageUp)], Action::PageUp, "up a page"),
     bind(
         Assessment,
@@ -127,18 +198,8 @@ pub static BINDINGS: &[Binding] = &[
         Action::PageDown,
         "down a page",
     ),
-    bind(
-        Assessment,
-        &[key(Home), ch('g')],
-        Action::First,
-        "first in the list",
-    ),
-    bind(
-        Assessment,
-        &[key(End), ch('G')],
-        Action::Last,
-        "last in the list",
-    ),
+    bind(Assessment, FIRST, Action::First, "first in the list"),
+    bind(Assessment, LAST, Action::Last, "last in the list"),
     bind(
         Assessment,
         &[key(Tab), key(Right), ch('l')],
@@ -150,6 +211,12 @@ pub static BINDINGS: &[Binding] = &[
         &[key(BackTab), key(Left), ch('h')],
         Action::PrevPane,
         "previous pane",
+    ),
+    bind(
+        Assessment,
+        &[ch(' ')],
+        Action::Continue,
+        "go on to the next unanswered question",
     ),
     bind(
         Assessment,
@@ -244,15 +311,33 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Assessment,
+        &[ch('C')],
+        Action::ConfirmArea,
+        "confirm every carried answer in this area (asks first)",
+    ),
+    bind(
+        Assessment,
+        &[ch('u'), ctrl('z')],
+        Action::Undo,
+        "undo the last change, and the one before, back to the start",
+    ),
+    bind(
+        Assessment,
+        &[ctrl('r')],
+        Action::Redo,
+        "redo what was undone",
+    ),
+    bind(
+        Assessment,
         &[ch('A')],
         Action::ToggleAdvance,
-        "turn moving to the next unanswered item on or off",
+        "after an answer: go on (waiting at a new finding), always go on, or stay",
     ),
     bind(
         Assessment,
         &[ch('/')],
         Action::Search,
-        "search prompts, guidance and notes",
+        "search prompts, guidance and notes as you type",
     ),
     bind(
         Assessment,
@@ -262,15 +347,27 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Assessment,
-        &[key(Esc)],
-        Action::ClearFilter,
-        "show all items again",
-    ),
-    bind(
-        Assessment,
         &[ch('f')],
         Action::ToggleFindings,
         "show the findings panel",
+    ),
+    bind(
+        Assessment,
+        &[ch('O')],
+        Action::Overview,
+        "overview: every area and item as a grid of marks",
+    ),
+    bind(
+        Assessment,
+        &[ch('[')],
+        Action::PrevPeriod,
+        "open the force's previous period (as in the header's chart)",
+    ),
+    bind(
+        Assessment,
+        &[ch(']')],
+        Action::NextPeriod,
+        "open the force's next period",
     ),
     bind(
         Assessment,
@@ -278,11 +375,60 @@ pub static BINDINGS: &[Binding] = &[
         Action::OpenExport,
         "export the report",
     ),
+    bind(
+        Assessment,
+        &[ch('T')],
+        Action::TakeOver,
+        "in a read-only window whose other window has closed: edit here",
+    ),
     bind(Assessment, &[ch('?')], Action::Help, "open this help"),
-    bind(Assessment, &[ch('q')], Action::Quit, "save and quit"),
+    bind(
+        Assessment,
+        &[ch('q'), key(Esc)],
+        Action::Back,
+        "clear the filter or search; else back to your assessments",
+    ),
+    // Overview.
+    bind(Overview, UP, Action::Up, "previous area"),
+    bind(Overview, DOWN, Action::Down, "next area"),
+    bind(
+        Overview,
+        &[key(Left), ch('h')],
+        Action::PrevChoice,
+        "previous item",
+    ),
+    bind(
+        Overview,
+        &[key(Right), ch('l')],
+        Action::NextChoice,
+        "next item",
+    ),
+    bind(Overview, FIRST, Action::First, "first area"),
+    bind(Overview, LAST, Action::Last, "last area"),
+    bind(Overview, &[key(Enter)], Action::Submit, "go to the item"),
+    bind(
+        Overview,
+        &[key(Esc), ch('O'), ch('q')],
+        Action::Close,
+        "close the overview",
+    ),
     // Findings panel.
     bind(Findings, UP, Action::Up, "previous finding"),
     bind(Findings, DOWN, Action::Down, "next finding"),
+    bind(Findings, FIRST, Action::First, "first finding"),
+    bind(Findings, LAST, Action::Last, "last finding"),
+    bind(
+        Findings,
+        &[key(PageUp)],
+        Action::PageUp,
+        "scroll the explanation up",
+    ),
+    bind(
+        Findings,
+        &[key(PageDown)],
+        Action::PageDown,
+        "scroll the explanation down",
+    ),
     bind(
         Findings,
         &[key(Enter)],
@@ -298,6 +444,8 @@ pub static BINDINGS: &[Binding] = &[
     // Evidence list.
     bind(Evidence, UP, Action::Up, "previous reference"),
     bind(Evidence, DOWN, Action::Down, "next reference"),
+    bind(Evidence, FIRST, Action::First, "first reference"),
+    bind(Evidence, LAST, Action::Last, "last reference"),
     bind(
         Evidence,
         &[ch('a'), ch('+')],
@@ -325,6 +473,8 @@ pub static BINDINGS: &[Binding] = &[
     // Picker.
     bind(Picker, UP, Action::Up, "previous option"),
     bind(Picker, DOWN, Action::Down, "next option"),
+    bind(Picker, FIRST, Action::First, "first option"),
+    bind(Picker, LAST, Action::Last, "last option"),
     bind(Picker, &[key(Enter)], Action::Submit, "choose the option"),
     bind(
         Picker,
@@ -337,6 +487,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Reading, DOWN, Action::Down, "scroll down"),
     bind(Reading, &[key(PageUp)], Action::PageUp, "up a page"),
     bind(Reading, &[key(PageDown)], Action::PageDown, "down a page"),
+    bind(Reading, FIRST, Action::First, "to the top"),
+    bind(Reading, LAST, Action::Last, "to the end"),
     bind(
         Reading,
         &[key(Esc), key(Enter), ch('q')],
@@ -356,7 +508,7 @@ pub static BINDINGS: &[Binding] = &[
         Note,
         &[key(Esc)],
         Action::Close,
-        "keep the note and close the editor",
+        "close the editor, asking whether to keep your changes",
     ),
     // Export dialog.
     bind(Export, &[key(Up)], Action::Up, "previous format"),
@@ -365,7 +517,7 @@ pub static BINDINGS: &[Binding] = &[
         Export,
         &[key(Enter)],
         Action::Submit,
-        "write the report to the path shown",
+        "write the report to the path shown (asks before replacing a file)",
     ),
     bind(
         Export,
@@ -374,9 +526,20 @@ pub static BINDINGS: &[Binding] = &[
         "leave out names and notes, for sharing outside the force",
     ),
     bind(Export, &[key(Esc)], Action::Close, "close the dialog"),
+    // A question.
+    bind(Ask, &[ch('y')], Action::Yes, "yes"),
+    bind(Ask, &[ch('n')], Action::No, "no"),
+    bind(
+        Ask,
+        &[key(Esc)],
+        Action::Close,
+        "neither: go back to where you were",
+    ),
     // Home.
     bind(Assessments, UP, Action::Up, "previous assessment"),
     bind(Assessments, DOWN, Action::Down, "next assessment"),
+    bind(Assessments, FIRST, Action::First, "first assessment"),
+    bind(Assessments, LAST, Action::Last, "last assessment"),
     bind(
         Assessments,
         &[key(Enter), ch('o')],
@@ -433,6 +596,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help, DOWN, Action::Down, "scroll down"),
     bind(Help, &[key(PageUp)], Action::PageUp, "up a page"),
     bind(Help, &[key(PageDown)], Action::PageDown, "down a page"),
+    bind(Help, FIRST, Action::First, "to the top"),
+    bind(Help, LAST, Action::Last, "to the end"),
     bind(
         Help,
         &[key(Esc), ch('?'), ch('q')],
@@ -444,13 +609,15 @@ pub static BINDINGS: &[Binding] = &[
     bind(Briefing, DOWN, Action::Down, "scroll down"),
     bind(Briefing, &[key(PageUp)], Action::PageUp, "up a page"),
     bind(Briefing, &[key(PageDown)], Action::PageDown, "down a page"),
+    bind(Briefing, FIRST, Action::First, "to the top"),
+    bind(Briefing, LAST, Action::Last, "to the end"),
     bind(
         Briefing,
         &[key(Enter), key(Esc)],
         Action::Close,
         "start on the questions",
     ),
-    // Quitting with unsaved changes.
+    // Leaving with unsaved changes.
     bind(
         ConfirmQuit,
         &[ch('s')],
@@ -461,25 +628,28 @@ pub static BINDINGS: &[Binding] = &[
         ConfirmQuit,
         &[ch('y')],
         Action::QuitAnyway,
-        "quit and lose the unsaved change",
+        "leave and lose the unsaved change",
     ),
-    bind(
-        ConfirmQuit,
-        &[key(Esc), ch('n')],
-        Action::Close,
-        "stay in probity",
-    ),
+    bind(ConfirmQuit, &[key(Esc), ch('n')], Action::Close, "stay"),
 ];
 
-/// The action for a key in a context. In text fields, keys with no binding are typed.
+/// The action for a key in a context. In text fields, keys with no binding are typed;
+/// elsewhere they are named, so the user hears that the key does nothing here.
 pub fn action_for(context: Context, event: KeyEvent) -> Option<Action> {
     let pressed = normalise(event);
-    BINDINGS
+    let bound = BINDINGS
         .iter()
-        .filter(|b| b.context == context || b.context == Everywhere)
-        .find(|b| b.keys.contains(&pressed))
-        .map(|b| b.action.clone())
-        .or_else(|| context.takes_text().then_some(Action::Type(event)))
+        .filter(|b| b.context == context)
+        .chain(BINDINGS.iter().filter(|b| b.context != context))
+        .find(|b| b.keys.contains(&pressed) && pressed.works(b.context, context))
+        .map(|b| b.action.clone());
+    bound.or_else(|| {
+        Some(if context.takes_text() {
+            Action::Type(event)
+        } else {
+            Action::Unbound(label(&pressed))
+        })
+    })
 }
 
 /// Shift is part of an upper-case letter, so it is not compared separately.
@@ -517,6 +687,11 @@ pub fn label(key: &Key) -> String {
         F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
+    let name = if key.modifiers.contains(KeyModifiers::ALT) {
+        format!("Alt-{name}")
+    } else {
+        name
+    };
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{}", name.to_uppercase())
     } else {
@@ -541,14 +716,14 @@ pub fn hint(context: Context, groups: &[(&[Action], &str)]) -> String {
         .join("   ")
 }
 
-/// The first key the table binds to `action` here (or everywhere), as help shows it.
+/// The first key the table binds to `action` that works here, as help shows it.
 fn first_key(context: Context, action: &Action) -> Option<String> {
     BINDINGS
         .iter()
         .filter(|b| b.context == context)
-        .chain(BINDINGS.iter().filter(|b| b.context == Everywhere))
-        .find(|b| &b.action == action)
-        .and_then(|b| b.keys.first())
+        .chain(BINDINGS.iter().filter(|b| b.context != context))
+        .filter(|b| &b.action == action)
+        .find_map(|b| b.keys.iter().find(|k| k.works(b.context, context)))
         .map(label)
 }
 
@@ -558,17 +733,57 @@ pub fn key_name(context: Context, action: &Action) -> String {
     first_key(context, action).unwrap_or_else(|| "?".into())
 }
 
-/// The help text: every context with its keys, generated from [`BINDINGS`].
-pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
-    let mut out = Vec::new();
-    let mut last = None;
+/// One context's keys as help lists them: each binding's keys and what they do.
+pub struct Section {
+    pub context: Context,
+    pub keys: Vec<(String, &'static str)>,
+}
+
+/// The help text, generated from [`BINDINGS`]: the keys of `from` first (with the line-editing
+/// keys after them when it is a text field), then everywhere else in the table's order.
+pub fn help_sections(from: Context) -> Vec<Section> {
+    let mut order = vec![from];
+    if from.takes_text() {
+        order.push(Typing);
+    }
     for b in BINDINGS {
-        if last != Some(b.context) {
-            out.push((Some(b.context.title()), String::new(), ""));
-            last = Some(b.context);
+        if !order.contains(&b.context) {
+            order.push(b.context);
         }
-        let keys = b.keys.iter().map(label).collect::<Vec<_>>().join(" ");
-        out.push((None, keys, b.help));
+    }
+    order
+        .into_iter()
+        .map(|context| Section {
+            context,
+            keys: BINDINGS
+                .iter()
+                .filter(|b| b.context == context)
+                .map(|b| {
+                    let keys = b.keys.iter().map(label).collect::<Vec<_>>().join(" ");
+                    (keys, b.help)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every key as Markdown tables, one for each context in the table's order: the README's key
+/// table, which a test keeps identical to this.
+pub fn markdown() -> String {
+    let mut out = String::new();
+    for section in help_sections(Everywhere) {
+        out.push_str(&format!(
+            "**{}**\n\n| key | what it does |\n|---|---|\n",
+            section.context.title()
+        ));
+        for (keys, what) in section.keys {
+            let keys: Vec<String> = keys
+                .split(' ')
+                .map(|k| format!("`{}`", k.replace('|', "\\|")))
+                .collect();
+            out.push_str(&format!("| {} | {what} |\n", keys.join(" ")));
+        }
+        out.push('\n');
     }
     out
 }
@@ -620,7 +835,8 @@ mod tests {
         );
         assert_eq!(
             action_for(Assessment, press(Char('z'), KeyModifiers::NONE)),
-            None
+            Some(Action::Unbound("z".into())),
+            "a key with no meaning is named, not ignored"
         );
     }
 
@@ -632,14 +848,37 @@ mod tests {
             action_for(Note, press(Char('c'), KeyModifiers::CONTROL)),
             Some(Action::Quit)
         );
+        let q = press(Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Input, q), Some(Action::Type(q)));
+        assert_eq!(action_for(Assessment, q), Some(Action::Quit));
+        assert_eq!(action_for(Findings, q), Some(Action::Quit));
+        assert_eq!(key_name(Note, &Action::Quit), "Ctrl-C");
+        assert_eq!(key_name(Assessment, &Action::Quit), "Q");
+    }
+
+    #[test]
+    fn every_text_field_has_the_line_editing_keys() {
+        for context in [Input, Note, Export, NewForm] {
+            assert_eq!(
+                action_for(context, press(Char('u'), KeyModifiers::CONTROL)),
+                Some(Action::Edit(LineEdit::DeleteToStart)),
+                "{context:?}"
+            );
+        }
+        assert_eq!(
+            action_for(Assessment, press(Char('u'), KeyModifiers::CONTROL)),
+            Some(Action::Unbound("Ctrl-U".into()))
+        );
     }
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
         for (i, a) in BINDINGS.iter().enumerate() {
             for b in &BINDINGS[i + 1..] {
-                let overlap =
-                    a.context == b.context || a.context == Everywhere || b.context == Everywhere;
+                let overlap = a.context.reaches(b.context)
+                    || b.context.reaches(a.context)
+                    || (a.context == Typing && b.context == Everywhere)
+                    || (b.context == Typing && a.context == Everywhere);
                 for k in a.keys {
                     assert!(
                         !(overlap && b.keys.contains(k)),
@@ -668,12 +907,16 @@ mod tests {
     }
 
     #[test]
-    fn help_lists_every_binding_under_its_context() {
-        let lines = help_lines();
-        assert_eq!(
-            lines.iter().filter(|l| l.0.is_none()).count(),
-            BINDINGS.len()
-        );
-        assert!(lines.iter().any(|l| l.1 == "y" && l.2 == "answer yes"));
+    fn help_lists_every_binding_once_starting_where_it_was_opened() {
+        for from in [Assessment, Note, Assessments, Help] {
+            let sections = help_sections(from);
+            assert_eq!(sections[0].context, from);
+            let listed: usize = sections.iter().map(|s| s.keys.len()).sum();
+            assert_eq!(listed, BINDINGS.len());
+        }
+        assert_eq!(help_sections(Input)[1].context, Typing);
+        let markdown = markdown();
+        assert!(markdown.contains("| `y` | answer yes |"), "{markdown}");
+        assert!(markdown.contains("| `u` `Ctrl-Z` |"), "{markdown}");
     }
 }

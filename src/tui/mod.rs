@@ -7,7 +7,8 @@
 //! * [`view`] draws, reading state only;
 //! * [`terminal`] takes over the terminal and always restores it.
 //!
-//! The loop blocks on terminal events and draws after each one; there is no timer.
+//! The loop blocks on terminal events and draws after each one. It wakes every 100 ms to
+//! check for signals, and only a read-only window (watching its file) is updated then.
 
 pub mod action;
 pub mod app;
@@ -22,8 +23,10 @@ mod terminal;
 #[cfg(test)]
 mod tests;
 pub mod theme;
+pub mod undo;
 pub mod update;
 pub mod view;
+pub mod watch;
 pub mod widgets;
 
 use std::io::IsTerminal;
@@ -39,7 +42,8 @@ pub use action::Action;
 pub use app::App;
 
 /// How often the loop looks up from waiting to check for SIGTERM, SIGHUP and a terminal that
-/// has gone away. Nothing is drawn on these wake-ups.
+/// has gone away, and for a read-only window, whether its file has changed. Nothing else is
+/// drawn on these wake-ups.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
 /// Set only by the end-to-end tests, to prove that a panic gives the terminal back.
@@ -103,6 +107,8 @@ fn event_loop(
 ) -> std::io::Result<()> {
     // Start listening before the first frame, so a resize while it is drawn is not missed.
     event::poll(Duration::ZERO)?;
+    let size = screen.size()?;
+    update::update(app, Action::Resize(size.width, size.height));
     let panic_for_test = std::env::var_os(PANIC_FOR_TEST).is_some();
     loop {
         screen.draw(|frame| view::render(app, frame))?;
@@ -121,6 +127,9 @@ fn event_loop(
                 return Ok(());
             }
             if !event::poll(SIGNAL_CHECK)? {
+                if app.watching() {
+                    break Some(Action::Tick);
+                }
                 continue;
             }
             match event::read()? {
@@ -128,7 +137,7 @@ fn event_loop(
                     break keymap::action_for(update::context(app), key);
                 }
                 Event::Paste(text) => break Some(Action::Paste(text)),
-                Event::Resize(..) => break None,
+                Event::Resize(width, height) => break Some(Action::Resize(width, height)),
                 _ => {}
             }
         };

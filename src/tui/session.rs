@@ -1,15 +1,20 @@
 //! One open assessment in the interface: the core's [`Opened`] assessment, plus where the
-//! user is in it. Every change goes through [`Session::change`], which re-scores and saves at
-//! once, so nothing typed is ever only in memory for longer than it takes to write the file.
+//! user is in it. Every change goes through [`Session::change`], which re-scores, saves at
+//! once and records the change for undo, so nothing typed is ever only in memory for longer
+//! than it takes to write the file.
 
+use std::collections::HashSet;
 use std::ops::Deref;
 
 use probity_core::answer::Value;
 use probity_core::assessment::Answer;
 use probity_core::checklist::Item;
 use probity_core::history::{Cause, Event};
-use probity_core::workspace::{Opened, Refused, SignError, Workspace, check};
+use probity_core::workspace::{AfterAnswer, Opened, Period, Refused, SignError, Workspace, check};
 
+use super::theme::severity_word;
+use super::undo::{self, Undo};
+use super::watch::Watch;
 use super::widgets::{Cursor, Scroll};
 
 /// One open assessment and the user's place in it.
@@ -26,13 +31,19 @@ pub struct Session {
     pub matches: Vec<usize>,
     pub filter: Filter,
     pub search: Option<String>,
-    /// Move to the next unanswered item after answering.
-    pub advance: bool,
+    /// Where to go after an answer.
+    pub advance: Advance,
     /// Lines scrolled in the detail pane.
     pub scroll: Scroll,
-    /// Overall scores of this force's other periods in the same folder, oldest first, for the
-    /// trend sparkline; read once when the file opens.
-    pub history: Vec<(String, Option<f64>)>,
+    /// This force's other periods in the same folder, oldest first, for the trend sparkline
+    /// and for moving between periods; read when the file opens.
+    pub periods: Vec<Period>,
+    /// Every change made here, to undo and redo.
+    pub undo: Undo,
+    /// For a read-only view: what the other window last did to the file.
+    pub watch: Option<Watch>,
+    /// Something to tell the user after the current action, such as a finding just raised.
+    pub notice: Option<String>,
     /// For a signed assessment, whether its seal still matches its content and history.
     pub seal_holds: Option<bool>,
 }
@@ -59,6 +70,48 @@ pub enum Pane {
     Areas,
     Items,
     Detail,
+}
+
+/// Where the selection goes after an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Advance {
+    /// On to the next unanswered item, except after an answer that raises a finding: then it
+    /// stays, with the finding in view, until the user goes on.
+    Wait,
+    /// On to the next unanswered item every time.
+    Always,
+    /// Stay on the item just answered.
+    Stay,
+}
+
+impl From<AfterAnswer> for Advance {
+    fn from(set: AfterAnswer) -> Advance {
+        match set {
+            AfterAnswer::Wait => Advance::Wait,
+            AfterAnswer::GoOn => Advance::Always,
+            AfterAnswer::Stay => Advance::Stay,
+        }
+    }
+}
+
+impl Advance {
+    pub fn next(self) -> Advance {
+        match self {
+            Advance::Wait => Advance::Always,
+            Advance::Always => Advance::Stay,
+            Advance::Stay => Advance::Wait,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Advance::Wait => {
+                "After an answer, probity moves to the next unanswered item, but waits at a new finding."
+            }
+            Advance::Always => "After an answer, probity always moves to the next unanswered item.",
+            Advance::Stay => "After an answer, probity stays on the same item.",
+        }
+    }
 }
 
 /// Which items the item list shows.
@@ -100,12 +153,15 @@ impl Session {
         } else {
             SaveState::Saved
         };
-        let history = match opened.path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            Some(folder) => {
-                ws.scores_by_period(folder, &opened.assessment.force, &opened.assessment.period)
-            }
+        let periods = match opened.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(folder) => ws
+                .other_periods(folder, &opened.assessment.force, &opened.path)
+                .into_iter()
+                .filter(|p| p.period != opened.assessment.period)
+                .collect(),
             None => Vec::new(),
         };
+        let watch = opened.read_only().then(|| Watch::new(&opened));
         let mut session = Session {
             opened,
             save,
@@ -116,9 +172,12 @@ impl Session {
             matches: Vec::new(),
             filter: Filter::All,
             search: None,
-            advance: true,
+            advance: Advance::from(ws.after_answer),
             scroll: Scroll::default(),
-            history,
+            periods,
+            undo: Undo::default(),
+            watch,
+            notice: None,
             seal_holds: None,
         };
         session.check_seal();
@@ -204,13 +263,23 @@ impl Session {
     /// Every period's overall score, this one live from the current answers, oldest first.
     pub fn trend(&self) -> Vec<(&str, Option<f64>)> {
         let mut points: Vec<(&str, Option<f64>)> = self
-            .history
+            .periods
             .iter()
-            .map(|(period, score)| (period.as_str(), *score))
+            .map(|p| (p.period.as_str(), p.score))
             .chain([(self.assessment.period.as_str(), self.evaluation.overall)])
             .collect();
         points.sort_by(|a, b| a.0.cmp(b.0));
         points
+    }
+
+    /// The period just before (`later` false) or after this one, if the folder has it.
+    pub fn neighbour(&self, later: bool) -> Option<&Period> {
+        let here = self.assessment.period.as_str();
+        if later {
+            self.periods.iter().find(|p| p.period.as_str() > here)
+        } else {
+            self.periods.iter().rev().find(|p| p.period.as_str() < here)
+        }
     }
 
     pub fn read_only(&self) -> bool {
@@ -233,7 +302,7 @@ impl Session {
             }
             Filter::Findings => self.evaluation.findings_for(&item.id).next().is_some(),
             Filter::Flagged => answer.is_some_and(|a| a.review),
-            Filter::Unconfirmed => answer.is_some_and(|a| a.carried),
+            Filter::Unconfirmed => answer.is_some_and(|a| a.is_unconfirmed()),
         };
         passes
             && self.search.as_deref().is_none_or(|q| {
@@ -267,12 +336,7 @@ impl Session {
 
     /// Selects the first asked item still unanswered, where the last sitting left off.
     pub fn resume(&mut self) {
-        let next = self
-            .checklist
-            .items()
-            .find(|i| self.evaluation.is_asked(&i.id) && self.assessment.value(&i.id).is_none())
-            .map(|i| i.id.clone());
-        if let Some(id) = next {
+        if let Some(id) = self.next_unanswered(None) {
             self.select(&id);
         }
     }
@@ -303,9 +367,30 @@ impl Session {
         self.scroll.reset();
     }
 
-    /// Changes one item's record, then re-scores and saves.
+    /// Changes one item's record, then re-scores and saves; the change can be undone.
     pub fn change(&mut self, id: &str, edit: impl FnOnce(&mut Answer)) -> Result<(), Refused> {
-        let changed = self.opened.edit(id, edit)?.is_some();
+        let step = self.opened.edit(id, edit)?.into_iter().collect();
+        self.settle(step);
+        Ok(())
+    }
+
+    /// Makes the same change to several items, saved once and undone as one step.
+    pub fn change_each(
+        &mut self,
+        ids: &[String],
+        edit: impl Fn(&mut Answer),
+    ) -> Result<(), Refused> {
+        let mut step = Vec::new();
+        for id in ids {
+            step.extend(self.opened.edit(id, &edit)?);
+        }
+        self.settle(step);
+        Ok(())
+    }
+
+    /// After a change: refilter, save, and remember it for undo.
+    fn settle(&mut self, step: undo::Step) {
+        let changed = !step.is_empty();
         if changed {
             self.refilter();
         }
@@ -314,12 +399,53 @@ impl Session {
         if changed || matches!(self.save, SaveState::Failed(_)) {
             self.save_now();
         }
-        Ok(())
+        self.undo.record(step);
     }
 
     /// Sets or clears a value. A changed answer is no longer "carried": the user has seen it.
     pub fn set_value(&mut self, id: &str, value: Option<Value>) -> Result<(), Refused> {
         self.change(id, |a| a.set_value(value))
+    }
+
+    /// Records an answer and moves on as [`Advance`] says: a finding the answer raises is
+    /// told at once, and by default the selection waits on it.
+    pub fn answer(&mut self, id: &str, value: Value) -> Result<(), Refused> {
+        let before: HashSet<String> = self
+            .evaluation
+            .findings
+            .iter()
+            .map(|f| f.id.clone())
+            .collect();
+        self.set_value(id, Some(value))?;
+        let raised = self
+            .evaluation
+            .findings
+            .iter()
+            .find(|f| !before.contains(&f.id))
+            .map(|f| (severity_word(f.severity).to_lowercase(), f.title.clone()));
+        let said =
+            |(severity, title): &(String, String)| format!("New {severity} finding: {title}.");
+        match (self.advance, raised) {
+            (Advance::Stay, raised) => self.notice = raised.as_ref().map(said),
+            // The key comes before the title, which may be too long for the line.
+            (Advance::Wait, Some((severity, title))) => {
+                self.notice = Some(format!(
+                    "New {severity} finding, in the details ({} goes on to the next question): {title}.",
+                    super::keymap::key_name(
+                        super::keymap::Context::Assessment,
+                        &super::Action::Continue
+                    )
+                ))
+            }
+            (_, raised) => {
+                let raised = raised.as_ref().map(said);
+                self.go_on();
+                if let Some(raised) = raised {
+                    self.notice = Some(raised);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Writes the file; a failure is kept on screen and the next change tries again.
@@ -333,27 +459,109 @@ impl Session {
         };
     }
 
-    /// Moves the selection in the focused pane by `delta`, stopping at the ends.
+    /// Undoes the latest change still done, or redoes the latest undone (`redo`), saving at
+    /// once; a record changed since (which only another window could do) is left alone.
+    pub fn undo(&mut self, redo: bool) -> Result<String, String> {
+        let (from, verb) = if redo {
+            (&mut self.undo.undone, "Redone")
+        } else {
+            (&mut self.undo.done, "Undone")
+        };
+        let Some(step) = from.pop() else {
+            return Err(format!(
+                "Nothing to {} in this session.",
+                if redo { "redo" } else { "undo" }
+            ));
+        };
+        let what = undo::describe(&step, |id| {
+            self.checklist
+                .item(id)
+                .map_or(id.to_string(), |i| i.short_label().to_string())
+        });
+        let now = |id: &str| self.assessment.answer(id).cloned().unwrap_or_default();
+        if let Some(moved) = step
+            .iter()
+            .find(|e| now(&e.item) != *if redo { &e.before } else { &e.after })
+        {
+            let label = self
+                .checklist
+                .item(&moved.item)
+                .map_or("an item", |i| i.short_label());
+            return Err(format!(
+                "\u{201c}{label}\u{201d} has changed since, so nothing was changed."
+            ));
+        }
+        for edit in step.iter().rev() {
+            let done = if redo {
+                let after = edit.after.clone();
+                self.opened.edit(&edit.item, |a| *a = after)
+            } else {
+                self.opened.revert(edit)
+            };
+            done.map_err(|e| e.to_string())?;
+        }
+        if let Some(first) = step.first() {
+            let id = first.item.clone();
+            self.select(&id);
+        }
+        self.refilter();
+        self.save_now();
+        if redo {
+            self.undo.done.push(step);
+        } else {
+            self.undo.undone.push(step);
+        }
+        Ok(format!("{verb}: {what}."))
+    }
+
+    /// Moves the selection in the areas or items pane by `delta`, stopping at the ends. One
+    /// step past either end of the items goes on into the next area that shows any.
     pub fn step(&mut self, delta: isize) {
         match self.pane {
             Pane::Areas => {
                 let mut area = Cursor(self.area);
                 area.step(delta, self.checklist.areas.len());
                 if area.at() != self.area {
-                    self.area = area.at();
-                    self.visible.clear();
-                    self.refilter();
-                    self.scroll.reset();
+                    self.show_area(area.at());
                 }
             }
-            Pane::Items => {
-                let before = self.cursor;
-                self.cursor.step(delta, self.visible.len());
-                if self.cursor != before {
-                    self.scroll.reset();
+            Pane::Items | Pane::Detail => {
+                let at = self.cursor.at();
+                let past_end = delta == 1 && at + 1 >= self.visible.len();
+                let before_start = delta == -1 && at == 0;
+                if past_end || before_start {
+                    self.flow(delta);
+                } else {
+                    let before = self.cursor;
+                    self.cursor.step(delta, self.visible.len());
+                    if self.cursor != before {
+                        self.scroll.reset();
+                    }
                 }
             }
-            Pane::Detail => self.scroll.step(delta, u16::MAX as usize),
+        }
+    }
+
+    fn show_area(&mut self, area: usize) {
+        self.area = area;
+        self.visible.clear();
+        self.refilter();
+        self.scroll.reset();
+    }
+
+    /// Goes on into the next (or previous) area that shows anything, at its near end.
+    fn flow(&mut self, direction: isize) {
+        let areas = 0..self.checklist.areas.len() as isize;
+        let mut next = self.area as isize + direction;
+        while areas.contains(&next) {
+            if self.matches[next as usize] > 0 {
+                self.show_area(next as usize);
+                if direction < 0 {
+                    self.cursor = Cursor(self.visible.len() - 1);
+                }
+                return;
+            }
+            next += direction;
         }
     }
 
@@ -367,14 +575,14 @@ impl Session {
         }
     }
 
-    /// Moves to the next unanswered, asked item the filter shows, after `id` in checklist order.
-    pub fn advance_from(&mut self, id: &str) {
-        if !self.advance {
-            return;
-        }
+    /// The next unanswered, asked item the filter shows, after `after` in checklist order
+    /// (from the start when `None`), coming round to the start.
+    fn next_unanswered(&self, after: Option<&str>) -> Option<String> {
         let order: Vec<&Item> = self.checklist.items().collect();
-        let start = order.iter().position(|i| i.id == id).unwrap_or(0);
-        let next = order[start + 1..]
+        let start = after
+            .and_then(|id| order.iter().position(|i| i.id == id))
+            .map_or(0, |at| at + 1);
+        order[start..]
             .iter()
             .chain(order[..start].iter())
             .find(|i| {
@@ -382,9 +590,20 @@ impl Session {
                     && self.assessment.value(&i.id).is_none()
                     && self.shows(i)
             })
-            .map(|i| i.id.clone());
-        if let Some(next) = next {
-            self.select(&next);
+            .map(|i| i.id.clone())
+    }
+
+    /// Goes on to the next unanswered question, saying so when it is in another area.
+    pub fn go_on(&mut self) {
+        let here = self.item().map(|i| i.id.clone());
+        let Some(next) = self.next_unanswered(here.as_deref()) else {
+            self.notice = Some("Every question that applies here is answered.".into());
+            return;
+        };
+        let area = self.area;
+        self.select(&next);
+        if self.area != area {
+            self.notice = Some(format!("On to {}.", self.checklist.areas[self.area].title));
         }
     }
 }

@@ -1,14 +1,15 @@
 //! The one place the interface changes state: an action goes to the open dialog if there is
 //! one, otherwise to the screen. Changes to answers reach the disk through the session.
 
+use ratatui::layout::Rect;
+
 use super::action::Action;
-use super::app::{App, Screen};
+use super::app::{App, Leave, Screen};
 use super::dialog::{self, Dialog, Help};
-use super::keymap::Context;
-use super::session::SaveState;
+use super::keymap::{self, Context};
 use super::{assessment, form, home};
 
-/// How far PgUp and PgDn move.
+/// How far PgUp and PgDn move in a list.
 pub const PAGE: usize = 10;
 
 /// Which key table applies now.
@@ -23,11 +24,26 @@ pub fn context(app: &App) -> Context {
 
 /// Applies one action.
 pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Resize(width, height) => {
+            app.size = Rect::new(0, 0, width, height);
+            return;
+        }
+        Action::Tick => return assessment::watch(app),
+        _ => {}
+    }
     app.notice = None;
     match action {
         Action::Quit => return quit(app),
         Action::Help => {
-            app.dialog = Some(Dialog::Help(Help::default()));
+            app.dialog = Some(Dialog::Help(Help::new(context(app))));
+            return;
+        }
+        Action::Unbound(key) => {
+            app.notice = Some(format!(
+                "{key} does nothing here. Press {} for the keys you can use.",
+                keymap::key_name(context(app), &Action::Help)
+            ));
             return;
         }
         _ => {}
@@ -40,6 +56,9 @@ pub fn update(app: &mut App, action: Action) {
             Screen::Assessment(_) => assessment::update(app, action),
         },
     }
+    if let Some(notice) = app.session_mut().and_then(|s| s.notice.take()) {
+        app.notice = Some(notice);
+    }
 }
 
 fn quit(app: &mut App) {
@@ -49,8 +68,5 @@ fn quit(app: &mut App) {
     {
         note.keep(s);
     }
-    match app.session() {
-        Some(s) if matches!(s.save, SaveState::Failed(_)) => app.dialog = Some(Dialog::ConfirmQuit),
-        _ => app.quit = true,
-    }
+    app.leave(Leave::Quit);
 }

@@ -1,6 +1,9 @@
 //! Small pieces of state the screens and dialogs share: a cursor in a list and a scroll
 //! position in a long text, each kept within its bounds.
 
+use super::action::Action;
+use super::update::PAGE;
+
 /// The selected entry of a list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cursor(pub usize);
@@ -15,6 +18,22 @@ impl Cursor {
     pub fn step(&mut self, by: isize, len: usize) {
         let last = len.saturating_sub(1) as isize;
         self.0 = (self.0 as isize).saturating_add(by).clamp(0, last) as usize;
+    }
+
+    /// Moves for a movement key in a list of `len`: a step, a page, or to either end. Returns
+    /// false for any other action.
+    pub fn apply(&mut self, action: &Action, len: usize) -> bool {
+        let by = match action {
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -(PAGE as isize),
+            Action::PageDown => PAGE as isize,
+            Action::First => isize::MIN / 2,
+            Action::Last => isize::MAX / 2,
+            _ => return false,
+        };
+        self.step(by, len);
+        true
     }
 
     /// Keeps the cursor inside a list that may have shrunk.
@@ -36,6 +55,24 @@ impl Scroll {
     pub fn step(&mut self, by: isize, last: usize) {
         let last = last.min(u16::MAX as usize) as isize;
         self.0 = (self.0 as isize).saturating_add(by).clamp(0, last) as u16;
+    }
+
+    /// Scrolls for a movement key through a text of `lines` lines shown `height` at a time:
+    /// never above the top, nor past the point where the last line is at the bottom. Returns
+    /// false for any other action.
+    pub fn apply(&mut self, action: &Action, lines: usize, height: u16) -> bool {
+        let page = height.saturating_sub(1).max(1) as isize;
+        let by = match action {
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -page,
+            Action::PageDown => page,
+            Action::First => isize::MIN / 2,
+            Action::Last => isize::MAX / 2,
+            _ => return false,
+        };
+        self.step(by, lines.saturating_sub(usize::from(height)));
+        true
     }
 
     pub fn reset(&mut self) {
@@ -63,5 +100,18 @@ mod tests {
         assert_eq!(s.top(), 4);
         s.step(-20, 4);
         assert_eq!(s.top(), 0);
+        // Thirty lines in a view of ten: the end is line twenty at the top, and it stays so.
+        assert!(s.apply(&Action::Last, 30, 10));
+        assert_eq!(s.top(), 20);
+        s.apply(&Action::PageDown, 30, 10);
+        assert_eq!(s.top(), 20);
+        s.apply(&Action::PageUp, 30, 10);
+        assert_eq!(s.top(), 11);
+        s.apply(&Action::Last, 5, 10);
+        assert_eq!(s.top(), 0, "a text shorter than the view does not scroll");
+        assert!(!s.apply(&Action::Submit, 30, 10));
+        let mut c = Cursor::default();
+        c.apply(&Action::Last, 7);
+        assert_eq!(c.at(), 6);
     }
 }

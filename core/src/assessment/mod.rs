@@ -108,6 +108,11 @@ impl Answer {
         self.carried = false;
     }
 
+    /// An answer carried from last period and not yet confirmed or changed.
+    pub fn is_unconfirmed(&self) -> bool {
+        self.carried && self.value.is_some()
+    }
+
     /// Sets the note from typed or pasted text; text that is only white space removes it.
     pub fn set_note(&mut self, text: &str) {
         let text = crate::text::sanitize(text).trim_end().to_string();
@@ -266,11 +271,23 @@ impl Assessment {
         }
     }
 
-    /// Answers carried from last period that nobody has confirmed yet.
+    /// Who completed the assessment: as recorded when it was started, or else the answer to
+    /// the item the checklist names for it.
+    pub fn assessor_named(&self, checklist: &Checklist) -> Option<String> {
+        self.assessor.clone().or_else(|| {
+            match self.value(checklist.context.assessor.as_deref()?)? {
+                Value::Text(t) => Some(t.clone()),
+                _ => None,
+            }
+        })
+    }
+
+    /// Answers carried from last period that nobody has confirmed yet. A record with no
+    /// answer (only a note, say) has nothing to confirm, whatever its file says.
     pub fn unconfirmed(&self) -> impl Iterator<Item = &str> {
         self.answers
             .iter()
-            .filter(|(_, a)| a.carried)
+            .filter(|(_, a)| a.is_unconfirmed())
             .map(|(id, _)| id.as_str())
     }
 }

@@ -78,11 +78,14 @@ pub fn carry_forward(
             report.conflicts.push(item.id.clone());
         }
         if !combined.answer.is_empty() {
-            report.carried += 1;
+            // Only an answer is carried for confirming; a note, evidence or owner on their own
+            // come across as they were, with nothing to confirm.
+            let answered = combined.answer.value.is_some();
+            report.carried += usize::from(answered);
             next.answers.insert(
                 item.id.clone(),
                 Answer {
-                    carried: true,
+                    carried: answered,
                     ..combined.answer
                 },
             );

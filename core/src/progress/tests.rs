@@ -265,8 +265,8 @@ fn carrying_across_versions_keeps_every_answer() {
     assert_eq!(merged.evidence, ["A", "B"]);
     assert_eq!(carried.report.conflicts, ["parts"]);
     assert!(
-        a.answers.values().all(|x| x.carried),
-        "every carried answer is unconfirmed"
+        a.answers.values().all(|x| x.carried == x.value.is_some()),
+        "every carried answer is unconfirmed, and nothing else is"
     );
     assert_eq!(a.unconfirmed().count(), carried.report.carried);
     // Retired, dropped, misfitting and already-orphaned answers are kept and reported.
@@ -350,6 +350,21 @@ fn comparing_across_versions_follows_the_crosswalk() {
     );
     let lost = c.metrics.iter().find(|m| m.id == "lost").unwrap();
     assert_eq!((lost.before, lost.after), (Some(4.0), None));
+}
+
+#[test]
+fn a_note_on_its_own_comes_across_but_is_not_a_carried_answer() {
+    let (v1, _) = checklists();
+    let mut prev = previous(&v1);
+    prev.answer_mut("kept").value = None;
+    prev.answer_mut("kept").note = Some("Only a note.".into());
+    let carried = carry_forward(&prev, &v1, &v1, "2013");
+    let kept = carried.assessment.answer("kept").unwrap();
+    assert_eq!(kept.note.as_deref(), Some("Only a note."));
+    assert!(!kept.carried, "nothing to confirm");
+    let answered = prev.answers.values().filter(|a| a.value.is_some()).count();
+    assert_eq!(carried.report.carried, answered);
+    assert!(!carried.assessment.unconfirmed().any(|id| id == "kept"));
 }
 
 #[test]

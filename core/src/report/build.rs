@@ -114,7 +114,7 @@ impl Report {
             checklist_version: checklist.version.clone(),
             checklist_described: checklist.described_as.clone(),
             provenance: checklist.provenance.clone(),
-            assessor: redactor.name(&assessment.assessor),
+            assessor: redactor.name(&assessment.assessor_named(checklist)),
             stage: assessment.stage,
             signature: assessment
                 .signature
@@ -360,7 +360,7 @@ fn areas(
                         owner: answer.and_then(|a| redactor.name(&a.owner)),
                         due: answer.and_then(|a| a.due),
                         review: answer.is_some_and(|a| a.review),
-                        carried: answer.is_some_and(|a| a.carried),
+                        carried: answer.is_some_and(|a| a.is_unconfirmed()),
                         assurance: answer.map_or(Level::Asserted, |a| a.assurance.level()),
                         verified_by: match answer.map(|a| &a.assurance) {
                             Some(Assurance::Verified { by, .. }) => {

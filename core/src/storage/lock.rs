@@ -100,6 +100,12 @@ impl Lock {
         }
     }
 
+    /// Whether no window holds the lock on `target` now. It is taken and let go at once, so a
+    /// read-only window can notice the other one closing without keeping anyone out.
+    pub fn is_free(target: &Path) -> bool {
+        Lock::acquire(target).is_ok()
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -116,7 +122,9 @@ mod tests {
         let first = Lock::acquire(&target).unwrap();
         assert!(first.path().ends_with("dorset-2012.toml.lock"));
         assert!(matches!(Lock::acquire(&target), Err(LockError::Held(_))));
+        assert!(!Lock::is_free(&target));
         drop(first);
+        assert!(Lock::is_free(&target));
         assert!(Lock::acquire(&target).is_ok());
     }
 

@@ -22,6 +22,23 @@ const MAX_CONFIG_BYTES: usize = 64 * 1024;
 struct Config {
     /// The name recorded in the history for changes made by this user.
     name: Option<Spanned<String>>,
+    /// Where an interface goes after an answer.
+    after_answer: Option<AfterAnswer>,
+}
+
+/// Where an interface goes after an answer, as this user has set it (`after_answer` in the
+/// config file).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AfterAnswer {
+    /// On to the next unanswered question, except after an answer that raises a finding:
+    /// then it waits there.
+    #[default]
+    Wait,
+    /// On to the next unanswered question every time.
+    GoOn,
+    /// Stay on the question just answered.
+    Stay,
 }
 
 /// Why probity's config file could not be used.
@@ -55,10 +72,11 @@ pub fn system_user() -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// The name in a config file, or `None` when there is no file or it names nobody.
-fn configured_name(path: &Path) -> Result<Option<String>, ConfigError> {
+/// The name in a config file, or `None` when there is no file or it names nobody; and where
+/// to go after an answer.
+fn configured(path: &Path) -> Result<(Option<String>, AfterAnswer), ConfigError> {
     if !path.is_file() {
-        return Ok(None);
+        return Ok((None, AfterAnswer::default()));
     }
     let text = storage::read_capped(path, MAX_CONFIG_BYTES).map_err(ConfigError::Read)?;
     let source = Source::new(path.display().to_string(), &text);
@@ -67,29 +85,32 @@ fn configured_name(path: &Path) -> Result<Option<String>, ConfigError> {
     };
     let config: Config =
         toml::from_str(&text).map_err(|e| fail(e.span(), e.message().trim().to_string()))?;
+    let after = config.after_answer.unwrap_or_default();
     match config.name {
-        None => Ok(None),
+        None => Ok((None, after)),
         Some(name) => {
             let clean = sanitize_line(name.get_ref());
             if clean.is_empty() {
                 Err(fail(Some(name.span()), "`name` must not be empty".into()))
             } else {
-                Ok(Some(clean))
+                Ok((Some(clean), after))
             }
         }
     }
 }
 
 impl Workspace {
-    /// Sets who changes are recorded as: `explicit` when given, else the `name` in the config
-    /// file, else the operating-system user. A config file that cannot be read is an error,
-    /// never silently passed over.
+    /// Reads the user's settings. Sets who changes are recorded as: `explicit` when given,
+    /// else the `name` in the config file, else the operating-system user; and where an
+    /// interface goes after an answer. A config file that cannot be read is an error, never
+    /// silently passed over.
     pub fn identify(&mut self, explicit: Option<&str>) -> Result<(), ConfigError> {
         let explicit = explicit.map(sanitize_line).filter(|n| !n.is_empty());
-        let configured = match (&explicit, &self.dirs.config) {
-            (None, Some(path)) => configured_name(path)?,
-            _ => None,
+        let (configured, after) = match &self.dirs.config {
+            Some(path) => configured(path)?,
+            None => (None, AfterAnswer::default()),
         };
+        self.after_answer = after;
         self.actor = explicit
             .or(configured)
             .or_else(system_user)
@@ -117,6 +138,23 @@ mod tests {
         assert_eq!(ws.actor, "Jo Bloggs");
         ws.identify(Some("  DCC Smith ")).unwrap();
         assert_eq!(ws.actor, "DCC Smith");
+    }
+
+    #[test]
+    fn the_config_says_where_to_go_after_an_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = ws(dir.path());
+        ws.identify(None).unwrap();
+        assert_eq!(ws.after_answer, AfterAnswer::Wait);
+        std::fs::write(dir.path().join("config.toml"), "after_answer = \"stay\"\n").unwrap();
+        ws.identify(None).unwrap();
+        assert_eq!(ws.after_answer, AfterAnswer::Stay);
+        std::fs::write(dir.path().join("config.toml"), "after_answer = \"later\"\n").unwrap();
+        let err = ws.identify(None).unwrap_err().render();
+        assert!(
+            err.contains("unknown variant `later`") && err.contains("config.toml:1:16"),
+            "{err}"
+        );
     }
 
     #[test]

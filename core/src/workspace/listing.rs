@@ -69,25 +69,28 @@ impl Workspace {
         })
     }
 
-    /// The overall score of every other period of `force` found in `folder`, oldest first, for
-    /// a sparkline. A folder that cannot be read gives none: a trend is a convenience here,
-    /// not a record.
-    pub fn scores_by_period(
-        &self,
-        folder: &Path,
-        force: &str,
-        except: &str,
-    ) -> Vec<(String, Option<f64>)> {
+    /// Every other period of `force` found in `folder` (not the file at `open`), oldest first,
+    /// with its file and overall score: for a sparkline, and to move between periods. A folder
+    /// that cannot be read gives none: this is a convenience, not a record.
+    pub fn other_periods(&self, folder: &Path, force: &str, open: &Path) -> Vec<Period> {
         let Ok(paths) = crate::progress::expand(&[folder.to_path_buf()]) else {
             return Vec::new();
         };
+        let paths: Vec<PathBuf> = paths.into_iter().filter(|p| p != open).collect();
         let batch = crate::progress::load_batch(&paths, &self.catalog, self.today, || {});
-        let page = crate::document::Page::new("", self.today);
-        crate::progress::trend::Trend::of(&batch, force, &page)
-            .series(None)
+        let mut found: Vec<Period> = batch
+            .loaded
             .into_iter()
-            .filter(|(period, _)| period != except)
-            .collect()
+            .filter(|l| l.assessment.force.eq_ignore_ascii_case(force))
+            .map(|l| Period {
+                period: l.assessment.period,
+                path: l.path,
+                score: l.evaluation.overall,
+            })
+            .collect();
+        found.sort_by(|a, b| a.period.cmp(&b.period).then(a.path.cmp(&b.path)));
+        found.dedup_by(|a, b| a.period == b.period);
+        found
     }
 
     /// The same force's earlier assessment in the folder holding `path`: the period its answers
@@ -116,4 +119,13 @@ impl Workspace {
             checklist,
         })
     }
+}
+
+/// Another period of the same force, beside an open assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Period {
+    pub period: String,
+    pub path: PathBuf,
+    /// Its overall score, if anything is scored.
+    pub score: Option<f64>,
 }

@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-pub use actor::{ConfigError, system_user};
+pub use actor::{AfterAnswer, ConfigError, system_user};
 pub use export::{ExportError, Overwrite, export};
-pub use listing::{Listed, Summary};
+pub use listing::{Listed, Period, Summary};
 pub use open::{Edit, OpenError, Opened, ReadOnly, Refused};
 pub use sign::{Blocker, ReopenError, SignError};
 pub use start::{Start, StartError, Started, file_name};
@@ -39,6 +39,8 @@ pub struct Workspace {
     pub today: Date,
     /// Who changes are recorded as in the history; see [`Workspace::identify`].
     pub actor: String,
+    /// Where an interface goes after an answer, as the user's config file sets it.
+    pub after_answer: AfterAnswer,
     /// The data folder, when other users can reach into it and it was left so (see
     /// [`Dirs::keep_private`]); each front end warns once, with the fix.
     pub exposed: Option<Exposed>,
@@ -56,6 +58,7 @@ impl Workspace {
             catalog,
             today,
             actor: system_user().unwrap_or_else(|| actor::UNKNOWN.into()),
+            after_answer: AfterAnswer::default(),
             exposed,
         })
     }

@@ -215,6 +215,23 @@ impl Opened {
         self.edit(&edit.item, |a| *a = before)
     }
 
+    /// Re-reads the file into a read-only view, as another window last saved it. The view
+    /// stays read-only: taking over editing is opening it again once [`Opened::lock_free`].
+    pub fn reload(&mut self, ws: &Workspace) -> Result<(), OpenError> {
+        let (assessment, checklist) = ws.load(&self.path).map_err(OpenError::Load)?;
+        let history = History::load(&history::path_for(&self.path)).map_err(OpenError::History)?;
+        self.assessment = assessment;
+        self.checklist = checklist;
+        self.history = history;
+        self.rescore();
+        Ok(())
+    }
+
+    /// For a view read-only because another window had the file: whether it has let it go.
+    pub fn lock_free(&self) -> bool {
+        self.read_only_because() == Some(ReadOnly::OpenElsewhere) && Lock::is_free(&self.path)
+    }
+
     fn put(&mut self, item: &str, answer: &Answer) {
         *self.assessment.answer_mut(item) = answer.clone();
         self.assessment.prune();

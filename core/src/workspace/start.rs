@@ -1,8 +1,9 @@
 use std::path::PathBuf;
 
 use super::Workspace;
+use crate::answer::Value;
 use crate::assessment::{self, Assessment, LoadError};
-use crate::checklist::{Catalog, ResolveError};
+use crate::checklist::{Catalog, Checklist, ResolveError};
 use crate::history::{self, Cause, Draft, Event, History, State};
 use crate::progress::carry::{self, CarryReport};
 use crate::storage::{self, Lock, LockError};
@@ -67,7 +68,7 @@ impl Workspace {
             (None, None) => resolve(Catalog::default_id())?,
         };
         let period = clean_name(&request.period);
-        let (mut assessment, carried) = match &previous {
+        let (mut assessment, mut carried) = match &previous {
             Some((prev, before)) => {
                 let c = carry::carry_forward(prev, before, &checklist, &period);
                 (c.assessment, Some(c.report))
@@ -93,6 +94,16 @@ impl Workspace {
         {
             assessment.assessor = Some(a);
         }
+        let carried_state = assessment.clone();
+        fill_context(
+            &mut assessment,
+            &checklist,
+            previous.as_ref().map(|(p, _)| p),
+        );
+        // An answer filled in afresh (the earlier assessment's) is no longer one carried.
+        if let Some(report) = carried.as_mut() {
+            report.carried = assessment.unconfirmed().count();
+        }
         let path = match &request.out {
             Some(p) => p.clone(),
             None => {
@@ -108,9 +119,9 @@ impl Workspace {
             return Err(StartError::Exists(path));
         }
         let mut history = History::load(&history::path_for(&path)).map_err(StartError::Storage)?;
-        history
-            .append(&self.creation(&assessment))
-            .map_err(StartError::Storage)?;
+        let mut entries = self.creation(&carried_state);
+        entries.extend(self.filled(&carried_state, &assessment));
+        history.append(&entries).map_err(StartError::Storage)?;
         assessment.recorded = history.head().map(str::to_string);
         let text = assessment::to_toml(&assessment, &checklist).map_err(|e| {
             StartError::Storage(storage::Error::Unwritable {
@@ -158,6 +169,72 @@ impl Workspace {
             .map(draft);
         std::iter::once(created).chain(carried).collect()
     }
+
+    /// The history entries for the answers filled in from what the start was given: changes
+    /// made in probity, over what was carried.
+    fn filled(&self, carried: &Assessment, filled: &Assessment) -> Vec<Draft> {
+        let at = jiff::Timestamp::now();
+        filled
+            .answers
+            .iter()
+            .flat_map(|(item, after)| {
+                let before = carried.answer(item).cloned().unwrap_or_default();
+                history::changes(&before, after)
+                    .into_iter()
+                    .map(|(field, before, after)| Draft {
+                        at,
+                        by: self.actor.clone(),
+                        event: Event::Changed {
+                            item: item.clone(),
+                            field: field.to_string(),
+                            before,
+                            after,
+                            cause: Cause::Edit,
+                        },
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}
+
+/// Recorded for the earlier-assessment item of an assessment started blank: there is none to
+/// compare with, so the question does not apply rather than waiting for an answer.
+pub const NO_PREVIOUS: &str =
+    "Not applicable: started blank, not carried forward from an earlier assessment.";
+
+/// Answers the checklist's "about this assessment" items from what the start was given, so
+/// nothing typed when starting is asked again: the force and assessor when not already
+/// answered, and the earlier assessment (the period carried from, or not applicable).
+fn fill_context(assessment: &mut Assessment, checklist: &Checklist, previous: Option<&Assessment>) {
+    let context = &checklist.context;
+    let text = |s: &str| Some(Value::Text(s.to_string()));
+    let fills = [
+        (&context.force, text(&assessment.force), false),
+        (
+            &context.assessor,
+            assessment.assessor.as_deref().and_then(text),
+            false,
+        ),
+        (
+            &context.previous,
+            match previous {
+                Some(p) => text(&format!("{}, {}", p.force, p.period)),
+                None => text(NO_PREVIOUS),
+            },
+            // Last period's answer names the period before it: replace it.
+            true,
+        ),
+    ];
+    for (item, value, replace) in fills {
+        let (Some(item), Some(value)) = (item, value) else {
+            continue;
+        };
+        let answer = assessment.answer_mut(item);
+        if replace || answer.value.is_none() {
+            answer.set_value(Some(value));
+        }
+    }
 }
 
 /// A file name from a force and period: "Dorset Police", "2012" → `dorset-police-2012.toml`.
@@ -180,7 +257,57 @@ pub fn file_name(force: &str, period: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::file_name;
+    use super::*;
+
+    #[test]
+    fn starting_answers_the_about_items_with_what_it_was_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::new(Some(dir.path()), jiff::civil::date(2012, 12, 1)).unwrap();
+        let first = ws
+            .start(&Start {
+                force: Some("Dorset Police".into()),
+                period: "2012".into(),
+                assessor: Some("Head of PSD".into()),
+                ..Start::default()
+            })
+            .unwrap();
+        let (a, c) = ws.load(&first.path).unwrap();
+        let text = |s: &str| Some(Value::Text(s.into()));
+        let ctx = |id: &Option<String>| id.clone().unwrap();
+        assert_eq!(
+            a.value(&ctx(&c.context.force)).cloned(),
+            text("Dorset Police")
+        );
+        assert_eq!(
+            a.value(&ctx(&c.context.assessor)).cloned(),
+            text("Head of PSD")
+        );
+        assert_eq!(
+            a.value(&ctx(&c.context.previous)).cloned(),
+            text(NO_PREVIOUS)
+        );
+        assert!(a.unconfirmed().next().is_none());
+
+        let next = ws
+            .start(&Start {
+                period: "2013".into(),
+                from: Some(first.path),
+                ..Start::default()
+            })
+            .unwrap();
+        let (b, _) = ws.load(&next.path).unwrap();
+        let previous = b.answer(&ctx(&c.context.previous)).unwrap();
+        assert_eq!(previous.value, text("Dorset Police, 2012"));
+        assert!(!previous.carried, "probity knows it: nothing to confirm");
+        assert!(b.answer(&ctx(&c.context.force)).unwrap().carried);
+        assert_eq!(b.assessor.as_deref(), Some("Head of PSD"));
+        let report = next.carried.unwrap();
+        assert_eq!(
+            report.carried,
+            b.unconfirmed().count(),
+            "the briefing counts what is to confirm"
+        );
+    }
 
     #[test]
     fn file_names_are_tidy() {

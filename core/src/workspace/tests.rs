@@ -67,6 +67,9 @@ fn every_change_is_recorded_with_who_when_before_and_after() {
         told,
         [
             "Jo Bloggs: created Dorset Police 2012",
+            // What the start was told answers the questions about the assessment itself.
+            "Jo Bloggs: ctx.force: answer none → \"Dorset Police\"",
+            "Jo Bloggs: ctx.previous_run: answer none → \"Not applicable: started blank, not carried forward from an earlier assessment.\"",
             "Jo Bloggs: media.policy: answer none → \"no\"",
             "Jo Bloggs: media.policy: answer \"no\" → \"yes\"",
             "Import: 2012 workbook: media.policy: note none → \"Policy seen\"",
@@ -263,7 +266,7 @@ fn a_broken_link_is_named_by_verify() {
     let v = ws.verify(&path, None).unwrap();
     assert!(
         v.problems
-            .contains(&Problem::Chain(crate::history::Broken::Link { line: 3 })),
+            .contains(&Problem::Chain(crate::history::Broken::Link { line: 5 })),
         "{:?}",
         v.problems
     );

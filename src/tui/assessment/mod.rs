@@ -1,35 +1,163 @@
 //! The assessment screen: answering, moving, filtering and opening dialogs.
 
+pub mod detail;
+pub mod rows;
 pub mod view;
+
+use ratatui::layout::Rect;
 
 use probity_core::answer::{Kind, Value};
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Leave, Screen};
 use probity_core::workspace::{ReadOnly, Refused};
 
 use super::dialog::{
-    Dialog, Entry, Evidence, Export, Findings, Note, Picker, Purpose, Reading, Search,
+    ConfirmArea, Dialog, Entry, Evidence, Export, Findings, Note, Overview, Picker, Purpose,
+    Reading, Search,
 };
 use super::keymap::{self, Context};
-use super::session::{Filter, Pane, Session};
+use super::session::{Filter, Pane, SaveState, Session};
+use super::theme::Theme;
 use super::update::PAGE;
+use super::watch::Seen;
 
 /// What the screen hands back to [`update`]: a dialog to open, and a notice for the bottom line.
 type Outcome = (Option<Dialog>, Option<String>);
 
 pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Back => return back(app),
+        Action::PrevPeriod | Action::NextPeriod => {
+            return other_period(app, action == Action::NextPeriod);
+        }
+        Action::TakeOver => return take_over(app),
+        _ => {}
+    }
+    let (size, theme, start) = (app.size, app.theme, app.start_dir.clone());
     let Some(s) = app.session_mut() else {
         return;
     };
-    let (dialog, notice) = act(s, action);
+    let (dialog, notice) = match action {
+        Action::OpenExport => (Some(Dialog::Export(Box::new(Export::new(s, &start)))), None),
+        action => act(s, action, size, theme),
+    };
     app.dialog = dialog;
     app.notice = notice;
 }
 
-fn act(s: &mut Session, action: Action) -> Outcome {
+/// Back one level: a filter or search is cleared first, then the assessment gives way to the
+/// home screen.
+fn back(app: &mut App) {
+    let Some(s) = app.session_mut() else {
+        return;
+    };
+    if s.filter != Filter::All || s.search.is_some() {
+        s.filter = Filter::All;
+        s.search = None;
+        s.refilter();
+    } else {
+        app.leave(Leave::Home);
+    }
+}
+
+/// Opens the same force's previous or next period in place of this one.
+fn other_period(app: &mut App, later: bool) {
+    let Some(s) = app.session() else {
+        return;
+    };
+    match s.neighbour(later) {
+        Some(p) => {
+            let (path, period) = (p.path.clone(), p.period.clone());
+            app.leave(Leave::Open(path));
+            if app.session().is_some_and(|s| s.assessment.period == period) {
+                app.notice = Some(format!(
+                    "Now on {period}. {} and {} move between periods; everything is saved as you go.",
+                    keymap::key_name(Context::Assessment, &Action::PrevPeriod),
+                    keymap::key_name(Context::Assessment, &Action::NextPeriod)
+                ));
+            }
+        }
+        None => {
+            app.notice = Some(format!(
+                "There is no {} period of {} in this folder.",
+                if later { "later" } else { "earlier" },
+                s.assessment.force
+            ))
+        }
+    }
+}
+
+/// In a read-only window whose other window has closed: opens the file again for editing here,
+/// keeping the user's place.
+fn take_over(app: &mut App) {
+    let App {
+        screen, ws, notice, ..
+    } = app;
+    let Screen::Assessment(s) = screen else {
+        return;
+    };
+    *notice = Some(if !s.read_only() {
+        "This window is already the one editing the assessment.".to_string()
+    } else {
+        match ws.open(&s.path) {
+            Ok(opened) if !opened.read_only() => {
+                s.opened = opened;
+                s.save = SaveState::Saved;
+                s.watch = None;
+                s.refilter();
+                "You are editing here now; every change is saved as you make it.".into()
+            }
+            Ok(_) => "The other window still has this assessment open.".into(),
+            Err(e) => format!("Could not open it for editing: {e}"),
+        }
+    });
+}
+
+/// The regular check a read-only window makes on its file.
+pub fn watch(app: &mut App) {
+    let App {
+        screen, ws, notice, ..
+    } = app;
+    let Screen::Assessment(s) = screen else {
+        return;
+    };
+    let Session { watch, opened, .. } = &mut **s;
+    let Some(watch) = watch else {
+        return;
+    };
+    let seen = watch.check(opened, ws);
+    if seen != Seen::Nothing {
+        s.refilter();
+    }
+    match seen {
+        Seen::Nothing => {}
+        Seen::Saved => {
+            *notice = Some("The other window saved a change; this view now shows it.".into())
+        }
+        Seen::Closed => {
+            *notice = Some(format!(
+                "The other window has closed. Press {} to edit here.",
+                keymap::key_name(Context::Assessment, &Action::TakeOver)
+            ))
+        }
+    }
+}
+
+fn act(s: &mut Session, action: Action, size: Rect, theme: Theme) -> Outcome {
     let say = |m: String| (None, Some(m));
     match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::First
+        | Action::Last
+            if s.pane == Pane::Detail =>
+        {
+            let (lines, height) = detail::measure(s, theme, size);
+            s.scroll.apply(&action, lines, height);
+        }
         Action::Up => s.step(-1),
         Action::Down => s.step(1),
         Action::PageUp => s.step(-(PAGE as isize)),
@@ -50,20 +178,15 @@ fn act(s: &mut Session, action: Action) -> Outcome {
                 Pane::Detail => Pane::Items,
             }
         }
+        Action::Continue => s.go_on(),
         Action::NextFilter => {
             let i = Filter::ALL.iter().position(|f| *f == s.filter).unwrap_or(0);
             s.filter = Filter::ALL[(i + 1) % Filter::ALL.len()];
             s.refilter();
             s.jump_to_match();
         }
-        Action::ClearFilter => {
-            s.filter = Filter::All;
-            s.search = None;
-            s.refilter();
-        }
-        Action::Search => return (Some(Dialog::Search(Search::new(s.search.as_deref()))), None),
+        Action::Search => return (Some(Dialog::Search(Search::new(s))), None),
         Action::ToggleFindings => return (Some(Dialog::Findings(Findings::default())), None),
-        Action::OpenExport => return (Some(Dialog::Export(Box::new(Export::new(s)))), None),
         Action::ShowHistory => {
             return match s.item().cloned() {
                 Some(item) => (Some(Dialog::Reading(Reading::history(s, &item))), None),
@@ -71,14 +194,23 @@ fn act(s: &mut Session, action: Action) -> Outcome {
             };
         }
         Action::Sign | Action::Reopen => return sign_off(s, action),
+        Action::Overview => return (Some(Dialog::Overview(Overview::new(s))), None),
         Action::ToggleAdvance => {
-            s.advance = !s.advance;
-            return say(if s.advance {
-                "After an answer, probity moves to the next unanswered item."
-            } else {
-                "After an answer, probity stays on the same item."
+            s.advance = s.advance.next();
+            return say(s.advance.describe().into());
+        }
+        Action::Undo | Action::Redo => {
+            if let Some(refused) = s.refusal() {
+                return say(why_not(&refused));
             }
-            .into());
+            return say(match s.undo(action == Action::Redo) {
+                Ok(done) => format!(
+                    "{done} {} undoes, {} redoes.",
+                    keymap::key_name(Context::Assessment, &Action::Undo),
+                    keymap::key_name(Context::Assessment, &Action::Redo)
+                ),
+                Err(why) => why,
+            });
         }
         edit if edits(&edit) => return answer(s, edit),
         _ => {}
@@ -89,12 +221,15 @@ fn act(s: &mut Session, action: Action) -> Outcome {
 /// Acts on the selected item's record, or opens the dialog that will.
 fn answer(s: &mut Session, action: Action) -> Outcome {
     let say = |m: String| (None, Some(m));
-    let Some(item) = s.item().cloned() else {
-        return say("There is no item selected.".into());
-    };
     if let Some(refused) = s.refusal() {
         return say(why_not(&refused));
     }
+    if action == Action::ConfirmArea {
+        return confirm_area(s);
+    }
+    let Some(item) = s.item().cloned() else {
+        return say("There is no item selected.".into());
+    };
     let answer = s.assessment.answer(&item.id).cloned().unwrap_or_default();
     let open = |d: Dialog| (Some(d), None);
     let done = |r: Result<(), probity_core::workspace::Refused>| match r {
@@ -103,13 +238,11 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
     };
     match action {
         Action::Answer(status) if item.kind == Kind::Status => {
-            let r = s.set_value(&item.id, Some(Value::Status(status)));
-            s.advance_from(&item.id);
-            done(r)
+            done(s.answer(&item.id, Value::Status(status)))
         }
         Action::Answer(_) => say(format!(
             "This item takes {}: press {} to answer it.",
-            item.kind.allowed(),
+            item.kind.allowed_typed(),
             keymap::key_name(Context::Assessment, &Action::EditAnswer)
         )),
         Action::ClearAnswer => done(s.set_value(&item.id, None)),
@@ -117,14 +250,7 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
             Kind::Status | Kind::Choice(_) => {
                 Dialog::Picker(Picker::for_item(&item, answer.value.as_ref()))
             }
-            _ => Dialog::Entry(Entry::new(
-                Purpose::Value,
-                &answer
-                    .value
-                    .as_ref()
-                    .map(Value::to_string)
-                    .unwrap_or_default(),
-            )),
+            kind => Dialog::Entry(Entry::for_value(kind, answer.value.as_ref())),
         }),
         Action::EditNote => open(Dialog::Note(Box::new(Note::new(answer.note.as_deref())))),
         Action::EditEvidence => open(Dialog::Evidence(Evidence::default())),
@@ -137,7 +263,9 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
             &answer.due.map(|d| d.to_string()).unwrap_or_default(),
         ))),
         Action::ToggleReview => done(s.change(&item.id, |a| a.review = !a.review)),
-        Action::Confirm if answer.carried => done(s.change(&item.id, |a| a.carried = false)),
+        Action::Confirm if answer.is_unconfirmed() => {
+            done(s.change(&item.id, |a| a.carried = false))
+        }
         Action::Confirm => {
             say("Nothing to confirm: this answer was not carried from last period.".into())
         }
@@ -192,6 +320,37 @@ fn sign_off(s: &mut Session, action: Action) -> Outcome {
     }
 }
 
+/// Asks before confirming every carried answer of the selected area, counting them.
+fn confirm_area(s: &Session) -> Outcome {
+    let area = &s.checklist.areas[s.area];
+    let items: Vec<String> = area
+        .items
+        .iter()
+        .filter(|i| {
+            s.assessment
+                .answer(&i.id)
+                .is_some_and(|a| a.is_unconfirmed())
+        })
+        .map(|i| i.id.clone())
+        .collect();
+    if items.is_empty() {
+        return (
+            None,
+            Some(format!(
+                "Nothing in {} is waiting to be confirmed.",
+                area.title
+            )),
+        );
+    }
+    (
+        Some(Dialog::ConfirmArea(ConfirmArea {
+            area: area.title.clone(),
+            items,
+        })),
+        None,
+    )
+}
+
 /// Actions that change the selected item's record (or open a dialog that will).
 fn edits(action: &Action) -> bool {
     matches!(
@@ -206,5 +365,6 @@ fn edits(action: &Action) -> bool {
             | Action::ToggleReview
             | Action::Confirm
             | Action::SetAssurance
+            | Action::ConfirmArea
     )
 }

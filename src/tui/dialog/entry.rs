@@ -3,16 +3,18 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
-use probity_core::answer::{parse_date, parse_value};
+use probity_core::answer::{Kind, Value, parse_date, parse_value};
 use probity_core::assessment::Assurance;
 use probity_core::text::sanitize_line;
 
 use super::{Dialog, Evidence, Step, frame_box};
 use crate::tui::action::Action;
-use crate::tui::fields::{draw_field, line_field, paste_line, text_of, type_into};
+use crate::tui::fields::{draw_field, edit, line_field, paste_line, text_of, type_into};
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -57,23 +59,48 @@ pub struct Entry {
     pub text: TextArea<'static>,
     /// Why the last entry was refused; the old value stays until a good one is entered.
     pub error: Option<String>,
+    /// Whether a date is being typed, so the date it reads as can be shown before it is saved.
+    pub dated: bool,
+    /// The date typed so far, as probity reads it, e.g. "Sunday 31 March 2013".
+    pub reads_as: Option<String>,
 }
 
 impl Entry {
     pub fn new(purpose: Purpose, text: &str) -> Entry {
-        Entry {
+        let mut entry = Entry {
+            dated: purpose == Purpose::Due,
             purpose,
             text: line_field(text),
             error: None,
-        }
+            reads_as: None,
+        };
+        entry.read();
+        entry
+    }
+
+    /// The field for typing an answer of `kind`, holding the current one.
+    pub fn for_value(kind: &Kind, value: Option<&Value>) -> Entry {
+        let text = value.map(Value::to_string).unwrap_or_default();
+        let mut entry = Entry::new(Purpose::Value, &text);
+        entry.dated = *kind == Kind::Date;
+        entry.read();
+        entry
+    }
+
+    /// Reads the date typed so far, if a date is being typed.
+    fn read(&mut self) {
+        self.reads_as = self
+            .dated
+            .then(|| parse_date(text_of(&self.text)).ok())
+            .flatten()
+            .map(|d| d.strftime("%A %-d %B %Y").to_string());
     }
 
     pub fn update(&mut self, action: Action, s: &mut Session) -> Step {
+        let typing = matches!(action, Action::Type(_) | Action::Edit(_) | Action::Paste(_));
         match action {
-            Action::Type(key) => {
-                type_into(&mut self.text, key);
-                self.error = None;
-            }
+            Action::Type(key) => type_into(&mut self.text, key),
+            Action::Edit(e) => edit(&mut self.text, e),
             Action::Paste(text) => paste_line(&mut self.text, &text),
             Action::Close => return self.back(),
             Action::Submit => match self.submit(s) {
@@ -82,6 +109,10 @@ impl Entry {
                 Err(e) => self.error = Some(e),
             },
             _ => {}
+        }
+        if typing {
+            self.error = None;
+            self.read();
         }
         Step::Stay
     }
@@ -124,9 +155,7 @@ impl Entry {
             Purpose::Value if text.is_empty() => s.set_value(id, None),
             Purpose::Value => {
                 let value = parse_value(&item.kind, &text).map_err(|e| e.to_string())?;
-                let changed = s.set_value(id, Some(value));
-                s.advance_from(id);
-                changed
+                s.answer(id, value)
             }
             Purpose::Owner => s.change(id, |a| a.set_owner(&text)),
             Purpose::Due => {
@@ -179,6 +208,12 @@ impl Entry {
             }
             _ => "Leave empty to clear.".to_string(),
         };
+        let reads_as = self.reads_as.as_ref().map(|d| format!("Reads as {d}."));
+        let note = match (&self.error, &reads_as) {
+            (Some(e), _) => Some((e.as_str(), theme.error())),
+            (None, Some(d)) => Some((d.as_str(), theme.bold())),
+            (None, None) => None,
+        };
         one_line(
             theme,
             frame,
@@ -186,7 +221,7 @@ impl Entry {
             self.purpose.title(),
             &allowed,
             &self.text,
-            self.error.as_deref(),
+            note,
         );
     }
 }
@@ -199,20 +234,21 @@ pub(super) fn one_line(
     title: &str,
     explain: &str,
     text: &TextArea<'static>,
-    error: Option<&str>,
+    note: Option<(&str, Style)>,
 ) {
-    let inner = frame_box(frame, area, 70, 7, title, theme);
+    let inner = frame_box(frame, area, 74, 9, title, theme);
     let [help, field, error_line, hint] = Layout::vertical([
-        Constraint::Length(1),
         Constraint::Length(2),
-        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(2),
         Constraint::Length(1),
     ])
     .areas(inner);
-    frame.render_widget(Line::styled(explain, theme.dim()), help);
+    let wrapped = |text, style| Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true });
+    frame.render_widget(wrapped(explain, theme.dim()), help);
     draw_field(frame, text, field);
-    if let Some(e) = error {
-        frame.render_widget(Line::styled(e, theme.error()), error_line);
+    if let Some((text, style)) = note {
+        frame.render_widget(wrapped(text, style), error_line);
     }
     frame.render_widget(
         Line::styled(

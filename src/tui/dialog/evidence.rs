@@ -34,8 +34,6 @@ impl Evidence {
         let count = references(s).len();
         let at = self.selected.at();
         match action {
-            Action::Up => self.selected.step(-1, count),
-            Action::Down => self.selected.step(1, count),
             Action::AddEvidence => {
                 return Step::Open(Box::new(Dialog::Entry(Entry::new(
                     Purpose::AddEvidence,
@@ -56,7 +54,9 @@ impl Evidence {
                 self.selected.clamp(count - 1);
             }
             Action::Close => return Step::Close,
-            _ => {}
+            other => {
+                self.selected.apply(&other, count);
+            }
         }
         Step::Stay
     }

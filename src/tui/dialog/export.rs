@@ -1,7 +1,8 @@
-//! The export dialog: the gap report in any format it can be written in, to a path the user
-//! chooses, optionally without names and notes.
+//! The export dialog: the gap report in any format it can be written in, to a file in the
+//! folder probity was started from unless the user names another, optionally without names
+//! and notes. It shows the whole path it will write and asks before replacing a file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,7 +18,7 @@ use probity_core::workspace::{ExportError, Overwrite, export};
 
 use super::{Step, frame_box};
 use crate::tui::action::Action;
-use crate::tui::fields::{draw_field, line_field, paste_line, text_of, type_into};
+use crate::tui::fields::{draw_field, edit, line_field, paste_line, text_of, type_into};
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -29,96 +30,179 @@ pub struct Export {
     pub path: TextArea<'static>,
     /// Leave out personal names and notes, for sharing outside the force.
     pub redact: bool,
+    /// Where a path that is not absolute is written: the folder probity was started from.
+    pub folder: PathBuf,
+    /// The assessment's file name without its extension, for the default report name.
+    stem: String,
     pub result: Option<Result<String, String>>,
+    /// An existing file the user is being asked whether to replace.
+    pub replacing: Option<PathBuf>,
 }
 
 const FORMATS: &[Format] = Report::FORMATS;
 
+/// What the dialog says about a write.
+fn said(done: Result<(), ExportError>, target: &Path) -> Result<String, String> {
+    done.map(|()| format!("Wrote {}", shown_path(target)))
+        .map_err(|e| e.to_string())
+}
+
+/// `~` and `~/…` name the home folder, as in a shell.
+fn expand_home(typed: &str) -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    match (typed.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => home,
+        (Some(rest), Some(home)) if rest.starts_with('/') => home.join(&rest[1..]),
+        _ => PathBuf::from(typed),
+    }
+}
+
 impl Export {
-    /// The dialog for a session, proposing a file beside the assessment.
-    pub fn new(s: &Session) -> Export {
+    /// The dialog for a session, proposing a file named after the assessment in `folder`.
+    pub fn new(s: &Session, folder: &Path) -> Export {
         let stem = s
             .path
             .file_stem()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "assessment".into());
-        let ext = FORMATS[0].extension();
-        let path = s.path.with_file_name(format!("{stem}-report.{ext}"));
-        Export {
+        let mut dialog = Export {
             format: Cursor::default(),
-            path: line_field(&path.display().to_string()),
+            path: line_field(""),
             redact: false,
+            folder: folder.to_path_buf(),
+            stem,
             result: None,
+            replacing: None,
+        };
+        dialog.path = line_field(&dialog.default_name(false));
+        dialog
+    }
+
+    /// The report's default file name: `-redacted` marks one without names and notes.
+    fn default_name(&self, redact: bool) -> String {
+        let tag = if redact { "-redacted" } else { "" };
+        let ext = FORMATS[self.format.at()].extension();
+        format!("{}-report{tag}.{ext}", self.stem)
+    }
+
+    /// Typing, or answering whether to replace a file.
+    pub fn context(&self) -> Context {
+        if self.replacing.is_some() {
+            Context::Ask
+        } else {
+            Context::Export
+        }
+    }
+
+    /// The file the path typed names: `~` expanded, and a relative path under the folder
+    /// probity was started from.
+    pub fn target(&self) -> PathBuf {
+        let typed = expand_home(text_of(&self.path).trim());
+        if typed.is_absolute() {
+            typed
+        } else {
+            self.folder.join(typed)
         }
     }
 
     pub fn update(&mut self, action: Action, s: &mut Session) -> Step {
+        if self.replacing.is_some() {
+            return self.answer(action, s);
+        }
         match action {
-            Action::Up | Action::Down => {
-                // The list wraps round, and the file's extension follows the format.
-                let n = FORMATS.len();
-                let old = FORMATS[self.format.at()].extension();
-                let at = self.format.at();
-                let next = if action == Action::Up {
-                    (at + n - 1) % n
-                } else {
-                    (at + 1) % n
-                };
-                let new = FORMATS[next].extension();
-                let text = text_of(&self.path).to_string();
-                let path = match text.strip_suffix(&format!(".{old}")) {
-                    Some(stem) => format!("{stem}.{new}"),
-                    None => text,
-                };
-                self.format = Cursor(next);
-                self.path = line_field(&path);
-                self.result = None;
-            }
+            Action::Up | Action::Down => self.next_format(action == Action::Down),
             Action::Type(key) => type_into(&mut self.path, key),
+            Action::Edit(e) => edit(&mut self.path, e),
             Action::Paste(text) => paste_line(&mut self.path, &text),
             Action::ToggleRedact => {
+                // The default name follows, unless the user has typed their own.
+                let (old, new) = (
+                    self.default_name(self.redact),
+                    self.default_name(!self.redact),
+                );
+                if text_of(&self.path) == old {
+                    self.path = line_field(&new);
+                }
                 self.redact = !self.redact;
                 self.result = None;
             }
-            Action::Submit => self.result = Some(self.write(s)),
+            Action::Submit => {
+                // Writing never replaces; a file already there is a question for the user.
+                let target = self.target();
+                self.result = match self.write(s, &target, Overwrite::Never) {
+                    Err(ExportError::Storage(storage::Error::Exists(_))) => {
+                        self.replacing = Some(target);
+                        None
+                    }
+                    done => Some(said(done, &target)),
+                };
+            }
             Action::Close => return Step::Close,
             _ => {}
         }
         Step::Stay
     }
 
-    fn write(&self, s: &Session) -> Result<String, String> {
+    /// The answer to "replace it?".
+    fn answer(&mut self, action: Action, s: &Session) -> Step {
+        let Some(target) = self.replacing.take() else {
+            return Step::Stay;
+        };
+        self.result = match action {
+            Action::Yes => Some(said(self.write(s, &target, Overwrite::Replace), &target)),
+            Action::No | Action::Close => Some(Err(
+                "The existing file is kept. Change the name to write a new one.".into(),
+            )),
+            _ => {
+                self.replacing = Some(target);
+                return Step::Stay;
+            }
+        };
+        Step::Stay
+    }
+
+    /// The list wraps round, and the file's extension follows the format.
+    fn next_format(&mut self, down: bool) {
+        let n = FORMATS.len();
+        let old = FORMATS[self.format.at()].extension();
+        let at = self.format.at();
+        let next = if down { (at + 1) % n } else { (at + n - 1) % n };
+        let new = FORMATS[next].extension();
+        let text = text_of(&self.path).to_string();
+        let path = match text.strip_suffix(&format!(".{old}")) {
+            Some(stem) => format!("{stem}.{new}"),
+            None => text,
+        };
+        self.format = Cursor(next);
+        self.path = line_field(&path);
+        self.result = None;
+    }
+
+    fn write(&self, s: &Session, target: &Path, overwrite: Overwrite) -> Result<(), ExportError> {
         let options = Options {
             redact: self.redact,
             ..Options::new(DEFAULT_MARKING, s.today())
         };
         let report = Report::new(&s.checklist, &s.assessment, &options);
-        let path = PathBuf::from(text_of(&self.path).trim());
         let format = FORMATS[self.format.at()];
-        match export(&report, format, &path, Overwrite::Never) {
-            Ok(()) => Ok(format!("Wrote {}", shown_path(&path))),
-            Err(ExportError::Storage(storage::Error::Exists(path))) => Err(format!(
-                "{} already exists; edit the path to write elsewhere",
-                shown_path(&path)
-            )),
-            Err(e) => Err(e.to_string()),
-        }
+        export(&report, format, target, overwrite)
     }
 
     pub fn render(&self, theme: Theme, frame: &mut Frame, area: Rect) {
         let inner = frame_box(
             frame,
             area,
-            74,
-            FORMATS.len() as u16 + 10,
+            76,
+            FORMATS.len() as u16 + 12,
             "Export the report",
             theme,
         );
-        let [intro, list, label, field, redact, result, hint] = Layout::vertical([
+        let [intro, list, label, field, target, redact, result, hint] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(FORMATS.len() as u16),
             Constraint::Length(1),
             Constraint::Length(1),
+            Constraint::Length(2),
             Constraint::Length(1),
             Constraint::Length(2),
             Constraint::Length(1),
@@ -143,8 +227,17 @@ impl Export {
             list,
             &mut ListState::default().with_selected(Some(self.format.at())),
         );
-        frame.render_widget(Line::from("Write to (type to change):"), label);
+        frame.render_widget(
+            Line::from("File (type to change; ~ is your home folder):"),
+            label,
+        );
         draw_field(frame, &self.path, field);
+        frame.render_widget(
+            Paragraph::new(format!("Writes {}", shown_path(&self.target())))
+                .style(theme.dim())
+                .wrap(Wrap { trim: false }),
+            target,
+        );
         let tick = if self.redact { "[x]" } else { "[ ]" };
         frame.render_widget(
             Line::from(format!(
@@ -153,31 +246,35 @@ impl Export {
             )),
             redact,
         );
-        match &self.result {
-            Some(Ok(done)) => frame.render_widget(
-                Paragraph::new(done.as_str()).wrap(Wrap { trim: true }),
+        let message = match (&self.replacing, &self.result) {
+            (Some(path), _) => Some((
+                format!("{} already exists. Replace it?", shown_path(path)),
+                theme.bold(),
+            )),
+            (None, Some(Ok(done))) => Some((done.clone(), theme.bold())),
+            (None, Some(Err(e))) => Some((e.clone(), theme.error())),
+            (None, None) => None,
+        };
+        if let Some((text, style)) = message {
+            frame.render_widget(
+                Paragraph::new(text).style(style).wrap(Wrap { trim: true }),
                 result,
-            ),
-            Some(Err(e)) => frame.render_widget(
-                Paragraph::new(e.as_str())
-                    .style(theme.error())
-                    .wrap(Wrap { trim: true }),
-                result,
-            ),
-            None => {}
+            );
         }
-        frame.render_widget(
-            Line::styled(
-                format!(
-                    "{}   an existing file is never replaced",
-                    keymap::hint(
-                        Context::Export,
-                        &[(&[Action::Submit], "write"), (&[Action::Close], "close")]
-                    )
-                ),
-                theme.dim(),
+        // While the question is open only its answers work, so only they are shown.
+        let keys = match self.replacing {
+            Some(_) => keymap::hint(
+                Context::Ask,
+                &[
+                    (&[Action::Yes], "replace"),
+                    (&[Action::No, Action::Close], "keep it"),
+                ],
             ),
-            hint,
-        );
+            None => keymap::hint(
+                Context::Export,
+                &[(&[Action::Submit], "write"), (&[Action::Close], "close")],
+            ),
+        };
+        frame.render_widget(Line::styled(keys, theme.dim()), hint);
     }
 }

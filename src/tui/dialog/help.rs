@@ -1,20 +1,21 @@
-//! Every key, by where it works, printed from the key table itself.
+//! Every key, by where it works, printed from the key table itself; it opens on the keys of
+//! the screen or dialog it was opened from.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use probity_core::answer::Status;
 use probity_core::scoring::{AMBER_FROM, GREEN_FROM};
 
-use super::{Step, frame_box};
+use super::{Step, frame_box, inside};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Scroll;
 
-/// Lines of explanation before the keys, naming the keys the table binds.
+/// Lines of explanation before the assessment's keys, naming the keys the table binds.
 fn intro() -> Vec<String> {
     let key = |a: Action| keymap::key_name(Context::Assessment, &a);
     vec![
@@ -27,7 +28,10 @@ fn intro() -> Vec<String> {
             key(Action::Answer(Status::Na)),
             key(Action::EditAnswer),
         ),
-        "Every change is saved the moment you make it.".into(),
+        format!(
+            "Every change is saved the moment you make it, and {} takes it back.",
+            key(Action::Undo)
+        ),
         String::new(),
         format!(
             "Areas are rated Red (under {AMBER_FROM}), Amber ({AMBER_FROM} to under {GREEN_FROM}) or Green ({GREEN_FROM} and over);"
@@ -39,23 +43,57 @@ fn intro() -> Vec<String> {
     ]
 }
 
-#[derive(Default)]
 pub struct Help {
+    /// Whose keys come first.
+    pub from: Context,
     pub scroll: Scroll,
 }
 
 impl Help {
-    pub fn update(&mut self, action: Action) -> Step {
-        // Far enough to bring the last key into view, no further.
-        let last = keymap::help_lines().len();
-        match action {
-            Action::Up => self.scroll.step(-1, last),
-            Action::Down => self.scroll.step(1, last),
-            Action::PageUp => self.scroll.step(-(crate::tui::update::PAGE as isize), last),
-            Action::PageDown => self.scroll.step(crate::tui::update::PAGE as isize, last),
-            Action::Close => return Step::Close,
-            _ => {}
+    pub fn new(from: Context) -> Help {
+        Help {
+            from,
+            scroll: Scroll::default(),
         }
+    }
+
+    /// The box the help is drawn in, and the part of it the keys scroll in.
+    fn body(area: Rect) -> Rect {
+        let inner = inside(area, area.width, area.height.saturating_sub(2));
+        let [body, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        body
+    }
+
+    fn text(&self, theme: Theme) -> Paragraph<'static> {
+        let mut lines: Vec<Line> = Vec::new();
+        for section in keymap::help_sections(self.from) {
+            if section.context == Context::Assessment {
+                if !lines.is_empty() {
+                    lines.push(Line::from(""));
+                }
+                lines.extend(intro().into_iter().map(Line::from));
+            }
+            if !lines.is_empty() {
+                lines.push(Line::from(""));
+            }
+            lines.push(Line::styled(section.context.title(), theme.heading()));
+            for (keys, what) in section.keys {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys:<22}"), theme.bold()),
+                    Span::raw(what),
+                ]));
+            }
+        }
+        Paragraph::new(lines).wrap(Wrap { trim: false })
+    }
+
+    pub fn update(&mut self, action: Action, size: Rect) -> Step {
+        if action == Action::Close {
+            return Step::Close;
+        }
+        let body = Help::body(size);
+        let lines = self.text(Theme { colour: false }).line_count(body.width);
+        self.scroll.apply(&action, lines, body.height);
         Step::Stay
     }
 
@@ -65,25 +103,15 @@ impl Help {
             area,
             area.width,
             area.height.saturating_sub(2),
-            "Help: every key",
+            &format!(
+                "Help: the keys of {} first, then every other",
+                self.from.title()
+            ),
             theme,
         );
-        let mut lines: Vec<Line> = intro().into_iter().map(Line::from).collect();
-        for (heading, keys, what) in keymap::help_lines() {
-            match heading {
-                Some(h) => {
-                    lines.push(Line::from(""));
-                    lines.push(Line::styled(h, theme.heading()));
-                }
-                None => lines.push(Line::from(vec![
-                    Span::styled(format!("  {keys:<22}"), theme.bold()),
-                    Span::raw(what),
-                ])),
-            }
-        }
         let [body, hint] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-        frame.render_widget(Paragraph::new(lines).scroll((self.scroll.top(), 0)), body);
+        frame.render_widget(self.text(theme).scroll((self.scroll.top(), 0)), body);
         frame.render_widget(
             Line::styled(
                 keymap::hint(

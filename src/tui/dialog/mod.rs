@@ -1,6 +1,7 @@
 //! Dialogs drawn over a screen. Each lives in its own module with its state, its update and
 //! its render; this module only routes keys and drawing to the one that is open.
 
+mod confirm_area;
 mod confirm_quit;
 mod entry;
 mod evidence;
@@ -8,26 +9,29 @@ mod export;
 mod findings;
 mod help;
 mod note;
+mod overview;
 mod picker;
 mod reading;
 mod search;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::widgets::{Block, Clear};
 
+pub use confirm_area::ConfirmArea;
 pub use entry::{Entry, Purpose};
 pub use evidence::Evidence;
 pub use export::Export;
 pub use findings::Findings;
 pub use help::Help;
 pub use note::Note;
+pub use overview::Overview;
 pub use picker::Picker;
 pub use reading::Reading;
 pub use search::Search;
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Leave};
 use super::keymap::Context;
 use super::theme::Theme;
 
@@ -43,8 +47,12 @@ pub enum Dialog {
     Search(Search),
     Note(Box<Note>),
     Evidence(Evidence),
-    /// Asked before quitting with changes that could not be saved.
-    ConfirmQuit,
+    /// Every area and item as a grid of marks.
+    Overview(Overview),
+    /// Asked before confirming every carried answer of an area.
+    ConfirmArea(ConfirmArea),
+    /// Asked before leaving (an assessment, or probity) with a change that could not be saved.
+    ConfirmQuit(Leave),
 }
 
 /// What a dialog does after a key: stays open, closes, or gives way to another dialog.
@@ -61,30 +69,35 @@ impl Dialog {
             Dialog::Help(_) => Context::Help,
             Dialog::Reading(d) => d.context,
             Dialog::Findings(_) => Context::Findings,
-            Dialog::Export(_) => Context::Export,
             Dialog::Picker(_) => Context::Picker,
             Dialog::Entry(_) | Dialog::Search(_) => Context::Input,
-            Dialog::Note(_) => Context::Note,
+            Dialog::Note(d) => d.context(),
+            Dialog::Export(d) => d.context(),
             Dialog::Evidence(_) => Context::Evidence,
-            Dialog::ConfirmQuit => Context::ConfirmQuit,
+            Dialog::Overview(_) => Context::Overview,
+            Dialog::ConfirmArea(_) => Context::Ask,
+            Dialog::ConfirmQuit(_) => Context::ConfirmQuit,
         }
     }
 }
 
 /// Applies one action to the open dialog, returning the dialog to show next, if any.
 pub fn update(app: &mut App, mut dialog: Dialog, action: Action) -> Option<Dialog> {
+    let (size, theme) = (app.size, app.theme);
     let step = match (&mut dialog, app.session_mut()) {
-        (Dialog::Help(d), _) => d.update(action),
-        (Dialog::Reading(d), _) => d.update(action),
-        (Dialog::ConfirmQuit, _) => confirm_quit::update(app, action),
+        (Dialog::Help(d), _) => d.update(action, size),
+        (Dialog::Reading(d), _) => d.update(action, size),
+        (Dialog::ConfirmQuit(to), _) => confirm_quit::update(app, to.clone(), action),
         (_, None) => Step::Close,
-        (Dialog::Findings(d), Some(s)) => d.update(action, s),
+        (Dialog::Findings(d), Some(s)) => d.update(action, s, size, theme),
         (Dialog::Export(d), Some(s)) => d.update(action, s),
         (Dialog::Picker(d), Some(s)) => d.update(action, s),
         (Dialog::Entry(d), Some(s)) => d.update(action, s),
         (Dialog::Search(d), Some(s)) => d.update(action, s),
         (Dialog::Note(d), Some(s)) => d.update(action, s),
         (Dialog::Evidence(d), Some(s)) => d.update(action, s),
+        (Dialog::Overview(d), Some(s)) => d.update(action, s),
+        (Dialog::ConfirmArea(d), Some(s)) => d.update(action, s),
     };
     match step {
         Step::Stay => Some(dialog),
@@ -112,8 +125,26 @@ pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
         Dialog::Search(d) => d.render(theme, frame, area),
         Dialog::Note(d) => d.render(theme, s, frame, area),
         Dialog::Evidence(d) => d.render(theme, s, frame, area),
-        Dialog::ConfirmQuit => confirm_quit::render(theme, s, frame, area),
+        Dialog::Overview(d) => d.render(theme, s, frame, area),
+        Dialog::ConfirmArea(d) => d.render(theme, frame, area),
+        Dialog::ConfirmQuit(to) => confirm_quit::render(theme, s, to, frame, area),
     }
+}
+
+/// Where a box of `width` × `height` goes, centred in `area` and no larger than it.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    rect
+}
+
+/// The inside of the box [`frame_box`] draws, for update to know how much a dialog shows.
+fn inside(area: Rect, width: u16, height: u16) -> Rect {
+    centred(area, width, height).inner(Margin::new(1, 1))
 }
 
 /// A bordered box centred in `area`, cleared and titled, returning its inside.
@@ -125,12 +156,7 @@ fn frame_box(
     title: &str,
     theme: Theme,
 ) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
+    let rect = centred(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(format!(" {title} "))

@@ -103,8 +103,6 @@ impl Picker {
     }
     pub fn update(&mut self, action: Action, s: &mut Session) -> Step {
         match action {
-            Action::Up => self.selected.step(-1, self.options.len()),
-            Action::Down => self.selected.step(1, self.options.len()),
             Action::Submit if self.choosing == Choosing::Assurance => {
                 return self.choose_assurance(s);
             }
@@ -118,13 +116,15 @@ impl Picker {
                     Kind::Status => Status::parse(chosen).map(Value::Status),
                     _ => Some(Value::Choice(chosen.clone())),
                 };
-                if s.set_value(&item.id, value).is_ok() {
-                    s.advance_from(&item.id);
+                if let Some(value) = value {
+                    let _ = s.answer(&item.id, value);
                 }
                 return Step::Close;
             }
             Action::Close => return Step::Close,
-            _ => {}
+            other => {
+                self.selected.apply(&other, self.options.len());
+            }
         }
         Step::Stay
     }

@@ -11,7 +11,7 @@ use probity_core::history::{self, Event};
 use probity_core::text::sanitize_line;
 use probity_core::workspace::{Blocker, Started};
 
-use super::{Step, frame_box};
+use super::{Step, frame_box, inside};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::Session;
@@ -36,9 +36,10 @@ impl Reading {
         Some(Reading {
             title: "Before you start".into(),
             intro: format!(
-                "Carried answers are marked ↻. Press {} on an item to confirm it; {} lists \
-                 those still to confirm.",
+                "Carried answers are marked ↻. Press {} on an item to confirm it, or {} to \
+                 confirm a whole area; {} lists those still to confirm.",
                 keymap::key_name(Context::Assessment, &Action::Confirm),
+                keymap::key_name(Context::Assessment, &Action::ConfirmArea),
                 keymap::key_name(Context::Assessment, &Action::NextFilter),
             ),
             lines: report.lines().iter().map(|l| sanitize_line(l)).collect(),
@@ -93,18 +94,33 @@ impl Reading {
         }
     }
 
-    pub fn update(&mut self, action: Action) -> Step {
-        let last = self.lines.len();
-        let page = crate::tui::update::PAGE as isize;
-        match action {
-            Action::Close | Action::Submit => return Step::Close,
-            Action::Down => self.scroll.step(1, last),
-            Action::PageDown => self.scroll.step(page, last),
-            Action::Up => self.scroll.step(-1, last),
-            Action::PageUp => self.scroll.step(-page, last),
-            _ => {}
+    pub fn update(&mut self, action: Action, size: Rect) -> Step {
+        if matches!(action, Action::Close | Action::Submit) {
+            return Step::Close;
         }
+        let [_, body, _] = Reading::layout(inside(
+            size,
+            size.width.saturating_sub(4),
+            size.height.saturating_sub(2),
+        ));
+        let lines = self.text().line_count(body.width);
+        self.scroll.apply(&action, lines, body.height);
         Step::Stay
+    }
+
+    /// The introduction, the scrolling text and the line of keys.
+    fn layout(inner: Rect) -> [Rect; 3] {
+        Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner)
+    }
+
+    fn text(&self) -> Paragraph<'_> {
+        let text: Vec<Line> = self.lines.iter().map(|l| Line::raw(l.as_str())).collect();
+        Paragraph::new(text).wrap(Wrap { trim: false })
     }
 
     pub fn render(&self, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -116,25 +132,14 @@ impl Reading {
             &self.title,
             theme,
         );
-        let [intro, body, hint] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Min(1),
-            Constraint::Length(1),
-        ])
-        .areas(inner);
+        let [intro, body, hint] = Reading::layout(inner);
         frame.render_widget(
             Paragraph::new(self.intro.as_str())
                 .style(theme.bold())
                 .wrap(Wrap { trim: true }),
             intro,
         );
-        let text: Vec<Line> = self.lines.iter().map(|l| Line::raw(l.as_str())).collect();
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: false })
-                .scroll((self.scroll.top(), 0)),
-            body,
-        );
+        frame.render_widget(self.text().scroll((self.scroll.top(), 0)), body);
         let close = match self.context {
             Context::Briefing => "start on the questions",
             _ => "close",

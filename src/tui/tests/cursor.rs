@@ -69,6 +69,8 @@ fn the_new_assessment_form_and_export_path_show_the_cursor() {
     assert_at(&app, "Dorset", " ");
     press(&mut app, "<Tab>20");
     assert_at(&app, "20", " ");
+    press(&mut app, "<Tab>Head of PSD");
+    assert_at(&app, "Head of PSD", " ");
     press(&mut app, "<Tab>");
     assert_eq!(cursor(&app), None, "a choice field takes no typing");
 

@@ -12,18 +12,18 @@ fn answering_procurement_with_notes_and_evidence_writes_the_file() {
     press(&mut app, "y");
     // Procurement: not cross-referenced, with a note, evidence, owner and date.
     go(&mut app, "procurement.gifts_crossref");
-    press(&mut app, "A");
+    press(&mut app, "AA");
     press(&mut app, "n");
     press(
         &mut app,
-        "NNo cross-check of contract awards<Enter>against the register yet.<Esc>",
+        "NNo cross-check of contract awards<Enter>against the register yet.<Esc>y",
     );
     press(
         &mut app,
         "eaGifts, Hospitality and Benefits Policy 2012<Enter><Esc>",
     );
     press(&mut app, "oHead of Procurement<Enter>d2013-03-31<Enter>");
-    press(&mut app, "q");
+    press(&mut app, "Q");
     assert!(app.quit);
     let text = file(&path);
     let expected = r#"[answers."procurement.gifts_crossref"]
@@ -66,13 +66,13 @@ due = 2013-03-31
 fn typed_answers_of_every_kind_reach_the_file() {
     let dir = data_dir();
     let (mut app, path) = dorset(dir.path());
-    press(&mut app, "A");
+    press(&mut app, "AA");
     go(&mut app, "ctx.completed_on");
     press(&mut app, "<Enter>2012-11-30<Enter>");
     go(&mut app, "business.applications");
     press(&mut app, "<Enter>1,049<Enter>");
     go(&mut app, "ctx.previous_run");
-    press(&mut app, "<Enter>HMIC 2011 review<Enter>");
+    press(&mut app, "<Del><Enter>HMIC 2011 review<Enter>");
     let text = file(&path);
     assert!(
         text.contains("[answers.\"ctx.completed_on\"]\nvalue = 2012-11-30"),
@@ -110,7 +110,7 @@ fn a_newcomer_creates_answers_sees_the_gap_and_records_the_action_by_keys_alone(
     // The findings panel takes us to the item that holds the action.
     press(&mut app, "<BackTab>gf<Enter>");
     press(&mut app, "oHead of Procurement<Enter>d2013-03-31<Enter>");
-    press(&mut app, "NNo cross-check yet.<Esc>q");
+    press(&mut app, "NNo cross-check yet.<Esc>yQ");
     assert!(app.quit);
     let text = file(&dir.path().join("dorset-police-2012.toml"));
     let expected_register = "[answers.\"gifts.register.exists\"]\nvalue = \"yes\"\nevidence = [\"Gifts and hospitality register 2012\"]\n";

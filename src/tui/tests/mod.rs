@@ -3,9 +3,13 @@
 
 mod cursor;
 mod flow;
+mod moving;
+mod readme;
 mod screens;
 mod sign_off;
+mod undo;
 mod update;
+mod year;
 
 use std::path::{Path, PathBuf};
 
@@ -48,6 +52,7 @@ pub fn dorset(dir: &Path) -> (App, PathBuf) {
     let path = ws.start(&request).unwrap().path;
     let mut app = App::open(ws, &path).unwrap();
     app.theme.colour = false;
+    app.start_dir = dir.to_path_buf();
     (app, path)
 }
 
@@ -94,13 +99,24 @@ fn named(name: &str) -> KeyEvent {
         "BS" => KeyCode::Backspace,
         "PgDn" => KeyCode::PageDown,
         "End" => KeyCode::End,
-        "C-c" => return KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        "Home" => KeyCode::Home,
+        "PgUp" => KeyCode::PageUp,
+        "Space" => KeyCode::Char(' '),
+        ctrl if ctrl.starts_with("C-") => {
+            let c = ctrl[2..].chars().next().expect("a letter after C-");
+            return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        }
         other => panic!("unknown key name {other}"),
     };
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
 /// Selects an item by id, as a user would reach it.
+/// What the bottom line says; a test that asks expects something said.
+pub fn notice(app: &App) -> &str {
+    app.notice.as_deref().expect("a notice")
+}
+
 pub fn go(app: &mut App, id: &str) {
     if let super::app::Screen::Assessment(s) = &mut app.screen {
         s.select(id);

@@ -5,16 +5,32 @@ use super::*;
 pub(super) fn snap(name: &str, app: &App) {
     for (w, h) in [(80, 24), (120, 40)] {
         let screen = draw(app, w, h);
-        insta::with_settings!({
-            snapshot_suffix => format!("{w}x{h}"),
-            filters => vec![
-                (r"/tmp/pd\w{6}", "[DATA]"),
-                (r"\d{4}-\d\d-\d\d \d\d:\d\d", "[SAVED]"),
-                (r"seal [0-9a-f]{4}(-[0-9a-f]{4}){3}", "seal [SEAL]"),
-            ],
-        }, {
-            insta::assert_snapshot!(name, screen);
-        });
+        snap_one(name, w, h, screen);
+    }
+}
+
+/// A snapshot at one size, for screens whose state depends on the window (a scrolled end).
+fn snap_one(name: &str, w: u16, h: u16, screen: TestBackend) {
+    insta::with_settings!({
+        snapshot_suffix => format!("{w}x{h}"),
+        filters => vec![
+            (r"/tmp/pd\w{6}", "[DATA]"),
+            (r"\d{4}-\d\d-\d\d \d\d:\d\d", "[SAVED]"),
+            (r"seal [0-9a-f]{4}(-[0-9a-f]{4}){3}", "seal [SEAL]"),
+        ],
+    }, {
+        insta::assert_snapshot!(name, screen);
+    });
+}
+
+/// Scrolls with `keys` in a window of each size, then snaps it: the scrolled end must show the
+/// last line at the bottom, at 80 × 24 as at 120 × 40.
+fn snap_scrolled(name: &str, make: impl Fn() -> App, keys: &str) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = make();
+        update(&mut app, crate::tui::Action::Resize(w, h));
+        press(&mut app, keys);
+        snap_one(name, w, h, draw(&app, w, h));
     }
 }
 
@@ -24,10 +40,10 @@ fn part_answered(dir: &Path) -> App {
     go(&mut app, "gifts.register.exists");
     press(&mut app, "y");
     go(&mut app, "procurement.gifts_crossref");
-    press(&mut app, "A");
+    press(&mut app, "AA");
     press(
         &mut app,
-        "nNNo cross-check of contract awards against the register yet.<Esc>",
+        "nNNo cross-check of contract awards against the register yet.<Esc>y",
     );
     press(
         &mut app,
@@ -106,7 +122,7 @@ fn a_folder_that_cannot_be_written_gets_its_own_banner() {
     app.screen = crate::tui::app::Screen::Assessment(Box::new(Session::new(opened, &app.ws)));
     let screen = format!("{}", draw(&app, 120, 40));
     assert!(
-        screen.contains("READ-ONLY: this assessment's folder cannot be written to"),
+        screen.contains("READ-ONLY: its folder cannot be written to"),
         "{screen}"
     );
 }
@@ -187,7 +203,7 @@ fn carrying_forward_from_the_form_shows_a_briefing() {
     drop(part_answered(dir.path()));
     let mut app = App::home(ws(dir.path()));
     app.theme.colour = false;
-    press(&mut app, "c<Tab>2013<Tab><Tab><Right>");
+    press(&mut app, "c<Tab>2013<Tab><Tab><Tab><Right>");
     snap("new_form_from", &app);
     press(&mut app, "<Enter>");
     snap("briefing", &app);
@@ -198,7 +214,7 @@ fn a_yes_without_evidence_is_pointed_out_beside_the_item() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "Ay");
+    press(&mut app, "AAy");
     let screen = format!("{}", draw(&app, 120, 40));
     assert!(
         screen.contains("To check:") && screen.contains("evidence is recorded"),
@@ -246,4 +262,45 @@ fn the_header_shows_the_forces_trend_across_periods_in_the_folder() {
     go(&mut app, "procurement.gifts_crossref");
     press(&mut app, "y");
     assert!(session(&app).trend()[1].1 > before);
+}
+
+#[test]
+fn the_overview_grid() {
+    let dir = data_dir();
+    let mut app = part_answered(dir.path());
+    press(&mut app, "O");
+    snap("overview", &app);
+}
+
+#[test]
+fn scrolled_to_the_end() {
+    let dir = data_dir();
+    drop(part_answered(dir.path()));
+    let path = dir.path().join("dorset-police-2012.toml");
+    let open = || {
+        let mut app = App::open(ws(dir.path()), &path).unwrap();
+        app.theme.colour = false;
+        go(&mut app, "procurement.gifts_crossref");
+        app
+    };
+    snap_scrolled("details_end", open, "<Tab>G");
+    snap_scrolled("help_end", open, "?G");
+    snap_scrolled("findings_end", open, "f<PgDn><PgDn><PgDn><PgDn>");
+}
+
+#[test]
+fn questions_asked_before_a_change() {
+    let dir = data_dir();
+    let mut app = part_answered(dir.path());
+    press(&mut app, "N more<Esc>");
+    snap("note_keep_or_discard", &app);
+    let path = dir.path().join("dorset-police-2012.toml");
+    drop(app);
+    let text = file(&path).replace("value = \"no\"", "value = \"no\"\ncarried = true");
+    std::fs::write(&path, text).unwrap();
+    let mut app = App::open(ws(dir.path()), &path).unwrap();
+    app.theme.colour = false;
+    go(&mut app, "procurement.gifts_crossref");
+    press(&mut app, "C");
+    snap("confirm_area", &app);
 }

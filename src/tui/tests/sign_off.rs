@@ -11,7 +11,7 @@ fn assurance_is_set_with_one_key_and_a_choice() {
     let dir = data_dir();
     let (mut app, path) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "Ay");
+    press(&mut app, "AAy");
     press(&mut app, "s");
     snap("assurance_picker", &app);
     press(&mut app, "<Down><Enter>");
@@ -52,7 +52,7 @@ fn the_selected_items_history_shows_who_changed_what() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "AynNSeen by the PSD<Esc>");
+    press(&mut app, "AAynNSeen by the PSD<Esc>y");
     press(&mut app, "H");
     let Some(Dialog::Reading(history)) = &app.dialog else {
         panic!("H opens the history")
@@ -74,7 +74,7 @@ fn sign_off_is_refused_in_the_interface_with_the_reasons() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "An");
+    press(&mut app, "AAn");
     press(&mut app, "S");
     let Some(Dialog::Reading(refusal)) = &app.dialog else {
         panic!("S shows why it cannot be signed")
@@ -92,7 +92,7 @@ fn a_signed_assessment_cannot_be_changed_from_the_interface() {
     let dir = data_dir();
     let (mut app, path) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "Ay");
+    press(&mut app, "AAy");
     press(&mut app, "S");
     assert!(
         matches!(&app.dialog, Some(Dialog::Entry(_))),
@@ -108,7 +108,9 @@ fn a_signed_assessment_cannot_be_changed_from_the_interface() {
     );
     snap("signed", &app);
 
-    for keys in ["n", "<Del>", "N", "e", "o", "d", "r", "s", "<Enter>"] {
+    for keys in [
+        "n", "<Del>", "N", "e", "o", "d", "r", "s", "<Enter>", "u", "<C-r>", "C",
+    ] {
         press(&mut app, keys);
         assert!(app.dialog.is_none(), "{keys} opened a dialog");
         let notice = app.notice.clone().unwrap_or_default();

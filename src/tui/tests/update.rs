@@ -31,13 +31,8 @@ fn advancing_can_be_turned_off() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "A");
-    assert!(
-        app.notice
-            .as_deref()
-            .unwrap()
-            .contains("stays on the same item")
-    );
+    press(&mut app, "AA");
+    assert!(notice(&app).contains("stays on the same item"));
     press(&mut app, "n");
     assert_eq!(session(&app).item().unwrap().id, "media.policy");
 }
@@ -47,7 +42,7 @@ fn clearing_an_answer_keeps_the_note() {
     let dir = data_dir();
     let (mut app, path) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "ANkept<Esc>y<Del>");
+    press(&mut app, "AANkept<Esc>yy<Del>");
     let s = session(&app);
     assert_eq!(s.assessment.value("media.policy"), None);
     assert_eq!(
@@ -62,7 +57,7 @@ fn a_bad_typed_entry_is_explained_and_the_old_value_stays() {
     let dir = data_dir();
     let (mut app, path) = dorset(dir.path());
     go(&mut app, "business.applications");
-    press(&mut app, "A<Enter>49<Enter>");
+    press(&mut app, "AA<Enter>49<Enter>");
     assert_eq!(
         session(&app).assessment.value("business.applications"),
         Some(&Value::Number(49.0))
@@ -105,7 +100,7 @@ fn status_keys_on_other_kinds_explain_how_to_answer() {
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "business.applications");
     press(&mut app, "y");
-    assert!(app.notice.as_deref().unwrap().contains("press Enter"));
+    assert!(notice(&app).contains("press Enter"));
     assert_eq!(
         session(&app).assessment.value("business.applications"),
         None
@@ -140,7 +135,7 @@ fn notes_take_pasted_text_without_control_characters() {
         &mut app,
         Action::Paste("Policy seen\r\n\u{1b}]0;owned\u{7}on file".into()),
     );
-    press(&mut app, "<Esc>");
+    press(&mut app, "<Esc>y");
     let note = session(&app)
         .assessment
         .answer("media.policy")
@@ -281,7 +276,7 @@ fn search_finds_prompts_guidance_and_notes() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "training.leaders");
-    press(&mut app, "Nzebra crossing<Esc>");
+    press(&mut app, "Nzebra crossing<Esc>y");
     press(&mut app, "/ZEBRA<Enter>");
     let s = session(&app);
     assert_eq!(s.search.as_deref(), Some("ZEBRA"));
@@ -309,16 +304,11 @@ fn carried_answers_are_confirmed_with_one_key() {
             .unwrap()
             .carried
     );
-    assert!(!file(&path).contains("carried"));
+    assert!(!file(&path).contains("carried = true"));
     press(&mut app, "<Esc>");
     go(&mut app, "media.policy");
     press(&mut app, "c");
-    assert!(
-        app.notice
-            .as_deref()
-            .unwrap()
-            .contains("Nothing to confirm")
-    );
+    assert!(notice(&app).contains("Nothing to confirm"));
 }
 
 #[test]
@@ -330,7 +320,7 @@ fn a_second_window_is_read_only_and_changes_nothing() {
     assert_eq!(session(&second).save, SaveState::ReadOnly);
     go(&mut second, "media.policy");
     press(&mut second, "y");
-    assert!(second.notice.as_deref().unwrap().contains("read-only"));
+    assert!(notice(&second).contains("read-only"));
     assert_eq!(session(&second).assessment.value("media.policy"), None);
     assert_eq!(file(&path), before);
 }
@@ -345,7 +335,7 @@ fn a_failed_save_is_kept_retried_and_quitting_asks_first() {
         s.opened.path = folder.join("a.toml");
     }
     go(&mut app, "media.policy");
-    press(&mut app, "Ay");
+    press(&mut app, "AAy");
     let s = session(&app);
     assert!(
         matches!(&s.save, SaveState::Failed(e) if e.contains("could not save")),
@@ -357,9 +347,9 @@ fn a_failed_save_is_kept_retried_and_quitting_asks_first() {
         Some(&Value::Status(Status::Yes)),
         "the change stays in memory"
     );
-    press(&mut app, "q");
+    press(&mut app, "Q");
     assert!(!app.quit);
-    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit)));
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit(_))));
     press(&mut app, "<Esc>");
     assert!(app.dialog.is_none() && !app.quit);
     // Once the folder is back, the next change saves everything.
@@ -367,7 +357,7 @@ fn a_failed_save_is_kept_retried_and_quitting_asks_first() {
     press(&mut app, "y");
     assert_eq!(session(&app).save, SaveState::Saved);
     assert!(file(&folder.join("a.toml")).contains("media.policy"));
-    press(&mut app, "q");
+    press(&mut app, "Q");
     assert!(app.quit);
 }
 
@@ -381,7 +371,7 @@ fn quitting_with_a_failed_save_can_retry_or_discard() {
     }
     go(&mut app, "media.policy");
     press(&mut app, "y<C-c>");
-    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit)));
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit(_))));
     press(&mut app, "s");
     assert!(!app.quit, "the retry failed too");
     press(&mut app, "q<C-c>y");
@@ -412,31 +402,47 @@ fn navigation_moves_between_panes_areas_and_items() {
     assert_eq!(s.cursor.at(), s.visible.len() - 1);
     press(&mut app, "g<Tab><PgDn>");
     assert_eq!(session(&app).pane, Pane::Detail);
-    assert_eq!(session(&app).scroll.top(), 10);
+    assert!(session(&app).scroll.top() > 0);
     press(&mut app, "<Tab>");
     assert_eq!(session(&app).pane, Pane::Areas);
 }
 
 #[test]
-fn export_writes_each_format_and_never_overwrites() {
+fn export_writes_each_format_and_asks_before_replacing() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
+    let report = dir.path().join("dorset-police-2012-report.md");
     press(&mut app, "x<Enter>");
     let Some(Dialog::Export(export)) = &app.dialog else {
         panic!("the dialog stays open")
     };
     assert!(
-        matches!(&export.result, Some(Ok(m)) if m.contains("dorset-police-2012-report.md")),
-        "{:?}",
+        matches!(&export.result, Some(Ok(m)) if m.contains(&report.display().to_string())),
+        "the whole path is said: {:?}",
         export.result
     );
-    let written = file(&dir.path().join("dorset-police-2012-report.md"));
-    assert!(written.contains("Dorset Police"));
+    assert!(file(&report).contains("Dorset Police"));
+    // The same name again: asked first, and "no" keeps the file as it was.
+    std::fs::write(&report, "last week's").unwrap();
     press(&mut app, "<Enter>");
     let Some(Dialog::Export(export)) = &app.dialog else {
         panic!()
     };
-    assert!(matches!(&export.result, Some(Err(e)) if e.contains("already exists")));
+    assert_eq!(export.replacing.as_deref(), Some(report.as_path()));
+    press(&mut app, "<Enter>");
+    assert_eq!(file(&report), "last week's", "a second Enter is not a yes");
+    let screen = draw(&app, 80, 24).to_string();
+    assert!(
+        screen.contains("y replace") && !screen.contains("Enter write"),
+        "only the question's keys are offered: {screen}"
+    );
+    press(&mut app, "n");
+    assert_eq!(file(&report), "last week's");
+    press(&mut app, "<Enter>y");
+    assert!(
+        file(&report).contains("Dorset Police"),
+        "replaced when asked to"
+    );
     // Each other format gets its own extension.
     for format in &<probity_core::report::Report as probity_core::document::Document>::FORMATS[1..]
     {
@@ -450,11 +456,31 @@ fn export_writes_each_format_and_never_overwrites() {
 }
 
 #[test]
+fn export_paths_start_where_probity_was_started_and_expand_home() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    press(&mut app, "x");
+    let Some(Dialog::Export(export)) = &app.dialog else {
+        panic!()
+    };
+    assert_eq!(
+        export.target(),
+        dir.path().join("dorset-police-2012-report.md")
+    );
+    press(&mut app, "<C-u>~/r.md");
+    let Some(Dialog::Export(export)) = &app.dialog else {
+        panic!()
+    };
+    let home = std::path::PathBuf::from(std::env::var_os("HOME").unwrap());
+    assert_eq!(export.target(), home.join("r.md"));
+}
+
+#[test]
 fn the_home_screen_lists_and_creates_assessments() {
     let dir = data_dir();
     let mut app = App::home(ws(dir.path()));
     press(&mut app, "<Enter>");
-    assert!(app.notice.as_deref().unwrap().contains("press c"));
+    assert!(notice(&app).contains("press c"));
     press(&mut app, "cDorset Police<Tab>2012<Enter>");
     assert_eq!(session(&app).assessment.force, "Dorset Police");
     assert!(dir.path().join("dorset-police-2012.toml").exists());
@@ -478,6 +504,15 @@ fn the_home_screen_lists_and_creates_assessments() {
         "{:?}",
         form.error
     );
+    // Read as one text, the lines of the screen hold the reason whole at 80 columns.
+    let screen = draw(&app, 80, 24).to_string();
+    let text = screen
+        .split(['│', '"', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("or open it from the list"), "{screen}");
     press(&mut app, "<Esc>");
     assert!(matches!(app.screen, Screen::Home(_)));
 }
@@ -496,16 +531,29 @@ fn help_opens_everywhere_and_scrolls() {
 }
 
 #[test]
-fn help_stops_scrolling_at_its_end() {
+fn help_stops_scrolling_at_its_end_and_comes_straight_back() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     press(&mut app, "?");
     for _ in 0..100 {
         press(&mut app, "<PgDn>");
     }
+    let top = |app: &App| match &app.dialog {
+        Some(Dialog::Help(h)) => h.scroll.top(),
+        _ => panic!("help is open"),
+    };
+    let end = top(&app);
+    press(&mut app, "jG");
+    assert_eq!(top(&app), end, "nothing past the end");
+    let screen = draw(&app, 80, 24).to_string();
+    assert!(
+        screen.contains("stay"),
+        "the last key shows at the bottom:\n{screen}"
+    );
     press(&mut app, "k");
-    let end = crate::tui::keymap::help_lines().len() as u16;
-    assert!(matches!(&app.dialog, Some(Dialog::Help(h)) if h.scroll.top() == end - 1));
+    assert_eq!(top(&app), end - 1, "one key back up moves at once");
+    press(&mut app, "g");
+    assert_eq!(top(&app), 0);
 }
 
 #[test]
@@ -544,7 +592,7 @@ fn next_year_starts_from_last_year_with_a_briefing_and_confirmations() {
     press(&mut app, "yq");
     drop(app);
     let mut app = App::home(ws(dir.path()));
-    press(&mut app, "c<Tab>2013<Tab><Tab><Right>");
+    press(&mut app, "c<Tab>2013<Tab><Tab><Tab><Right>");
     let Screen::NewForm(form) = &app.screen else {
         panic!()
     };
@@ -559,7 +607,9 @@ fn next_year_starts_from_last_year_with_a_briefing_and_confirmations() {
     assert!(s.assessment.answer("media.policy").unwrap().carried);
     press(&mut app, "<Enter>vvvv");
     assert_eq!(session(&app).filter, Filter::Unconfirmed);
-    assert_eq!(session(&app).item().unwrap().id, "media.policy");
+    // The force, filled in when 2012 was started, is carried too.
+    assert_eq!(session(&app).item().unwrap().id, "ctx.force");
+    go(&mut app, "media.policy");
     press(&mut app, "c");
     assert!(
         !session(&app)
@@ -581,10 +631,10 @@ fn export_can_leave_out_names_and_notes() {
     let dir = data_dir();
     let (mut app, _) = dorset(dir.path());
     go(&mut app, "media.policy");
-    press(&mut app, "Ay");
-    press(&mut app, "NSpoke to DS Example<Esc>oDS Example<Enter>");
+    press(&mut app, "AAy");
+    press(&mut app, "NSpoke to DS Example<Esc>yoDS Example<Enter>");
     press(&mut app, "x<Tab><Enter>");
-    let written = file(&dir.path().join("dorset-police-2012-report.md"));
+    let written = file(&dir.path().join("dorset-police-2012-report-redacted.md"));
     assert!(!written.contains("DS Example"), "{written}");
     assert!(written.to_lowercase().contains("redact"), "{written}");
 }

@@ -1,0 +1,201 @@
+//! The areas and items panes: each item's marks first, so they are never cut off, then its
+//! whole question, wrapped.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use probity_core::answer::{Status, Value};
+use probity_core::assessment::Answer;
+use probity_core::checklist::Item;
+
+use super::view::pane_block;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Context};
+use crate::tui::session::{Filter, Pane, Session};
+use crate::tui::theme::{Theme, rating_word};
+
+/// Below this many columns for the question, rows other than the selected one stop at two
+/// lines; the details pane shows the rest.
+const FULL_WIDTH: usize = 40;
+
+/// A one-character picture of where an item stands.
+pub fn glyph(item: &Item, answer: Option<&Answer>, asked: bool) -> &'static str {
+    if !asked {
+        return "-";
+    }
+    match answer.and_then(|a| a.value.as_ref()) {
+        None => "·",
+        Some(Value::Status(Status::Yes)) => "✓",
+        Some(Value::Status(Status::Partial)) => "◐",
+        Some(Value::Status(Status::No)) => "✗",
+        Some(Value::Status(Status::Na)) => "∅",
+        Some(v) => match probity_core::scoring::credit(item, v) {
+            Some(c) if c >= 1.0 => "✓",
+            Some(c) if c > 0.0 => "◐",
+            Some(_) => "✗",
+            None => "●",
+        },
+    }
+}
+
+/// An item's marks: where it stands, then flagged (⚑) and carried (↻), each in its own column.
+pub fn marks(s: &Session, item: &Item) -> [&'static str; 3] {
+    let answer = s.assessment.answer(&item.id);
+    [
+        glyph(item, answer, s.evaluation.is_asked(&item.id)),
+        if answer.is_some_and(|a| a.review) {
+            "⚑"
+        } else {
+            " "
+        },
+        if answer.is_some_and(|a| a.is_unconfirmed()) {
+            "↻"
+        } else {
+            " "
+        },
+    ]
+}
+
+/// The style of an item's mark: the colour of its worst finding.
+pub fn mark_style(s: &Session, item: &Item, theme: Theme) -> Style {
+    let worst = s
+        .evaluation
+        .findings_for(&item.id)
+        .map(|f| f.severity)
+        .max();
+    worst.map_or(Style::new(), |sev| theme.severity(sev))
+}
+
+pub fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
+    let filtered = s.filter != Filter::All || s.search.is_some();
+    let rows: Vec<ListItem> = s
+        .checklist
+        .areas
+        .iter()
+        .zip(&s.evaluation.areas)
+        .zip(&s.matches)
+        .map(|((a, score), &matches)| {
+            let rating = score.rating();
+            let style = if filtered && matches == 0 {
+                theme.dim()
+            } else {
+                Style::new()
+            };
+            let lead = if filtered {
+                Span::styled(format!("{matches:>2} "), style)
+            } else {
+                Span::styled(format!("{:<6}", rating_word(rating)), theme.rating(rating))
+            };
+            ListItem::new(Line::from(vec![
+                lead,
+                Span::styled(a.title.as_str(), style),
+            ]))
+        })
+        .collect();
+    let list = List::new(rows)
+        .highlight_style(theme.selected())
+        .block(pane_block(" Areas ".into(), s.pane == Pane::Areas, theme));
+    frame.render_stateful_widget(
+        list,
+        area,
+        &mut ListState::default().with_selected(Some(s.area)),
+    );
+}
+
+/// One item's row: its marks, then its question wrapped to `width` columns, whole or in
+/// `lines` lines at most (the last ending in "…" when cut).
+fn item_row<'a>(
+    s: &Session,
+    item: &'a Item,
+    width: usize,
+    lines: usize,
+    theme: Theme,
+) -> ListItem<'a> {
+    let [state, flag, carried] = marks(s, item);
+    let text_style = if s.evaluation.is_asked(&item.id) {
+        Style::new()
+    } else {
+        theme.dim()
+    };
+    let mut wrapped = textwrap::wrap(&item.prompt, width.max(1));
+    if wrapped.len() > lines {
+        wrapped.truncate(lines);
+        if let Some(last) = wrapped.last_mut() {
+            let kept: String = last.chars().take(width.saturating_sub(1)).collect();
+            *last = format!("{}…", kept.trim_end()).into();
+        }
+    }
+    let mut out = Vec::with_capacity(wrapped.len());
+    for (i, part) in wrapped.into_iter().enumerate() {
+        let lead = if i == 0 {
+            vec![
+                Span::styled(state, mark_style(s, item, theme)),
+                Span::styled(flag, theme.bold()),
+                Span::styled(carried, theme.amber()),
+                Span::raw(" "),
+            ]
+        } else {
+            vec![Span::raw("    ")]
+        };
+        let mut spans = lead;
+        spans.push(Span::styled(part.into_owned(), text_style));
+        out.push(Line::from(spans));
+    }
+    ListItem::new(Text::from(out))
+}
+
+pub fn item_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
+    let area_def = &s.checklist.areas[s.area];
+    let width = usize::from(area.width.saturating_sub(2)).saturating_sub(4);
+    let rows: Vec<ListItem> = s
+        .visible
+        .iter()
+        .enumerate()
+        .map(|(at, &i)| {
+            let whole = width >= FULL_WIDTH || at == s.cursor.at();
+            let lines = if whole { usize::MAX } else { 2 };
+            item_row(s, &area_def.items[i], width, lines, theme)
+        })
+        .collect();
+    let title = match (&s.search, s.filter) {
+        (Some(q), _) => format!(" Matching \"{q}\" "),
+        (None, Filter::All) => {
+            let score = &s.evaluation.areas[s.area];
+            format!(
+                " {}/{} {} ",
+                score.answered, score.applicable, area_def.title
+            )
+        }
+        (None, f) => format!(" Showing {} ", f.label()),
+    };
+    let block = pane_block(title, s.pane == Pane::Items, theme);
+    if rows.is_empty() {
+        let text = if s.filter == Filter::All && s.search.is_none() {
+            "This area has no items.".to_string()
+        } else {
+            format!(
+                "Nothing here matches. {} shows all items.",
+                keymap::key_name(Context::Assessment, &Action::Back)
+            )
+        };
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
+        return;
+    }
+    let list = List::new(rows)
+        .highlight_style(theme.selected())
+        .block(block);
+    frame.render_stateful_widget(
+        list,
+        area,
+        &mut ListState::default().with_selected(Some(s.cursor.at())),
+    );
+}

@@ -1,0 +1,180 @@
+//! The whole checklist at a glance: every area as a row of its items' marks, with counts, to
+//! move around in and jump from.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use super::{Step, frame_box};
+use crate::tui::action::Action;
+use crate::tui::assessment::rows::{mark_style, marks};
+use crate::tui::keymap::{self, Context};
+use crate::tui::session::{Pane, Session};
+use crate::tui::theme::{Theme, rating_word};
+use crate::tui::widgets::Cursor;
+
+/// The widest an area's title is shown; its marks follow.
+const TITLE: usize = 34;
+
+pub struct Overview {
+    pub area: Cursor,
+    /// Position among the area's items.
+    pub item: Cursor,
+}
+
+impl Overview {
+    /// The overview, on the item selected on the screen.
+    pub fn new(s: &Session) -> Overview {
+        Overview {
+            area: Cursor(s.area),
+            item: Cursor(s.visible.get(s.cursor.at()).copied().unwrap_or(0)),
+        }
+    }
+
+    fn items(&self, s: &Session) -> usize {
+        s.checklist
+            .areas
+            .get(self.area.at())
+            .map_or(0, |a| a.items.len())
+    }
+
+    pub fn update(&mut self, action: Action, s: &mut Session) -> Step {
+        match action {
+            Action::PrevChoice => self.item.step(-1, self.items(s)),
+            Action::NextChoice => self.item.step(1, self.items(s)),
+            Action::Submit => {
+                if let Some(item) = s.checklist.areas[self.area.at()].items.get(self.item.at()) {
+                    let id = item.id.clone();
+                    s.select(&id);
+                    s.pane = Pane::Items;
+                }
+                return Step::Close;
+            }
+            Action::Close => return Step::Close,
+            other => {
+                self.area.apply(&other, s.checklist.areas.len());
+                self.item.clamp(self.items(s));
+            }
+        }
+        Step::Stay
+    }
+
+    /// One area: its rating and title, its items' marks (two columns each, wrapping), and how
+    /// many are answered and found wanting.
+    fn row<'a>(&self, s: &'a Session, at: usize, width: usize, theme: Theme) -> ListItem<'a> {
+        let area = &s.checklist.areas[at];
+        let score = &s.evaluation.areas[at];
+        let findings = area
+            .items
+            .iter()
+            .filter(|i| s.evaluation.findings_for(&i.id).next().is_some())
+            .count();
+        let counts = format!(
+            " {:>2}/{:<2} {findings:>2}",
+            score.answered, score.applicable
+        );
+        let title: String = area.title.chars().take(TITLE).collect();
+        let per_line = (width.saturating_sub(6 + TITLE + 1 + counts.chars().count()) / 2).max(1);
+        let mut lines = Vec::new();
+        for (chunk, items) in area.items.chunks(per_line).enumerate() {
+            let mut spans = if chunk == 0 {
+                let rating = score.rating();
+                vec![
+                    Span::styled(format!("{:<6}", rating_word(rating)), theme.rating(rating)),
+                    Span::raw(format!("{title:<TITLE$} ")),
+                ]
+            } else {
+                vec![Span::raw(" ".repeat(6 + TITLE + 1))]
+            };
+            for (i, item) in items.iter().enumerate() {
+                let [state, flag, carried] = marks(s, item);
+                let second = if flag != " " { flag } else { carried };
+                let mut style = mark_style(s, item, theme);
+                if at == self.area.at() && chunk * per_line + i == self.item.at() {
+                    style = theme.selected();
+                }
+                spans.push(Span::styled(format!("{state}{second}"), style));
+            }
+            if chunk == 0 {
+                let pad = 2 * (per_line - items.len().min(per_line));
+                spans.push(Span::raw(format!("{}{counts}", " ".repeat(pad))));
+            }
+            lines.push(Line::from(spans));
+        }
+        ListItem::new(Text::from(lines))
+    }
+
+    pub fn render(&self, theme: Theme, s: &Session, frame: &mut Frame, area: Rect) {
+        let inner = frame_box(
+            frame,
+            area,
+            area.width.saturating_sub(2),
+            area.height.saturating_sub(2),
+            "Overview: every area and item",
+            theme,
+        );
+        let [head, grid, chosen, hint] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(3),
+            Constraint::Length(4),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let e = &s.evaluation;
+        let (high, medium, low) = e.counts();
+        let carried = s.assessment.unconfirmed().count();
+        let flagged = s.assessment.answers.values().filter(|a| a.review).count();
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(format!(
+                    "{}/{} answered · {high} high, {medium} medium, {low} low · {carried} ↻ to confirm · {flagged} ⚑ flagged",
+                    e.completeness.answered, e.completeness.applicable
+                )),
+                Line::styled(
+                    format!("{:<6}{:<TITLE$} items · answered · with findings", "", "Area"),
+                    theme.dim(),
+                ),
+            ]),
+            head,
+        );
+        let width = usize::from(grid.width.saturating_sub(2));
+        let rows: Vec<ListItem> = (0..s.checklist.areas.len())
+            .map(|at| self.row(s, at, width, theme))
+            .collect();
+        frame.render_stateful_widget(
+            List::new(rows).highlight_symbol("▸ "),
+            grid,
+            &mut ListState::default().with_selected(Some(self.area.at())),
+        );
+        if let Some(item) = s.checklist.areas[self.area.at()].items.get(self.item.at()) {
+            let answer = s
+                .assessment
+                .value(&item.id)
+                .map_or("not answered".to_string(), |v| item.kind.display(v));
+            frame.render_widget(
+                Paragraph::new(vec![
+                    Line::styled(item.prompt.as_str(), theme.bold()),
+                    Line::from(format!("Answer: {answer}")),
+                ])
+                .wrap(Wrap { trim: true }),
+                chosen,
+            );
+        }
+        frame.render_widget(
+            Line::styled(
+                keymap::hint(
+                    Context::Overview,
+                    &[
+                        (&[Action::Up, Action::Down], "area"),
+                        (&[Action::PrevChoice, Action::NextChoice], "item"),
+                        (&[Action::Submit], "go to it"),
+                        (&[Action::Close], "close"),
+                    ],
+                ),
+                theme.dim(),
+            ),
+            hint,
+        );
+    }
+}

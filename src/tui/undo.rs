@@ -1,0 +1,111 @@
+//! Undo and redo for the whole session. Each step holds the changes one action made, with
+//! each record as it was before and after, so undoing puts records back through the same core
+//! use case as any other change, and it is saved at once like any other.
+
+use probity_core::assessment::Answer;
+use probity_core::workspace::Edit;
+
+/// The changes one action made: one item's, or several for "confirm the area".
+pub type Step = Vec<Edit>;
+
+#[derive(Debug, Clone, Default)]
+pub struct Undo {
+    /// Steps that can be undone, the latest last.
+    pub done: Vec<Step>,
+    /// Steps undone that can be redone, the latest undone last.
+    pub undone: Vec<Step>,
+}
+
+impl Undo {
+    /// Records a new step; what was undone can no longer be redone after it.
+    pub fn record(&mut self, step: Step) {
+        if !step.is_empty() {
+            self.done.push(step);
+            self.undone.clear();
+        }
+    }
+}
+
+/// What a step changed, in words: `the answer and note of “Gifts register”`, or
+/// `the confirmation of 7 items`. `label` names an item for a reader.
+pub fn describe(step: &[Edit], label: impl Fn(&str) -> String) -> String {
+    let mut fields: Vec<&str> = Vec::new();
+    for edit in step {
+        for field in changed(&edit.before, &edit.after) {
+            if !fields.contains(&field) {
+                fields.push(field);
+            }
+        }
+    }
+    let what = match fields.as_slice() {
+        [] => "nothing".to_string(),
+        [one] => format!("the {one}"),
+        [rest @ .., last] => format!("the {} and {last}", rest.join(", ")),
+    };
+    match step {
+        [one] => format!("{what} of \u{201c}{}\u{201d}", label(&one.item)),
+        many => format!("{what} of {} items", many.len()),
+    }
+}
+
+/// The parts of a record that differ, as a reader names them.
+fn changed(before: &Answer, after: &Answer) -> Vec<&'static str> {
+    let value = before.value != after.value;
+    [
+        (value, "answer"),
+        (before.note != after.note, "note"),
+        (before.evidence != after.evidence, "evidence"),
+        (before.owner != after.owner, "owner"),
+        (before.due != after.due, "due date"),
+        (before.review != after.review, "review flag"),
+        // A changed answer is no longer carried; only a bare confirmation is named.
+        (before.carried != after.carried && !value, "confirmation"),
+    ]
+    .into_iter()
+    .filter_map(|(differs, name)| differs.then_some(name))
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use probity_core::answer::{Status, Value};
+
+    fn edit(item: &str, change: impl FnOnce(&mut Answer)) -> Edit {
+        let before = Answer {
+            carried: true,
+            ..Answer::default()
+        };
+        let mut after = before.clone();
+        change(&mut after);
+        Edit {
+            item: item.into(),
+            before,
+            after,
+        }
+    }
+
+    #[test]
+    fn steps_are_described_by_what_they_changed() {
+        let label = |id: &str| id.to_uppercase();
+        let answered = edit("x", |a| {
+            a.set_value(Some(Value::Status(Status::Yes)));
+            a.note = Some("n".into());
+        });
+        assert_eq!(
+            describe(std::slice::from_ref(&answered), label),
+            "the answer and note of \u{201c}X\u{201d}"
+        );
+        let confirm = |id| edit(id, |a| a.carried = false);
+        assert_eq!(
+            describe(&[confirm("a"), confirm("b")], label),
+            "the confirmation of 2 items"
+        );
+        let mut undo = Undo::default();
+        undo.undone.push(vec![confirm("a")]);
+        undo.record(Vec::new());
+        assert_eq!(undo.undone.len(), 1, "an empty step changes nothing");
+        undo.record(vec![answered]);
+        assert!(undo.undone.is_empty() && undo.done.len() == 1);
+    }
+}

@@ -1,10 +1,8 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use super::{Draft, Entry};
-use crate::storage::{self, Op};
+use crate::storage::{self, Op, sha256_hex};
 
 /// No history probity writes comes near this; a larger file is not read into memory.
 const MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -39,11 +37,6 @@ pub enum Broken {
         "the history ends in an incomplete line {line}: a change was being recorded when probity stopped"
     )]
     Torn { line: usize },
-}
-
-/// SHA-256 of `bytes`, as 64 lower-case hex digits.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    format!("{:x}", Sha256::digest(bytes))
 }
 
 impl History {

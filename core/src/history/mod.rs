@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-pub use log::{Broken, History, sha256_hex};
+pub use crate::storage::sha256_hex;
+pub use log::{Broken, History};
 pub use seal::{canonical, seal};
 pub use state::{Difference, FIELDS, State, changes, fields};
 pub use words::{describe, field_name, value_words};

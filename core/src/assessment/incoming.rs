@@ -13,7 +13,7 @@ use super::Answer;
 use super::file::{
     ValueSchema, date, evidence_in, name_in, note_in, show, toml_date, toml_value, typed,
 };
-use crate::answer::Value;
+use crate::answer::{Kind, Value};
 use crate::checklist::Item;
 use crate::text;
 
@@ -67,12 +67,50 @@ impl Incoming {
         }
     }
 
+    /// The fields an answer holds, as an incoming answer would give them (from nobody).
+    pub fn held(answer: &Answer) -> Incoming {
+        Incoming {
+            value: answer.value.clone(),
+            note: answer.note.clone(),
+            evidence: answer.evidence.clone(),
+            owner: answer.owner.clone(),
+            due: answer.due,
+            ..Incoming::default()
+        }
+    }
+
+    /// What it gives, field by field, in words a reader would use: ("answer", "No"),
+    /// ("note", "…"), ("evidence", "A; B"), ("owner", "…"), ("due", "31 March 2013"); absent
+    /// fields are left out.
+    pub fn words(&self, kind: &Kind) -> Vec<(&'static str, String)> {
+        [
+            ("answer", self.value.as_ref().map(|v| kind.display(v))),
+            ("note", self.note.clone()),
+            (
+                "evidence",
+                (!self.evidence.is_empty()).then(|| self.evidence.join("; ")),
+            ),
+            ("owner", self.owner.clone()),
+            ("due", self.due.map(|d| Kind::Date.display(&Value::Date(d)))),
+        ]
+        .into_iter()
+        .filter_map(|(field, words)| words.map(|w| (field, w)))
+        .collect()
+    }
+
     /// The same incoming answer, ignoring when it was received.
     pub fn same_as(&self, other: &Incoming) -> bool {
         Incoming {
             received: other.received,
             ..self.clone()
         } == *other
+    }
+}
+
+impl Answer {
+    /// What the record holds, field by field, in words a reader would use.
+    pub fn words(&self, kind: &Kind) -> Vec<(&'static str, String)> {
+        Incoming::held(self).words(kind)
     }
 }
 

@@ -13,8 +13,8 @@ pub use file::{
     AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, SignatureDoc, Unwritable, is_hash, load,
     load_str, looks_like_assessment, parse, save, to_toml,
 };
-pub use judgements::JudgementDoc;
 pub use incoming::{Incoming, IncomingDoc};
+pub use judgements::JudgementDoc;
 
 use crate::answer::Value;
 use crate::checklist::{Checklist, Grade};

@@ -1,7 +1,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::{Draft, Entry};
+use super::{Draft, Entry, Event};
 use crate::storage::{self, Op, sha256_hex};
 
 /// No history probity writes comes near this; a larger file is not read into memory.
@@ -127,6 +127,14 @@ impl History {
     pub fn after(&self, hash: &str) -> Option<impl Iterator<Item = &Entry>> {
         let at = self.lines.iter().position(|l| l.hash == hash)?;
         Some(self.lines[at + 1..].iter().filter_map(|l| l.entry.as_ref()))
+    }
+
+    /// The last change to an item's answer itself (not to a conflict waiting beside it): who
+    /// gave the record as it stands.
+    pub fn last_changed(&self, item: &str) -> Option<&Entry> {
+        self.entries().rev().find(|e| {
+            matches!(&e.event, Event::Changed { item: i, field, .. } if i == item && field != "incoming")
+        })
     }
 
     pub fn is_empty(&self) -> bool {

@@ -84,6 +84,9 @@ pub enum Cause {
     /// Found on opening: probity stopped after recording a change but before writing the file,
     /// so the change never reached it and is recorded as undone.
     Unsaved,
+    /// Given in a return workbook: a new answer, a conflict kept beside the answer held, or a
+    /// conflict's answer taken. `by` is the contributor who gave it.
+    Returned,
 }
 
 /// An entry before it is written: the link to the previous entry is added on appending.

@@ -76,6 +76,7 @@ pub fn describe(entry: &Entry) -> String {
                 Cause::Carried => " (carried from last period)",
                 Cause::Outside => " (changed outside probity)",
                 Cause::Unsaved => " (undone: probity stopped before this change reached the file)",
+                Cause::Returned => " (given in a return)",
             };
             format!(
                 "{item}: {} {} → {}{how}",

@@ -14,7 +14,7 @@ mod markdown;
 mod narrative;
 pub mod verdict;
 pub mod view;
-mod xlsx;
+pub(crate) mod xlsx;
 
 use jiff::civil::Date;
 use serde::Serialize;

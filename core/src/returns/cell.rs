@@ -77,7 +77,7 @@ fn serial_date(dt: &ExcelDateTime) -> Option<Date> {
 
 /// The answer in a cell, for an item of `kind`; `None` when the cell is empty. The error is
 /// what the interface would say of the same entry.
-pub fn value(kind: &Kind, content: &Content) -> Result<Option<Value>, String> {
+pub(super) fn value(kind: &Kind, content: &Content) -> Result<Option<Value>, String> {
     let typed = |text: &str| parse_value(kind, text).map_err(|e| e.to_string());
     let value = match (kind, content) {
         (_, Content::Empty) => return Ok(None),
@@ -124,7 +124,7 @@ fn number_date(n: f64) -> Option<Date> {
 }
 
 /// A date in a cell (the due date), read as the interface reads a typed one.
-pub fn date(content: &Content) -> Result<Option<Date>, String> {
+pub(super) fn date(content: &Content) -> Result<Option<Date>, String> {
     match content {
         Content::Empty => Ok(None),
         Content::Date(d) => Ok(Some(*d)),
@@ -139,7 +139,7 @@ pub fn date(content: &Content) -> Result<Option<Date>, String> {
 }
 
 /// Free text (a note), kept with its lines; `None` when empty.
-pub fn note(content: &Content) -> Result<Option<String>, String> {
+pub(super) fn note(content: &Content) -> Result<Option<String>, String> {
     match content {
         Content::Broken(why) => Err(why.clone()),
         other => {
@@ -150,14 +150,14 @@ pub fn note(content: &Content) -> Result<Option<String>, String> {
 }
 
 /// A one-line field (the owner); `None` when empty.
-pub fn line(content: &Content) -> Result<Option<String>, String> {
+pub(super) fn line(content: &Content) -> Result<Option<String>, String> {
     Ok(note(content)?
         .map(|t| text::sanitize_line(&t))
         .filter(|t| !t.is_empty()))
 }
 
 /// Evidence references, separated by semicolons or lines.
-pub fn references(content: &Content, split: &[char]) -> Result<Vec<String>, String> {
+pub(super) fn references(content: &Content, split: &[char]) -> Result<Vec<String>, String> {
     Ok(note(content)?
         .map(|t| {
             t.split(split)

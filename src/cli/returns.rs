@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 use probity_core::answer::parse_date;
-use probity_core::assessment::{Answer, Assessment, Incoming};
+use probity_core::assessment::{Answer, Assessment, Incoming, in_one_line};
 use probity_core::checklist::Checklist;
 use probity_core::document::DEFAULT_MARKING;
 use probity_core::history::{self, History};
@@ -228,12 +228,12 @@ fn print_plan(plan: &Plan, checklist: &Checklist) {
         let line = match &change.effect {
             Effect::New { after } => format!(
                 "  New: {heading}: {}",
-                fields(&new_fields(&change.before, after, &item.kind))
+                in_one_line(&new_fields(&change.before, after, &item.kind))
             ),
             Effect::Conflict { incoming } => format!(
                 "  Conflict: {heading}: held {}; the return says {}",
-                fields(&change.before.words(&item.kind)),
-                fields(&incoming.words(&item.kind))
+                in_one_line(&change.before.words(&item.kind)),
+                in_one_line(&incoming.words(&item.kind))
             ),
         };
         println!("{}", escape_for_terminal(&line));
@@ -252,17 +252,6 @@ fn new_fields(
         .into_iter()
         .filter(|f| !held.contains(f))
         .collect()
-}
-
-fn fields(words: &[(&str, String)]) -> String {
-    if words.is_empty() {
-        return "nothing".into();
-    }
-    words
-        .iter()
-        .map(|(field, w)| format!("{field} \"{w}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Prints why a return was not used, with every bad cell.
@@ -315,7 +304,7 @@ pub fn conflicts(ws: &Workspace, args: &ConflictsArgs) -> Outcome {
             Err(outcome) => return outcome,
         };
         match opened.resolve(&id, how) {
-            Ok(()) => println!(
+            Ok(_) => println!(
                 "{id}: {}",
                 match how {
                     Resolution::Take => "took the return's answer",
@@ -371,10 +360,10 @@ fn list(a: &Assessment, checklist: &Checklist, history: &History) {
         let lines = [
             String::new(),
             format!("{id}: {}", item.prompt),
-            format!("  Held: {}{given}", fields(&held.words(&item.kind))),
+            format!("  Held: {}{given}", in_one_line(&held.words(&item.kind))),
             format!(
                 "  From the return: {} (given by {}, {}, received {})",
-                fields(&incoming.words(&item.kind)),
+                in_one_line(&incoming.words(&item.kind)),
                 incoming.from,
                 incoming.source,
                 words(incoming.received)

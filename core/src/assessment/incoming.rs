@@ -114,6 +114,18 @@ impl Answer {
     }
 }
 
+/// Fields in words on one line: `answer "No", note "…"`, or "nothing".
+pub fn in_one_line(words: &[(&str, String)]) -> String {
+    if words.is_empty() {
+        return "nothing".into();
+    }
+    words
+        .iter()
+        .map(|(field, w)| format!("{field} \"{}\"", text::sanitize_line(w)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// An incoming answer as read from the file, before it is checked.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -13,7 +13,7 @@ pub use file::{
     AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, SignatureDoc, Unwritable, is_hash, load,
     load_str, looks_like_assessment, parse, save, to_toml,
 };
-pub use incoming::{Incoming, IncomingDoc};
+pub use incoming::{Incoming, IncomingDoc, in_one_line};
 pub use judgements::JudgementDoc;
 
 use crate::answer::Value;

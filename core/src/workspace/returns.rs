@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Opened, Overwrite, Refused, Workspace};
+use super::{Edit, Opened, Overwrite, Refused, Workspace};
 use crate::assessment::{Answer, Assessment, LoadError};
 use crate::checklist::Checklist;
 use crate::history::Cause;
@@ -115,8 +115,9 @@ impl Opened {
     }
 
     /// Resolves a conflict: takes the return's answer (recorded as its contributor's, with the
-    /// resolution as this session's actor's), or keeps the answer held. The caller saves.
-    pub fn resolve(&mut self, item: &str, how: Resolution) -> Result<(), ResolveError> {
+    /// resolution as this session's actor's), or keeps the answer held. Returns the changes
+    /// made, in order, so they can be undone. The caller saves.
+    pub fn resolve(&mut self, item: &str, how: Resolution) -> Result<Vec<Edit>, ResolveError> {
         if let Some(refused) = self.refusal() {
             return Err(refused.into());
         }
@@ -127,13 +128,14 @@ impl Opened {
         else {
             return Err(ResolveError::NoConflict(item.to_string()));
         };
+        let mut edits = Vec::new();
         if how == Resolution::Take {
-            self.record(&incoming.from, Cause::Returned, item, |a| {
+            edits.extend(self.record(&incoming.from, Cause::Returned, item, |a| {
                 incoming.apply_to(a)
-            })?;
+            })?);
         }
-        self.edit(item, |a| a.incoming = None)?;
-        Ok(())
+        edits.extend(self.edit(item, |a| a.incoming = None)?);
+        Ok(edits)
     }
 }
 

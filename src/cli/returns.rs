@@ -4,11 +4,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use jiff::civil::Date;
 use probity_core::answer::parse_date;
 use probity_core::assessment::{Answer, Assessment, Incoming, in_one_line};
 use probity_core::checklist::Checklist;
-use probity_core::document::DEFAULT_MARKING;
+use probity_core::document::{DEFAULT_MARKING, long_date};
 use probity_core::history::{self, History};
 use probity_core::returns::{Effect, Plan, Request, ReturnError};
 use probity_core::storage;
@@ -113,7 +112,7 @@ pub fn make(ws: &Workspace, args: &ReturnArgs) -> Outcome {
     };
     match ws.make_return(&path, &request, &args.out, overwrite) {
         Ok(count) => {
-            let by = due.map_or_else(String::new, |d| format!(", to return by {}", words(d)));
+            let by = due.map_or_else(String::new, |d| format!(", to return by {}", long_date(d)));
             println!(
                 "Wrote {}: {} for {}{by}.",
                 args.out.display(),
@@ -353,7 +352,7 @@ fn list(a: &Assessment, checklist: &Checklist, history: &History) {
                 format!(
                     " (given by {}, {})",
                     e.by,
-                    words(e.at.to_zoned(jiff::tz::TimeZone::UTC).date())
+                    long_date(e.at.to_zoned(jiff::tz::TimeZone::UTC).date())
                 )
             })
             .unwrap_or_default();
@@ -366,7 +365,7 @@ fn list(a: &Assessment, checklist: &Checklist, history: &History) {
                 in_one_line(&incoming.words(&item.kind)),
                 incoming.from,
                 incoming.source,
-                words(incoming.received)
+                long_date(incoming.received)
             ),
         ];
         for line in lines {
@@ -378,10 +377,6 @@ fn list(a: &Assessment, checklist: &Checklist, history: &History) {
             "\nTake a return's answer with --take ID, or keep the one held with --keep ID; the assessment cannot be signed off while any conflict remains."
         );
     }
-}
-
-fn words(d: Date) -> String {
-    d.strftime("%-d %B %Y").to_string()
 }
 
 fn plural(n: usize, what: &str) -> String {

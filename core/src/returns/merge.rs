@@ -186,7 +186,9 @@ fn waiting_error(
             .map_or_else(String::new, |i| i.prompt.clone()),
         message: format!(
             "a different answer from {} ({}, received {}) is still waiting to be resolved beside the one held; resolve that conflict first, then import this return again",
-            waiting.from, waiting.source, waiting.received
+            waiting.from,
+            waiting.source,
+            crate::document::long_date(waiting.received)
         ),
     }
 }

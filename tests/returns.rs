@@ -93,7 +93,7 @@ fn at(cell: &str) -> (u32, u16) {
 }
 
 /// Fills a return as a spreadsheet saves it: every sheet copied cell by cell (dates as serial
-/// numbers with a date format), with `typed` written over the questions sheet.
+/// numbers with a date format), with `typed` written over it.
 fn fill(from: &Path, to: &Path, typed: &[(&str, Typed)]) {
     let mut book = calamine::open_workbook_auto(from).unwrap();
     let date = Format::new().set_num_format("dd/mm/yyyy");
@@ -117,8 +117,10 @@ fn fill(from: &Path, to: &Path, typed: &[(&str, Typed)]) {
             }
             .unwrap();
         }
-        if name == "Questions" {
-            for (cell, value) in typed {
+        for (cell, value) in typed {
+            // "E4" is on the questions sheet; "probity!B6" names its sheet.
+            let (sheet, cell) = cell.split_once('!').unwrap_or(("Questions", cell));
+            if sheet == name {
                 let (row, col) = at(cell);
                 match value {
                     Typed::Text(s) => ws.write_string(row, col, *s),
@@ -208,6 +210,12 @@ fn a_return_is_made_with_its_questions_current_answers_and_hidden_details() {
         "{}",
         cell("F9")
     );
+    let hidden = book
+        .sheets_metadata()
+        .iter()
+        .find(|s| s.name == "probity")
+        .map(|s| s.visible);
+    assert_eq!(hidden, Some(calamine::SheetVisible::Hidden));
     let data = book.worksheet_range("probity").unwrap();
     let hidden: Vec<String> = data.cells().map(|(_, _, d)| d.to_string()).collect();
     for expected in [
@@ -538,4 +546,65 @@ fn a_good_return_still_applies_beside_a_bad_one() {
         saved.contains("[answers.\"procurement.low_value_controls\"]\nvalue = \"yes\""),
         "{saved}"
     );
+}
+
+#[test]
+fn a_second_different_conflict_waits_until_the_first_is_resolved() {
+    let home = tempfile::tempdir().unwrap();
+    let file = assessment(home.path(), "Dorset Police");
+    let made = home.path().join("procurement.xlsx");
+    make_return(home.path(), &file, &made);
+    let (first, second) = (
+        home.path().join("first.xlsx"),
+        home.path().join("second.xlsx"),
+    );
+    fill(&made, &first, &[(GIFTS_CROSSREF, Typed::Text("Yes"))]);
+    fill(&made, &second, &[(GIFTS_CROSSREF, Typed::Text("Partly"))]);
+    let f = file.to_str().unwrap();
+    ok(&probity(
+        home.path(),
+        &["import", f, first.to_str().unwrap()],
+    ));
+    let (before, log) = (read(&file), history(&file));
+    let out = probity(home.path(), &["import", f, second.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("second.xlsx, sheet \"Questions\", cell E4, procurement.gifts_crossref")
+            && stderr.contains("a different answer from Head of Procurement (first.xlsx, received 1 December 2012) is still waiting to be resolved"),
+        "{stderr}"
+    );
+    assert_eq!(read(&file), before);
+    assert_eq!(history(&file), log);
+}
+
+#[test]
+fn a_return_made_from_another_version_of_the_checklist_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let file = assessment(home.path(), "Dorset Police");
+    let made = home.path().join("procurement.xlsx");
+    make_return(home.path(), &file, &made);
+    let old = home.path().join("old.xlsx");
+    // The hidden sheet's sixth row holds the checklist's fingerprint.
+    fill(
+        &made,
+        &old,
+        &[
+            ("probity!B6", Typed::Text("0123abcd")),
+            (LOW_VALUE, Typed::Text("Yes")),
+        ],
+    );
+    let (before, log) = (read(&file), history(&file));
+    let out = probity(
+        home.path(),
+        &["import", file.to_str().unwrap(), old.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("old.xlsx belongs to another assessment: it was made from a different version of the checklist \"wfof-2011\""),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(read(&file), before);
+    assert_eq!(history(&file), log);
 }

@@ -76,6 +76,15 @@ fn make_return(home: &Path, file: &Path, out: &Path) -> String {
     ))
 }
 
+/// A Dorset assessment in a new data folder, and the procurement return made from it.
+fn procurement() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let home = tempfile::tempdir().unwrap();
+    let file = assessment(home.path(), "Dorset Police");
+    let made = home.path().join("procurement.xlsx");
+    make_return(home.path(), &file, &made);
+    (home, file, made)
+}
+
 /// A cell as a spreadsheet stores what someone typed or pasted.
 #[derive(Clone, Copy)]
 enum Typed {
@@ -245,10 +254,7 @@ fn a_return_is_made_with_its_questions_current_answers_and_hidden_details() {
 
 #[test]
 fn a_filled_return_brings_new_answers_under_the_contributors_name_and_keeps_conflicts() {
-    let home = tempfile::tempdir().unwrap();
-    let file = assessment(home.path(), "Dorset Police");
-    let made = home.path().join("procurement.xlsx");
-    make_return(home.path(), &file, &made);
+    let (home, file, made) = procurement();
     let filled = home.path().join("procurement-filled.xlsx");
     fill(
         &made,
@@ -386,10 +392,7 @@ fn a_filled_return_brings_new_answers_under_the_contributors_name_and_keeps_conf
 
 #[test]
 fn keeping_the_answer_held_sets_the_returns_aside() {
-    let home = tempfile::tempdir().unwrap();
-    let file = assessment(home.path(), "Dorset Police");
-    let made = home.path().join("procurement.xlsx");
-    make_return(home.path(), &file, &made);
+    let (home, file, made) = procurement();
     let filled = home.path().join("filled.xlsx");
     fill(&made, &filled, &[(GIFTS_CROSSREF, Typed::Text("Yes"))]);
     let f = file.to_str().unwrap();
@@ -475,10 +478,7 @@ const BAD_CELLS: [(&str, Typed, &str); 6] = [
 
 #[test]
 fn a_bad_cell_is_named_and_nothing_from_its_return_applies() {
-    let home = tempfile::tempdir().unwrap();
-    let file = assessment(home.path(), "Dorset Police");
-    let made = home.path().join("procurement.xlsx");
-    make_return(home.path(), &file, &made);
+    let (home, file, made) = procurement();
     let bad = home.path().join("bad.xlsx");
     let messages = [
         "\"Maybe\" is not one of",
@@ -516,10 +516,7 @@ fn a_bad_cell_is_named_and_nothing_from_its_return_applies() {
 
 #[test]
 fn a_good_return_still_applies_beside_a_bad_one() {
-    let home = tempfile::tempdir().unwrap();
-    let file = assessment(home.path(), "Dorset Police");
-    let made = home.path().join("procurement.xlsx");
-    make_return(home.path(), &file, &made);
+    let (home, file, made) = procurement();
     let bad = home.path().join("bad.xlsx");
     fill(&made, &bad, &[(LOW_VALUE, Typed::Text("Maybe"))]);
     let good = home.path().join("good.xlsx");
@@ -551,10 +548,7 @@ fn a_good_return_still_applies_beside_a_bad_one() {
 
 #[test]
 fn a_second_different_conflict_waits_until_the_first_is_resolved() {
-    let home = tempfile::tempdir().unwrap();
-    let file = assessment(home.path(), "Dorset Police");
-    let made = home.path().join("procurement.xlsx");
-    make_return(home.path(), &file, &made);
+    let (home, file, made) = procurement();
     let (first, second) = (
         home.path().join("first.xlsx"),
         home.path().join("second.xlsx"),
@@ -576,10 +570,7 @@ fn a_second_different_conflict_waits_until_the_first_is_resolved() {
 
 #[test]
 fn a_return_made_from_another_version_of_the_checklist_is_refused() {
-    let home = tempfile::tempdir().unwrap();
-    let file = assessment(home.path(), "Dorset Police");
-    let made = home.path().join("procurement.xlsx");
-    make_return(home.path(), &file, &made);
+    let (home, file, made) = procurement();
     let old = home.path().join("old.xlsx");
     // The hidden sheet's sixth row holds the checklist's fingerprint.
     fill(

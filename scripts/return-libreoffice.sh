@@ -4,6 +4,7 @@
 # the assessment, checking the new answers and the conflict arrive as typed.
 #
 # Usage: scripts/return-libreoffice.sh [OUTPUT_DIR]   (default: target/returns)
+# CARGO names the cargo to build with (default: cargo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,7 @@ trap cleanup EXIT
 
 fail() { echo "return-libreoffice: $*" >&2; exit 1; }
 
-cargo build --quiet --bin probity
+"${CARGO:-cargo}" build --quiet --bin probity
 probity() { PROBITY_HOME="$out/data" PROBITY_TODAY=2012-12-01 target/debug/probity --as "Integrity Lead" "$@"; }
 
 probity new --force "Dorset Police" --period 2012 --no-tui >/dev/null

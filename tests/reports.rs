@@ -1001,6 +1001,15 @@ fn unresolved_conflicts_are_listed_in_every_document() {
         .into_iter()
         .any(|(.., t)| t.contains("a return differs, unresolved"));
     assert!(flagged, "the workbook flags the answer");
+    let word = word::WordDoc::read(r.render(Format::Docx).unwrap());
+    assert!(
+        word.styled("Heading1")
+            .contains(&"Answers in conflict, not yet resolved".to_string())
+    );
+    assert!(
+        word.body_text().contains(says),
+        "the Word document lists it"
+    );
 
     let redacted = report_with(
         &a,

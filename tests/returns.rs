@@ -587,3 +587,36 @@ fn a_return_made_from_another_version_of_the_checklist_is_refused() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_changed_hidden_sheet_is_named_by_its_cell() {
+    let (home, file, made) = procurement();
+    let changed = home.path().join("changed.xlsx");
+    // The hidden sheet: its keys in column A (the third is the period), then from row 13 each
+    // question's row and item id.
+    for (cell, typed, said) in [
+        (
+            "probity!A3",
+            Typed::Text("year"),
+            "changed.xlsx is not a probity return, or its hidden sheet was changed: cell A3 of the sheet \"probity\" should say \"period\" but says \"year\"",
+        ),
+        (
+            "probity!B13",
+            Typed::Text("procurement.unknown"),
+            "changed.xlsx is not a probity return, or its hidden sheet was changed: cell B13 of the sheet \"probity\" names \"procurement.unknown\", which the checklist does not have",
+        ),
+        (
+            "probity!A14",
+            Typed::Text("4"),
+            "cell A14 of the sheet \"probity\" does not hold the row of \"procurement.interests_crossref\"",
+        ),
+    ] {
+        fill(
+            &made,
+            &changed,
+            &[(cell, typed), (LOW_VALUE, Typed::Text("Yes"))],
+        );
+        let stderr = refused(home.path(), &file, &changed);
+        assert!(stderr.contains(said), "{cell}: {stderr}");
+    }
+}

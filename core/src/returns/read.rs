@@ -143,8 +143,9 @@ fn meta(data: &Range<Data>) -> Result<Meta, String> {
         let found = text_at(data, row as u32, 0);
         if found != *want {
             return Err(format!(
-                "row {} should be \"{want}\" but is \"{found}\"",
-                row + 1
+                "cell {} of the sheet \"{}\" should say \"{want}\" but says \"{found}\"",
+                layout::cell_name(row as u32, 0),
+                layout::DATA
             ));
         }
         values.push(text_at(data, row as u32, 1));
@@ -179,7 +180,14 @@ fn meta(data: &Range<Data>) -> Result<Meta, String> {
         fingerprint,
         to,
         from,
-        made: date(&made).ok_or_else(|| format!("its date made, {made:?}, is not a date"))?,
+        made: date(&made).ok_or_else(|| {
+            let row = key::ALL.iter().position(|k| *k == key::MADE).unwrap_or(0);
+            format!(
+                "cell {} of the sheet \"{}\", the date it was made, says {made:?}, which is not a date",
+                layout::cell_name(row as u32, 1),
+                layout::DATA
+            )
+        })?,
         due: date(&due),
     })
 }
@@ -235,14 +243,24 @@ impl Rows<'_> {
                 break;
             }
             let item = self.checklist.item(&id).ok_or_else(|| {
-                format!("it asks about \"{id}\", which the checklist does not have")
+                format!(
+                    "cell {} of the sheet \"{}\" names \"{id}\", which the checklist does not have",
+                    layout::cell_name(at, 1),
+                    layout::DATA
+                )
             })?;
             let row = text_at(data, at, 0)
                 .parse::<u32>()
                 .ok()
                 .and_then(|r| r.checked_sub(1))
                 .filter(|r| *r >= layout::FIRST_ROW && seen.insert(*r))
-                .ok_or_else(|| format!("the row of \"{id}\" is not recorded properly"))?;
+                .ok_or_else(|| {
+                    format!(
+                        "cell {} of the sheet \"{}\" does not hold the row of \"{id}\"",
+                        layout::cell_name(at, 0),
+                        layout::DATA
+                    )
+                })?;
             if let Some(read) = self.row(item, row, from) {
                 rows.push(Row {
                     item: id,

@@ -287,9 +287,9 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Assessment,
-        &[ch('T')],
+        &[ch('i')],
         Action::TakeIncoming,
-        "take the answer a return gave, in place of the one held",
+        "take the incoming answer a return gave, in place of the one held",
     ),
     bind(
         Assessment,

@@ -75,6 +75,13 @@ fn one_key_keeps_the_answer_held_and_another_takes_the_returns() {
     assert_eq!(value(&app), Some(Value::Status(Status::No)));
     assert!(session(&app).assessment.conflicts().next().is_none());
     assert!(!file(&path).contains(".incoming]"), "set aside, and saved");
+    press(&mut app, "u");
+    assert!(
+        session(&app).assessment.conflicts().next().is_some(),
+        "undo brings the conflict back"
+    );
+    press(&mut app, "K");
+    assert!(session(&app).assessment.conflicts().next().is_none());
     press(&mut app, "K");
     assert!(
         app.notice
@@ -89,7 +96,7 @@ fn one_key_keeps_the_answer_held_and_another_takes_the_returns() {
     std::fs::write(&path, file(&path) + INCOMING).unwrap();
     let mut app = App::open(ws(dir.path()), &path).unwrap();
     go(&mut app, "media.policy");
-    press(&mut app, "T");
+    press(&mut app, "i");
     assert_eq!(value(&app), Some(Value::Status(Status::Yes)));
     assert!(file(&path).contains("[answers.\"media.policy\"]\nvalue = \"yes\""));
     let by_contributor = session(&app).history().entries().any(|e| {

@@ -3,7 +3,7 @@
 
 use jiff::civil::date;
 use probity_core::answer::{Status, Value};
-use probity_core::assessment::{self, Answer, Assessment, Assurance};
+use probity_core::assessment::{self, Answer, Assessment, Assurance, Incoming};
 use probity_core::checklist::{Catalog, Checklist};
 use proptest::prelude::*;
 
@@ -28,6 +28,12 @@ evidence = ["Policy"]
 value = "maybe"
 note = "kept from an older checklist"
 due = 2013-01-31
+
+[answers."old.retired_item".incoming]
+value = "perhaps"
+from = "Head of HR"
+return = "hr.xlsx"
+received = 2013-01-15
 "#;
     let a = assessment::load_str("t.toml", text, &c).unwrap();
     assert_eq!(a.orphans.len(), 1);
@@ -35,6 +41,11 @@ due = 2013-01-31
     assert!(saved.contains("[answers.\"old.retired_item\"]"), "{saved}");
     assert!(saved.contains("value = \"maybe\""));
     assert!(saved.contains("due = 2013-01-31"));
+    assert!(
+        saved.contains("[answers.\"old.retired_item\".incoming]")
+            && saved.contains("value = \"perhaps\""),
+        "{saved}"
+    );
     let again = assessment::load_str("t.toml", &saved, &c).unwrap();
     assert_eq!(again, a);
     let e = probity_core::scoring::evaluate(&c, &a, date(2012, 12, 1));
@@ -144,9 +155,10 @@ fn answer() -> impl Strategy<Value = Answer> {
         any::<bool>(),
         any::<bool>(),
         assurance(),
+        proptest::option::of(incoming()),
     )
         .prop_map(
-            |(v, note, evidence, owner, due, review, carried, assurance)| Answer {
+            |(v, note, evidence, owner, due, review, carried, assurance, incoming)| Answer {
                 value: v.map(Value::Status),
                 note: note.filter(|n| !n.trim().is_empty()),
                 evidence: evidence
@@ -159,8 +171,29 @@ fn answer() -> impl Strategy<Value = Answer> {
                 review,
                 carried,
                 assurance,
+                incoming,
             },
         )
+}
+
+/// A conflict waiting beside an answer: at least a value, sometimes more.
+fn incoming() -> impl Strategy<Value = Incoming> {
+    (
+        status(),
+        proptest::option::of("[ -~]*[!-~]"),
+        proptest::collection::vec("[!-~][ -~]{0,10}[!-~]", 0..2),
+        "[A-Za-z][A-Za-z ]{0,20}[A-Za-z]",
+        2000i16..2040,
+    )
+        .prop_map(|(v, note, evidence, from, y)| Incoming {
+            value: Some(Value::Status(v)),
+            note,
+            evidence,
+            from,
+            source: "procurement.xlsx".into(),
+            received: date(y, 2, 3),
+            ..Incoming::default()
+        })
 }
 
 fn assurance() -> impl Strategy<Value = Assurance> {

@@ -129,6 +129,26 @@ const CASES: &[(&str, &str, &str)] = &[
         "missing field `force`",
         "1:1",
     ),
+    (
+        "assessment-conflict-wrong-kind.toml",
+        "the incoming answer to \"gifts.policy\" is \"maybe\", which does not fit",
+        "10:9",
+    ),
+    (
+        "assessment-conflict-no-from.toml",
+        "missing field `from`",
+        "9:1",
+    ),
+    (
+        "assessment-conflict-empty.toml",
+        "the incoming answer to \"gifts.policy\" holds nothing to take",
+        "9:1",
+    ),
+    (
+        "assessment-conflict-bad-received.toml",
+        "the date received of the incoming answer to \"gifts.policy\" is \"last Tuesday\", which is not a date",
+        "13:12",
+    ),
 ];
 
 fn check(fixture: &str) -> (i32, String) {

@@ -970,3 +970,59 @@ fn narrative_does_not_state_impossible_figures_as_fact() {
     assert!(!out.contains("50 were approved"), "{out}");
     assert!(out.contains("The figures give 50 approvals against 49 applications for second jobs since September 2011, which cannot both be right"), "{out}");
 }
+
+#[test]
+fn unresolved_conflicts_are_listed_in_every_document() {
+    let (_, c) = load("dorset-2012.toml");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dorset-2012.toml");
+    let text = std::fs::read_to_string(path).unwrap()
+        + "\n[answers.\"procurement.gifts_crossref\".incoming]\nvalue = \"yes\"\nfrom = \"Deputy Head of Procurement\"\nreturn = \"procurement.xlsx\"\nreceived = 2012-11-30\n";
+    let a = assessment::load_str("dorset-2012.toml", &text, &c).unwrap();
+    let says = "Yes, from Deputy Head of Procurement (received 30 November 2012)";
+    let r = report_with(&a, &c, &options());
+    let md = render(&r, Format::Md);
+    assert!(
+        md.contains("## Answers in conflict, not yet resolved"),
+        "{md}"
+    );
+    assert!(
+        md.contains("(Procurement and contracts): recorded No; a return gives Yes, from Deputy Head of Procurement (received 30 November 2012)"),
+        "{md}"
+    );
+    let html = Html::parse_document(&render(&r, Format::Html));
+    let rows: Vec<String> = select(&html, "#conflicts tbody tr")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].contains(says), "{rows:?}");
+    let flagged = workbook_cells(r.render(Format::Xlsx).unwrap())
+        .into_iter()
+        .any(|(.., t)| t.contains("a return differs, unresolved"));
+    assert!(flagged, "the workbook flags the answer");
+    let word = word::WordDoc::read(r.render(Format::Docx).unwrap());
+    assert!(
+        word.styled("Heading1")
+            .contains(&"Answers in conflict, not yet resolved".to_string())
+    );
+    assert!(
+        word.body_text().contains(says),
+        "the Word document lists it"
+    );
+
+    let redacted = report_with(
+        &a,
+        &c,
+        &Options {
+            redact: true,
+            ..options()
+        },
+    );
+    let md = render(&redacted, Format::Md);
+    assert!(!md.contains("Deputy Head of Procurement"), "{md}");
+    assert!(
+        md.contains("a return gives Yes, from \\[redacted\\]"),
+        "{md}"
+    );
+}

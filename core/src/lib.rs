@@ -7,6 +7,7 @@
 //! * [`condition`] evaluates the conditions behind skip logic and compound rules;
 //! * [`scoring`] turns answers into scores, findings with their traces, metrics and warnings;
 //! * [`report`] renders the gap report in each export format;
+//! * [`returns`] asks contributors questions in a workbook and reads their answers back;
 //! * [`progress`] carries answers forward and compares, charts and summarises periods;
 //! * [`history`] records every change to an answer in a chained, append-only file;
 //! * [`storage`] keeps files safe on disk: atomic saves, private folders and locks.
@@ -21,6 +22,7 @@ pub mod graph;
 pub mod history;
 pub mod progress;
 pub mod report;
+pub mod returns;
 pub mod schema;
 pub mod scoring;
 pub mod storage;

@@ -100,6 +100,23 @@ Examples:
   probity history dorset-police-2013.toml
   probity history dorset-police-2013.toml --item gifts.register.exists";
 
+pub const RETURN: &str = "\
+Examples:
+  probity return dorset-police-2013.toml --area procurement --to \"Head of Procurement\" \\
+    --due 31/01/2013 --out procurement.xlsx
+  probity return dorset-police-2013.toml --area business --item training.coverage --to \"Head of HR\" \\
+    --out hr.xlsx";
+
+pub const IMPORT: &str = "\
+Examples:
+  probity import dorset-police-2013.toml procurement.xlsx --dry-run   what it would change
+  probity import dorset-police-2013.toml procurement.xlsx hr.xlsx press.xlsx";
+
+pub const CONFLICTS: &str = "\
+Examples:
+  probity conflicts dorset-police-2013.toml          answers from returns that differ from those held
+  probity conflicts dorset-police-2013.toml --take procurement.gifts_crossref --keep gifts.policy";
+
 pub const FINALISE: &str = "\
 Examples:
   probity finalise dorset-police-2013.toml     replaced: use probity sign FILE --by NAME --role ROLE";

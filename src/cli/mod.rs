@@ -12,6 +12,7 @@ mod plain;
 mod progress;
 mod record;
 mod report;
+mod returns;
 mod schema;
 mod shell;
 mod show;
@@ -138,6 +139,16 @@ pub enum Command {
     /// List every recorded change to an assessment, oldest first.
     #[command(after_help = examples::HISTORY)]
     History(record::HistoryArgs),
+    /// Make a workbook asking one contributor some questions, to fill in Excel or LibreOffice.
+    #[command(after_help = examples::RETURN)]
+    Return(returns::ReturnArgs),
+    /// Merge filled returns into an assessment: new answers are applied under the
+    /// contributor's name, and answers that differ from those held are kept as conflicts.
+    #[command(after_help = examples::IMPORT)]
+    Import(returns::ImportArgs),
+    /// List the conflicts returns left, or resolve them by taking or keeping answers.
+    #[command(after_help = examples::CONFLICTS)]
+    Conflicts(returns::ConflictsArgs),
     /// Replaced by `sign`.
     #[command(hide = true, after_help = examples::FINALISE)]
     Finalise(FileArgs),
@@ -222,6 +233,9 @@ pub fn run(cli: &Cli) -> Next {
         Some(Command::Reopen(a)) => with(&a.data, &|ws| exit(record::reopen(&ws, a))),
         Some(Command::Verify(a)) => with(&a.data, &|ws| exit(record::verify(&ws, a))),
         Some(Command::History(a)) => with(&a.data, &|ws| exit(record::history(&ws, a))),
+        Some(Command::Return(a)) => with(&a.data, &|ws| exit(returns::make(&ws, a))),
+        Some(Command::Import(a)) => with(&a.data, &|ws| exit(returns::import(&ws, a))),
+        Some(Command::Conflicts(a)) => with(&a.data, &|ws| exit(returns::conflicts(&ws, a))),
         Some(Command::Finalise(a)) => exit(fail(&format!(
             "`finalise` has been replaced by `sign`, which records who signs it off and seals it: probity sign {} --by NAME --role ROLE",
             a.file.display()

@@ -7,7 +7,6 @@ use probity_core::assessment::Assessment;
 use std::io::Write;
 
 use probity_core::checklist::{Area, Checklist, Item};
-use probity_core::condition::Answers;
 use probity_core::scoring::{Evaluation, Finding};
 use probity_core::text::escape_for_terminal;
 use probity_core::workspace::Opened;
@@ -155,23 +154,13 @@ impl<'a> Plain<'a> {
 
     /// The questions whose answers decided that an item is not asked, in words.
     fn deciding(&self, item: &Item) -> String {
-        let Some(condition) = &item.ask_if else {
-            return String::new();
-        };
-        condition
-            .trace(&Answers::new(
-                |id: &str| self.assessment.value(id),
-                self.evaluation.as_at,
-            ))
-            .iter()
-            .filter(|step| !step.holds)
-            .map(|step| {
-                self.checklist
-                    .item(&step.item)
-                    .map_or(step.item.clone(), |i| i.prompt.clone())
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+        probity_core::scoring::deciding(
+            self.checklist,
+            self.assessment,
+            item,
+            self.evaluation.as_at,
+        )
+        .join("; ")
     }
 
     /// Every finding, most severe first, each with why it matters.

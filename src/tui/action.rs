@@ -32,6 +32,10 @@ pub enum Action {
     EditDue,
     ToggleReview,
     Confirm,
+    /// Take the answer a return gave, where it differs from the one held.
+    TakeIncoming,
+    /// Keep the answer held, setting aside the different one a return gave.
+    KeepHeld,
     /// Choose how far the answer is assured: asserted, evidenced or verified.
     SetAssurance,
     /// Confirm every carried answer of the selected area, after a prompt that counts them.

@@ -287,6 +287,18 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Assessment,
+        &[ch('i')],
+        Action::TakeIncoming,
+        "take the incoming answer a return gave, in place of the one held",
+    ),
+    bind(
+        Assessment,
+        &[ch('K')],
+        Action::KeepHeld,
+        "keep the answer held, setting aside the return's",
+    ),
+    bind(
+        Assessment,
         &[ch('s')],
         Action::SetAssurance,
         "set the assurance: asserted, evidenced or verified",
@@ -343,7 +355,7 @@ pub static BINDINGS: &[Binding] = &[
         Assessment,
         &[ch('v')],
         Action::NextFilter,
-        "show all, unanswered, with findings, flagged, or carried items",
+        "show all, unanswered, with findings, flagged, carried, or conflicting items",
     ),
     bind(
         Assessment,

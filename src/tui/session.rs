@@ -10,7 +10,9 @@ use probity_core::answer::Value;
 use probity_core::assessment::Answer;
 use probity_core::checklist::Item;
 use probity_core::history::{Cause, Event};
-use probity_core::workspace::{AfterAnswer, Opened, Period, Refused, SignError, Workspace, check};
+use probity_core::workspace::{
+    AfterAnswer, Opened, Period, Refused, Resolution, ResolveError, SignError, Workspace, check,
+};
 
 use super::theme::severity_word;
 use super::undo::{self, Undo};
@@ -123,15 +125,18 @@ pub enum Filter {
     Flagged,
     /// Carried from the previous period and not yet confirmed.
     Unconfirmed,
+    /// A return gave a different answer, waiting to be taken or set aside.
+    Conflicts,
 }
 
 impl Filter {
-    pub const ALL: [Filter; 5] = [
+    pub const ALL: [Filter; 6] = [
         Filter::All,
         Filter::Unanswered,
         Filter::Findings,
         Filter::Flagged,
         Filter::Unconfirmed,
+        Filter::Conflicts,
     ];
 
     pub fn label(self) -> &'static str {
@@ -141,6 +146,7 @@ impl Filter {
             Filter::Findings => "with findings",
             Filter::Flagged => "flagged for review",
             Filter::Unconfirmed => "carried, unconfirmed",
+            Filter::Conflicts => "in conflict with a return",
         }
     }
 }
@@ -303,6 +309,7 @@ impl Session {
             Filter::Findings => self.evaluation.findings_for(&item.id).next().is_some(),
             Filter::Flagged => answer.is_some_and(|a| a.review),
             Filter::Unconfirmed => answer.is_some_and(|a| a.is_unconfirmed()),
+            Filter::Conflicts => answer.is_some_and(|a| a.incoming.is_some()),
         };
         passes
             && self.search.as_deref().is_none_or(|q| {
@@ -400,6 +407,14 @@ impl Session {
             self.save_now();
         }
         self.undo.record(step);
+    }
+
+    /// Takes or sets aside the answer a return gave beside the one held, then re-scores and
+    /// saves.
+    pub fn resolve(&mut self, id: &str, how: Resolution) -> Result<(), ResolveError> {
+        let step = self.opened.resolve(id, how)?;
+        self.settle(step);
+        Ok(())
     }
 
     /// Sets or clears a value. A changed answer is no longer "carried": the user has seen it.

@@ -60,6 +60,7 @@ fn changed(before: &Answer, after: &Answer) -> Vec<&'static str> {
         (before.review != after.review, "review flag"),
         // A changed answer is no longer carried; only a bare confirmation is named.
         (before.carried != after.carried && !value, "confirmation"),
+        (before.incoming != after.incoming, "conflict with a return"),
     ]
     .into_iter()
     .filter_map(|(differs, name)| differs.then_some(name))

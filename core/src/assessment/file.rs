@@ -9,10 +9,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, Serializer, ser::SerializeMap};
 use toml::Spanned;
 
+use super::incoming::{self, IncomingDoc, IncomingIn};
 use super::judgements::{self, JudgementDoc, JudgementIn};
 use super::{Answer, Assessment, Assurance, Level, Orphan, Signature, Stage};
 use crate::answer::{Kind, Status, Value, check_value};
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, Item};
 use crate::diagnostic::{Invalid, Problem, Source};
 use crate::text;
 
@@ -75,6 +76,8 @@ struct AnswerIn {
     verified_by: Option<Spanned<String>>,
     #[serde(default)]
     verified_on: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    incoming: Option<Spanned<IncomingIn>>,
 }
 
 /// An assessment file whose structure is sound, waiting to be checked against its checklist.
@@ -238,7 +241,7 @@ impl Parsed {
                 });
                 continue;
             };
-            match answer(&source, &id, id_span, &item.kind, raw) {
+            match answer(&source, &id, id_span, item, raw) {
                 Ok(answer) => {
                     answers.insert(id, answer);
                 }
@@ -293,9 +296,10 @@ fn answer(
     source: &Source,
     id: &str,
     id_span: std::ops::Range<usize>,
-    kind: &Kind,
+    item: &Item,
     raw: AnswerIn,
 ) -> Result<Answer, Box<Problem>> {
+    let kind = &item.kind;
     let value = match &raw.value {
         None => None,
         Some(v) => Some(typed(kind, v.get_ref()).map_err(|allowed| {
@@ -325,6 +329,12 @@ fn answer(
     };
     let assurance = assurance(id, id_span, &raw)
         .map_err(|(span, message)| Box::new(Problem::new(source, Some(span), message)))?;
+    let incoming = raw
+        .incoming
+        .as_ref()
+        .map(|i| incoming::bind(id, item, i))
+        .transpose()
+        .map_err(|(span, message)| Box::new(Problem::new(source, Some(span), message)))?;
     let doc = cleaned(raw);
     Ok(Answer {
         value,
@@ -335,6 +345,7 @@ fn answer(
         review: doc.review,
         carried: doc.carried,
         assurance,
+        incoming,
     })
 }
 
@@ -348,20 +359,9 @@ fn cleaned(raw: AnswerIn) -> AnswerDoc {
     };
     AnswerDoc {
         value: raw.value.map(text_value),
-        note: raw
-            .note
-            .map(text::sanitize_owned)
-            .filter(|n| !n.trim().is_empty()),
-        evidence: raw
-            .evidence
-            .into_iter()
-            .map(|e| text::sanitize_line(&e))
-            .filter(|e| !e.is_empty())
-            .collect(),
-        owner: raw
-            .owner
-            .map(|o| text::clean_name(&o))
-            .filter(|o| !o.is_empty()),
+        note: note_in(raw.note.as_deref()),
+        evidence: evidence_in(&raw.evidence),
+        owner: name_in(raw.owner.as_deref()),
         due: raw.due.map(text_value),
         review: raw.review,
         carried: raw.carried,
@@ -371,7 +371,28 @@ fn cleaned(raw: AnswerIn) -> AnswerDoc {
             .as_ref()
             .map(|b| text::clean_name(b.get_ref())),
         verified_on: raw.verified_on.map(text_value),
+        incoming: raw.incoming.as_ref().map(|i| IncomingDoc::raw(i.get_ref())),
     }
+}
+
+/// A note as read: control characters removed; blank is absent.
+pub(super) fn note_in(note: Option<&str>) -> Option<String> {
+    note.map(|n| text::sanitize(n).into_owned())
+        .filter(|n| !n.trim().is_empty())
+}
+
+/// Evidence references as read, one line each; blank ones are dropped.
+pub(super) fn evidence_in(evidence: &[String]) -> Vec<String> {
+    evidence
+        .iter()
+        .map(|e| text::sanitize_line(e))
+        .filter(|e| !e.is_empty())
+        .collect()
+}
+
+/// A name (an owner) as read: one line, nothing invisible; blank is absent.
+pub(super) fn name_in(name: Option<&str>) -> Option<String> {
+    name.map(text::clean_name).filter(|n| !n.is_empty())
 }
 
 /// Reads and checks an assessment from text against a known checklist.
@@ -525,7 +546,7 @@ fn assurance(
     }
 }
 
-fn typed(kind: &Kind, raw: &toml::Value) -> Result<Value, String> {
+pub(super) fn typed(kind: &Kind, raw: &toml::Value) -> Result<Value, String> {
     let value = match (kind, raw) {
         (Kind::Status, toml::Value::String(s)) => Status::parse(s).map(Value::Status),
         (k, toml::Value::Integer(i)) if k.is_numeric() => Some(Value::Number(*i as f64)),
@@ -541,7 +562,7 @@ fn typed(kind: &Kind, raw: &toml::Value) -> Result<Value, String> {
 }
 
 /// A TOML date, or a string holding one, with a year from 1 to 9999.
-fn date(raw: &toml::Value) -> Option<Date> {
+pub(super) fn date(raw: &toml::Value) -> Option<Date> {
     match raw {
         toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
             let d = dt.date?;
@@ -554,7 +575,7 @@ fn date(raw: &toml::Value) -> Option<Date> {
     }
 }
 
-fn show(raw: &toml::Value) -> String {
+pub(super) fn show(raw: &toml::Value) -> String {
     let shown = raw.to_string();
     let shown = if shown.chars().count() > 60 {
         format!("{}…", shown.chars().take(60).collect::<String>())
@@ -668,6 +689,10 @@ pub struct AnswerDoc {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Date>")]
     pub verified_on: Option<toml::Value>,
+    /// An answer received in a return that differs from this one, waiting for someone to take
+    /// it or keep this one (a conflict).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incoming: Option<IncomingDoc>,
 }
 
 impl AnswerDoc {
@@ -690,6 +715,7 @@ impl AnswerDoc {
                 Assurance::Verified { on, .. } => Some(toml_date(*on)),
                 _ => None,
             },
+            incoming: a.incoming.as_ref().map(IncomingDoc::new),
         }
     }
 }
@@ -697,7 +723,7 @@ impl AnswerDoc {
 #[derive(JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]
-enum ValueSchema {
+pub(super) enum ValueSchema {
     Text(String),
     Number(f64),
 }
@@ -710,7 +736,7 @@ fn ordered<S: Serializer>(answers: &[(String, AnswerDoc)], s: S) -> Result<S::Ok
     map.end()
 }
 
-fn toml_value(value: &Value) -> toml::Value {
+pub(super) fn toml_value(value: &Value) -> toml::Value {
     match value {
         Value::Status(s) => toml::Value::String(s.name().into()),
         Value::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => toml::Value::Integer(*n as i64),
@@ -722,7 +748,7 @@ fn toml_value(value: &Value) -> toml::Value {
 
 /// A date as TOML. A year outside 1–9999 is never read or accepted, but should one be made in
 /// code it becomes year 0, which TOML can write and [`to_toml`] then refuses.
-fn toml_date(d: Date) -> toml::Value {
+pub(super) fn toml_date(d: Date) -> toml::Value {
     toml::Value::Datetime(toml::value::Datetime {
         date: Some(toml::value::Date {
             year: u16::try_from(d.year()).unwrap_or(0),

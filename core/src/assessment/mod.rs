@@ -1,6 +1,7 @@
 //! One force's answers for one period: the assessment, and its file.
 
 mod file;
+mod incoming;
 mod judgements;
 
 use std::collections::BTreeMap;
@@ -12,6 +13,7 @@ pub use file::{
     AnswerDoc, AssessmentDoc, FORMAT, LoadError, Parsed, SignatureDoc, Unwritable, is_hash, load,
     load_str, looks_like_assessment, parse, save, to_toml,
 };
+pub use incoming::{Incoming, IncomingDoc, in_one_line};
 pub use judgements::JudgementDoc;
 
 use crate::answer::Value;
@@ -32,6 +34,8 @@ pub struct Answer {
     pub carried: bool,
     /// How far the answer has been checked: asserted (the default), evidenced or verified.
     pub assurance: Assurance,
+    /// A different answer received in a return, kept beside this one until it is resolved.
+    pub incoming: Option<Incoming>,
 }
 
 /// How much stands behind an answer. Absent from the file means asserted.
@@ -269,6 +273,14 @@ impl Assessment {
             Value::Date(d) => Some(*d),
             _ => None,
         }
+    }
+
+    /// Items with an answer received in a return that differs from the one held, not yet
+    /// resolved, in item-id order.
+    pub fn conflicts(&self) -> impl Iterator<Item = (&str, &Incoming)> {
+        self.answers
+            .iter()
+            .filter_map(|(id, a)| a.incoming.as_ref().map(|i| (id.as_str(), i)))
     }
 
     /// Who completed the assessment: as recorded when it was started, or else the answer to

@@ -63,6 +63,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Checklist, Invalid> {
     let mut checklist = loader.build(file);
     if loader.problems.is_empty() {
         checklist.warnings = loader.warnings;
+        checklist.fingerprint = crate::storage::sha256_hex(text.replace("\r\n", "\n").as_bytes());
         Ok(checklist)
     } else {
         Err(Invalid::new(&source, loader.problems))
@@ -402,6 +403,7 @@ impl Loader<'_> {
             rates,
             warnings: Vec::new(),
             grading,
+            fingerprint: String::new(),
             index,
             ask_order,
         }

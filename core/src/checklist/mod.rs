@@ -54,6 +54,9 @@ pub struct Checklist {
     pub warnings: Vec<crate::diagnostic::Problem>,
     /// How areas are graded on the five-tier scale, when the checklist defines it.
     pub grading: Option<Grading>,
+    /// SHA-256 (hex) of the checklist's text with its line endings made `\n`: it tells one
+    /// version of a checklist from another, even when its `version` was not changed.
+    pub fingerprint: String,
     index: HashMap<String, (usize, usize)>,
     /// Every item (area, item), each after the items its ask-condition names.
     ask_order: Vec<(usize, usize)>,

@@ -1,10 +1,8 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
-use super::{Draft, Entry};
-use crate::storage::{self, Op};
+use super::{Draft, Entry, Event};
+use crate::storage::{self, Op, sha256_hex};
 
 /// No history probity writes comes near this; a larger file is not read into memory.
 const MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -39,11 +37,6 @@ pub enum Broken {
         "the history ends in an incomplete line {line}: a change was being recorded when probity stopped"
     )]
     Torn { line: usize },
-}
-
-/// SHA-256 of `bytes`, as 64 lower-case hex digits.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    format!("{:x}", Sha256::digest(bytes))
 }
 
 impl History {
@@ -134,6 +127,14 @@ impl History {
     pub fn after(&self, hash: &str) -> Option<impl Iterator<Item = &Entry>> {
         let at = self.lines.iter().position(|l| l.hash == hash)?;
         Some(self.lines[at + 1..].iter().filter_map(|l| l.entry.as_ref()))
+    }
+
+    /// The last change to an item's answer itself (not to a conflict waiting beside it): who
+    /// gave the record as it stands.
+    pub fn last_changed(&self, item: &str) -> Option<&Entry> {
+        self.entries().rev().find(|e| {
+            matches!(&e.event, Event::Changed { item: i, field, .. } if i == item && field != "incoming")
+        })
     }
 
     pub fn is_empty(&self) -> bool {

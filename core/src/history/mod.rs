@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-pub use log::{Broken, History, sha256_hex};
+pub use crate::storage::sha256_hex;
+pub use log::{Broken, History};
 pub use seal::{canonical, seal};
 pub use state::{Difference, FIELDS, State, changes, fields};
 pub use words::{describe, field_name, value_words};
@@ -83,6 +84,9 @@ pub enum Cause {
     /// Found on opening: probity stopped after recording a change but before writing the file,
     /// so the change never reached it and is recorded as undone.
     Unsaved,
+    /// Given in a return workbook: a new answer, a conflict kept beside the answer held, or a
+    /// conflict's answer taken. `by` is the contributor who gave it.
+    Returned,
 }
 
 /// An entry before it is written: the link to the previous entry is added on appending.

@@ -1,5 +1,5 @@
-use super::log::sha256_hex;
 use crate::assessment::{Assessment, AssessmentDoc};
+use crate::storage::sha256_hex;
 
 /// The content a seal covers: the assessment as probity writes it, with its answers in
 /// item-id order and without the `[signature]` table or the `recorded` line. Formatting,

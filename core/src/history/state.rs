@@ -3,10 +3,10 @@ use std::collections::BTreeMap;
 use serde_json::Value as Json;
 
 use super::{Entry, Event};
-use crate::assessment::{Answer, AnswerDoc, Assessment};
+use crate::assessment::{Answer, AnswerDoc, Assessment, IncomingDoc};
 
 /// The fields the history follows: the keys of an answer's table in the assessment file.
-pub const FIELDS: [&str; 10] = [
+pub const FIELDS: [&str; 11] = [
     "value",
     "note",
     "evidence",
@@ -17,6 +17,7 @@ pub const FIELDS: [&str; 10] = [
     "assurance",
     "verified_by",
     "verified_on",
+    "incoming",
 ];
 
 /// What every answer holds, field by field, as the history tells it or as a file has it.
@@ -130,12 +131,36 @@ pub fn fields(doc: &AnswerDoc) -> BTreeMap<&'static str, Json> {
         doc.assurance.map(|l| Json::String(l.name().into())),
         text(&doc.verified_by),
         toml(&doc.verified_on),
+        doc.incoming.as_ref().map(incoming),
     ];
     FIELDS
         .into_iter()
         .zip(values)
         .filter_map(|(f, v)| v.map(|v| (f, v)))
         .collect()
+}
+
+/// An incoming answer as one JSON object of the keys its table has in the file.
+fn incoming(doc: &IncomingDoc) -> Json {
+    let given = [
+        ("value", doc.value.as_ref().map(json)),
+        ("note", doc.note.clone().map(Json::String)),
+        (
+            "evidence",
+            (!doc.evidence.is_empty()).then(|| doc.evidence.clone().into()),
+        ),
+        ("owner", doc.owner.clone().map(Json::String)),
+        ("due", doc.due.as_ref().map(json)),
+        ("from", Some(Json::String(doc.from.clone()))),
+        ("return", Some(Json::String(doc.source.clone()))),
+        ("received", Some(json(&doc.received))),
+    ];
+    Json::Object(
+        given
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
+            .collect(),
+    )
 }
 
 /// The fields an edit changed, each with its value before and after.
@@ -173,7 +198,7 @@ fn json(value: &toml::Value) -> Json {
 mod tests {
     use super::*;
     use crate::answer::{Status, Value};
-    use crate::assessment::Assurance;
+    use crate::assessment::{Assurance, Incoming};
 
     #[test]
     fn an_edit_is_told_field_by_field() {
@@ -188,6 +213,13 @@ mod tests {
                 by: "Audit".into(),
                 on: jiff::civil::date(2013, 1, 10),
             },
+            incoming: Some(Incoming {
+                value: Some(Value::Status(Status::Partial)),
+                from: "Head of HR".into(),
+                source: "hr.xlsx".into(),
+                received: jiff::civil::date(2013, 1, 15),
+                ..Incoming::default()
+            }),
             ..Answer::default()
         };
         let fields: Vec<_> = changes(&before, &after)
@@ -202,6 +234,7 @@ mod tests {
                 "assurance: null → \"verified\"",
                 "verified_by: null → \"Audit\"",
                 "verified_on: null → \"2013-01-10\"",
+                "incoming: null → {\"from\":\"Head of HR\",\"received\":\"2013-01-15\",\"return\":\"hr.xlsx\",\"value\":\"partial\"}",
             ]
         );
     }

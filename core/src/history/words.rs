@@ -16,6 +16,7 @@ pub fn field_name(field: &str) -> &str {
         "assurance" => "assurance",
         "verified_by" => "verified by",
         "verified_on" => "verified on",
+        "incoming" => "answer from a return, waiting",
         other => other,
     }
 }
@@ -28,8 +29,28 @@ pub fn value_words(value: &Json) -> String {
         Json::Bool(false) => "no".into(),
         Json::String(s) => format!("\"{s}\""),
         Json::Array(items) => items.iter().map(value_words).collect::<Vec<_>>().join("; "),
+        Json::Object(fields) => incoming_words(fields),
         other => other.to_string(),
     }
+}
+
+/// An incoming answer in words: `answer "no", note "…" from Head of Procurement (procurement.xlsx)`.
+fn incoming_words(fields: &serde_json::Map<String, Json>) -> String {
+    let given: Vec<String> = ["value", "note", "evidence", "owner", "due"]
+        .iter()
+        .filter_map(|f| {
+            fields
+                .get(*f)
+                .map(|v| format!("{} {}", field_name(f), value_words(v)))
+        })
+        .collect();
+    let text = |f: &str| fields.get(f).and_then(Json::as_str).unwrap_or("?");
+    format!(
+        "{} from {} ({})",
+        given.join(", "),
+        text("from"),
+        text("return")
+    )
 }
 
 /// An entry as one sentence, without its time or author: "gifts.policy: answer "no" → "yes"".
@@ -55,6 +76,7 @@ pub fn describe(entry: &Entry) -> String {
                 Cause::Carried => " (carried from last period)",
                 Cause::Outside => " (changed outside probity)",
                 Cause::Unsaved => " (undone: probity stopped before this change reached the file)",
+                Cause::Returned => " (given in a return)",
             };
             format!(
                 "{item}: {} {} → {}{how}",
@@ -67,5 +89,22 @@ pub fn describe(entry: &Entry) -> String {
             format!("signed off by {signer}, {role}; seal {}", short_seal(seal))
         }
         Event::Reopened { reason } => format!("reopened as a draft: {reason}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_incoming_answer_reads_as_what_it_gives_and_who_gave_it() {
+        let incoming = serde_json::json!({
+            "value": "no", "note": "Not checked", "from": "Head of Procurement",
+            "return": "procurement.xlsx", "received": "2013-01-15"
+        });
+        assert_eq!(
+            value_words(&incoming),
+            "answer \"no\", note \"Not checked\" from Head of Procurement (procurement.xlsx)"
+        );
     }
 }

@@ -238,6 +238,8 @@ fn combine<'a>(item: &Item, sources: &[(&'a str, &'a Answer)]) -> Combined<'a> {
             }
             _ => Default::default(),
         },
+        // A conflict still waiting is carried with its answer rather than dropped.
+        incoming: sources.iter().find_map(|(_, a)| a.incoming.clone()),
     };
     Combined {
         answer,

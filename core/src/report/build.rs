@@ -4,11 +4,11 @@
 use jiff::civil::Date;
 
 use super::{
-    ActionStatus, AnswerRow, AreaDetail, AreaScoreRow, AssuranceMix, FindingRow, MetricRow,
-    REDACTED, RecommendationRow, Report, ScoreSummary, SignOff,
+    ActionStatus, AnswerRow, AreaDetail, AreaScoreRow, AssuranceMix, ConflictRow, FindingRow,
+    MetricRow, REDACTED, RecommendationRow, Report, ScoreSummary, SignOff,
 };
 use crate::answer::{Kind, Value};
-use crate::assessment::{Assessment, Assurance, Level};
+use crate::assessment::{Assessment, Assurance, Incoming, Level};
 use crate::checklist::Checklist;
 use crate::condition::Step;
 use crate::document::Page;
@@ -169,6 +169,16 @@ impl Redactor {
         match s {
             Some(_) if self.redact => Some(REDACTED.to_string()),
             s => s.as_deref().map(clean),
+        }
+    }
+
+    /// A return's different answer, with who gave it withheld when redacting.
+    fn conflict(&self, kind: &Kind, incoming: &Incoming) -> ConflictRow {
+        ConflictRow {
+            answer: incoming.value.as_ref().map(|v| self.value(kind, v)),
+            changes: incoming.words(kind).into_iter().map(|(f, _)| f).collect(),
+            from: self.name(&Some(incoming.from.clone())).unwrap_or_default(),
+            received: incoming.received,
         }
     }
 
@@ -361,6 +371,9 @@ fn areas(
                         due: answer.and_then(|a| a.due),
                         review: answer.is_some_and(|a| a.review),
                         carried: answer.is_some_and(|a| a.is_unconfirmed()),
+                        conflict: answer
+                            .and_then(|a| a.incoming.as_ref())
+                            .map(|i| redactor.conflict(&item.kind, i)),
                         assurance: answer.map_or(Level::Asserted, |a| a.assurance.level()),
                         verified_by: match answer.map(|a| &a.assurance) {
                             Some(Assurance::Verified { by, .. }) => {

@@ -364,6 +364,25 @@ fn rest(w: &mut Word, v: &View) {
         }
         w.table(table);
     }
+    if !v.conflicts.is_empty() {
+        w.h1("Answers in conflict, not yet resolved", false);
+        w.text(super::view::CONFLICTS);
+        let mut table = Grid::new(&[
+            ("Area", 2),
+            ("Question", 4),
+            ("Answer recorded", 2),
+            ("A return gives", 3),
+        ]);
+        for (area, question, held, says) in &v.conflicts {
+            table.row(vec![
+                Cell::text(area),
+                Cell::text(question),
+                Cell::text(held),
+                Cell::text(says),
+            ]);
+        }
+        w.table(table);
+    }
     if !v.warnings.is_empty() {
         w.h1("Quality of the record", false);
         w.text("Points a reader would query in the record itself, rather than gaps in the force's arrangements.");

@@ -263,6 +263,24 @@ fn rest(o: &mut String, v: &View) {
         }
         o.push('\n');
     }
+    if !v.conflicts.is_empty() {
+        let _ = writeln!(
+            o,
+            "## Answers in conflict, not yet resolved\n\n{}\n",
+            super::view::CONFLICTS
+        );
+        for (area, question, held, says) in &v.conflicts {
+            let _ = writeln!(
+                o,
+                "- {} ({}): recorded {}; a return gives {}",
+                e(question),
+                e(area),
+                e(held),
+                e(says)
+            );
+        }
+        o.push('\n');
+    }
     if !v.warnings.is_empty() {
         let _ = writeln!(o, "## Quality of the record\n");
         for w in &v.warnings {

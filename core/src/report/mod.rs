@@ -14,7 +14,7 @@ mod markdown;
 mod narrative;
 pub mod verdict;
 pub mod view;
-mod xlsx;
+pub(crate) mod xlsx;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -215,6 +215,8 @@ pub struct AnswerRow {
     pub review: bool,
     /// Carried from the previous period and not yet confirmed.
     pub carried: bool,
+    /// A different answer a return gave, waiting beside this one to be taken or set aside.
+    pub conflict: Option<ConflictRow>,
     /// "asserted", "evidenced" or "verified".
     pub assurance: Level,
     /// Who verified the answer, when it is verified.
@@ -222,7 +224,47 @@ pub struct AnswerRow {
     pub verified_on: Option<Date>,
 }
 
+/// An answer a return gave that differs from the one recorded, not yet resolved.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ConflictRow {
+    /// The return's answer as a reader should see it, when it gives one.
+    pub answer: Option<String>,
+    /// Which parts of the record it would change: "answer", "note", "evidence", "owner", "due".
+    pub changes: Vec<&'static str>,
+    /// Who gave it (withheld when redacting).
+    pub from: String,
+    pub received: Date,
+}
+
+impl ConflictRow {
+    /// What the return gives, in a phrase: "Yes, from Head of Procurement (received 1 December
+    /// 2012)", or "a different note and owner, from …".
+    pub fn says(&self) -> String {
+        let what = match &self.answer {
+            Some(answer) => answer.clone(),
+            None => match self.changes.split_last() {
+                Some((last, [])) => format!("a different {last}"),
+                Some((last, rest)) => format!("a different {} and {last}", rest.join(", ")),
+                None => "a different record".into(),
+            },
+        };
+        format!(
+            "{what}, from {} (received {})",
+            self.from,
+            crate::document::long_date(self.received)
+        )
+    }
+}
+
 impl Report {
+    /// Answers that a return contradicts, not yet resolved.
+    pub fn conflicts(&self) -> impl Iterator<Item = (&AreaDetail, &AnswerRow, &ConflictRow)> {
+        self.areas
+            .iter()
+            .flat_map(|a| a.items.iter().map(move |i| (a, i)))
+            .filter_map(|(a, i)| i.conflict.as_ref().map(|c| (a, i, c)))
+    }
+
     /// The date the report is as at.
     pub fn as_at(&self) -> Date {
         self.page.as_at

@@ -10,6 +10,9 @@ use crate::document::figures::paragraphs;
 use crate::document::long_date;
 use crate::scoring::{FindingKind, Rating};
 
+/// What the section on conflicts says before listing them.
+pub const CONFLICTS: &str = "A colleague's return gave these answers, which differ from those recorded. The report rests on the answers recorded; the assessment cannot be signed off until each is taken or set aside.";
+
 pub struct View<'r> {
     pub r: &'r Report,
     /// "Integrity self-assessment: Dorset Police, 2012".
@@ -29,6 +32,8 @@ pub struct View<'r> {
     pub metrics: Vec<(&'r str, &'r str)>,
     /// (area, question, carried answer)
     pub carried: Vec<(&'r str, &'r str, &'r str)>,
+    /// (area, question, answer recorded, what a return gives instead)
+    pub conflicts: Vec<(&'r str, &'r str, &'r str, String)>,
     /// The record's own gaps, with every question met on assertion alone named in one line.
     pub warnings: Vec<String>,
     pub method: Vec<&'r str>,
@@ -219,6 +224,17 @@ impl<'r> View<'r> {
                         a.title.as_str(),
                         i.prompt.as_str(),
                         i.answer.as_deref().unwrap_or("no answer"),
+                    )
+                })
+                .collect(),
+            conflicts: r
+                .conflicts()
+                .map(|(a, i, c)| {
+                    (
+                        a.title.as_str(),
+                        i.prompt.as_str(),
+                        i.answer.as_deref().unwrap_or("no answer"),
+                        c.says(),
                     )
                 })
                 .collect(),

@@ -360,6 +360,7 @@ fn answers(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> 
             let flags: Vec<&str> = [
                 (!i.asked, "not asked"),
                 (i.carried, "carried, unconfirmed"),
+                (i.conflict.is_some(), "a return differs, unresolved"),
                 (i.review, "provisional, to be confirmed"),
             ]
             .into_iter()

@@ -291,6 +291,33 @@ pub fn credit(item: &Item, value: &Value) -> Option<f64> {
     }
 }
 
+/// The questions whose answers (or lack of them) mean `item` is not asked now, in words: the
+/// prompts of the items its ask-condition tests that fail. Empty when nothing rules it out.
+/// Dated conditions are judged `as_at`, as the evaluation judges them.
+pub fn deciding(
+    checklist: &Checklist,
+    assessment: &Assessment,
+    item: &Item,
+    as_at: Date,
+) -> Vec<String> {
+    let Some(condition) = &item.ask_if else {
+        return Vec::new();
+    };
+    condition
+        .trace(&crate::condition::Answers::new(
+            |id: &str| assessment.value(id),
+            as_at,
+        ))
+        .into_iter()
+        .filter(|step| !step.holds)
+        .map(|step| {
+            checklist
+                .item(&step.item)
+                .map_or(step.item, |i| i.prompt.clone())
+        })
+        .collect()
+}
+
 /// Which items are asked, resolved through their ask-conditions. An item is asked when its
 /// condition holds over the answers of items that are themselves asked, so items are settled
 /// in the checklist's ask order, after those they depend on, in one pass.

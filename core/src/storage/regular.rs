@@ -63,9 +63,8 @@ pub fn open_regular(path: &Path) -> Result<File, Error> {
     Ok(file)
 }
 
-/// Reads a text file, refusing anything but a regular file, files over `limit` bytes and
-/// files that are not UTF-8.
-pub fn read_capped(path: &Path, limit: usize) -> Result<String, Error> {
+/// Reads a file, refusing anything but a regular file and files over `limit` bytes.
+pub fn read_bytes(path: &Path, limit: usize) -> Result<Vec<u8>, Error> {
     let file = open_regular(path)?;
     let mut bytes = Vec::new();
     file.take(limit as u64 + 1)
@@ -77,7 +76,13 @@ pub fn read_capped(path: &Path, limit: usize) -> Result<String, Error> {
             limit,
         });
     }
-    String::from_utf8(bytes).map_err(|e| {
+    Ok(bytes)
+}
+
+/// Reads a text file, refusing anything but a regular file, files over `limit` bytes and
+/// files that are not UTF-8.
+pub fn read_capped(path: &Path, limit: usize) -> Result<String, Error> {
+    String::from_utf8(read_bytes(path, limit)?).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         // Valid UTF-8 up to here, so this cannot fail.
         let before = std::str::from_utf8(valid).unwrap_or_default();

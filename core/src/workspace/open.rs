@@ -172,6 +172,17 @@ impl Opened {
         item: &str,
         change: impl FnOnce(&mut Answer),
     ) -> Result<Option<Edit>, Refused> {
+        self.record(actor, Cause::Edit, item, change)
+    }
+
+    /// As [`Opened::edit_as`], recording how the change came about.
+    pub(super) fn record(
+        &mut self,
+        actor: &str,
+        cause: Cause,
+        item: &str,
+        change: impl FnOnce(&mut Answer),
+    ) -> Result<Option<Edit>, Refused> {
         if let Some(refused) = self.refusal() {
             return Err(refused);
         }
@@ -197,7 +208,7 @@ impl Opened {
                             field: field.to_string(),
                             before,
                             after,
-                            cause: Cause::Edit,
+                            cause,
                         },
                     }),
             );

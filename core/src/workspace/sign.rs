@@ -14,6 +14,15 @@ use crate::text::sanitize_line;
 pub enum Blocker {
     #[error("\"{item}\" was carried from last period and has not been confirmed ({prompt})")]
     Unconfirmed { item: String, prompt: String },
+    #[error(
+        "\"{item}\" has a different answer from {from} ({workbook}) waiting to be resolved: take it or keep the one held ({prompt})"
+    )]
+    Conflict {
+        item: String,
+        prompt: String,
+        from: String,
+        workbook: String,
+    },
     #[error("the high finding \"{title}\" has no {missing}")]
     Unowned {
         title: String,
@@ -49,18 +58,22 @@ pub enum ReopenError {
 }
 
 impl Opened {
-    /// What stops a sign-off now: answers carried from last period and not confirmed, and high
-    /// findings whose action has no owner or due date. Empty when it may be signed.
+    fn prompt(&self, item: &str) -> String {
+        self.checklist
+            .item(item)
+            .map_or_else(String::new, |i| i.prompt.clone())
+    }
+
+    /// What stops a sign-off now: answers carried from last period and not confirmed, answers
+    /// from returns waiting beside different ones (conflicts), and high findings whose action
+    /// has no owner or due date. Empty when it may be signed.
     pub fn blockers(&self) -> Vec<Blocker> {
         let unconfirmed = self
             .assessment
             .unconfirmed()
             .map(|id| Blocker::Unconfirmed {
                 item: id.to_string(),
-                prompt: self
-                    .checklist
-                    .item(id)
-                    .map_or_else(String::new, |i| i.prompt.clone()),
+                prompt: self.prompt(id),
             });
         let unowned = self
             .evaluation
@@ -79,7 +92,16 @@ impl Opened {
                     missing,
                 })
             });
-        unconfirmed.chain(unowned).collect()
+        let conflicts = self
+            .assessment
+            .conflicts()
+            .map(|(id, incoming)| Blocker::Conflict {
+                item: id.to_string(),
+                prompt: self.prompt(id),
+                from: incoming.from.clone(),
+                workbook: incoming.source.clone(),
+            });
+        unconfirmed.chain(conflicts).chain(unowned).collect()
     }
 
     /// Signs the assessment off: marks it final, records the signer, their role, the time and

@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use probity_core::answer::{Kind, Status};
+use probity_core::answer::{Kind, Status, Value};
+use probity_core::assessment::{Answer, Incoming, in_one_line};
 use probity_core::checklist::Item;
 use probity_core::condition::Answers;
 
@@ -16,6 +17,41 @@ use crate::tui::keymap::{self, Context};
 use crate::tui::session::{Pane, Session};
 use crate::tui::theme::{Theme, severity_word};
 use crate::tui::view::clip;
+
+/// Both answers to an item in conflict, who gave each, and the keys that resolve it.
+fn conflict(
+    s: &Session,
+    item: &Item,
+    held: &Answer,
+    incoming: &Incoming,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let by = s
+        .history()
+        .last_changed(&item.id)
+        .map_or_else(String::new, |e| format!(" (given by {})", e.by));
+    vec![
+        Line::styled(
+            format!(
+                "⇄ A return gave a different answer: press {} to take it, or {} to keep the one held.",
+                keymap::key_name(Context::Assessment, &Action::TakeIncoming),
+                keymap::key_name(Context::Assessment, &Action::KeepHeld)
+            ),
+            theme.amber(),
+        ),
+        Line::raw(format!(
+            "  Held: {}{by}",
+            in_one_line(&held.words(&item.kind))
+        )),
+        Line::raw(format!(
+            "  Return: {} (given by {}, {}, received {})",
+            in_one_line(&incoming.words(&item.kind)),
+            incoming.from,
+            incoming.source,
+            Kind::Date.display(&Value::Date(incoming.received))
+        )),
+    ]
+}
 
 /// The text of the details pane, `budget` characters of each long text at most: enough to fill
 /// the pane at its scroll position and a page beyond, cheap to wrap.
@@ -49,6 +85,9 @@ fn lines<'a>(s: &'a Session, item: &'a Item, theme: Theme, budget: usize) -> Vec
                 ),
                 theme.amber(),
             ));
+        }
+        if let Some(incoming) = &a.incoming {
+            lines.extend(conflict(s, item, a, incoming, theme));
         }
         if a.owner.is_some() || a.due.is_some() {
             let owner = a.owner.as_deref().unwrap_or("no owner");

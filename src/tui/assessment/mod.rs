@@ -10,7 +10,7 @@ use probity_core::answer::{Kind, Value};
 
 use super::action::Action;
 use super::app::{App, Leave, Screen};
-use probity_core::workspace::{ReadOnly, Refused};
+use probity_core::workspace::{ReadOnly, Refused, Resolution, ResolveError};
 
 use super::dialog::{
     ConfirmArea, Dialog, Entry, Evidence, Export, Findings, Note, Overview, Picker, Purpose,
@@ -270,8 +270,28 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
             say("Nothing to confirm: this answer was not carried from last period.".into())
         }
         Action::SetAssurance => open(Dialog::Picker(Picker::for_assurance(&answer.assurance))),
+        Action::TakeIncoming | Action::KeepHeld => resolve(s, &item.id, &action),
         _ => (None, None),
     }
+}
+
+/// Takes the answer a return gave, or keeps the one held, saying which was done.
+fn resolve(s: &mut Session, id: &str, action: &Action) -> Outcome {
+    let (how, done) = match action {
+        Action::TakeIncoming => (Resolution::Take, "Took the answer the return gave."),
+        _ => (
+            Resolution::Keep,
+            "Kept the answer held; the return's is set aside.",
+        ),
+    };
+    let said = match s.resolve(id, how) {
+        Ok(()) => done.to_string(),
+        Err(ResolveError::NoConflict(_)) => {
+            "Nothing to resolve: no return gave a different answer to this item.".into()
+        }
+        Err(ResolveError::Refused(refused)) => why_not(&refused),
+    };
+    (None, Some(said))
 }
 
 /// Why a key that would change an answer does nothing here, naming the way out.
@@ -364,6 +384,8 @@ fn edits(action: &Action) -> bool {
             | Action::EditDue
             | Action::ToggleReview
             | Action::Confirm
+            | Action::TakeIncoming
+            | Action::KeepHeld
             | Action::SetAssurance
             | Action::ConfirmArea
     )

@@ -41,7 +41,9 @@ pub fn glyph(item: &Item, answer: Option<&Answer>, asked: bool) -> &'static str 
     }
 }
 
-/// An item's marks: where it stands, then flagged (⚑) and carried (↻), each in its own column.
+/// An item's marks: where it stands, then flagged (⚑), then in conflict with a return (⇄) or
+/// else carried (↻), each in its own column. A conflict is shown before a carried answer: it
+/// must be resolved first, and the details pane names both.
 pub fn marks(s: &Session, item: &Item) -> [&'static str; 3] {
     let answer = s.assessment.answer(&item.id);
     [
@@ -51,7 +53,9 @@ pub fn marks(s: &Session, item: &Item) -> [&'static str; 3] {
         } else {
             " "
         },
-        if answer.is_some_and(|a| a.is_unconfirmed()) {
+        if answer.is_some_and(|a| a.incoming.is_some()) {
+            "⇄"
+        } else if answer.is_some_and(|a| a.is_unconfirmed()) {
             "↻"
         } else {
             " "

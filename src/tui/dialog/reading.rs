@@ -82,9 +82,13 @@ impl Reading {
     pub fn refusals(blockers: &[Blocker]) -> Reading {
         Reading {
             title: "Not ready to sign off".into(),
-            intro: "Confirm each carried answer, and give every high finding's action an owner \
-                    and a due date, then sign again."
-                .into(),
+            intro: format!(
+                "Confirm each carried answer, take ({}) or keep ({}) each answer a return gave \
+                 beside a different one, and give every high finding's action an owner and a due \
+                 date, then sign again.",
+                keymap::key_name(Context::Assessment, &Action::TakeIncoming),
+                keymap::key_name(Context::Assessment, &Action::KeepHeld),
+            ),
             lines: blockers
                 .iter()
                 .map(|b| sanitize_line(&format!("• {b}")))

@@ -1,6 +1,7 @@
 //! Tests of the interface: the update function, whole flows from keys to the saved file, and
 //! snapshots of every screen.
 
+mod conflicts;
 mod cursor;
 mod flow;
 mod moving;

@@ -1,0 +1,344 @@
+//! Reading a filled return: which assessment it belongs to, and what each row says, every cell
+//! checked. A return for another assessment, or made from another version of the checklist, is
+//! refused before its cells are read; a return with any bad cell yields every bad cell, so the
+//! contributor can put them all right at once.
+
+use std::collections::HashSet;
+use std::io::Cursor;
+
+use calamine::{Data, Range, Reader};
+use jiff::civil::Date;
+
+use super::Meta;
+use super::cell::{self, Content};
+use super::layout::{self, key};
+use super::write::question_text;
+use crate::assessment::{Assessment, Incoming};
+use crate::checklist::{Checklist, Item};
+
+/// A return as read back: what it says about itself, and each of its rows.
+#[derive(Debug, Clone)]
+pub struct Received {
+    /// The workbook's file name, as messages and the assessment name it.
+    pub name: String,
+    pub meta: Meta,
+    pub rows: Vec<Row>,
+}
+
+/// One question of a return.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub item: String,
+    /// Its row on the questions sheet, counting from 0.
+    pub row: u32,
+    /// What its cells say now, as an incoming answer from the return's contributor.
+    pub given: Incoming,
+    /// What its cells held when the return was made (from, source and date left empty).
+    pub sent: Incoming,
+}
+
+/// A cell that does not hold what its question takes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{workbook}, sheet \"{sheet}\", cell {cell}, {item} ({prompt}): {message}")]
+pub struct CellError {
+    pub workbook: String,
+    pub sheet: String,
+    /// As a spreadsheet names it, e.g. "E7".
+    pub cell: String,
+    pub item: String,
+    pub prompt: String,
+    /// What is wrong, with the value as found.
+    pub message: String,
+}
+
+/// Why a return was not read, or not used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReturnError {
+    #[error("{name} cannot be read as a workbook: {why}")]
+    Unreadable { name: String, why: String },
+    #[error("{name} is not a probity return, or its hidden sheet was changed: {why}")]
+    NotAReturn { name: String, why: String },
+    #[error("{name} belongs to another assessment: {why}")]
+    Elsewhere { name: String, why: String },
+    #[error("{} has {} that cannot be used, so nothing from it was applied", .0[0].workbook, cells(.0.len()))]
+    Cells(Vec<CellError>),
+    #[error("{name} was not applied: {why}")]
+    NotApplied { name: String, why: String },
+}
+
+fn cells(n: usize) -> String {
+    if n == 1 {
+        "1 cell".into()
+    } else {
+        format!("{n} cells")
+    }
+}
+
+/// Reads a return from its bytes (`name` is its file name), checking that it belongs to this
+/// assessment and checklist version and that every filled cell fits its question. What the
+/// contributor gave is dated `received`.
+pub fn read(
+    name: &str,
+    bytes: &[u8],
+    assessment: &Assessment,
+    checklist: &Checklist,
+    received: Date,
+) -> Result<Received, ReturnError> {
+    let unreadable = |why: String| ReturnError::Unreadable {
+        name: name.into(),
+        why,
+    };
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| unreadable(e.to_string()))?;
+    let not_a_return = |why: String| ReturnError::NotAReturn {
+        name: name.into(),
+        why,
+    };
+    let data = book
+        .worksheet_range(layout::DATA)
+        .map_err(|_| not_a_return(format!("it has no sheet \"{}\"", layout::DATA)))?;
+    let meta = meta(&data).map_err(not_a_return)?;
+    belongs(name, &meta, assessment, checklist)?;
+    let sheet = book.worksheet_range(layout::QUESTIONS).map_err(|_| {
+        not_a_return(format!(
+            "it has no sheet \"{}\"; was it renamed?",
+            layout::QUESTIONS
+        ))
+    })?;
+    let from = Incoming {
+        from: meta.to.clone(),
+        source: name.to_string(),
+        received,
+        ..Incoming::default()
+    };
+    let mut reader = Rows {
+        name,
+        sheet: &sheet,
+        checklist,
+        errors: Vec::new(),
+    };
+    let rows = reader.rows(&data, &from).map_err(not_a_return)?;
+    if !reader.errors.is_empty() {
+        return Err(ReturnError::Cells(reader.errors));
+    }
+    Ok(Received {
+        name: name.to_string(),
+        meta,
+        rows,
+    })
+}
+
+fn text_at(range: &Range<Data>, row: u32, col: u16) -> String {
+    match range.get_value((row, u32::from(col))) {
+        Some(Data::String(s)) => s.trim().to_string(),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// What the return says about itself.
+fn meta(data: &Range<Data>) -> Result<Meta, String> {
+    let mut values = Vec::new();
+    for (row, want) in key::ALL.iter().enumerate() {
+        let found = text_at(data, row as u32, 0);
+        if found != *want {
+            return Err(format!(
+                "cell {} of the sheet \"{}\" should say \"{want}\" but says \"{found}\"",
+                layout::cell_name(row as u32, 0),
+                layout::DATA
+            ));
+        }
+        values.push(text_at(data, row as u32, 1));
+    }
+    let [
+        layout,
+        force,
+        period,
+        checklist,
+        version,
+        fingerprint,
+        to,
+        from,
+        made,
+        due,
+    ] = <[String; 10]>::try_from(values).map_err(|_| "its details are incomplete".to_string())?;
+    if layout != layout::LAYOUT {
+        return Err(format!(
+            "it is laid out as version {layout:?} of a return, and this probity reads version {}",
+            layout::LAYOUT
+        ));
+    }
+    if to.is_empty() {
+        return Err("it does not say whom it was for".into());
+    }
+    let date = |s: &str| s.parse::<Date>().ok();
+    Ok(Meta {
+        force,
+        period,
+        checklist,
+        version,
+        fingerprint,
+        to,
+        from,
+        made: date(&made).ok_or_else(|| {
+            let row = key::ALL.iter().position(|k| *k == key::MADE).unwrap_or(0);
+            format!(
+                "cell {} of the sheet \"{}\", the date it was made, says {made:?}, which is not a date",
+                layout::cell_name(row as u32, 1),
+                layout::DATA
+            )
+        })?,
+        due: date(&due),
+    })
+}
+
+/// Refuses a return made for another force, period or checklist version, saying which.
+fn belongs(
+    name: &str,
+    meta: &Meta,
+    assessment: &Assessment,
+    checklist: &Checklist,
+) -> Result<(), ReturnError> {
+    let why = if (meta.force.as_str(), meta.period.as_str())
+        != (assessment.force.as_str(), assessment.period.as_str())
+    {
+        format!(
+            "it is a return for {}, {}, and this assessment is {}, {}",
+            meta.force, meta.period, assessment.force, assessment.period
+        )
+    } else if meta.checklist != checklist.id {
+        format!(
+            "it was made from the checklist \"{}\", and this assessment uses \"{}\"",
+            meta.checklist, checklist.id
+        )
+    } else if meta.fingerprint != checklist.fingerprint {
+        format!(
+            "it was made from a different version of the checklist \"{}\" (version {} then, version {} now, and their texts differ), so its questions may not be the ones this assessment asks; make a new return from the assessment as it is now",
+            checklist.id, meta.version, checklist.version
+        )
+    } else {
+        return Ok(());
+    };
+    Err(ReturnError::Elsewhere {
+        name: name.into(),
+        why,
+    })
+}
+
+/// Reads the rows the hidden sheet lists, collecting every bad cell.
+struct Rows<'a> {
+    name: &'a str,
+    sheet: &'a Range<Data>,
+    checklist: &'a Checklist,
+    errors: Vec<CellError>,
+}
+
+impl Rows<'_> {
+    fn rows(&mut self, data: &Range<Data>, from: &Incoming) -> Result<Vec<Row>, String> {
+        let mut rows = Vec::new();
+        let mut seen = HashSet::new();
+        for at in layout::TABLE_ROW + 1.. {
+            let id = text_at(data, at, 1);
+            if id.is_empty() {
+                break;
+            }
+            let item = self.checklist.item(&id).ok_or_else(|| {
+                format!(
+                    "cell {} of the sheet \"{}\" names \"{id}\", which the checklist does not have",
+                    layout::cell_name(at, 1),
+                    layout::DATA
+                )
+            })?;
+            let row = text_at(data, at, 0)
+                .parse::<u32>()
+                .ok()
+                .and_then(|r| r.checked_sub(1))
+                .filter(|r| *r >= layout::FIRST_ROW && seen.insert(*r))
+                .ok_or_else(|| {
+                    format!(
+                        "cell {} of the sheet \"{}\" does not hold the row of \"{id}\"",
+                        layout::cell_name(at, 0),
+                        layout::DATA
+                    )
+                })?;
+            if let Some(read) = self.row(item, row, from) {
+                rows.push(Row {
+                    item: id,
+                    row,
+                    given: read,
+                    sent: sent(data, at, item),
+                });
+            }
+        }
+        Ok(rows)
+    }
+
+    /// What one row says, or `None` when any of its cells is bad (each is recorded).
+    fn row(&mut self, item: &Item, row: u32, from: &Incoming) -> Option<Incoming> {
+        let at = |col: u16| Content::of(self.sheet.get_value((row, u32::from(col))));
+        if text_at(self.sheet, row, layout::QUESTION) != question_text(item).trim() {
+            self.fail(
+                item,
+                row,
+                layout::QUESTION,
+                "this row no longer holds the question it was made with, so its answers cannot be matched: were rows added, moved, sorted or deleted? Put them back as they were, or make a new return",
+            );
+            return None;
+        }
+        let errors = self.errors.len();
+        let value = self.check(
+            item,
+            row,
+            layout::ANSWER,
+            cell::value(&item.kind, &at(layout::ANSWER)),
+        );
+        let note = self.check(item, row, layout::NOTE, cell::note(&at(layout::NOTE)));
+        let evidence = self.check(
+            item,
+            row,
+            layout::EVIDENCE,
+            cell::references(&at(layout::EVIDENCE), &layout::EVIDENCE_SPLIT),
+        );
+        let owner = self.check(item, row, layout::OWNER, cell::line(&at(layout::OWNER)));
+        let due = self.check(item, row, layout::DUE, cell::date(&at(layout::DUE)));
+        (self.errors.len() == errors).then(|| Incoming {
+            value: value.flatten(),
+            note: note.flatten(),
+            evidence: evidence.unwrap_or_default(),
+            owner: owner.flatten(),
+            due: due.flatten(),
+            ..from.clone()
+        })
+    }
+
+    fn check<T>(&mut self, item: &Item, row: u32, col: u16, read: Result<T, String>) -> Option<T> {
+        read.map_err(|message| self.fail(item, row, col, &message))
+            .ok()
+    }
+
+    fn fail(&mut self, item: &Item, row: u32, col: u16, message: &str) {
+        self.errors.push(CellError {
+            workbook: self.name.to_string(),
+            sheet: layout::QUESTIONS.to_string(),
+            cell: layout::cell_name(row, col),
+            item: item.id.clone(),
+            prompt: item.prompt.clone(),
+            message: message.to_string(),
+        });
+    }
+}
+
+/// What a row's cells held when the return was made, from the hidden sheet.
+fn sent(data: &Range<Data>, at: u32, item: &Item) -> Incoming {
+    let field = |col: u16| Some(text_at(data, at, col)).filter(|t| !t.is_empty());
+    Incoming {
+        value: field(2).and_then(|v| item.kind.parse_stored(&v)),
+        note: field(3),
+        evidence: field(4)
+            .map(|e| e.lines().map(str::to_string).collect())
+            .unwrap_or_default(),
+        owner: field(5),
+        due: field(6).and_then(|d| d.parse().ok()),
+        ..Incoming::default()
+    }
+}

@@ -620,3 +620,71 @@ fn a_changed_hidden_sheet_is_named_by_its_cell() {
         assert!(stderr.contains(said), "{cell}: {stderr}");
     }
 }
+
+/// The validation a spreadsheet applies as someone types, read from the sheet's own XML: each
+/// kind of answer cell gets the check its item's kind calls for, and the sheet is protected.
+#[test]
+fn answer_cells_check_what_is_typed_by_the_items_kind() {
+    let home = tempfile::tempdir().unwrap();
+    let file = assessment(home.path(), "Dorset Police");
+    let out = home.path().join("media.xlsx");
+    ok(&probity(
+        home.path(),
+        &[
+            "return",
+            file.to_str().unwrap(),
+            "--area",
+            "media",
+            "--to",
+            "Press office",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet2.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let protected = doc
+        .descendants()
+        .any(|n| n.has_tag_name("sheetProtection") && n.attribute("sheet") == Some("1"));
+    assert!(protected, "the questions sheet is protected");
+    // (question's short label, validation type, first formula)
+    let checks: Vec<(String, String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("dataValidation"))
+        .map(|n| {
+            let formula = n
+                .children()
+                .find(|c| c.has_tag_name("formula1"))
+                .and_then(|c| c.text())
+                .unwrap_or_default();
+            (
+                n.attribute("promptTitle").unwrap_or_default().to_string(),
+                n.attribute("type").unwrap_or("any").to_string(),
+                formula.to_string(),
+            )
+        })
+        .collect();
+    let check = |label: &str| {
+        checks
+            .iter()
+            .find(|(l, _, _)| l == label)
+            .unwrap_or_else(|| panic!("no validation for {label}: {checks:?}"))
+    };
+    let status = check("Media policy");
+    assert_eq!(
+        (status.1.as_str(), status.2.as_str()),
+        ("list", "\"Yes,Partly,No,Not applicable\"")
+    );
+    let count = check("Social media misuse cases");
+    assert_eq!((count.1.as_str(), count.2.as_str()), ("whole", "0"));
+    assert_eq!(check("Media policy last reviewed").1, "date");
+    let choice = check("Social media monitoring");
+    assert_eq!(choice.1, "list");
+    assert!(choice.2.starts_with("probity!"), "{choice:?}");
+}

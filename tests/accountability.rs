@@ -171,7 +171,7 @@ fn reopen_records_the_reason_and_history_filters_by_item() {
     assert_eq!(listed.lines().count(), 2, "{listed}");
     let out = probity(home.path(), &["history", file, "--item", "media.polcy"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("has no item \"media.polcy\""));
+    assert!(text(&out.stderr).contains("has no item or area \"media.polcy\""));
 }
 
 #[test]

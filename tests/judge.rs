@@ -102,6 +102,16 @@ fn an_override_is_saved_reported_recorded_and_verifies_clean() {
     assert!(out.status.success(), "{}", text(&out.stdout));
     assert!(text(&out.stdout).contains("everything holds"));
 
+    // The history of one area's judgement, on its own.
+    let out = probity(home.path(), &["history", file, "--item", "apsp"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).lines().count(),
+        2,
+        "{}",
+        text(&out.stdout)
+    );
+
     // Clearing takes the override and its rationale away and leaves the notable practice.
     let out = probity(home.path(), &["judge", file, "apsp", "--clear"]);
     assert!(out.status.success(), "{}", text(&out.stderr));

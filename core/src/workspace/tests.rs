@@ -355,7 +355,10 @@ fn an_override_is_checked_scored_and_recorded_field_by_field() {
         .override_judgement("vetting", "Requires Improvement", "  Backlog rising ")
         .unwrap()
         .unwrap();
-    assert_eq!(edit.after.grade, Some(crate::checklist::Grade::RequiresImprovement));
+    assert_eq!(
+        edit.after.grade,
+        Some(crate::checklist::Grade::RequiresImprovement)
+    );
     assert_eq!(edit.after.rationale.as_deref(), Some("Backlog rising"));
     let scored = opened.evaluation.judgements.as_ref().unwrap();
     let vetting = scored.areas.iter().find(|a| a.area == "vetting").unwrap();

@@ -579,6 +579,12 @@ fn bad_input_is_refused_and_leaves_the_file_as_it_was() {
     refused(
         h,
         &path,
+        &["context", "good", "--rationale", "x"],
+        "error: context (About this assessment): this area asks no scored questions, so it has no judgement to override",
+    );
+    refused(
+        h,
+        &path,
         &["vetting", "good"],
         "error: vetting (Vetting): an override needs a rationale saying why the derived judgement is set aside; give it with --rationale TEXT",
     );

@@ -17,6 +17,8 @@ pub enum JudgeError {
     Ungraded(String),
     #[error("the checklist has no area \"{0}\"")]
     NoSuchArea(String),
+    #[error("this area asks no scored questions, so it has no judgement to override")]
+    NotGraded(String),
     #[error("\"{0}\" is not a grade; a grade is {grades}", grades = Grade::in_words())]
     NoSuchGrade(String),
     #[error("an override needs a rationale saying why the derived judgement is set aside")]
@@ -72,8 +74,10 @@ impl Opened {
         if self.checklist.grading.is_none() {
             return Err(JudgeError::Ungraded(self.checklist.id.clone()));
         }
-        if !self.checklist.areas.iter().any(|a| a.id == area) {
-            return Err(JudgeError::NoSuchArea(area.into()));
+        match self.checklist.areas.iter().find(|a| a.id == area) {
+            None => return Err(JudgeError::NoSuchArea(area.into())),
+            Some(a) if !a.is_graded() => return Err(JudgeError::NotGraded(area.into())),
+            Some(_) => {}
         }
         Ok(())
     }

@@ -344,6 +344,10 @@ fn an_override_is_checked_scored_and_recorded_field_by_field() {
         Err(JudgeError::NoSuchArea("vetingg".into()))
     );
     assert_eq!(
+        opened.override_judgement("context", "good", "x"),
+        Err(JudgeError::NotGraded("context".into()))
+    );
+    assert_eq!(
         opened.override_judgement("vetting", "very good", "x"),
         Err(JudgeError::NoSuchGrade("very good".into()))
     );

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use probity_core::answer::{Value, parse_date, parse_value};
 use probity_core::assessment::{Answer, Assurance, Level};
 use probity_core::checklist::Item;
-use probity_core::workspace::{Opened, Workspace};
+use probity_core::workspace::{Opened, Refused, Workspace};
 
 use super::plain::{Plain, emit, finding_changes};
 use super::{DataDir, Outcome, fail, find_area, find_item, open_to_change};
@@ -223,7 +223,7 @@ pub fn confirm(ws: &Workspace, args: &ConfirmArgs) -> Outcome {
         let _ = emit(&mut std::io::stdout().lock(), &lines);
         return Outcome::Ok;
     }
-    let changed = carried.iter().try_fold(false, |any, id| {
+    let changed: Result<bool, Refused> = carried.iter().try_fold(false, |any, id| {
         let edit = opened.edit(id, |a| a.carried = false)?;
         Ok(any || edit.is_some())
     });
@@ -267,9 +267,9 @@ fn chosen(opened: &Opened, args: &ConfirmArgs) -> Result<Vec<String>, Outcome> {
 }
 
 /// Saves when something changed; says so when nothing did, leaving the file untouched.
-fn save_if_changed(
+pub(super) fn save_if_changed(
     opened: &mut Opened,
-    changed: Result<bool, probity_core::workspace::Refused>,
+    changed: Result<bool, impl std::fmt::Display>,
 ) -> Outcome {
     match changed {
         Err(e) => fail(&e.to_string()),

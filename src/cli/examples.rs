@@ -43,6 +43,14 @@ Examples:
   probity answer dorset-police-2012.toml gifts.policy --assurance verified --verified-by \"Internal Audit\"
   probity answer dorset-police-2012.toml gifts.register.exists --clear";
 
+pub const JUDGE: &str = "\
+Examples:
+  probity judge northmoor-2026.toml vetting \"requires improvement\" \\
+    --rationale \"The recovery plan was funded after the figures were taken\"
+  probity judge northmoor-2026.toml \"abuse of position\" good --rationale \"Audit of the 2025 cases\"
+  probity judge northmoor-2026.toml vetting --clear
+                                             the derived judgement stands again";
+
 pub const CONFIRM: &str = "\
 Examples:
   probity confirm dorset-police-2013.toml gifts.policy gifts.register.exists

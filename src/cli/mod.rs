@@ -7,6 +7,7 @@ mod answer;
 mod check;
 mod examples;
 mod format;
+mod judge;
 mod new;
 mod plain;
 mod progress;
@@ -102,6 +103,9 @@ pub enum Command {
     /// Record one answer, with its note, evidence, owner and due date.
     #[command(after_help = examples::ANSWER)]
     Answer(answer::AnswerArgs),
+    /// Override an area's derived judgement with a recorded rationale, or clear the override.
+    #[command(after_help = examples::JUDGE)]
+    Judge(judge::JudgeArgs),
     /// Confirm answers carried from last period.
     #[command(after_help = examples::CONFIRM)]
     Confirm(answer::ConfirmArgs),
@@ -222,6 +226,7 @@ pub fn run(cli: &Cli) -> Next {
         Some(Command::Open(a)) => with(&a.data, &|ws| walk::open(ws, a)),
         Some(Command::Walk(a)) => with(&a.data, &|ws| exit(walk::run(&ws, a))),
         Some(Command::Answer(a)) => with(&a.data, &|ws| exit(answer::answer(&ws, a))),
+        Some(Command::Judge(a)) => with(&a.data, &|ws| exit(judge::run(&ws, a))),
         Some(Command::Confirm(a)) => with(&a.data, &|ws| exit(answer::confirm(&ws, a))),
         Some(Command::Show(a)) => with(&a.data, &|ws| exit(show::run(&ws, a))),
         Some(Command::Report(a)) => with(&a.data, &|ws| exit(report::run(&ws, a))),

@@ -54,7 +54,7 @@ pub struct HistoryArgs {
     pub file: PathBuf,
     #[command(flatten)]
     pub data: DataDir,
-    /// Show only the changes to this item.
+    /// Show only the changes to this item, or to this area's judgement.
     #[arg(long, value_name = "ID")]
     pub item: Option<String>,
 }
@@ -303,9 +303,10 @@ pub fn history(ws: &Workspace, args: &HistoryArgs) -> Outcome {
     if let Some(item) = &args.item
         && checklist.item(item).is_none()
         && !assessment.orphans.iter().any(|o| &o.id == item)
+        && !checklist.areas.iter().any(|a| &a.id == item)
     {
         return fail(&format!(
-            "checklist {} has no item \"{item}\"",
+            "checklist {} has no item or area \"{item}\"",
             checklist.id
         ));
     }

@@ -81,6 +81,28 @@ impl Grade {
         Grade::ALL.into_iter().find(|g| g.id() == id)
     }
 
+    /// A grade as a person types it: its id or its label, in any case, with spaces, hyphens or
+    /// underscores between words ("Requires improvement", "requires-improvement").
+    pub fn from_words(text: &str) -> Option<Grade> {
+        let words: Vec<String> = text
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        Grade::parse(&words.join("_"))
+    }
+
+    /// Every grade in words, for messages: "outstanding, good, adequate, requires improvement
+    /// or inadequate".
+    pub fn in_words() -> String {
+        let labels: Vec<String> = Grade::ALL
+            .iter()
+            .map(|g| g.label().to_lowercase())
+            .collect();
+        let (last, rest) = labels.split_last().expect("the scale has five grades");
+        format!("{} or {last}", rest.join(", "))
+    }
+
     /// Every grade's id, quoted, for messages: `"outstanding", "good", …`.
     pub fn allowed() -> String {
         Grade::ALL
@@ -235,5 +257,28 @@ mod tests {
         );
         assert_eq!(Grade::parse("requires improvement"), None);
         assert!(Grade::Good < Grade::Inadequate, "best first");
+    }
+
+    #[test]
+    fn a_grade_is_read_from_its_words_in_any_case() {
+        for typed in [
+            "Requires improvement",
+            "REQUIRES-IMPROVEMENT",
+            " requires_improvement ",
+            "requires  improvement",
+        ] {
+            assert_eq!(
+                Grade::from_words(typed),
+                Some(Grade::RequiresImprovement),
+                "{typed}"
+            );
+        }
+        assert_eq!(Grade::from_words("Good"), Some(Grade::Good));
+        assert_eq!(Grade::from_words("excellent"), None);
+        assert_eq!(Grade::from_words(""), None);
+        assert_eq!(
+            Grade::in_words(),
+            "outstanding, good, adequate, requires improvement or inadequate"
+        );
     }
 }

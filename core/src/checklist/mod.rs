@@ -132,6 +132,13 @@ pub struct Area {
     pub items: Vec<Item>,
 }
 
+impl Area {
+    /// True when the area asks scored questions, so a checklist with grading judges it.
+    pub fn is_graded(&self) -> bool {
+        self.items.iter().any(|i| i.kind.is_scored())
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Item {
     pub id: String,

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::storage::sha256_hex;
 pub use log::{Broken, History};
 pub use seal::{canonical, seal};
-pub use state::{Difference, FIELDS, State, changes, fields};
+pub use state::{Difference, FIELDS, JUDGEMENT_FIELDS, State, changes, fields, judgement_changes};
 pub use words::{describe, field_name, value_words};
 
 /// One line of the history file.
@@ -52,6 +52,8 @@ pub enum Event {
     },
     /// One field of one answer changed. `field` is the key in the answer's table in the
     /// assessment file; `before` and `after` are its values there as JSON, null when absent.
+    /// For a field of an area's judgement (see [`JUDGEMENT_FIELDS`]), `item` is the area and
+    /// `field` the key in its `[judgements.AREA]` table.
     Changed {
         item: String,
         field: String,

@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use serde_json::Value as Json;
 
 use super::{Entry, Event};
-use crate::assessment::{Answer, AnswerDoc, Assessment, IncomingDoc};
+use crate::assessment::{Answer, AnswerDoc, Assessment, IncomingDoc, Judgement, JudgementDoc};
 
 /// The fields the history follows: the keys of an answer's table in the assessment file.
 pub const FIELDS: [&str; 11] = [
@@ -20,11 +20,22 @@ pub const FIELDS: [&str; 11] = [
     "incoming",
 ];
 
-/// What every answer holds, field by field, as the history tells it or as a file has it.
+/// The fields of an area's judgement the history follows: the keys of its `[judgements.AREA]`
+/// table. An entry changing one names the area where an answer's entry names the item; the two
+/// sets of fields share no name, so the field says which it is.
+pub const JUDGEMENT_FIELDS: [&str; 3] = ["override", "rationale", "notable"];
+
+/// Item (or area) → field → value; fields that are absent are left out.
+type Records = BTreeMap<String, BTreeMap<&'static str, Json>>;
+
+/// What every answer and every area's judgement holds, field by field, as the history tells it
+/// or as a file has it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct State {
     /// Item → field → value; fields that are absent are left out.
-    pub answers: BTreeMap<String, BTreeMap<&'static str, Json>>,
+    pub answers: Records,
+    /// Area → judgement field → value, as [`State::answers`].
+    pub judgements: Records,
     /// The seal of the sign-off in force, if the assessment is signed.
     pub sealed: Option<String>,
 }
@@ -32,6 +43,7 @@ pub struct State {
 /// One field where the history and the file disagree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Difference {
+    /// The item, or for a judgement field (see [`JUDGEMENT_FIELDS`]) the area.
     pub item: String,
     pub field: &'static str,
     /// What the history says; null when it says the field is absent.
@@ -50,17 +62,12 @@ impl State {
                 Event::Changed {
                     item, field, after, ..
                 } => {
-                    let Some(field) = FIELDS.into_iter().find(|f| *f == field.as_str()) else {
-                        continue;
-                    };
-                    let answer = state.answers.entry(item.clone()).or_default();
-                    if after.is_null() {
-                        answer.remove(field);
-                    } else {
-                        answer.insert(field, after.clone());
-                    }
-                    if answer.is_empty() {
-                        state.answers.remove(item);
+                    if let Some(field) = FIELDS.into_iter().find(|f| *f == field.as_str()) {
+                        put(&mut state.answers, item, field, after);
+                    } else if let Some(field) =
+                        JUDGEMENT_FIELDS.into_iter().find(|f| *f == field.as_str())
+                    {
+                        put(&mut state.judgements, item, field, after);
                     }
                 }
                 Event::Signed { seal, .. } => state.sealed = Some(seal.clone()),
@@ -85,34 +92,66 @@ impl State {
                 .chain(orphans)
                 .filter(|(_, f)| !f.is_empty())
                 .collect(),
+            judgements: assessment
+                .judgements
+                .iter()
+                .map(|(area, j)| (area.clone(), judgement_fields(j)))
+                .filter(|(_, f)| !f.is_empty())
+                .collect(),
             sealed: assessment.signature.as_ref().map(|s| s.seal.clone()),
         }
     }
 
-    /// Every field where `found` differs from this state, in item and field order.
+    /// Every field where `found` differs from this state: answers in item and field order,
+    /// then judgements in area and field order.
     pub fn differences(&self, found: &State) -> Vec<Difference> {
-        let empty = BTreeMap::new();
-        let mut items: Vec<&String> = self.answers.keys().chain(found.answers.keys()).collect();
-        items.sort();
-        items.dedup();
-        let mut out = Vec::new();
-        for item in items {
-            let recorded = self.answers.get(item).unwrap_or(&empty);
-            let now = found.answers.get(item).unwrap_or(&empty);
-            for field in FIELDS {
-                let (r, f) = (recorded.get(field), now.get(field));
-                if r != f {
-                    out.push(Difference {
-                        item: item.clone(),
-                        field,
-                        recorded: r.cloned().unwrap_or(Json::Null),
-                        found: f.cloned().unwrap_or(Json::Null),
-                    });
-                }
-            }
-        }
+        let mut out = differ(&self.answers, &found.answers, &FIELDS);
+        out.extend(differ(
+            &self.judgements,
+            &found.judgements,
+            &JUDGEMENT_FIELDS,
+        ));
         out
     }
+}
+
+/// Sets one field of one record, or removes it when `value` is null, dropping a record left
+/// empty.
+fn put(records: &mut Records, key: &str, field: &'static str, value: &Json) {
+    let record = records.entry(key.to_string()).or_default();
+    if value.is_null() {
+        record.remove(field);
+    } else {
+        record.insert(field, value.clone());
+    }
+    if record.is_empty() {
+        records.remove(key);
+    }
+}
+
+/// Every field of `fields` where the records `found` differ from those `recorded`.
+fn differ(recorded: &Records, found: &Records, fields: &[&'static str]) -> Vec<Difference> {
+    let empty = BTreeMap::new();
+    let mut keys: Vec<&String> = recorded.keys().chain(found.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    let mut out = Vec::new();
+    for key in keys {
+        let was = recorded.get(key).unwrap_or(&empty);
+        let now = found.get(key).unwrap_or(&empty);
+        for &field in fields {
+            let (r, f) = (was.get(field), now.get(field));
+            if r != f {
+                out.push(Difference {
+                    item: key.clone(),
+                    field,
+                    recorded: r.cloned().unwrap_or(Json::Null),
+                    found: f.cloned().unwrap_or(Json::Null),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// An answer's fields as the file writes them, in JSON; absent fields are left out.
@@ -163,18 +202,46 @@ fn incoming(doc: &IncomingDoc) -> Json {
     )
 }
 
+/// An area's judgement fields as the file writes them, in JSON; absent fields are left out.
+pub fn judgement_fields(judgement: &Judgement) -> BTreeMap<&'static str, Json> {
+    let doc = JudgementDoc::from_judgement(judgement);
+    let values = [doc.grade, doc.rationale, doc.notable];
+    JUDGEMENT_FIELDS
+        .into_iter()
+        .zip(values)
+        .filter_map(|(f, v)| v.map(|v| (f, Json::String(v))))
+        .collect()
+}
+
 /// The fields an edit changed, each with its value before and after.
 pub fn changes(before: &Answer, after: &Answer) -> Vec<(&'static str, Json, Json)> {
-    let (b, a) = (
-        fields(&AnswerDoc::from_answer(before)),
-        fields(&AnswerDoc::from_answer(after)),
-    );
-    FIELDS
-        .into_iter()
-        .filter(|f| b.get(f) != a.get(f))
-        .map(|f| {
+    changed(
+        &fields(&AnswerDoc::from_answer(before)),
+        &fields(&AnswerDoc::from_answer(after)),
+        &FIELDS,
+    )
+}
+
+/// The fields a change to an area's judgement changed, each with its value before and after.
+pub fn judgement_changes(before: &Judgement, after: &Judgement) -> Vec<(&'static str, Json, Json)> {
+    changed(
+        &judgement_fields(before),
+        &judgement_fields(after),
+        &JUDGEMENT_FIELDS,
+    )
+}
+
+fn changed(
+    b: &BTreeMap<&'static str, Json>,
+    a: &BTreeMap<&'static str, Json>,
+    fields: &[&'static str],
+) -> Vec<(&'static str, Json, Json)> {
+    fields
+        .iter()
+        .filter(|f| b.get(*f) != a.get(*f))
+        .map(|&f| {
             let get = |m: &BTreeMap<&str, Json>| m.get(f).cloned().unwrap_or(Json::Null);
-            (f, get(&b), get(&a))
+            (f, get(b), get(a))
         })
         .collect()
 }

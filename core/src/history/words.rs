@@ -17,6 +17,9 @@ pub fn field_name(field: &str) -> &str {
         "verified_by" => "verified by",
         "verified_on" => "verified on",
         "incoming" => "answer from a return, waiting",
+        "override" => "judgement override",
+        "rationale" => "rationale for the judgement",
+        "notable" => "notable practice",
         other => other,
     }
 }

@@ -105,7 +105,7 @@ pub(super) fn judge(
         .areas
         .iter()
         .zip(scores)
-        .filter(|(area, _)| area.items.iter().any(|i| i.kind.is_scored()))
+        .filter(|(area, _)| area.is_graded())
         .map(|(area, score)| {
             let recorded = assessment.judgements.get(&area.id);
             let notable = recorded.and_then(|j| j.notable.clone());

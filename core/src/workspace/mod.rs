@@ -1,11 +1,12 @@
 //! The use cases both front ends share: finding the assessments in a data folder, starting
-//! one, opening it under its lock, changing and saving it with its history, signing it off and
-//! reopening it, verifying it against its history and seal, and writing any document to a
-//! file. The command line and the terminal interface only turn input into these
-//! calls and show what comes back.
+//! one, opening it under its lock, changing and saving it with its history (answers, and the
+//! assessor's override of an area's judgement), signing it off and reopening it, verifying it
+//! against its history and seal, and writing any document to a file. The command line and the
+//! terminal interface only turn input into these calls and show what comes back.
 
 mod actor;
 mod export;
+mod judge;
 mod listing;
 mod open;
 mod returns;
@@ -22,6 +23,7 @@ use jiff::civil::Date;
 
 pub use actor::{AfterAnswer, ConfigError, system_user};
 pub use export::{ExportError, Overwrite, export};
+pub use judge::{JudgeError, JudgementEdit};
 pub use listing::{Listed, Period, Summary};
 pub use open::{Edit, OpenError, Opened, ReadOnly, Refused};
 pub use returns::{Imported, MakeError, Resolution, ResolveError};

@@ -195,29 +195,37 @@ impl Opened {
         if after == before {
             return Ok(None);
         }
-        let at = Timestamp::now();
-        self.pending
-            .extend(
-                history::changes(&before, &after)
-                    .into_iter()
-                    .map(|(field, before, after)| Draft {
-                        at,
-                        by: actor.to_string(),
-                        event: Event::Changed {
-                            item: item.to_string(),
-                            field: field.to_string(),
-                            before,
-                            after,
-                            cause,
-                        },
-                    }),
-            );
+        self.note_changes(actor, item, cause, history::changes(&before, &after));
         self.put(item, &after);
         Ok(Some(Edit {
             item: item.to_string(),
             before,
             after,
         }))
+    }
+
+    /// Notes changed fields of one item's answer (or one area's judgement) as made now by
+    /// `actor`, to be written to the history on the next save.
+    pub(super) fn note_changes(
+        &mut self,
+        actor: &str,
+        item: &str,
+        cause: Cause,
+        changes: Vec<(&'static str, serde_json::Value, serde_json::Value)>,
+    ) {
+        let at = Timestamp::now();
+        self.pending
+            .extend(changes.into_iter().map(|(field, before, after)| Draft {
+                at,
+                by: actor.to_string(),
+                event: Event::Changed {
+                    item: item.to_string(),
+                    field: field.to_string(),
+                    before,
+                    after,
+                    cause,
+                },
+            }));
     }
 
     /// Puts a record back as it was before `edit`; the reversal is itself a change.

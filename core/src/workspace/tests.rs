@@ -321,3 +321,115 @@ fn a_file_without_a_history_is_recorded_as_changed_outside_probity() {
     drop(opened);
     assert!(ws.verify(&path, None).unwrap().holds());
 }
+
+fn testshire_2026(ws: &Workspace) -> PathBuf {
+    ws.start(&Start {
+        force: Some("Testshire Police".into()),
+        period: "2026".into(),
+        checklist: Some("integrity-2026".into()),
+        ..Start::default()
+    })
+    .unwrap()
+    .path
+}
+
+#[test]
+fn an_override_is_checked_scored_and_recorded_field_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = testshire_2026(&ws);
+    let mut opened = ws.open(&path).unwrap();
+    assert_eq!(
+        opened.override_judgement("vetingg", "good", "x"),
+        Err(JudgeError::NoSuchArea("vetingg".into()))
+    );
+    assert_eq!(
+        opened.override_judgement("context", "good", "x"),
+        Err(JudgeError::NotGraded("context".into()))
+    );
+    assert_eq!(
+        opened.override_judgement("vetting", "very good", "x"),
+        Err(JudgeError::NoSuchGrade("very good".into()))
+    );
+    assert_eq!(
+        opened.override_judgement("vetting", "good", " \n "),
+        Err(JudgeError::NoRationale)
+    );
+    let edit = opened
+        .override_judgement("vetting", "Requires Improvement", "  Backlog rising ")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        edit.after.grade,
+        Some(crate::checklist::Grade::RequiresImprovement)
+    );
+    assert_eq!(edit.after.rationale.as_deref(), Some("Backlog rising"));
+    let scored = opened.evaluation.judgements.as_ref().unwrap();
+    let vetting = scored.areas.iter().find(|a| a.area == "vetting").unwrap();
+    assert_eq!(vetting.overridden, edit.after.grade);
+    // The same override again changes nothing.
+    assert_eq!(
+        opened.override_judgement("vetting", "requires_improvement", "Backlog rising"),
+        Ok(None)
+    );
+    opened.save().unwrap();
+    let fields: Vec<_> = history(&path)
+        .entries()
+        .filter_map(|e| match &e.event {
+            // Starting fills in some About items; only the area's entries matter here.
+            Event::Changed {
+                item, field, after, ..
+            } if item == "vetting" => Some(format!("{item} {field} {after}")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "vetting override \"requires_improvement\"",
+            "vetting rationale \"Backlog rising\""
+        ]
+    );
+    assert!(ws.verify(&path, None).unwrap().holds());
+
+    // A crash between the history and the file is found and recorded as undone.
+    let written = std::fs::read(&path).unwrap();
+    opened.clear_override("vetting").unwrap().unwrap();
+    opened.save().unwrap();
+    drop(opened);
+    std::fs::write(&path, written).unwrap();
+    let opened = ws.open(&path).unwrap();
+    assert!(opened.assessment.judgements.contains_key("vetting"));
+    assert!(
+        opened.found.iter().all(|d| matches!(
+            &d.event,
+            Event::Changed { item, cause: Cause::Unsaved, .. } if item == "vetting"
+        )) && opened.found.len() == 2,
+        "{:?}",
+        opened.found
+    );
+    drop(opened);
+    assert!(ws.verify(&path, None).unwrap().holds());
+}
+
+#[test]
+fn no_override_is_taken_on_a_signed_or_ungraded_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let mut opened = ws.open(&dorset(&ws)).unwrap();
+    assert_eq!(
+        opened.override_judgement("gifts", "good", "x"),
+        Err(JudgeError::Ungraded("wfof-2011".into()))
+    );
+    let path = testshire_2026(&ws);
+    let mut opened = ws.open(&path).unwrap();
+    opened.sign("A. Chief", "DCC").unwrap();
+    assert_eq!(
+        opened.override_judgement("vetting", "good", "x"),
+        Err(JudgeError::Refused(Refused::Final))
+    );
+    assert_eq!(
+        opened.clear_override("vetting"),
+        Err(JudgeError::Refused(Refused::Final))
+    );
+}

@@ -688,3 +688,29 @@ fn answer_cells_check_what_is_typed_by_the_items_kind() {
     assert_eq!(choice.1, "list");
     assert!(choice.2.starts_with("probity!"), "{choice:?}");
 }
+
+/// A small file whose zip directory says its parts inflate to gigabytes is refused before
+/// anything is inflated, and changes nothing.
+#[test]
+fn a_workbook_that_would_inflate_without_bound_is_refused() {
+    let (home, file, _) = procurement();
+    let mut packed = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut packed);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("xl/workbook.xml", stored).unwrap();
+    std::io::Write::write_all(&mut zip, b"x").unwrap();
+    zip.finish().unwrap();
+    let mut bytes = packed.into_inner();
+    // Claim 4 GB uncompressed in the central directory entry (signature PK\x01\x02, size at +24).
+    let at = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    bytes[at + 24..at + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+    let bomb = home.path().join("bomb.xlsx");
+    std::fs::write(&bomb, bytes).unwrap();
+    let said = refused(home.path(), &file, &bomb);
+    assert!(
+        said.contains("bomb.xlsx cannot be read as a workbook")
+            && said.contains("would inflate to more than 256 MB"),
+        "{said}"
+    );
+}

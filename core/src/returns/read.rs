@@ -16,6 +16,31 @@ use super::write::question_text;
 use crate::assessment::{Assessment, Incoming};
 use crate::checklist::{Checklist, Item};
 
+/// How large a return's parts may be once inflated, in all. A real return inflates to well
+/// under a megabyte; without a bound, a small hostile file could make the reader inflate
+/// gigabytes into memory.
+const MAX_INFLATED: u128 = 256 * 1024 * 1024;
+
+/// Refuses a workbook whose parts declare that they inflate past [`MAX_INFLATED`], read from its
+/// directory alone, before anything is inflated.
+fn inflates_within_bounds(bytes: &[u8]) -> Result<(), String> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // Not a zip: the workbook reader says what it is not.
+    };
+    let mut total = 0u128;
+    for i in 0..archive.len() {
+        let part = archive.by_index_raw(i).map_err(|e| e.to_string())?;
+        total += u128::from(part.size());
+    }
+    if total > MAX_INFLATED {
+        return Err(format!(
+            "its parts would inflate to more than {} MB, far more than any return",
+            MAX_INFLATED / (1024 * 1024)
+        ));
+    }
+    Ok(())
+}
+
 /// A return as read back: what it says about itself, and each of its rows.
 #[derive(Debug, Clone)]
 pub struct Received {
@@ -88,6 +113,7 @@ pub fn read(
         name: name.into(),
         why,
     };
+    inflates_within_bounds(bytes).map_err(unreadable)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| unreadable(e.to_string()))?;
     let not_a_return = |why: String| ReturnError::NotAReturn {

@@ -253,7 +253,7 @@ impl Condition {
                 let (n, d) = (answers.get(numerator), answers.get(denominator));
                 let r = ratio(n, d);
                 // Worded without ids: the interface and reports show these steps to readers.
-                let test = format!("divided by the next answer {compare}");
+                let test = format!("{compare} times the next answer");
                 out.push(Step {
                     item: numerator.clone(),
                     value: n.map(Value::to_string),
@@ -440,6 +440,14 @@ mod tests {
         let steps = over.trace(&Answers::new(|id: &str| a.get(id), AS_AT));
         assert_eq!(steps.len(), 2);
         assert!(steps[0].test.contains("ratio 1.18"), "{}", steps[0].test);
+        // Read after "This counts when it …" in the interface.
+        assert!(
+            steps[0]
+                .test
+                .starts_with("is more than 1 times the next answer"),
+            "{}",
+            steps[0].test
+        );
         for step in &steps {
             assert!(!step.test.contains("business."), "no id in {}", step.test);
         }

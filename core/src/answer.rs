@@ -239,6 +239,13 @@ impl Kind {
         }
     }
 
+    /// A value as stored in a file or trace, shown as a reader sees it; kept as stored when it
+    /// does not parse.
+    pub fn display_stored(&self, raw: &str) -> String {
+        self.parse_stored(raw)
+            .map_or_else(|| raw.to_string(), |v| self.display(&v))
+    }
+
     /// A value in words, as a reader should see it: option labels for choices, pounds for
     /// money, a % for percentages, "Partly" for partial.
     pub fn display(&self, value: &Value) -> String {
@@ -248,7 +255,7 @@ impl Kind {
             }
             (Kind::Money, Value::Number(n)) => format!("£{}", format_money(*n)),
             (Kind::Percent, Value::Number(n)) => format!("{}%", format_number(*n)),
-            (_, Value::Date(d)) => d.strftime("%-d %B %Y").to_string(),
+            (_, Value::Date(d)) => crate::text::long_date(*d),
             (_, Value::Status(s)) => s.label().to_string(),
             (_, v) => v.to_string(),
         }
@@ -368,6 +375,16 @@ pub fn parse_value(kind: &Kind, input: &str) -> Result<Value, Unfit> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_stored_value_reads_as_a_reader_sees_it_or_as_stored() {
+        assert_eq!(super::Kind::Status.display_stored("partial"), "Partly");
+        assert_eq!(
+            super::Kind::Date.display_stored("2012-10-31"),
+            "31 October 2012"
+        );
+        assert_eq!(super::Kind::Status.display_stored("maybe"), "maybe");
+    }
+
     use super::*;
 
     #[test]

@@ -301,10 +301,7 @@ fn because(checklist: &Checklist, trace: &[Step]) -> Vec<String> {
         };
         let answer = match &step.value {
             None => "not answered".to_string(),
-            Some(raw) => item
-                .kind
-                .parse_stored(raw)
-                .map_or(raw.clone(), |v| item.kind.display(&v)),
+            Some(raw) => item.kind.display_stored(raw),
         };
         let part = format!("{}: {answer}", item.short_label());
         if !out.contains(&part) {

@@ -183,11 +183,13 @@ fn not_asked<'a>(s: &'a Session, item: &'a Item, theme: Theme, lines: &mut Vec<L
         s.evaluation.as_at,
     ));
     for step in steps.iter().filter(|step| !step.holds) {
-        let prompt = s
-            .checklist
-            .item(&step.item)
-            .map_or(step.item.as_str(), |i| i.prompt.as_str());
-        let now = step.value.as_deref().unwrap_or("unanswered");
+        let item = s.checklist.item(&step.item);
+        let prompt = item.map_or(step.item.as_str(), |i| i.prompt.as_str());
+        let now = match (item, step.value.as_deref()) {
+            (_, None) => "unanswered".to_string(),
+            (Some(i), Some(raw)) => i.kind.display_stored(raw),
+            (None, Some(raw)) => raw.to_string(),
+        };
         lines.push(Line::styled(
             format!(
                 "• {prompt} It is asked when that answer {}; it is {now}.",

@@ -62,8 +62,7 @@ fn shown(s: &Session, item: &str, raw: Option<&str>) -> String {
     };
     s.checklist
         .item(item)
-        .and_then(|i| i.kind.parse_stored(raw).map(|v| i.kind.display(&v)))
-        .unwrap_or_else(|| raw.to_string())
+        .map_or_else(|| raw.to_string(), |i| i.kind.display_stored(raw))
 }
 
 /// The selected finding in full: its title, why it was flagged, who owns the action, why it

@@ -423,7 +423,7 @@ fn list_checklists(ws: &Workspace) -> Outcome {
             Origin::BuiltIn => "built in".to_string(),
             Origin::File(p) => shown_path(p),
         };
-        match &entry.checklist {
+        match entry.checklist() {
             Ok(c) => {
                 println!(
                     "{}\t{} (version {}; {} areas, {} items, {} rules; {})",

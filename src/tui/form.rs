@@ -68,7 +68,7 @@ impl NewForm {
             .catalog
             .entries
             .iter()
-            .filter_map(|e| e.checklist.as_ref().ok().map(|c| c.id.clone()))
+            .filter_map(|e| e.header().ok().map(|h| h.id.clone()))
             .collect();
         let checklist = checklists
             .iter()
@@ -270,9 +270,9 @@ pub fn render(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         .catalog
         .entries
         .iter()
-        .filter_map(|e| e.checklist.as_ref().ok())
-        .find(|c| c.id == chosen)
-        .map(|c| c.title.as_str())
+        .filter_map(|e| e.header().ok())
+        .find(|h| h.id == chosen)
+        .map(|h| h.title.as_str())
         .unwrap_or_default();
     let arrows = format!(
         "{} {}",

@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Checklist, load, load_str};
+use std::sync::OnceLock;
+
+use super::{Checklist, load_str};
 use crate::diagnostic::Invalid;
 use crate::storage;
 
@@ -31,11 +33,109 @@ pub enum Origin {
     File(PathBuf),
 }
 
-/// A checklist found in the catalog: loaded, or the problems that stopped it loading.
+/// What a checklist says of itself before its areas: enough to list it and to follow the
+/// versions that supersede one another, without reading the rest.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct Header {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub provenance: String,
+    /// The checklist this one succeeds, when answers are carried across versions.
+    #[serde(default)]
+    pub supersedes: Option<String>,
+}
+
+/// A checklist the catalog can see. Its header is read when the catalog is made; the whole
+/// checklist is read and validated only when something first asks for it, once.
 #[derive(Debug)]
 pub struct ChecklistSource {
     pub origin: Origin,
-    pub checklist: Result<Checklist, Invalid>,
+    text: Result<Text, Invalid>,
+    header: Result<Header, Invalid>,
+    loaded: OnceLock<Result<Checklist, Invalid>>,
+}
+
+#[derive(Debug)]
+enum Text {
+    BuiltIn(&'static str, &'static str),
+    Read(String, String),
+}
+
+impl Text {
+    fn name_and_text(&self) -> (String, &str) {
+        match self {
+            Text::BuiltIn(name, text) => (format!("(built in) {name}"), text),
+            Text::Read(name, text) => (name.clone(), text),
+        }
+    }
+}
+
+impl ChecklistSource {
+    fn new(origin: Origin, text: Result<Text, Invalid>) -> ChecklistSource {
+        let loaded = OnceLock::new();
+        let header = match &text {
+            Ok(t) => {
+                let (name, body) = t.name_and_text();
+                header_of(body).ok_or(()).or_else(|()| {
+                    // A header that does not read on its own: the whole file says why.
+                    let full = load_str(&name, body);
+                    let header = full.as_ref().map(Header::of).map_err(Clone::clone);
+                    let _ = loaded.set(full);
+                    header
+                })
+            }
+            Err(e) => Err(e.clone()),
+        };
+        ChecklistSource {
+            origin,
+            text,
+            header,
+            loaded,
+        }
+    }
+
+    /// The checklist's header, or why it could not be read.
+    pub fn header(&self) -> Result<&Header, &Invalid> {
+        self.header.as_ref()
+    }
+
+    /// The whole checklist, read and validated on first use.
+    pub fn checklist(&self) -> Result<&Checklist, &Invalid> {
+        self.loaded
+            .get_or_init(|| match &self.text {
+                Ok(t) => {
+                    let (name, body) = t.name_and_text();
+                    load_str(&name, body)
+                }
+                Err(e) => Err(e.clone()),
+            })
+            .as_ref()
+    }
+}
+
+impl Header {
+    fn of(c: &Checklist) -> Header {
+        Header {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            version: c.version.clone(),
+            provenance: c.provenance.clone(),
+            supersedes: c.supersedes.clone(),
+        }
+    }
+}
+
+/// The header of a checklist's text: the keys before its first table, read on their own.
+/// A cut that falls inside a multi-line string leaves it unterminated, so it fails to parse
+/// rather than misread; `None` then sends the caller to the whole file.
+fn header_of(text: &str) -> Option<Header> {
+    let end = text
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| text[i..].trim_start_matches([' ', '\t']).starts_with('['))
+        .unwrap_or(text.len());
+    toml::from_str(&text[..end]).ok()
 }
 
 /// Every checklist probity can see: built in first, then the user's directory.
@@ -47,13 +147,13 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Built-in checklists plus every `*.toml` in `user_dir`, if it exists.
+    /// Built-in checklists plus every `*.toml` in `user_dir`, if it exists. Only their headers
+    /// are read here.
     pub fn discover(user_dir: Option<&Path>) -> Catalog {
         let mut entries: Vec<ChecklistSource> = BUILT_IN
             .iter()
-            .map(|(name, text)| ChecklistSource {
-                origin: Origin::BuiltIn,
-                checklist: load_str(&format!("(built in) {name}"), text),
+            .map(|&(name, text)| {
+                ChecklistSource::new(Origin::BuiltIn, Ok(Text::BuiltIn(name, text)))
             })
             .collect();
         if let Some(dir) = user_dir
@@ -64,9 +164,9 @@ impl Catalog {
                 .filter(|p| p.extension().is_some_and(|x| x == "toml"))
                 .collect();
             paths.sort();
-            entries.extend(paths.into_iter().map(|p| ChecklistSource {
-                checklist: load(&p),
-                origin: Origin::File(p),
+            entries.extend(paths.into_iter().map(|p| {
+                let text = super::load::read(&p).map(|t| Text::Read(p.display().to_string(), t));
+                ChecklistSource::new(Origin::File(p), text)
             }));
         }
         Catalog {
@@ -92,12 +192,17 @@ impl Catalog {
                 Some(base) => self.contained(name, base)?,
                 None => PathBuf::from(name),
             };
-            return load(&path).map_err(ResolveError::Invalid);
+            return super::load(&path).map_err(ResolveError::Invalid);
         }
         let mut broken = None;
         for entry in &self.entries {
-            match &entry.checklist {
-                Ok(c) if c.id == name => return Ok(c.clone()),
+            match entry.header() {
+                Ok(h) if h.id == name => {
+                    return entry
+                        .checklist()
+                        .cloned()
+                        .map_err(|e| ResolveError::Invalid(e.clone()));
+                }
                 Err(e) if broken.is_none() => broken = Some(e.clone()),
                 _ => {}
             }
@@ -107,7 +212,7 @@ impl Catalog {
             known: self
                 .entries
                 .iter()
-                .filter_map(|e| e.checklist.as_ref().ok().map(|c| c.id.clone()))
+                .filter_map(|e| e.header().ok().map(|h| h.id.clone()))
                 .collect(),
             broken,
         })

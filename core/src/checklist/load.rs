@@ -20,10 +20,15 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Loads and validates a checklist from a file.
 pub fn load(path: &Path) -> Result<Checklist, Invalid> {
-    let name = path.display().to_string();
-    let text = crate::storage::read_capped(path, MAX_FILE_BYTES)
-        .map_err(|e| Invalid::one(Problem::new(&Source::new(&name, ""), None, e.to_string())))?;
-    load_str(&name, &text)
+    load_str(&path.display().to_string(), &read(path)?)
+}
+
+/// A checklist file's text, refused when it is not a regular file or is too large.
+pub(super) fn read(path: &Path) -> Result<String, Invalid> {
+    crate::storage::read_capped(path, MAX_FILE_BYTES).map_err(|e| {
+        let name = path.display().to_string();
+        Invalid::one(Problem::new(&Source::new(&name, ""), None, e.to_string()))
+    })
 }
 
 /// Loads and validates a checklist from text; `name` is used in messages.
@@ -155,9 +160,10 @@ impl Loader<'_> {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> &mut Problem {
+        let at = self.problems.len();
         self.problems
             .push(Problem::new(self.source, Some(span), message));
-        self.problems.last_mut().expect("just pushed")
+        &mut self.problems[at]
     }
 
     /// Checks an id's form and uniqueness within a namespace; false if it is unusable.
@@ -566,7 +572,8 @@ impl Loader<'_> {
                 compare: compare[0],
             });
         }
-        let item = f.item.as_ref().expect("shape checked above");
+        // The shape check above leaves only `item` here.
+        let item = f.item.as_ref()?;
         let kind = self.known_item(item)?;
         let test = if let Some(answered) = f.answered {
             Test::Answered(answered)

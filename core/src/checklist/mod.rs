@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use catalog::{Catalog, ChecklistSource, Origin, ResolveError, names_a_file};
+pub use catalog::{Catalog, ChecklistSource, Header, Origin, ResolveError, names_a_file};
 pub(crate) use load::closest;
 pub use load::{load, load_str};
 pub use lookup::LookupError;

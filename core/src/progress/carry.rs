@@ -136,17 +136,20 @@ pub fn successor(catalog: &Catalog, before: &Checklist) -> Checklist {
     let own_first = |e: &&ChecklistSource| e.origin == Origin::BuiltIn;
     let mut entries: Vec<&ChecklistSource> = catalog.entries.iter().collect();
     entries.sort_by_key(own_first);
-    let mut current = before.clone();
-    let mut seen = vec![current.id.clone()];
-    while let Some(next) = entries
-        .iter()
-        .filter_map(|e| e.checklist.as_ref().ok())
-        .find(|c| c.supersedes.as_deref() == Some(current.id.as_str()) && !seen.contains(&c.id))
-    {
-        seen.push(next.id.clone());
-        current = next.clone();
+    let mut current: Option<&ChecklistSource> = None;
+    let mut seen = vec![before.id.clone()];
+    while let Some(next) = entries.iter().find(|e| {
+        e.header().is_ok_and(|h| {
+            h.supersedes.as_deref() == seen.last().map(String::as_str) && !seen.contains(&h.id)
+        }) && e.checklist().is_ok()
+    }) {
+        seen.extend(next.header().ok().map(|h| h.id.clone()));
+        current = Some(next);
     }
     current
+        .and_then(|e| e.checklist().ok())
+        .unwrap_or(before)
+        .clone()
 }
 
 /// Keeps an answer that has no place in the new checklist, once, and says why.

@@ -1,0 +1,358 @@
+//! The built-in checklists as content: every question a reader meets has what the reports need
+//! to speak about it, and the 2026 checklist accounts for every item of the one it follows.
+
+use probity_core::answer::Kind;
+use probity_core::checklist::{Catalog, Checklist, Item};
+use probity_core::progress::crosswalk::{Crosswalk, Fate};
+
+fn built_in(id: &str) -> Checklist {
+    Catalog::discover(None)
+        .resolve(id, None)
+        .unwrap_or_else(|e| panic!("{id}: {e}"))
+}
+
+fn scored(item: &Item) -> bool {
+    item.kind.is_scored()
+}
+
+#[test]
+fn every_built_in_checklist_loads_cleanly() {
+    let catalog = Catalog::discover(None);
+    let ids: Vec<String> = catalog
+        .entries
+        .iter()
+        .map(|e| match &e.checklist {
+            Ok(c) => c.id.clone(),
+            Err(e) => panic!("{}", e.render()),
+        })
+        .collect();
+    assert_eq!(ids, ["wfof-2011", "integrity-2026"]);
+}
+
+#[test]
+fn every_integrity_2026_item_has_basis_guidance_gap_and_action() {
+    let c = built_in("integrity-2026");
+    let mut missing = Vec::new();
+    for item in c.items() {
+        let mut need = vec![
+            ("short", item.short.is_some()),
+            ("basis", !item.basis.is_empty()),
+            ("guidance", !item.guidance.is_empty()),
+        ];
+        if scored(item) {
+            need.extend([
+                ("gap", item.gap.is_some()),
+                ("partial_gap", item.partial_gap.is_some()),
+                ("action", item.action.is_some()),
+                ("label", item.label.is_some()),
+            ]);
+        }
+        missing.extend(
+            need.into_iter()
+                .filter(|(_, ok)| !ok)
+                .map(|(what, _)| format!("{}: no {what}", item.id)),
+        );
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn every_integrity_2026_basis_names_its_source_and_year() {
+    let c = built_in("integrity-2026");
+    let undated: Vec<&str> = c
+        .items()
+        .filter(|i| !i.basis.starts_with("I:") && !i.basis.starts_with("I "))
+        .filter(|i| !i.basis.chars().collect::<Vec<_>>().windows(4).any(is_year))
+        .map(|i| i.id.as_str())
+        .collect();
+    assert!(undated.is_empty(), "no year in the basis of {undated:?}");
+}
+
+fn is_year(w: &[char]) -> bool {
+    w.iter().all(char::is_ascii_digit) && matches!(w[0], '1' | '2')
+}
+
+#[test]
+fn integrity_2026_labels_every_gap_rule_and_grades_every_scored_area() {
+    let c = built_in("integrity-2026");
+    for rule in &c.rules {
+        // Data checks are errors in the record, not inspection findings, so carry no label.
+        let data_check = rule.title.starts_with("Data error:");
+        assert_eq!(rule.label.is_none(), data_check, "{}", rule.id);
+    }
+    let grading = c.grading.as_ref().expect("integrity-2026 defines grading");
+    let headlines: Vec<&str> = grading.headlines.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(
+        headlines,
+        ["vetting", "professional_standards", "counter_corruption"]
+    );
+    for area in c.areas.iter().filter(|a| a.items.iter().any(scored)) {
+        let feeds = grading.headline_of(&area.id).map(|h| h.id.as_str());
+        // Governance is graded and reported beside the three, as HMICFRS does not grade it.
+        assert!(
+            feeds.is_some() || area.id == "governance",
+            "{} feeds no headline",
+            area.id
+        );
+    }
+}
+
+#[test]
+fn no_reader_facing_text_names_an_item_id() {
+    for id in ["wfof-2011", "integrity-2026"] {
+        let c = built_in(id);
+        let ids: Vec<&str> = c.items().map(|i| i.id.as_str()).collect();
+        let mut texts: Vec<(&str, &str)> = Vec::new();
+        for item in c.items() {
+            for t in [&item.prompt, &item.guidance].into_iter().chain(
+                [&item.gap, &item.partial_gap, &item.action, &item.short]
+                    .into_iter()
+                    .flatten(),
+            ) {
+                texts.push((&item.id, t));
+            }
+        }
+        for rule in &c.rules {
+            for t in [&rule.title, &rule.explanation, &rule.action] {
+                texts.push((&rule.id, t));
+            }
+        }
+        let named: Vec<String> = texts
+            .iter()
+            .flat_map(|(owner, text)| {
+                ids.iter()
+                    .filter(|i| text.contains(*i))
+                    .map(move |i| format!("{owner} names {i}"))
+            })
+            .collect();
+        assert!(named.is_empty(), "{id}: {named:?}");
+    }
+}
+
+#[test]
+fn integrity_2026_accounts_for_every_wfof_2011_item() {
+    let (before, after) = (built_in("wfof-2011"), built_in("integrity-2026"));
+    let walk = Crosswalk::between(&before, &after);
+    let dropped: Vec<&str> = walk
+        .fates()
+        .filter(|(_, f)| **f == Fate::Dropped)
+        .map(|(id, _)| id)
+        .collect();
+    assert!(dropped.is_empty(), "dropped without a word: {dropped:?}");
+    // Every answer that is carried lands on an item of the same kind, so none is refused.
+    for item in after.items() {
+        for source in walk.sources(&item.id) {
+            let old = before.item(source).unwrap();
+            let same = match (&old.kind, &item.kind) {
+                (Kind::Choice(a), Kind::Choice(b)) => {
+                    a.iter().all(|o| b.iter().any(|n| n.id == o.id))
+                }
+                (a, b) => a == b,
+            };
+            assert!(same, "{source} → {}: kinds differ", item.id);
+        }
+    }
+}
+
+mod wfof_2011_loose_ends {
+    use super::built_in;
+    use jiff::civil::date;
+    use probity_core::answer::{Status, Value};
+    use probity_core::assessment::{self, Assessment};
+    use probity_core::checklist::Checklist;
+    use probity_core::progress::carry::carry_forward;
+    use probity_core::scoring::{Evaluation, evaluate};
+
+    fn answered(c: &Checklist, answers: &[(&str, Value)]) -> Assessment {
+        let mut a = Assessment::new(c, "Test Police", "2013");
+        for (id, v) in answers {
+            a.answer_mut(id).value = Some(v.clone());
+        }
+        a
+    }
+
+    fn ids(e: &Evaluation) -> Vec<&str> {
+        e.findings.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    #[test]
+    fn no_leaks_investigated_with_nothing_to_find_one_is_a_finding() {
+        let c = built_in("wfof-2011");
+        let status = |s| Value::Status(s);
+        let mut answers = vec![
+            ("disclosure.leaks_investigated", Value::Number(0.0)),
+            ("disclosure.media_watch", status(Status::No)),
+            ("disclosure.system_audit", Value::Choice("none".into())),
+        ];
+        let e = evaluate(&c, &answered(&c, &answers), date(2013, 6, 1));
+        assert!(ids(&e).contains(&"leaks_unsought"), "{:?}", ids(&e));
+        // The media-watch gap is folded in; the system-audit gap stays its own finding.
+        assert!(!ids(&e).contains(&"disclosure.media_watch"));
+        assert!(ids(&e).contains(&"disclosure.system_audit"));
+        answers[2].1 = Value::Choice("sampled".into());
+        let e = evaluate(&c, &answered(&c, &answers), date(2013, 6, 1));
+        assert!(!ids(&e).contains(&"leaks_unsought"));
+        answers[2].1 = Value::Choice("none".into());
+        answers[0].1 = Value::Number(2.0);
+        let e = evaluate(&c, &answered(&c, &answers), date(2013, 6, 1));
+        assert!(!ids(&e).contains(&"leaks_unsought"));
+    }
+
+    #[test]
+    fn a_unit_shared_with_other_forces_counts_as_dedicated() {
+        for (id, item) in [
+            ("wfof-2011", "proactive.acu"),
+            ("integrity-2026", "corruption.ccu"),
+        ] {
+            let c = built_in(id);
+            let acu = c.item(item).unwrap();
+            assert!(acu.prompt.contains("shared with other forces"), "{id}");
+            assert!(acu.guidance.contains("counts as yes"), "{id}");
+            assert!(
+                !acu.partial_gap.as_ref().unwrap().contains("another force"),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_guidance_with_no_value_limit_is_recorded_as_such() {
+        let c = built_in("wfof-2011");
+        let yes = Value::Status(Status::Yes);
+        let none = answered(
+            &c,
+            &[
+                ("gifts.policy", yes.clone()),
+                ("gifts.threshold_set", Value::Choice("none".into())),
+            ],
+        );
+        let e = evaluate(&c, &none, date(2013, 6, 1));
+        assert!(!e.is_asked("gifts.threshold"));
+        // A limit answered before the question existed still counts.
+        let old = answered(
+            &c,
+            &[
+                ("gifts.policy", yes),
+                ("gifts.threshold", Value::Number(25.0)),
+            ],
+        );
+        let e = evaluate(&c, &old, date(2013, 6, 1));
+        assert!(e.is_asked("gifts.threshold"));
+        assert!(e.metrics.iter().any(|m| m.id == "gifts.threshold"));
+    }
+
+    #[test]
+    fn the_old_sanctions_total_is_kept_and_said_to_be_retired() {
+        let c = built_in("wfof-2011");
+        let text = "format = 1\nchecklist = \"wfof-2011\"\nforce = \"Test Police\"\nperiod = \"2013\"\n\
+            [answers.\"enforcement.sanctions\"]\nvalue = 93\nnote = \"20 dismissals, 13 resignations, 60 warnings\"\n";
+        let a = assessment::load_str("t.toml", text, &c).unwrap();
+        assert_eq!(a.orphans.len(), 1);
+        let saved = assessment::to_toml(&a, &c).unwrap();
+        assert!(
+            saved.contains("[answers.\"enforcement.sanctions\"]\nvalue = 93"),
+            "{saved}"
+        );
+        let e = evaluate(&c, &a, date(2013, 6, 1));
+        let warning = e
+            .warnings
+            .iter()
+            .find(|w| w.code == "orphaned-answer")
+            .unwrap();
+        assert!(
+            warning
+                .message
+                .contains("no longer asks it: Sanctions are now counted by type"),
+            "{}",
+            warning.message
+        );
+        let after = built_in("integrity-2026");
+        let carried = carry_forward(&a, &c, &after, "2026");
+        let kept = carried
+            .report
+            .not_comparable
+            .iter()
+            .find(|n| n.id == "enforcement.sanctions")
+            .unwrap();
+        assert!(
+            kept.reason.starts_with("retired from the checklist"),
+            "{}",
+            kept.reason
+        );
+        assert!(
+            carried
+                .assessment
+                .orphans
+                .iter()
+                .any(|o| o.id == "enforcement.sanctions")
+        );
+    }
+
+    #[test]
+    fn counts_by_type_carry_into_the_2026_checklist() {
+        let (before, after) = (built_in("wfof-2011"), built_in("integrity-2026"));
+        let a = answered(
+            &before,
+            &[
+                ("enforcement.dismissals", Value::Number(4.0)),
+                ("enforcement.resignations", Value::Number(3.0)),
+                ("enforcement.written_warnings", Value::Number(11.0)),
+            ],
+        );
+        let next = carry_forward(&a, &before, &after, "2026").assessment;
+        for (id, n) in [
+            ("misconduct.dismissals", 4.0),
+            ("misconduct.resignations", 3.0),
+            ("misconduct.written_warnings", 11.0),
+        ] {
+            assert_eq!(next.value(id), Some(&Value::Number(n)), "{id}");
+        }
+    }
+}
+
+/// Dorset's 2013 file, the last of the 2011 checklist, starts 2026: every answer it holds either
+/// carries into an item that takes it over or is kept in the new file with the reason it is not
+/// comparable. None is lost.
+#[test]
+fn dorset_2013_carries_into_integrity_2026_with_no_answer_lost() {
+    use probity_core::assessment;
+    use probity_core::progress::carry::carry_forward;
+    let (before, after) = (built_in("wfof-2011"), built_in("integrity-2026"));
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dorset-2013.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let previous = assessment::load_str("dorset-2013.toml", &text, &before).unwrap();
+    let carried = carry_forward(&previous, &before, &after, "2026");
+    let (next, report) = (&carried.assessment, &carried.report);
+    let walk = Crosswalk::between(&before, &after);
+    let taken_over = |id: &str| {
+        after
+            .items()
+            .any(|i| walk.sources(&i.id).iter().any(|s| s == id) && next.answer(&i.id).is_some())
+    };
+    let kept = |id: &str| {
+        next.orphans.iter().any(|o| o.id == id) && report.not_comparable.iter().any(|n| n.id == id)
+    };
+    assert!(!previous.answers.is_empty());
+    for (id, answer) in &previous.answers {
+        if answer.is_empty() {
+            continue;
+        }
+        assert!(taken_over(id) || kept(id), "the answer to {id} is lost");
+    }
+    for orphan in &previous.orphans {
+        assert!(kept(&orphan.id), "{} is lost", orphan.id);
+    }
+    assert!(report.carried > 0);
+    assert!(next.answers.values().all(|a| a.carried));
+    let briefing = report
+        .briefing
+        .as_ref()
+        .expect("a briefing of what changed");
+    assert!(!briefing.is_empty());
+    // The new file is one the 2026 checklist reads back as it was written.
+    let saved = assessment::to_toml(next, &after).unwrap();
+    let again = assessment::load_str("dorset-2026.toml", &saved, &after).unwrap();
+    assert_eq!(again.answers, next.answers);
+    assert_eq!(again.orphans.len(), next.orphans.len());
+}

@@ -1,0 +1,377 @@
+//! The Word documents, read back as a word processor reads them: marking in every header and
+//! footer, real heading styles, findings and figures in tables, charts with alt text, and no
+//! internal ids where a reader would see them.
+
+#[path = "support/run.rs"]
+mod run;
+#[path = "support/word.rs"]
+mod word;
+
+use jiff::civil::date;
+use probity_core::assessment;
+use probity_core::checklist::Catalog;
+use probity_core::document::{Document, Format};
+use probity_core::report::{Options, Report};
+use run::probity;
+use word::WordDoc;
+
+fn dorset(options: &Options) -> Report {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dorset-2012.toml");
+    let (a, c) = assessment::load(&path, &Catalog::discover(None)).expect("the Dorset fixture");
+    Report::new(&c, &a, options)
+}
+
+fn options() -> Options {
+    Options::new("OFFICIAL-SENSITIVE", date(2012, 12, 1))
+}
+
+/// Every header and footer carries the marking, the footer "Page n of N" from Word's own page
+/// fields, and nothing else is a field.
+pub fn assert_marked(doc: &WordDoc, marking: &str) {
+    let (headers, footers) = doc.headers_and_footers();
+    assert!(!headers.is_empty() && !footers.is_empty());
+    for h in &headers {
+        assert!(h.starts_with(marking), "header: {h:?}");
+    }
+    for f in &footers {
+        assert!(
+            f.starts_with(marking) && f.contains("Page "),
+            "footer: {f:?}"
+        );
+    }
+    let footer_parts: Vec<String> = doc
+        .parts()
+        .into_iter()
+        .filter(|p| p.starts_with("word/footer"))
+        .collect();
+    assert!(!footer_parts.is_empty());
+    for part in footer_parts {
+        assert_eq!(doc.fields(&part), ["PAGE", "NUMPAGES"], "{part}");
+    }
+    assert!(
+        doc.fields("word/document.xml").is_empty(),
+        "no field in the body"
+    );
+}
+
+#[test]
+fn the_dorset_gap_report_is_a_word_document_with_real_styles() {
+    let r = dorset(&options());
+    let doc = WordDoc::read(r.render(Format::Docx).unwrap());
+    assert_marked(&doc, "OFFICIAL-SENSITIVE");
+    let (headers, _) = doc.headers_and_footers();
+    assert!(headers[0].contains("Dorset Police · integrity self-assessment · 2012"));
+
+    assert_eq!(doc.style_name("Title").as_deref(), Some("Title"));
+    assert_eq!(doc.style_name("Heading1").as_deref(), Some("heading 1"));
+    assert_eq!(doc.style_name("Heading2").as_deref(), Some("heading 2"));
+    assert_eq!(
+        doc.styled("Title"),
+        ["Integrity self-assessment: Dorset Police, 2012"]
+    );
+    assert_eq!(
+        doc.styled("Heading1"),
+        [
+            "Executive summary",
+            "Scores at a glance",
+            "Progress verdicts",
+            "Findings and actions",
+            "Answers by area",
+            "Figures",
+            "Quality of the record",
+            "Method",
+            "Annex: questions not yet answered"
+        ]
+    );
+    let h2 = doc.styled("Heading2");
+    for area in r.areas.iter().filter(|a| a.items.iter().any(|i| i.asked)) {
+        assert!(h2.contains(&area.title), "{} in {h2:?}", area.title);
+    }
+    for (n, f) in r.findings.iter().enumerate() {
+        let heading = format!("{}. {}", n + 1, f.finding.title);
+        assert!(h2.contains(&heading), "{heading} in {h2:?}");
+    }
+}
+
+#[test]
+fn findings_and_figures_are_tables() {
+    let r = dorset(&options());
+    let doc = WordDoc::read(r.render(Format::Docx).unwrap());
+    let plan = doc.table("No.");
+    assert_eq!(
+        plan[0],
+        [
+            "No.",
+            "Finding",
+            "Severity",
+            "Recommended action",
+            "Owner",
+            "Due",
+            "Status"
+        ]
+    );
+    assert_eq!(plan.len(), 1 + r.findings.len(), "a row per finding");
+    for (row, f) in plan[1..].iter().zip(&r.findings) {
+        assert!(row[1].starts_with(&f.finding.title), "{row:?}");
+        assert_eq!(row[3], f.finding.action, "every finding has its action");
+        assert_eq!(row[6], f.status.name());
+    }
+    let gifts = &plan[1];
+    assert_eq!(gifts[0], "1");
+    assert!(gifts[1].starts_with("Procurement not cross-referenced with the gifts register"));
+    assert_eq!(gifts[2], "High");
+    assert!(gifts[3].starts_with("Set up a routine check"), "{gifts:?}");
+    assert_eq!(gifts[4..], ["Head of Procurement", "31 March 2013", "open"]);
+
+    let areas = doc.table("Area");
+    assert_eq!(
+        areas[0],
+        ["Area", "Rating", "Score", "What the score rests on"]
+    );
+    assert!(areas.iter().any(|row| row[..3]
+        == [
+            "Relationships with the media and other parties",
+            "Amber",
+            "77.8"
+        ]));
+    assert!(
+        areas.iter().any(|row| row[1] == "Provisional"),
+        "provisional scores are not rated"
+    );
+
+    let figures = doc.table("Measure");
+    assert!(figures.iter().any(|row| row[1] == "49"), "{figures:?}");
+
+    let charts = doc.picture_descriptions();
+    assert_eq!(charts.len(), 2, "two charts");
+    assert!(charts[0].starts_with("Bar chart of the score in each area"));
+    assert!(
+        charts[0].contains("Procurement and contracts 0"),
+        "{}",
+        charts[0]
+    );
+    assert!(
+        charts[1].contains("1 high, 2 medium, 3 low"),
+        "{}",
+        charts[1]
+    );
+}
+
+#[test]
+fn readers_see_questions_not_ids() {
+    let r = dorset(&options());
+    let doc = WordDoc::read(r.render(Format::Docx).unwrap());
+    // The annex gives each unanswered question's reference; nothing else may.
+    let body = doc.body_text_outside("Reference");
+    let ids = r
+        .areas
+        .iter()
+        .flat_map(|a| a.items.iter().map(|i| i.id.as_str()))
+        .chain(r.findings.iter().map(|f| f.finding.id.as_str()));
+    for id in ids {
+        assert!(!body.contains(id), "the body shows the id {id}");
+    }
+    assert!(body.contains("Are contract awards and purchases compared with entries in the gifts and hospitality register"));
+}
+
+#[test]
+fn the_document_is_editable_text() {
+    let doc = WordDoc::read(dorset(&options()).render(Format::Docx).unwrap());
+    let elements = doc.elements("word/document.xml");
+    for locked in [
+        "txbxContent",
+        "pict",
+        "object",
+        "sdt",
+        "fldSimple",
+        "hyperlink",
+    ] {
+        assert!(
+            !elements.iter().any(|e| e == locked),
+            "the body holds a {locked}"
+        );
+    }
+    assert_eq!(
+        elements.iter().filter(|e| *e == "drawing").count(),
+        2,
+        "the only pictures are the two charts"
+    );
+}
+
+#[test]
+fn marking_and_redaction_reach_the_word_document() {
+    let r = dorset(&Options {
+        marking: "OFFICIAL".into(),
+        redact: true,
+        ..options()
+    });
+    let doc = WordDoc::read(r.render(Format::Docx).unwrap());
+    assert_marked(&doc, "OFFICIAL");
+    let (headers, footers) = doc.headers_and_footers();
+    assert!(!headers[0].contains("SENSITIVE") && !footers[0].contains("SENSITIVE"));
+    let body = doc.body_text();
+    for personal in [
+        "Head of Procurement",
+        "Head of Professional Standards",
+        "are not compared with the gifts",
+    ] {
+        assert!(!body.contains(personal), "{personal}");
+    }
+    assert!(body.contains("Names, notes and text answers have been removed"));
+}
+
+#[test]
+fn the_progress_report_is_a_word_document() {
+    let doc = WordDoc::read(probity(&[
+        "compare",
+        "dorset-2012.toml",
+        "dorset-2013.toml",
+        "--format",
+        "docx",
+        "--marking",
+        "OFFICIAL",
+    ]));
+    assert_marked(&doc, "OFFICIAL");
+    assert_eq!(
+        doc.styled("Title"),
+        ["Progress since 2012: Dorset Police, 2013"]
+    );
+    let h1 = doc.styled("Heading1");
+    for section in [
+        "Scores",
+        "Commitments from 2012",
+        "Findings",
+        "Answers that moved",
+        "Figures",
+    ] {
+        assert!(h1.iter().any(|h| h == section), "{section} in {h1:?}");
+    }
+    let scores = doc.table("");
+    assert_eq!(scores[0], ["", "2012", "2013", "Change"]);
+    assert_eq!(
+        scores[1],
+        ["Overall", "79 (provisional)", "89.7 (provisional)", "+10.7"]
+    );
+    let ledger = doc.table("Finding");
+    let gifts = ledger
+        .iter()
+        .find(|row| row[0] == "Procurement not cross-referenced with the gifts register")
+        .expect("the gifts commitment");
+    assert_eq!(
+        gifts[1..],
+        ["high", "Head of Procurement", "31 March 2013", "delivered"]
+    );
+    let moved = doc.table("Question");
+    assert!(
+        moved.iter().all(|row| !row[0].contains("procurement.")),
+        "questions, not ids"
+    );
+}
+
+#[test]
+fn the_summary_is_a_word_document() {
+    let doc = WordDoc::read(probity(&[
+        "summary",
+        "dorset-2012.toml",
+        "durham-2012.toml",
+        "--format",
+        "docx",
+    ]));
+    assert_marked(&doc, "OFFICIAL-SENSITIVE");
+    assert_eq!(doc.styled("Title"), ["Summary across 2 forces"]);
+    let forces = doc.table("Force");
+    assert_eq!(forces[0][..4], ["Force", "Period", "Score", "Rating"]);
+    assert_eq!(
+        forces[1],
+        [
+            "Dorset Police",
+            "2012",
+            "79",
+            "Provisional",
+            "33.3%",
+            "1",
+            "2",
+            "3",
+            "3",
+            "95.9% (47 of 49)"
+        ]
+    );
+    assert_eq!(forces[2][..2], ["Durham Constabulary", "2012"]);
+    let gaps = doc.table("Gap");
+    let gifts = gaps
+        .iter()
+        .find(|row| row[0] == "Procurement not cross-referenced with the gifts register")
+        .expect("the gifts gap");
+    assert_eq!(gifts[1..3], ["high", "1 of 2: Dorset Police"]);
+    assert!(
+        gaps.iter().any(|row| row[4] != "none"),
+        "gaps that could not be judged say for which forces"
+    );
+    let figures = doc.table("Measure");
+    assert!(figures.len() > 1);
+    let body = doc.body_text();
+    assert!(
+        !body.contains("business.applications"),
+        "questions, not ids"
+    );
+}
+
+#[test]
+fn lists_are_bulleted_and_numbering_ids_unique() {
+    let doc = WordDoc::read(dorset(&options()).render(Format::Docx).unwrap());
+    let xml = doc.part("word/numbering.xml");
+    let numbering = roxmltree::Document::parse(&xml).unwrap();
+    let attr = |n: roxmltree::Node, name: &str| n.attribute((word::W, name)).map(str::to_string);
+    let ids = |tag: &str, name: &str| -> Vec<String> {
+        numbering
+            .descendants()
+            .filter(|n| n.has_tag_name((word::W, tag)))
+            .filter_map(|n| attr(n, name))
+            .collect()
+    };
+    for (tag, name) in [("abstractNum", "abstractNumId"), ("num", "numId")] {
+        let mut all = ids(tag, name);
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), n, "each {tag} id is used once");
+    }
+    // The list under "Quality of the record" uses a numbering whose first level is a bullet.
+    let bulleted = doc
+        .docx
+        .document
+        .children
+        .iter()
+        .find_map(|c| match c {
+            docx_rs::DocumentChild::Paragraph(p) => p.property.numbering_property.clone(),
+            _ => None,
+        })
+        .and_then(|n| n.id)
+        .expect("a bulleted paragraph")
+        .id
+        .to_string();
+    let abstract_id = numbering
+        .descendants()
+        .find(|n| {
+            n.has_tag_name((word::W, "num")) && attr(*n, "numId").as_deref() == Some(&bulleted)
+        })
+        .and_then(|n| {
+            n.children()
+                .find(|c| c.has_tag_name((word::W, "abstractNumId")))
+        })
+        .and_then(|n| attr(n, "val"))
+        .expect("the list's numbering");
+    let format = numbering
+        .descendants()
+        .find(|n| {
+            n.has_tag_name((word::W, "abstractNum"))
+                && attr(*n, "abstractNumId").as_deref() == Some(&abstract_id)
+        })
+        .and_then(|n| {
+            n.descendants()
+                .find(|c| c.has_tag_name((word::W, "numFmt")))
+        })
+        .and_then(|n| attr(n, "val"));
+    assert_eq!(format.as_deref(), Some("bullet"));
+}

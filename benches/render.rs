@@ -3,6 +3,12 @@
 //! start to its first frame in a pseudo-terminal. Target: under 2 ms a frame, under 20 ms to
 //! the first frame.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark whose setup fails has nothing to measure"
+)]
+
 use std::path::{Path, PathBuf};
 
 use probity::tui::app::Screen;

@@ -6,6 +6,12 @@
 //! To time the whole command (or measure its memory with `/usr/bin/time -v`), write the same
 //! files to a folder first: `PROBITY_BENCH_WRITE=4000:/tmp/forces cargo bench --bench summary`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark whose setup fails has nothing to measure"
+)]
+
 use std::path::{Path, PathBuf};
 
 use jiff::civil::date;

@@ -100,6 +100,12 @@ fn run(mut app: App) -> Result<(), Error> {
     result.map_err(Error::Lost)
 }
 
+/// The test seam that shows a panic gives the terminal back; debug builds only.
+#[expect(clippy::panic, reason = "the pseudo-terminal test needs a real panic")]
+fn deliberate_panic() {
+    panic!("deliberate panic ({PANIC_FOR_TEST} is set)");
+}
+
 fn event_loop(
     app: &mut App,
     screen: &mut terminal::Screen,
@@ -109,11 +115,11 @@ fn event_loop(
     event::poll(Duration::ZERO)?;
     let size = screen.size()?;
     update::update(app, Action::Resize(size.width, size.height));
-    let panic_for_test = std::env::var_os(PANIC_FOR_TEST).is_some();
+    let panic_for_test = cfg!(debug_assertions) && std::env::var_os(PANIC_FOR_TEST).is_some();
     loop {
         screen.draw(|frame| view::render(app, frame))?;
         if panic_for_test {
-            panic!("deliberate panic ({PANIC_FOR_TEST} is set)");
+            deliberate_panic();
         }
         if app.quit {
             return Ok(());

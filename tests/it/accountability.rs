@@ -4,26 +4,22 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
+use crate::support::{Setting, probity, text};
 
-fn probity(home: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("probity")
-        .unwrap()
-        .env("PROBITY_HOME", home)
-        .env("PROBITY_TODAY", "2012-12-01")
+/// probity acting as Jo Bloggs on 1 December 2012.
+fn run(home: &Path, args: &[&str]) -> Output {
+    probity()
+        .home(home)
+        .today("2012-12-01")
         .args(["--as", "Jo Bloggs"])
         .args(args)
         .output()
         .unwrap()
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 /// A Dorset 2012 assessment with one answer, written as another tool would, then adopted.
 fn answered(home: &Path) -> PathBuf {
-    let out = probity(
+    let out = run(
         home,
         &[
             "new",
@@ -52,7 +48,7 @@ fn sign_seals_and_verify_checks_the_seal_and_every_answer() {
     let file = path.to_str().unwrap();
 
     // The answer added by hand is not in the history yet.
-    let out = probity(home.path(), &["verify", file]);
+    let out = run(home.path(), &["verify", file]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     assert!(
@@ -67,7 +63,7 @@ fn sign_seals_and_verify_checks_the_seal_and_every_answer() {
     );
 
     // Signing opens the file, which records the hand edit, then seals it.
-    let out = probity(
+    let out = run(
         home.path(),
         &[
             "sign",
@@ -96,11 +92,11 @@ fn sign_seals_and_verify_checks_the_seal_and_every_answer() {
         "{saved}"
     );
 
-    let out = probity(home.path(), &["verify", file, "--seal", &seal[..16]]);
+    let out = run(home.path(), &["verify", file, "--seal", &seal[..16]]);
     assert!(out.status.success(), "{}", text(&out.stdout));
     assert!(text(&out.stdout).contains("everything holds"));
 
-    let out = probity(home.path(), &["history", file]);
+    let out = run(home.path(), &["history", file]);
     let listed = text(&out.stdout);
     assert!(
         listed.contains("Jo Bloggs  created Dorset Police 2012"),
@@ -113,7 +109,7 @@ fn sign_seals_and_verify_checks_the_seal_and_every_answer() {
 
     // A hand edit after sign-off breaks the seal, and the paper seal no longer matches.
     std::fs::write(&path, saved.replace("value = \"yes\"", "value = \"no\"")).unwrap();
-    let out = probity(home.path(), &["verify", file, "--seal", &seal[..16]]);
+    let out = run(home.path(), &["verify", file, "--seal", &seal[..16]]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     assert!(
@@ -137,18 +133,18 @@ fn reopen_records_the_reason_and_history_filters_by_item() {
     let home = tempfile::tempdir().unwrap();
     let path = answered(home.path());
     let file = path.to_str().unwrap();
-    let out = probity(home.path(), &["reopen", file, "--reason", "typo"]);
+    let out = run(home.path(), &["reopen", file, "--reason", "typo"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("is a draft already"));
     assert!(
-        probity(
+        run(
             home.path(),
             &["sign", file, "--by", "A. Chief", "--role", "DCC"]
         )
         .status
         .success()
     );
-    let out = probity(
+    let out = run(
         home.path(),
         &[
             "reopen",
@@ -163,14 +159,14 @@ fn reopen_records_the_reason_and_history_filters_by_item() {
             .unwrap()
             .contains("[signature]")
     );
-    let out = probity(home.path(), &["history", file]);
+    let out = run(home.path(), &["history", file]);
     assert!(
         text(&out.stdout).contains("reopened as a draft: The inspector asked for more evidence")
     );
-    let out = probity(home.path(), &["history", file, "--item", "media.policy"]);
+    let out = run(home.path(), &["history", file, "--item", "media.policy"]);
     let listed = text(&out.stdout);
     assert_eq!(listed.lines().count(), 2, "{listed}");
-    let out = probity(home.path(), &["history", file, "--item", "media.polcy"]);
+    let out = run(home.path(), &["history", file, "--item", "media.polcy"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("has no item or area \"media.polcy\""));
 }
@@ -178,7 +174,7 @@ fn reopen_records_the_reason_and_history_filters_by_item() {
 #[test]
 fn a_bad_paper_seal_is_a_usage_error() {
     let home = tempfile::tempdir().unwrap();
-    let out = probity(home.path(), &["verify", "x.toml", "--seal", "abc"]);
+    let out = run(home.path(), &["verify", "x.toml", "--seal", "abc"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("at least the first 12"));
 }
@@ -187,9 +183,8 @@ fn a_bad_paper_seal_is_a_usage_error() {
 fn a_bad_config_file_is_named_with_its_place() {
     let home = tempfile::tempdir().unwrap();
     std::fs::write(home.path().join("config.toml"), "name = 3\n").unwrap();
-    let out = Command::cargo_bin("probity")
-        .unwrap()
-        .env("PROBITY_HOME", home.path())
+    let out = probity()
+        .home(home.path())
         .args(["history", "x.toml"])
         .output()
         .unwrap();
@@ -215,32 +210,32 @@ fn the_seal_printed_on_the_report_passes_verify_until_a_hand_edit() {
     let home = tempfile::tempdir().unwrap();
     let path = answered(home.path());
     let file = path.to_str().unwrap();
-    let draft = probity(home.path(), &["report", file, "--format", "md"]);
+    let draft = run(home.path(), &["report", file, "--format", "md"]);
     assert!(text(&draft.stdout).contains("| Sign-off | DRAFT: not signed off |"));
-    let out = probity(
+    let out = run(
         home.path(),
         &["sign", file, "--by", "A. Chief", "--role", "DCC"],
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
 
-    let html = text(&probity(home.path(), &["report", file, "--format", "html"]).stdout);
+    let html = text(&run(home.path(), &["report", file, "--format", "html"]).stdout);
     let seal = seal_on_cover(&html);
     assert_eq!(seal.len(), 19, "{seal}");
     for format in ["md", "narrative"] {
-        let out = text(&probity(home.path(), &["report", file, "--format", format]).stdout);
+        let out = text(&run(home.path(), &["report", file, "--format", format]).stdout);
         assert!(
             out.contains("Signed off by A. Chief, DCC, on ") && out.contains(&seal),
             "{format}: {out}"
         );
     }
     let json: serde_json::Value =
-        serde_json::from_slice(&probity(home.path(), &["report", file, "--format", "json"]).stdout)
+        serde_json::from_slice(&run(home.path(), &["report", file, "--format", "json"]).stdout)
             .unwrap();
     assert_eq!(json["signature"]["short_seal"], seal.as_str());
     assert_eq!(json["signature"]["role"], "DCC");
 
     assert!(
-        probity(home.path(), &["verify", file, "--seal", &seal])
+        run(home.path(), &["verify", file, "--seal", &seal])
             .status
             .success()
     );
@@ -250,7 +245,7 @@ fn the_seal_printed_on_the_report_passes_verify_until_a_hand_edit() {
         saved.replace("Media policy 2012", "Media policy 2013"),
     )
     .unwrap();
-    let out = probity(home.path(), &["verify", file, "--seal", &seal]);
+    let out = run(home.path(), &["verify", file, "--seal", &seal]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stdout).contains("media.policy: the evidence is \"Media policy 2013\""),
@@ -269,7 +264,7 @@ fn assurance_is_in_the_json_and_an_asserted_high_yes_is_warned() {
         format!("{file}\n[answers.\"gifts.policy\"]\nvalue = \"yes\"\nevidence = [\"Gifts policy\"]\nassurance = \"verified\"\nverified_by = \"Internal Audit\"\nverified_on = 2012-11-20\n"),
     )
     .unwrap();
-    let out = probity(
+    let out = run(
         home.path(),
         &["report", path.to_str().unwrap(), "--format", "json"],
     );
@@ -301,7 +296,7 @@ fn assurance_is_in_the_json_and_an_asserted_high_yes_is_warned() {
         .unwrap();
     assert_eq!(gifts["assurance"]["verified"], 1);
     let md = text(
-        &probity(
+        &run(
             home.path(),
             &["report", path.to_str().unwrap(), "--format", "md"],
         )
@@ -322,7 +317,7 @@ fn answer_sets_the_assurance_and_records_it_in_the_history() {
     let home = tempfile::tempdir().unwrap();
     let path = answered(home.path());
     let file = path.to_str().unwrap();
-    let out = probity(
+    let out = run(
         home.path(),
         &["answer", file, "media.policy", "--assurance", "verified"],
     );
@@ -332,7 +327,7 @@ fn answer_sets_the_assurance_and_records_it_in_the_history() {
         "{}",
         text(&out.stderr)
     );
-    let out = probity(
+    let out = run(
         home.path(),
         &[
             "answer",
@@ -354,17 +349,17 @@ fn answer_sets_the_assurance_and_records_it_in_the_history() {
         ),
         "{saved}"
     );
-    let listed = text(&probity(home.path(), &["history", file, "--item", "media.policy"]).stdout);
+    let listed = text(&run(home.path(), &["history", file, "--item", "media.policy"]).stdout);
     assert!(
         listed.contains("Jo Bloggs  media.policy: assurance none → \"verified\""),
         "{listed}"
     );
-    let shown = text(&probity(home.path(), &["show", file, "media.policy"]).stdout);
+    let shown = text(&run(home.path(), &["show", file, "media.policy"]).stdout);
     assert!(
         shown.contains("Assurance: verified by Internal Audit on 2013-01-10"),
         "{shown}"
     );
-    assert!(probity(home.path(), &["verify", file]).status.success());
+    assert!(run(home.path(), &["verify", file]).status.success());
 }
 
 /// The invented force's 2026 assessment, copied into a data folder.
@@ -376,7 +371,7 @@ fn northmoor(home: &Path) -> PathBuf {
 
 /// The report's judgement of one area, as JSON.
 fn judgement(home: &Path, file: &str, area: &str) -> serde_json::Value {
-    let out = probity(home, &["report", file, "--format", "json"]);
+    let out = run(home, &["report", file, "--format", "json"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     report["judgements"]
@@ -393,7 +388,7 @@ fn an_override_is_saved_reported_recorded_and_verifies_clean() {
     let home = tempfile::tempdir().unwrap();
     let path = northmoor(home.path());
     let file = path.to_str().unwrap();
-    let out = probity(
+    let out = run(
         home.path(),
         &[
             "judge",
@@ -426,7 +421,7 @@ fn an_override_is_saved_reported_recorded_and_verifies_clean() {
         "Proactive monitoring began in March and has already found two cases."
     );
 
-    let out = probity(home.path(), &["history", file]);
+    let out = run(home.path(), &["history", file]);
     let listed = text(&out.stdout);
     assert!(
         listed.contains("Jo Bloggs  apsp: judgement override none → \"adequate\"\n"),
@@ -444,12 +439,12 @@ fn an_override_is_saved_reported_recorded_and_verifies_clean() {
         "{listed}"
     );
 
-    let out = probity(home.path(), &["verify", file]);
+    let out = run(home.path(), &["verify", file]);
     assert!(out.status.success(), "{}", text(&out.stdout));
     assert!(text(&out.stdout).contains("everything holds"));
 
     // The history of one area's judgement, on its own.
-    let out = probity(home.path(), &["history", file, "--item", "apsp"]);
+    let out = run(home.path(), &["history", file, "--item", "apsp"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout).lines().count(),
@@ -459,7 +454,7 @@ fn an_override_is_saved_reported_recorded_and_verifies_clean() {
     );
 
     // Clearing takes the override and its rationale away and leaves the notable practice.
-    let out = probity(home.path(), &["judge", file, "apsp", "--clear"]);
+    let out = run(home.path(), &["judge", file, "apsp", "--clear"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
         text(&out.stdout).contains("No override: the derived judgement stands."),
@@ -473,18 +468,18 @@ fn an_override_is_saved_reported_recorded_and_verifies_clean() {
             .unwrap()
             .contains("[judgements.apsp]")
     );
-    let out = probity(home.path(), &["history", file]);
+    let out = run(home.path(), &["history", file]);
     assert!(
         text(&out.stdout).contains("apsp: judgement override \"adequate\" → none"),
         "{}",
         text(&out.stdout)
     );
-    let out = probity(home.path(), &["verify", file]);
+    let out = run(home.path(), &["verify", file]);
     assert!(out.status.success(), "{}", text(&out.stdout));
 
     // Clearing again changes nothing.
     let before = std::fs::read(&path).unwrap();
-    let out = probity(home.path(), &["judge", file, "apsp", "--clear"]);
+    let out = run(home.path(), &["judge", file, "apsp", "--clear"]);
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("Nothing changed"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -495,7 +490,7 @@ fn a_hand_edit_of_an_override_is_found_by_verify_naming_the_area() {
     let home = tempfile::tempdir().unwrap();
     let path = northmoor(home.path());
     let file = path.to_str().unwrap();
-    let out = probity(
+    let out = run(
         home.path(),
         &["judge", file, "vetting", "good", "--rationale", "Recovered"],
     );
@@ -506,7 +501,7 @@ fn a_hand_edit_of_an_override_is_found_by_verify_naming_the_area() {
         saved.replace("override = \"good\"", "override = \"outstanding\""),
     )
     .unwrap();
-    let out = probity(home.path(), &["verify", file]);
+    let out = run(home.path(), &["verify", file]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     assert!(
@@ -526,7 +521,7 @@ fn refused(home: &Path, path: &Path, args: &[&str], message: &str) {
     let logged = std::fs::read(&history).ok();
     let mut all = vec!["judge", path.to_str().unwrap()];
     all.extend(args);
-    let out = probity(home, &all);
+    let out = run(home, &all);
     assert_eq!(out.status.code(), Some(1), "{args:?}");
     let stderr = text(&out.stderr);
     assert!(stderr.contains(message), "{args:?}: {stderr}");
@@ -536,7 +531,7 @@ fn refused(home: &Path, path: &Path, args: &[&str], message: &str) {
 
 /// A new integrity-2026 assessment, its history begun, so a refusal has nothing to record.
 fn started(home: &Path) -> PathBuf {
-    let out = probity(
+    let out = run(
         home,
         &[
             "new",
@@ -595,7 +590,7 @@ fn bad_input_is_refused_and_leaves_the_file_as_it_was() {
         "an override needs a rationale",
     );
 
-    let out = probity(
+    let out = run(
         h,
         &[
             "sign",
@@ -619,7 +614,7 @@ fn bad_input_is_refused_and_leaves_the_file_as_it_was() {
 #[test]
 fn a_checklist_without_grading_takes_no_override() {
     let home = tempfile::tempdir().unwrap();
-    let out = probity(
+    let out = run(
         home.path(),
         &[
             "new",

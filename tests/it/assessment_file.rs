@@ -4,11 +4,13 @@
 use jiff::civil::date;
 use probity_core::answer::{Status, Value};
 use probity_core::assessment::{self, Answer, Assessment, Assurance, Incoming};
-use probity_core::checklist::{Catalog, Checklist};
+use probity_core::checklist::Checklist;
 use proptest::prelude::*;
 
+use crate::support::{built_in, catalog, fixture};
+
 fn wfof() -> Checklist {
-    Catalog::discover(None).resolve("wfof-2011", None).unwrap()
+    built_in("wfof-2011")
 }
 
 #[test]
@@ -58,9 +60,7 @@ received = 2013-01-15
 
 #[test]
 fn judgements_round_trip_and_an_empty_one_leaves_no_trace() {
-    let c = Catalog::discover(None)
-        .resolve("integrity-2026", None)
-        .unwrap();
+    let c = built_in("integrity-2026");
     let text = r#"
 format = 1
 checklist = "integrity-2026"
@@ -120,15 +120,11 @@ fn dates_may_be_bare_or_quoted_and_are_written_bare() {
 #[test]
 fn saving_writes_answers_in_checklist_order_and_loads_back() {
     let c = wfof();
-    let (a, _) = assessment::load(
-        std::path::Path::new("tests/fixtures/dorset-2012.toml"),
-        &Catalog::discover(None),
-    )
-    .unwrap();
+    let (a, _) = assessment::load(&fixture("dorset-2012.toml"), catalog()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dorset.toml");
     assessment::save(&path, &a, &c).unwrap();
-    let (back, _) = assessment::load(&path, &Catalog::discover(None)).unwrap();
+    let (back, _) = assessment::load(&path, catalog()).unwrap();
     assert_eq!(back, a);
     let text = std::fs::read_to_string(&path).unwrap();
     let media = text.find("[answers.\"media.policy\"]").unwrap();

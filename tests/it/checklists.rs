@@ -2,14 +2,10 @@
 //! to speak about it, and the 2026 checklist accounts for every item of the one it follows.
 
 use probity_core::answer::Kind;
-use probity_core::checklist::{Catalog, Checklist, Item};
+use probity_core::checklist::Item;
 use probity_core::progress::crosswalk::{Crosswalk, Fate};
 
-fn built_in(id: &str) -> Checklist {
-    Catalog::discover(None)
-        .resolve(id, None)
-        .unwrap_or_else(|e| panic!("{id}: {e}"))
-}
+use crate::support::{built_in, catalog};
 
 fn scored(item: &Item) -> bool {
     item.kind.is_scored()
@@ -17,11 +13,10 @@ fn scored(item: &Item) -> bool {
 
 #[test]
 fn every_built_in_checklist_loads_cleanly() {
-    let catalog = Catalog::discover(None);
-    let ids: Vec<String> = catalog
+    let ids: Vec<String> = catalog()
         .entries
         .iter()
-        .map(|e| match &e.checklist {
+        .map(|e| match e.checklist() {
             Ok(c) => c.id.clone(),
             Err(e) => panic!("{}", e.render()),
         })

@@ -4,10 +4,12 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-fn probity(home: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("probity").unwrap();
-    cmd.env("PROBITY_HOME", home)
-        .env("PROBITY_TODAY", "2012-12-01");
+use crate::support::{Setting, probity};
+
+/// probity with `home` as its data folder, on 1 December 2012.
+fn at(home: &std::path::Path) -> Command {
+    let mut cmd = probity();
+    cmd.home(home).today("2012-12-01");
     cmd
 }
 
@@ -15,7 +17,7 @@ fn probity(home: &std::path::Path) -> Command {
 fn new_creates_a_private_file_and_never_replaces_one() {
     let root = tempfile::tempdir().unwrap();
     let home = &root.path().join("data");
-    probity(home)
+    at(home)
         .args([
             "new",
             "--force",
@@ -51,7 +53,7 @@ fn new_creates_a_private_file_and_never_replaces_one() {
         format!("{text}\n[answers.\"gifts.policy\"]\nvalue = \"yes\"\n"),
     )
     .unwrap();
-    probity(home)
+    at(home)
         .args([
             "new",
             "--force",
@@ -81,7 +83,7 @@ fn report_writes_markdown_to_a_file_only_once_without_overwrite() {
         "--out",
         out.to_str().unwrap(),
     ];
-    probity(home.path()).args(args).assert().success();
+    at(home.path()).args(args).assert().success();
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(
         md.contains("OFFICIAL") && md.contains("SENSITIVE"),
@@ -89,18 +91,14 @@ fn report_writes_markdown_to_a_file_only_once_without_overwrite() {
     );
     assert!(md.contains("# Integrity self-assessment: Dorset Police, 2012"));
     assert!(md.contains("Procurement"));
-    probity(home.path())
+    at(home.path())
         .args(args)
         .assert()
         .code(1)
         .stderr(contains("already exists").and(contains("--overwrite")));
     // "Force" means a police force: it never replaces a file.
-    probity(home.path())
-        .args(args)
-        .arg("--force")
-        .assert()
-        .code(2);
-    probity(home.path())
+    at(home.path()).args(args).arg("--force").assert().code(2);
+    at(home.path())
         .args(args)
         .arg("--overwrite")
         .assert()
@@ -116,13 +114,13 @@ fn checklists_lists_the_built_in_one_and_a_users_own() {
         "id = \"own\"\ntitle = \"Our own\"\nversion = \"1\"\nprovenance = \"us\"\n[[areas]]\nid = \"a\"\ntitle = \"A\"\nquestion = \"?\"\n[[areas.items]]\nid = \"a.one\"\nprompt = \"One?\"\nkind = \"status\"\n",
     )
     .unwrap();
-    probity(home.path())
+    at(home.path())
         .arg("checklists")
         .assert()
         .success()
         .stdout(contains("wfof-2011"))
         .stdout(contains("own\tOur own"));
-    probity(home.path())
+    at(home.path())
         .args([
             "new",
             "--force",
@@ -146,7 +144,7 @@ fn a_broken_user_checklist_is_reported_but_does_not_hide_the_others() {
         "id = \"x\"\n[[areas]\n",
     )
     .unwrap();
-    probity(home.path())
+    at(home.path())
         .arg("checklists")
         .assert()
         .code(1)
@@ -158,7 +156,7 @@ fn a_broken_user_checklist_is_reported_but_does_not_hide_the_others() {
 fn committed_schemas_are_up_to_date() {
     let home = tempfile::tempdir().unwrap();
     let out = home.path().join("schemas");
-    probity(home.path())
+    at(home.path())
         .args(["schema", "--out", out.to_str().unwrap()])
         .assert()
         .success();
@@ -188,7 +186,7 @@ fn an_assessment_naming_a_missing_or_broken_checklist_says_which_and_where() {
         "format = 1\nchecklist = \"nosuch\"\nforce = \"F\"\nperiod = \"1\"\n",
     )
     .unwrap();
-    probity(home.path())
+    at(home.path())
         .args(["check", file.to_str().unwrap()])
         .assert()
         .code(1)
@@ -199,7 +197,7 @@ fn an_assessment_naming_a_missing_or_broken_checklist_says_which_and_where() {
         "format = 1\nchecklist = \"broken.toml\"\nforce = \"F\"\nperiod = \"1\"\n",
     )
     .unwrap();
-    probity(home.path())
+    at(home.path())
         .args(["report", file.to_str().unwrap()])
         .assert()
         .code(1)
@@ -212,7 +210,7 @@ fn a_data_folder_others_can_reach_is_reported_once_with_the_fix() {
     use std::os::unix::fs::PermissionsExt;
     let root = tempfile::tempdir().unwrap();
     std::fs::set_permissions(root.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
-    let out = probity(root.path()).arg("checklists").output().unwrap();
+    let out = at(root.path()).arg("checklists").output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success());
     assert_eq!(

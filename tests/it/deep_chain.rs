@@ -1,19 +1,18 @@
 //! Checklists are input: however long an ask-if chain a file holds, checking and scoring it
 //! neither recurse on its length nor take quadratic time.
 
-#[path = "common/chain.rs"]
-mod chain;
-
-use assert_cmd::Command;
 use probity_core::assessment::Assessment;
 use probity_core::checklist;
 use probity_core::scoring;
+use probity_testkit::chain_checklist;
+
+use crate::support::{Setting, probity};
 
 const ITEMS: usize = 45_000;
 
 #[test]
 fn a_45000_item_chain_loads_and_scores() {
-    let text = chain::chain_checklist(ITEMS);
+    let text = chain_checklist(ITEMS);
     assert!(
         text.len() < 4 * 1024 * 1024,
         "under the 4 MB cap: {}",
@@ -39,7 +38,7 @@ fn a_45000_item_chain_loads_and_scores() {
 fn check_and_summary_take_a_45000_item_chain() {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("chain.toml");
-    std::fs::write(&list, chain::chain_checklist(ITEMS)).unwrap();
+    std::fs::write(&list, chain_checklist(ITEMS)).unwrap();
     let file = dir.path().join("a.toml");
     std::fs::write(
         &file,
@@ -51,11 +50,6 @@ fn check_and_summary_take_a_45000_item_chain() {
         vec!["check", file.to_str().unwrap()],
         vec!["summary", file.to_str().unwrap(), "--format", "json"],
     ] {
-        Command::cargo_bin("probity")
-            .unwrap()
-            .args(&args)
-            .env("PROBITY_HOME", dir.path())
-            .assert()
-            .success();
+        probity().args(&args).home(dir.path()).assert().success();
     }
 }

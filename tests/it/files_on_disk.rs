@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command as Process;
 
-use assert_cmd::cargo::cargo_bin;
+use crate::support::{Setting, binary, mkfifo, probity};
 
 const DORSET: &str = "tests/fixtures/dorset-2012.toml";
 
@@ -16,10 +16,10 @@ fn probity_on_a_small_disk(home: &Path, kib: u32, args: &[&str]) -> std::process
     Process::new("sh")
         .arg("-c")
         .arg(script)
-        .arg(cargo_bin("probity"))
+        .arg(binary())
         .args(args)
-        .env("PROBITY_HOME", home)
-        .env("PROBITY_TODAY", "2012-12-01")
+        .home(home)
+        .today("2012-12-01")
         .output()
         .unwrap()
 }
@@ -112,7 +112,7 @@ fn in_own_mount_namespace(script: &str, args: &[&Path]) -> Option<std::process::
         Process::new("unshare")
             .args(["-rm", "sh", "-c", script, "sh"])
             .args(args)
-            .env("PROBITY_TODAY", "2012-12-01")
+            .today("2012-12-01")
             .output()
             .unwrap(),
     )
@@ -127,8 +127,7 @@ fn an_assessment_on_a_read_only_mount_is_read_not_refused() {
     let before = std::fs::read(&path).unwrap();
     let script = "mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" \
         && PROBITY_HOME=\"$1\" \"$2\" check \"$3\" && PROBITY_HOME=\"$1\" exec \"$2\" sign \"$3\" --by A --role B";
-    let Some(run) = in_own_mount_namespace(script, &[dir.path(), &cargo_bin("probity"), &path])
-    else {
+    let Some(run) = in_own_mount_namespace(script, &[dir.path(), binary(), &path]) else {
         return;
     };
     let stderr = String::from_utf8_lossy(&run.stderr);
@@ -147,19 +146,12 @@ fn an_assessment_on_a_read_only_mount_is_read_not_refused() {
     assert_eq!(names(dir.path()), ["dorset.toml"]);
 }
 
-#[cfg(unix)]
-fn mkfifo(path: &Path) {
-    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-}
-
 /// `probity ARGS` with a deadline, so a hang fails the test instead of stalling it.
-fn probity(home: &Path, args: &[&str]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("probity")
-        .unwrap()
+fn run(home: &Path, args: &[&str]) -> std::process::Output {
+    probity()
         .args(args)
-        .env("PROBITY_HOME", home)
-        .env("PROBITY_TODAY", "2012-12-01")
+        .home(home)
+        .today("2012-12-01")
         .timeout(std::time::Duration::from_secs(20))
         .output()
         .unwrap()
@@ -206,7 +198,7 @@ fn a_checklist_path_reaches_only_regular_files_in_probitys_places() {
     ] {
         let file = naming(&dir, checklist);
         for command in ["check", "report"] {
-            let run = probity(&home, &[command, file.to_str().unwrap()]);
+            let run = run(&home, &[command, file.to_str().unwrap()]);
             let stderr = String::from_utf8_lossy(&run.stderr).replace("\n  │ ", " ");
             assert_eq!(run.status.code(), Some(1), "{checklist}: {stderr}");
             assert!(stderr.contains(message), "{checklist}: {stderr}");
@@ -227,7 +219,7 @@ fn a_checklist_path_reaches_only_regular_files_in_probitys_places() {
         home.join("checklists/ours.toml").display().to_string(),
     ] {
         let file = naming(&dir, &name);
-        let run = probity(&home, &["check", file.to_str().unwrap()]);
+        let run = run(&home, &["check", file.to_str().unwrap()]);
         assert!(run.status.success(), "{name}: {run:?}");
     }
 }
@@ -258,7 +250,7 @@ fn a_fifo_in_place_of_an_assessment_is_refused_at_once() {
             "--no-tui",
         ],
     ] {
-        let run = probity(dir.path(), &args);
+        let run = run(dir.path(), &args);
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert_eq!(run.status.code(), Some(1), "{args:?}: {stderr}");
         assert!(

@@ -3,30 +3,24 @@
 //! and every finding stated with an action.
 
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use calamine::{Reader, Xlsx};
 use jiff::civil::date;
 use probity_core::answer::Kind;
-use probity_core::checklist::{Catalog, Checklist};
+use probity_core::checklist::Checklist;
 use probity_core::document::{Document, Format};
 use probity_core::report::{Options, Report};
 use scraper::{Html, Selector};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use crate::support::{Setting, built_in, catalog, fixture, probity, stdout};
 
 fn wfof() -> Checklist {
-    Catalog::discover(None).resolve("wfof-2011", None).unwrap()
+    built_in("wfof-2011")
 }
 
 fn report(name: &str) -> Report {
-    let catalog = Catalog::discover(None);
-    let (a, c) = probity_core::assessment::load(&fixture(name), &catalog).unwrap();
+    let (a, c) = probity_core::assessment::load(&fixture(name), catalog()).unwrap();
     Report::new(
         &c,
         &a,
@@ -135,20 +129,9 @@ fn no_reader_facing_format_shows_an_id_outside_the_annex() {
     assert!(html.contains("<span class=\"ref\">ctx.assessor</span>"));
 }
 
-fn probity() -> Command {
-    let mut cmd = Command::cargo_bin("probity").unwrap();
-    cmd.env("PROBITY_TODAY", "2013-09-30");
-    cmd
-}
-
+/// What `cmd` prints, run on 30 September 2013; fails the test unless it succeeds.
 fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    stdout(cmd.today("2013-09-30"))
 }
 
 #[test]
@@ -324,8 +307,8 @@ fn every_finding_states_the_gap_and_an_action() {
 
 #[test]
 fn the_shipped_checklist_has_every_statement_and_action() {
-    for entry in Catalog::discover(None).entries {
-        let c = entry.checklist.unwrap();
+    for entry in &catalog().entries {
+        let c = entry.checklist().unwrap();
         assert!(
             c.warnings.is_empty(),
             "{}: {:?}",
@@ -348,8 +331,7 @@ fn the_shipped_checklist_has_every_statement_and_action() {
 
 #[test]
 fn a_checklist_without_wording_is_warned_about_with_its_place() {
-    let out = Command::cargo_bin("probity")
-        .unwrap()
+    let out = probity()
         .args(["check"])
         .arg(fixture("checklists/wfof-2013.toml"))
         .output()

@@ -2,32 +2,24 @@
 //! meets them on the command line: whatever a file holds, and whatever it is named, nothing
 //! that reaches the terminal or a document can carry a control, bidi or invisible character.
 
-#[path = "common/corpus.rs"]
-mod corpus;
-
 use std::path::Path;
 
-use assert_cmd::Command;
-use corpus::{CORPUS, is_inert};
+use crate::support::corpus::{CORPUS, is_inert};
+use crate::support::{Setting, probity, text};
 
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
 /// `probity ARGS`: its exit code, standard output and standard error.
-fn probity(home: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("probity")
-        .unwrap()
+fn run(home: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = probity()
         .args(args)
-        .env("PROBITY_HOME", home)
-        .env("PROBITY_TODAY", "2013-06-01")
+        .home(home)
+        .today("2013-06-01")
         .output()
         .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
 }
 
 /// An assessment of `force` for `period` with the payload in every free-text place, in an
@@ -98,7 +90,7 @@ fn every_error_path_keeps_the_payload_off_the_terminal() {
             if command == "sign" {
                 args.extend(["--by", "A", "--role", "B"]);
             }
-            let (code, stdout, stderr) = probity(d, &args);
+            let (code, stdout, stderr) = run(d, &args);
             assert!(is_inert(&stderr), "{command} {file:?}: {stderr:?}");
             if command != "report" {
                 assert!(is_inert(&stdout), "{command} {file:?}: {stdout:?}");
@@ -108,12 +100,11 @@ fn every_error_path_keeps_the_payload_off_the_terminal() {
             }
         }
     }
-    let (_, _, stderr) = probity(d, &["check", d.join("checklist.toml").to_str().unwrap()]);
+    let (_, _, stderr) = run(d, &["check", d.join("checklist.toml").to_str().unwrap()]);
     assert!(stderr.contains("written as an escape"), "{stderr}");
     // A batch: every bad file is listed, and the summary of the rest is clean.
     for format in ["md", "html", "json", "csv"] {
-        let (code, stdout, stderr) =
-            probity(d, &["summary", d.to_str().unwrap(), "--format", format]);
+        let (code, stdout, stderr) = run(d, &["summary", d.to_str().unwrap(), "--format", format]);
         assert_eq!(code, Some(1));
         assert!(is_inert(&stdout), "summary {format}: {stdout:?}");
         assert!(is_inert(&stderr), "summary {format}: {stderr:?}");
@@ -141,7 +132,7 @@ fn compare_trend_and_summary_of_hostile_files_are_inert_in_every_format() {
         runs.push(vec!["summary", folder, "--format", format]);
     }
     for args in runs {
-        let (code, stdout, stderr) = probity(d, &args);
+        let (code, stdout, stderr) = run(d, &args);
         assert_eq!(code, Some(0), "{args:?}: {stderr}");
         assert!(is_inert(&stdout), "{args:?}: {stdout:?}");
         assert!(is_inert(&stderr), "{args:?}: {stderr:?}");

@@ -1,7 +1,7 @@
 //! Every validation error has a fixture under tests/fixtures/invalid; each must be refused by
 //! `probity check` with exit code 1, a message that says what is wrong, and its line and column.
 
-use assert_cmd::Command;
+use crate::support::{Setting, case_tests, joined_stderr, probity};
 
 /// (fixture, words the message must contain, `line:column`)
 const CASES: &[(&str, &str, &str)] = &[
@@ -153,31 +153,63 @@ const CASES: &[(&str, &str, &str)] = &[
 
 fn check(fixture: &str) -> (i32, String) {
     let path = format!("tests/fixtures/invalid/{fixture}");
-    let out = Command::cargo_bin("probity")
-        .unwrap()
+    let out = probity()
         .args(["check", &path])
-        .env("PROBITY_HOME", "/nonexistent-probity-home")
+        .home("/nonexistent-probity-home")
         .output()
         .unwrap();
-    // miette wraps long messages; join the wrapped lines back up.
-    let stderr = String::from_utf8_lossy(&out.stderr).replace("\n  │ ", " ");
-    (out.status.code().unwrap_or(-1), stderr)
+    (out.status.code().unwrap_or(-1), joined_stderr(&out))
 }
 
-#[test]
-fn every_invalid_fixture_is_refused_with_message_and_location() {
-    let mut failures = Vec::new();
-    for (fixture, message, at) in CASES {
-        let (code, stderr) = check(fixture);
-        let place = format!("tests/fixtures/invalid/{fixture}:{at}");
-        if code != 1 || !stderr.contains(message) || !stderr.contains(&place) {
-            failures.push(format!(
-                "{fixture}: exit {code}, wanted message {message:?} at {place}\n{stderr}"
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+/// The fixture `name`.toml is refused with its case's message and place.
+fn refused(name: &str) {
+    let fixture = format!("{name}.toml");
+    let (_, message, at) = CASES
+        .iter()
+        .find(|c| c.0 == fixture)
+        .unwrap_or_else(|| panic!("no case {fixture}"));
+    let (code, stderr) = check(&fixture);
+    let place = format!("tests/fixtures/invalid/{fixture}:{at}");
+    assert!(
+        code == 1 && stderr.contains(message) && stderr.contains(&place),
+        "{fixture}: exit {code}, wanted message {message:?} at {place}\n{stderr}"
+    );
 }
+
+case_tests!(refused;
+    syntax,
+    duplicate_item,
+    unknown_item,
+    incompatible_kinds,
+    unknown_option,
+    unknown_field,
+    empty_area,
+    ask_cycle,
+    choice_without_options,
+    unknown_kind,
+    control_character,
+    condition_shape,
+    unknown_recommendation,
+    assessment_wrong_kind,
+    assessment_newer_format,
+    assessment_unknown_field,
+    assessment_bad_count,
+    assessment_bad_date,
+    assessment_verified_without_name,
+    assessment_unknown_assurance,
+    grading_thresholds,
+    grading_unknown_area,
+    age_test_kind,
+    assessment_judgement_unknown_area,
+    assessment_judgement_bad_grade,
+    assessment_override_without_rationale,
+    assessment_judgement_ungraded,
+    assessment_missing_force,
+    assessment_conflict_wrong_kind,
+    assessment_conflict_no_from,
+    assessment_conflict_empty,
+    assessment_conflict_bad_received,
+);
 
 #[test]
 fn every_fixture_in_the_folder_is_covered() {
@@ -189,6 +221,12 @@ fn every_fixture_in_the_folder_is_covered() {
     let mut covered: Vec<String> = CASES.iter().map(|c| c.0.to_string()).collect();
     covered.sort();
     assert_eq!(files, covered);
+    let mut tested: Vec<String> = NAMES
+        .iter()
+        .map(|n| format!("{}.toml", n.replace('_', "-")))
+        .collect();
+    tested.sort();
+    assert_eq!(tested, covered);
 }
 
 #[test]
@@ -203,8 +241,7 @@ fn no_control_character_from_a_file_reaches_the_terminal() {
 #[test]
 fn a_newer_format_file_is_left_untouched() {
     let before = std::fs::read("tests/fixtures/invalid/assessment-newer-format.toml").unwrap();
-    let out = Command::cargo_bin("probity")
-        .unwrap()
+    let out = probity()
         .args([
             "report",
             "tests/fixtures/invalid/assessment-newer-format.toml",
@@ -220,14 +257,9 @@ fn a_newer_format_file_is_left_untouched() {
 
 #[test]
 fn usage_errors_exit_with_two() {
-    let out = Command::cargo_bin("probity")
-        .unwrap()
-        .args(["report"])
-        .output()
-        .unwrap();
+    let out = probity().args(["report"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = Command::cargo_bin("probity")
-        .unwrap()
+    let out = probity()
         .args(["report", "x.toml", "--format", "pdf"])
         .output()
         .unwrap();
@@ -241,10 +273,9 @@ fn the_shipped_checklist_and_seed_fixtures_are_valid() {
         "tests/fixtures/dorset-2012.toml",
         "tests/fixtures/durham-2012.toml",
     ] {
-        Command::cargo_bin("probity")
-            .unwrap()
+        probity()
             .args(["check", file])
-            .env("PROBITY_TODAY", "2012-12-01")
+            .today("2012-12-01")
             .assert()
             .success();
     }

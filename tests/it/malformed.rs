@@ -3,12 +3,11 @@
 //! wrong, where (file, line and column, or the file alone when the fault is the whole file),
 //! in a few lines, with nothing that could drive the terminal, and the file left untouched.
 
-#[path = "common/chain.rs"]
-mod chain;
-
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use probity_testkit::chain_checklist;
+
+use crate::support::{Setting, case_tests, joined_stderr, mkfifo, probity};
 
 /// The head every assessment case starts from: four lines.
 const HEAD: &str = "format = 1\nchecklist = \"wfof-2011\"\nforce = \"F\"\nperiod = \"2012\"\n";
@@ -73,15 +72,9 @@ fn naming(checklist: &str) -> String {
     )
 }
 
-#[cfg(unix)]
-fn mkfifo(path: &Path) {
-    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-}
-
 fn cases() -> Vec<Case> {
     let deep = format!("{HEAD}x = {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
-    let mut cycle = chain::chain_checklist(45_000);
+    let mut cycle = chain_checklist(45_000);
     cycle.push_str("ask_if={item=\"i0\",answered=false}\n");
     let mut v = vec![
         // The file as a whole.
@@ -583,83 +576,158 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 fn run(home: &Path, args: &[&str]) -> (Option<i32>, String) {
-    let out = Command::cargo_bin("probity")
-        .unwrap()
+    let out = probity()
         .args(args)
-        .env("PROBITY_HOME", home)
-        .env("PROBITY_TODAY", "2013-06-01")
+        .home(home)
+        .today("2013-06-01")
         .timeout(std::time::Duration::from_secs(30))
         .output()
         .unwrap();
-    // miette wraps long messages; join the wrapped lines back up.
-    let stderr = String::from_utf8_lossy(&out.stderr).replace("\n  │ ", " ");
-    (out.status.code(), stderr)
+    (out.status.code(), joined_stderr(&out))
 }
 
-#[test]
-fn every_malformed_input_is_refused_with_what_and_where_and_left_untouched() {
+/// The case named `name` is refused by `check` (and `sign`, for an assessment) with exit 1,
+/// its message and place, in few lines with nothing that could drive the terminal, and its
+/// folder is left as it was.
+fn refused(name: &str) {
     let cases = cases();
-    assert!(cases.len() >= 60, "{} cases", cases.len());
+    let case = cases
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no case {name}"));
     let root = tempfile::tempdir().unwrap();
     let home = root.path().join("home");
     std::fs::create_dir(&home).unwrap();
     #[cfg(unix)]
     std::fs::set_permissions(&home, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
-    let mut failures = Vec::new();
-    for case in &cases {
-        let dir = root.path().join(case.name);
-        std::fs::create_dir(&dir).unwrap();
-        let file = dir.join("case.toml");
-        match &case.body {
-            Body::Text(t) => std::fs::write(&file, t).unwrap(),
-            Body::Bytes(b) => std::fs::write(&file, b).unwrap(),
-            Body::Folder => std::fs::create_dir(&file).unwrap(),
-            #[cfg(unix)]
-            Body::Fifo => mkfifo(&file),
-        }
-        (case.setup)(&dir);
-        let before = snapshot(&dir);
-        let path = file.to_str().unwrap();
-        let commands: &[&str] = if case.assessment {
-            &["check", "sign"]
-        } else {
-            &["check"]
-        };
-        for command in commands {
-            let mut args = vec![*command, path];
-            if *command == "sign" {
-                args.extend(["--by", "A", "--role", "B"]);
-            }
-            let (code, stderr) = run(&home, &args);
-            let place = match case.at {
-                Some(at) => format!("{path}:{at}"),
-                None => path.to_string(),
-            };
-            let safe = !stderr.chars().any(|c| c.is_control() && c != '\n');
-            if code != Some(1)
-                || !stderr.contains(case.message)
-                || !stderr.contains(&place)
-                || !safe
-                || stderr.len() > 4000
-            {
-                failures.push(format!(
-                    "{} ({command}): exit {code:?}, wanted {:?} at {place}, {} bytes\n{}",
-                    case.name,
-                    case.message,
-                    stderr.len(),
-                    stderr.chars().take(1500).collect::<String>()
-                ));
-            }
-            if snapshot(&dir) != before {
-                failures.push(format!("{} ({command}): the folder changed", case.name));
-            }
-        }
+    let dir = root.path().join(case.name);
+    std::fs::create_dir(&dir).unwrap();
+    let file = dir.join("case.toml");
+    match &case.body {
+        Body::Text(t) => std::fs::write(&file, t).unwrap(),
+        Body::Bytes(b) => std::fs::write(&file, b).unwrap(),
+        Body::Folder => std::fs::create_dir(&file).unwrap(),
+        #[cfg(unix)]
+        Body::Fifo => mkfifo(&file),
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases:\n\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n\n")
-    );
+    (case.setup)(&dir);
+    let before = snapshot(&dir);
+    let path = file.to_str().unwrap();
+    let commands: &[&str] = if case.assessment {
+        &["check", "sign"]
+    } else {
+        &["check"]
+    };
+    for command in commands {
+        let mut args = vec![*command, path];
+        if *command == "sign" {
+            args.extend(["--by", "A", "--role", "B"]);
+        }
+        let (code, stderr) = run(&home, &args);
+        let place = match case.at {
+            Some(at) => format!("{path}:{at}"),
+            None => path.to_string(),
+        };
+        let safe = !stderr.chars().any(|c| c.is_control() && c != '\n');
+        assert!(
+            code == Some(1)
+                && stderr.contains(case.message)
+                && stderr.contains(&place)
+                && safe
+                && stderr.len() <= 4000,
+            "{name} ({command}): exit {code:?}, wanted {:?} at {place}, {} bytes\n{}",
+            case.message,
+            stderr.len(),
+            stderr.chars().take(1500).collect::<String>()
+        );
+        assert!(
+            snapshot(&dir) == before,
+            "{name} ({command}): the folder changed"
+        );
+    }
+}
+
+case_tests!(refused;
+    empty,
+    blank,
+    no_format,
+    newer_format,
+    format_zero,
+    format_text,
+    missing_force,
+    empty_force,
+    invisible_force,
+    empty_period,
+    unknown_field,
+    unknown_answer_field,
+    unknown_stage,
+    answers_not_a_table,
+    review_not_a_flag,
+    evidence_not_a_list,
+    syntax,
+    duplicate_key,
+    answered_twice_once_hidden,
+    status_maybe,
+    status_table,
+    negative_count,
+    fractional_count,
+    count_nan,
+    huge_integer,
+    number_infinite,
+    percent_over,
+    money_negative,
+    choice_unknown,
+    text_number,
+    date_year_negative,
+    date_february_30_text,
+    due_february_30,
+    due_february_30_text,
+    due_year_negative,
+    due_year_zero,
+    due_with_time,
+    due_number,
+    nul_in_string,
+    bom_then_bad_value,
+    crlf_then_bad_value,
+    deep_nesting,
+    checklist_unknown_id,
+    checklist_absolute_elsewhere,
+    checklist_escapes_upwards,
+    checklist_device,
+    checklist_missing,
+    checklist_folder,
+    checklist_broken,
+    checklist_named_with_hidden_characters,
+    checklist_empty,
+    checklist_escape_raw,
+    checklist_escape_written,
+    checklist_bidi_written,
+    checklist_nul,
+    checklist_hidden_id,
+    checklist_hidden_option_id,
+    checklist_duplicate_item,
+    checklist_credit_over,
+    checklist_weight_infinite,
+    checklist_deep_condition,
+    checklist_crlf_unknown_field,
+    checklist_bom_unknown_field,
+    checklist_cycle_of_45000,
+    invalid_utf8,
+    checklist_invalid_utf8,
+    ten_megabyte_string,
+    checklist_five_megabytes,
+    folder_for_a_file,
+    fifo_for_a_file,
+    checklist_fifo,
+    checklist_link_out,
+);
+
+#[test]
+fn every_case_has_its_test() {
+    let mut tested: Vec<String> = NAMES.iter().map(|n| n.replace('_', "-")).collect();
+    let mut cases: Vec<String> = cases().iter().map(|c| c.name.to_string()).collect();
+    tested.sort();
+    cases.sort();
+    assert_eq!(tested, cases);
+    assert!(cases.len() >= 60, "{} cases", cases.len());
 }

@@ -2,11 +2,13 @@
 //! corrupted, only ever give errors.
 
 use probity_core::assessment;
-use probity_core::checklist::{self, Catalog};
+use probity_core::checklist;
 use proptest::prelude::*;
 
-const CHECKLIST: &str = include_str!("../checklists/wfof-2011.toml");
-const DORSET: &str = include_str!("fixtures/dorset-2012.toml");
+use crate::support::built_in;
+
+const CHECKLIST: &str = include_str!("../../checklists/wfof-2011.toml");
+const DORSET: &str = include_str!("../fixtures/dorset-2012.toml");
 
 fn mutate(text: &str, drop: usize, garble: usize, with: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
@@ -46,7 +48,7 @@ proptest! {
 
     #[test]
     fn a_damaged_assessment_gives_errors_not_panics(drop in any::<usize>(), garble in any::<usize>(), with in "[ -~]{0,12}") {
-        let c = Catalog::discover(None).resolve("wfof-2011", None).unwrap();
+        let c = built_in("wfof-2011");
         if let Err(e) = assessment::load_str("x.toml", &mutate(DORSET, drop, garble, &with), &c) {
             prop_assert!(!e.problems.is_empty());
             let _ = e.render();

@@ -15,11 +15,14 @@ use probity_core::report::{Options, Report};
 use probity_core::storage::Lock;
 use probity_core::workspace::{Start, Workspace};
 
+use crate::support::{Setting, probity};
+
 const TODAY: &str = "2012-12-01";
 
-fn probity(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("probity").unwrap();
-    cmd.env("PROBITY_HOME", data).env("PROBITY_TODAY", TODAY);
+/// probity with `data` as its data folder, on 1 December 2012.
+fn at(data: &Path) -> Command {
+    let mut cmd = probity();
+    cmd.home(data).today(TODAY);
     cmd
 }
 
@@ -95,7 +98,7 @@ const ANSWERS: [(&str, &str); 9] = [
 fn a_piped_walk_answers_skips_goes_back_and_stops_with_every_answer_saved() {
     let data = tempfile::tempdir().unwrap();
     let path = blank(data.path(), "walked.toml");
-    let out = probity(data.path())
+    let out = at(data.path())
         .args(["walk", "walked.toml"])
         .write_stdin(REPLIES)
         .output()
@@ -145,7 +148,7 @@ fn a_piped_walk_answers_skips_goes_back_and_stops_with_every_answer_saved() {
 fn a_walk_writes_the_same_file_and_report_as_the_interface() {
     let data = tempfile::tempdir().unwrap();
     let walked = blank(data.path(), "walked.toml");
-    probity(data.path())
+    at(data.path())
         .args(["walk", "walked.toml"])
         .write_stdin(REPLIES)
         .assert()
@@ -193,7 +196,7 @@ fn a_walk_writes_the_same_file_and_report_as_the_interface() {
 fn a_walk_starts_at_an_area_and_says_when_everything_is_answered() {
     let data = tempfile::tempdir().unwrap();
     dorset(data.path());
-    probity(data.path())
+    at(data.path())
         .args(["walk", "dorset-2012.toml", "--area", "hospitality"])
         .write_stdin("?\nf\nq\n")
         .assert()
@@ -203,7 +206,7 @@ fn a_walk_starts_at_an_area_and_says_when_everything_is_answered() {
                 .and(contains("What good looks like:"))
                 .and(contains("Findings: ")),
         );
-    probity(data.path())
+    at(data.path())
         .args(["walk", "dorset-2012.toml", "--area", "nosuch"])
         .assert()
         .code(1)
@@ -216,7 +219,7 @@ fn a_walk_starts_at_an_area_and_says_when_everything_is_answered() {
 fn answer_records_a_value_with_its_note_evidence_owner_and_due_date() {
     let data = tempfile::tempdir().unwrap();
     let path = blank(data.path(), "a.toml");
-    probity(data.path())
+    at(data.path())
         .args([
             "answer",
             "a.toml",
@@ -259,14 +262,14 @@ fn answer_records_a_value_with_its_note_evidence_owner_and_due_date() {
         ["ctx.completed_on", "30 November 2012"],
         ["media.policy", "y"],
     ] {
-        probity(data.path())
+        at(data.path())
             .arg("answer")
             .arg(&path)
             .args(args)
             .assert()
             .success();
     }
-    probity(data.path())
+    at(data.path())
         .args([
             "answer",
             "a.toml",
@@ -296,7 +299,7 @@ fn answer_records_a_value_with_its_note_evidence_owner_and_due_date() {
 /// piece of `said` in the error.
 fn refused(data: &Path, path: &Path, args: &[&str], said: &[&str]) {
     let before = std::fs::read(path).unwrap();
-    let out = probity(data)
+    let out = at(data)
         .arg("answer")
         .arg(path)
         .args(args)
@@ -378,7 +381,7 @@ fn answer_refuses_bad_input_and_leaves_the_file_byte_for_byte_unchanged() {
     drop(lock);
     // A usage error is exit 2, and leaves the file alone too.
     let before = read(&path);
-    probity(d)
+    at(d)
         .args([
             "answer",
             "dorset-2012.toml",
@@ -388,7 +391,7 @@ fn answer_refuses_bad_input_and_leaves_the_file_byte_for_byte_unchanged() {
         ])
         .assert()
         .code(2);
-    probity(d)
+    at(d)
         .args(["answer", "dorset-2012.toml", "media.policy"])
         .assert()
         .code(2);
@@ -399,7 +402,7 @@ fn answer_refuses_bad_input_and_leaves_the_file_byte_for_byte_unchanged() {
 fn confirm_marks_carried_answers_confirmed() {
     let data = tempfile::tempdir().unwrap();
     dorset(data.path());
-    probity(data.path())
+    at(data.path())
         .args([
             "new",
             "--from",
@@ -417,7 +420,7 @@ fn confirm_marks_carried_answers_confirmed() {
     let carried = || read(&path).matches("carried = true").count();
     let all = carried();
     assert!(all > 10);
-    probity(data.path())
+    at(data.path())
         .args(["confirm", file, "media.policy", "keep a register of gifts"])
         .assert()
         .success()
@@ -427,35 +430,32 @@ fn confirm_marks_carried_answers_confirmed() {
         );
     assert_eq!(carried(), all - 2);
     let before = read(&path);
-    probity(data.path())
+    at(data.path())
         .args(["confirm", file, "media.polcy"])
         .assert()
         .code(1)
         .stderr(contains("nearest ids are media.policy"));
-    probity(data.path())
-        .args(["confirm", file])
-        .assert()
-        .code(2);
+    at(data.path()).args(["confirm", file]).assert().code(2);
     assert_eq!(read(&path), before);
-    probity(data.path())
+    at(data.path())
         .args(["confirm", file, "--area", "media"])
         .assert()
         .success();
     let (assessment, _) = ws(data.path()).load(&path).unwrap();
     assert!(assessment.unconfirmed().all(|id| !id.starts_with("media.")));
     assert!(assessment.unconfirmed().next().is_some());
-    probity(data.path())
+    at(data.path())
         .args(["confirm", file, "--all"])
         .assert()
         .success();
     assert_eq!(carried(), 0);
-    probity(data.path())
+    at(data.path())
         .args(["confirm", file, "--all"])
         .assert()
         .success()
         .stdout(contains("No answer needed confirming."));
     // Nothing carried stands in the way of signing off any more.
-    let out = probity(data.path())
+    let out = at(data.path())
         .args(["sign", file, "--by", "A. Chief", "--role", "DCC"])
         .output()
         .unwrap();
@@ -468,7 +468,7 @@ fn show_prints_questions_guidance_answers_and_findings_as_plain_text() {
     let data = tempfile::tempdir().unwrap();
     let path = dorset(data.path());
     // Text that would drive a terminal, had it reached the file, comes out as visible escapes.
-    probity(data.path())
+    at(data.path())
         .args([
             "answer",
             "dorset-2012.toml",
@@ -478,7 +478,7 @@ fn show_prints_questions_guidance_answers_and_findings_as_plain_text() {
         ])
         .assert()
         .success();
-    let out = probity(data.path())
+    let out = at(data.path())
         .args(["show", "dorset-2012.toml"])
         .output()
         .unwrap();
@@ -496,17 +496,17 @@ fn show_prints_questions_guidance_answers_and_findings_as_plain_text() {
     ] {
         assert!(text.contains(said), "{said:?} missing");
     }
-    probity(data.path())
+    at(data.path())
         .args(["show", "dorset-2012.toml", "procurement.gifts_crossref"])
         .assert()
         .success()
         .stdout(contains("Answer: No").and(contains("Area:").not()));
-    probity(data.path())
+    at(data.path())
         .args(["show", "dorset-2012.toml", "--area", "procurement"])
         .assert()
         .success()
         .stdout(contains("Area: Procurement and contracts").and(contains("gifts.policy").not()));
-    probity(data.path())
+    at(data.path())
         .args(["show", "dorset-2012.toml", "nothing like this"])
         .assert()
         .code(1)

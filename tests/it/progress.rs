@@ -1,6 +1,6 @@
 //! Year-on-year features against the seed fixtures: carry forward, compare, trend, summary.
 
-use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use assert_cmd::Command;
 use jiff::civil::date;
@@ -12,33 +12,22 @@ use probity_core::progress::crosswalk::Crosswalk;
 use probity_core::progress::{carry, load_batch, summary, trend::Trend};
 use probity_core::scoring::evaluate;
 
+use crate::support::{Setting, fixture, probity, stdout};
+
 const TODAY: &str = "2013-09-30";
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+/// The built-in checklists and the fixtures' own, read once.
+fn catalog() -> &'static Catalog {
+    static CATALOG: LazyLock<Catalog> =
+        LazyLock::new(|| Catalog::discover(Some(&fixture("checklists"))));
+    &CATALOG
 }
 
-fn catalog() -> Catalog {
-    Catalog::discover(Some(&fixture("checklists")))
-}
-
-fn probity() -> Command {
-    let mut cmd = Command::cargo_bin("probity").unwrap();
-    cmd.env("PROBITY_TODAY", TODAY).env_remove("PROBITY_HOME");
+/// probity on 30 September 2013.
+fn at_today() -> Command {
+    let mut cmd = probity();
+    cmd.today(TODAY);
     cmd
-}
-
-/// Runs probity, expecting success, and returns what it printed.
-fn succeed(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn json(out: &[u8]) -> serde_json::Value {
@@ -68,7 +57,7 @@ fn ids(v: &serde_json::Value) -> Vec<&str> {
 
 #[test]
 fn dorset_closes_the_cross_referencing_gap_in_2013() {
-    let out = probity()
+    let out = at_today()
         .args(["compare", "--format", "json"])
         .arg(fixture("dorset-2012.toml"))
         .arg(fixture("dorset-2013.toml"))
@@ -118,7 +107,7 @@ fn dorset_closes_the_cross_referencing_gap_in_2013() {
 
 #[test]
 fn the_progress_report_reads_as_a_narrative() {
-    let out = probity()
+    let out = at_today()
         .arg("compare")
         .arg(fixture("dorset-2012.toml"))
         .arg(fixture("dorset-2013.toml"))
@@ -141,7 +130,7 @@ fn compare_html_is_self_contained_and_escaped() {
         ),
     )
     .unwrap();
-    let out = probity()
+    let out = at_today()
         .args(["compare", "--format", "html"])
         .arg(fixture("dorset-2012.toml"))
         .arg(&evil)
@@ -161,7 +150,7 @@ fn compare_html_is_self_contained_and_escaped() {
 #[test]
 fn the_version_two_checklist_is_carried_and_compared_without_losing_an_answer() {
     let catalog = catalog();
-    let (prev, v1) = assessment::load(&fixture("dorset-2012.toml"), &catalog).unwrap();
+    let (prev, v1) = assessment::load(&fixture("dorset-2012.toml"), catalog).unwrap();
     let v2 = catalog.resolve("wfof-2013", None).unwrap();
     let carried = carry::carry_forward(&prev, &v1, &v2, "2013");
     let next = &carried.assessment;
@@ -260,7 +249,7 @@ fn new_from_carries_forward_and_sign_off_waits_for_confirmation() {
         home.path().join("checklists/wfof-2013.toml"),
     )
     .unwrap();
-    let out = probity()
+    let out = at_today()
         .arg("--data-dir")
         .arg(home.path())
         .args(["new", "--no-tui", "--period", "2013", "--from"])
@@ -290,7 +279,7 @@ fn new_from_carries_forward_and_sign_off_waits_for_confirmation() {
     assert!(text.contains("carried_from = \"2012\""));
 
     let sign = |command: &str| {
-        probity()
+        at_today()
             .arg("--data-dir")
             .arg(home.path())
             .arg(command)
@@ -317,7 +306,7 @@ fn new_from_carries_forward_and_sign_off_waits_for_confirmation() {
 #[test]
 fn finalise_points_to_sign() {
     let home = tempfile::tempdir().unwrap();
-    let out = probity()
+    let out = at_today()
         .arg("--data-dir")
         .arg(home.path())
         .args(["finalise", "x.toml"])
@@ -336,7 +325,7 @@ fn finalise_points_to_sign() {
 fn the_two_seed_forces_sum_to_the_published_totals() {
     let batch = load_batch(
         &[fixture("dorset-2012.toml"), fixture("durham-2012.toml")],
-        &catalog(),
+        catalog(),
         date(2013, 1, 1),
         || {},
     );
@@ -388,7 +377,7 @@ fn the_summary_uses_each_forces_latest_period() {
             fixture("dorset-2012.toml"),
             fixture("durham-2012.toml"),
         ],
-        &catalog(),
+        catalog(),
         date(2013, 9, 30),
         || {},
     );
@@ -435,10 +424,10 @@ fn folding_files_as_they_are_read_gives_the_summary_of_the_whole_batch() {
         }
     }
     let today = date(2013, 9, 30);
-    let batch = load_batch(&paths, &catalog(), today, || {});
+    let batch = load_batch(&paths, catalog(), today, || {});
     for period in [None, Some("2012"), Some("2011")] {
         let whole = summary::summarise(&batch, period, &page());
-        let folded = summary::summarise_files(&paths, &catalog(), period, &page(), || {});
+        let folded = summary::summarise_files(&paths, catalog(), period, &page(), || {});
         assert_eq!(
             serde_json::to_value(&folded).unwrap(),
             serde_json::to_value(&whole).unwrap(),
@@ -446,7 +435,7 @@ fn folding_files_as_they_are_read_gives_the_summary_of_the_whole_batch() {
         );
         assert_eq!(folded.bad.len(), 1);
     }
-    let all = summary::summarise_files(&paths, &catalog(), None, &page(), || {});
+    let all = summary::summarise_files(&paths, catalog(), None, &page(), || {});
     assert_eq!((all.forces, all.left_out), (2, 118));
 }
 
@@ -466,7 +455,7 @@ fn a_bad_file_is_listed_and_the_rest_summarised() {
         "format = 1\nchecklist = \"wfof-2011\"\nforce = \"X\"\nperiod = \"2012\"\n[answers.\"business.applications\"]\nvalue = \"many\"\n",
     )
     .unwrap();
-    let out = probity()
+    let out = at_today()
         .args(["summary", "--format", "json"])
         .arg(dir.path())
         .output()
@@ -494,7 +483,7 @@ fn a_bad_file_is_listed_and_the_rest_summarised() {
 #[test]
 fn summary_formats_agree() {
     let run = |format: &str| {
-        let out = probity()
+        let out = at_today()
             .args(["summary", "--format", format])
             .arg(fixture("dorset-2012.toml"))
             .arg(fixture("durham-2012.toml"))
@@ -539,7 +528,7 @@ fn a_trend_follows_one_force_over_four_periods() {
         fixture("durham-2012.toml"),
     ])
     .unwrap();
-    let batch = load_batch(&paths, &catalog(), date(2014, 9, 30), || {});
+    let batch = load_batch(&paths, catalog(), date(2014, 9, 30), || {});
     let t = Trend::of(&batch, "dorset police", &page());
     let periods: Vec<&str> = t.points.iter().map(|p| p.period.as_str()).collect();
     assert_eq!(periods, ["2011", "2012", "2013", "2014"]);
@@ -556,13 +545,13 @@ fn a_trend_follows_one_force_over_four_periods() {
     assert_eq!(procurement[1], ("2012".to_string(), Some(0.0)));
     assert_eq!(t.series(Some("no-such-area"))[0].1, None);
 
-    let html = succeed(
-        probity()
+    let html = stdout(
+        at_today()
             .args(["trend", "--format", "html", "--force", "Dorset Police"])
             .args(&paths),
     );
     assert!(html.contains("<svg") && html.contains("<polyline"));
-    let many = probity().arg("trend").args(&paths).output().unwrap();
+    let many = at_today().arg("trend").args(&paths).output().unwrap();
     assert_eq!(many.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&many.stderr).contains("choose one with --force"));
 }
@@ -571,7 +560,7 @@ fn a_trend_follows_one_force_over_four_periods() {
 fn a_batch_keeps_file_order_and_each_files_checklist() {
     let catalog = catalog();
     let dir = tempfile::tempdir().unwrap();
-    let (prev, v1) = assessment::load(&fixture("dorset-2012.toml"), &catalog).unwrap();
+    let (prev, v1) = assessment::load(&fixture("dorset-2012.toml"), catalog).unwrap();
     let v2 = catalog.resolve("wfof-2013", None).unwrap();
     let mut paths = Vec::new();
     for n in 0..9 {
@@ -590,7 +579,7 @@ fn a_batch_keeps_file_order_and_each_files_checklist() {
     }
     std::fs::write(dir.path().join("bad.toml"), "not toml").unwrap();
     paths.insert(4, dir.path().join("bad.toml"));
-    let batch = load_batch(&paths, &catalog, date(2013, 9, 30), || {});
+    let batch = load_batch(&paths, catalog, date(2013, 9, 30), || {});
     assert_eq!(batch.bad.len(), 1);
     assert_eq!(batch.checklists.len(), 2);
     let forces: Vec<&str> = batch
@@ -617,8 +606,8 @@ fn summary_csv_defuses_formulas_from_files() {
         text.replace("Durham Constabulary", "=HYPERLINK(\\\"http://x\\\")"),
     )
     .unwrap();
-    let csv = succeed(
-        probity()
+    let csv = stdout(
+        at_today()
             .args(["summary", "--format", "csv"])
             .arg(fixture("dorset-2012.toml"))
             .arg(&evil),
@@ -632,8 +621,8 @@ fn summary_csv_defuses_formulas_from_files() {
 
 #[test]
 fn the_summary_of_the_seed_forces_reads_plainly() {
-    let md = succeed(
-        probity()
+    let md = stdout(
+        at_today()
             .arg("summary")
             .arg(fixture("dorset-2012.toml"))
             .arg(fixture("durham-2012.toml")),
@@ -643,7 +632,7 @@ fn the_summary_of_the_seed_forces_reads_plainly() {
 
 #[test]
 fn commands_explain_what_they_cannot_do() {
-    let reversed = probity()
+    let reversed = at_today()
         .arg("compare")
         .arg(fixture("dorset-2013.toml"))
         .arg(fixture("dorset-2012.toml"))
@@ -652,7 +641,7 @@ fn commands_explain_what_they_cannot_do() {
     assert!(reversed.status.success());
     assert!(String::from_utf8_lossy(&reversed.stderr).contains("earlier period than the first"));
 
-    let missing = probity()
+    let missing = at_today()
         .arg("compare")
         .arg(fixture("dorset-2012.toml"))
         .arg(fixture("no-such-file.toml"))
@@ -661,7 +650,7 @@ fn commands_explain_what_they_cannot_do() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-file.toml"));
 
-    let one = probity()
+    let one = at_today()
         .arg("trend")
         .arg(fixture("durham-2012.toml"))
         .output()
@@ -673,7 +662,11 @@ fn commands_explain_what_they_cannot_do() {
     );
 
     let empty = tempfile::tempdir().unwrap();
-    let none = probity().arg("summary").arg(empty.path()).output().unwrap();
+    let none = at_today()
+        .arg("summary")
+        .arg(empty.path())
+        .output()
+        .unwrap();
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no assessment files"));
 }
@@ -686,19 +679,19 @@ fn every_html_page_is_well_formed() {
         fixture("dorset-2013.toml"),
     ];
     let pages = [
-        succeed(
-            probity()
+        stdout(
+            at_today()
                 .args(["compare", "--format", "html"])
                 .arg(fixture("dorset-2012.toml"))
                 .arg(fixture("dorset-2013.toml")),
         ),
-        succeed(
-            probity()
+        stdout(
+            at_today()
                 .args(["trend", "--format", "html"])
                 .args(trend_inputs),
         ),
-        succeed(
-            probity()
+        stdout(
+            at_today()
                 .args(["summary", "--format", "html"])
                 .arg(fixture("dorset-2012.toml"))
                 .arg(fixture("durham-2012.toml")),
@@ -723,8 +716,8 @@ fn every_html_page_is_well_formed() {
 fn reports_list_the_answers_still_carried_and_unconfirmed() {
     let dir = tempfile::tempdir().unwrap();
     let next = dir.path().join("dorset-2013.toml");
-    succeed(
-        probity()
+    stdout(
+        at_today()
             .args([
                 "--data-dir",
                 dir.path().to_str().unwrap(),
@@ -738,7 +731,7 @@ fn reports_list_the_answers_still_carried_and_unconfirmed() {
             .arg("--from")
             .arg(fixture("dorset-2012.toml")),
     );
-    let md = succeed(probity().arg("report").arg(&next));
+    let md = stdout(at_today().arg("report").arg(&next));
     let section = md
         .split("## Carried forward, not yet confirmed")
         .nth(1)
@@ -749,8 +742,8 @@ fn reports_list_the_answers_still_carried_and_unconfirmed() {
     );
     assert!(section.contains("carried answer No"), "{section}");
     assert!(!section.contains("procurement.gifts_crossref"), "{section}");
-    let html = succeed(
-        probity()
+    let html = stdout(
+        at_today()
             .arg("report")
             .arg(&next)
             .args(["--format", "html"]),
@@ -761,7 +754,7 @@ fn reports_list_the_answers_still_carried_and_unconfirmed() {
         .unwrap()
         .replace("carried = true\n", "");
     std::fs::write(&next, text).unwrap();
-    let md = succeed(probity().arg("report").arg(&next));
+    let md = stdout(at_today().arg("report").arg(&next));
     assert!(!md.contains("Carried forward, not yet confirmed"));
 }
 
@@ -776,7 +769,7 @@ fn page() -> Page {
 #[test]
 fn a_comparison_across_the_two_built_in_checklists_reads_sensibly() {
     let catalog = catalog();
-    let (prev, before) = assessment::load(&fixture("dorset-2013.toml"), &catalog).unwrap();
+    let (prev, before) = assessment::load(&fixture("dorset-2013.toml"), catalog).unwrap();
     let after = catalog.resolve("integrity-2026", None).unwrap();
     let carried = carry::carry_forward(&prev, &before, &after, "2026");
     let next = &carried.assessment;

@@ -5,27 +5,21 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use jiff::civil::date;
 use probity_core::assessment::{self, Assessment};
-use probity_core::checklist::{Catalog, Checklist};
+use probity_core::checklist::Checklist;
 use probity_core::document::{Document, Format};
 use probity_core::report::{Options, Report, Style};
 use scraper::{Html, Selector};
 
-#[path = "common/corpus.rs"]
-mod corpus;
-use corpus::CORPUS;
-
-#[path = "support/word.rs"]
-mod word;
+use crate::support::corpus::{self, CORPUS};
+use crate::support::{Setting, built_in, catalog, probity, word};
 
 fn options() -> Options {
     Options::new("OFFICIAL-SENSITIVE", date(2012, 12, 1))
 }
 
 fn load(fixture: &str) -> (Assessment, Checklist) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(fixture);
-    assessment::load(&path, &Catalog::discover(None)).unwrap_or_else(|e| panic!("{fixture}: {e}"))
+    assessment::load(&crate::support::fixture(fixture), catalog())
+        .unwrap_or_else(|e| panic!("{fixture}: {e}"))
 }
 
 fn report_with(a: &Assessment, c: &Checklist, options: &Options) -> Report {
@@ -657,10 +651,7 @@ fn hostile() -> (Assessment, Checklist) {
     // An answer to no item, whose id is the payload: kept, and named in the warnings.
     let id = toml_string(&format!("orphan {} {}", CORPUS[12], CORPUS[13]));
     text += &format!("[answers.{id}]\nvalue = {p}\nnote = {p}\n");
-    let catalog = Catalog::discover(None);
-    let checklist = catalog
-        .resolve("wfof-2011", None)
-        .expect("built-in checklist");
+    let checklist = built_in("wfof-2011");
     let a = assessment::load_str("hostile.toml", &text, &checklist)
         .unwrap_or_else(|e| panic!("{}", e.render()));
     (a, checklist)
@@ -915,20 +906,18 @@ fn every_format_is_written_by_the_command_line_and_never_overwritten_without_ask
         let name = format!("{format:?}").to_lowercase();
         let out = home.path().join(format!("dorset.{}", format.extension()));
         let run = || {
-            let mut cmd = assert_cmd::Command::cargo_bin("probity").unwrap();
-            cmd.env("PROBITY_HOME", home.path())
-                .env("PROBITY_TODAY", "2012-12-01")
-                .args([
-                    "report",
-                    "tests/fixtures/dorset-2012.toml",
-                    "--format",
-                    &name,
-                    "--marking",
-                    "OFFICIAL",
-                    "--redact",
-                    "--out",
-                    out.to_str().unwrap(),
-                ]);
+            let mut cmd = probity();
+            cmd.home(home.path()).today("2012-12-01").args([
+                "report",
+                "tests/fixtures/dorset-2012.toml",
+                "--format",
+                &name,
+                "--marking",
+                "OFFICIAL",
+                "--redact",
+                "--out",
+                out.to_str().unwrap(),
+            ]);
             cmd
         };
         run().assert().success();

@@ -4,23 +4,20 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
 use calamine::{Data, Reader};
 use rust_xlsxwriter::{Format, Workbook};
 
-fn probity(home: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("probity")
-        .unwrap()
-        .env("PROBITY_HOME", home)
-        .env("PROBITY_TODAY", "2012-12-01")
+use crate::support::{Setting, probity, text};
+
+/// probity acting as the integrity lead on 1 December 2012.
+fn run(home: &Path, args: &[&str]) -> Output {
+    probity()
+        .home(home)
+        .today("2012-12-01")
         .args(["--as", "Integrity Lead"])
         .args(args)
         .output()
         .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn ok(out: &Output) -> String {
@@ -36,7 +33,7 @@ fn ok(out: &Output) -> String {
 /// A Dorset 2012 assessment: procurement compares awards with the gifts register ("no"), and
 /// has had an audit ("yes").
 fn assessment(home: &Path, force: &str) -> PathBuf {
-    ok(&probity(
+    ok(&run(
         home,
         &["new", "--force", force, "--period", "2012", "--no-tui"],
     ));
@@ -46,20 +43,17 @@ fn assessment(home: &Path, force: &str) -> PathBuf {
         .find(|p| p.extension().is_some_and(|e| e == "toml"))
         .unwrap();
     let file = path.to_str().unwrap();
-    ok(&probity(
+    ok(&run(
         home,
         &["answer", file, "procurement.gifts_crossref", "no"],
     ));
-    ok(&probity(
-        home,
-        &["answer", file, "procurement.audit", "yes"],
-    ));
+    ok(&run(home, &["answer", file, "procurement.audit", "yes"]));
     path
 }
 
 /// Makes the procurement return for the Head of Procurement.
 fn make_return(home: &Path, file: &Path, out: &Path) -> String {
-    ok(&probity(
+    ok(&run(
         home,
         &[
             "return",
@@ -169,7 +163,7 @@ fn history(file: &Path) -> Vec<u8> {
 /// assessment and its history are byte for byte as they were.
 fn refused(home: &Path, file: &Path, workbook: &Path) -> String {
     let (before, log) = (read(file), history(file));
-    let out = probity(
+    let out = run(
         home,
         &["import", file.to_str().unwrap(), workbook.to_str().unwrap()],
     );
@@ -282,7 +276,7 @@ fn a_filled_return_brings_new_answers_under_the_contributors_name_and_keeps_conf
     let before = read(&file);
 
     // A dry run says exactly what would change and writes nothing.
-    let dry = ok(&probity(
+    let dry = ok(&run(
         home.path(),
         &["import", f, filled.to_str().unwrap(), "--dry-run"],
     ));
@@ -291,10 +285,7 @@ fn a_filled_return_brings_new_answers_under_the_contributors_name_and_keeps_conf
     assert!(dry.contains(summary), "{dry}");
     assert!(dry.contains("Dry run: nothing was written."), "{dry}");
 
-    let done = ok(&probity(
-        home.path(),
-        &["import", f, filled.to_str().unwrap()],
-    ));
+    let done = ok(&run(home.path(), &["import", f, filled.to_str().unwrap()]));
     assert!(done.contains(summary), "{done}");
     assert_eq!(
         done.replace("Dry run: nothing was written.\n", ""),
@@ -324,7 +315,7 @@ fn a_filled_return_brings_new_answers_under_the_contributors_name_and_keeps_conf
         saved.contains("[answers.\"procurement.gifts_crossref\".incoming]\nvalue = \"yes\"\nfrom = \"Head of Procurement\"\nreturn = \"procurement-filled.xlsx\"\nreceived = 2012-12-01"),
         "{saved}"
     );
-    let log = ok(&probity(
+    let log = ok(&run(
         home.path(),
         &["history", f, "--item", "procurement.cards.count"],
     ));
@@ -334,7 +325,7 @@ fn a_filled_return_brings_new_answers_under_the_contributors_name_and_keeps_conf
     );
 
     // The conflict is listed with both answers and who gave each.
-    let listed = ok(&probity(home.path(), &["conflicts", f]));
+    let listed = ok(&run(home.path(), &["conflicts", f]));
     assert!(listed.contains("1 conflict to resolve"), "{listed}");
     assert!(
         listed.contains("Held: answer \"No\" (given by Integrity Lead, "),
@@ -346,14 +337,11 @@ fn a_filled_return_brings_new_answers_under_the_contributors_name_and_keeps_conf
     );
 
     // Importing the same return again changes nothing.
-    let again = ok(&probity(
-        home.path(),
-        &["import", f, filled.to_str().unwrap()],
-    ));
+    let again = ok(&run(home.path(), &["import", f, filled.to_str().unwrap()]));
     assert!(again.contains("0 new answers, 0 conflicts"), "{again}");
 
     // Sign-off is refused while the conflict waits.
-    let sign = probity(
+    let sign = run(
         home.path(),
         &[
             "sign",
@@ -372,7 +360,7 @@ fn a_filled_return_brings_new_answers_under_the_contributors_name_and_keeps_conf
     );
 
     // Taking it applies the return's answer as the contributor's.
-    let took = ok(&probity(
+    let took = ok(&run(
         home.path(),
         &["conflicts", f, "--take", "procurement.gifts_crossref"],
     ));
@@ -383,7 +371,7 @@ fn a_filled_return_brings_new_answers_under_the_contributors_name_and_keeps_conf
             && !saved.contains(".incoming]"),
         "{saved}"
     );
-    let log = ok(&probity(
+    let log = ok(&run(
         home.path(),
         &["history", f, "--item", "procurement.gifts_crossref"],
     ));
@@ -397,23 +385,20 @@ fn keeping_the_answer_held_sets_the_returns_aside() {
     fill(&made, &filled, &[(GIFTS_CROSSREF, Typed::Text("Yes"))]);
     let f = file.to_str().unwrap();
     let before = without_pointer(&file);
-    ok(&probity(
-        home.path(),
-        &["import", f, filled.to_str().unwrap()],
-    ));
+    ok(&run(home.path(), &["import", f, filled.to_str().unwrap()]));
     let after = without_pointer(&file);
     // Nothing changes but the conflict kept beside the answer.
     let incoming = "\n[answers.\"procurement.gifts_crossref\".incoming]\nvalue = \"yes\"\nfrom = \"Head of Procurement\"\nreturn = \"filled.xlsx\"\nreceived = 2012-12-01\n";
     assert!(after.contains(incoming), "{after}");
     assert_eq!(after.replacen(incoming, "", 1), before);
 
-    let kept = ok(&probity(
+    let kept = ok(&run(
         home.path(),
         &["conflicts", f, "--keep", "procurement.gifts_crossref"],
     ));
     assert!(kept.contains("kept the answer held"), "{kept}");
     assert_eq!(without_pointer(&file), before);
-    let none = probity(
+    let none = run(
         home.path(),
         &["conflicts", f, "--keep", "procurement.gifts_crossref"],
     );
@@ -528,7 +513,7 @@ fn a_good_return_still_applies_beside_a_bad_one() {
             (CARDS_POLICY, Typed::Blank),
         ],
     );
-    let out = probity(
+    let out = run(
         home.path(),
         &[
             "import",
@@ -556,10 +541,7 @@ fn a_second_different_conflict_waits_until_the_first_is_resolved() {
     fill(&made, &first, &[(GIFTS_CROSSREF, Typed::Text("Yes"))]);
     fill(&made, &second, &[(GIFTS_CROSSREF, Typed::Text("Partly"))]);
     let f = file.to_str().unwrap();
-    ok(&probity(
-        home.path(),
-        &["import", f, first.to_str().unwrap()],
-    ));
+    ok(&run(home.path(), &["import", f, first.to_str().unwrap()]));
     let stderr = refused(home.path(), &file, &second);
     assert!(
         stderr.contains("second.xlsx, sheet \"Questions\", cell E4, procurement.gifts_crossref")
@@ -628,7 +610,7 @@ fn answer_cells_check_what_is_typed_by_the_items_kind() {
     let home = tempfile::tempdir().unwrap();
     let file = assessment(home.path(), "Dorset Police");
     let out = home.path().join("media.xlsx");
-    ok(&probity(
+    ok(&run(
         home.path(),
         &[
             "return",

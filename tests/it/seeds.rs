@@ -1,21 +1,18 @@
 //! The two HMIC 2012 force reports, encoded as assessments, must come out as the reports say.
 
-use assert_cmd::Command;
 use jiff::civil::date;
 use probity_core::answer::{Status, Value};
 use probity_core::assessment::{self, Assessment};
-use probity_core::checklist::{Catalog, Checklist, Severity};
+use probity_core::checklist::{Checklist, Severity};
 use probity_core::scoring::{self, Evaluation, FindingKind};
 use serde_json::Value as Json;
+
+use crate::support::{Setting, catalog, fixture, probity};
 
 const CROSSREF_RULE: &str = "gifts_register_not_crossreferenced";
 
 fn load(name: &str) -> (Assessment, Checklist, Evaluation) {
-    let (a, c) = assessment::load(
-        std::path::Path::new(&format!("tests/fixtures/{name}")),
-        &Catalog::discover(None),
-    )
-    .unwrap();
+    let (a, c) = assessment::load(&fixture(name), catalog()).unwrap();
     let e = scoring::evaluate(&c, &a, date(2012, 12, 1));
     (a, c, e)
 }
@@ -132,15 +129,14 @@ fn what_each_report_says_about_registers_and_social_media_is_recorded() {
 
 #[test]
 fn the_json_report_lists_the_finding_with_its_trace() {
-    let out = Command::cargo_bin("probity")
-        .unwrap()
+    let out = probity()
         .args([
             "report",
             "tests/fixtures/dorset-2012.toml",
             "--format",
             "json",
         ])
-        .env("PROBITY_TODAY", "2012-12-01")
+        .today("2012-12-01")
         .output()
         .unwrap();
     assert!(out.status.success());

@@ -8,10 +8,12 @@ use predicates::str::contains;
 
 use probity::cli::Cli;
 
-fn probity() -> Command {
-    let mut cmd = Command::cargo_bin("probity").unwrap();
-    cmd.env("PROBITY_TODAY", "2012-12-01")
-        .env_remove("PROBITY_HOME");
+use crate::support::{Setting, probity};
+
+/// probity on 1 December 2012.
+fn at_today() -> Command {
+    let mut cmd = probity();
+    cmd.today("2012-12-01");
     cmd
 }
 
@@ -30,7 +32,7 @@ fn every_command_shows_examples_in_its_help() {
     for name in names.iter().map(String::as_str).chain([""]) {
         for flag in ["-h", "--help"] {
             let args: Vec<&str> = [name, flag].into_iter().filter(|a| !a.is_empty()).collect();
-            let out = probity().args(&args).output().unwrap();
+            let out = at_today().args(&args).output().unwrap();
             let help = String::from_utf8(out.stdout).unwrap();
             assert!(out.status.success(), "{args:?}");
             let examples = help
@@ -59,7 +61,7 @@ fn completions_are_printed_for_each_shell() {
         ("fish", "complete -c probity"),
         ("powershell", "Register-ArgumentCompleter"),
     ] {
-        let out = probity().args(["completions", shell]).output().unwrap();
+        let out = at_today().args(["completions", shell]).output().unwrap();
         assert!(out.status.success(), "{shell}");
         let script = String::from_utf8(out.stdout).unwrap();
         assert!(script.contains(marker), "{shell}: {script}");
@@ -67,7 +69,7 @@ fn completions_are_printed_for_each_shell() {
             assert!(script.contains(name), "{shell} does not complete {name}");
         }
     }
-    probity()
+    at_today()
         .args(["completions", "tcsh"])
         .assert()
         .code(2)
@@ -78,7 +80,7 @@ fn completions_are_printed_for_each_shell() {
 fn man_writes_a_page_for_probity_and_each_command() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("man1");
-    probity()
+    at_today()
         .args(["man", "--out"])
         .arg(&out)
         .assert()
@@ -99,14 +101,14 @@ fn man_writes_a_page_for_probity_and_each_command() {
         assert!(page.contains(".SH EXAMPLES\n.nf\n"), "probity{name}.1");
     }
     // Pages already there are left alone, and a changed one is replaced only when asked.
-    probity()
+    at_today()
         .args(["man", "--out"])
         .arg(&out)
         .assert()
         .success()
         .stdout(contains("probity.1 is up to date"));
     std::fs::write(out.join("probity-walk.1"), "old").unwrap();
-    probity()
+    at_today()
         .args(["man", "--out"])
         .arg(&out)
         .assert()
@@ -114,7 +116,7 @@ fn man_writes_a_page_for_probity_and_each_command() {
         .stderr(contains(
             "already exists and differs; replace it with --overwrite",
         ));
-    probity()
+    at_today()
         .args(["man", "--overwrite", "--out"])
         .arg(&out)
         .assert()
@@ -136,12 +138,12 @@ fn the_data_folder_option_shows_only_where_it_acts() {
         ["man", "--out", out],
     ] {
         let name = args[0];
-        probity()
+        at_today()
             .args([name, "--help"])
             .assert()
             .success()
             .stdout(contains("--data-dir").not());
-        probity()
+        at_today()
             .args(["--data-dir", "/tmp"])
             .args(args.iter().filter(|a| !a.is_empty()))
             .assert()
@@ -159,14 +161,14 @@ fn the_data_folder_option_shows_only_where_it_acts() {
         "checklists",
         "summary",
     ] {
-        probity()
+        at_today()
             .args([name, "--help"])
             .assert()
             .success()
             .stdout(contains("--data-dir"));
     }
     // The hidden --today still works anywhere, for reproducible output.
-    probity()
+    at_today()
         .args([
             "report",
             "tests/fixtures/dorset-2012.toml",
@@ -185,13 +187,13 @@ fn open_and_report_find_a_bare_name_in_the_data_folder() {
         data.path().join("d.toml"),
     )
     .unwrap();
-    probity()
+    at_today()
         .args(["report", "d.toml", "--data-dir"])
         .arg(data.path())
         .assert()
         .success()
         .stdout(contains("Dorset Police"));
-    probity()
+    at_today()
         .args(["open", "d.toml", "--plain", "--data-dir"])
         .arg(data.path())
         .write_stdin("q\n")
@@ -199,7 +201,7 @@ fn open_and_report_find_a_bare_name_in_the_data_folder() {
         .success()
         .stdout(contains("Dorset Police, 2012"));
     // Given before the command, --data-dir still reaches it.
-    probity()
+    at_today()
         .args(["--data-dir"])
         .arg(data.path())
         .args(["show", "d.toml", "media.policy"])
@@ -223,7 +225,7 @@ fn every_command_words_its_errors_the_same_way() {
         vec!["compare", bad, "no-such.toml"],
         vec!["summary", "no-such-folder"],
     ] {
-        let out = probity()
+        let out = at_today()
             .args(&args)
             .arg("--data-dir")
             .arg(data.path())

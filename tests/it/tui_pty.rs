@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::support::{Setting, binary};
+
 use expectrl::session::OsSession;
 
 fn nz(n: u16) -> std::num::NonZeroU16 {
@@ -26,9 +28,9 @@ impl Pty {
     }
 
     fn spawn_with(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_probity"));
+        let mut cmd = Command::new(binary());
         cmd.arg("--data-dir").arg(data).args(args);
-        cmd.env("PROBITY_TODAY", "2012-12-01")
+        cmd.today("2012-12-01")
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR");
         cmd.envs(env.iter().copied());
@@ -239,7 +241,7 @@ fn a_paste_goes_into_the_note_as_text() {
 
 /// Runs `probity verify` on a file: whether it exits 0, and what it says.
 fn verify(data: &Path, path: &Path) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_probity"))
+    let out = Command::new(binary())
         .arg("--data-dir")
         .arg(data)
         .arg("verify")
@@ -447,10 +449,9 @@ impl Window {
             libc::fcntl(master.as_raw_fd(), libc::F_SETFL, libc::O_NONBLOCK);
             libc::fcntl(master.as_raw_fd(), libc::F_SETFD, libc::FD_CLOEXEC);
         }
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_probity"));
+        let mut cmd = Command::new(binary());
         cmd.arg("--data-dir").arg(data).args(args);
-        cmd.env("PROBITY_TODAY", "2012-12-01")
-            .env("TERM", "xterm-256color");
+        cmd.today("2012-12-01").env("TERM", "xterm-256color");
         cmd.stdin(slave.try_clone().unwrap())
             .stdout(slave.try_clone().unwrap())
             .stderr(slave);

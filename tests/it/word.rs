@@ -2,23 +2,16 @@
 //! footer, real heading styles, findings and figures in tables, charts with alt text, and no
 //! internal ids where a reader would see them.
 
-#[path = "support/run.rs"]
-mod run;
-#[path = "support/word.rs"]
-mod word;
-
+use crate::support::word::{self, WordDoc};
+use crate::support::{catalog, fixture, in_fixtures};
 use jiff::civil::date;
 use probity_core::assessment;
-use probity_core::checklist::Catalog;
 use probity_core::document::{Document, Format};
 use probity_core::report::{Options, Report};
-use run::probity;
-use word::WordDoc;
 
 fn dorset(options: &Options) -> Report {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dorset-2012.toml");
-    let (a, c) = assessment::load(&path, &Catalog::discover(None)).expect("the Dorset fixture");
+    let (a, c) =
+        assessment::load(&fixture("dorset-2012.toml"), catalog()).expect("the Dorset fixture");
     Report::new(&c, &a, options)
 }
 
@@ -223,7 +216,7 @@ fn marking_and_redaction_reach_the_word_document() {
 
 #[test]
 fn the_progress_report_is_a_word_document() {
-    let doc = WordDoc::read(probity(&[
+    let doc = WordDoc::read(in_fixtures(&[
         "compare",
         "dorset-2012.toml",
         "dorset-2013.toml",
@@ -271,7 +264,7 @@ fn the_progress_report_is_a_word_document() {
 
 #[test]
 fn the_summary_is_a_word_document() {
-    let doc = WordDoc::read(probity(&[
+    let doc = WordDoc::read(in_fixtures(&[
         "summary",
         "dorset-2012.toml",
         "durham-2012.toml",

@@ -6,9 +6,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 
-#[path = "support/run.rs"]
-mod run;
-use run::probity;
+use crate::support::in_fixtures;
 
 struct Book {
     wb: Xlsx<Cursor<Vec<u8>>>,
@@ -67,7 +65,7 @@ fn number(d: &Data) -> f64 {
 
 #[test]
 fn the_progress_workbook_tracks_commitments_with_real_dates_and_numbers() {
-    let mut book = Book::read(probity(&[
+    let mut book = Book::read(in_fixtures(&[
         "compare",
         "dorset-2012.toml",
         "dorset-2013.toml",
@@ -132,7 +130,7 @@ fn the_progress_workbook_tracks_commitments_with_real_dates_and_numbers() {
 
 #[test]
 fn the_summary_workbook_opens_on_the_forces() {
-    let mut book = Book::read(probity(&[
+    let mut book = Book::read(in_fixtures(&[
         "summary",
         "dorset-2012.toml",
         "durham-2012.toml",
@@ -203,7 +201,7 @@ fn text_from_files_is_never_a_formula_in_a_workbook() {
         text.replace("Durham Constabulary", "=HYPERLINK(\\\"http://x\\\")"),
     )
     .unwrap();
-    let mut book = Book::read(probity(&[
+    let mut book = Book::read(in_fixtures(&[
         "summary",
         "dorset-2012.toml",
         evil.to_str().unwrap(),

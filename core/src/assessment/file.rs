@@ -643,12 +643,7 @@ impl SignatureDoc {
         SignatureDoc {
             by: s.by.clone(),
             role: s.role.clone(),
-            at: s
-                .at
-                .strftime("%Y-%m-%dT%H:%M:%SZ")
-                .to_string()
-                .parse()
-                .expect("a UTC time in RFC 3339 form is a TOML datetime"),
+            at: toml_time(s.at),
             seal: s.seal.clone(),
         }
     }
@@ -750,14 +745,33 @@ pub(super) fn toml_value(value: &Value) -> toml::Value {
 /// code it becomes year 0, which TOML can write and [`to_toml`] then refuses.
 pub(super) fn toml_date(d: Date) -> toml::Value {
     toml::Value::Datetime(toml::value::Datetime {
-        date: Some(toml::value::Date {
-            year: u16::try_from(d.year()).unwrap_or(0),
-            month: d.month() as u8,
-            day: d.day() as u8,
-        }),
+        date: Some(civil_date(d)),
         time: None,
         offset: None,
     })
+}
+
+fn civil_date(d: Date) -> toml::value::Date {
+    toml::value::Date {
+        year: u16::try_from(d.year()).unwrap_or(0),
+        month: d.month() as u8,
+        day: d.day() as u8,
+    }
+}
+
+/// A moment as a TOML datetime in UTC, to the second.
+fn toml_time(at: jiff::Timestamp) -> toml::value::Datetime {
+    let utc = at.to_zoned(jiff::tz::TimeZone::UTC);
+    toml::value::Datetime {
+        date: Some(civil_date(utc.date())),
+        time: Some(toml::value::Time {
+            hour: utc.hour() as u8,
+            minute: utc.minute() as u8,
+            second: Some(utc.second() as u8),
+            nanosecond: None,
+        }),
+        offset: Some(toml::value::Offset::Z),
+    }
 }
 
 impl AssessmentDoc {

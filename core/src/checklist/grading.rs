@@ -99,8 +99,10 @@ impl Grade {
             .iter()
             .map(|g| g.label().to_lowercase())
             .collect();
-        let (last, rest) = labels.split_last().expect("the scale has five grades");
-        format!("{} or {last}", rest.join(", "))
+        match labels.split_last() {
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
     }
 
     /// Every grade's id, quoted, for messages: `"outstanding", "good", …`.

@@ -159,7 +159,9 @@ impl History {
                 by: draft.by.clone(),
                 event: draft.event.clone(),
             };
-            let line = serde_json::to_string(&entry).expect("an entry always serialises");
+            let line = serde_json::to_string(&entry).map_err(|e| {
+                storage::Error::io(Op::Append, &self.path, std::io::Error::other(e))
+            })?;
             let hash = sha256_hex(line.as_bytes());
             text.push_str(&line);
             text.push('\n');

@@ -2,8 +2,6 @@
 //! escapes (the window title and the clipboard among them), Markdown structure, CSS, bidi
 //! overrides and characters that do not show. Tests put them everywhere a file can hold text.
 
-#![allow(dead_code)] // each test uses what it needs
-
 pub const CORPUS: &[&str] = &[
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",

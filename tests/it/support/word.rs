@@ -2,8 +2,6 @@
 //! reader, and its parts' XML through a real XML parser, for what the reader leaves out (field
 //! codes, hyperlinks, picture descriptions).
 
-#![allow(dead_code)]
-
 use std::io::{Cursor, Read};
 
 use docx_rs::{

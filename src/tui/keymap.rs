@@ -1,5 +1,6 @@
 //! The one key table. Input handling looks keys up here, and the help screen, the hint lines
-//! and the README's key table are printed from it, so none of them can disagree.
+//! and the manual's key page (`docs/src/keys.md`) are printed from it, so none of them can
+//! disagree.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -779,8 +780,8 @@ pub fn help_sections(from: Context) -> Vec<Section> {
         .collect()
 }
 
-/// Every key as Markdown tables, one for each context in the table's order: the README's key
-/// table, which a test keeps identical to this.
+/// Every key as Markdown tables, one for each context in the table's order: the manual's key
+/// page, which a test keeps identical to this.
 pub fn markdown() -> String {
     let mut out = String::new();
     for section in help_sections(Everywhere) {

@@ -4,8 +4,8 @@
 mod conflicts;
 mod cursor;
 mod flow;
+mod keys_page;
 mod moving;
-mod readme;
 mod screens;
 mod sign_off;
 mod undo;

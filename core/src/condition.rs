@@ -1,6 +1,6 @@
 //! Conditions over answers: when an item is asked, and when a compound rule fires.
 //!
-//! Conditions are written in the checklist as small TOML tables (see the README) and checked
+//! Conditions are written in the checklist as small TOML tables (see docs/src/reference/checklist-format.md) and checked
 //! when the checklist loads, so evaluation here cannot fail: an answer that is missing simply
 //! makes a test false.
 

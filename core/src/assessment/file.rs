@@ -1,4 +1,4 @@
-//! The assessment file: a public, documented TOML format (see the README). Reading checks
+//! The assessment file: a public, documented TOML format (docs/src/reference/assessment-format.md). Reading checks
 //! every answer against the checklist; writing keeps answers to unknown items untouched.
 
 use std::collections::{BTreeMap, HashMap};
@@ -634,7 +634,7 @@ pub struct SignatureDoc {
     /// When, as a TOML date and time with offset.
     #[schemars(with = "String")]
     pub at: toml::value::Datetime,
-    /// SHA-256 (hex) of the canonical content followed by the last history hash; see the README.
+    /// SHA-256 (hex) of the canonical content followed by the last history hash; see docs/src/sign-off.md.
     pub seal: String,
 }
 

@@ -15,7 +15,7 @@ pub struct SignOff {
     pub role: String,
     /// The day it was signed (UTC).
     pub date: Date,
-    /// The full seal: SHA-256 of the canonical content and the history (see the README).
+    /// The full seal: SHA-256 of the canonical content and the history (docs/src/sign-off.md).
     pub seal: String,
     /// Its first sixteen hex digits, as printed on a cover, e.g. `a1b2-c3d4-e5f6-a7b8`.
     pub short_seal: String,

@@ -1,7 +1,7 @@
 //! Scoring: turns a checklist and an assessment into scores, findings (each with the trace of
 //! answers that produced it), metrics and quality warnings.
 //!
-//! The semantics are printed on every report (see [`METHOD`]) and documented in the README.
+//! The semantics are printed on every report (see [`METHOD`]) and documented in docs/src/scoring.md.
 
 mod finding;
 mod judgement;

@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use miette::{
     Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
@@ -19,12 +19,19 @@ pub struct Source {
     named: Arc<Snippet>,
 }
 
-/// A file's masked text as miette reads it. A snippet around a problem on a very long line
-/// (a 10,000-deep nested value, a megabyte string) is cut to a window around the problem, so
-/// an error is a few lines, not the whole line.
+/// A file's text as miette reads it, masked when first a problem is shown. A snippet around a
+/// problem on a very long line (a 10,000-deep nested value, a megabyte string) is cut to a
+/// window around the problem, so an error is a few lines, not the whole line.
 #[derive(Debug)]
 struct Snippet {
     name: String,
+    raw: String,
+    masked: OnceLock<Masked>,
+}
+
+/// The masked text, made only when a problem is shown: a sound file never pays for it.
+#[derive(Debug)]
+struct Masked {
     text: String,
     /// Byte offset where each line starts, so finding a line is a search, not a scan: a file
     /// with tens of thousands of warnings is not quadratic to report.
@@ -32,6 +39,18 @@ struct Snippet {
 }
 
 impl Snippet {
+    fn masked(&self) -> &Masked {
+        self.masked.get_or_init(|| {
+            let text = text::mask_for_snippet(&self.raw);
+            let line_starts = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            Masked { text, line_starts }
+        })
+    }
+}
+
+impl Masked {
     /// Zero-based line holding `offset`, and that line's start.
     fn line_of(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
@@ -51,14 +70,15 @@ impl SourceCode for Snippet {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let full = self.text.read_span(span, before, after)?;
-        let text = &self.text;
+        let masked = self.masked();
+        let full = masked.text.read_span(span, before, after)?;
+        let text = &masked.text;
         let (from, to, line, column) = if full.data().len() <= SNIPPET_BYTES {
             let from = full.span().offset();
             (from, from + full.span().len(), full.line(), full.column())
         } else {
             let at = span.offset().min(text.len());
-            let (line, line_start) = self.line_of(at);
+            let (line, line_start) = masked.line_of(at);
             let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
             // A header asks for the problem's own place; a snippet for a window around it.
             let from = if before == 0 && after == 0 {
@@ -83,14 +103,10 @@ impl SourceCode for Snippet {
 impl Source {
     pub fn new(name: impl Into<String>, text: &str) -> Self {
         let name = text::sanitize_line(&name.into());
-        let text = text::mask_for_snippet(text);
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         let named = Arc::new(Snippet {
             name: name.clone(),
-            text,
-            line_starts,
+            raw: text.to_string(),
+            masked: OnceLock::new(),
         });
         Source { name, named }
     }
@@ -101,9 +117,10 @@ impl Source {
 
     /// One-based line and column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let text = &self.named.text;
+        let masked = self.named.masked();
+        let text = &masked.text;
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let (line, start) = self.named.line_of(offset);
+        let (line, start) = masked.line_of(offset);
         (line + 1, text[start..offset].chars().count() + 1)
     }
 }

@@ -19,6 +19,7 @@ pub mod condition;
 pub mod diagnostic;
 pub mod document;
 pub mod graph;
+pub mod head;
 pub mod history;
 pub mod progress;
 pub mod report;

@@ -104,6 +104,37 @@ pub fn looks_like_assessment(text: &str) -> bool {
     }
 }
 
+/// What an assessment file says of itself, read from its head alone: enough to find a force's
+/// other periods in a folder without reading every answer of every file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub force: String,
+    pub period: String,
+    /// The period its answers were carried forward from.
+    pub carried_from: Option<String>,
+}
+
+/// The head of the assessment at `path`, when the file is one and its head reads.
+pub fn head(path: &Path) -> Option<Head> {
+    #[derive(Deserialize)]
+    struct HeadIn {
+        force: String,
+        period: String,
+        #[serde(default)]
+        carried_from: Option<String>,
+    }
+    let text = crate::storage::read_capped(path, MAX_FILE_BYTES).ok()?;
+    let head: HeadIn = crate::head::of(&text)?;
+    Some(Head {
+        force: text::clean_name(&head.force),
+        period: text::clean_name(&head.period),
+        carried_from: head
+            .carried_from
+            .map(|s| text::clean_name(&s))
+            .filter(|s| !s.is_empty()),
+    })
+}
+
 /// Reads an assessment's structure. A file written by a newer probity is refused here, before
 /// anything else, so it is never misread or rewritten.
 pub fn parse(name: &str, text: &str) -> Result<Parsed, Invalid> {

@@ -71,12 +71,14 @@ impl Workspace {
 
     /// Every other period of `force` found in `folder` (not the file at `open`), oldest first,
     /// with its file and overall score: for a sparkline, and to move between periods. A folder
-    /// that cannot be read gives none: this is a convenience, not a record.
+    /// that cannot be read gives none: this is a convenience, not a record. Only the force's
+    /// own files are read in full.
     pub fn other_periods(&self, folder: &Path, force: &str, open: &Path) -> Vec<Period> {
-        let Ok(paths) = crate::progress::expand(&[folder.to_path_buf()]) else {
-            return Vec::new();
-        };
-        let paths: Vec<PathBuf> = paths.into_iter().filter(|p| p != open).collect();
+        let paths: Vec<PathBuf> = heads_in(folder)
+            .into_iter()
+            .filter(|(p, h)| p != open && h.force.eq_ignore_ascii_case(force))
+            .map(|(p, _)| p)
+            .collect();
         let batch = crate::progress::load_batch(&paths, &self.catalog, self.today, || {});
         let mut found: Vec<Period> = batch
             .loaded
@@ -95,30 +97,43 @@ impl Workspace {
 
     /// The same force's earlier assessment in the folder holding `path`: the period its answers
     /// were carried from when that file is there, otherwise the latest period before its own.
-    /// Files that cannot be read are passed over: progress is measured against what can be.
+    /// Only the files' heads are read to choose; files that cannot be read are passed over:
+    /// progress is measured against what can be.
     pub fn previous_beside(&self, path: &Path, assessment: &Assessment) -> Option<Previous> {
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
-        let paths = crate::progress::expand(&[folder.to_path_buf()]).ok()?;
-        let mut batch = crate::progress::load_batch(&paths, &self.catalog, self.today, || {});
-        let earlier = |l: &&crate::progress::Loaded| {
-            let a = &l.assessment;
-            a.force.eq_ignore_ascii_case(&assessment.force) && a.period < assessment.period
-        };
         let carried_from = assessment.carried_from.as_deref();
-        let chosen = batch.loaded.iter().filter(earlier).max_by_key(|l| {
+        let mut earlier: Vec<(PathBuf, crate::assessment::Head)> = heads_in(folder)
+            .into_iter()
+            .filter(|(_, h)| {
+                h.force.eq_ignore_ascii_case(&assessment.force) && h.period < assessment.period
+            })
+            .collect();
+        // Most wanted first: the period carried from, then the latest.
+        let key = |(file, h): &(PathBuf, crate::assessment::Head)| {
             (
-                Some(l.assessment.period.as_str()) == carried_from,
-                &l.assessment.period,
+                Some(h.period.as_str()) == carried_from,
+                h.period.clone(),
+                file.clone(),
             )
-        })?;
-        let checklist = batch.checklist(chosen).clone();
-        let index = batch.loaded.iter().position(|l| std::ptr::eq(l, chosen))?;
-        let loaded = batch.loaded.swap_remove(index);
-        Some(Previous {
-            assessment: loaded.assessment,
-            checklist,
+        };
+        earlier.sort_by_key(|e| std::cmp::Reverse(key(e)));
+        earlier.into_iter().find_map(|(file, head)| {
+            let (previous, checklist) = self.load(&file).ok()?;
+            (previous.force == head.force && previous.period == head.period).then_some(Previous {
+                assessment: previous,
+                checklist,
+            })
         })
     }
+}
+
+/// The assessments in `folder` whose heads read, with their heads.
+fn heads_in(folder: &Path) -> Vec<(PathBuf, crate::assessment::Head)> {
+    crate::progress::expand(&[folder.to_path_buf()])
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| crate::assessment::head(&p).map(|h| (p, h)))
+        .collect()
 }
 
 /// Another period of the same force, beside an open assessment.

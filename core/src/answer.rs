@@ -139,7 +139,7 @@ pub fn format_money(n: f64) -> String {
 }
 
 /// What kind of answer an item takes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Kind {
     Status,
     Count,
@@ -151,7 +151,7 @@ pub enum Kind {
     Text,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceOption {
     pub id: String,
     pub label: String,

@@ -2,7 +2,7 @@
 //! to speak about it, and the 2026 checklist accounts for every item of the one it follows.
 
 use probity_core::answer::Kind;
-use probity_core::checklist::Item;
+use probity_core::checklist::{self, Item};
 use probity_core::progress::crosswalk::{Crosswalk, Fate};
 
 use crate::support::{built_in, catalog};
@@ -350,4 +350,29 @@ fn dorset_2013_carries_into_integrity_2026_with_no_answer_lost() {
     let again = assessment::load_str("dorset-2026.toml", &saved, &after).unwrap();
     assert_eq!(again.answers, next.answers);
     assert_eq!(again.orphans.len(), next.orphans.len());
+}
+
+/// Each built-in checklist's index is its validated form, made from its TOML as it is now, and
+/// the catalog reads it back whole. `PROBITY_UPDATE_INDEX=1` rewrites a stale index.
+#[test]
+fn the_index_matches_each_built_in_checklist() {
+    for id in ["wfof-2011", "integrity-2026"] {
+        let toml = std::fs::read_to_string(format!("checklists/{id}.toml")).unwrap();
+        let fresh = checklist::index::to_json(&checklist::load_str(id, &toml).unwrap());
+        let path = format!("core/index/{id}.json");
+        if std::env::var_os("PROBITY_UPDATE_INDEX").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let shipped = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            shipped == fresh,
+            "{path} is stale: run PROBITY_UPDATE_INDEX=1 cargo test --test it checklists::the_index"
+        );
+        let read = built_in(id);
+        assert_eq!(checklist::index::to_json(&read), fresh, "{id} read back");
+        assert_eq!(read.item_count(), read.items().count());
+        for item in read.items() {
+            assert_eq!(read.item(&item.id).map(|i| &i.id), Some(&item.id));
+        }
+    }
 }

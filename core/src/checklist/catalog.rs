@@ -9,15 +9,18 @@ use super::{Checklist, load_str};
 use crate::diagnostic::Invalid;
 use crate::storage;
 
-/// Checklists compiled into the binary, so probity works from any directory.
-const BUILT_IN: &[(&str, &str)] = &[
+/// Checklists compiled into the binary, so probity works from any directory: each file's
+/// name, its TOML and its index (see [`super::index`]).
+const BUILT_IN: &[(&str, &str, &str)] = &[
     (
         "wfof-2011.toml",
         include_str!("../../../checklists/wfof-2011.toml"),
+        include_str!("../../index/wfof-2011.json"),
     ),
     (
         "integrity-2026.toml",
         include_str!("../../../checklists/integrity-2026.toml"),
+        include_str!("../../index/integrity-2026.json"),
     ),
 ];
 
@@ -58,14 +61,15 @@ pub struct ChecklistSource {
 
 #[derive(Debug)]
 enum Text {
-    BuiltIn(&'static str, &'static str),
+    /// A built-in checklist's name, TOML and index.
+    BuiltIn(&'static str, &'static str, &'static str),
     Read(String, String),
 }
 
 impl Text {
     fn name_and_text(&self) -> (String, &str) {
         match self {
-            Text::BuiltIn(name, text) => (format!("(built in) {name}"), text),
+            Text::BuiltIn(name, text, _) => (format!("(built in) {name}"), text),
             Text::Read(name, text) => (name.clone(), text),
         }
     }
@@ -77,7 +81,7 @@ impl ChecklistSource {
         let header = match &text {
             Ok(t) => {
                 let (name, body) = t.name_and_text();
-                header_of(body).ok_or(()).or_else(|()| {
+                crate::head::of::<Header>(body).ok_or(()).or_else(|()| {
                     // A header that does not read on its own: the whole file says why.
                     let full = load_str(&name, body);
                     let header = full.as_ref().map(Header::of).map_err(Clone::clone);
@@ -103,12 +107,15 @@ impl ChecklistSource {
     /// The whole checklist, read and validated on first use.
     pub fn checklist(&self) -> Result<&Checklist, &Invalid> {
         self.loaded
-            .get_or_init(|| match &self.text {
-                Ok(t) => {
-                    let (name, body) = t.name_and_text();
-                    load_str(&name, body)
+            .get_or_init(|| {
+                let text = self.text.as_ref().map_err(Clone::clone)?;
+                if let Text::BuiltIn(_, body, json) = text
+                    && let Some(indexed) = super::index::read(json, &super::load::fingerprint(body))
+                {
+                    return Ok(indexed);
                 }
-                Err(e) => Err(e.clone()),
+                let (name, body) = text.name_and_text();
+                load_str(&name, body)
             })
             .as_ref()
     }
@@ -126,18 +133,6 @@ impl Header {
     }
 }
 
-/// The header of a checklist's text: the keys before its first table, read on their own.
-/// A cut that falls inside a multi-line string leaves it unterminated, so it fails to parse
-/// rather than misread; `None` then sends the caller to the whole file.
-fn header_of(text: &str) -> Option<Header> {
-    let end = text
-        .match_indices('\n')
-        .map(|(i, _)| i + 1)
-        .find(|&i| text[i..].trim_start_matches([' ', '\t']).starts_with('['))
-        .unwrap_or(text.len());
-    toml::from_str(&text[..end]).ok()
-}
-
 /// Every checklist probity can see: built in first, then the user's directory.
 #[derive(Debug)]
 pub struct Catalog {
@@ -152,8 +147,8 @@ impl Catalog {
     pub fn discover(user_dir: Option<&Path>) -> Catalog {
         let mut entries: Vec<ChecklistSource> = BUILT_IN
             .iter()
-            .map(|&(name, text)| {
-                ChecklistSource::new(Origin::BuiltIn, Ok(Text::BuiltIn(name, text)))
+            .map(|&(name, text, json)| {
+                ChecklistSource::new(Origin::BuiltIn, Ok(Text::BuiltIn(name, text, json)))
             })
             .collect();
         if let Some(dir) = user_dir

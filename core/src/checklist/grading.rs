@@ -3,14 +3,14 @@
 //! to. The grading itself is done by [`crate::scoring`]; this module holds the scale and loads
 //! and checks the `[grading]` table.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::file::GradingFile;
 use super::load::{Loader, clean};
 
 /// How a checklist grades its areas and rolls them up to headline judgements.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Grading {
     /// The percentage of an area's applicable scored questions that must be answered before it
     /// is graded; below it the area has insufficient evidence for a judgement.
@@ -25,7 +25,7 @@ pub struct Grading {
 }
 
 /// One of the judgements an inspectorate gives a force as a whole, from the areas that feed it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Headline {
     pub id: String,
     pub title: String,
@@ -34,7 +34,17 @@ pub struct Headline {
 
 /// A grade on HMICFRS's five-tier scale, best first.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {

@@ -68,10 +68,19 @@ pub fn load_str(name: &str, text: &str) -> Result<Checklist, Invalid> {
     let mut checklist = loader.build(file);
     if loader.problems.is_empty() {
         checklist.warnings = loader.warnings;
-        checklist.fingerprint = crate::storage::sha256_hex(text.replace("\r\n", "\n").as_bytes());
+        checklist.fingerprint = fingerprint(text);
         Ok(checklist)
     } else {
         Err(Invalid::new(&source, loader.problems))
+    }
+}
+
+/// SHA-256 (hex) of a checklist's text with its line endings made `\n`.
+pub(super) fn fingerprint(text: &str) -> String {
+    if text.contains('\r') {
+        crate::storage::sha256_hex(text.replace("\r\n", "\n").as_bytes())
+    } else {
+        crate::storage::sha256_hex(text.as_bytes())
     }
 }
 

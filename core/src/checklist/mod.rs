@@ -8,6 +8,7 @@ mod catalog;
 mod file;
 pub use file::ChecklistFile;
 mod grading;
+pub mod index;
 pub use grading::{Grade, Grading, Headline};
 mod load;
 mod lookup;
@@ -15,7 +16,7 @@ mod wording;
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use catalog::{Catalog, ChecklistSource, Header, Origin, ResolveError, names_a_file};
 pub(crate) use load::closest;
@@ -26,7 +27,7 @@ use crate::answer::Kind;
 use crate::condition::Condition;
 
 /// A validated checklist definition.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Checklist {
     pub id: String,
     pub title: String,
@@ -50,20 +51,23 @@ pub struct Checklist {
     /// Key rates, each one count as a share of another.
     pub rates: Vec<Rate>,
     /// What the checklist can do without but its reports are poorer for, each with its place
-    /// in the file; `probity check` shows them.
+    /// in the file; `probity check` shows them. Only a checklist without any is indexed.
+    #[serde(skip)]
     pub warnings: Vec<crate::diagnostic::Problem>,
     /// How areas are graded on the five-tier scale, when the checklist defines it.
     pub grading: Option<Grading>,
     /// SHA-256 (hex) of the checklist's text with its line endings made `\n`: it tells one
     /// version of a checklist from another, even when its `version` was not changed.
     pub fingerprint: String,
+    /// Where each item is, by id; made again from the areas when read from the index.
+    #[serde(skip)]
     index: HashMap<String, (usize, usize)>,
     /// Every item (area, item), each after the items its ask-condition names.
     ask_order: Vec<(usize, usize)>,
 }
 
 /// Which items hold the facts about the assessment itself, by their role.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Context {
     pub force: Option<String>,
     pub assessor: Option<String>,
@@ -74,7 +78,7 @@ pub struct Context {
 }
 
 /// A rate: the count `part` as a share of the count `whole`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rate {
     pub label: String,
     pub part: String,
@@ -82,7 +86,7 @@ pub struct Rate {
 }
 
 /// One question of the prose report.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Section {
     pub question: String,
     /// Areas whose findings it lists; empty for the last, which takes the rest.
@@ -92,7 +96,7 @@ pub struct Section {
 }
 
 /// What the prose report says of an item, by its answer (see [`ChecklistFile`]).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Say {
     pub yes: Option<String>,
     pub partial: Option<String>,
@@ -109,21 +113,21 @@ pub struct Say {
 }
 
 /// The label an inspectorate gives a finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Label {
     CauseOfConcern,
     AreaForImprovement,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Recommendation {
     pub id: String,
     pub title: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Area {
     pub id: String,
     pub title: String,
@@ -139,7 +143,7 @@ impl Area {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     pub prompt: String,
@@ -171,7 +175,17 @@ pub struct Item {
 }
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -181,7 +195,7 @@ pub enum Severity {
 }
 
 /// A gap that takes several answers together.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rule {
     pub id: String,
     pub severity: Severity,
@@ -201,7 +215,7 @@ pub struct Rule {
     pub critical: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Retired {
     pub id: String,
     pub reason: String,
@@ -233,6 +247,21 @@ impl Item {
 }
 
 impl Checklist {
+    /// Where each item is, by id, made from the areas.
+    fn locate_items(&mut self) {
+        self.index = self
+            .areas
+            .iter()
+            .enumerate()
+            .flat_map(|(a, area)| {
+                area.items
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, item)| (item.id.clone(), (a, i)))
+            })
+            .collect();
+    }
+
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.index.get(id).map(|&(a, i)| &self.areas[a].items[i])
     }

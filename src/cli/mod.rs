@@ -367,11 +367,7 @@ fn find_area<'c>(checklist: &'c Checklist, query: &str) -> Result<&'c Area, Outc
     checklist.find_area(query).map_err(|e| {
         let ids: Vec<&str> = checklist.areas.iter().map(|a| a.id.as_str()).collect();
         not_found(&e, &format!("the areas are {}", ids.join(", ")), |id| {
-            checklist
-                .areas
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| a.title.clone())
+            checklist.area(id).map(|a| a.title.clone())
         })
     })
 }

@@ -185,9 +185,7 @@ impl<'a> Plain<'a> {
     fn finding(&self, f: &Finding) -> String {
         let area = self
             .checklist
-            .areas
-            .iter()
-            .find(|a| a.id == f.area)
+            .area(&f.area)
             .map_or(String::new(), |a| format!(" ({})", a.title));
         format!("Finding ({}): {}{area}", f.severity.name(), f.title)
     }

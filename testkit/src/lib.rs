@@ -22,41 +22,38 @@ pub fn chain_checklist(n: usize) -> String {
     text
 }
 
-/// A checklist of `areas` areas, each with one status item `aN.s` and one count `aN.n`, and a
-/// rule per area that fires when the item is not met: wide where the chain is deep.
+/// A checklist of `areas` areas, each with one high-severity status item `aN.s`, and a rule on
+/// every 100th area that fires when its item is not met: wide where the chain is deep. Written
+/// compactly, so 30,000 areas stay under the 4 MB a checklist may be.
 pub fn wide_checklist(areas: usize) -> String {
     let mut text = HEAD.to_string();
     for a in 0..areas {
         let _ = writeln!(
             text,
-            "\n[[areas]]\nid = \"a{a}\"\ntitle = \"Area {a}\"\nquestion = \"Q{a}\"\n\
-             [[areas.items]]\nid = \"a{a}.s\"\nprompt = \"Is it done?\"\nkind = \"status\"\nseverity = \"high\"\n\
-             [[areas.items]]\nid = \"a{a}.n\"\nprompt = \"How many?\"\nkind = \"count\""
+            "[[areas]]\nid=\"a{a}\"\ntitle=\"Area {a}\"\nquestion=\"Q\"\n\
+             items=[{{id=\"a{a}.s\",prompt=\"Done?\",kind=\"status\",severity=\"high\"}}]"
         );
     }
-    for a in 0..areas {
+    for a in (0..areas).step_by(100) {
         let _ = writeln!(
             text,
-            "\n[[rules]]\nid = \"r{a}\"\ntitle = \"Area {a} not done\"\nseverity = \"medium\"\n\
-             when = {{ all = [{{ item = \"a{a}.s\", is = \"no\" }}, {{ item = \"a{a}.n\", gt = 0 }}] }}"
+            "[[rules]]\nid=\"r{a}\"\ntitle=\"Area {a} not done\"\nseverity=\"medium\"\nexplanation=\"E\"\naction=\"A\"\n\
+             when={{item=\"a{a}.s\",is=\"no\"}}"
         );
     }
     text
 }
 
-/// An assessment of the [`wide_checklist`] answering every item: "no" and 1 for every
-/// `fires`-th area, so its rule fires, "yes" and 0 otherwise.
+/// An assessment of the [`wide_checklist`] answering every item: "no" for every `fires`-th
+/// area, so it raises a finding (and its rule fires where it has one), "yes" otherwise.
 pub fn wide_assessment(areas: usize, period: &str, fires: usize) -> String {
     let mut text = format!(
         "format = 1\nchecklist = \"generated.toml\"\nforce = \"Wide Police\"\nperiod = \"{period}\"\n"
     );
     for a in 0..areas {
         let hit = a % fires.max(1) == 0;
-        let (status, n) = if hit { ("no", 1) } else { ("yes", 0) };
-        let _ = writeln!(
-            text,
-            "\n[answers.\"a{a}.s\"]\nvalue = \"{status}\"\n\n[answers.\"a{a}.n\"]\nvalue = {n}"
-        );
+        let status = if hit { "no" } else { "yes" };
+        let _ = writeln!(text, "[answers.\"a{a}.s\"]\nvalue = \"{status}\"");
     }
     text
 }

@@ -71,7 +71,7 @@ pub(super) fn bind(
             ));
             continue;
         }
-        if !checklist.areas.iter().any(|a| a.id == *area.get_ref()) {
+        if checklist.area(area.get_ref()).is_none() {
             let known: Vec<&str> = checklist.areas.iter().map(|a| a.id.as_str()).collect();
             problems.push(
                 Problem::new(

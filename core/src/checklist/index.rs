@@ -19,6 +19,6 @@ pub(super) fn read(json: &str, fingerprint: &str) -> Option<Checklist> {
     if checklist.fingerprint != fingerprint {
         return None;
     }
-    checklist.locate_items();
+    checklist.locate();
     Some(checklist)
 }

@@ -343,11 +343,8 @@ impl Loader<'_> {
                     "findings are named by these ids, so a rule needs an id of its own".into(),
                 );
             }
-            let items: Vec<&str> = self.kinds.keys().map(String::as_str).collect::<Vec<_>>();
-            let items: Vec<String> = items.into_iter().map(str::to_string).collect();
-            let items: Vec<&str> = items.iter().map(String::as_str).collect();
             for id in rule.anchor.iter().chain(&rule.covers) {
-                self.reference("item", id, &items);
+                self.known_item(id);
             }
             for r in &rule.recommendations {
                 self.reference("recommendation", r, &rec_ids);
@@ -397,6 +394,16 @@ impl Loader<'_> {
         let narrative = self.narrative(file.narrative, &area_ids);
         let rates = self.rates(file.rates);
         let grading = self.grading(file.grading, &area_ids);
+        let rule_index = rules
+            .iter()
+            .enumerate()
+            .map(|(n, r): (usize, &Rule)| (r.id.clone(), n))
+            .collect();
+        let area_index = area_ids
+            .iter()
+            .enumerate()
+            .map(|(n, id)| (id.to_string(), n))
+            .collect();
 
         Checklist {
             id: file.id.into_inner(),
@@ -420,6 +427,8 @@ impl Loader<'_> {
             grading,
             fingerprint: String::new(),
             index,
+            area_index,
+            rule_index,
             ask_order,
         }
     }

@@ -62,6 +62,12 @@ pub struct Checklist {
     /// Where each item is, by id; made again from the areas when read from the index.
     #[serde(skip)]
     index: HashMap<String, (usize, usize)>,
+    /// Where each area is, by id; made again from the areas when read from the index.
+    #[serde(skip)]
+    area_index: HashMap<String, usize>,
+    /// Where each rule is, by id.
+    #[serde(skip)]
+    rule_index: HashMap<String, usize>,
     /// Every item (area, item), each after the items its ask-condition names.
     ask_order: Vec<(usize, usize)>,
 }
@@ -247,8 +253,20 @@ impl Item {
 }
 
 impl Checklist {
-    /// Where each item is, by id, made from the areas.
-    fn locate_items(&mut self) {
+    /// Where each area, item and rule is, by id, made from the areas and rules.
+    fn locate(&mut self) {
+        self.rule_index = self
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(n, rule)| (rule.id.clone(), n))
+            .collect();
+        self.area_index = self
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(n, area)| (area.id.clone(), n))
+            .collect();
         self.index = self
             .areas
             .iter()
@@ -260,6 +278,10 @@ impl Checklist {
                     .map(move |(i, item)| (item.id.clone(), (a, i)))
             })
             .collect();
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.area_index.get(id).map(|&n| &self.areas[n])
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
@@ -277,7 +299,7 @@ impl Checklist {
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
+        self.rule_index.get(id).map(|&n| &self.rules[n])
     }
 
     pub fn recommendation(&self, id: &str) -> Option<&Recommendation> {

@@ -2,7 +2,7 @@
 //! persisting, score and metric deltas, the ledger of last year's commitments and a narrative.
 //! Items are matched through the [`Crosswalk`] when the checklist changed between periods.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -384,7 +384,7 @@ fn area_deltas(before: &Side, after: &Side) -> Vec<AreaDelta> {
             .checklist
             .areas
             .iter()
-            .filter(|a| after.checklist.areas.iter().all(|x| x.id != a.id))
+            .filter(|a| after.checklist.area(&a.id).is_none())
             .map(|a| AreaDelta {
                 id: a.id.clone(),
                 title: a.title.clone(),
@@ -490,24 +490,34 @@ fn finding_changes(
             .map(str::to_string)
             .collect()
     };
-    let matches = |targets: &BTreeSet<String>, new: &Finding| {
-        targets.contains(&new.id)
-            || (new.kind == FindingKind::Rule
-                && after
-                    .checklist
-                    .rule(&new.id)
-                    .is_some_and(|r| r.covers.iter().any(|c| targets.contains(c))))
-    };
+    // This period's findings by every id that matches them: their own, and for a rule the
+    // items it covers. One lookup per target, where a scan per earlier finding was quadratic.
+    let mut by_target: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, new) in after.evaluation.findings.iter().enumerate() {
+        by_target.entry(&new.id).or_default().push(n);
+        if new.kind == FindingKind::Rule
+            && let Some(rule) = after.checklist.rule(&new.id)
+        {
+            for c in &rule.covers {
+                by_target.entry(c).or_default().push(n);
+            }
+        }
+    }
     let mut changes = FindingChanges::default();
     let mut matched: BTreeSet<&str> = BTreeSet::new();
     let mut ledger = Vec::new();
     for f in &before.evaluation.findings {
-        let t = targets(f);
-        let now: Vec<&Finding> = after
-            .evaluation
-            .findings
+        let mut found: Vec<usize> = targets(f)
             .iter()
-            .filter(|n| matches(&t, n))
+            .filter_map(|t| by_target.get(t.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let now: Vec<&Finding> = found
+            .iter()
+            .map(|&n| &after.evaluation.findings[n])
             .collect();
         matched.extend(now.iter().map(|n| n.id.as_str()));
         let answered = answered_anchor(before, after, walk, f);

@@ -106,6 +106,7 @@ impl Report {
             (Style::Graded, None) => "This checklist defines no graded judgements.".into(),
             (Style::Revisit, _) => super::verdict::METHOD.into(),
         };
+        let areas = areas(checklist, assessment, &evaluation, &redactor);
         let mut report = Report {
             force: clean(&assessment.force),
             period: clean(&assessment.period),
@@ -135,7 +136,8 @@ impl Report {
                 .map(|f| finding_row(checklist, assessment, f, &redactor, page.as_at))
                 .collect(),
             metrics: metrics(checklist, &evaluation),
-            areas: areas(checklist, assessment, &evaluation, &redactor),
+            rows: super::RowIndex::of(&areas),
+            areas,
             warnings: evaluation
                 .warnings
                 .iter()
@@ -247,9 +249,7 @@ fn finding_row(
         .collect();
     FindingRow {
         area_title: checklist
-            .areas
-            .iter()
-            .find(|a| a.id == f.area)
+            .area(&f.area)
             .map_or(f.area.clone(), |a| a.title.clone()),
         because: because(checklist, &trace),
         caveats: caveats(assessment, f),

@@ -106,11 +106,7 @@ fn row(
 }
 
 fn area_title<'c>(checklist: &'c Checklist, id: &'c str) -> &'c str {
-    checklist
-        .areas
-        .iter()
-        .find(|a| a.id == id)
-        .map_or(id, |a| a.title.as_str())
+    checklist.area(id).map_or(id, |a| a.title.as_str())
 }
 
 fn percent(x: f64) -> String {

@@ -16,6 +16,8 @@ pub mod verdict;
 pub mod view;
 pub(crate) mod xlsx;
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -69,6 +71,10 @@ pub struct Report {
     pub findings: Vec<FindingRow>,
     pub metrics: Vec<MetricRow>,
     pub areas: Vec<AreaDetail>,
+    /// Where each item's row sits in `areas`: the renderers look rows up one at a time.
+    #[serde(skip)]
+    #[schemars(skip)]
+    rows: RowIndex,
     pub warnings: Vec<Warning>,
     /// Items carried from the previous period and not yet confirmed.
     pub unconfirmed: Vec<String>,
@@ -256,6 +262,22 @@ impl ConflictRow {
     }
 }
 
+/// Each item's row by id: (area, row) positions in [`Report::areas`].
+#[derive(Debug, Clone, Default)]
+struct RowIndex(HashMap<String, (usize, usize)>);
+
+impl RowIndex {
+    fn of(areas: &[AreaDetail]) -> RowIndex {
+        let rows = areas.iter().enumerate().flat_map(|(a, area)| {
+            area.items
+                .iter()
+                .enumerate()
+                .map(move |(i, row)| (row.id.clone(), (a, i)))
+        });
+        RowIndex(rows.collect())
+    }
+}
+
 impl Report {
     /// Answers that a return contradicts, not yet resolved.
     pub fn conflicts(&self) -> impl Iterator<Item = (&AreaDetail, &AnswerRow, &ConflictRow)> {
@@ -274,19 +296,10 @@ impl Report {
         &self.page.marking
     }
 
-    pub fn area_title<'a>(&'a self, id: &'a str) -> &'a str {
-        self.areas
-            .iter()
-            .find(|a| a.id == id)
-            .map_or(id, |a| a.title.as_str())
-    }
-
     /// The row for one item, wherever it sits.
     pub fn answer(&self, item: &str) -> Option<&AnswerRow> {
-        self.areas
-            .iter()
-            .flat_map(|a| &a.items)
-            .find(|i| i.id == item)
+        let &(a, i) = self.rows.0.get(item)?;
+        self.areas.get(a)?.items.get(i)
     }
 
     /// A cited recommendation theme with its title, e.g. "R4 Complete and monitored gifts records".

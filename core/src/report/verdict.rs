@@ -3,6 +3,8 @@
 //! comparison with the earlier period when one is given, and from where the area stands when
 //! not; [`METHOD`] states the rule for readers.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -84,6 +86,7 @@ pub struct Previous {
 }
 
 /// The findings that decide a verdict: last period's that can be traced, and this period's.
+#[derive(Default)]
 struct Scope {
     delivered: usize,
     /// Closed or still open: last period's findings that can be judged.
@@ -110,13 +113,14 @@ pub(super) fn verdicts(
         )
     });
     let c = comparison.as_ref();
-    let scope = |area: Option<&str>| scope(e, c, area);
+    let (whole, by_area) = scopes(e, c);
+    let none = Scope::default();
     let overall = row(
         None,
         "The force as a whole".into(),
         e.rating(),
         e.overall,
-        &scope(None),
+        &whole,
         c,
     );
     let areas = checklist
@@ -130,7 +134,7 @@ pub(super) fn verdicts(
                 a.title.clone(),
                 score.map_or(Rating::NotScored, |s| s.rating()),
                 score.and_then(|s| s.score),
-                &scope(Some(&a.id)),
+                by_area.get(a.id.as_str()).unwrap_or(&none),
                 c,
             )
         })
@@ -142,34 +146,48 @@ pub(super) fn verdicts(
     }
 }
 
-fn scope(e: &Evaluation, c: Option<&Comparison>, area: Option<&str>) -> Scope {
-    let here = |a: &str| area.is_none_or(|want| want == a);
-    let high_now = |id: &str| {
-        e.findings
-            .iter()
-            .any(|f| f.id == id && f.severity == Severity::High && here(&f.area))
-    };
-    let ledger: Vec<_> = c
-        .into_iter()
-        .flat_map(|c| &c.ledger)
-        .filter(|l| l.status != Delivery::NotComparable)
-        .filter(|l| l.area.as_deref().is_some_and(here))
-        .collect();
-    Scope {
-        delivered: ledger
-            .iter()
-            .filter(|l| l.status == Delivery::Delivered)
-            .count(),
-        traced: ledger.len(),
-        new_high: c.map_or(0, |c| {
-            c.findings.opened.iter().filter(|id| high_now(id)).count()
-        }),
-        high: e
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::High && here(&f.area))
-            .count(),
+/// The whole force's scope and each area's, in one pass over the findings and the ledger.
+fn scopes<'a>(e: &'a Evaluation, c: Option<&'a Comparison>) -> (Scope, HashMap<&'a str, Scope>) {
+    let mut overall = Scope::default();
+    let mut areas: HashMap<&str, Scope> = HashMap::new();
+    let mut high_in: HashMap<&str, Vec<&str>> = HashMap::new();
+    for f in e.findings.iter().filter(|f| f.severity == Severity::High) {
+        overall.high += 1;
+        areas.entry(&f.area).or_default().high += 1;
+        high_in.entry(&f.id).or_default().push(&f.area);
     }
+    let Some(c) = c else {
+        return (overall, areas);
+    };
+    for l in c
+        .ledger
+        .iter()
+        .filter(|l| l.status != Delivery::NotComparable)
+    {
+        let Some(area) = l.area.as_deref() else {
+            continue;
+        };
+        let delivered = usize::from(l.status == Delivery::Delivered);
+        for s in [&mut overall, areas.entry(area).or_default()] {
+            s.traced += 1;
+            s.delivered += delivered;
+        }
+    }
+    for in_areas in c
+        .findings
+        .opened
+        .iter()
+        .filter_map(|id| high_in.get(id.as_str()))
+    {
+        overall.new_high += 1;
+        let mut once: Vec<&str> = in_areas.clone();
+        once.sort_unstable();
+        once.dedup();
+        for area in once {
+            areas.entry(area).or_default().new_high += 1;
+        }
+    }
+    (overall, areas)
 }
 
 fn row(

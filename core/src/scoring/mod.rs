@@ -52,6 +52,8 @@ pub struct Evaluation {
     /// the answers were evaluated.
     pub as_at: Date,
     states: HashMap<String, ItemState>,
+    /// Where each area's score sits in `areas`: reports look areas up one by one.
+    area_index: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -121,7 +123,7 @@ impl Evaluation {
     }
 
     pub fn area(&self, id: &str) -> Option<&AreaScore> {
-        self.areas.iter().find(|a| a.id == id)
+        self.area_index.get(id).map(|&n| &self.areas[n])
     }
 
     /// The number of findings at each severity: (high, medium, low).
@@ -262,6 +264,11 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
     let metrics = facts.metrics();
     let findings = finding::collect(checklist, assessment, &states, &facts);
     let judgements = judgement::judge(checklist, assessment, &areas, &findings);
+    let area_index = areas
+        .iter()
+        .enumerate()
+        .map(|(n, a)| (a.id.clone(), n))
+        .collect();
     let mut evaluation = Evaluation {
         overall: score(total_c, total_w),
         completeness,
@@ -273,6 +280,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
         judgements,
         as_at: facts.as_at,
         states,
+        area_index,
     };
     evaluation.warnings = quality::check(checklist, assessment, &evaluation, today);
     evaluation

@@ -74,7 +74,7 @@ impl Opened {
         if self.checklist.grading.is_none() {
             return Err(JudgeError::Ungraded(self.checklist.id.clone()));
         }
-        match self.checklist.areas.iter().find(|a| a.id == area) {
+        match self.checklist.area(area) {
             None => return Err(JudgeError::NoSuchArea(area.into())),
             Some(a) if !a.is_graded() => return Err(JudgeError::NotGraded(area.into())),
             Some(_) => {}

@@ -216,6 +216,17 @@ pub struct FindingChanges {
     pub not_comparable: Vec<String>,
     /// Every finding named above, with its title and severity.
     pub details: Vec<FindingNote>,
+    /// Where each id's first note sits in `details`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    noted: HashMap<String, usize>,
+}
+
+impl FindingChanges {
+    /// The title and severity of a finding named in these changes.
+    pub fn note(&self, id: &str) -> Option<&FindingNote> {
+        self.noted.get(id).map(|&n| &self.details[n])
+    }
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -548,27 +559,23 @@ fn finding_changes(
             area,
         });
     }
-    changes.opened = after
+    let opened: Vec<&Finding> = after
         .evaluation
         .findings
         .iter()
         .filter(|n| !matched.contains(n.id.as_str()))
-        .map(|n| n.id.clone())
         .collect();
+    changes.opened = opened.iter().map(|n| n.id.clone()).collect();
     let note = |f: &Finding| FindingNote {
         id: f.id.clone(),
         title: f.title.clone(),
         severity: f.severity,
     };
     changes.details = before.evaluation.findings.iter().map(note).collect();
-    changes.details.extend(
-        after
-            .evaluation
-            .findings
-            .iter()
-            .filter(|n| changes.opened.contains(&n.id))
-            .map(note),
-    );
+    changes.details.extend(opened.into_iter().map(note));
+    for (n, d) in changes.details.iter().enumerate().rev() {
+        changes.noted.insert(d.id.clone(), n);
+    }
     (changes, ledger)
 }
 

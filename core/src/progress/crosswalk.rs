@@ -2,7 +2,7 @@
 //! split, merged, retired with a reason, or dropped without a word (which is reported, never
 //! hidden). Carry-forward and comparison both follow it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -43,6 +43,8 @@ impl Fate {
 pub struct Crosswalk {
     /// Every item of the earlier checklist, in its order, with what became of it.
     fates: Vec<(String, Fate)>,
+    /// Where each earlier item sits in `fates`.
+    at: HashMap<String, usize>,
     /// Later item id → the earlier ids whose answers it takes.
     sources: BTreeMap<String, Vec<String>>,
 }
@@ -68,7 +70,7 @@ impl Crosswalk {
                 sources.insert(item.id.clone(), from);
             }
         }
-        let fates = before
+        let fates: Vec<(String, Fate)> = before
             .items()
             .map(|item| {
                 let id = item.id.as_str();
@@ -104,15 +106,17 @@ impl Crosswalk {
                 (item.id.clone(), fate)
             })
             .collect();
-        Crosswalk { fates, sources }
+        let at = fates
+            .iter()
+            .enumerate()
+            .map(|(n, (id, _))| (id.clone(), n))
+            .collect();
+        Crosswalk { fates, at, sources }
     }
 
     /// What became of an earlier item; `None` for ids the earlier checklist did not have.
     pub fn fate(&self, before_id: &str) -> Option<&Fate> {
-        self.fates
-            .iter()
-            .find(|(id, _)| id == before_id)
-            .map(|(_, f)| f)
+        self.at.get(before_id).map(|&n| &self.fates[n].1)
     }
 
     /// Every earlier item and its fate, in the earlier checklist's order.

@@ -155,7 +155,7 @@ fn finding_lists(c: &Comparison) -> Vec<(&'static str, Vec<String>)> {
     let f = &c.findings;
     let titled = |ids: &Vec<String>| -> Vec<String> {
         ids.iter()
-            .filter_map(|id| f.details.iter().find(|d| &d.id == id))
+            .filter_map(|id| f.note(id))
             .map(|d| format!("{} ({})", d.title, d.severity.name()))
             .collect()
     };

@@ -11,20 +11,15 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 fn title<'a>(c: &'a Comparison, id: &'a str) -> &'a str {
-    c.findings
-        .details
-        .iter()
-        .find(|d| d.id == id)
-        .map_or(id, |d| d.title.as_str())
+    c.findings.note(id).map_or(id, |d| d.title.as_str())
 }
 
 fn high(c: &Comparison, ids: &[String]) -> Vec<String> {
     ids.iter()
         .filter(|id| {
             c.findings
-                .details
-                .iter()
-                .any(|d| &d.id == *id && d.severity == Severity::High)
+                .note(id)
+                .is_some_and(|d| d.severity == Severity::High)
         })
         .map(|id| title(c, id).to_string())
         .collect()

@@ -107,7 +107,7 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, XlsxError> {
     .into_iter()
     .flat_map(|(state, ids, tone)| {
         ids.iter().filter_map(move |id| {
-            let d = f.details.iter().find(|d| &d.id == id)?;
+            let d = f.note(id)?;
             Some(vec![
                 Value::text(&d.title),
                 Value::Toned(d.severity.name().into(), Tone::of_severity(d.severity)),

@@ -25,6 +25,10 @@ use probity_testkit::{wide_assessment, wide_checklist};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// The allocator the `probity` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     if let Some((areas, dir)) = std::env::var("PROBITY_BENCH_WRITE")
         .ok()

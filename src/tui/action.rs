@@ -13,8 +13,12 @@ pub enum Action {
     PageDown,
     First,
     Last,
+    /// Tab and Shift-Tab: round the panes, or the form's fields.
     NextPane,
     PrevPane,
+    /// `l` and `h`: the next pane that way, stopping at the outer panes.
+    PaneRight,
+    PaneLeft,
     /// Back one level: a filter or search first, then the assessment to the home screen.
     Back,
     /// On to the next unanswered question.

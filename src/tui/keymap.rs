@@ -203,15 +203,27 @@ pub static BINDINGS: &[Binding] = &[
     bind(Assessment, LAST, Action::Last, "last in the list"),
     bind(
         Assessment,
-        &[key(Tab), key(Right), ch('l')],
+        &[key(Tab)],
         Action::NextPane,
-        "next pane (areas, items, details)",
+        "next pane (areas, items, details, then round again)",
     ),
     bind(
         Assessment,
-        &[key(BackTab), key(Left), ch('h')],
+        &[key(BackTab)],
         Action::PrevPane,
-        "previous pane",
+        "previous pane, round again",
+    ),
+    bind(
+        Assessment,
+        &[key(Right), ch('l')],
+        Action::PaneRight,
+        "the pane to the right (stops at the details)",
+    ),
+    bind(
+        Assessment,
+        &[key(Left), ch('h')],
+        Action::PaneLeft,
+        "the pane to the left (stops at the areas)",
     ),
     bind(
         Assessment,

@@ -538,6 +538,8 @@ impl Session {
                 area.step(delta, self.checklist.areas.len());
                 if area.at() != self.area {
                     self.show_area(area.at());
+                } else {
+                    self.notice = Some(at_end("area", delta));
                 }
             }
             Pane::Items | Pane::Detail => {
@@ -545,7 +547,9 @@ impl Session {
                 let past_end = delta == 1 && at + 1 >= self.visible.len();
                 let before_start = delta == -1 && at == 0;
                 if past_end || before_start {
-                    self.flow(delta);
+                    if !self.flow(delta) {
+                        self.notice = Some(at_end("item", delta));
+                    }
                 } else {
                     let before = self.cursor;
                     self.cursor.step(delta, self.visible.len());
@@ -564,8 +568,9 @@ impl Session {
         self.scroll.reset();
     }
 
-    /// Goes on into the next (or previous) area that shows anything, at its near end.
-    fn flow(&mut self, direction: isize) {
+    /// Goes on into the next (or previous) area that shows anything, at its near end; false
+    /// when there is none.
+    fn flow(&mut self, direction: isize) -> bool {
         let areas = 0..self.checklist.areas.len() as isize;
         let mut next = self.area as isize + direction;
         while areas.contains(&next) {
@@ -574,10 +579,11 @@ impl Session {
                 if direction < 0 {
                     self.cursor = Cursor(self.visible.len() - 1);
                 }
-                return;
+                return true;
             }
             next += direction;
         }
+        false
     }
 
     /// After a filter or search changes, shows the first area with something in it.
@@ -620,5 +626,14 @@ impl Session {
         if self.area != area {
             self.notice = Some(format!("On to {}.", self.checklist.areas[self.area].title));
         }
+    }
+}
+
+/// What `j` or `k` says when there is nothing further that way.
+fn at_end(what: &str, delta: isize) -> String {
+    if delta > 0 {
+        format!("This is the last {what}; there is nothing below it.")
+    } else {
+        format!("This is the first {what}; there is nothing above it.")
     }
 }

@@ -1,13 +1,14 @@
 //! The one place the interface changes state: an action goes to the open dialog if there is
 //! one, otherwise to the screen. Changes to answers reach the disk through the session.
 
+use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{App, Leave, Screen};
 use super::dialog::{self, Dialog, Help};
 use super::keymap::{self, Context};
-use super::{assessment, form, home};
+use super::{assessment, form, home, view};
 
 /// How far PgUp and PgDn move in a list.
 pub const PAGE: usize = 10;
@@ -31,6 +32,10 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Tick => return assessment::watch(app),
         _ => {}
+    }
+    if !view::fits(app.size) && !ends_session(&action) {
+        app.notice = Some(TOO_SMALL.into());
+        return;
     }
     app.notice = None;
     match action {
@@ -58,6 +63,24 @@ pub fn update(app: &mut App, action: Action) {
     }
     if let Some(notice) = app.session_mut().and_then(|s| s.notice.take()) {
         app.notice = Some(notice);
+    }
+}
+
+/// What a key says while the window is too small to show what it would do.
+const TOO_SMALL: &str = "Keys do nothing while the window is too small to show what they \
+would do. Make it larger, or press Q to quit.";
+
+/// Quitting is the one thing a key may do unseen: `Q`, or Ctrl-C, even while typing.
+fn ends_session(action: &Action) -> bool {
+    match action {
+        Action::Quit => true,
+        Action::Type(key) => {
+            key.code == KeyCode::Char('Q')
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        }
+        _ => false,
     }
 }
 

@@ -13,11 +13,17 @@ use super::{assessment, dialog, form, home};
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// Whether a window of this size shows the interface; a smaller one shows only a request to
+/// make it larger, and keys wait until it does.
+pub fn fits(area: Rect) -> bool {
+    area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT
+}
+
 /// Draws the whole interface.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return too_small(frame, area);
+    if !fits(area) {
+        return too_small(app, frame, area);
     }
     match &app.screen {
         Screen::Home(h) => home::render(app, h, frame, area),
@@ -29,14 +35,17 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
-    let text = vec![
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let mut text = vec![
         Line::from("probity needs a window of at least 80 × 24 characters."),
         Line::from(format!(
             "This one is {} × {}. Please make it larger.",
             area.width, area.height
         )),
     ];
+    if let Some(notice) = &app.notice {
+        text.extend([Line::from(""), Line::from(notice.as_str())]);
+    }
     frame.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: true })

@@ -178,6 +178,24 @@ fn act(s: &mut Session, action: Action, size: Rect, theme: Theme) -> Outcome {
                 Pane::Detail => Pane::Items,
             }
         }
+        Action::PaneRight => match s.pane {
+            Pane::Areas => s.pane = Pane::Items,
+            Pane::Items => s.pane = Pane::Detail,
+            Pane::Detail => {
+                return say(
+                    "The details are the rightmost pane; Tab goes round to the areas.".into(),
+                );
+            }
+        },
+        Action::PaneLeft => match s.pane {
+            Pane::Areas => {
+                return say(
+                    "The areas are the leftmost pane; Shift-Tab goes round to the details.".into(),
+                );
+            }
+            Pane::Items => s.pane = Pane::Areas,
+            Pane::Detail => s.pane = Pane::Items,
+        },
         Action::Continue => s.go_on(),
         Action::NextFilter => {
             let i = Filter::ALL.iter().position(|f| *f == s.filter).unwrap_or(0);

@@ -267,3 +267,42 @@ fn lower_and_capital_g_go_to_the_ends_of_a_choice_list() {
     press(&mut app, "<Enter>Gg<Enter>");
     assert!(file(&path).contains("value = \"none\""));
 }
+
+#[test]
+fn h_and_l_stop_at_the_outer_panes_and_tab_goes_round() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    press(&mut app, "hh");
+    assert_eq!(session(&app).pane, Pane::Areas);
+    assert!(notice(&app).contains("leftmost"));
+    press(&mut app, "ll");
+    assert_eq!(session(&app).pane, Pane::Detail);
+    press(&mut app, "l");
+    assert_eq!(session(&app).pane, Pane::Detail, "l stops at the details");
+    assert!(notice(&app).contains("rightmost"));
+    press(&mut app, "<Tab>");
+    assert_eq!(session(&app).pane, Pane::Areas, "Tab goes round");
+    press(&mut app, "<BackTab>");
+    assert_eq!(session(&app).pane, Pane::Detail);
+}
+
+#[test]
+fn j_and_k_at_the_ends_say_so() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    press(&mut app, "gk");
+    assert!(notice(&app).contains("This is the first item"));
+    let last_area = session(&app).checklist.areas.len() - 1;
+    let last = session(&app).checklist.areas[last_area]
+        .items
+        .last()
+        .unwrap()
+        .id
+        .clone();
+    go(&mut app, &last);
+    press(&mut app, "j");
+    assert_eq!(session(&app).item().unwrap().id, last);
+    assert!(notice(&app).contains("This is the last item"));
+    press(&mut app, "hj");
+    assert!(notice(&app).contains("This is the last area"));
+}

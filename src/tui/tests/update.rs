@@ -654,3 +654,31 @@ fn a_data_folder_others_can_reach_is_noted_on_the_first_screen() {
     press(&mut app, "<Down>");
     assert!(app.notice.is_none(), "said once");
 }
+
+#[test]
+fn keys_do_nothing_while_the_window_is_too_small_except_quit() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    let before = file(&path);
+    update(&mut app, Action::Resize(60, 20));
+    press(&mut app, "nj<Space>S");
+    assert!(notice(&app).contains("Keys do nothing while the window is too small"));
+    let s = session(&app);
+    assert_eq!(s.assessment.value("media.policy"), None);
+    assert_eq!(s.item().unwrap().id, "media.policy");
+    assert_eq!(file(&path), before);
+    let screen = format!("{:?}", draw(&app, 60, 20));
+    assert!(screen.contains("Keys do nothing while"), "{screen}");
+    // Back at a size that shows the interface, keys act again.
+    update(&mut app, Action::Resize(80, 24));
+    press(&mut app, "n");
+    assert_eq!(
+        session(&app).assessment.value("media.policy"),
+        Some(&Value::Status(Status::No))
+    );
+    // Q quits even while the window is too small.
+    update(&mut app, Action::Resize(60, 20));
+    press(&mut app, "Q");
+    assert!(app.quit);
+}

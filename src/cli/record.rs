@@ -108,14 +108,18 @@ pub fn sign(ws: &Workspace, args: &SignArgs) -> Outcome {
     };
     let a = &opened.assessment;
     let what = format!("{} {}", a.force, a.period);
+    let sealing = opened.sealing();
     match opened.sign(&args.by, &args.role) {
         Ok(signature) => {
             println!(
-                "{} is signed off by {}, {}, and sealed.",
+                "{} is signed off by {}, {}, and sealed as it stands:",
                 escape_for_terminal(&what),
                 escape_for_terminal(&signature.by),
                 escape_for_terminal(&signature.role)
             );
+            for line in &sealing {
+                println!("  {line}");
+            }
             println!("Seal: {}", signature.seal);
             println!(
                 "Reports show it as {}. Check a copy with: probity verify {} --seal {}",

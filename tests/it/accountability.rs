@@ -81,6 +81,11 @@ fn sign_seals_and_verify_checks_the_seal_and_every_answer() {
         text(&out.stderr)
     );
     let stdout = text(&out.stdout);
+    // What was sealed, as the interface shows before it asks.
+    assert!(stdout.contains("and sealed as it stands:"), "{stdout}");
+    assert!(stdout.contains("  Answered: "), "{stdout}");
+    assert!(stdout.contains("  Open findings: "), "{stdout}");
+    assert!(stdout.contains("  Assurance: "), "{stdout}");
     let seal = stdout
         .lines()
         .find_map(|l| l.strip_prefix("Seal: "))

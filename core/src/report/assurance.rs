@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{AnswerRow, Report};
 use crate::assessment::{Assessment, Level, Signature, Stage};
-use crate::checklist::Area;
+use crate::checklist::{Area, Checklist};
 use crate::scoring::Evaluation;
 
 /// The sign-off as a reader sees it.
@@ -56,6 +56,19 @@ impl AssuranceMix {
             }
         }
         mix
+    }
+
+    /// The mix over the whole assessment.
+    pub fn over(checklist: &Checklist, assessment: &Assessment, evaluation: &Evaluation) -> Self {
+        checklist
+            .areas
+            .iter()
+            .map(|a| Self::of(a, assessment, evaluation))
+            .fold(Self::default(), |sum, m| AssuranceMix {
+                asserted: sum.asserted + m.asserted,
+                evidenced: sum.evidenced + m.evidenced,
+                verified: sum.verified + m.verified,
+            })
     }
 
     /// The mix in words, e.g. "3 asserted, 2 evidenced, 1 verified"; "none answered" when empty.

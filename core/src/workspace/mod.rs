@@ -10,6 +10,7 @@ mod judge;
 mod listing;
 mod open;
 mod returns;
+mod sealing;
 mod sign;
 mod start;
 mod verify;

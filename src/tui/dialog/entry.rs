@@ -12,7 +12,7 @@ use probity_core::answer::{Kind, Value, parse_date, parse_value};
 use probity_core::assessment::Assurance;
 use probity_core::text::sanitize_line;
 
-use super::{Dialog, Evidence, Step, frame_box};
+use super::{ConfirmSign, Dialog, Evidence, Step, frame_box};
 use crate::tui::action::Action;
 use crate::tui::fields::{draw_field, edit, line_field, paste_line, text_of, type_into};
 use crate::tui::keymap::{self, Context};
@@ -138,7 +138,9 @@ impl Entry {
                 "",
             )))))),
             Purpose::Role { .. } if text.is_empty() => Err("Type the signer's role.".into()),
-            Purpose::Role { signer } => s.sign(signer, &text).map(|()| None),
+            Purpose::Role { signer } => Ok(Some(Step::Open(Box::new(Dialog::ConfirmSign(
+                ConfirmSign::new(s, signer.clone(), text),
+            ))))),
             Purpose::ReopenReason if text.is_empty() => {
                 Err("Say why it is being reopened: the history keeps the reason.".into())
             }

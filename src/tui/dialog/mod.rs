@@ -3,6 +3,7 @@
 
 mod confirm_area;
 mod confirm_quit;
+mod confirm_sign;
 mod entry;
 mod evidence;
 mod export;
@@ -19,6 +20,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::widgets::{Block, Clear};
 
 pub use confirm_area::ConfirmArea;
+pub use confirm_sign::ConfirmSign;
 pub use entry::{Entry, Purpose};
 pub use evidence::Evidence;
 pub use export::Export;
@@ -51,6 +53,8 @@ pub enum Dialog {
     Overview(Overview),
     /// Asked before confirming every carried answer of an area.
     ConfirmArea(ConfirmArea),
+    /// The last step of a sign-off: what will be sealed, asked before it is.
+    ConfirmSign(ConfirmSign),
     /// Asked before leaving (an assessment, or probity) with a change that could not be saved.
     ConfirmQuit(Leave),
 }
@@ -75,7 +79,7 @@ impl Dialog {
             Dialog::Export(d) => d.context(),
             Dialog::Evidence(_) => Context::Evidence,
             Dialog::Overview(_) => Context::Overview,
-            Dialog::ConfirmArea(_) => Context::Ask,
+            Dialog::ConfirmArea(_) | Dialog::ConfirmSign(_) => Context::Ask,
             Dialog::ConfirmQuit(_) => Context::ConfirmQuit,
         }
     }
@@ -98,6 +102,7 @@ pub fn update(app: &mut App, mut dialog: Dialog, action: Action) -> Option<Dialo
         (Dialog::Evidence(d), Some(s)) => d.update(action, s),
         (Dialog::Overview(d), Some(s)) => d.update(action, s),
         (Dialog::ConfirmArea(d), Some(s)) => d.update(action, s),
+        (Dialog::ConfirmSign(d), Some(s)) => d.update(action, s),
     };
     match step {
         Step::Stay => Some(dialog),
@@ -127,6 +132,7 @@ pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
         Dialog::Evidence(d) => d.render(theme, s, frame, area),
         Dialog::Overview(d) => d.render(theme, s, frame, area),
         Dialog::ConfirmArea(d) => d.render(theme, frame, area),
+        Dialog::ConfirmSign(d) => d.render(theme, frame, area),
         Dialog::ConfirmQuit(to) => confirm_quit::render(theme, s, to, frame, area),
     }
 }

@@ -99,6 +99,11 @@ fn a_signed_assessment_cannot_be_changed_from_the_interface() {
         "asks for the name"
     );
     press(&mut app, "<Enter>Deputy Chief Constable<Enter>");
+    assert!(
+        matches!(&app.dialog, Some(Dialog::ConfirmSign(_))),
+        "asks before sealing"
+    );
+    press(&mut app, "y");
     assert!(app.dialog.is_none());
     assert!(session(&app).assessment.is_final());
     let saved = file(&path);
@@ -155,4 +160,35 @@ fn a_change_made_outside_probity_is_said_on_opening() {
         notice.contains("1 change made outside probity") && notice.contains("H shows"),
         "{notice}"
     );
+}
+
+#[test]
+fn sign_off_shows_what_it_will_seal_and_esc_leaves_it_unsigned() {
+    let dir = data_dir();
+    let (mut app, path) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "AAy");
+    let before = file(&path);
+    press(&mut app, "S<Enter>Deputy Chief Constable<Enter>");
+    let Some(Dialog::ConfirmSign(confirm)) = &app.dialog else {
+        panic!("asks before sealing");
+    };
+    let sealing = confirm.sealing.join("\n");
+    assert!(
+        sealing.contains("Answered: 3 of the 74 questions that apply (71 unanswered)."),
+        "{sealing}"
+    );
+    assert!(sealing.contains("unanswered"), "{sealing}");
+    assert!(sealing.contains("provisional"), "{sealing}");
+    assert!(sealing.contains("Open findings: "), "{sealing}");
+    assert!(
+        sealing.contains("Assurance: 3 asserted, 0 evidenced, 0 verified."),
+        "{sealing}"
+    );
+    snap("confirm-sign", &app);
+    press(&mut app, "<Esc>");
+    assert!(app.dialog.is_none());
+    assert!(notice(&app).contains("Not signed"));
+    assert!(!session(&app).assessment.is_final());
+    assert_eq!(file(&path), before, "nothing was sealed or written");
 }

@@ -423,8 +423,10 @@ impl Session {
     }
 
     /// Records an answer and moves on as [`Advance`] says: a finding the answer raises is
-    /// told at once, and by default the selection waits on it.
+    /// told at once, and by default the selection waits on it. Correcting an answer stays on
+    /// the item, since the rows near it often need the same correction.
     pub fn answer(&mut self, id: &str, value: Value) -> Result<(), Refused> {
+        let correcting = self.assessment.value(id).is_some();
         let before: HashSet<String> = self
             .evaluation
             .findings
@@ -440,16 +442,24 @@ impl Session {
             .map(|f| (severity_word(f.severity).to_lowercase(), f.title.clone()));
         let said =
             |(severity, title): &(String, String)| format!("New {severity} finding: {title}.");
-        match (self.advance, raised) {
+        let continue_key =
+            super::keymap::key_name(super::keymap::Context::Assessment, &super::Action::Continue);
+        let advance = if correcting {
+            Advance::Stay
+        } else {
+            self.advance
+        };
+        match (advance, raised) {
+            (Advance::Stay, None) if correcting => {
+                self.notice = Some(format!(
+                    "This item was answered already, so probity stays on it ({continue_key} goes on)."
+                ))
+            }
             (Advance::Stay, raised) => self.notice = raised.as_ref().map(said),
             // The key comes before the title, which may be too long for the line.
             (Advance::Wait, Some((severity, title))) => {
                 self.notice = Some(format!(
-                    "New {severity} finding, in the details ({} goes on to the next question): {title}.",
-                    super::keymap::key_name(
-                        super::keymap::Context::Assessment,
-                        &super::Action::Continue
-                    )
+                    "New {severity} finding, in the details ({continue_key} goes on to the next question): {title}."
                 ))
             }
             (_, raised) => {
@@ -584,6 +594,23 @@ impl Session {
             next += direction;
         }
         false
+    }
+
+    /// After a change empties the area's list under a filter (the last carried answer here
+    /// confirmed, say), goes on to the next area the filter shows anything in, and says where;
+    /// `None` when nothing moved.
+    pub fn follow_filter(&mut self) -> Option<String> {
+        if self.filter == Filter::All || !self.visible.is_empty() {
+            return None;
+        }
+        if self.flow(1) || self.flow(-1) {
+            Some(format!(
+                "Nothing more here; on to {}.",
+                self.checklist.areas[self.area].title
+            ))
+        } else {
+            Some("Nothing left anywhere for this filter.".into())
+        }
     }
 
     /// After a filter or search changes, shows the first area with something in it.

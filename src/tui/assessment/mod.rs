@@ -230,7 +230,11 @@ fn act(s: &mut Session, action: Action, size: Rect, theme: Theme) -> Outcome {
                 Err(why) => why,
             });
         }
-        edit if edits(&edit) => return answer(s, edit),
+        edit if edits(&edit) => {
+            let (dialog, said) = answer(s, edit);
+            let moved = s.follow_filter();
+            return (dialog, moved.or(said));
+        }
         _ => {}
     }
     (None, None)

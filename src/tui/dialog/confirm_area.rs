@@ -38,6 +38,9 @@ impl ConfirmArea {
                     ),
                     Err(e) => e.to_string(),
                 });
+                if let Some(moved) = s.follow_filter() {
+                    s.notice = Some(format!("{} {moved}", s.notice.take().unwrap_or_default()));
+                }
                 Step::Close
             }
             Action::No | Action::Close => Step::Close,

@@ -682,3 +682,31 @@ fn keys_do_nothing_while_the_window_is_too_small_except_quit() {
     press(&mut app, "Q");
     assert!(app.quit);
 }
+
+#[test]
+fn correcting_an_answer_stays_on_the_item() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "y");
+    assert_ne!(
+        session(&app).item().unwrap().id,
+        "media.policy",
+        "a first answer moves on"
+    );
+    go(&mut app, "media.policy");
+    press(&mut app, "p");
+    let s = session(&app);
+    assert_eq!(s.item().unwrap().id, "media.policy", "a correction stays");
+    assert_eq!(
+        s.assessment.value("media.policy"),
+        Some(&Value::Status(Status::Partial))
+    );
+    press(&mut app, "y");
+    assert_eq!(session(&app).item().unwrap().id, "media.policy");
+    assert!(
+        notice(&app).contains("answered already, so probity stays on it"),
+        "{}",
+        notice(&app)
+    );
+}

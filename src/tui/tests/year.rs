@@ -139,3 +139,29 @@ fn a_read_only_window_refreshes_and_offers_to_take_over() {
     );
     assert!(matches!(second.screen, Screen::Assessment(_)));
 }
+
+#[test]
+fn confirming_the_last_carried_answers_in_an_area_goes_on_to_the_next_with_any() {
+    let dir = data_dir();
+    let mut app = two_years(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "vvvv");
+    assert_eq!(
+        session(&app).filter,
+        crate::tui::session::Filter::Unconfirmed
+    );
+    press(&mut app, "Cy");
+    let s = session(&app);
+    assert_eq!(
+        s.item().unwrap().id,
+        "ctx.force",
+        "on to the area still holding one"
+    );
+    assert!(notice(&app).contains("on to About"), "{}", notice(&app));
+    press(&mut app, "c");
+    assert!(
+        notice(&app).contains("Nothing left anywhere"),
+        "{}",
+        notice(&app)
+    );
+}

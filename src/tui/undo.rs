@@ -20,10 +20,23 @@ impl Undo {
     /// Records a new step; what was undone can no longer be redone after it.
     pub fn record(&mut self, step: Step) {
         if !step.is_empty() {
-            self.done.push(step);
+            self.done.push(merged(step));
             self.undone.clear();
         }
     }
+}
+
+/// One edit per item: an action that changed an item twice (taking a return's answer, then
+/// clearing the conflict) is undone from its first state and redone to its last.
+fn merged(step: Step) -> Step {
+    let mut out: Step = Vec::with_capacity(step.len());
+    for edit in step {
+        match out.iter_mut().find(|e| e.item == edit.item) {
+            Some(earlier) => earlier.after = edit.after,
+            None => out.push(edit),
+        }
+    }
+    out
 }
 
 /// What a step changed, in words: `the answer and note of “Gifts register”`, or
@@ -108,5 +121,21 @@ mod tests {
         assert_eq!(undo.undone.len(), 1, "an empty step changes nothing");
         undo.record(vec![answered]);
         assert!(undo.undone.is_empty() && undo.done.len() == 1);
+    }
+
+    #[test]
+    fn two_edits_of_one_item_become_one_from_the_first_state_to_the_last() {
+        let taken = edit("x", |a| a.set_value(Some(Value::Status(Status::Yes))));
+        let cleared = Edit {
+            item: "x".into(),
+            before: taken.after.clone(),
+            after: Answer::default(),
+        };
+        let other = edit("y", |a| a.carried = false);
+        let step = merged(vec![taken.clone(), other.clone(), cleared]);
+        assert_eq!(step.len(), 2);
+        assert_eq!(step[0].before, taken.before);
+        assert_eq!(step[0].after, Answer::default());
+        assert_eq!(step[1], other);
     }
 }

@@ -108,3 +108,32 @@ fn one_key_keeps_the_answer_held_and_another_takes_the_returns() {
         "the answer taken is recorded as the contributor's"
     );
 }
+
+#[test]
+fn taking_a_returns_answer_is_undone_exactly_and_redone() {
+    let dir = data_dir();
+    let (mut app, path) = in_conflict(dir.path());
+    press(&mut app, "NHeld for a reason<Esc>y");
+    assert!(app.dialog.is_none());
+    let held = session(&app).assessment.answer("media.policy").cloned();
+    let saved = file(&path);
+    press(&mut app, "i");
+    assert_eq!(value(&app), Some(Value::Status(Status::Yes)));
+    press(&mut app, "u");
+    assert!(notice(&app).starts_with("Undone"), "{}", notice(&app));
+    assert_eq!(
+        session(&app).assessment.answer("media.policy").cloned(),
+        held,
+        "the held answer, note and conflict restored exactly"
+    );
+    let answers = |text: &str| -> String {
+        text.lines()
+            .filter(|l| !l.starts_with("recorded = "))
+            .collect()
+    };
+    assert_eq!(answers(&file(&path)), answers(&saved), "and saved so");
+    press(&mut app, "<C-r>");
+    assert!(notice(&app).starts_with("Redone"), "{}", notice(&app));
+    assert_eq!(value(&app), Some(Value::Status(Status::Yes)));
+    assert!(session(&app).assessment.conflicts().next().is_none());
+}

@@ -73,8 +73,12 @@ pub fn mark_style(s: &Session, item: &Item, theme: Theme) -> Style {
     worst.map_or(Style::new(), |sev| theme.severity(sev))
 }
 
+/// The areas, each name wrapped whole beside its rating (or, under a filter, its count of
+/// matches), so no area is known only by its first words.
 pub fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     let filtered = s.filter != Filter::All || s.search.is_some();
+    let lead_width = if filtered { 3 } else { 6 };
+    let name_width = usize::from(area.width.saturating_sub(2)).saturating_sub(lead_width);
     let rows: Vec<ListItem> = s
         .checklist
         .areas
@@ -93,10 +97,16 @@ pub fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
             } else {
                 Span::styled(format!("{:<6}", rating_word(rating)), theme.rating(rating))
             };
-            ListItem::new(Line::from(vec![
-                lead,
-                Span::styled(a.title.as_str(), style),
-            ]))
+            let mut name = textwrap::wrap(&a.title, name_width.max(1)).into_iter();
+            let first = name.next().unwrap_or_default();
+            let mut lines = vec![Line::from(vec![lead, Span::styled(first, style)])];
+            lines.extend(name.map(|part| {
+                Line::from(vec![
+                    Span::raw(" ".repeat(lead_width)),
+                    Span::styled(part, style),
+                ])
+            }));
+            ListItem::new(lines)
         })
         .collect();
     let list = List::new(rows)

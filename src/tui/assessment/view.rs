@@ -39,7 +39,8 @@ pub fn panes(area: Rect) -> Panes {
     ])
     .areas(area);
     let [areas, items, detail] = Layout::horizontal([
-        Constraint::Length((body.width / 4).clamp(20, 34)),
+        // Wide enough at 80 columns for the longest word of a built-in area name.
+        Constraint::Length((body.width / 4).clamp(22, 34)),
         Constraint::Length(body.width * 2 / 5),
         Constraint::Fill(1),
     ])

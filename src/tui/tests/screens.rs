@@ -304,3 +304,53 @@ fn questions_asked_before_a_change() {
     press(&mut app, "C");
     snap("confirm_area", &app);
 }
+
+/// The areas pane's text, its rows joined and spaces collapsed.
+fn areas_pane_text(screen: &TestBackend) -> String {
+    let buffer = screen.buffer();
+    let mut rows = Vec::new();
+    for y in 0..buffer.area.height {
+        let row: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        if let Some(rest) = row.strip_prefix('│')
+            && let Some(end) = rest.find('│')
+        {
+            rows.push(rest[..end].to_string());
+        }
+    }
+    // A name wrapped after a hyphen reads whole again when the rows are joined.
+    rows.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("- ", "-")
+}
+
+#[test]
+fn every_built_in_area_name_shows_whole_at_120_and_at_80_columns() {
+    for fixture in ["dorset-2012.toml", "northmoor-2026.toml"] {
+        let dir = data_dir();
+        let path = dir.path().join(fixture);
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        std::fs::copy(fixtures.join(fixture), &path).unwrap();
+        let mut app = App::open(ws(dir.path()), &path).unwrap();
+        app.dialog = None;
+        let areas: Vec<(String, String)> = session(&app)
+            .checklist
+            .areas
+            .iter()
+            .map(|a| (a.title.clone(), a.items[0].id.clone()))
+            .collect();
+        for (title, first) in areas {
+            go(&mut app, &first);
+            for (w, h) in [(120, 40), (80, 24)] {
+                let pane = areas_pane_text(&draw(&app, w, h));
+                assert!(
+                    pane.contains(&title),
+                    "{fixture} at {w}x{h}: {title:?} in {pane:?}"
+                );
+            }
+        }
+    }
+}

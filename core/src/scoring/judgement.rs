@@ -2,19 +2,28 @@
 //! findings by the thresholds its checklist sets, beside any override the assessor records;
 //! then the headline judgements, each the lowest grade of the areas that feed it.
 //!
-//! The derivation, in order (also printed in every graded report):
+//! The derivation is built so that no blank, weaker answer or refused "not applicable" can
+//! improve a grade: for grading an unanswered scored question counts as unmet, a rule that
+//! could still fire on answers not given is either assumed to fire (areas for improvement) or
+//! withholds the judgement (causes of concern and critical rules), and a control that lapses
+//! because a control it depends on is missing counts as unmet. In order (also printed in every
+//! graded report):
 //! 1. too few scored questions answered: no judgement (insufficient evidence);
-//! 2. a critical rule, or two or more causes of concern: inadequate; one: requires improvement;
-//! 3. high-severity areas for improvement at the checklist's limit or above: requires
-//!    improvement;
-//! 4. met at least `good` with no high-severity area for improvement: good, or outstanding when
-//!    everything is met, nothing is found and the assessor records a notable practice;
-//! 5. met at least `adequate`: adequate; otherwise requires improvement.
+//! 2. a question that can raise a cause of concern or a critical finding, or a figure one of
+//!    their rules reads, unanswered: no judgement until it is answered (undecided);
+//! 3. a critical rule, or two or more causes of concern: inadequate;
+//! 4. met below the checklist's `inadequate` floor: inadequate (most controls unmet);
+//! 5. one cause of concern, or high-severity areas for improvement at the checklist's limit:
+//!    requires improvement;
+//! 6. met at least `good` with no high-severity area for improvement: good, or outstanding when
+//!    everything is met, nothing is found or left undecided, and the assessor records a
+//!    notable practice;
+//! 7. met at least `adequate`: adequate; otherwise requires improvement.
 
-use crate::assessment::Assessment;
-use crate::checklist::{Checklist, Grade, Grading, Label, Severity};
+use crate::answer::{Status, Value};
+use crate::checklist::{Area, Checklist, Grade, Grading, Item, Label, Rule, Severity};
 
-use super::{AreaScore, Finding, FindingKind};
+use super::{AreaScore, Facts, Finding, FindingKind, credit};
 
 /// The judgements of one assessment.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +53,15 @@ pub struct AreaJudgement {
 pub enum Ground {
     /// Too little answered: no judgement.
     Evidence,
+    /// An answer that could raise a cause of concern or a critical finding is missing: no
+    /// judgement until it is given.
+    Undecided,
     /// A critical rule fired: inadequate.
     Critical,
     /// Two or more causes of concern: inadequate.
     Causes,
+    /// Met below the checklist's floor: inadequate.
+    Systemic,
     /// One cause of concern: requires improvement.
     Cause,
     /// High-severity areas for improvement at the limit: requires improvement.
@@ -62,16 +76,24 @@ pub struct Reasons {
     /// Scored questions answered (other than "not applicable"), and how many could be.
     pub answered: usize,
     pub out_of: usize,
-    /// The area's score: how far its answered scored questions are met, 0 to 100.
+    /// How far the area is met for grading, 0 to 100: its scored questions weighted as the
+    /// score weighs them, but with every unanswered question, and every control that lapses
+    /// because one it depends on is missing, counted as unmet.
     pub met: Option<f64>,
     /// Findings labelled causes of concern, by id.
     pub causes: Vec<String>,
     /// Those of them from rules the checklist marks critical.
     pub critical: Vec<String>,
-    /// High-severity findings labelled areas for improvement, by id.
+    /// High-severity findings labelled areas for improvement, by id, with any high-severity
+    /// rule for improvement that unanswered figures leave open (assumed to hold).
     pub high_afis: Vec<String>,
     /// Every finding in the area, labelled or not.
     pub findings: usize,
+    /// Questions whose answers could raise a cause of concern or a critical finding here and
+    /// are not given, by item id: while any is, the area is not judged.
+    pub pending: Vec<String>,
+    /// Rules of the area that answers not given could still make fire, by id.
+    pub open_rules: Vec<String>,
 }
 
 /// A headline judgement: the lowest grade of its areas as they stand (overrides included).
@@ -95,11 +117,12 @@ impl AreaJudgement {
 
 /// Judges every area that asks scored questions, when the checklist defines grading.
 pub(super) fn judge(
-    checklist: &Checklist,
-    assessment: &Assessment,
+    facts: &Facts,
     scores: &[AreaScore],
     findings: &[Finding],
 ) -> Option<Judgements> {
+    let checklist = facts.checklist;
+    let assessment = facts.assessment;
     let grading = checklist.grading.as_ref()?;
     let areas: Vec<AreaJudgement> = checklist
         .areas
@@ -109,7 +132,7 @@ pub(super) fn judge(
         .map(|(area, score)| {
             let recorded = assessment.judgements.get(&area.id);
             let notable = recorded.and_then(|j| j.notable.clone());
-            let reasons = reasons(checklist, score, findings);
+            let reasons = reasons(facts, area, score, findings);
             let (derived, ground) = derive(grading, &reasons, notable.is_some());
             AreaJudgement {
                 area: area.id.clone(),
@@ -130,7 +153,20 @@ pub(super) fn judge(
     Some(Judgements { areas, headlines })
 }
 
-fn reasons(checklist: &Checklist, score: &AreaScore, findings: &[Finding]) -> Reasons {
+/// The area a rule's finding is reported under: its anchor's, or its first item's.
+fn rule_area<'c>(checklist: &'c Checklist, rule: &Rule) -> Option<&'c Area> {
+    let items = rule.when.items();
+    let item = rule.anchor.as_deref().or(items.first().copied())?;
+    checklist.area_of(item)
+}
+
+/// True when a rule's finding would weigh as a cause of concern.
+fn raises_cause(rule: &Rule) -> bool {
+    rule.critical || rule.label == Some(Label::CauseOfConcern)
+}
+
+fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) -> Reasons {
+    let checklist = facts.checklist;
     let mine: Vec<&Finding> = findings.iter().filter(|f| f.area == score.id).collect();
     let ids = |keep: &dyn Fn(&Finding) -> bool| -> Vec<String> {
         mine.iter()
@@ -141,35 +177,130 @@ fn reasons(checklist: &Checklist, score: &AreaScore, findings: &[Finding]) -> Re
     let critical = |f: &Finding| {
         f.kind == FindingKind::Rule && checklist.rule(&f.id).is_some_and(|r| r.critical)
     };
+    let answers = facts.answers();
+    let mut pending: Vec<String> = Vec::new();
+    let need = |id: &str, pending: &mut Vec<String>| {
+        if !pending.iter().any(|p| p == id) {
+            pending.push(id.to_string());
+        }
+    };
+    // Questions that can raise a cause of concern themselves.
+    for item in &area.items {
+        if item.label == Some(Label::CauseOfConcern)
+            && facts.value(&item.id).is_none()
+            && !excused(facts, item)
+        {
+            need(&item.id, &mut pending);
+        }
+    }
+    let mut high_afis =
+        ids(&|f| f.label == Some(Label::AreaForImprovement) && f.severity == Severity::High);
+    let mut open_rules = Vec::new();
+    for rule in &checklist.rules {
+        if rule_area(checklist, rule).is_none_or(|a| a.id != area.id) {
+            continue;
+        }
+        let open = rule.when.decided(&answers).is_none();
+        if open {
+            open_rules.push(rule.id.clone());
+        }
+        if raises_cause(rule) {
+            // Every figure and answer such a rule reads must be given, where it is asked.
+            for id in rule.when.items() {
+                let unanswered = facts.value(id).is_none();
+                if unanswered && (open || facts.is_asked(id)) {
+                    need(id, &mut pending);
+                }
+            }
+        } else if open
+            && rule.severity == Severity::High
+            && !high_afis.iter().any(|h| h == &rule.id)
+        {
+            // A high-severity rule that blanks could be hiding counts as if it fired.
+            high_afis.push(rule.id.clone());
+        }
+    }
     Reasons {
         answered: score.basis.rests_on,
         out_of: score.basis.out_of,
-        met: score.score,
+        met: graded_met(facts, area),
         causes: ids(&|f| f.label == Some(Label::CauseOfConcern) || critical(f)),
         critical: ids(&critical),
-        high_afis: ids(&|f| {
-            f.label == Some(Label::AreaForImprovement) && f.severity == Severity::High
-        }),
+        high_afis,
         findings: mine.len(),
+        pending,
+        open_rules,
     }
 }
 
-/// The grade the answers give (`None` below the evidence gate), and the step that decided it.
+/// An item that is not asked because of answers that settle it does not apply: the figures its
+/// ask-condition reads are answered, and any status it reads is "not applicable". A control
+/// that lapses because another is missing ("no", or unanswered) is not excused.
+fn excused(facts: &Facts, item: &Item) -> bool {
+    let Some(condition) = &item.ask_if else {
+        return false;
+    };
+    if facts.is_asked(&item.id) {
+        return false;
+    }
+    condition.items().into_iter().all(|id| {
+        let Some(input) = facts.checklist.item(id) else {
+            return false;
+        };
+        match facts.value(id) {
+            None => false,
+            Some(Value::Status(Status::Na)) => true,
+            Some(_) => !input.kind.is_scored(),
+        }
+    })
+}
+
+/// How far the area is met for grading (see [`Reasons::met`]); `None` when it has no scored
+/// question that applies.
+fn graded_met(facts: &Facts, area: &Area) -> Option<f64> {
+    let (mut weight, mut met) = (0.0, 0.0);
+    for item in area.items.iter().filter(|i| i.kind.is_scored()) {
+        if !facts.is_asked(&item.id) {
+            if !excused(facts, item) {
+                weight += item.weight;
+            }
+            continue;
+        }
+        match facts.value(&item.id) {
+            None => weight += item.weight,
+            Some(v) => {
+                if let Some(c) = credit(item, v) {
+                    weight += item.weight;
+                    met += item.weight * c;
+                }
+            }
+        }
+    }
+    (weight > 0.0).then(|| 100.0 * met / weight)
+}
+
+/// The grade the answers give (`None` below the evidence gate or while undecided), and the
+/// step that decided it.
 fn derive(g: &Grading, r: &Reasons, notable: bool) -> (Option<Grade>, Ground) {
     let evidenced = r.out_of > 0 && r.answered as f64 * 100.0 >= g.evidence * r.out_of as f64;
     let Some(met) = r.met.filter(|_| evidenced) else {
         return (None, Ground::Evidence);
     };
+    if !r.pending.is_empty() {
+        return (None, Ground::Undecided);
+    }
     let (grade, ground) = if !r.critical.is_empty() {
         (Grade::Inadequate, Ground::Critical)
     } else if r.causes.len() >= 2 {
         (Grade::Inadequate, Ground::Causes)
+    } else if met < g.inadequate {
+        (Grade::Inadequate, Ground::Systemic)
     } else if !r.causes.is_empty() {
         (Grade::RequiresImprovement, Ground::Cause)
     } else if r.high_afis.len() >= g.high_afi_limit {
         (Grade::RequiresImprovement, Ground::HighAfis)
     } else if met >= g.good && r.high_afis.is_empty() {
-        let outstanding = met >= 100.0 && r.findings == 0 && notable;
+        let outstanding = met >= 100.0 && r.findings == 0 && r.open_rules.is_empty() && notable;
         let grade = if outstanding {
             Grade::Outstanding
         } else {
@@ -218,7 +349,7 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
-    use crate::answer::{Status, Value};
+    use crate::assessment::Assessment;
     use crate::assessment::Judgement;
     use crate::checklist::load_str;
 
@@ -228,6 +359,9 @@ mod tests {
             good: 90.0,
             adequate: 65.0,
             high_afi_limit: 3,
+            inadequate: 40.0,
+            undecided: "No judgement: the answer to {questions} decides it.".into(),
+            routes: Vec::new(),
             headlines: Vec::new(),
         }
     }
@@ -242,6 +376,8 @@ mod tests {
             critical: ids(critical),
             high_afis: ids(high_afis),
             findings: causes + high_afis,
+            pending: Vec::new(),
+            open_rules: Vec::new(),
         }
     }
 
@@ -277,6 +413,31 @@ mod tests {
         let mut none = reasons(100.0, 0, 0, 0);
         none.met = None;
         assert_eq!(d(none), None);
+    }
+
+    #[test]
+    fn most_controls_unmet_is_inadequate_and_a_pending_answer_withholds() {
+        let g = grading();
+        assert_eq!(
+            derive(&g, &reasons(39.9, 0, 0, 0), false),
+            (Some(Grade::Inadequate), Ground::Systemic)
+        );
+        assert_eq!(
+            derive(&g, &reasons(40.0, 0, 0, 0), false),
+            (Some(Grade::RequiresImprovement), Ground::Met)
+        );
+        // A critical finding still comes first; a pending answer withholds even that.
+        assert_eq!(
+            derive(&g, &reasons(10.0, 1, 1, 0), false).1,
+            Ground::Critical
+        );
+        let mut pending = reasons(100.0, 0, 0, 0);
+        pending.pending = vec!["vetting.plan".into()];
+        assert_eq!(derive(&g, &pending, true), (None, Ground::Undecided));
+        // An open rule keeps a flawless area from outstanding.
+        let mut open = reasons(100.0, 0, 0, 0);
+        open.open_rules = vec!["r".into()];
+        assert_eq!(derive(&g, &open, true).0, Some(Grade::Good));
     }
 
     const GRADED: &str = r#"

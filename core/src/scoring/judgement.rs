@@ -22,6 +22,7 @@
 
 use crate::answer::{Status, Value};
 use crate::checklist::{Area, Checklist, Grade, Grading, Item, Label, Rule, Severity};
+use crate::condition::Answers;
 
 use super::{AreaScore, Facts, Finding, FindingKind, credit};
 
@@ -184,17 +185,44 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
             pending.push(id.to_string());
         }
     };
-    // Questions that can raise a cause of concern themselves.
-    for item in &area.items {
-        if item.label == Some(Label::CauseOfConcern)
-            && facts.value(&item.id).is_none()
-            && !excused(facts, item)
-        {
-            need(&item.id, &mut pending);
-        }
-    }
     let mut high_afis =
         ids(&|f| f.label == Some(Label::AreaForImprovement) && f.severity == Severity::High);
+    let mut causes = ids(&|f| f.label == Some(Label::CauseOfConcern) || critical(f));
+    let mut critical_ids = ids(&critical);
+    // Questions not answered, or controls that lapse, weigh as if answered "no": one that can
+    // raise a cause of concern withholds the judgement while it (or the answer that decides
+    // whether it is asked) is missing, and counts as a cause of concern when it lapses because
+    // the control it depends on is missing; a high-severity area for improvement counts as
+    // found either way.
+    for item in &area.items {
+        let cause = item.label == Some(Label::CauseOfConcern);
+        let high_afi =
+            item.label == Some(Label::AreaForImprovement) && item.severity == Severity::High;
+        let mark = |list: &mut Vec<String>| {
+            if !list.iter().any(|x| x == &item.id) {
+                list.push(item.id.clone());
+            }
+        };
+        match graded_state(facts, item) {
+            State::Answered | State::Excused => {}
+            State::Unanswered(missing) => {
+                if cause {
+                    for id in &missing {
+                        need(id, &mut pending);
+                    }
+                } else if high_afi {
+                    mark(&mut high_afis);
+                }
+            }
+            State::Lapsed => {
+                if cause {
+                    mark(&mut causes);
+                } else if high_afi {
+                    mark(&mut high_afis);
+                }
+            }
+        }
+    }
     let mut open_rules = Vec::new();
     for rule in &checklist.rules {
         if rule_area(checklist, rule).is_none_or(|a| a.id != area.id) {
@@ -219,13 +247,36 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
             // A high-severity rule that blanks could be hiding counts as if it fired.
             high_afis.push(rule.id.clone());
         }
+        // A rule that would fire were any of the answers it reads stronger fires for grading:
+        // a rule such as "a register exists but nobody reviews it" cannot be escaped by
+        // weakening the answer about the register.
+        let fired = mine
+            .iter()
+            .any(|f| f.kind == FindingKind::Rule && f.id == rule.id);
+        if !fired && !open && fires_at_best(facts, rule) {
+            let mark = |list: &mut Vec<String>| {
+                if !list.iter().any(|x| x == &rule.id) {
+                    list.push(rule.id.clone());
+                }
+            };
+            if rule.critical {
+                mark(&mut critical_ids);
+            }
+            if raises_cause(rule) {
+                mark(&mut causes);
+            } else if rule.severity == Severity::High
+                && rule.label == Some(Label::AreaForImprovement)
+            {
+                mark(&mut high_afis);
+            }
+        }
     }
     Reasons {
         answered: score.basis.rests_on,
         out_of: score.basis.out_of,
         met: graded_met(facts, area),
-        causes: ids(&|f| f.label == Some(Label::CauseOfConcern) || critical(f)),
-        critical: ids(&critical),
+        causes,
+        critical: critical_ids,
         high_afis,
         findings: mine.len(),
         pending,
@@ -233,26 +284,128 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
     }
 }
 
-/// An item that is not asked because of answers that settle it does not apply: the figures its
-/// ask-condition reads are answered, and any status it reads is "not applicable". A control
-/// that lapses because another is missing ("no", or unanswered) is not excused.
-fn excused(facts: &Facts, item: &Item) -> bool {
-    let Some(condition) = &item.ask_if else {
-        return false;
-    };
-    if facts.is_asked(&item.id) {
-        return false;
+/// Whether the rule fires, or could with answers not yet given, with its scored answers as given
+/// or any stronger ones ("no" raised to "partial" or "yes", a choice to one with more credit).
+fn fires_at_best(facts: &Facts, rule: &Rule) -> bool {
+    let choices: Vec<(&str, Vec<Value>)> = rule
+        .when
+        .items()
+        .into_iter()
+        .filter_map(|id| {
+            let item = facts.checklist.item(id)?;
+            let stronger = stronger(item, facts.value(id)?);
+            (stronger.len() > 1).then_some((id, stronger))
+        })
+        .collect();
+    let mut pick = vec![0usize; choices.len()];
+    loop {
+        let answers = Answers::new(
+            |id: &str| match choices.iter().position(|(c, _)| *c == id) {
+                Some(n) => Some(&choices[n].1[pick[n]]),
+                None => facts.value(id),
+            },
+            facts.as_at,
+        );
+        // Answers not given could still be anything.
+        if rule.when.decided(&answers) != Some(false) {
+            return true;
+        }
+        // The next combination, as an odometer; false once every one is tried.
+        let mut n = 0;
+        loop {
+            let Some(slot) = pick.get_mut(n) else {
+                return false;
+            };
+            *slot += 1;
+            if *slot < choices[n].1.len() {
+                break;
+            }
+            *slot = 0;
+            n += 1;
+        }
     }
-    condition.items().into_iter().all(|id| {
+}
+
+/// The answer and every stronger one: a status "no" with "partial" and "yes", a choice with
+/// every option of more credit. Other answers, and "not applicable", stand alone.
+fn stronger(item: &Item, value: &Value) -> Vec<Value> {
+    match value {
+        Value::Status(Status::No) => [Status::No, Status::Partial, Status::Yes]
+            .map(Value::Status)
+            .to_vec(),
+        Value::Status(Status::Partial) => {
+            [Status::Partial, Status::Yes].map(Value::Status).to_vec()
+        }
+        Value::Choice(now) => match (&item.kind, credit(item, value)) {
+            (crate::answer::Kind::Choice(options), Some(have)) => options
+                .iter()
+                .filter(|o| o.credit.is_some_and(|c| c >= have))
+                .map(|o| Value::Choice(o.id.clone()))
+                .collect(),
+            _ => vec![Value::Choice(now.clone())],
+        },
+        other => vec![other.clone()],
+    }
+}
+
+/// Where an item stands for grading.
+enum State {
+    /// Asked and answered.
+    Answered,
+    /// Not asked, because figures or a genuine "not applicable" settle that it does not apply.
+    Excused,
+    /// Asked and unanswered, or not asked only because these answers are missing: the ids of
+    /// the questions to answer.
+    Unanswered(Vec<String>),
+    /// Not asked because a control it depends on is missing ("no", or a weak choice): unmet.
+    Lapsed,
+}
+
+/// Where an item stands for grading. An item not asked is excused only when every answer its
+/// ask-condition reads is given and is a figure, a date, text or a "not applicable"; a control
+/// that lapses because another is missing is not excused.
+fn graded_state(facts: &Facts, item: &Item) -> State {
+    if facts.is_asked(&item.id) {
+        return if facts.value(&item.id).is_some() {
+            State::Answered
+        } else {
+            State::Unanswered(vec![item.id.clone()])
+        };
+    }
+    let Some(condition) = &item.ask_if else {
+        return State::Excused;
+    };
+    let mut missing: Vec<String> = Vec::new();
+    let mut weak = false;
+    for id in condition.items() {
         let Some(input) = facts.checklist.item(id) else {
-            return false;
+            continue;
         };
         match facts.value(id) {
-            None => false,
-            Some(Value::Status(Status::Na)) => true,
-            Some(_) => !input.kind.is_scored(),
+            Some(Value::Status(Status::Na)) => {}
+            // A scored answer short of fully met: the control this one depends on is missing.
+            Some(v) => weak |= credit(input, v).is_some_and(|c| c < 1.0),
+            None if facts.is_asked(id) => missing.push(id.to_string()),
+            // An input that is itself not asked passes on where it stands (the ask-conditions
+            // form no cycle, so this ends).
+            None => match graded_state(facts, input) {
+                State::Unanswered(m) => missing.extend(m),
+                State::Lapsed => weak = true,
+                State::Answered | State::Excused => {}
+            },
         }
-    })
+    }
+    if !missing.is_empty() {
+        State::Unanswered(missing)
+    } else if weak {
+        State::Lapsed
+    } else {
+        State::Excused
+    }
+}
+
+fn excused(facts: &Facts, item: &Item) -> bool {
+    matches!(graded_state(facts, item), State::Excused)
 }
 
 /// How far the area is met for grading (see [`Reasons::met`]); `None` when it has no scored

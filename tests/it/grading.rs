@@ -33,6 +33,16 @@ fn refusal(path: &std::path::Path) -> String {
     }
 }
 
+/// The graded report in Markdown.
+fn graded_md(c: &Checklist, a: &Assessment) -> String {
+    let mut o = probity_core::report::Options::new("OFFICIAL", today());
+    o.style = Some(probity_core::report::Style::Graded);
+    let bytes = probity_core::report::Report::new(c, a, &o)
+        .render(probity_core::document::Format::Md)
+        .unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
 fn evaluate(c: &Checklist, a: &Assessment) -> Evaluation {
     scoring::evaluate(c, a, today())
 }
@@ -237,14 +247,7 @@ fn an_unanswered_cause_of_concern_withholds_the_judgement() {
     assert_eq!(vetting.derived, None);
     assert_eq!(vetting.ground, Ground::Undecided);
     assert_eq!(vetting.reasons.pending, ["vetting.recovery_plan"]);
-    let mut o = probity_core::report::Options::new("OFFICIAL", today());
-    o.style = Some(probity_core::report::Style::Graded);
-    let md = String::from_utf8(
-        probity_core::report::Report::new(&c, &a, &o)
-            .render(probity_core::document::Format::Md)
-            .unwrap(),
-    )
-    .unwrap();
+    let md = graded_md(&c, &a);
     assert!(
         md.contains("No judgement: the answer to \u{201c}Plan to close the vetting shortfall\u{201d} decides it."),
         "{md}"
@@ -392,4 +395,49 @@ fn a_disallowed_na_is_refused_with_file_line_and_item() {
     assert_ne!(none, edited);
     std::fs::write(&path, &none).unwrap();
     assessment::load(&path, catalog()).unwrap();
+}
+
+/// A rule that a stronger answer would make fire counts for grading, and the report names it as
+/// counted: answering that there is no gifts register does not escape "supplier names are not
+/// checked against the register".
+#[test]
+fn a_rule_escaped_by_a_weaker_answer_still_counts_and_is_named() {
+    let (mut a, c) = northmoor();
+    a.answer_mut("procurement.gifts_crossref").value = Some(Value::Status(Status::Partial));
+    let fired = evaluate(&c, &a);
+    let procurement = |e: &Evaluation| {
+        e.judgements
+            .as_ref()
+            .unwrap()
+            .areas
+            .iter()
+            .find(|j| j.area == "procurement")
+            .unwrap()
+            .clone()
+    };
+    assert!(
+        procurement(&fired)
+            .reasons
+            .high_afis
+            .contains(&"gifts_register_not_crossreferenced".to_string())
+    );
+    a.answer_mut("gifts.register.exists").value = Some(Value::Status(Status::No));
+    let escaped = evaluate(&c, &a);
+    assert!(
+        !escaped
+            .findings
+            .iter()
+            .any(|f| f.id == "gifts_register_not_crossreferenced"),
+        "the finding itself no longer fires"
+    );
+    let judged = procurement(&escaped);
+    assert!(
+        judged
+            .reasons
+            .high_afis
+            .contains(&"gifts_register_not_crossreferenced".to_string())
+    );
+    assert!(judged.derived >= procurement(&fired).derived);
+    let md = graded_md(&c, &a);
+    assert!(md.contains("(counted for grading:"), "{md}");
 }

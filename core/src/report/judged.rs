@@ -101,7 +101,7 @@ fn row(
         causes_of_concern: a.reasons.causes.clone(),
         high_areas_for_improvement: a.reasons.high_afis.clone(),
         why: why(checklist, grading, a),
-        reasons: reasons(grading, e, a),
+        reasons: reasons(checklist, grading, e, a),
     }
 }
 
@@ -197,12 +197,25 @@ fn why(checklist: &Checklist, g: &Grading, a: &AreaJudgement) -> String {
 }
 
 /// The facts a judgement rests on, one sentence each, naming findings by their titles.
-fn reasons(g: &Grading, e: &Evaluation, a: &AreaJudgement) -> Vec<String> {
+fn reasons(checklist: &Checklist, g: &Grading, e: &Evaluation, a: &AreaJudgement) -> Vec<String> {
     let r = &a.reasons;
+    // A finding counted for grading without being found (a question unanswered or lapsed, or a
+    // rule that a stronger answer would make fire) is named by its gap or rule title, marked.
     let titles = |ids: &[String]| -> String {
         ids.iter()
-            .filter_map(|id| e.findings.iter().find(|f| f.id == *id))
-            .map(|f| text::sanitize_line(&f.title))
+            .filter_map(|id| match e.findings.iter().find(|f| f.id == *id) {
+                Some(f) => Some(text::sanitize_line(&f.title)),
+                None => checklist
+                    .item(id)
+                    .map(|i| i.gap.clone().unwrap_or_else(|| i.prompt.clone()))
+                    .or_else(|| checklist.rule(id).map(|r| r.title.clone()))
+                    .map(|t| {
+                        format!(
+                            "{} (counted for grading: not answered, or not ruled out by the answers)",
+                            text::sanitize_line(&t)
+                        )
+                    }),
+            })
             .collect::<Vec<_>>()
             .join("; ")
     };

@@ -441,3 +441,23 @@ fn a_rule_escaped_by_a_weaker_answer_still_counts_and_is_named() {
     let md = graded_md(&c, &a);
     assert!(md.contains("(counted for grading:"), "{md}");
 }
+
+/// The counter-corruption headline rests on the areas HMICFRS's questions 5 and 6 cover, not
+/// on the gifts, procurement and media areas carried from 2011.
+#[test]
+fn counter_corruption_rests_on_questions_five_and_six() {
+    let (_, c) = northmoor();
+    let g = c.grading.as_ref().unwrap();
+    let headline = g
+        .headlines
+        .iter()
+        .find(|h| h.id == "counter_corruption")
+        .unwrap();
+    assert_eq!(
+        headline.areas,
+        ["information", "declarations", "corruption", "apsp"]
+    );
+    for area in ["gifts", "procurement", "media"] {
+        assert!(g.headline_of(area).is_none(), "{area}");
+    }
+}

@@ -7,7 +7,7 @@ use probity_core::answer::{Kind, Status, Value};
 use probity_core::assessment::{self, Assessment};
 use probity_core::checklist::{Checklist, Grade, Label, Severity};
 use probity_core::document::Document;
-use probity_core::scoring::{self, Evaluation, Ground};
+use probity_core::scoring::{self, AreaJudgement, Evaluation, Ground};
 
 use crate::support::{catalog, fixture};
 
@@ -31,6 +31,18 @@ fn refusal(path: &std::path::Path) -> String {
             .join("\n"),
         Err(other) => panic!("{other}"),
     }
+}
+
+/// One area's judgement.
+fn area_judgement(e: &Evaluation, area: &str) -> AreaJudgement {
+    e.judgements
+        .as_ref()
+        .unwrap()
+        .areas
+        .iter()
+        .find(|j| j.area == area)
+        .unwrap()
+        .clone()
 }
 
 /// The graded report in Markdown.
@@ -301,15 +313,7 @@ fn seventeen_of_eighteen_iopc_referrals_is_not_inadequate() {
         let (mut a, c) = northmoor();
         a.answer_mut("misconduct.iopc_required").value = Some(Value::Number(required));
         a.answer_mut("misconduct.iopc_referred").value = Some(Value::Number(referred));
-        let e = evaluate(&c, &a);
-        let misconduct = e
-            .judgements
-            .as_ref()
-            .unwrap()
-            .areas
-            .iter()
-            .find(|j| j.area == "misconduct")
-            .unwrap();
+        let misconduct = area_judgement(&evaluate(&c, &a), "misconduct");
         assert_eq!(
             misconduct.reasons.causes,
             ["iopc_referral_shortfall"],
@@ -405,16 +409,7 @@ fn a_rule_escaped_by_a_weaker_answer_still_counts_and_is_named() {
     let (mut a, c) = northmoor();
     a.answer_mut("procurement.gifts_crossref").value = Some(Value::Status(Status::Partial));
     let fired = evaluate(&c, &a);
-    let procurement = |e: &Evaluation| {
-        e.judgements
-            .as_ref()
-            .unwrap()
-            .areas
-            .iter()
-            .find(|j| j.area == "procurement")
-            .unwrap()
-            .clone()
-    };
+    let procurement = |e: &Evaluation| area_judgement(e, "procurement");
     assert!(
         procurement(&fired)
             .reasons
@@ -460,4 +455,22 @@ fn counter_corruption_rests_on_questions_five_and_six() {
     for area in ["gifts", "procurement", "media"] {
         assert!(g.headline_of(area).is_none(), "{area}");
     }
+}
+
+/// A statutory duty answered "no" makes its area inadequate, and one left unanswered withholds
+/// the judgement; "partly" is an area for improvement, not a failed duty.
+#[test]
+fn a_failed_statutory_duty_is_inadequate() {
+    let misconduct = |status: Option<Status>| {
+        let (mut a, c) = northmoor();
+        a.answer_mut("misconduct.barred_list_checked").value = status.map(Value::Status);
+        let j = area_judgement(&evaluate(&c, &a), "misconduct");
+        (j.derived, j.ground)
+    };
+    assert_eq!(
+        misconduct(Some(Status::No)),
+        (Some(Grade::Inadequate), Ground::Statutory)
+    );
+    assert_ne!(misconduct(Some(Status::Partial)).1, Ground::Statutory);
+    assert_eq!(misconduct(None), (None, Ground::Undecided));
 }

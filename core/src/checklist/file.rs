@@ -268,6 +268,10 @@ pub struct ItemFile {
     #[serde(default)]
     #[schemars(with = "Option<SayFile>")]
     pub say: Option<Spanned<SayFile>>,
+    /// A duty the law places on the force: in a graded checklist a "no" makes its area
+    /// inadequate, and the area is not judged while it is unanswered.
+    #[serde(default)]
+    pub statutory: bool,
     /// Status items: whether "na" (not applicable) may be answered at all. In a checklist with
     /// `[grading]` a status item that says neither `na` nor `na_if` does not allow it.
     #[serde(default)]

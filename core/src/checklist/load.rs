@@ -294,6 +294,15 @@ impl Loader<'_> {
                     None => 1.0,
                 };
                 let na = self.na(&item_file, &kind, graded);
+                if item_file.statutory && !matches!(kind, Kind::Status) {
+                    self.problem(
+                        item_file.id.span(),
+                        format!(
+                            "item \"{id}\" is a {} item: only a status item can be a statutory duty",
+                            kind.name()
+                        ),
+                    );
+                }
                 let item_severity = item_file.severity.unwrap_or(SeverityName::Medium);
                 if item_file.label == Some(LabelName::CauseOfConcern)
                     && !matches!(item_severity, SeverityName::High)
@@ -312,6 +321,7 @@ impl Loader<'_> {
                     label: item_file.label.map(label),
                     say,
                     na,
+                    statutory: item_file.statutory,
                     id,
                     prompt: clean(&item_file.prompt),
                     guidance: clean(&item_file.guidance),

@@ -181,6 +181,9 @@ pub struct Item {
     /// When "na" (not applicable) may be answered.
     #[serde(default)]
     pub na: Na,
+    /// A duty the law places on the force: failing it makes a graded area inadequate.
+    #[serde(default)]
+    pub statutory: bool,
 }
 
 /// When a status item may be answered "na" (not applicable).

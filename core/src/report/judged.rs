@@ -152,6 +152,10 @@ fn why(checklist: &Checklist, g: &Grading, a: &AreaJudgement) -> String {
             "Inadequate: {} causes of concern.",
             count_words(r.causes.len())
         ),
+        (Ground::Statutory, _) => format!(
+            "Inadequate: a duty the law places on the force is not met ({}).",
+            questions(checklist, &r.statutory)
+        ),
         (Ground::Systemic, _) => {
             let floor = format!(
                 "Inadequate: {met} met, counting unanswered questions as unmet, below the {} floor.",
@@ -314,13 +318,14 @@ pub(super) fn method(g: &Grading) -> String {
         "Graded judgements are probity's estimate on HMICFRS's five-tier scale, not an inspectorate's \
 judgement. Each area that asks scored questions is judged in these steps. If fewer than {evidence} of \
 its applicable scored questions are answered, it gets no judgement (insufficient evidence). Nor does it \
-while any question that could raise a cause of concern or a critical finding, or any figure such a \
-finding rests on, is unanswered. For grading, the share met counts every unanswered scored question, \
+while any question that could raise a cause of concern or a critical finding, any statutory duty, or \
+any figure such a finding rests on, is unanswered. For grading, the share met counts every unanswered scored question, \
 and every control that lapses because one it depends on is missing, as unmet; \u{201c}not \
 applicable\u{201d} counts only where the checklist allows it; and a high-severity area for improvement \
 that unanswered figures could still raise counts as raised. So no blank, weaker answer or \
-not-applicable answer can improve a grade. A finding from a rule the checklist marks critical, or two \
-or more findings labelled causes of concern, make the area inadequate.{floor} One cause of concern \
+not-applicable answer can improve a grade. A finding from a rule the checklist marks critical, a \
+statutory duty answered no, or two or more findings labelled causes of concern, make the area \
+inadequate.{floor} One cause of concern \
 holds it at requires improvement, and so do {limit} or more high-severity findings labelled areas for \
 improvement. Otherwise the share met decides: {good} or more with no high-severity area for \
 improvement is good; {adequate} or more is adequate; less is requires improvement. Outstanding needs \

@@ -9,9 +9,11 @@
 //! because a control it depends on is missing counts as unmet. In order (also printed in every
 //! graded report):
 //! 1. too few scored questions answered: no judgement (insufficient evidence);
-//! 2. a question that can raise a cause of concern or a critical finding, or a figure one of
-//!    their rules reads, unanswered: no judgement until it is answered (undecided);
-//! 3. a critical rule, or two or more causes of concern: inadequate;
+//! 2. a question that can raise a cause of concern or a critical finding, a statutory duty,
+//!    or a figure one of their rules reads, unanswered: no judgement until it is answered
+//!    (undecided);
+//! 3. a critical rule, a statutory duty answered "no", or two or more causes of concern:
+//!    inadequate;
 //! 4. met below the checklist's `inadequate` floor: inadequate (most controls unmet);
 //! 5. one cause of concern, or high-severity areas for improvement at the checklist's limit:
 //!    requires improvement;
@@ -59,6 +61,8 @@ pub enum Ground {
     Undecided,
     /// A critical rule fired: inadequate.
     Critical,
+    /// A statutory duty is not met: inadequate.
+    Statutory,
     /// Two or more causes of concern: inadequate.
     Causes,
     /// Met below the checklist's floor: inadequate.
@@ -95,6 +99,9 @@ pub struct Reasons {
     pub pending: Vec<String>,
     /// Rules of the area that answers not given could still make fire, by id.
     pub open_rules: Vec<String>,
+    /// Statutory duties answered "no", or lapsed because a control they depend on is missing,
+    /// by item id.
+    pub statutory: Vec<String>,
 }
 
 /// A headline judgement: the lowest grade of its areas as they stand (overrides included).
@@ -189,6 +196,7 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
         ids(&|f| f.label == Some(Label::AreaForImprovement) && f.severity == Severity::High);
     let mut causes = ids(&|f| f.label == Some(Label::CauseOfConcern) || critical(f));
     let mut critical_ids = ids(&critical);
+    let mut statutory = Vec::new();
     // Questions not answered, or controls that lapse, weigh as if answered "no": one that can
     // raise a cause of concern withholds the judgement while it (or the answer that decides
     // whether it is asked) is missing, and counts as a cause of concern when it lapses because
@@ -203,7 +211,28 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
                 list.push(item.id.clone());
             }
         };
-        match graded_state(facts, item) {
+        let state = graded_state(facts, item);
+        if item.statutory {
+            match &state {
+                State::Answered => {
+                    let failed = facts
+                        .value(&item.id)
+                        .and_then(|v| credit(item, v))
+                        .is_some_and(|c| c <= 0.0);
+                    if failed {
+                        statutory.push(item.id.clone());
+                    }
+                }
+                State::Lapsed => statutory.push(item.id.clone()),
+                State::Unanswered(missing) => {
+                    for id in missing {
+                        need(id, &mut pending);
+                    }
+                }
+                State::Excused => {}
+            }
+        }
+        match state {
             State::Answered | State::Excused => {}
             State::Unanswered(missing) => {
                 if cause {
@@ -281,6 +310,7 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
         findings: mine.len(),
         pending,
         open_rules,
+        statutory,
     }
 }
 
@@ -444,6 +474,8 @@ fn derive(g: &Grading, r: &Reasons, notable: bool) -> (Option<Grade>, Ground) {
     }
     let (grade, ground) = if !r.critical.is_empty() {
         (Grade::Inadequate, Ground::Critical)
+    } else if !r.statutory.is_empty() {
+        (Grade::Inadequate, Ground::Statutory)
     } else if r.causes.len() >= 2 {
         (Grade::Inadequate, Ground::Causes)
     } else if met < g.inadequate {
@@ -531,6 +563,7 @@ mod tests {
             findings: causes + high_afis,
             pending: Vec::new(),
             open_rules: Vec::new(),
+            statutory: Vec::new(),
         }
     }
 

@@ -273,6 +273,16 @@ impl Condition {
         }
     }
 
+    /// True when any test in the condition is an age test, whose result moves with the date.
+    pub fn tests_age(&self) -> bool {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(Condition::tests_age),
+            Condition::Not(c) => c.tests_age(),
+            Condition::Item { test, .. } => matches!(test, Test::OlderThanMonths(_)),
+            Condition::Ratio { .. } => false,
+        }
+    }
+
     /// The item ids the condition reads, in order of first mention.
     pub fn items(&self) -> Vec<&str> {
         let mut ids = Vec::new();

@@ -399,7 +399,7 @@ fn an_override_is_saved_reported_recorded_and_verifies_clean() {
             "judge",
             file,
             "abuse of position",
-            "Adequate",
+            "Good",
             "--rationale",
             "Proactive monitoring began in March and has already found two cases.",
         ],
@@ -408,19 +408,19 @@ fn an_override_is_saved_reported_recorded_and_verifies_clean() {
     let stdout = text(&out.stdout);
     assert!(
         stdout.contains("apsp: Abuse of position for a sexual purpose")
-            && stdout.contains("Derived: Requires improvement")
-            && stdout.contains("Overridden: Adequate"),
+            && stdout.contains("Derived: Adequate")
+            && stdout.contains("Overridden: Good"),
         "{stdout}"
     );
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(
-        saved.contains("[judgements.apsp]\noverride = \"adequate\"\nrationale = \"Proactive monitoring began in March and has already found two cases.\""),
+        saved.contains("[judgements.apsp]\noverride = \"good\"\nrationale = \"Proactive monitoring began in March and has already found two cases.\""),
         "{saved}"
     );
 
     let j = judgement(home.path(), file, "apsp");
-    assert_eq!(j["derived"], "requires_improvement");
-    assert_eq!(j["override"], "adequate");
+    assert_eq!(j["derived"], "adequate");
+    assert_eq!(j["override"], "good");
     assert_eq!(
         j["rationale"],
         "Proactive monitoring began in March and has already found two cases."
@@ -429,7 +429,7 @@ fn an_override_is_saved_reported_recorded_and_verifies_clean() {
     let out = run(home.path(), &["history", file]);
     let listed = text(&out.stdout);
     assert!(
-        listed.contains("Jo Bloggs  apsp: judgement override none → \"adequate\"\n"),
+        listed.contains("Jo Bloggs  apsp: judgement override none → \"good\"\n"),
         "{listed}"
     );
     assert!(
@@ -475,7 +475,7 @@ fn an_override_is_saved_reported_recorded_and_verifies_clean() {
     );
     let out = run(home.path(), &["history", file]);
     assert!(
-        text(&out.stdout).contains("apsp: judgement override \"adequate\" → none"),
+        text(&out.stdout).contains("apsp: judgement override \"good\" → none"),
         "{}",
         text(&out.stdout)
     );

@@ -130,7 +130,7 @@ fn graded_judgements_in_html_word_and_json() {
     );
     assert!(
         rows.iter()
-            .any(|t| t.starts_with("Counter-corruptionRequires improvement"))
+            .any(|t| t.starts_with("Counter-corruptionAdequate"))
     );
     let section = text_of(&select(&doc, "#judgements")[0]);
     assert!(section.contains("Rationale: The chief officer group funded the recovery plan"));
@@ -139,7 +139,7 @@ fn graded_judgements_in_html_word_and_json() {
     let word = word::WordDoc::read(r.render(Format::Docx).unwrap()).body_text();
     for text in [
         "Graded judgements",
-        "Derived headline judgements: Vetting requires improvement; Professional standards good; Counter-corruption requires improvement.",
+        "Derived headline judgements: Vetting requires improvement; Professional standards good; Counter-corruption adequate.",
         "Ethics, standards and learning: outstanding",
         "The assessor judges it requires improvement (derived: inadequate).",
     ] {

@@ -247,6 +247,7 @@ impl Parsed {
         let mut answers = BTreeMap::new();
         let mut orphans = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut na_answers = Vec::new();
         for (id, raw) in file.answers {
             let id_span = id.span();
             let id = text::clean_name(id.get_ref());
@@ -272,6 +273,12 @@ impl Parsed {
                 });
                 continue;
             };
+            if matches!(item.kind, Kind::Status)
+                && let Some(v) = &raw.value
+                && v.get_ref().as_str() == Some(Status::Na.name())
+            {
+                na_answers.push((id.clone(), v.span()));
+            }
             match answer(&source, &id, id_span, item, raw) {
                 Ok(answer) => {
                     answers.insert(id, answer);
@@ -279,6 +286,7 @@ impl Parsed {
                 Err(problem) => problems.push(*problem),
             }
         }
+        refuse_na(&source, checklist, &answers, &na_answers, &mut problems);
         let stage = file.stage.unwrap_or_default();
         let signature = match &file.signature {
             None => None,
@@ -319,6 +327,47 @@ impl Parsed {
             recorded,
             judgements,
         })
+    }
+}
+
+/// Refuses every "na" given to an item whose checklist does not allow it, or does not allow
+/// it with the answers as they are, naming the item and where the answer is.
+fn refuse_na(
+    source: &Source,
+    checklist: &Checklist,
+    answers: &BTreeMap<String, Answer>,
+    na_answers: &[(String, std::ops::Range<usize>)],
+    problems: &mut Vec<Problem>,
+) {
+    // `na_if` conditions test no ages (the loader refuses them), so the date is not read.
+    let given = crate::condition::Answers::new(
+        |id: &str| answers.get(id).and_then(|a| a.value.as_ref()),
+        Date::MIN,
+    );
+    for (id, span) in na_answers {
+        let Some(item) = checklist.item(id) else {
+            continue;
+        };
+        if item.allows_na(&given) {
+            continue;
+        }
+        let when = match &item.na {
+            crate::checklist::Na::When(_) => {
+                "the checklist allows \"na\" here only in circumstances the other answers do not show"
+            }
+            _ => "the checklist applies this control to every force",
+        };
+        problems.push(
+            Problem::new(
+                source,
+                Some(span.clone()),
+                format!(
+                    "\"{id}\" ({}) is answered \"na\", but {when}",
+                    text::sanitize_line(item.short_label())
+                ),
+            )
+            .label("answer \"yes\", \"partial\" or \"no\""),
+        );
     }
 }
 

@@ -70,9 +70,30 @@ pub struct GradingFile {
     /// improvement.
     #[schemars(with = "u32")]
     pub high_afi_limit: Spanned<u32>,
+    /// The share met below which an area is inadequate however few its findings: most of its
+    /// controls unmet (a systemic failure). For grading, unanswered questions count as unmet.
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub inadequate: Option<Spanned<f64>>,
+    /// What a report says of an area whose judgement waits on answers that could raise a cause
+    /// of concern or a critical finding; `{questions}` names them.
+    #[serde(default)]
+    pub undecided: Option<String>,
+    /// How each graded area can come to be inadequate, one sentence per area.
+    #[serde(default)]
+    pub routes: Vec<RouteFile>,
     /// The headline judgements, each the lowest judgement of the areas it names.
     #[serde(default)]
     pub headlines: Vec<HeadlineFile>,
+}
+
+/// How one area can come to be inadequate, in words for readers.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RouteFile {
+    #[schemars(with = "String")]
+    pub area: Spanned<String>,
+    pub route: String,
 }
 
 /// A headline judgement, such as vetting, and the areas that feed it.
@@ -247,6 +268,20 @@ pub struct ItemFile {
     #[serde(default)]
     #[schemars(with = "Option<SayFile>")]
     pub say: Option<Spanned<SayFile>>,
+    /// A duty the law places on the force: in a graded checklist a "no" makes its area
+    /// inadequate, and the area is not judged while it is unanswered.
+    #[serde(default)]
+    pub statutory: bool,
+    /// Status items: whether "na" (not applicable) may be answered at all. In a checklist with
+    /// `[grading]` a status item that says neither `na` nor `na_if` does not allow it.
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub na: Option<Spanned<bool>>,
+    /// Status items: "na" may be answered only when this holds, for example when the count the
+    /// control depends on is 0.
+    #[serde(default)]
+    #[schemars(with = "Option<ConditionFile>")]
+    pub na_if: Option<Spanned<ConditionFile>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

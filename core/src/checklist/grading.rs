@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::file::GradingFile;
+use super::file::{GradingFile, RouteFile};
 use super::load::{Loader, clean};
 
 /// How a checklist grades its areas and rolls them up to headline judgements.
@@ -21,7 +21,29 @@ pub struct Grading {
     pub adequate: f64,
     /// This many high-severity areas for improvement or more make an area requires improvement.
     pub high_afi_limit: usize,
+    /// The share met (unanswered questions counting as unmet) below which an area is inadequate:
+    /// most of its controls unmet. 0 when the checklist sets no such floor.
+    #[serde(default)]
+    pub inadequate: f64,
+    /// What a report says of an area whose judgement waits on answers; `{questions}` names them.
+    #[serde(default = "default_undecided")]
+    pub undecided: String,
+    /// How each graded area can come to be inadequate, in words.
+    #[serde(default)]
+    pub routes: Vec<Route>,
     pub headlines: Vec<Headline>,
+}
+
+/// How one area can come to be inadequate, as the checklist states it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Route {
+    pub area: String,
+    pub route: String,
+}
+
+/// Said of an undecided area when the checklist gives no wording of its own.
+fn default_undecided() -> String {
+    "No judgement: the answer to {questions} decides it.".into()
 }
 
 /// One of the judgements an inspectorate gives a force as a whole, from the areas that feed it.
@@ -126,6 +148,19 @@ impl Grade {
 }
 
 impl Grading {
+    /// How an area can come to be inadequate, when the checklist states it.
+    pub fn route_of(&self, area: &str) -> Option<&str> {
+        self.routes
+            .iter()
+            .find(|r| r.area == area)
+            .map(|r| r.route.as_str())
+    }
+
+    /// The sentence for an undecided area, naming the questions that decide it.
+    pub fn undecided_text(&self, questions: &str) -> String {
+        self.undecided.replace("{questions}", questions)
+    }
+
     /// The headline an area feeds, if any.
     pub fn headline_of(&self, area: &str) -> Option<&Headline> {
         self.headlines
@@ -136,11 +171,29 @@ impl Grading {
 
 impl Loader<'_> {
     /// The `[grading]` table, with every threshold, headline and area it names checked.
-    pub(super) fn grading(&mut self, file: Option<GradingFile>, areas: &[&str]) -> Option<Grading> {
+    pub(super) fn grading(
+        &mut self,
+        file: Option<GradingFile>,
+        areas: &[&str],
+        graded: &[&str],
+    ) -> Option<Grading> {
         let f = file?;
         let evidence = self.percent("evidence", &f.evidence);
         let good = self.percent("good", &f.good);
         let adequate = self.percent("adequate", &f.adequate);
+        let inadequate = f
+            .inadequate
+            .as_ref()
+            .map_or(0.0, |v| self.percent("inadequate", v));
+        if let Some(v) = &f.inadequate
+            && inadequate > adequate
+        {
+            self.problem(
+                v.span(),
+                format!("`inadequate` ({inadequate}) is above `adequate` ({adequate})"),
+            );
+        }
+        let routes = self.routes(f.routes, areas, graded);
         if adequate > good {
             self.problem(
                 f.adequate.span(),
@@ -190,8 +243,71 @@ impl Loader<'_> {
             good,
             adequate,
             high_afi_limit: *f.high_afi_limit.get_ref() as usize,
+            inadequate,
+            undecided: f.undecided.as_deref().map_or_else(default_undecided, clean),
+            routes,
             headlines,
         })
+    }
+
+    /// The routes to inadequate: each names a graded area once, and once any is given every
+    /// graded area needs one.
+    fn routes(&mut self, file: Vec<RouteFile>, areas: &[&str], graded: &[&str]) -> Vec<Route> {
+        let mut routes: Vec<Route> = Vec::new();
+        let mut last = None;
+        for r in file {
+            last = Some(r.area.span());
+            if !self.reference("area", &r.area, areas) {
+                continue;
+            }
+            if routes.iter().any(|x| &x.area == r.area.get_ref()) {
+                self.problem(
+                    r.area.span(),
+                    format!("area \"{}\" has two routes to inadequate", r.area.get_ref()),
+                );
+                continue;
+            }
+            if !graded.contains(&r.area.get_ref().as_str()) {
+                self.problem(
+                    r.area.span(),
+                    format!(
+                        "area \"{}\" asks no scored questions, so it is not graded",
+                        r.area.get_ref()
+                    ),
+                );
+                continue;
+            }
+            routes.push(Route {
+                area: r.area.into_inner(),
+                route: clean(&r.route),
+            });
+        }
+        if let Some(span) = last {
+            let missing: Vec<&str> = graded
+                .iter()
+                .copied()
+                .filter(|a| !routes.iter().any(|r| r.area == *a))
+                .collect();
+            if !missing.is_empty() {
+                self.problem(
+                    span,
+                    format!(
+                        "graded area{} {} ha{} no route to inadequate",
+                        if missing.len() == 1 { "" } else { "s" },
+                        missing
+                            .iter()
+                            .map(|a| format!("\"{a}\""))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        if missing.len() == 1 { "s" } else { "ve" }
+                    ),
+                )
+                .help = Some(
+                    "add a [[grading.routes]] for each, saying how it can be inadequate".into(),
+                );
+            }
+        }
+        routes
     }
 
     /// A percentage threshold, which must lie between 0 and 100.
@@ -269,6 +385,93 @@ mod tests {
         );
         assert_eq!(Grade::parse("requires improvement"), None);
         assert!(Grade::Good < Grade::Inadequate, "best first");
+    }
+
+    #[test]
+    fn every_graded_area_states_its_route_to_inadequate_once_any_does() {
+        let found = problems(
+            "[grading]\nevidence = 80\ngood = 90\nadequate = 65\nhigh_afi_limit = 3\n\
+             inadequate = 70\n\
+             [[grading.routes]]\narea = \"a\"\nroute = \"Inadequate below half met.\"\n\
+             [[grading.routes]]\narea = \"a\"\nroute = \"Again.\"\n",
+        );
+        let messages: Vec<&str> = found.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`inadequate` (70) is above `adequate` (65)",
+                "area \"a\" has two routes to inadequate",
+                "graded area \"b\" has no route to inadequate",
+            ]
+        );
+        let c = load_str(
+            "c.toml",
+            &format!(
+                "{AREAS}[grading]\nevidence = 80\ngood = 90\nadequate = 65\nhigh_afi_limit = 3\n\
+                 inadequate = 50\nundecided = \"Waiting on {{questions}}.\"\n\
+                 [[grading.routes]]\narea = \"a\"\nroute = \"A route.\"\n\
+                 [[grading.routes]]\narea = \"b\"\nroute = \"B route.\"\n"
+            ),
+        )
+        .unwrap();
+        let g = c.grading.unwrap();
+        assert_eq!(g.route_of("b"), Some("B route."));
+        assert_eq!(
+            g.undecided_text("\u{201c}X\u{201d}"),
+            "Waiting on \u{201c}X\u{201d}."
+        );
+    }
+
+    /// A cause of concern below high severity, and `na` or `na_if` where they cannot apply,
+    /// are refused; in a graded checklist a status item allows "na" only where it says so.
+    #[test]
+    fn causes_of_concern_are_high_and_na_is_declared() {
+        let head = "id = \"c\"\ntitle = \"C\"\nversion = \"1\"\nprovenance = \"p\"\n\
+            [[areas]]\nid = \"a\"\ntitle = \"A\"\nquestion = \"?\"\n";
+        let item = |id: &str, extra: &str| {
+            format!("[[areas.items]]\nid = \"{id}\"\nprompt = \"?\"\nkind = \"status\"\n{extra}")
+        };
+        let text = format!(
+            "{head}{}{}{}{}{}",
+            item("a.medium_cause", "label = \"cause_of_concern\"\n"),
+            "[[areas.items]]\nid = \"a.count\"\nprompt = \"?\"\nkind = \"count\"\nna = true\n",
+            item(
+                "a.both",
+                "na = true\nna_if = { item = \"a.count\", eq = 0 }\n"
+            ),
+            item("a.itself", "na_if = { item = \"a.itself\", is = \"no\" }\n"),
+            "[[rules]]\nid = \"r\"\nseverity = \"medium\"\nlabel = \"cause_of_concern\"\n\
+             title = \"T\"\nexplanation = \"E\"\naction = \"A\"\nwhen = { item = \"a.both\", is = \"no\" }\n",
+        );
+        let messages: Vec<String> = match load_str("c.toml", &text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.iter().map(|p| p.message.clone()).collect(),
+        };
+        assert_eq!(
+            messages,
+            [
+                "item \"a.medium_cause\" is labelled a cause of concern but is not of high severity",
+                "item \"a.count\" is a count item: only status items take `na` or `na_if`",
+                "item \"a.both\" has both `na` and `na_if`: give one",
+                "the `na_if` of \"a.itself\" tests the item itself",
+                "rule \"r\" is labelled a cause of concern but is not of high severity",
+            ]
+        );
+
+        use crate::checklist::Na;
+        let graded = format!(
+            "{head}{}{}[[areas.items]]\nid = \"a.n\"\nprompt = \"?\"\nkind = \"count\"\n{}\
+             [grading]\nevidence = 80\ngood = 90\nadequate = 65\nhigh_afi_limit = 3\n",
+            item("a.silent", ""),
+            item("a.always", "na = true\n"),
+            item("a.when", "na_if = { item = \"a.n\", eq = 0 }\n"),
+        );
+        let c = load_str("c.toml", &graded).unwrap();
+        assert_eq!(c.item("a.silent").unwrap().na, Na::Never);
+        assert_eq!(c.item("a.always").unwrap().na, Na::Allowed);
+        assert!(matches!(c.item("a.when").unwrap().na, Na::When(_)));
+        let ungraded = load_str("c.toml", &format!("{head}{}", item("a.silent", ""))).unwrap();
+        assert_eq!(ungraded.item("a.silent").unwrap().na, Na::Allowed);
     }
 
     #[test]

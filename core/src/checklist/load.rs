@@ -8,7 +8,7 @@ use std::path::Path;
 use toml::Spanned;
 
 use super::file::{ChecklistFile, ConditionFile, ItemFile, KindName, LabelName, SeverityName};
-use super::{Area, Checklist, Item, Label, Recommendation, Retired, Rule, Severity};
+use super::{Area, Checklist, Item, Label, Na, Recommendation, Retired, Rule, Severity};
 use crate::answer::{ChoiceOption, Kind, Status};
 use crate::condition::{Compare, Condition, Op, Test};
 use crate::diagnostic::{Invalid, Problem, Source};
@@ -238,6 +238,7 @@ impl Loader<'_> {
             }
         }
 
+        let graded = file.grading.is_some();
         let mut areas = Vec::new();
         let mut index = HashMap::new();
         let mut ask_spans = HashMap::new();
@@ -292,6 +293,22 @@ impl Loader<'_> {
                     Some(w) => *w.get_ref(),
                     None => 1.0,
                 };
+                let na = self.na(&item_file, &kind, graded);
+                if item_file.statutory && !matches!(kind, Kind::Status) {
+                    self.problem(
+                        item_file.id.span(),
+                        format!(
+                            "item \"{id}\" is a {} item: only a status item can be a statutory duty",
+                            kind.name()
+                        ),
+                    );
+                }
+                let item_severity = item_file.severity.unwrap_or(SeverityName::Medium);
+                if item_file.label == Some(LabelName::CauseOfConcern)
+                    && !matches!(item_severity, SeverityName::High)
+                {
+                    self.cause_below_high("item", &item_file.id);
+                }
                 let say = self.say(&item_file, &kind);
                 self.wording_complete(&item_file, &kind);
                 let text = |t: &Option<String>| t.as_deref().map(clean);
@@ -303,6 +320,8 @@ impl Loader<'_> {
                     action: text(&item_file.action),
                     label: item_file.label.map(label),
                     say,
+                    na,
+                    statutory: item_file.statutory,
                     id,
                     prompt: clean(&item_file.prompt),
                     guidance: clean(&item_file.guidance),
@@ -349,6 +368,11 @@ impl Loader<'_> {
             for r in &rule.recommendations {
                 self.reference("recommendation", r, &rec_ids);
             }
+            if rule.label == Some(LabelName::CauseOfConcern)
+                && !matches!(rule.severity, SeverityName::High)
+            {
+                self.cause_below_high("rule", &rule.id);
+            }
             let when = self.condition(&rule.when);
             if let Some(when) = when {
                 rules.push(Rule {
@@ -393,7 +417,12 @@ impl Loader<'_> {
         let area_ids: Vec<&str> = area_ids.iter().map(String::as_str).collect();
         let narrative = self.narrative(file.narrative, &area_ids);
         let rates = self.rates(file.rates);
-        let grading = self.grading(file.grading, &area_ids);
+        let graded_ids: Vec<&str> = areas
+            .iter()
+            .filter(|a| a.is_graded())
+            .map(|a| a.id.as_str())
+            .collect();
+        let grading = self.grading(file.grading, &area_ids, &graded_ids);
         let rule_index = rules
             .iter()
             .enumerate()
@@ -430,6 +459,91 @@ impl Loader<'_> {
             area_index,
             rule_index,
             ask_order,
+        }
+    }
+
+    /// A cause of concern is a serious shortfall: one below high severity is refused.
+    fn cause_below_high(&mut self, what: &str, id: &Spanned<String>) {
+        self.problem(
+            id.span(),
+            format!(
+                "{what} \"{}\" is labelled a cause of concern but is not of high severity",
+                id.get_ref()
+            ),
+        )
+        .help = Some(
+            "a cause of concern is a serious, critical or systemic shortfall: make it high, or label it an area for improvement".into(),
+        );
+    }
+
+    /// When an item may be answered "na": only status items say, and in a checklist with
+    /// grading a status item that does not say allows it nowhere.
+    fn na(&mut self, item: &ItemFile, kind: &Kind, graded: bool) -> Na {
+        let status = matches!(kind, Kind::Status);
+        for span in [
+            item.na.as_ref().map(Spanned::span),
+            item.na_if.as_ref().map(Spanned::span),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !status {
+                self.problem(
+                    span,
+                    format!(
+                        "item \"{}\" is a {} item: only status items take `na` or `na_if`",
+                        item.id.get_ref(),
+                        kind.name()
+                    ),
+                );
+            }
+        }
+        if !status {
+            return Na::Allowed;
+        }
+        match (&item.na, &item.na_if) {
+            (Some(flag), Some(_)) => {
+                self.problem(
+                    flag.span(),
+                    format!(
+                        "item \"{}\" has both `na` and `na_if`: give one",
+                        item.id.get_ref()
+                    ),
+                )
+                .help = Some(
+                    "`na = true` allows \"na\" always, `na = false` never, `na_if` only when its condition holds".into(),
+                );
+                Na::Never
+            }
+            (Some(flag), None) if *flag.get_ref() => Na::Allowed,
+            (Some(_), None) => Na::Never,
+            (None, Some(spanned)) => match self.condition(spanned) {
+                Some(c) if c.items().contains(&item.id.get_ref().as_str()) => {
+                    self.problem(
+                        spanned.span(),
+                        format!(
+                            "the `na_if` of \"{}\" tests the item itself",
+                            item.id.get_ref()
+                        ),
+                    );
+                    Na::Never
+                }
+                Some(c) if c.tests_age() => {
+                    self.problem(
+                        spanned.span(),
+                        format!(
+                            "the `na_if` of \"{}\" tests how old a date is",
+                            item.id.get_ref()
+                        ),
+                    )
+                    .help = Some("whether a control applies must not change with the date the file is read: test counts or answers".into());
+                    Na::Never
+                }
+                Some(c) => Na::When(c),
+                None => Na::Never,
+            },
+            (None, None) if graded => Na::Never,
+            (None, None) => Na::Allowed,
         }
     }
 

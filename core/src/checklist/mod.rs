@@ -9,7 +9,7 @@ mod file;
 pub use file::ChecklistFile;
 mod grading;
 pub mod index;
-pub use grading::{Grade, Grading, Headline};
+pub use grading::{Grade, Grading, Headline, Route};
 mod load;
 mod lookup;
 mod wording;
@@ -178,6 +178,24 @@ pub struct Item {
     pub label: Option<Label>,
     /// What the prose report says of it.
     pub say: Say,
+    /// When "na" (not applicable) may be answered.
+    #[serde(default)]
+    pub na: Na,
+    /// A duty the law places on the force: failing it makes a graded area inadequate.
+    #[serde(default)]
+    pub statutory: bool,
+}
+
+/// When a status item may be answered "na" (not applicable).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub enum Na {
+    /// Whenever the assessor judges it so.
+    #[default]
+    Allowed,
+    /// Never: the control applies to every force.
+    Never,
+    /// Only while this holds, for example while the count the control depends on is 0.
+    When(Condition),
 }
 
 #[derive(
@@ -246,6 +264,18 @@ impl Severity {
 }
 
 impl Item {
+    /// Whether "na" may be answered to this item, given the other answers.
+    pub fn allows_na<'a, F: Fn(&str) -> Option<&'a crate::answer::Value>>(
+        &self,
+        answers: &crate::condition::Answers<F>,
+    ) -> bool {
+        match &self.na {
+            Na::Allowed => true,
+            Na::Never => false,
+            Na::When(c) => c.holds(answers),
+        }
+    }
+
     /// The item as a reader names it: its short label, or its question when it has none.
     pub fn short_label(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.prompt)

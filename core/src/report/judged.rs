@@ -100,8 +100,26 @@ fn row(
         out_of: a.reasons.out_of,
         causes_of_concern: a.reasons.causes.clone(),
         high_areas_for_improvement: a.reasons.high_afis.clone(),
-        why: why(grading, a),
-        reasons: reasons(grading, e, a),
+        why: why(checklist, grading, a),
+        reasons: reasons(checklist, grading, e, a),
+    }
+}
+
+/// Questions named as a reader knows them, joined in words.
+fn questions(checklist: &Checklist, ids: &[String]) -> String {
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            checklist.item(id).map_or_else(
+                || id.clone(),
+                |i| format!("\u{201c}{}\u{201d}", text::sanitize_line(i.short_label())),
+            )
+        })
+        .collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
     }
 }
 
@@ -114,11 +132,12 @@ fn percent(x: f64) -> String {
 }
 
 /// The decisive step of the derivation, in a sentence.
-fn why(g: &Grading, a: &AreaJudgement) -> String {
+fn why(checklist: &Checklist, g: &Grading, a: &AreaJudgement) -> String {
     let r = &a.reasons;
     let met = r.met.map(percent).unwrap_or_default();
     let highs = r.high_afis.len();
     match (a.ground, a.derived) {
+        (Ground::Undecided, _) => g.undecided_text(&questions(checklist, &r.pending)),
         (Ground::Evidence, _) | (_, None) => format!(
             "No judgement: too little is answered ({} of {} scored questions; a judgement needs {}).",
             r.answered,
@@ -133,6 +152,20 @@ fn why(g: &Grading, a: &AreaJudgement) -> String {
             "Inadequate: {} causes of concern.",
             count_words(r.causes.len())
         ),
+        (Ground::Statutory, _) => format!(
+            "Inadequate: a duty the law places on the force is not met ({}).",
+            questions(checklist, &r.statutory)
+        ),
+        (Ground::Systemic, _) => {
+            let floor = format!(
+                "Inadequate: {met} met, counting unanswered questions as unmet, below the {} floor.",
+                percent(g.inadequate)
+            );
+            match g.route_of(&a.area) {
+                Some(route) => format!("{floor} {route}"),
+                None => floor,
+            }
+        }
         (Ground::Cause, _) => {
             "Requires improvement: a cause of concern holds the area at requires improvement at best."
                 .into()
@@ -168,12 +201,25 @@ fn why(g: &Grading, a: &AreaJudgement) -> String {
 }
 
 /// The facts a judgement rests on, one sentence each, naming findings by their titles.
-fn reasons(g: &Grading, e: &Evaluation, a: &AreaJudgement) -> Vec<String> {
+fn reasons(checklist: &Checklist, g: &Grading, e: &Evaluation, a: &AreaJudgement) -> Vec<String> {
     let r = &a.reasons;
+    // A finding counted for grading without being found (a question unanswered or lapsed, or a
+    // rule that a stronger answer would make fire) is named by its gap or rule title, marked.
     let titles = |ids: &[String]| -> String {
         ids.iter()
-            .filter_map(|id| e.findings.iter().find(|f| f.id == *id))
-            .map(|f| text::sanitize_line(&f.title))
+            .filter_map(|id| match e.findings.iter().find(|f| f.id == *id) {
+                Some(f) => Some(text::sanitize_line(&f.title)),
+                None => checklist
+                    .item(id)
+                    .map(|i| i.gap.clone().unwrap_or_else(|| i.prompt.clone()))
+                    .or_else(|| checklist.rule(id).map(|r| r.title.clone()))
+                    .map(|t| {
+                        format!(
+                            "{} (counted for grading: not answered, or not ruled out by the answers)",
+                            text::sanitize_line(&t)
+                        )
+                    }),
+            })
             .collect::<Vec<_>>()
             .join("; ")
     };
@@ -192,7 +238,7 @@ fn reasons(g: &Grading, e: &Evaluation, a: &AreaJudgement) -> Vec<String> {
     )];
     if let Some(met) = r.met {
         out.push(format!(
-            "{} met (good needs {}, adequate {}).",
+            "{} met, counting unanswered questions as unmet (good needs {}, adequate {}).",
             percent(met),
             percent(g.good),
             percent(g.adequate)
@@ -260,20 +306,35 @@ fn count_words(n: usize) -> String {
 
 /// How graded judgements are derived, in words, for the method section.
 pub(super) fn method(g: &Grading) -> String {
+    let floor = if g.inadequate > 0.0 {
+        format!(
+            " Less than {} met is inadequate whatever else is found: most of the controls are missing.",
+            percent(g.inadequate)
+        )
+    } else {
+        String::new()
+    };
     format!(
         "Graded judgements are probity's estimate on HMICFRS's five-tier scale, not an inspectorate's \
 judgement. Each area that asks scored questions is judged in these steps. If fewer than {evidence} of \
-its applicable scored questions are answered, it gets no judgement (insufficient evidence). A finding \
-from a rule the checklist marks critical, or two or more findings labelled causes of concern, make it \
-inadequate; one cause of concern holds it at requires improvement. {limit} or more high-severity \
-findings labelled areas for improvement make it requires improvement. Otherwise the share met (the \
-area's score) decides: {good} or more with no high-severity area for improvement is good; {adequate} or \
-more is adequate; less is requires improvement. Outstanding needs everything met, no finding, and a \
-notable practice the assessor records. The assessor may override any judgement with a recorded \
-rationale; both are shown. Each headline judgement is the lowest grade of its areas as they stand, \
-overrides included, and has none while any of its areas has none.",
+its applicable scored questions are answered, it gets no judgement (insufficient evidence). Nor does it \
+while any question that could raise a cause of concern or a critical finding, any statutory duty, or \
+any figure such a finding rests on, is unanswered. For grading, the share met counts every unanswered scored question, \
+and every control that lapses because one it depends on is missing, as unmet; \u{201c}not \
+applicable\u{201d} counts only where the checklist allows it; and a high-severity area for improvement \
+that unanswered figures could still raise counts as raised. So no blank, weaker answer or \
+not-applicable answer can improve a grade. A finding from a rule the checklist marks critical, a \
+statutory duty answered no, or two or more findings labelled causes of concern, make the area \
+inadequate.{floor} One cause of concern \
+holds it at requires improvement, and so do {limit} or more high-severity findings labelled areas for \
+improvement. Otherwise the share met decides: {good} or more with no high-severity area for \
+improvement is good; {adequate} or more is adequate; less is requires improvement. Outstanding needs \
+everything met, no finding, and a notable practice the assessor records. A cause of concern is always \
+of high severity; a partial answer on its own is an area for improvement. The assessor may override \
+any judgement with a recorded rationale; both are shown. Each headline judgement is the lowest grade \
+of its areas as they stand, overrides included, and has none while any of its areas has none.",
         evidence = percent(g.evidence),
-        limit = capitalise(&count_words(g.high_afi_limit)),
+        limit = count_words(g.high_afi_limit),
         good = percent(g.good),
         adequate = percent(g.adequate),
     )

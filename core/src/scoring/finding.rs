@@ -106,12 +106,15 @@ pub(super) fn collect(
         if credit >= 1.0 || covered.contains(&item.id.as_str()) {
             continue;
         }
-        let (severity, gap) = if credit <= 0.0 {
-            (item.severity, item.gap.as_ref())
+        // A partial answer on its own is an area for improvement, one step lower, whatever
+        // label the item's full gap carries.
+        let (severity, gap, label) = if credit <= 0.0 {
+            (item.severity, item.gap.as_ref(), item.label)
         } else {
             (
                 item.severity.lower(),
                 item.partial_gap.as_ref().or(item.gap.as_ref()),
+                item.label.map(|_| Label::AreaForImprovement),
             )
         };
         let answer = assessment.answer(&item.id);
@@ -143,7 +146,7 @@ pub(super) fn collect(
                 owner: answer.and_then(|a| a.owner.clone()),
                 due: answer.and_then(|a| a.due),
                 recommendations: item.recommendations.clone(),
-                label: item.label,
+                label,
             },
         ));
     }

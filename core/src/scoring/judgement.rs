@@ -2,19 +2,31 @@
 //! findings by the thresholds its checklist sets, beside any override the assessor records;
 //! then the headline judgements, each the lowest grade of the areas that feed it.
 //!
-//! The derivation, in order (also printed in every graded report):
+//! The derivation is built so that no blank, weaker answer or refused "not applicable" can
+//! improve a grade: for grading an unanswered scored question counts as unmet, a rule that
+//! could still fire on answers not given is either assumed to fire (areas for improvement) or
+//! withholds the judgement (causes of concern and critical rules), and a control that lapses
+//! because a control it depends on is missing counts as unmet. In order (also printed in every
+//! graded report):
 //! 1. too few scored questions answered: no judgement (insufficient evidence);
-//! 2. a critical rule, or two or more causes of concern: inadequate; one: requires improvement;
-//! 3. high-severity areas for improvement at the checklist's limit or above: requires
-//!    improvement;
-//! 4. met at least `good` with no high-severity area for improvement: good, or outstanding when
-//!    everything is met, nothing is found and the assessor records a notable practice;
-//! 5. met at least `adequate`: adequate; otherwise requires improvement.
+//! 2. a question that can raise a cause of concern or a critical finding, a statutory duty,
+//!    or a figure one of their rules reads, unanswered: no judgement until it is answered
+//!    (undecided);
+//! 3. a critical rule, a statutory duty answered "no", or two or more causes of concern:
+//!    inadequate;
+//! 4. met below the checklist's `inadequate` floor: inadequate (most controls unmet);
+//! 5. one cause of concern, or high-severity areas for improvement at the checklist's limit:
+//!    requires improvement;
+//! 6. met at least `good` with no high-severity area for improvement: good, or outstanding when
+//!    everything is met, nothing is found or left undecided, and the assessor records a
+//!    notable practice;
+//! 7. met at least `adequate`: adequate; otherwise requires improvement.
 
-use crate::assessment::Assessment;
-use crate::checklist::{Checklist, Grade, Grading, Label, Severity};
+use crate::answer::{Status, Value};
+use crate::checklist::{Area, Checklist, Grade, Grading, Item, Label, Rule, Severity};
+use crate::condition::Answers;
 
-use super::{AreaScore, Finding, FindingKind};
+use super::{AreaScore, Facts, Finding, FindingKind, credit};
 
 /// The judgements of one assessment.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +56,17 @@ pub struct AreaJudgement {
 pub enum Ground {
     /// Too little answered: no judgement.
     Evidence,
+    /// An answer that could raise a cause of concern or a critical finding is missing: no
+    /// judgement until it is given.
+    Undecided,
     /// A critical rule fired: inadequate.
     Critical,
+    /// A statutory duty is not met: inadequate.
+    Statutory,
     /// Two or more causes of concern: inadequate.
     Causes,
+    /// Met below the checklist's floor: inadequate.
+    Systemic,
     /// One cause of concern: requires improvement.
     Cause,
     /// High-severity areas for improvement at the limit: requires improvement.
@@ -62,16 +81,27 @@ pub struct Reasons {
     /// Scored questions answered (other than "not applicable"), and how many could be.
     pub answered: usize,
     pub out_of: usize,
-    /// The area's score: how far its answered scored questions are met, 0 to 100.
+    /// How far the area is met for grading, 0 to 100: its scored questions weighted as the
+    /// score weighs them, but with every unanswered question, and every control that lapses
+    /// because one it depends on is missing, counted as unmet.
     pub met: Option<f64>,
     /// Findings labelled causes of concern, by id.
     pub causes: Vec<String>,
     /// Those of them from rules the checklist marks critical.
     pub critical: Vec<String>,
-    /// High-severity findings labelled areas for improvement, by id.
+    /// High-severity findings labelled areas for improvement, by id, with any high-severity
+    /// rule for improvement that unanswered figures leave open (assumed to hold).
     pub high_afis: Vec<String>,
     /// Every finding in the area, labelled or not.
     pub findings: usize,
+    /// Questions whose answers could raise a cause of concern or a critical finding here and
+    /// are not given, by item id: while any is, the area is not judged.
+    pub pending: Vec<String>,
+    /// Rules of the area that answers not given could still make fire, by id.
+    pub open_rules: Vec<String>,
+    /// Statutory duties answered "no", or lapsed because a control they depend on is missing,
+    /// by item id.
+    pub statutory: Vec<String>,
 }
 
 /// A headline judgement: the lowest grade of its areas as they stand (overrides included).
@@ -95,11 +125,12 @@ impl AreaJudgement {
 
 /// Judges every area that asks scored questions, when the checklist defines grading.
 pub(super) fn judge(
-    checklist: &Checklist,
-    assessment: &Assessment,
+    facts: &Facts,
     scores: &[AreaScore],
     findings: &[Finding],
 ) -> Option<Judgements> {
+    let checklist = facts.checklist;
+    let assessment = facts.assessment;
     let grading = checklist.grading.as_ref()?;
     let areas: Vec<AreaJudgement> = checklist
         .areas
@@ -109,7 +140,7 @@ pub(super) fn judge(
         .map(|(area, score)| {
             let recorded = assessment.judgements.get(&area.id);
             let notable = recorded.and_then(|j| j.notable.clone());
-            let reasons = reasons(checklist, score, findings);
+            let reasons = reasons(facts, area, score, findings);
             let (derived, ground) = derive(grading, &reasons, notable.is_some());
             AreaJudgement {
                 area: area.id.clone(),
@@ -130,7 +161,20 @@ pub(super) fn judge(
     Some(Judgements { areas, headlines })
 }
 
-fn reasons(checklist: &Checklist, score: &AreaScore, findings: &[Finding]) -> Reasons {
+/// The area a rule's finding is reported under: its anchor's, or its first item's.
+fn rule_area<'c>(checklist: &'c Checklist, rule: &Rule) -> Option<&'c Area> {
+    let items = rule.when.items();
+    let item = rule.anchor.as_deref().or(items.first().copied())?;
+    checklist.area_of(item)
+}
+
+/// True when a rule's finding would weigh as a cause of concern.
+fn raises_cause(rule: &Rule) -> bool {
+    rule.critical || rule.label == Some(Label::CauseOfConcern)
+}
+
+fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) -> Reasons {
+    let checklist = facts.checklist;
     let mine: Vec<&Finding> = findings.iter().filter(|f| f.area == score.id).collect();
     let ids = |keep: &dyn Fn(&Finding) -> bool| -> Vec<String> {
         mine.iter()
@@ -141,35 +185,307 @@ fn reasons(checklist: &Checklist, score: &AreaScore, findings: &[Finding]) -> Re
     let critical = |f: &Finding| {
         f.kind == FindingKind::Rule && checklist.rule(&f.id).is_some_and(|r| r.critical)
     };
+    let answers = facts.answers();
+    let mut pending: Vec<String> = Vec::new();
+    let need = |id: &str, pending: &mut Vec<String>| {
+        if !pending.iter().any(|p| p == id) {
+            pending.push(id.to_string());
+        }
+    };
+    let mut high_afis =
+        ids(&|f| f.label == Some(Label::AreaForImprovement) && f.severity == Severity::High);
+    let mut causes = ids(&|f| f.label == Some(Label::CauseOfConcern) || critical(f));
+    let mut critical_ids = ids(&critical);
+    let mut statutory = Vec::new();
+    // Questions not answered, or controls that lapse, weigh as if answered "no": one that can
+    // raise a cause of concern withholds the judgement while it (or the answer that decides
+    // whether it is asked) is missing, and counts as a cause of concern when it lapses because
+    // the control it depends on is missing; a high-severity area for improvement counts as
+    // found either way.
+    for item in &area.items {
+        let cause = item.label == Some(Label::CauseOfConcern);
+        let high_afi =
+            item.label == Some(Label::AreaForImprovement) && item.severity == Severity::High;
+        let mark = |list: &mut Vec<String>| {
+            if !list.iter().any(|x| x == &item.id) {
+                list.push(item.id.clone());
+            }
+        };
+        let state = graded_state(facts, item);
+        if item.statutory {
+            match &state {
+                State::Answered => {
+                    let failed = facts
+                        .value(&item.id)
+                        .and_then(|v| credit(item, v))
+                        .is_some_and(|c| c <= 0.0);
+                    if failed {
+                        statutory.push(item.id.clone());
+                    }
+                }
+                State::Lapsed => statutory.push(item.id.clone()),
+                State::Unanswered(missing) => {
+                    for id in missing {
+                        need(id, &mut pending);
+                    }
+                }
+                State::Excused => {}
+            }
+        }
+        match state {
+            State::Answered | State::Excused => {}
+            State::Unanswered(missing) => {
+                if cause {
+                    for id in &missing {
+                        need(id, &mut pending);
+                    }
+                } else if high_afi {
+                    mark(&mut high_afis);
+                }
+            }
+            State::Lapsed => {
+                if cause {
+                    mark(&mut causes);
+                } else if high_afi {
+                    mark(&mut high_afis);
+                }
+            }
+        }
+    }
+    let mut open_rules = Vec::new();
+    for rule in &checklist.rules {
+        if rule_area(checklist, rule).is_none_or(|a| a.id != area.id) {
+            continue;
+        }
+        let open = rule.when.decided(&answers).is_none();
+        if open {
+            open_rules.push(rule.id.clone());
+        }
+        if raises_cause(rule) {
+            // Every figure and answer such a rule reads must be given, where it is asked.
+            for id in rule.when.items() {
+                let unanswered = facts.value(id).is_none();
+                if unanswered && (open || facts.is_asked(id)) {
+                    need(id, &mut pending);
+                }
+            }
+        } else if open
+            && rule.severity == Severity::High
+            && !high_afis.iter().any(|h| h == &rule.id)
+        {
+            // A high-severity rule that blanks could be hiding counts as if it fired.
+            high_afis.push(rule.id.clone());
+        }
+        // A rule that would fire were any of the answers it reads stronger fires for grading:
+        // a rule such as "a register exists but nobody reviews it" cannot be escaped by
+        // weakening the answer about the register.
+        let fired = mine
+            .iter()
+            .any(|f| f.kind == FindingKind::Rule && f.id == rule.id);
+        if !fired && !open && fires_at_best(facts, rule) {
+            let mark = |list: &mut Vec<String>| {
+                if !list.iter().any(|x| x == &rule.id) {
+                    list.push(rule.id.clone());
+                }
+            };
+            if rule.critical {
+                mark(&mut critical_ids);
+            }
+            if raises_cause(rule) {
+                mark(&mut causes);
+            } else if rule.severity == Severity::High
+                && rule.label == Some(Label::AreaForImprovement)
+            {
+                mark(&mut high_afis);
+            }
+        }
+    }
     Reasons {
         answered: score.basis.rests_on,
         out_of: score.basis.out_of,
-        met: score.score,
-        causes: ids(&|f| f.label == Some(Label::CauseOfConcern) || critical(f)),
-        critical: ids(&critical),
-        high_afis: ids(&|f| {
-            f.label == Some(Label::AreaForImprovement) && f.severity == Severity::High
-        }),
+        met: graded_met(facts, area),
+        causes,
+        critical: critical_ids,
+        high_afis,
         findings: mine.len(),
+        pending,
+        open_rules,
+        statutory,
     }
 }
 
-/// The grade the answers give (`None` below the evidence gate), and the step that decided it.
+/// Whether the rule fires, or could with answers not yet given, with its scored answers as given
+/// or any stronger ones ("no" raised to "partial" or "yes", a choice to one with more credit).
+fn fires_at_best(facts: &Facts, rule: &Rule) -> bool {
+    let choices: Vec<(&str, Vec<Value>)> = rule
+        .when
+        .items()
+        .into_iter()
+        .filter_map(|id| {
+            let item = facts.checklist.item(id)?;
+            let stronger = stronger(item, facts.value(id)?);
+            (stronger.len() > 1).then_some((id, stronger))
+        })
+        .collect();
+    let mut pick = vec![0usize; choices.len()];
+    loop {
+        let answers = Answers::new(
+            |id: &str| match choices.iter().position(|(c, _)| *c == id) {
+                Some(n) => Some(&choices[n].1[pick[n]]),
+                None => facts.value(id),
+            },
+            facts.as_at,
+        );
+        // Answers not given could still be anything.
+        if rule.when.decided(&answers) != Some(false) {
+            return true;
+        }
+        // The next combination, as an odometer; false once every one is tried.
+        let mut n = 0;
+        loop {
+            let Some(slot) = pick.get_mut(n) else {
+                return false;
+            };
+            *slot += 1;
+            if *slot < choices[n].1.len() {
+                break;
+            }
+            *slot = 0;
+            n += 1;
+        }
+    }
+}
+
+/// The answer and every stronger one: a status "no" with "partial" and "yes", a choice with
+/// every option of more credit. Other answers, and "not applicable", stand alone.
+fn stronger(item: &Item, value: &Value) -> Vec<Value> {
+    match value {
+        Value::Status(Status::No) => [Status::No, Status::Partial, Status::Yes]
+            .map(Value::Status)
+            .to_vec(),
+        Value::Status(Status::Partial) => {
+            [Status::Partial, Status::Yes].map(Value::Status).to_vec()
+        }
+        Value::Choice(now) => match (&item.kind, credit(item, value)) {
+            (crate::answer::Kind::Choice(options), Some(have)) => options
+                .iter()
+                .filter(|o| o.credit.is_some_and(|c| c >= have))
+                .map(|o| Value::Choice(o.id.clone()))
+                .collect(),
+            _ => vec![Value::Choice(now.clone())],
+        },
+        other => vec![other.clone()],
+    }
+}
+
+/// Where an item stands for grading.
+enum State {
+    /// Asked and answered.
+    Answered,
+    /// Not asked, because figures or a genuine "not applicable" settle that it does not apply.
+    Excused,
+    /// Asked and unanswered, or not asked only because these answers are missing: the ids of
+    /// the questions to answer.
+    Unanswered(Vec<String>),
+    /// Not asked because a control it depends on is missing ("no", or a weak choice): unmet.
+    Lapsed,
+}
+
+/// Where an item stands for grading. An item not asked is excused only when every answer its
+/// ask-condition reads is given and is a figure, a date, text or a "not applicable"; a control
+/// that lapses because another is missing is not excused.
+fn graded_state(facts: &Facts, item: &Item) -> State {
+    if facts.is_asked(&item.id) {
+        return if facts.value(&item.id).is_some() {
+            State::Answered
+        } else {
+            State::Unanswered(vec![item.id.clone()])
+        };
+    }
+    let Some(condition) = &item.ask_if else {
+        return State::Excused;
+    };
+    let mut missing: Vec<String> = Vec::new();
+    let mut weak = false;
+    for id in condition.items() {
+        let Some(input) = facts.checklist.item(id) else {
+            continue;
+        };
+        match facts.value(id) {
+            Some(Value::Status(Status::Na)) => {}
+            // A scored answer short of fully met: the control this one depends on is missing.
+            Some(v) => weak |= credit(input, v).is_some_and(|c| c < 1.0),
+            None if facts.is_asked(id) => missing.push(id.to_string()),
+            // An input that is itself not asked passes on where it stands (the ask-conditions
+            // form no cycle, so this ends).
+            None => match graded_state(facts, input) {
+                State::Unanswered(m) => missing.extend(m),
+                State::Lapsed => weak = true,
+                State::Answered | State::Excused => {}
+            },
+        }
+    }
+    if !missing.is_empty() {
+        State::Unanswered(missing)
+    } else if weak {
+        State::Lapsed
+    } else {
+        State::Excused
+    }
+}
+
+fn excused(facts: &Facts, item: &Item) -> bool {
+    matches!(graded_state(facts, item), State::Excused)
+}
+
+/// How far the area is met for grading (see [`Reasons::met`]); `None` when it has no scored
+/// question that applies.
+fn graded_met(facts: &Facts, area: &Area) -> Option<f64> {
+    let (mut weight, mut met) = (0.0, 0.0);
+    for item in area.items.iter().filter(|i| i.kind.is_scored()) {
+        if !facts.is_asked(&item.id) {
+            if !excused(facts, item) {
+                weight += item.weight;
+            }
+            continue;
+        }
+        match facts.value(&item.id) {
+            None => weight += item.weight,
+            Some(v) => {
+                if let Some(c) = credit(item, v) {
+                    weight += item.weight;
+                    met += item.weight * c;
+                }
+            }
+        }
+    }
+    (weight > 0.0).then(|| 100.0 * met / weight)
+}
+
+/// The grade the answers give (`None` below the evidence gate or while undecided), and the
+/// step that decided it.
 fn derive(g: &Grading, r: &Reasons, notable: bool) -> (Option<Grade>, Ground) {
     let evidenced = r.out_of > 0 && r.answered as f64 * 100.0 >= g.evidence * r.out_of as f64;
     let Some(met) = r.met.filter(|_| evidenced) else {
         return (None, Ground::Evidence);
     };
+    if !r.pending.is_empty() {
+        return (None, Ground::Undecided);
+    }
     let (grade, ground) = if !r.critical.is_empty() {
         (Grade::Inadequate, Ground::Critical)
+    } else if !r.statutory.is_empty() {
+        (Grade::Inadequate, Ground::Statutory)
     } else if r.causes.len() >= 2 {
         (Grade::Inadequate, Ground::Causes)
+    } else if met < g.inadequate {
+        (Grade::Inadequate, Ground::Systemic)
     } else if !r.causes.is_empty() {
         (Grade::RequiresImprovement, Ground::Cause)
     } else if r.high_afis.len() >= g.high_afi_limit {
         (Grade::RequiresImprovement, Ground::HighAfis)
     } else if met >= g.good && r.high_afis.is_empty() {
-        let outstanding = met >= 100.0 && r.findings == 0 && notable;
+        let outstanding = met >= 100.0 && r.findings == 0 && r.open_rules.is_empty() && notable;
         let grade = if outstanding {
             Grade::Outstanding
         } else {
@@ -218,7 +534,7 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
-    use crate::answer::{Status, Value};
+    use crate::assessment::Assessment;
     use crate::assessment::Judgement;
     use crate::checklist::load_str;
 
@@ -228,6 +544,9 @@ mod tests {
             good: 90.0,
             adequate: 65.0,
             high_afi_limit: 3,
+            inadequate: 40.0,
+            undecided: "No judgement: the answer to {questions} decides it.".into(),
+            routes: Vec::new(),
             headlines: Vec::new(),
         }
     }
@@ -242,6 +561,9 @@ mod tests {
             critical: ids(critical),
             high_afis: ids(high_afis),
             findings: causes + high_afis,
+            pending: Vec::new(),
+            open_rules: Vec::new(),
+            statutory: Vec::new(),
         }
     }
 
@@ -277,6 +599,31 @@ mod tests {
         let mut none = reasons(100.0, 0, 0, 0);
         none.met = None;
         assert_eq!(d(none), None);
+    }
+
+    #[test]
+    fn most_controls_unmet_is_inadequate_and_a_pending_answer_withholds() {
+        let g = grading();
+        assert_eq!(
+            derive(&g, &reasons(39.9, 0, 0, 0), false),
+            (Some(Grade::Inadequate), Ground::Systemic)
+        );
+        assert_eq!(
+            derive(&g, &reasons(40.0, 0, 0, 0), false),
+            (Some(Grade::RequiresImprovement), Ground::Met)
+        );
+        // A critical finding still comes first; a pending answer withholds even that.
+        assert_eq!(
+            derive(&g, &reasons(10.0, 1, 1, 0), false).1,
+            Ground::Critical
+        );
+        let mut pending = reasons(100.0, 0, 0, 0);
+        pending.pending = vec!["vetting.plan".into()];
+        assert_eq!(derive(&g, &pending, true), (None, Ground::Undecided));
+        // An open rule keeps a flawless area from outstanding.
+        let mut open = reasons(100.0, 0, 0, 0);
+        open.open_rules = vec!["r".into()];
+        assert_eq!(derive(&g, &open, true).0, Some(Grade::Good));
     }
 
     const GRADED: &str = r#"

@@ -10,7 +10,7 @@ mod rating;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
 
@@ -153,6 +153,8 @@ pub struct Facts<'a> {
     checklist: &'a Checklist,
     assessment: &'a Assessment,
     asked: Asked<'a>,
+    /// Items answered "na" where their checklist does not allow it: they count as "no".
+    refused_na: HashSet<&'a str>,
     /// The date age tests measure from: the completion date when recorded, otherwise `today`.
     pub as_at: Date,
 }
@@ -160,10 +162,12 @@ pub struct Facts<'a> {
 impl<'a> Facts<'a> {
     pub fn of(checklist: &'a Checklist, assessment: &'a Assessment, today: Date) -> Self {
         let as_at = assessment.completed_on(checklist).unwrap_or(today);
+        let refused_na = refused_na(checklist, assessment, as_at);
         Facts {
             checklist,
             assessment,
-            asked: Asked::resolve(checklist, assessment, as_at),
+            asked: Asked::resolve(checklist, assessment, &refused_na, as_at),
+            refused_na,
             as_at,
         }
     }
@@ -180,10 +184,20 @@ impl<'a> Facts<'a> {
     /// The answer that counts: none for an item that is not asked.
     pub fn value(&self, item: &str) -> Option<&'a Value> {
         if self.asked.get(item) {
-            self.assessment.value(item)
+            counted(self.assessment, &self.refused_na, item)
         } else {
             None
         }
+    }
+
+    /// True when the item is answered "na" where its checklist does not allow it, so that the
+    /// answer counts as "no".
+    pub fn is_refused_na(&self, item: &str) -> bool {
+        self.refused_na.contains(item)
+    }
+
+    pub fn checklist(&self) -> &'a Checklist {
+        self.checklist
     }
 
     /// Whether a rule's condition holds over the answers that count.
@@ -263,7 +277,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
 
     let metrics = facts.metrics();
     let findings = finding::collect(checklist, assessment, &states, &facts);
-    let judgements = judgement::judge(checklist, assessment, &areas, &findings);
+    let judgements = judgement::judge(&facts, &areas, &findings);
     let area_index = areas
         .iter()
         .enumerate()
@@ -326,6 +340,42 @@ pub fn deciding(
         .collect()
 }
 
+/// "No": what an "na" the checklist does not allow counts as.
+static NO: Value = Value::Status(crate::answer::Status::No);
+
+/// The items answered "na" where their checklist does not allow it. A file that does so is
+/// refused when it is read; this keeps answers made in memory from gaining by it either.
+fn refused_na<'a>(
+    checklist: &'a Checklist,
+    assessment: &'a Assessment,
+    as_at: Date,
+) -> HashSet<&'a str> {
+    let raw = Answers::new(|id: &str| assessment.value(id), as_at);
+    checklist
+        .items()
+        .filter(|i| {
+            matches!(
+                assessment.value(&i.id),
+                Some(Value::Status(crate::answer::Status::Na))
+            ) && !i.allows_na(&raw)
+        })
+        .map(|i| i.id.as_str())
+        .collect()
+}
+
+/// An item's answer as it counts: a refused "na" counts as "no".
+fn counted<'a>(
+    assessment: &'a Assessment,
+    refused_na: &HashSet<&'a str>,
+    item: &str,
+) -> Option<&'a Value> {
+    if refused_na.contains(item) {
+        Some(&NO)
+    } else {
+        assessment.value(item)
+    }
+}
+
 /// Which items are asked, resolved through their ask-conditions. An item is asked when its
 /// condition holds over the answers of items that are themselves asked, so items are settled
 /// in the checklist's ask order, after those they depend on, in one pass.
@@ -334,7 +384,12 @@ struct Asked<'a> {
 }
 
 impl<'a> Asked<'a> {
-    fn resolve(checklist: &'a Checklist, assessment: &'a Assessment, as_at: Date) -> Self {
+    fn resolve(
+        checklist: &'a Checklist,
+        assessment: &'a Assessment,
+        refused_na: &HashSet<&'a str>,
+        as_at: Date,
+    ) -> Self {
         let mut asked = HashMap::with_capacity(checklist.item_count());
         for item in checklist.in_ask_order() {
             let is = match &item.ask_if {
@@ -342,7 +397,7 @@ impl<'a> Asked<'a> {
                 Some(c) => c.holds(&Answers::new(
                     |dep: &str| {
                         if asked.get(dep) == Some(&true) {
-                            assessment.value(dep)
+                            counted(assessment, refused_na, dep)
                         } else {
                             None
                         }

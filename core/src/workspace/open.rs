@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::Workspace;
+use crate::answer::{Status, Value};
 use crate::assessment::{self, Answer, Assessment, LoadError};
 use crate::checklist::Checklist;
 use crate::history::{self, Cause, Draft, Event, History, State};
@@ -55,6 +56,12 @@ pub enum Refused {
     Final,
     #[error("the checklist has no item \"{0}\"")]
     NoSuchItem(String),
+    /// The change would leave an item answered "not applicable" where its checklist does not
+    /// allow it (the file could not be read back).
+    #[error(
+        "\u{201c}{0}\u{201d} cannot be not applicable here: the checklist applies it to every force, or only in circumstances the other answers do not show; answer yes, partly or no"
+    )]
+    NaNotAllowed(String),
 }
 
 /// Why an assessment is open only to read.
@@ -195,6 +202,9 @@ impl Opened {
         if after == before {
             return Ok(None);
         }
+        if let Some(refused) = self.na_refused(item, &after) {
+            return Err(refused);
+        }
         self.note_changes(actor, item, cause, history::changes(&before, &after));
         self.put(item, &after);
         Ok(Some(Edit {
@@ -202,6 +212,36 @@ impl Opened {
             before,
             after,
         }))
+    }
+
+    /// The refusal when `after` would leave an item answered "na" where the checklist does not
+    /// allow it and it was allowed before: the item itself, or one whose `na_if` reads it.
+    fn na_refused(&self, item: &str, after: &Answer) -> Option<Refused> {
+        let disallowed = |changed: Option<&Answer>| -> Vec<String> {
+            let value = |id: &str| match changed {
+                Some(a) if id == item => a.value.as_ref(),
+                _ => self.assessment.value(id),
+            };
+            // `na_if` conditions test no ages (the loader refuses them), so the date is not read.
+            let answers = crate::condition::Answers::new(value, Date::MIN);
+            self.checklist
+                .items()
+                .filter(|i| matches!(value(&i.id), Some(Value::Status(Status::Na))))
+                .filter(|i| !i.allows_na(&answers))
+                .map(|i| i.id.clone())
+                .collect()
+        };
+        let was = disallowed(None);
+        disallowed(Some(after))
+            .into_iter()
+            .find(|id| !was.contains(id))
+            .map(|id| {
+                let shown = self
+                    .checklist
+                    .item(&id)
+                    .map_or(id.clone(), |i| i.short_label().to_string());
+                Refused::NaNotAllowed(shown)
+            })
     }
 
     /// Notes changed fields of one item's answer (or one area's judgement) as made now by

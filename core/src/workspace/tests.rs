@@ -433,3 +433,37 @@ fn no_override_is_taken_on_a_signed_or_ungraded_assessment() {
         Err(JudgeError::Refused(Refused::Final))
     );
 }
+
+/// An edit that would leave "na" where the checklist does not allow it is refused, so no save
+/// writes a file that could not be read back: "na" on a universal control, and a change to a
+/// count that would make an allowed "na" disallowed.
+#[test]
+fn an_edit_leaving_a_disallowed_na_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = testshire_2026(&ws);
+    let mut opened = ws.open(&path).unwrap();
+    let na = |a: &mut crate::assessment::Answer| a.value = Some(Value::Status(Status::Na));
+    assert!(matches!(
+        opened.edit("vetting.adverse_info_review", na),
+        Err(Refused::NaNotAllowed(_))
+    ));
+    // Transferee checks may be "na" only while nobody transferred.
+    opened
+        .edit("ctx.transferees_in_period", |a| {
+            a.value = Some(Value::Number(0.0))
+        })
+        .unwrap();
+    opened.edit("vetting.transferee_checks", na).unwrap();
+    let refused = opened
+        .edit("ctx.transferees_in_period", |a| {
+            a.value = Some(Value::Number(4.0))
+        })
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("cannot be not applicable"),
+        "{refused}"
+    );
+    opened.save().unwrap();
+    ws.open(&path).unwrap();
+}

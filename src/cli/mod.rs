@@ -326,6 +326,14 @@ fn full_screen() -> bool {
     interactive() && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
+/// Says why a person at a terminal gets the questions as plain lines rather than the
+/// interface they asked for.
+fn say_plain_mode() {
+    eprintln!(
+        "probity: this terminal (TERM=dumb) cannot draw the full-screen interface, so the questions come one at a time as plain lines. Set TERM to your terminal's type for the interface; --plain chooses plain lines on purpose."
+    );
+}
+
 /// Prints a usage error in clap's own style.
 pub(super) fn usage(message: &str) -> Outcome {
     let _ = Cli::command()

@@ -4,7 +4,7 @@ use probity_core::text::{escape_for_terminal, shown_path};
 use probity_core::workspace::{Start, StartError, Started, Workspace};
 
 use super::{
-    DataDir, Next, Outcome, Screen, fail, fail_rendered, full_screen, interactive,
+    DataDir, Next, Outcome, Screen, fail, fail_rendered, full_screen, interactive, say_plain_mode,
     shown_load_error, walk,
 };
 
@@ -54,6 +54,7 @@ pub fn run(ws: Workspace, args: &NewArgs) -> Next {
         }
         // A terminal that cannot address the cursor gets the questions line by line.
         Ok(started) if !args.no_tui && interactive() => {
+            say_plain_mode();
             print(&started);
             Next::Exit(walk::walk_path(&ws, &started.path, None))
         }

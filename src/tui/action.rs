@@ -55,6 +55,8 @@ pub enum Action {
     // Views and dialogs.
     Search,
     NextFilter,
+    /// Straight to the answers a return contradicts.
+    ShowConflicts,
     ToggleFindings,
     /// The selected item's recorded changes.
     ShowHistory,

@@ -372,6 +372,12 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Assessment,
+        &[ch('V')],
+        Action::ShowConflicts,
+        "show only the answers a return contradicts (⇄)",
+    ),
+    bind(
+        Assessment,
         &[ch('f')],
         Action::ToggleFindings,
         "show the findings panel",

@@ -231,16 +231,29 @@ impl Session {
         {
             said.push("a signature removed outside probity".into());
         }
-        (!said.is_empty()).then(|| {
+        let key = |action| super::keymap::key_name(super::keymap::Context::Assessment, &action);
+        let found = (!said.is_empty()).then(|| {
             format!(
                 "Found and recorded in the history: {}. {} shows an item's history.",
                 said.join("; "),
-                super::keymap::key_name(
-                    super::keymap::Context::Assessment,
-                    &super::action::Action::ShowHistory
-                )
+                key(super::action::Action::ShowHistory)
             )
-        })
+        });
+        let conflicts = self.assessment.conflicts().count();
+        let waiting = (conflicts > 0).then(|| {
+            format!(
+                "{conflicts} answer{} from returns contradict{} the one held: {} shows {}.",
+                plural(conflicts),
+                if conflicts == 1 { "s" } else { "" },
+                key(super::action::Action::ShowConflicts),
+                if conflicts == 1 { "it" } else { "them" }
+            )
+        });
+        // Conflicts first: they stop a sign-off, and the line may be cut.
+        match (waiting, found) {
+            (Some(w), Some(f)) => Some(format!("{w} {f}")),
+            (w, f) => w.or(f),
+        }
     }
 
     /// Signs the assessment off and seals it; a refusal is told in words.

@@ -582,6 +582,7 @@ fn a_dumb_terminal_gets_the_questions_as_plain_lines() {
     let dumb = [("TERM", "dumb")];
     let new = ["new", "--force", "Dorset Police", "--period", "2012"];
     let mut pty = Pty::spawn_with(data.path(), &new, &dumb);
+    pty.wait_for("cannot draw the full-screen interface");
     pty.wait_for("Question 2 of 86");
     pty.keys("q\r", "Stopped.");
     assert!(pty.finish());

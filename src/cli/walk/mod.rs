@@ -14,7 +14,10 @@ use probity_core::workspace::{Opened, Workspace};
 
 use self::reply::how;
 use super::plain::{Plain, emit, finding_changes};
-use super::{DataDir, Next, Outcome, Screen, find_area, full_screen, open_to_change, written};
+use super::{
+    DataDir, Next, Outcome, Screen, find_area, full_screen, interactive, open_to_change,
+    say_plain_mode, written,
+};
 
 #[derive(Debug, clap::Args)]
 pub struct WalkArgs {
@@ -44,6 +47,9 @@ pub struct OpenArgs {
 pub fn open(ws: Workspace, args: &OpenArgs) -> Next {
     let path = ws.locate(&args.file);
     if args.plain || !full_screen() {
+        if !args.plain && interactive() {
+            say_plain_mode();
+        }
         return Next::Exit(walk_path(&ws, &path, None));
     }
     Next::Interface(Box::new(ws), Screen::Open(path))

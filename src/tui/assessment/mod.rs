@@ -203,6 +203,14 @@ fn act(s: &mut Session, action: Action, size: Rect, theme: Theme) -> Outcome {
             s.refilter();
             s.jump_to_match();
         }
+        Action::ShowConflicts => {
+            if s.assessment.conflicts().next().is_none() {
+                return say("No return contradicts an answer held.".into());
+            }
+            s.filter = Filter::Conflicts;
+            s.refilter();
+            s.jump_to_match();
+        }
         Action::Search => return (Some(Dialog::Search(Search::new(s))), None),
         Action::ToggleFindings => return (Some(Dialog::Findings(Findings::default())), None),
         Action::ShowHistory => {
@@ -258,6 +266,12 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
         Ok(()) => (None, None),
         Err(e) => (None, Some(e.to_string())),
     };
+    let undo_key = keymap::key_name(Context::Assessment, &Action::Undo);
+    // A change with nothing else to show says what it did.
+    let done_saying = |r: Result<(), probity_core::workspace::Refused>, what: &str| match r {
+        Ok(()) => (None, Some(format!("{what} {undo_key} undoes it."))),
+        Err(e) => (None, Some(e.to_string())),
+    };
     match action {
         Action::Answer(status) if item.kind == Kind::Status => {
             done(s.answer(&item.id, Value::Status(status)))
@@ -267,7 +281,11 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
             item.kind.allowed_typed(),
             keymap::key_name(Context::Assessment, &Action::EditAnswer)
         )),
-        Action::ClearAnswer => done(s.set_value(&item.id, None)),
+        Action::ClearAnswer if answer.value.is_none() => say("There is no answer to clear.".into()),
+        Action::ClearAnswer => done_saying(
+            s.set_value(&item.id, None),
+            "Answer cleared; its note and evidence are kept.",
+        ),
         Action::EditAnswer => open(match &item.kind {
             Kind::Status | Kind::Choice(_) => {
                 Dialog::Picker(Picker::for_item(&item, answer.value.as_ref()))
@@ -284,10 +302,18 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
             Purpose::Due,
             &answer.due.map(|d| d.to_string()).unwrap_or_default(),
         ))),
-        Action::ToggleReview => done(s.change(&item.id, |a| a.review = !a.review)),
-        Action::Confirm if answer.is_unconfirmed() => {
-            done(s.change(&item.id, |a| a.carried = false))
-        }
+        Action::ToggleReview => done_saying(
+            s.change(&item.id, |a| a.review = !a.review),
+            if answer.review {
+                "No longer flagged for review."
+            } else {
+                "Flagged for review."
+            },
+        ),
+        Action::Confirm if answer.is_unconfirmed() => done_saying(
+            s.change(&item.id, |a| a.carried = false),
+            "Confirmed: the answer carried from last period stands for this one.",
+        ),
         Action::Confirm => {
             say("Nothing to confirm: this answer was not carried from last period.".into())
         }

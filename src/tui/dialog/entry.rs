@@ -144,7 +144,10 @@ impl Entry {
             Purpose::ReopenReason if text.is_empty() => {
                 Err("Say why it is being reopened: the history keeps the reason.".into())
             }
-            Purpose::ReopenReason => s.reopen(&text).map(|()| None),
+            Purpose::ReopenReason => s.reopen(&text).map(|()| {
+                s.notice = Some("Reopened as a draft; the history records who and why.".into());
+                None
+            }),
             _ => self.change(s, text).map(|()| None),
         }
     }

@@ -137,3 +137,22 @@ fn taking_a_returns_answer_is_undone_exactly_and_redone() {
     assert_eq!(value(&app), Some(Value::Status(Status::Yes)));
     assert!(session(&app).assessment.conflicts().next().is_none());
 }
+
+#[test]
+fn opening_says_when_conflicts_are_waiting_and_capital_v_shows_them() {
+    let dir = data_dir();
+    let (mut app, _) = in_conflict(dir.path());
+    let said = notice(&app);
+    assert!(
+        said.starts_with("1 answer from returns contradicts the one held: V shows it."),
+        "{said}"
+    );
+    go(&mut app, "gifts.register.exists");
+    press(&mut app, "V");
+    let s = session(&app);
+    assert_eq!(s.filter, crate::tui::session::Filter::Conflicts);
+    assert_eq!(s.item().unwrap().id, "media.policy");
+    press(&mut app, "K");
+    press(&mut app, "V");
+    assert!(notice(&app).contains("No return contradicts"));
+}

@@ -710,3 +710,36 @@ fn correcting_an_answer_stays_on_the_item() {
         notice(&app)
     );
 }
+
+#[test]
+fn every_change_key_says_what_it_did() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "AAy");
+    press(&mut app, "r");
+    assert!(
+        notice(&app).starts_with("Flagged for review"),
+        "{}",
+        notice(&app)
+    );
+    press(&mut app, "r");
+    assert!(
+        notice(&app).starts_with("No longer flagged"),
+        "{}",
+        notice(&app)
+    );
+    press(&mut app, "<Del>");
+    assert!(
+        notice(&app).starts_with("Answer cleared"),
+        "{}",
+        notice(&app)
+    );
+    assert!(notice(&app).ends_with("u undoes it."), "{}", notice(&app));
+    press(&mut app, "<Del>");
+    assert!(
+        notice(&app).contains("no answer to clear"),
+        "{}",
+        notice(&app)
+    );
+}

@@ -32,5 +32,6 @@ mod seeds;
 mod shell;
 mod tui_cli;
 mod tui_pty;
+mod two_writers;
 mod word;
 mod workbooks;

@@ -1,5 +1,6 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -78,12 +79,40 @@ pub struct Edit {
 impl Workspace {
     /// Opens an assessment and takes its lock. If another window holds the lock, or the
     /// folder cannot be written so no lock can be taken, it opens read-only.
-    /// With the lock, whatever changed since the history last recorded the file is recorded
-    /// now (see [`Opened::found`]).
+    /// The lock is taken before anything is read, so what is read is what the last save left,
+    /// and no save can start until this one lets go. With the lock, whatever changed since the
+    /// history last recorded the file is recorded now (see [`Opened::found`]).
     pub fn open(&self, path: &Path) -> Result<Opened, OpenError> {
-        let (assessment, checklist) = self.load(path).map_err(OpenError::Load)?;
-        let lock = match Lock::acquire(path) {
+        self.open_locked(path, Lock::acquire)
+    }
+
+    /// As [`Workspace::open`], but if another copy of probity holds the lock it waits up to
+    /// `patience` for it to let go, telling `waiting` once who holds it (when that can be
+    /// read). Only after that does it open read-only. For commands, which do one change and
+    /// let go, so two of them take turns instead of one being refused.
+    pub fn open_waiting(
+        &self,
+        path: &Path,
+        patience: Duration,
+        waiting: impl FnOnce(Option<String>),
+    ) -> Result<Opened, OpenError> {
+        self.open_locked(path, |path| Lock::wait(path, patience, waiting))
+    }
+
+    fn open_locked(
+        &self,
+        path: &Path,
+        take: impl FnOnce(&Path) -> Result<Lock, LockError>,
+    ) -> Result<Opened, OpenError> {
+        // What is not a regular file is read first, so a missing or wrong path gets its own
+        // message and no lock file is left beside something that is not an assessment.
+        if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+            self.load(path).map_err(OpenError::Load)?;
+        }
+        let lock_was_there = std::fs::symlink_metadata(Lock::path_for(path)).is_ok();
+        let lock = match take(path) {
             Ok(lock) => {
+                lock.describe_holder(&format!("{} (process {})", self.actor, std::process::id()));
                 // With the lock held no save of this file is under way, so any temporary file
                 // named for it is what a killed save left behind.
                 storage::remove_stale_temporaries(path);
@@ -92,6 +121,21 @@ impl Workspace {
             Err(LockError::Held(_)) => Err(ReadOnly::OpenElsewhere),
             Err(LockError::NotWritable { .. }) => Err(ReadOnly::FolderNotWritable),
             Err(e) => return Err(OpenError::Lock(e)),
+        };
+        // Read only now: a copy read before the lock could be older than a save finishing
+        // meanwhile, and writing it back would lose that save.
+        let (assessment, checklist) = match self.load(path) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                // A file that cannot be read is left with its folder as it was: no lock file
+                // of this opening's making stays beside it.
+                if let Ok(lock) = lock
+                    && !lock_was_there
+                {
+                    let _ = std::fs::remove_file(lock.path());
+                }
+                return Err(OpenError::Load(e));
+            }
         };
         let history = History::load(&history::path_for(path)).map_err(OpenError::History)?;
         let evaluation = scoring::evaluate(&checklist, &assessment, self.today);

@@ -199,14 +199,21 @@ fn print_verification(file: &Path, v: &Verification, paper: bool) {
             count(v.entries, "entry", "entries")
         );
         match &v.signature {
-            Some(s) => println!(
-                "Signed off by {}, {}, on {}; the seal {} matches the file{}.",
-                escape_for_terminal(&s.by),
-                escape_for_terminal(&s.role),
-                s.at.strftime("%Y-%m-%d"),
-                s.short_seal(),
-                if paper { " and the seal given" } else { "" }
-            ),
+            Some(s) => {
+                println!(
+                    "Signed off by {}, {}, on {}; the seal {} matches the file{}.",
+                    escape_for_terminal(&s.by),
+                    escape_for_terminal(&s.role),
+                    s.at.strftime("%Y-%m-%d"),
+                    s.short_seal(),
+                    if paper { " and the seal given" } else { "" }
+                );
+                if v.older_seal {
+                    println!(
+                        "The seal was made by an older probity and covers the content only; who signed, their role and when were checked against the history's sign-off."
+                    );
+                }
+            }
             None => println!("The assessment is a draft: it has no seal."),
         }
         return;
@@ -255,8 +262,11 @@ fn problem_lines(problem: &Problem) -> Vec<String> {
             "- the file is marked final but is not signed: sign it off with probity sign, or reopen it".into(),
         ],
         Problem::SealBroken { changed } if changed.is_empty() => vec![
-            "- the seal does not match the file: something other than an answer (force, period, assessor, checklist or stage) changed after it was signed".into(),
+            "- the seal does not match the file: something other than an answer (who signed, their role or when, force, period, assessor, checklist or stage) changed after it was signed".into(),
         ],
+        Problem::SignerDiffers { field, file, history } => vec![format!(
+            "- the sign-off's {field} is {file:?} in the file, but the history's sign-off says {history:?}"
+        )],
         Problem::SealBroken { changed } => {
             let mut lines =
                 vec!["- the seal does not match the file: these answers changed after it was signed:".into()];

@@ -665,7 +665,7 @@ pub struct SignatureDoc {
     /// When, as a TOML date and time with offset.
     #[schemars(with = "String")]
     pub at: toml::value::Datetime,
-    /// SHA-256 (hex) of the canonical content followed by the last history hash; see docs/src/sign-off.md.
+    /// SHA-256 (hex) of the canonical content, the last history hash and the signer, role and time; see docs/src/sign-off.md.
     pub seal: String,
 }
 

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::storage::sha256_hex;
 pub use log::{Broken, History};
-pub use seal::{canonical, seal};
+pub use seal::{Signer, canonical, content_seal, seal, signer_line};
 pub use state::{Difference, FIELDS, JUDGEMENT_FIELDS, State, changes, fields, judgement_changes};
 pub use words::{describe, field_name, value_words};
 

@@ -433,3 +433,121 @@ fn no_override_is_taken_on_a_signed_or_ungraded_assessment() {
         Err(JudgeError::Refused(Refused::Final))
     );
 }
+
+/// A signed Dorset assessment and the short seal printed on its cover.
+fn signed(ws: &Workspace) -> (PathBuf, String) {
+    let path = dorset(ws);
+    let mut opened = ws.open(&path).unwrap();
+    answer(&mut opened, "media.policy", Status::Yes);
+    let signature = opened.sign("A. Chief", "Deputy Chief Constable").unwrap();
+    (path, signature.short_seal())
+}
+
+#[test]
+fn a_forged_signer_role_or_time_fails_verify_and_the_paper_seal() {
+    for (from, to, field) in [
+        ("by = \"A. Chief\"", "by = \"Somebody Else\"", "signer"),
+        (
+            "role = \"Deputy Chief Constable\"",
+            "role = \"Chief Constable\"",
+            "role",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = ws(dir.path());
+        let (path, paper) = signed(&ws);
+        assert!(ws.verify(&path, Some(&paper)).unwrap().holds());
+        hand_edit(&path, from, to);
+        let v = ws.verify(&path, None).unwrap();
+        assert!(
+            v.problems
+                .iter()
+                .any(|p| matches!(p, Problem::SignerDiffers { field: f, .. } if *f == field)),
+            "{field}: {:?}",
+            v.problems
+        );
+        assert!(
+            v.problems
+                .iter()
+                .any(|p| matches!(p, Problem::SealBroken { .. })),
+            "{:?}",
+            v.problems
+        );
+        let v = ws.verify(&path, Some(&paper)).unwrap();
+        assert!(
+            v.problems
+                .iter()
+                .any(|p| matches!(p, Problem::PaperSeal { .. })),
+            "{:?}",
+            v.problems
+        );
+    }
+    // The time, moved back a year.
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let (path, paper) = signed(&ws);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.lines().find(|l| l.starts_with("at = ")).unwrap();
+    hand_edit(&path, at, "at = 2011-04-02T10:15:00Z");
+    let v = ws.verify(&path, Some(&paper)).unwrap();
+    assert!(
+        v.problems
+            .iter()
+            .any(|p| matches!(p, Problem::SignerDiffers { field: "time", .. })),
+        "{:?}",
+        v.problems
+    );
+    assert!(
+        v.problems
+            .iter()
+            .any(|p| matches!(p, Problem::PaperSeal { .. }))
+    );
+}
+
+#[test]
+fn a_seal_made_before_seals_covered_the_signer_still_verifies_and_its_signer_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let (path, _) = signed(&ws);
+    // Rewrite the seal, in the file and the history, as an older probity made it: over the
+    // content and the history hash only.
+    let (assessment, _) = ws.load(&path).unwrap();
+    let log = history(&path);
+    let before_signing = log
+        .linked()
+        .rev()
+        .find(|(_, e)| matches!(e.event, Event::Signed { .. }))
+        .and_then(|(prev, _)| prev.map(str::to_string));
+    let older = crate::history::content_seal(&assessment, before_signing.as_deref());
+    let current = assessment.signature.as_ref().unwrap().seal.clone();
+    let history_path = crate::history::path_for(&path);
+    let lines = std::fs::read_to_string(&history_path).unwrap();
+    // The sign-off is the last line, so no later line links to it; only the file's pointer.
+    let last = lines.lines().last().unwrap();
+    let rewritten = last.replace(&current, &older);
+    std::fs::write(&history_path, lines.replace(last, &rewritten)).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replace(&current, &older).replace(
+        &crate::storage::sha256_hex(last.as_bytes()),
+        &crate::storage::sha256_hex(rewritten.as_bytes()),
+    );
+    std::fs::write(&path, text).unwrap();
+
+    let v = ws.verify(&path, Some(&older[..16])).unwrap();
+    assert!(v.holds(), "{:?}", v.problems);
+    assert!(v.older_seal);
+    // Its signer is compared with the history's sign-off instead.
+    hand_edit(&path, "by = \"A. Chief\"", "by = \"Somebody Else\"");
+    let v = ws.verify(&path, Some(&older[..16])).unwrap();
+    assert!(
+        v.problems.iter().any(|p| matches!(
+            p,
+            Problem::SignerDiffers {
+                field: "signer",
+                ..
+            }
+        )),
+        "{:?}",
+        v.problems
+    );
+}

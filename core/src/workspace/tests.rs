@@ -551,3 +551,38 @@ fn a_seal_made_before_seals_covered_the_signer_still_verifies_and_its_signer_is_
         v.problems
     );
 }
+
+#[test]
+fn a_start_that_fails_to_write_leaves_nothing_and_a_retry_records_one_creation() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let request = Start {
+        force: Some("Dorset Police".into()),
+        period: "2012".into(),
+        ..Start::default()
+    };
+    let full = |path: &Path, _: &[u8]| {
+        Err(crate::storage::Error::io(
+            crate::storage::Op::Write,
+            path,
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        ))
+    };
+    assert!(matches!(
+        ws.start_writing(&request, full),
+        Err(StartError::Storage(_))
+    ));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("dorset") || n.starts_with(".probity"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    let path = ws.start(&request).unwrap().path;
+    let created = history(&path)
+        .entries()
+        .filter(|e| matches!(e.event, Event::Created { .. }))
+        .count();
+    assert_eq!(created, 1);
+    assert!(ws.verify(&path, None).unwrap().holds());
+}

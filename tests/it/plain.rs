@@ -370,6 +370,31 @@ fn answer_refuses_bad_input_and_leaves_the_file_byte_for_byte_unchanged() {
             "  gifts.policy: Do staff have",
         ],
     );
+    // Each field has a limit, named with the item; nothing is written over it.
+    let long = "N".repeat(40_000);
+    refused(
+        d,
+        &path,
+        &["media.policy", "--note", &long],
+        &[
+            "media.policy (",
+            "the note is 40,000 bytes long, over its limit of 32 KB (32,768 bytes)",
+        ],
+    );
+    let long = "E".repeat(3_000);
+    refused(
+        d,
+        &path,
+        &["media.policy", "yes", "--evidence", &long],
+        &["the evidence reference is 3,000 bytes long, over its limit of 2 KB (2,048 bytes)"],
+    );
+    let long = "O".repeat(201);
+    refused(
+        d,
+        &path,
+        &["media.policy", "--owner", &long],
+        &["the owner is 201 characters long, over its limit of 200 characters"],
+    );
     // A usage error is exit 2, and leaves the file alone too.
     let before = read(&path);
     at(d)

@@ -696,3 +696,57 @@ fn a_workbook_that_would_inflate_without_bound_is_refused() {
         "{said}"
     );
 }
+
+/// A hidden sheet that lists one item twice would apply two answers to it, the last silently
+/// winning, and a sheet listing it thousands of times would swell the history past what
+/// probity reads back: a return asks each question once, and is refused otherwise.
+#[test]
+fn a_return_listing_an_item_twice_is_refused() {
+    let (home, file, made) = procurement();
+    let twice = home.path().join("twice.xlsx");
+    fill(
+        &made,
+        &twice,
+        &[
+            ("probity!B14", Typed::Text("procurement.gifts_crossref")),
+            (GIFTS_CROSSREF, Typed::Text("Yes")),
+        ],
+    );
+    let stderr = refused(home.path(), &file, &twice);
+    assert!(
+        stderr.contains(
+            "cells B13 and B14 of the sheet \"probity\" both name \"procurement.gifts_crossref\", but a return asks each question once"
+        ),
+        "{stderr}"
+    );
+}
+
+/// A small workbook can carry a note of megabytes; it is refused where it enters, naming the
+/// field and its limit, and neither a dry run nor the import takes it.
+#[test]
+fn a_note_over_its_limit_in_a_return_is_refused_naming_field_and_limit() {
+    let (home, file, made) = procurement();
+    let long = home.path().join("long.xlsx");
+    // A cell holds at most 32,767 characters; of two bytes each, they pass 32 KB.
+    let note: &'static str = Box::leak("é".repeat(20_000).into_boxed_str());
+    fill(
+        &made,
+        &long,
+        &[(LOW_VALUE, Typed::Text("Yes")), ("G6", Typed::Text(note))],
+    );
+    let stderr = refused(home.path(), &file, &long);
+    assert!(
+        stderr.contains("the note is 40,000 bytes long, over its limit of 32 KB (32,768 bytes)"),
+        "{stderr}"
+    );
+    let out = run(
+        home.path(),
+        &[
+            "import",
+            file.to_str().unwrap(),
+            long.to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+}

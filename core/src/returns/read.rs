@@ -263,10 +263,21 @@ impl Rows<'_> {
     fn rows(&mut self, data: &Range<Data>, from: &Incoming) -> Result<Vec<Row>, String> {
         let mut rows = Vec::new();
         let mut seen = HashSet::new();
+        let mut listed = std::collections::HashMap::new();
         for at in layout::TABLE_ROW + 1.. {
             let id = text_at(data, at, 1);
             if id.is_empty() {
                 break;
+            }
+            // A return asks each item once; one that lists an item again (or more rows than
+            // the checklist has items) was not made so, and would apply contradictory answers.
+            if let Some(first) = listed.insert(id.clone(), at) {
+                return Err(format!(
+                    "cells {} and {} of the sheet \"{}\" both name \"{id}\", but a return asks each question once",
+                    layout::cell_name(first, 1),
+                    layout::cell_name(at, 1),
+                    layout::DATA
+                ));
             }
             let item = self.checklist.item(&id).ok_or_else(|| {
                 format!(

@@ -56,6 +56,9 @@ pub enum Refused {
     Final,
     #[error("the checklist has no item \"{0}\"")]
     NoSuchItem(String),
+    /// A field longer than probity keeps (see [`assessment::limits`]).
+    #[error(transparent)]
+    TooLong(#[from] assessment::limits::TooLong),
 }
 
 /// Why an assessment is open only to read.
@@ -239,6 +242,10 @@ impl Opened {
         if after == before {
             return Ok(None);
         }
+        if cause == Cause::Returned {
+            assessment::limits::name("contributor's name", actor)?;
+        }
+        assessment::limits::check_change(&before, &after)?;
         self.note_changes(actor, item, cause, history::changes(&before, &after));
         self.put(item, &after);
         Ok(Some(Edit {
@@ -312,6 +319,10 @@ impl Opened {
     pub fn save(&mut self) -> Result<(), storage::Error> {
         if self.read_only() {
             return Ok(());
+        }
+        // Refused before the history records anything: a file probity could not read back.
+        if !self.pending.is_empty() {
+            assessment::check_writable(&self.path, &self.assessment, &self.checklist)?;
         }
         self.history.append(&self.pending)?;
         self.pending.clear();

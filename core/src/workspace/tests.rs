@@ -586,3 +586,37 @@ fn a_start_that_fails_to_write_leaves_nothing_and_a_retry_records_one_creation()
     assert_eq!(created, 1);
     assert!(ws.verify(&path, None).unwrap().holds());
 }
+
+#[test]
+fn a_save_that_would_make_the_file_too_large_to_read_back_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let history_path = crate::history::path_for(&path);
+    let (file, log) = (
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&history_path).unwrap(),
+    );
+    let mut opened = ws.open(&path).unwrap();
+    // Each reference within its limit, but 4,200 of them would make a file over 8 MB.
+    let references: Vec<String> = (0..4_200)
+        .map(|i| format!("{i:04} {}", "E".repeat(2_000)))
+        .collect();
+    opened
+        .edit("media.policy", |a| a.evidence = references)
+        .unwrap();
+    let err = opened.save().unwrap_err();
+    assert!(
+        matches!(err, crate::storage::Error::WouldBeTooLarge { .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("it would be larger than 8 MB, more than probity reads back"),
+        "{err}"
+    );
+    drop(opened);
+    assert_eq!(std::fs::read(&path).unwrap(), file);
+    assert_eq!(std::fs::read(&history_path).unwrap(), log);
+    assert!(ws.verify(&path, None).unwrap().holds());
+}

@@ -372,7 +372,11 @@ fn open_to_change(ws: &Workspace, file: &Path) -> Result<Opened, Outcome> {
             Some(why @ ReadOnly::FolderNotWritable) => {
                 Err(fail(&format!("{}: {why}", shown_path(&path))))
             }
-            None => Ok(opened),
+            None => {
+                // Whatever opening found changed outside probity, or left unsaved, is said.
+                record::report_found(&opened);
+                Ok(opened)
+            }
         },
         Err(OpenError::Load(e)) => Err(shown_load_error(&e)),
         Err(e) => Err(fail(&e.to_string())),

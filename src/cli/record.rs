@@ -68,15 +68,9 @@ fn paper_seal(given: &str) -> Result<String, String> {
     }
 }
 
-/// Opens an assessment to change it, saying what opening found and recorded.
-fn open(ws: &Workspace, file: &Path) -> Result<Opened, Outcome> {
-    let opened = open_to_change(ws, file)?;
-    report_found(&opened);
-    Ok(opened)
-}
-
-/// Says what opening recorded: changes made outside probity, or left unsaved.
-fn report_found(opened: &Opened) {
+/// Says what opening recorded: changes made outside probity, or left unsaved. Every command
+/// that opens an assessment to change it says so (see [`open_to_change`]).
+pub(super) fn report_found(opened: &Opened) {
     if opened.found.is_empty() {
         return;
     }
@@ -102,7 +96,7 @@ pub(super) fn count(n: usize, one: &str, many: &str) -> String {
 
 /// Signs an assessment off and seals it.
 pub fn sign(ws: &Workspace, args: &SignArgs) -> Outcome {
-    let mut opened = match open(ws, &args.file) {
+    let mut opened = match open_to_change(ws, &args.file) {
         Ok(o) => o,
         Err(outcome) => return outcome,
     };
@@ -153,7 +147,7 @@ pub fn sign(ws: &Workspace, args: &SignArgs) -> Outcome {
 
 /// Takes a signed assessment back to draft.
 pub fn reopen(ws: &Workspace, args: &ReopenArgs) -> Outcome {
-    let mut opened = match open(ws, &args.file) {
+    let mut opened = match open_to_change(ws, &args.file) {
         Ok(o) => o,
         Err(outcome) => return outcome,
     };

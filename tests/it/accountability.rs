@@ -635,3 +635,25 @@ fn a_checklist_without_grading_takes_no_override() {
         "checklist wfof-2011 defines no graded judgements, so no judgement can be overridden",
     );
 }
+
+/// Every command that opens a file to change it says what it found changed outside probity,
+/// as `sign` does, before it records it; none records a hand edit in silence.
+#[test]
+fn every_command_that_changes_a_file_says_what_was_changed_outside_probity() {
+    let home = tempfile::tempdir().unwrap();
+    let path = answered(home.path());
+    let file = path.to_str().unwrap();
+    let out = run(home.path(), &["answer", file, "media.training", "yes"]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "The file had changed since probity last recorded it; the history now records"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("media.policy: answer none → \"yes\" (changed outside probity)"),
+        "{stderr}"
+    );
+}

@@ -750,3 +750,35 @@ fn a_note_over_its_limit_in_a_return_is_refused_naming_field_and_limit() {
     );
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
 }
+
+/// Whom a return was for, read from its hidden sheet, becomes the author of its answers: it is
+/// cleaned as every name is, so no escape or bidirectional control reaches the history, and
+/// probity's own `verify` holds straight after the import.
+#[test]
+fn a_contributor_name_with_control_characters_is_cleaned_and_verify_holds() {
+    let (home, file, made) = procurement();
+    let dirty = home.path().join("dirty.xlsx");
+    fill(
+        &made,
+        &dirty,
+        &[
+            (
+                "probity!B7",
+                Typed::Text("Head\u{202e} of Comms\u{1b}]0;pwn\u{7}"),
+            ),
+            (LOW_VALUE, Typed::Text("Yes")),
+            (GIFTS_CROSSREF, Typed::Text("Yes")),
+        ],
+    );
+    let f = file.to_str().unwrap();
+    ok(&run(home.path(), &["import", f, dirty.to_str().unwrap()]));
+    let log = std::fs::read_to_string(probity_core::history::path_for(&file)).unwrap();
+    for c in ['\u{1b}', '\u{202e}', '\u{7}'] {
+        assert!(!log.contains(c), "{c:?} reached the history");
+        assert!(
+            !log.contains(&format!("\\u{:04x}", c as u32)),
+            "{c:?} reached the history"
+        );
+    }
+    ok(&run(home.path(), &["verify", f]));
+}

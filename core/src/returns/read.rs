@@ -194,9 +194,14 @@ fn meta(data: &Range<Data>) -> Result<Meta, String> {
             layout::LAYOUT
         ));
     }
+    // Whom it was for becomes the author of every answer it gives: cleaned as every name is,
+    // so no escape or bidirectional control reaches the history, and held to a name's length.
+    let to = crate::text::clean_name(&to);
+    let from = crate::text::clean_name(&from);
     if to.is_empty() {
         return Err("it does not say whom it was for".into());
     }
+    crate::assessment::limits::name("name of whom it was for", &to).map_err(|e| e.to_string())?;
     let date = |s: &str| s.parse::<Date>().ok();
     Ok(Meta {
         force,

@@ -353,10 +353,11 @@ impl Opened {
         {
             for entry in after {
                 match &entry.event {
+                    // Made in probity, typed or from a return, and never written.
                     Event::Changed {
                         item,
                         field,
-                        cause: Cause::Edit,
+                        cause: Cause::Edit | Cause::Returned,
                         ..
                     } => {
                         unsaved.insert((item.clone(), field.clone()));

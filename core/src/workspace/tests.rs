@@ -434,6 +434,41 @@ fn no_override_is_taken_on_a_signed_or_ungraded_assessment() {
     );
 }
 
+#[test]
+fn a_start_that_fails_to_write_leaves_nothing_and_a_retry_records_one_creation() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let request = Start {
+        force: Some("Dorset Police".into()),
+        period: "2012".into(),
+        ..Start::default()
+    };
+    let full = |path: &Path, _: &[u8]| {
+        Err(crate::storage::Error::io(
+            crate::storage::Op::Write,
+            path,
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        ))
+    };
+    assert!(matches!(
+        ws.start_writing(&request, full),
+        Err(StartError::Storage(_))
+    ));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("dorset") || n.starts_with(".probity"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    let path = ws.start(&request).unwrap().path;
+    let created = history(&path)
+        .entries()
+        .filter(|e| matches!(e.event, Event::Created { .. }))
+        .count();
+    assert_eq!(created, 1);
+    assert!(ws.verify(&path, None).unwrap().holds());
+}
+
 /// A signed Dorset assessment and the short seal printed on its cover.
 fn signed(ws: &Workspace) -> (PathBuf, String) {
     let path = dorset(ws);
@@ -553,41 +588,6 @@ fn a_seal_made_before_seals_covered_the_signer_still_verifies_and_its_signer_is_
 }
 
 #[test]
-fn a_start_that_fails_to_write_leaves_nothing_and_a_retry_records_one_creation() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = ws(dir.path());
-    let request = Start {
-        force: Some("Dorset Police".into()),
-        period: "2012".into(),
-        ..Start::default()
-    };
-    let full = |path: &Path, _: &[u8]| {
-        Err(crate::storage::Error::io(
-            crate::storage::Op::Write,
-            path,
-            std::io::Error::from(std::io::ErrorKind::StorageFull),
-        ))
-    };
-    assert!(matches!(
-        ws.start_writing(&request, full),
-        Err(StartError::Storage(_))
-    ));
-    let left: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("dorset") || n.starts_with(".probity"))
-        .collect();
-    assert!(left.is_empty(), "left behind: {left:?}");
-    let path = ws.start(&request).unwrap().path;
-    let created = history(&path)
-        .entries()
-        .filter(|e| matches!(e.event, Event::Created { .. }))
-        .count();
-    assert_eq!(created, 1);
-    assert!(ws.verify(&path, None).unwrap().holds());
-}
-
-#[test]
 fn a_save_that_would_make_the_file_too_large_to_read_back_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let ws = ws(dir.path());
@@ -619,4 +619,40 @@ fn a_save_that_would_make_the_file_too_large_to_read_back_changes_nothing() {
     assert_eq!(std::fs::read(&path).unwrap(), file);
     assert_eq!(std::fs::read(&history_path).unwrap(), log);
     assert!(ws.verify(&path, None).unwrap().holds());
+}
+
+/// As a kill during `import` leaves it: the answers from a return recorded, the file not
+/// written. They are undone, not taken for a hand edit.
+#[test]
+fn answers_from_a_return_recorded_but_never_written_are_recorded_as_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let written = std::fs::read(&path).unwrap();
+    let mut opened = ws.open(&path).unwrap();
+    opened
+        .record(
+            "Head of Procurement",
+            Cause::Returned,
+            "media.policy",
+            |a| a.value = Some(Value::Status(Status::Yes)),
+        )
+        .unwrap();
+    opened.save().unwrap();
+    drop(opened);
+    std::fs::write(&path, written).unwrap();
+    let v = ws.verify(&path, None).unwrap();
+    assert!(
+        v.problems
+            .iter()
+            .any(|p| matches!(p, Problem::Behind { entries: 1 })),
+        "{:?}",
+        v.problems
+    );
+    let opened = ws.open(&path).unwrap();
+    assert!(
+        matches!(&opened.found[..], [d] if matches!(&d.event, Event::Changed { cause: Cause::Unsaved, .. })),
+        "{:?}",
+        opened.found
+    );
 }

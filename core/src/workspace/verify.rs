@@ -100,7 +100,7 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
                         matches!(
                             e.event,
                             Event::Changed {
-                                cause: Cause::Edit,
+                                cause: Cause::Edit | Cause::Returned,
                                 ..
                             }
                         )

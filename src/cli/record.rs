@@ -246,6 +246,11 @@ fn problem_lines(problem: &Problem) -> Vec<String> {
             "- the file says it reflects history entry {}…, which the history does not hold",
             &hash[..12.min(hash.len())]
         )],
+        Problem::HistoryRestarted { at, by, missing } => vec![format!(
+            "- the history restarted on {} ({by} opened it): the entries up to {}… were missing, deleted or cut short outside probity, so what came before cannot be checked",
+            at.strftime("%Y-%m-%d"),
+            &missing[..12.min(missing.len())]
+        )],
         Problem::SignatureNotRecorded => vec![
             "- the file is signed, but the history records no sign-off with its seal".into(),
         ],

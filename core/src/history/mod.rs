@@ -70,6 +70,10 @@ pub enum Event {
     },
     /// A signed assessment was taken back to draft.
     Reopened { reason: String },
+    /// On opening, the history no longer held the entry the file said it reflects (`missing`,
+    /// its hash): the history was deleted, cut short or replaced outside probity. What the file
+    /// held is recorded afresh after this entry, and `verify` names the break for good.
+    Restarted { missing: String },
 }
 
 /// How a change came about.

@@ -367,16 +367,31 @@ impl Opened {
                 }
             }
         }
+        // The file reflects an entry the history no longer holds: it was deleted, cut short or
+        // replaced. That is recorded as a break before anything found is.
+        let lost = self
+            .assessment
+            .recorded
+            .as_deref()
+            .filter(|h| self.history.after(h).is_none())
+            // Once: an opening that saved nothing leaves the file's pointer as it was.
+            .filter(|h| {
+                !self
+                    .history
+                    .entries()
+                    .any(|e| matches!(&e.event, Event::Restarted { missing } if missing == h))
+            })
+            .map(str::to_string);
         let at = Timestamp::now();
         let draft = |event| Draft {
             at,
             by: self.actor.clone(),
             event,
         };
-        let mut drafts: Vec<Draft> = recorded
-            .differences(&found)
+        let restarted = lost.map(|missing| draft(Event::Restarted { missing }));
+        let mut drafts: Vec<Draft> = restarted
             .into_iter()
-            .map(|d| {
+            .chain(recorded.differences(&found).into_iter().map(|d| {
                 let key = (d.item.clone(), d.field.to_string());
                 draft(Event::Changed {
                     item: d.item,
@@ -389,7 +404,7 @@ impl Opened {
                         Cause::Outside
                     },
                 })
-            })
+            }))
             .collect();
         if recorded.sealed.is_some() && found.sealed.is_none() {
             drafts.push(draft(Event::Reopened {

@@ -48,6 +48,13 @@ pub enum Problem {
         file: String,
         history: String,
     },
+    /// probity once found the history without the entry the file reflected (deleted, cut short
+    /// or replaced outside probity) and recorded it afresh: what came before cannot be checked.
+    HistoryRestarted {
+        at: jiff::Timestamp,
+        by: String,
+        missing: String,
+    },
     /// Entries were recorded after the sign-off without reopening.
     AfterSigning(Vec<Entry>),
     /// The seal given (from a paper copy) does not match the file.
@@ -87,6 +94,15 @@ impl Workspace {
 /// The checks themselves, on an assessment and history already read.
 pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) -> Verification {
     let mut problems: Vec<Problem> = history.broken.iter().cloned().map(Problem::Chain).collect();
+    // A restart is named for good: a deleted history never verifies clean again.
+    problems.extend(history.entries().filter_map(|e| match &e.event {
+        Event::Restarted { missing } => Some(Problem::HistoryRestarted {
+            at: e.at,
+            by: e.by.clone(),
+            missing: missing.clone(),
+        }),
+        _ => None,
+    }));
     let recorded = State::replay(history.entries());
     let found = State::of(assessment);
     let differences = recorded.differences(&found);

@@ -251,6 +251,9 @@ fn problem_lines(problem: &Problem) -> Vec<String> {
             at.strftime("%Y-%m-%d"),
             &missing[..12.min(missing.len())]
         )],
+        Problem::HeaderDiffers { field, file, history } => vec![format!(
+            "- the {field} is {file} in the file, but the history's creation says {history}; probity never changes it, so it was edited outside probity"
+        )],
         Problem::SignatureNotRecorded => vec![
             "- the file is signed, but the history records no sign-off with its seal".into(),
         ],

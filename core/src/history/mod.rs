@@ -49,6 +49,12 @@ pub enum Event {
         period: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         carried_from: Option<String>,
+        /// The checklist as the file names it. Histories begun before it was recorded lack it
+        /// (and `assessor`); then only force and period are compared with the file.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        checklist: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assessor: Option<String>,
     },
     /// One field of one answer changed. `field` is the key in the answer's table in the
     /// assessment file; `before` and `after` are its values there as JSON, null when absent.

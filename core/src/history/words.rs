@@ -63,6 +63,7 @@ pub fn describe(entry: &Entry) -> String {
             force,
             period,
             carried_from,
+            ..
         } => match carried_from {
             Some(from) => format!("created {force} {period}, carried forward from {from}"),
             None => format!("created {force} {period}"),

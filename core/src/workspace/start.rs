@@ -208,6 +208,8 @@ impl Workspace {
             force: assessment.force.clone(),
             period: assessment.period.clone(),
             carried_from: assessment.carried_from.clone(),
+            checklist: Some(assessment.checklist.clone()),
+            assessor: assessment.assessor.clone(),
         });
         let carried = State::of(assessment)
             .answers

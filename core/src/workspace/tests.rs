@@ -656,3 +656,34 @@ fn answers_from_a_return_recorded_but_never_written_are_recorded_as_undone() {
         opened.found
     );
 }
+
+#[test]
+fn a_hand_edit_to_a_drafts_force_period_or_assessor_fails_verify() {
+    for (from, to, field) in [
+        (
+            "force = \"Dorset Police\"",
+            "force = \"Other Police\"",
+            "force",
+        ),
+        ("period = \"2012\"", "period = \"2099\"", "period"),
+        (
+            "period = \"2012\"\n",
+            "period = \"2012\"\nassessor = \"Mallory\"\n",
+            "assessor",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = ws(dir.path());
+        let path = dorset(&ws);
+        assert!(ws.verify(&path, None).unwrap().holds());
+        hand_edit(&path, from, to);
+        let v = ws.verify(&path, None).unwrap();
+        assert!(
+            v.problems
+                .iter()
+                .any(|p| matches!(p, Problem::HeaderDiffers { field: f, .. } if *f == field)),
+            "{field}: {:?}",
+            v.problems
+        );
+    }
+}

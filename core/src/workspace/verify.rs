@@ -32,6 +32,13 @@ pub enum Problem {
     Behind { entries: usize },
     /// The file names a last entry that the history does not hold.
     UnknownEntry(String),
+    /// The file's header (force, period, assessor, checklist, the period it was carried from)
+    /// is not what the history's `created` entry recorded; probity never changes it.
+    HeaderDiffers {
+        field: &'static str,
+        file: String,
+        history: String,
+    },
     /// The file is signed, but the history records no sign-off with its seal.
     SignatureNotRecorded,
     /// The history says the assessment was signed and not reopened, but the file is unsigned.
@@ -130,6 +137,7 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
         }
     }
     problems.extend(differences.into_iter().map(Problem::Differs));
+    problems.extend(header_problems(assessment, history));
     let resealed = sealed_at(assessment, history);
     let older_seal = resealed.as_ref().is_some_and(|r| r.older);
     let computed = resealed.map(|r| r.seal);
@@ -165,6 +173,49 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
         older_seal,
         problems,
     }
+}
+
+/// Where the file's header differs from the history's last `created` entry. Force, period and
+/// the period carried from are compared always; checklist and assessor when the entry records
+/// them (histories begun by this release on).
+fn header_problems(assessment: &Assessment, history: &History) -> Vec<Problem> {
+    let Some(Event::Created {
+        force,
+        period,
+        carried_from,
+        checklist,
+        assessor,
+    }) = history
+        .entries()
+        .rev()
+        .map(|e| &e.event)
+        .find(|e| matches!(e, Event::Created { .. }))
+    else {
+        return Vec::new();
+    };
+    let words = |v: Option<&String>| v.map_or_else(|| "none".to_string(), |s| format!("{s:?}"));
+    let mut pairs = vec![
+        ("force", Some(&assessment.force), Some(force)),
+        ("period", Some(&assessment.period), Some(period)),
+        (
+            "period carried from",
+            assessment.carried_from.as_ref(),
+            carried_from.as_ref(),
+        ),
+    ];
+    if let Some(checklist) = checklist {
+        pairs.push(("checklist", Some(&assessment.checklist), Some(checklist)));
+        pairs.push(("assessor", assessment.assessor.as_ref(), assessor.as_ref()));
+    }
+    pairs
+        .into_iter()
+        .filter(|(_, file, recorded)| file != recorded)
+        .map(|(field, file, recorded)| Problem::HeaderDiffers {
+            field,
+            file: words(file),
+            history: words(recorded),
+        })
+        .collect()
 }
 
 /// A seal as typed from paper: hex digits only, lower case, with dashes and spaces dropped.

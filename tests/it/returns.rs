@@ -782,3 +782,34 @@ fn a_contributor_name_with_control_characters_is_cleaned_and_verify_holds() {
     }
     ok(&run(home.path(), &["verify", f]));
 }
+
+/// A sheet that is there but cannot be parsed (here a character reference to no character) is named as
+/// such, not taken for a missing or renamed sheet.
+#[test]
+fn a_sheet_that_cannot_be_parsed_says_so() {
+    let (home, file, made) = procurement();
+    let broken = home.path().join("broken.xlsx");
+    let mut from = zip::ZipArchive::new(std::fs::File::open(&made).unwrap()).unwrap();
+    let mut to = zip::ZipWriter::new(std::fs::File::create(&broken).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for i in 0..from.len() {
+        let mut part = from.by_index(i).unwrap();
+        let name = part.name().to_string();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut bytes).unwrap();
+        if name == "xl/worksheets/sheet2.xml" {
+            // A character reference to no character, which no spreadsheet writes.
+            let at = bytes.windows(3).position(|w| w == b"<v>").unwrap() + 3;
+            bytes.splice(at..at, b"&#0;".iter().copied());
+        }
+        to.start_file(name, options).unwrap();
+        std::io::Write::write_all(&mut to, &bytes).unwrap();
+    }
+    to.finish().unwrap();
+    let stderr = refused(home.path(), &file, &broken);
+    assert!(
+        stderr.contains("its sheet \"Questions\" cannot be read"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("was it renamed"), "{stderr}");
+}

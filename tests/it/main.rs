@@ -17,6 +17,7 @@ mod checklists;
 mod cli;
 mod deep_chain;
 mod files_on_disk;
+mod fuzz;
 mod honesty;
 mod injection;
 mod invalid_inputs;

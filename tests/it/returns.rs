@@ -783,14 +783,10 @@ fn a_contributor_name_with_control_characters_is_cleaned_and_verify_holds() {
     ok(&run(home.path(), &["verify", f]));
 }
 
-/// A sheet that is there but cannot be parsed (here a character reference to no character) is named as
-/// such, not taken for a missing or renamed sheet.
-#[test]
-fn a_sheet_that_cannot_be_parsed_says_so() {
-    let (home, file, made) = procurement();
-    let broken = home.path().join("broken.xlsx");
-    let mut from = zip::ZipArchive::new(std::fs::File::open(&made).unwrap()).unwrap();
-    let mut to = zip::ZipWriter::new(std::fs::File::create(&broken).unwrap());
+/// Copies a return with its questions sheet's XML changed by `edit`.
+fn with_questions_xml(made: &Path, out: &Path, edit: impl Fn(&mut Vec<u8>)) {
+    let mut from = zip::ZipArchive::new(std::fs::File::open(made).unwrap()).unwrap();
+    let mut to = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
     let options = zip::write::SimpleFileOptions::default();
     for i in 0..from.len() {
         let mut part = from.by_index(i).unwrap();
@@ -798,18 +794,46 @@ fn a_sheet_that_cannot_be_parsed_says_so() {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut part, &mut bytes).unwrap();
         if name == "xl/worksheets/sheet2.xml" {
-            // A character reference to no character, which no spreadsheet writes.
-            let at = bytes.windows(3).position(|w| w == b"<v>").unwrap() + 3;
-            bytes.splice(at..at, b"&#0;".iter().copied());
+            edit(&mut bytes);
         }
         to.start_file(name, options).unwrap();
         std::io::Write::write_all(&mut to, &bytes).unwrap();
     }
     to.finish().unwrap();
+}
+
+/// A sheet that is there but cannot be parsed (here a character reference to no character) is
+/// named as such, not taken for a missing or renamed sheet.
+#[test]
+fn a_sheet_that_cannot_be_parsed_says_so() {
+    let (home, file, made) = procurement();
+    let broken = home.path().join("broken.xlsx");
+    with_questions_xml(&made, &broken, |bytes| {
+        let at = bytes.windows(3).position(|w| w == b"<v>").unwrap() + 3;
+        bytes.splice(at..at, b"&#0;".iter().copied());
+    });
     let stderr = refused(home.path(), &file, &broken);
     assert!(
         stderr.contains("its sheet \"Questions\" cannot be read"),
         "{stderr}"
     );
     assert!(!stderr.contains("was it renamed"), "{stderr}");
+}
+
+/// Found by the stable fuzzer (tests/it/fuzz.rs): a cell naming a shared string the workbook
+/// does not hold made the workbook reader index past its end and panic. It is refused.
+#[test]
+fn a_cell_naming_a_shared_string_that_is_not_there_is_refused_not_a_panic() {
+    let (home, file, made) = procurement();
+    let broken = home.path().join("dangling.xlsx");
+    with_questions_xml(&made, &broken, |bytes| {
+        let at = bytes.windows(9).position(|w| w == b"t=\"s\"><v>").unwrap() + 9;
+        bytes.splice(at..at, b"999999".iter().copied());
+    });
+    let stderr = refused(home.path(), &file, &broken);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains("a sheet refers to something the workbook does not hold"),
+        "{stderr}"
+    );
 }

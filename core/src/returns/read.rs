@@ -138,7 +138,8 @@ pub fn read(
         why,
     };
     inflates_within_bounds(bytes).map_err(unreadable)?;
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+    let mut book = guarded(|| calamine::open_workbook_auto_from_rs(Cursor::new(bytes)))
+        .map_err(unreadable)?
         .map_err(|e| unreadable(e.to_string()))?;
     let not_a_return = |why: String| ReturnError::NotAReturn {
         name: name.into(),
@@ -153,22 +154,26 @@ pub fn read(
             not_a_return(missing)
         }
     };
-    let data = book.worksheet_range(layout::DATA).map_err(|e| {
-        missing_or_bad(
-            layout::DATA,
-            e,
-            format!("it has no sheet \"{}\"", layout::DATA),
-        )
-    })?;
+    let data = guarded(|| book.worksheet_range(layout::DATA))
+        .map_err(unreadable)?
+        .map_err(|e| {
+            missing_or_bad(
+                layout::DATA,
+                e,
+                format!("it has no sheet \"{}\"", layout::DATA),
+            )
+        })?;
     let meta = meta(&data).map_err(not_a_return)?;
     belongs(name, &meta, assessment, checklist)?;
-    let sheet = book.worksheet_range(layout::QUESTIONS).map_err(|e| {
-        missing_or_bad(
-            layout::QUESTIONS,
-            e,
-            format!("it has no sheet \"{}\"; was it renamed?", layout::QUESTIONS),
-        )
-    })?;
+    let sheet = guarded(|| book.worksheet_range(layout::QUESTIONS))
+        .map_err(unreadable)?
+        .map_err(|e| {
+            missing_or_bad(
+                layout::QUESTIONS,
+                e,
+                format!("it has no sheet \"{}\"; was it renamed?", layout::QUESTIONS),
+            )
+        })?;
     let from = Incoming {
         from: meta.to.clone(),
         source: name.to_string(),
@@ -190,6 +195,17 @@ pub fn read(
         meta,
         rows,
     })
+}
+
+/// Runs a call into the workbook reader, turning a panic in it into an error: a crafted sheet
+/// can make it index past what the workbook holds (a shared string that is not there). The
+/// panic hook is silenced meanwhile, so nothing but probity's own message is printed.
+fn guarded<T>(call: impl FnOnce() -> T) -> Result<T, String> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(call));
+    std::panic::set_hook(hook);
+    result.map_err(|_| "a sheet refers to something the workbook does not hold".to_string())
 }
 
 fn text_at(range: &Range<Data>, row: u32, col: u16) -> String {

@@ -12,6 +12,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Runs the command line, then the interface when the command asks for it. This is the one
 /// place that knows both front ends.
 fn main() {
+    quiet_on_a_closed_pipe();
     let cli = Cli::parse();
     let outcome = match cli::run(&cli) {
         Next::Exit(outcome) => outcome,
@@ -29,4 +30,17 @@ fn main() {
         }
     };
     std::process::exit(outcome.code());
+}
+
+/// A reader that goes away (`probity checklists | head`) ends probity as it ends any Unix
+/// tool: quietly, by SIGPIPE (status 141 in a shell), instead of a panic at the next print.
+/// Rust ignores SIGPIPE by default; this puts the default back. probity writes its own files
+/// to regular files, never pipes, so no save is cut short by it.
+fn quiet_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: at the start of main, before any thread exists, setting a signal's disposition
+    // to its default touches no memory of ours.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

@@ -71,8 +71,12 @@ impl SourceCode for Snippet {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let masked = self.masked();
-        let full = masked.text.read_span(span, before, after)?;
         let text = &masked.text;
+        // A parser may point inside a character (`force é= "T"`); miette slices the text, so
+        // the span is widened to whole characters first.
+        let whole = char_span(text, span.offset(), span.offset() + span.len());
+        let span: &SourceSpan = &(whole.start, whole.end - whole.start).into();
+        let full = masked.text.read_span(span, before, after)?;
         let (from, to, line, column) = if full.data().len() <= SNIPPET_BYTES {
             let from = full.span().offset();
             (from, from + full.span().len(), full.line(), full.column())
@@ -125,6 +129,16 @@ impl Source {
     }
 }
 
+/// `start..end` widened to whole characters of `text`, and kept within it.
+fn char_span(text: &str, start: usize, end: usize) -> Range<usize> {
+    let start = floor_char_boundary(text, start.min(text.len()));
+    let mut end = end.clamp(start, text.len());
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -144,9 +158,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(source: &Source, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        let raw = &source.named.raw;
         Problem {
             source: source.clone(),
-            span,
+            span: span.map(|s| char_span(raw, s.start, s.end)),
             message: text::escape_for_terminal(&message.into()).into_owned(),
             label: None,
             help: None,
@@ -212,10 +227,12 @@ impl Diagnostic for Problem {
             .end
             .saturating_sub(span.start)
             .clamp(1, WINDOW_BYTES / 2);
+        // Whole characters only: one byte of "é" is no place miette can underline.
+        let whole = char_span(&self.source.named.raw, span.start, span.start + len);
         Some(Box::new(std::iter::once(LabeledSpan::new(
             self.label.clone().or_else(|| Some("here".into())),
-            span.start,
-            len,
+            whole.start,
+            whole.end - whole.start,
         ))))
     }
 }
@@ -272,6 +289,26 @@ mod tests {
         assert_eq!(src.line_col(0), (1, 1));
         assert_eq!(src.line_col(6), (2, 1));
         assert_eq!(src.line_col(15), (2, 9));
+    }
+
+    #[test]
+    fn a_span_inside_a_character_is_widened_to_it_not_a_panic() {
+        for text in [
+            "force é= \"T\"\n",
+            "period = \"2012\"€\n",
+            "value = €\"yes\"\n",
+            "\u{feff}fovmat = 1\n",
+        ] {
+            let src = Source::new("m.toml", text);
+            for start in 0..text.len() {
+                for end in start..=text.len() + 1 {
+                    let p = Problem::new(&src, Some(start..end), "bad");
+                    let rendered = Invalid::one(p.clone()).render();
+                    assert!(rendered.contains("m.toml"), "{rendered}");
+                    let _ = p.summary();
+                }
+            }
+        }
     }
 
     #[test]

@@ -107,7 +107,14 @@ pub fn answer(ws: &Workspace, args: &AnswerArgs) -> Outcome {
         Err(refused) => return fail(&format!("{} ({}): {refused}", item.id, item.prompt)),
     };
     let before = opened.evaluation.clone();
-    let edited = opened.edit(&item.id, |a| apply(a, &change, args));
+    let edited =
+        opened
+            .edit(&item.id, |a| apply(a, &change, args))
+            .map_err(|refused| match refused {
+                // Named with its item, as a value that does not fit is.
+                Refused::TooLong(e) => format!("{} ({}): {e}", item.id, item.prompt),
+                other => other.to_string(),
+            });
     let outcome = save_if_changed(&mut opened, edited.map(|e| e.is_some()));
     if outcome == Outcome::Ok {
         let plain = Plain::of(&opened);

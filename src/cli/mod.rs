@@ -342,19 +342,49 @@ pub(super) fn usage(message: &str) -> Outcome {
     Outcome::Usage
 }
 
-/// Opens an assessment under its lock to change it, refusing one another window has open.
+/// How long a command waits for another copy of probity to let go of an assessment: 10
+/// seconds, or `PROBITY_WAIT` seconds when that is set to a whole number.
+fn patience() -> std::time::Duration {
+    let seconds = std::env::var("PROBITY_WAIT")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or(10);
+    std::time::Duration::from_secs(seconds)
+}
+
+/// Opens an assessment under its lock to change it. If another copy of probity has it, the
+/// command says whom it waits for on stderr and waits its turn (see [`patience`]); it refuses
+/// only when the other has not let go by then.
 fn open_to_change(ws: &Workspace, file: &Path) -> Result<Opened, Outcome> {
     let path = ws.locate(file);
-    match ws.open(&path) {
+    let patience = patience();
+    let waiting = |holder: Option<String>| {
+        let who = holder.map_or_else(
+            || "another probity window".to_string(),
+            |h| format!("another probity window ({})", escape_for_terminal(&h)),
+        );
+        let _ = writeln!(
+            std::io::stderr(),
+            "Waiting up to {} s for {who}, which has {} open…",
+            patience.as_secs(),
+            shown_path(&path)
+        );
+    };
+    match ws.open_waiting(&path, patience, waiting) {
         Ok(opened) => match opened.read_only_because() {
             Some(ReadOnly::OpenElsewhere) => Err(fail(&format!(
-                "{} is open in another probity window; close it there and try again",
-                shown_path(&path)
+                "{} is still open in another probity window after waiting {} s; close it there and try again",
+                shown_path(&path),
+                patience.as_secs()
             ))),
             Some(why @ ReadOnly::FolderNotWritable) => {
                 Err(fail(&format!("{}: {why}", shown_path(&path))))
             }
-            None => Ok(opened),
+            None => {
+                // Whatever opening found changed outside probity, or left unsaved, is said.
+                record::report_found(&opened);
+                Ok(opened)
+            }
         },
         Err(OpenError::Load(e)) => Err(shown_load_error(&e)),
         Err(e) => Err(fail(&e.to_string())),

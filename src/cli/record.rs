@@ -68,15 +68,9 @@ fn paper_seal(given: &str) -> Result<String, String> {
     }
 }
 
-/// Opens an assessment to change it, saying what opening found and recorded.
-fn open(ws: &Workspace, file: &Path) -> Result<Opened, Outcome> {
-    let opened = open_to_change(ws, file)?;
-    report_found(&opened);
-    Ok(opened)
-}
-
-/// Says what opening recorded: changes made outside probity, or left unsaved.
-fn report_found(opened: &Opened) {
+/// Says what opening recorded: changes made outside probity, or left unsaved. Every command
+/// that opens an assessment to change it says so (see [`open_to_change`]).
+pub(super) fn report_found(opened: &Opened) {
     if opened.found.is_empty() {
         return;
     }
@@ -102,7 +96,7 @@ pub(super) fn count(n: usize, one: &str, many: &str) -> String {
 
 /// Signs an assessment off and seals it.
 pub fn sign(ws: &Workspace, args: &SignArgs) -> Outcome {
-    let mut opened = match open(ws, &args.file) {
+    let mut opened = match open_to_change(ws, &args.file) {
         Ok(o) => o,
         Err(outcome) => return outcome,
     };
@@ -157,7 +151,7 @@ pub fn sign(ws: &Workspace, args: &SignArgs) -> Outcome {
 
 /// Takes a signed assessment back to draft.
 pub fn reopen(ws: &Workspace, args: &ReopenArgs) -> Outcome {
-    let mut opened = match open(ws, &args.file) {
+    let mut opened = match open_to_change(ws, &args.file) {
         Ok(o) => o,
         Err(outcome) => return outcome,
     };
@@ -203,14 +197,21 @@ fn print_verification(file: &Path, v: &Verification, paper: bool) {
             count(v.entries, "entry", "entries")
         );
         match &v.signature {
-            Some(s) => println!(
-                "Signed off by {}, {}, on {}; the seal {} matches the file{}.",
-                escape_for_terminal(&s.by),
-                escape_for_terminal(&s.role),
-                s.at.strftime("%Y-%m-%d"),
-                s.short_seal(),
-                if paper { " and the seal given" } else { "" }
-            ),
+            Some(s) => {
+                println!(
+                    "Signed off by {}, {}, on {}; the seal {} matches the file{}.",
+                    escape_for_terminal(&s.by),
+                    escape_for_terminal(&s.role),
+                    s.at.strftime("%Y-%m-%d"),
+                    s.short_seal(),
+                    if paper { " and the seal given" } else { "" }
+                );
+                if v.older_seal {
+                    println!(
+                        "The seal was made by an older probity and covers the content only; who signed, their role and when were checked against the history's sign-off."
+                    );
+                }
+            }
             None => println!("The assessment is a draft: it has no seal."),
         }
         return;
@@ -249,6 +250,14 @@ fn problem_lines(problem: &Problem) -> Vec<String> {
             "- the file says it reflects history entry {}…, which the history does not hold",
             &hash[..12.min(hash.len())]
         )],
+        Problem::HistoryRestarted { at, by, missing } => vec![format!(
+            "- the history restarted on {} ({by} opened it): the entries up to {}… were missing, deleted or cut short outside probity, so what came before cannot be checked",
+            at.strftime("%Y-%m-%d"),
+            &missing[..12.min(missing.len())]
+        )],
+        Problem::HeaderDiffers { field, file, history } => vec![format!(
+            "- the {field} is {file} in the file, but the history's creation says {history}; probity never changes it, so it was edited outside probity"
+        )],
         Problem::SignatureNotRecorded => vec![
             "- the file is signed, but the history records no sign-off with its seal".into(),
         ],
@@ -259,8 +268,11 @@ fn problem_lines(problem: &Problem) -> Vec<String> {
             "- the file is marked final but is not signed: sign it off with probity sign, or reopen it".into(),
         ],
         Problem::SealBroken { changed } if changed.is_empty() => vec![
-            "- the seal does not match the file: something other than an answer (force, period, assessor, checklist or stage) changed after it was signed".into(),
+            "- the seal does not match the file: something other than an answer (who signed, their role or when, force, period, assessor, checklist or stage) changed after it was signed".into(),
         ],
+        Problem::SignerDiffers { field, file, history } => vec![format!(
+            "- the sign-off's {field} is {file:?} in the file, but the history's sign-off says {history:?}"
+        )],
         Problem::SealBroken { changed } => {
             let mut lines =
                 vec!["- the seal does not match the file: these answers changed after it was signed:".into()];

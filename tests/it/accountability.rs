@@ -640,3 +640,83 @@ fn a_checklist_without_grading_takes_no_override() {
         "checklist wfof-2011 defines no graded judgements, so no judgement can be overridden",
     );
 }
+
+/// Every command that opens a file to change it says what it found changed outside probity,
+/// as `sign` does, before it records it; none records a hand edit in silence.
+#[test]
+fn every_command_that_changes_a_file_says_what_was_changed_outside_probity() {
+    let home = tempfile::tempdir().unwrap();
+    let path = answered(home.path());
+    let file = path.to_str().unwrap();
+    let out = run(home.path(), &["answer", file, "media.training", "yes"]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "The file had changed since probity last recorded it; the history now records"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("media.policy: answer none → \"yes\" (changed outside probity)"),
+        "{stderr}"
+    );
+}
+
+/// A history deleted, or cut short, outside probity is recorded as a break the next time a
+/// command opens the file, said on its output, and named by `verify` for good: rebuilding the
+/// history from the file never makes it verify clean again.
+#[test]
+fn a_deleted_or_cut_short_history_is_recorded_as_a_break_that_verify_names_for_good() {
+    for cut in ["deleted", "cut short"] {
+        let home = tempfile::tempdir().unwrap();
+        let path = answered(home.path());
+        let file = path.to_str().unwrap();
+        assert!(
+            run(home.path(), &["answer", file, "media.training", "yes"])
+                .status
+                .success()
+        );
+        assert!(
+            run(home.path(), &["answer", file, "media.training", "no"])
+                .status
+                .success()
+        );
+        let log = probity_core::history::path_for(&path);
+        if cut == "deleted" {
+            std::fs::remove_file(&log).unwrap();
+        } else {
+            let text = std::fs::read_to_string(&log).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            let kept = lines[..lines.len() - 2].join("\n") + "\n";
+            std::fs::write(&log, kept).unwrap();
+        }
+        let out = run(home.path(), &["answer", file, "media.policy", "partial"]);
+        let stderr = text(&out.stderr);
+        assert!(out.status.success(), "{cut}: {stderr}");
+        assert!(
+            stderr.contains("history restarted: the entries up to "),
+            "{cut}: {stderr}"
+        );
+        // Whatever is done since, verify names the break.
+        assert!(
+            run(home.path(), &["answer", file, "media.policy", "yes"])
+                .status
+                .success()
+        );
+        let out = run(home.path(), &["verify", file]);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{cut}: {stdout}");
+        assert!(
+            stdout.contains("- the history restarted on ")
+                && stdout.contains("were missing, deleted or cut short outside probity"),
+            "{cut}: {stdout}"
+        );
+        let history = std::fs::read_to_string(&log).unwrap();
+        assert_eq!(
+            history.matches("\"restarted\"").count(),
+            1,
+            "{cut}: recorded once"
+        );
+    }
+}

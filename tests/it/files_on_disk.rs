@@ -63,19 +63,20 @@ fn a_full_disk_leaves_no_half_written_report_or_assessment() {
         &["new", "--from", DORSET, "--period", "2013", "--no-tui"],
     );
     assert_eq!(run.status.code(), Some(1), "{run:?}");
-    // No assessment, empty or part-written, to trip over on the next try, and no temporary
-    // file. (The history beside it is an append-only log, which keeps what it could write.)
-    let left: Vec<String> = names(dir.path())
-        .into_iter()
-        .filter(|n| !n.ends_with(".history.jsonl"))
-        .collect();
-    assert_eq!(left, ["dorset-police-2013.toml.lock"], "{run:?}");
+    // A failed start leaves nothing behind: no assessment, empty or part-written, to trip over
+    // on the next try, no temporary file, no lock, and no history of an assessment that was
+    // never made.
+    assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
     let run = probity_on_a_small_disk(
         dir.path(),
         1024,
         &["new", "--from", DORSET, "--period", "2013", "--no-tui"],
     );
     assert!(run.status.success(), "{run:?}");
+    // The retry records one creation, not a second.
+    let history =
+        std::fs::read_to_string(dir.path().join("dorset-police-2013.history.jsonl")).unwrap();
+    assert_eq!(history.matches("\"created\"").count(), 1, "{history}");
 }
 
 #[test]

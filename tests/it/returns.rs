@@ -696,3 +696,144 @@ fn a_workbook_that_would_inflate_without_bound_is_refused() {
         "{said}"
     );
 }
+
+/// A hidden sheet that lists one item twice would apply two answers to it, the last silently
+/// winning, and a sheet listing it thousands of times would swell the history past what
+/// probity reads back: a return asks each question once, and is refused otherwise.
+#[test]
+fn a_return_listing_an_item_twice_is_refused() {
+    let (home, file, made) = procurement();
+    let twice = home.path().join("twice.xlsx");
+    fill(
+        &made,
+        &twice,
+        &[
+            ("probity!B14", Typed::Text("procurement.gifts_crossref")),
+            (GIFTS_CROSSREF, Typed::Text("Yes")),
+        ],
+    );
+    let stderr = refused(home.path(), &file, &twice);
+    assert!(
+        stderr.contains(
+            "cells B13 and B14 of the sheet \"probity\" both name \"procurement.gifts_crossref\", but a return asks each question once"
+        ),
+        "{stderr}"
+    );
+}
+
+/// A small workbook can carry a note of megabytes; it is refused where it enters, naming the
+/// field and its limit, and neither a dry run nor the import takes it.
+#[test]
+fn a_note_over_its_limit_in_a_return_is_refused_naming_field_and_limit() {
+    let (home, file, made) = procurement();
+    let long = home.path().join("long.xlsx");
+    // A cell holds at most 32,767 characters; of two bytes each, they pass 32 KB.
+    let note: &'static str = Box::leak("é".repeat(20_000).into_boxed_str());
+    fill(
+        &made,
+        &long,
+        &[(LOW_VALUE, Typed::Text("Yes")), ("G6", Typed::Text(note))],
+    );
+    let stderr = refused(home.path(), &file, &long);
+    assert!(
+        stderr.contains("the note is 40,000 bytes long, over its limit of 32 KB (32,768 bytes)"),
+        "{stderr}"
+    );
+    let out = run(
+        home.path(),
+        &[
+            "import",
+            file.to_str().unwrap(),
+            long.to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+}
+
+/// Whom a return was for, read from its hidden sheet, becomes the author of its answers: it is
+/// cleaned as every name is, so no escape or bidirectional control reaches the history, and
+/// probity's own `verify` holds straight after the import.
+#[test]
+fn a_contributor_name_with_control_characters_is_cleaned_and_verify_holds() {
+    let (home, file, made) = procurement();
+    let dirty = home.path().join("dirty.xlsx");
+    fill(
+        &made,
+        &dirty,
+        &[
+            (
+                "probity!B7",
+                Typed::Text("Head\u{202e} of Comms\u{1b}]0;pwn\u{7}"),
+            ),
+            (LOW_VALUE, Typed::Text("Yes")),
+            (GIFTS_CROSSREF, Typed::Text("Yes")),
+        ],
+    );
+    let f = file.to_str().unwrap();
+    ok(&run(home.path(), &["import", f, dirty.to_str().unwrap()]));
+    let log = std::fs::read_to_string(probity_core::history::path_for(&file)).unwrap();
+    for c in ['\u{1b}', '\u{202e}', '\u{7}'] {
+        assert!(!log.contains(c), "{c:?} reached the history");
+        assert!(
+            !log.contains(&format!("\\u{:04x}", c as u32)),
+            "{c:?} reached the history"
+        );
+    }
+    ok(&run(home.path(), &["verify", f]));
+}
+
+/// Copies a return with its questions sheet's XML changed by `edit`.
+fn with_questions_xml(made: &Path, out: &Path, edit: impl Fn(&mut Vec<u8>)) {
+    let mut from = zip::ZipArchive::new(std::fs::File::open(made).unwrap()).unwrap();
+    let mut to = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for i in 0..from.len() {
+        let mut part = from.by_index(i).unwrap();
+        let name = part.name().to_string();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut bytes).unwrap();
+        if name == "xl/worksheets/sheet2.xml" {
+            edit(&mut bytes);
+        }
+        to.start_file(name, options).unwrap();
+        std::io::Write::write_all(&mut to, &bytes).unwrap();
+    }
+    to.finish().unwrap();
+}
+
+/// A sheet that is there but cannot be parsed (here a character reference to no character) is
+/// named as such, not taken for a missing or renamed sheet.
+#[test]
+fn a_sheet_that_cannot_be_parsed_says_so() {
+    let (home, file, made) = procurement();
+    let broken = home.path().join("broken.xlsx");
+    with_questions_xml(&made, &broken, |bytes| {
+        let at = bytes.windows(3).position(|w| w == b"<v>").unwrap() + 3;
+        bytes.splice(at..at, b"&#0;".iter().copied());
+    });
+    let stderr = refused(home.path(), &file, &broken);
+    assert!(
+        stderr.contains("its sheet \"Questions\" cannot be read"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("was it renamed"), "{stderr}");
+}
+
+/// Found by the stable fuzzer (tests/it/fuzz.rs): a cell naming a shared string the workbook
+/// does not hold made the workbook reader index past its end and panic. It is refused.
+#[test]
+fn a_cell_naming_a_shared_string_that_is_not_there_is_refused_not_a_panic() {
+    let (home, file, made) = procurement();
+    let broken = home.path().join("dangling.xlsx");
+    with_questions_xml(&made, &broken, |bytes| {
+        let at = bytes.windows(9).position(|w| w == b"t=\"s\"><v>").unwrap() + 9;
+        bytes.splice(at..at, b"999999".iter().copied());
+    });
+    let stderr = refused(home.path(), &file, &broken);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains("a sheet refers to something the workbook does not hold"),
+        "{stderr}"
+    );
+}

@@ -714,7 +714,7 @@ pub struct SignatureDoc {
     /// When, as a TOML date and time with offset.
     #[schemars(with = "String")]
     pub at: toml::value::Datetime,
-    /// SHA-256 (hex) of the canonical content followed by the last history hash; see docs/src/sign-off.md.
+    /// SHA-256 (hex) of the canonical content, the last history hash and the signer, role and time; see docs/src/sign-off.md.
     pub seal: String,
 }
 
@@ -936,11 +936,40 @@ pub fn save(
     assessment: &Assessment,
     checklist: &Checklist,
 ) -> Result<(), crate::storage::Error> {
+    let text = writable(path, assessment, checklist)?;
+    crate::storage::write_atomic(path, text.as_bytes())
+}
+
+/// The file as it would be saved, or why it cannot be: it cannot be written as TOML, or it
+/// would be larger than probity reads back (8 MB).
+fn writable(
+    path: &Path,
+    assessment: &Assessment,
+    checklist: &Checklist,
+) -> Result<String, crate::storage::Error> {
     let text = to_toml(assessment, checklist).map_err(|e| crate::storage::Error::Unwritable {
         path: path.to_path_buf(),
         reason: e.to_string(),
     })?;
-    crate::storage::write_atomic(path, text.as_bytes())
+    if text.len() > MAX_FILE_BYTES {
+        return Err(crate::storage::Error::WouldBeTooLarge {
+            path: path.to_path_buf(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(text)
+}
+
+/// Whether the assessment, with a `recorded` line still to be set, could be saved and read
+/// back; checked before its history is written, so a save refused leaves both as they were.
+pub fn check_writable(
+    path: &Path,
+    assessment: &Assessment,
+    checklist: &Checklist,
+) -> Result<(), crate::storage::Error> {
+    let mut pointed = assessment.clone();
+    pointed.recorded = Some("0".repeat(64));
+    writable(path, &pointed, checklist).map(|_| ())
 }
 
 /// Why an assessment cannot be written as a file.

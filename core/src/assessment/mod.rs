@@ -3,6 +3,7 @@
 mod file;
 mod incoming;
 mod judgements;
+pub mod limits;
 
 use std::collections::BTreeMap;
 
@@ -10,8 +11,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use file::{
-    AnswerDoc, AssessmentDoc, FORMAT, Head, LoadError, Parsed, SignatureDoc, Unwritable, head,
-    is_hash, load, load_str, looks_like_assessment, parse, save, to_toml,
+    AnswerDoc, AssessmentDoc, FORMAT, Head, LoadError, Parsed, SignatureDoc, Unwritable,
+    check_writable, head, is_hash, load, load_str, looks_like_assessment, parse, save, to_toml,
 };
 pub use incoming::{Incoming, IncomingDoc, in_one_line};
 pub use judgements::JudgementDoc;

@@ -171,6 +171,14 @@ impl History {
                 entry: Some(entry),
             });
         }
+        // Never more than probity reads back: a history over its limit would lock every
+        // command out of the assessment.
+        if self.complete + text.len() as u64 > MAX_BYTES {
+            return Err(storage::Error::WouldBeTooLarge {
+                path: self.path.clone(),
+                limit: MAX_BYTES as usize,
+            });
+        }
         let fail = |e| storage::Error::io(Op::Append, &self.path, e);
         let (mut file, created) = open_for_append(&self.path).map_err(fail)?;
         let written = file

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::storage::sha256_hex;
 pub use log::{Broken, History};
-pub use seal::{canonical, seal};
+pub use seal::{Signer, canonical, content_seal, seal, signer_line};
 pub use state::{Difference, FIELDS, JUDGEMENT_FIELDS, State, changes, fields, judgement_changes};
 pub use words::{describe, field_name, value_words};
 
@@ -49,6 +49,12 @@ pub enum Event {
         period: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         carried_from: Option<String>,
+        /// The checklist as the file names it. Histories begun before it was recorded lack it
+        /// (and `assessor`); then only force and period are compared with the file.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        checklist: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assessor: Option<String>,
     },
     /// One field of one answer changed. `field` is the key in the answer's table in the
     /// assessment file; `before` and `after` are its values there as JSON, null when absent.
@@ -70,6 +76,10 @@ pub enum Event {
     },
     /// A signed assessment was taken back to draft.
     Reopened { reason: String },
+    /// On opening, the history no longer held the entry the file said it reflects (`missing`,
+    /// its hash): the history was deleted, cut short or replaced outside probity. What the file
+    /// held is recorded afresh after this entry, and `verify` names the break for good.
+    Restarted { missing: String },
 }
 
 /// How a change came about.

@@ -72,6 +72,7 @@ impl State {
                 }
                 Event::Signed { seal, .. } => state.sealed = Some(seal.clone()),
                 Event::Reopened { .. } => state.sealed = None,
+                Event::Restarted { .. } => {}
             }
         }
         state

@@ -63,6 +63,7 @@ pub fn describe(entry: &Entry) -> String {
             force,
             period,
             carried_from,
+            ..
         } => match carried_from {
             Some(from) => format!("created {force} {period}, carried forward from {from}"),
             None => format!("created {force} {period}"),
@@ -92,6 +93,10 @@ pub fn describe(entry: &Entry) -> String {
             format!("signed off by {signer}, {role}; seal {}", short_seal(seal))
         }
         Event::Reopened { reason } => format!("reopened as a draft: {reason}"),
+        Event::Restarted { missing } => format!(
+            "history restarted: the entries up to {}… were missing (deleted or cut short outside probity), so what the file held was recorded afresh",
+            &missing[..12.min(missing.len())]
+        ),
     }
 }
 

@@ -21,22 +21,46 @@ use crate::checklist::{Checklist, Item};
 /// gigabytes into memory.
 const MAX_INFLATED: u128 = 256 * 1024 * 1024;
 
-/// Refuses a workbook whose parts declare that they inflate past [`MAX_INFLATED`], read from its
-/// directory alone, before anything is inflated.
+/// Refuses a workbook whose parts would inflate past [`MAX_INFLATED`]: first from what its
+/// directory declares, then by inflating each part into nothing, counting the bytes as they
+/// come and stopping at the bound, since a directory can lie. Memory stays a buffer's worth.
 fn inflates_within_bounds(bytes: &[u8]) -> Result<(), String> {
+    inflates_within(bytes, MAX_INFLATED)
+}
+
+fn inflates_within(bytes: &[u8], cap: u128) -> Result<(), String> {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(()); // Not a zip: the workbook reader says what it is not.
     };
-    let mut total = 0u128;
+    let too_much = || {
+        format!(
+            "its parts would inflate to more than {} MB, far more than any return",
+            cap / (1024 * 1024)
+        )
+    };
+    let mut declared = 0u128;
     for i in 0..archive.len() {
         let part = archive.by_index_raw(i).map_err(|e| e.to_string())?;
-        total += u128::from(part.size());
+        declared += u128::from(part.size());
     }
-    if total > MAX_INFLATED {
-        return Err(format!(
-            "its parts would inflate to more than {} MB, far more than any return",
-            MAX_INFLATED / (1024 * 1024)
-        ));
+    if declared > cap {
+        return Err(too_much());
+    }
+    let mut inflated = 0u128;
+    for i in 0..archive.len() {
+        let part = archive.by_index(i).map_err(|e| e.to_string())?;
+        let room = u64::try_from(cap - inflated).unwrap_or(u64::MAX);
+        // One byte past the room left is enough to know it is too much. A part that inflates
+        // past what the directory declares is refused by the zip reader itself, mid-stream.
+        let read = std::io::copy(
+            &mut std::io::Read::take(part, room.saturating_add(1)),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| format!("a part does not inflate as its directory says: {e}"))?;
+        inflated += u128::from(read);
+        if inflated > cap {
+            return Err(too_much());
+        }
     }
     Ok(())
 }
@@ -114,23 +138,42 @@ pub fn read(
         why,
     };
     inflates_within_bounds(bytes).map_err(unreadable)?;
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+    let mut book = guarded(|| calamine::open_workbook_auto_from_rs(Cursor::new(bytes)))
+        .map_err(unreadable)?
         .map_err(|e| unreadable(e.to_string()))?;
     let not_a_return = |why: String| ReturnError::NotAReturn {
         name: name.into(),
         why,
     };
-    let data = book
-        .worksheet_range(layout::DATA)
-        .map_err(|_| not_a_return(format!("it has no sheet \"{}\"", layout::DATA)))?;
+    // A sheet that is there but cannot be parsed says so, rather than seeming missing.
+    let names = book.sheet_names();
+    let missing_or_bad = |sheet: &str, e: calamine::Error, missing: String| {
+        if names.iter().any(|n| n == sheet) {
+            not_a_return(format!("its sheet \"{sheet}\" cannot be read: {e}"))
+        } else {
+            not_a_return(missing)
+        }
+    };
+    let data = guarded(|| book.worksheet_range(layout::DATA))
+        .map_err(unreadable)?
+        .map_err(|e| {
+            missing_or_bad(
+                layout::DATA,
+                e,
+                format!("it has no sheet \"{}\"", layout::DATA),
+            )
+        })?;
     let meta = meta(&data).map_err(not_a_return)?;
     belongs(name, &meta, assessment, checklist)?;
-    let sheet = book.worksheet_range(layout::QUESTIONS).map_err(|_| {
-        not_a_return(format!(
-            "it has no sheet \"{}\"; was it renamed?",
-            layout::QUESTIONS
-        ))
-    })?;
+    let sheet = guarded(|| book.worksheet_range(layout::QUESTIONS))
+        .map_err(unreadable)?
+        .map_err(|e| {
+            missing_or_bad(
+                layout::QUESTIONS,
+                e,
+                format!("it has no sheet \"{}\"; was it renamed?", layout::QUESTIONS),
+            )
+        })?;
     let from = Incoming {
         from: meta.to.clone(),
         source: name.to_string(),
@@ -152,6 +195,17 @@ pub fn read(
         meta,
         rows,
     })
+}
+
+/// Runs a call into the workbook reader, turning a panic in it into an error: a crafted sheet
+/// can make it index past what the workbook holds (a shared string that is not there). The
+/// panic hook is silenced meanwhile, so nothing but probity's own message is printed.
+fn guarded<T>(call: impl FnOnce() -> T) -> Result<T, String> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(call));
+    std::panic::set_hook(hook);
+    result.map_err(|_| "a sheet refers to something the workbook does not hold".to_string())
 }
 
 fn text_at(range: &Range<Data>, row: u32, col: u16) -> String {
@@ -194,9 +248,14 @@ fn meta(data: &Range<Data>) -> Result<Meta, String> {
             layout::LAYOUT
         ));
     }
+    // Whom it was for becomes the author of every answer it gives: cleaned as every name is,
+    // so no escape or bidirectional control reaches the history, and held to a name's length.
+    let to = crate::text::clean_name(&to);
+    let from = crate::text::clean_name(&from);
     if to.is_empty() {
         return Err("it does not say whom it was for".into());
     }
+    crate::assessment::limits::name("name of whom it was for", &to).map_err(|e| e.to_string())?;
     let date = |s: &str| s.parse::<Date>().ok();
     Ok(Meta {
         force,
@@ -263,10 +322,21 @@ impl Rows<'_> {
     fn rows(&mut self, data: &Range<Data>, from: &Incoming) -> Result<Vec<Row>, String> {
         let mut rows = Vec::new();
         let mut seen = HashSet::new();
+        let mut listed = std::collections::HashMap::new();
         for at in layout::TABLE_ROW + 1.. {
             let id = text_at(data, at, 1);
             if id.is_empty() {
                 break;
+            }
+            // A return asks each item once; one that lists an item again (or more rows than
+            // the checklist has items) was not made so, and would apply contradictory answers.
+            if let Some(first) = listed.insert(id.clone(), at) {
+                return Err(format!(
+                    "cells {} and {} of the sheet \"{}\" both name \"{id}\", but a return asks each question once",
+                    layout::cell_name(first, 1),
+                    layout::cell_name(at, 1),
+                    layout::DATA
+                ));
             }
             let item = self.checklist.item(&id).ok_or_else(|| {
                 format!(
@@ -366,5 +436,47 @@ fn sent(data: &Range<Data>, at: u32, item: &Item) -> Incoming {
         owner: field(5),
         due: field(6).and_then(|d| d.parse().ok()),
         ..Incoming::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A zip of one part, `size` zero bytes, whose header and directory both claim `claim`.
+    fn lying_zip(size: usize, claim: u32) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/sharedStrings.xml", options).unwrap();
+        zip.write_all(&vec![b' '; size]).unwrap();
+        zip.finish().unwrap();
+        let mut bytes = out.into_inner();
+        let claim = claim.to_le_bytes();
+        // The local header's size is at 22 from its signature, the directory's at 24.
+        for (signature, at) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
+            let start = bytes.windows(4).position(|w| w == signature).unwrap();
+            bytes[start + at..start + at + 4].copy_from_slice(&claim);
+        }
+        bytes
+    }
+
+    #[test]
+    fn a_part_that_inflates_past_what_its_directory_declares_is_stopped_at_the_bound() {
+        let honest = lying_zip(300_000, 300_000);
+        assert!(inflates_within(&honest, 1 << 20).is_ok());
+        // A directory that lies is caught while inflating, long before 3 MB are in memory.
+        let lying = lying_zip(3 << 20, 1_000);
+        let err = inflates_within(&lying, 1 << 20).unwrap_err();
+        assert!(
+            err.contains("a part does not inflate as its directory says"),
+            "{err}"
+        );
+        // One that declares its true size past the bound is refused from the directory.
+        let large = lying_zip(3 << 20, 3 << 20);
+        let err = inflates_within(&large, 1 << 20).unwrap_err();
+        assert!(err.contains("would inflate to more than 1 MB"), "{err}");
     }
 }

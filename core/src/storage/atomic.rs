@@ -17,7 +17,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// choice. Either way the file appears complete or not at all: it is written to a temporary
 /// file and flushed first, then given its name, which without `overwrite` fails if anything
 /// (a file, a folder or a symlink) already has it.
+/// With `overwrite`, only a regular file is replaced: a symbolic link, device, FIFO, socket or
+/// folder at the path is refused before anything is written, so `--out /dev/null --overwrite`
+/// can never put a file where a device was.
 pub fn write_new(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
+    if overwrite && let Ok(meta) = std::fs::symlink_metadata(path) {
+        super::ensure_regular(path, &meta)?;
+    }
     write_via_temporary(path, bytes, overwrite)
 }
 
@@ -115,6 +121,9 @@ fn random_part<'a>(name: &'a str, prefix: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
+    use std::path::PathBuf;
 
     #[test]
     fn atomic_write_replaces_and_is_private() {
@@ -131,6 +140,52 @@ mod tests {
         }
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary files left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn overwriting_replaces_only_a_regular_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let link = dir.path().join("link.html");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let folder = dir.path().join("folder.html");
+        std::fs::create_dir(&folder).unwrap();
+        let fifo = dir.path().join("fifo.html");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        for (path, kind) in [
+            (&link, "a symbolic link"),
+            (&folder, "a folder"),
+            (&fifo, "a named pipe (FIFO)"),
+            (&PathBuf::from("/dev/null"), "a device"),
+        ] {
+            let err = write_new(path, b"report", true).unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains(&format!("is {kind}, not a regular file")),
+                "{err}"
+            );
+        }
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert!(
+            std::fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+        let plain = dir.path().join("plain.html");
+        std::fs::write(&plain, "old").unwrap();
+        write_new(&plain, b"new", true).unwrap();
+        assert_eq!(std::fs::read_to_string(&plain).unwrap(), "new");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 
     #[test]

@@ -27,6 +27,14 @@ pub enum Error {
         line: usize,
         column: usize,
     },
+    /// What was to be written would make the file larger than probity reads back (`limit`
+    /// bytes), so nothing was written.
+    #[error(
+        "{} was not saved: it would be larger than {} MB, more than probity reads back; nothing was changed",
+        crate::text::shown_path(path),
+        limit / 1024 / 1024
+    )]
+    WouldBeTooLarge { path: PathBuf, limit: usize },
     /// A path that names a folder, FIFO, device or socket where a file was expected.
     #[error("{} is {kind}, not a regular file", crate::text::shown_path(path))]
     NotAFile { path: PathBuf, kind: &'static str },

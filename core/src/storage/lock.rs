@@ -1,5 +1,7 @@
 use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// An advisory lock on an assessment, held on a sibling `.lock` file. The lock is on a
 /// separate file because saving renames a new file over the assessment, which would leave a
@@ -100,6 +102,65 @@ impl Lock {
         }
     }
 
+    /// Takes the lock, waiting up to `patience` for whoever holds it to let go. Before the
+    /// first wait, `waiting` is told who holds it, as they described themselves (see
+    /// [`Lock::describe_holder`]), if that can be read. Once `patience` has passed, it is
+    /// [`LockError::Held`] as without waiting; any other error comes back at once.
+    pub fn wait(
+        target: &Path,
+        patience: Duration,
+        waiting: impl FnOnce(Option<String>),
+    ) -> Result<Lock, LockError> {
+        let start = Instant::now();
+        let mut waiting = Some(waiting);
+        loop {
+            match Lock::acquire(target) {
+                Err(LockError::Held(p)) => {
+                    if start.elapsed() >= patience {
+                        return Err(LockError::Held(p));
+                    }
+                    if let Some(tell) = waiting.take() {
+                        tell(Lock::holder(target));
+                    }
+                    std::thread::sleep(Duration::from_millis(15));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Writes who holds the lock into the lock file, for anyone waiting to name (a user and a
+    /// process number, say). Best effort: a lock that cannot say who holds it still holds.
+    pub fn describe_holder(&self, holder: &str) {
+        let mut file = &self._file;
+        let _ = file.set_len(0);
+        let _ = file.write_all(holder.as_bytes());
+    }
+
+    /// Who holds the lock on `target`, as they described themselves, cleaned of anything that
+    /// could drive a terminal and cut to 200 characters; `None` when nothing can be read.
+    pub fn holder(target: &Path) -> Option<String> {
+        let path = Lock::path_for(target);
+        let mut options = OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        let file = options.open(&path).ok()?;
+        if !file.metadata().ok()?.is_file() {
+            return None;
+        }
+        let mut bytes = Vec::new();
+        file.take(1024).read_to_end(&mut bytes).ok()?;
+        let text: String = crate::text::clean_name(&String::from_utf8_lossy(&bytes))
+            .chars()
+            .take(200)
+            .collect();
+        (!text.is_empty()).then_some(text)
+    }
+
     /// Whether no window holds the lock on `target` now. It is taken and let go at once, so a
     /// read-only window can notice the other one closing without keeping anyone out.
     pub fn is_free(target: &Path) -> bool {
@@ -126,6 +187,31 @@ mod tests {
         drop(first);
         assert!(Lock::is_free(&target));
         assert!(Lock::acquire(&target).is_ok());
+    }
+
+    #[test]
+    fn a_waiting_writer_is_told_who_holds_the_lock_and_gets_it_when_let_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("dorset-2012.toml");
+        let first = Lock::acquire(&target).unwrap();
+        first.describe_holder("Jo Bloggs (process 42)\u{1b}[2J");
+        let told = std::cell::RefCell::new(None);
+        let err = Lock::wait(&target, Duration::from_millis(50), |who| {
+            *told.borrow_mut() = who
+        })
+        .unwrap_err();
+        assert!(matches!(err, LockError::Held(_)));
+        assert_eq!(
+            told.into_inner().as_deref(),
+            Some("Jo Bloggs (process 42)[2J")
+        );
+        let releaser = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(100));
+            drop(first);
+        });
+        let second = Lock::wait(&target, Duration::from_secs(10), |_| {});
+        assert!(second.is_ok());
+        releaser.join().unwrap();
     }
 
     #[cfg(unix)]

@@ -1,5 +1,6 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -62,6 +63,9 @@ pub enum Refused {
         "\u{201c}{0}\u{201d} cannot be not applicable here: the checklist applies it to every force, or only in circumstances the other answers do not show; answer yes, partly or no"
     )]
     NaNotAllowed(String),
+    /// A field longer than probity keeps (see [`assessment::limits`]).
+    #[error(transparent)]
+    TooLong(#[from] assessment::limits::TooLong),
 }
 
 /// Why an assessment is open only to read.
@@ -85,12 +89,40 @@ pub struct Edit {
 impl Workspace {
     /// Opens an assessment and takes its lock. If another window holds the lock, or the
     /// folder cannot be written so no lock can be taken, it opens read-only.
-    /// With the lock, whatever changed since the history last recorded the file is recorded
-    /// now (see [`Opened::found`]).
+    /// The lock is taken before anything is read, so what is read is what the last save left,
+    /// and no save can start until this one lets go. With the lock, whatever changed since the
+    /// history last recorded the file is recorded now (see [`Opened::found`]).
     pub fn open(&self, path: &Path) -> Result<Opened, OpenError> {
-        let (assessment, checklist) = self.load(path).map_err(OpenError::Load)?;
-        let lock = match Lock::acquire(path) {
+        self.open_locked(path, Lock::acquire)
+    }
+
+    /// As [`Workspace::open`], but if another copy of probity holds the lock it waits up to
+    /// `patience` for it to let go, telling `waiting` once who holds it (when that can be
+    /// read). Only after that does it open read-only. For commands, which do one change and
+    /// let go, so two of them take turns instead of one being refused.
+    pub fn open_waiting(
+        &self,
+        path: &Path,
+        patience: Duration,
+        waiting: impl FnOnce(Option<String>),
+    ) -> Result<Opened, OpenError> {
+        self.open_locked(path, |path| Lock::wait(path, patience, waiting))
+    }
+
+    fn open_locked(
+        &self,
+        path: &Path,
+        take: impl FnOnce(&Path) -> Result<Lock, LockError>,
+    ) -> Result<Opened, OpenError> {
+        // What is not a regular file is read first, so a missing or wrong path gets its own
+        // message and no lock file is left beside something that is not an assessment.
+        if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+            self.load(path).map_err(OpenError::Load)?;
+        }
+        let lock_was_there = std::fs::symlink_metadata(Lock::path_for(path)).is_ok();
+        let lock = match take(path) {
             Ok(lock) => {
+                lock.describe_holder(&format!("{} (process {})", self.actor, std::process::id()));
                 // With the lock held no save of this file is under way, so any temporary file
                 // named for it is what a killed save left behind.
                 storage::remove_stale_temporaries(path);
@@ -99,6 +131,21 @@ impl Workspace {
             Err(LockError::Held(_)) => Err(ReadOnly::OpenElsewhere),
             Err(LockError::NotWritable { .. }) => Err(ReadOnly::FolderNotWritable),
             Err(e) => return Err(OpenError::Lock(e)),
+        };
+        // Read only now: a copy read before the lock could be older than a save finishing
+        // meanwhile, and writing it back would lose that save.
+        let (assessment, checklist) = match self.load(path) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                // A file that cannot be read is left with its folder as it was: no lock file
+                // of this opening's making stays beside it.
+                if let Ok(lock) = lock
+                    && !lock_was_there
+                {
+                    let _ = std::fs::remove_file(lock.path());
+                }
+                return Err(OpenError::Load(e));
+            }
         };
         let history = History::load(&history::path_for(path)).map_err(OpenError::History)?;
         let evaluation = scoring::evaluate(&checklist, &assessment, self.today);
@@ -205,6 +252,10 @@ impl Opened {
         if let Some(refused) = self.na_refused(item, &after) {
             return Err(refused);
         }
+        if cause == Cause::Returned {
+            assessment::limits::name("contributor's name", actor)?;
+        }
+        assessment::limits::check_change(&before, &after)?;
         self.note_changes(actor, item, cause, history::changes(&before, &after));
         self.put(item, &after);
         Ok(Some(Edit {
@@ -309,6 +360,10 @@ impl Opened {
         if self.read_only() {
             return Ok(());
         }
+        // Refused before the history records anything: a file probity could not read back.
+        if !self.pending.is_empty() {
+            assessment::check_writable(&self.path, &self.assessment, &self.checklist)?;
+        }
         self.history.append(&self.pending)?;
         self.pending.clear();
         self.write()
@@ -338,10 +393,11 @@ impl Opened {
         {
             for entry in after {
                 match &entry.event {
+                    // Made in probity, typed or from a return, and never written.
                     Event::Changed {
                         item,
                         field,
-                        cause: Cause::Edit,
+                        cause: Cause::Edit | Cause::Returned,
                         ..
                     } => {
                         unsaved.insert((item.clone(), field.clone()));
@@ -351,16 +407,31 @@ impl Opened {
                 }
             }
         }
+        // The file reflects an entry the history no longer holds: it was deleted, cut short or
+        // replaced. That is recorded as a break before anything found is.
+        let lost = self
+            .assessment
+            .recorded
+            .as_deref()
+            .filter(|h| self.history.after(h).is_none())
+            // Once: an opening that saved nothing leaves the file's pointer as it was.
+            .filter(|h| {
+                !self
+                    .history
+                    .entries()
+                    .any(|e| matches!(&e.event, Event::Restarted { missing } if missing == h))
+            })
+            .map(str::to_string);
         let at = Timestamp::now();
         let draft = |event| Draft {
             at,
             by: self.actor.clone(),
             event,
         };
-        let mut drafts: Vec<Draft> = recorded
-            .differences(&found)
+        let restarted = lost.map(|missing| draft(Event::Restarted { missing }));
+        let mut drafts: Vec<Draft> = restarted
             .into_iter()
-            .map(|d| {
+            .chain(recorded.differences(&found).into_iter().map(|d| {
                 let key = (d.item.clone(), d.field.to_string());
                 draft(Event::Changed {
                     item: d.item,
@@ -373,7 +444,7 @@ impl Opened {
                         Cause::Outside
                     },
                 })
-            })
+            }))
             .collect();
         if recorded.sealed.is_some() && found.sealed.is_none() {
             drafts.push(draft(Event::Reopened {

@@ -156,6 +156,8 @@ impl Target for Opened {
     }
 
     fn take(&mut self, plan: &Plan) -> Result<(), Refused> {
+        // Every change is checked before any is made: a return is applied whole or not at all.
+        within_limits(&self.assessment, plan)?;
         for change in &plan.changes {
             let after = change.after();
             self.record(
@@ -184,12 +186,24 @@ impl Target for Preview<'_> {
     }
 
     fn take(&mut self, plan: &Plan) -> Result<(), Refused> {
+        // A dry run refuses what the import would: the same limits, checked the same way.
+        within_limits(self.assessment, plan)?;
         plan.apply_to(self.assessment);
         Ok(())
     }
 }
 
 /// Reads, plans and takes each return in turn, so a later return sees what an earlier one did.
+/// Refuses a return whose contributor's name or any field it gives is over its limit.
+fn within_limits(assessment: &Assessment, plan: &Plan) -> Result<(), Refused> {
+    crate::assessment::limits::name("contributor's name", &plan.from)?;
+    for change in &plan.changes {
+        let before = assessment.answer(&change.item).cloned().unwrap_or_default();
+        crate::assessment::limits::check_change(&before, &change.after())?;
+    }
+    Ok(())
+}
+
 fn import_each(
     target: &mut impl Target,
     files: &[impl AsRef<Path>],

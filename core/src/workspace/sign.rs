@@ -105,7 +105,7 @@ impl Opened {
     }
 
     /// Signs the assessment off: marks it final, records the signer, their role, the time and
-    /// the seal (see [`history::seal`]) in the file, and the sign-off in the history. Refused,
+    /// the seal (see [`history::seal`], which covers all three) in the file, and the sign-off in the history. Refused,
     /// with every reason, while anything in [`Opened::blockers`] remains.
     pub fn sign(&mut self, signer: &str, role: &str) -> Result<Signature, SignError> {
         if let Some(refused) = self.refusal() {
@@ -126,11 +126,22 @@ impl Opened {
         self.save().map_err(SignError::Save)?;
         let before = self.assessment.clone();
         self.assessment.stage = Stage::Final;
-        let seal = history::seal(&self.assessment, self.history.head());
+        // To the second, as the file keeps it, so the seal can be computed again from the file.
+        let now = Timestamp::now();
+        let at = Timestamp::from_second(now.as_second()).unwrap_or(now);
+        let seal = history::seal(
+            &self.assessment,
+            self.history.head(),
+            &history::Signer {
+                by: &signer,
+                role: &role,
+                at,
+            },
+        );
         let signature = Signature {
             by: signer.clone(),
             role: role.clone(),
-            at: Timestamp::now(),
+            at,
             seal: seal.clone(),
         };
         self.assessment.signature = Some(signature.clone());

@@ -51,8 +51,20 @@ pub enum StartError {
 }
 
 impl Workspace {
-    /// Creates the assessment file. An existing file is never replaced.
+    /// Creates the assessment file. An existing file is never replaced, and a start that fails
+    /// leaves nothing behind.
     pub fn start(&self, request: &Start) -> Result<Started, StartError> {
+        self.start_writing(request, |path, bytes| {
+            storage::write_new(path, bytes, false)
+        })
+    }
+
+    /// [`Workspace::start`], writing the file with `write` (a test makes it fail).
+    pub(super) fn start_writing(
+        &self,
+        request: &Start,
+        write: impl FnOnce(&std::path::Path, &[u8]) -> Result<(), storage::Error>,
+    ) -> Result<Started, StartError> {
         let previous = match &request.from {
             Some(path) => Some(self.load(path).map_err(StartError::Previous)?),
             None => None,
@@ -114,30 +126,75 @@ impl Workspace {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             storage::ensure_private_dir(parent).map_err(StartError::Storage)?;
         }
-        let _lock = Lock::acquire(&path).map_err(StartError::Lock)?;
-        if std::fs::symlink_metadata(&path).is_ok() {
-            return Err(StartError::Exists(path));
+        let lock_path = Lock::path_for(&path);
+        let lock_was_there = std::fs::symlink_metadata(&lock_path).is_ok();
+        let lock = Lock::acquire(&path).map_err(StartError::Lock)?;
+        let history_path = history::path_for(&path);
+        let history_len = || {
+            std::fs::symlink_metadata(&history_path)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+        };
+        let history_was = history_len();
+        let made = self.record_and_write(&path, &carried_state, &mut assessment, &checklist, write);
+        if made.is_err() {
+            // A failed start leaves nothing behind: no history of an assessment that does not
+            // exist (a retry would record a second creation), and no lock file of its own.
+            // Only a regular file this start added to is touched, never a link's target.
+            match (history_was, history_len()) {
+                (None, Some(_)) => {
+                    let _ = std::fs::remove_file(&history_path);
+                }
+                (Some(len), Some(now)) if now != len => {
+                    let _ = std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(&history_path)
+                        .and_then(|f| f.set_len(len));
+                }
+                _ => {}
+            }
+            if !lock_was_there {
+                let _ = std::fs::remove_file(&lock_path);
+            }
         }
-        let mut history = History::load(&history::path_for(&path)).map_err(StartError::Storage)?;
-        let mut entries = self.creation(&carried_state);
-        entries.extend(self.filled(&carried_state, &assessment));
-        history.append(&entries).map_err(StartError::Storage)?;
-        assessment.recorded = history.head().map(str::to_string);
-        let text = assessment::to_toml(&assessment, &checklist).map_err(|e| {
-            StartError::Storage(storage::Error::Unwritable {
-                path: path.clone(),
-                reason: e.to_string(),
-            })
-        })?;
-        storage::write_new(&path, text.as_bytes(), false).map_err(|e| match e {
-            storage::Error::Exists(path) => StartError::Exists(path),
-            other => StartError::Storage(other),
-        })?;
+        drop(lock);
+        made?;
         Ok(Started { path, carried })
     }
 }
 
 impl Workspace {
+    /// Under the lock: refuses a file already there, records the creation in the history,
+    /// then writes the file with `write`.
+    fn record_and_write(
+        &self,
+        path: &std::path::Path,
+        carried_state: &Assessment,
+        assessment: &mut Assessment,
+        checklist: &Checklist,
+        write: impl FnOnce(&std::path::Path, &[u8]) -> Result<(), storage::Error>,
+    ) -> Result<(), StartError> {
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(StartError::Exists(path.to_path_buf()));
+        }
+        let mut history = History::load(&history::path_for(path)).map_err(StartError::Storage)?;
+        let mut entries = self.creation(carried_state);
+        entries.extend(self.filled(carried_state, assessment));
+        history.append(&entries).map_err(StartError::Storage)?;
+        assessment.recorded = history.head().map(str::to_string);
+        let text = assessment::to_toml(assessment, checklist).map_err(|e| {
+            StartError::Storage(storage::Error::Unwritable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })
+        })?;
+        write(path, text.as_bytes()).map_err(|e| match e {
+            storage::Error::Exists(path) => StartError::Exists(path),
+            other => StartError::Storage(other),
+        })
+    }
+
     /// The history's first entries for a new assessment: its creation, then every field of
     /// every answer carried forward into it.
     fn creation(&self, assessment: &Assessment) -> Vec<Draft> {
@@ -151,6 +208,8 @@ impl Workspace {
             force: assessment.force.clone(),
             period: assessment.period.clone(),
             carried_from: assessment.carried_from.clone(),
+            checklist: Some(assessment.checklist.clone()),
+            assessor: assessment.assessor.clone(),
         });
         let carried = State::of(assessment)
             .answers

@@ -467,3 +467,257 @@ fn an_edit_leaving_a_disallowed_na_is_refused() {
     opened.save().unwrap();
     ws.open(&path).unwrap();
 }
+
+#[test]
+fn a_start_that_fails_to_write_leaves_nothing_and_a_retry_records_one_creation() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let request = Start {
+        force: Some("Dorset Police".into()),
+        period: "2012".into(),
+        ..Start::default()
+    };
+    let full = |path: &Path, _: &[u8]| {
+        Err(crate::storage::Error::io(
+            crate::storage::Op::Write,
+            path,
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        ))
+    };
+    assert!(matches!(
+        ws.start_writing(&request, full),
+        Err(StartError::Storage(_))
+    ));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("dorset") || n.starts_with(".probity"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    let path = ws.start(&request).unwrap().path;
+    let created = history(&path)
+        .entries()
+        .filter(|e| matches!(e.event, Event::Created { .. }))
+        .count();
+    assert_eq!(created, 1);
+    assert!(ws.verify(&path, None).unwrap().holds());
+}
+
+/// A signed Dorset assessment and the short seal printed on its cover.
+fn signed(ws: &Workspace) -> (PathBuf, String) {
+    let path = dorset(ws);
+    let mut opened = ws.open(&path).unwrap();
+    answer(&mut opened, "media.policy", Status::Yes);
+    let signature = opened.sign("A. Chief", "Deputy Chief Constable").unwrap();
+    (path, signature.short_seal())
+}
+
+#[test]
+fn a_forged_signer_role_or_time_fails_verify_and_the_paper_seal() {
+    for (from, to, field) in [
+        ("by = \"A. Chief\"", "by = \"Somebody Else\"", "signer"),
+        (
+            "role = \"Deputy Chief Constable\"",
+            "role = \"Chief Constable\"",
+            "role",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = ws(dir.path());
+        let (path, paper) = signed(&ws);
+        assert!(ws.verify(&path, Some(&paper)).unwrap().holds());
+        hand_edit(&path, from, to);
+        let v = ws.verify(&path, None).unwrap();
+        assert!(
+            v.problems
+                .iter()
+                .any(|p| matches!(p, Problem::SignerDiffers { field: f, .. } if *f == field)),
+            "{field}: {:?}",
+            v.problems
+        );
+        assert!(
+            v.problems
+                .iter()
+                .any(|p| matches!(p, Problem::SealBroken { .. })),
+            "{:?}",
+            v.problems
+        );
+        let v = ws.verify(&path, Some(&paper)).unwrap();
+        assert!(
+            v.problems
+                .iter()
+                .any(|p| matches!(p, Problem::PaperSeal { .. })),
+            "{:?}",
+            v.problems
+        );
+    }
+    // The time, moved back a year.
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let (path, paper) = signed(&ws);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.lines().find(|l| l.starts_with("at = ")).unwrap();
+    hand_edit(&path, at, "at = 2011-04-02T10:15:00Z");
+    let v = ws.verify(&path, Some(&paper)).unwrap();
+    assert!(
+        v.problems
+            .iter()
+            .any(|p| matches!(p, Problem::SignerDiffers { field: "time", .. })),
+        "{:?}",
+        v.problems
+    );
+    assert!(
+        v.problems
+            .iter()
+            .any(|p| matches!(p, Problem::PaperSeal { .. }))
+    );
+}
+
+#[test]
+fn a_seal_made_before_seals_covered_the_signer_still_verifies_and_its_signer_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let (path, _) = signed(&ws);
+    // Rewrite the seal, in the file and the history, as an older probity made it: over the
+    // content and the history hash only.
+    let (assessment, _) = ws.load(&path).unwrap();
+    let log = history(&path);
+    let before_signing = log
+        .linked()
+        .rev()
+        .find(|(_, e)| matches!(e.event, Event::Signed { .. }))
+        .and_then(|(prev, _)| prev.map(str::to_string));
+    let older = crate::history::content_seal(&assessment, before_signing.as_deref());
+    let current = assessment.signature.as_ref().unwrap().seal.clone();
+    let history_path = crate::history::path_for(&path);
+    let lines = std::fs::read_to_string(&history_path).unwrap();
+    // The sign-off is the last line, so no later line links to it; only the file's pointer.
+    let last = lines.lines().last().unwrap();
+    let rewritten = last.replace(&current, &older);
+    std::fs::write(&history_path, lines.replace(last, &rewritten)).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replace(&current, &older).replace(
+        &crate::storage::sha256_hex(last.as_bytes()),
+        &crate::storage::sha256_hex(rewritten.as_bytes()),
+    );
+    std::fs::write(&path, text).unwrap();
+
+    let v = ws.verify(&path, Some(&older[..16])).unwrap();
+    assert!(v.holds(), "{:?}", v.problems);
+    assert!(v.older_seal);
+    // Its signer is compared with the history's sign-off instead.
+    hand_edit(&path, "by = \"A. Chief\"", "by = \"Somebody Else\"");
+    let v = ws.verify(&path, Some(&older[..16])).unwrap();
+    assert!(
+        v.problems.iter().any(|p| matches!(
+            p,
+            Problem::SignerDiffers {
+                field: "signer",
+                ..
+            }
+        )),
+        "{:?}",
+        v.problems
+    );
+}
+
+#[test]
+fn a_save_that_would_make_the_file_too_large_to_read_back_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let history_path = crate::history::path_for(&path);
+    let (file, log) = (
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&history_path).unwrap(),
+    );
+    let mut opened = ws.open(&path).unwrap();
+    // Each reference within its limit, but 4,200 of them would make a file over 8 MB.
+    let references: Vec<String> = (0..4_200)
+        .map(|i| format!("{i:04} {}", "E".repeat(2_000)))
+        .collect();
+    opened
+        .edit("media.policy", |a| a.evidence = references)
+        .unwrap();
+    let err = opened.save().unwrap_err();
+    assert!(
+        matches!(err, crate::storage::Error::WouldBeTooLarge { .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("it would be larger than 8 MB, more than probity reads back"),
+        "{err}"
+    );
+    drop(opened);
+    assert_eq!(std::fs::read(&path).unwrap(), file);
+    assert_eq!(std::fs::read(&history_path).unwrap(), log);
+    assert!(ws.verify(&path, None).unwrap().holds());
+}
+
+/// As a kill during `import` leaves it: the answers from a return recorded, the file not
+/// written. They are undone, not taken for a hand edit.
+#[test]
+fn answers_from_a_return_recorded_but_never_written_are_recorded_as_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let written = std::fs::read(&path).unwrap();
+    let mut opened = ws.open(&path).unwrap();
+    opened
+        .record(
+            "Head of Procurement",
+            Cause::Returned,
+            "media.policy",
+            |a| a.value = Some(Value::Status(Status::Yes)),
+        )
+        .unwrap();
+    opened.save().unwrap();
+    drop(opened);
+    std::fs::write(&path, written).unwrap();
+    let v = ws.verify(&path, None).unwrap();
+    assert!(
+        v.problems
+            .iter()
+            .any(|p| matches!(p, Problem::Behind { entries: 1 })),
+        "{:?}",
+        v.problems
+    );
+    let opened = ws.open(&path).unwrap();
+    assert!(
+        matches!(&opened.found[..], [d] if matches!(&d.event, Event::Changed { cause: Cause::Unsaved, .. })),
+        "{:?}",
+        opened.found
+    );
+}
+
+#[test]
+fn a_hand_edit_to_a_drafts_force_period_or_assessor_fails_verify() {
+    for (from, to, field) in [
+        (
+            "force = \"Dorset Police\"",
+            "force = \"Other Police\"",
+            "force",
+        ),
+        ("period = \"2012\"", "period = \"2099\"", "period"),
+        (
+            "period = \"2012\"\n",
+            "period = \"2012\"\nassessor = \"Mallory\"\n",
+            "assessor",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = ws(dir.path());
+        let path = dorset(&ws);
+        assert!(ws.verify(&path, None).unwrap().holds());
+        hand_edit(&path, from, to);
+        let v = ws.verify(&path, None).unwrap();
+        assert!(
+            v.problems
+                .iter()
+                .any(|p| matches!(p, Problem::HeaderDiffers { field: f, .. } if *f == field)),
+            "{field}: {:?}",
+            v.problems
+        );
+    }
+}

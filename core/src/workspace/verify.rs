@@ -14,6 +14,9 @@ pub struct Verification {
     pub entries: usize,
     /// The sign-off in the file, if it is signed.
     pub signature: Option<Signature>,
+    /// The file's seal is one probity made before seals covered the signer, role and time:
+    /// it was checked for the content, and the signer against the history's sign-off.
+    pub older_seal: bool,
     pub problems: Vec<Problem>,
 }
 
@@ -29,6 +32,13 @@ pub enum Problem {
     Behind { entries: usize },
     /// The file names a last entry that the history does not hold.
     UnknownEntry(String),
+    /// The file's header (force, period, assessor, checklist, the period it was carried from)
+    /// is not what the history's `created` entry recorded; probity never changes it.
+    HeaderDiffers {
+        field: &'static str,
+        file: String,
+        history: String,
+    },
     /// The file is signed, but the history records no sign-off with its seal.
     SignatureNotRecorded,
     /// The history says the assessment was signed and not reopened, but the file is unsigned.
@@ -38,6 +48,20 @@ pub enum Problem {
     /// The seal no longer matches the content and history it sealed. The differences are the
     /// answers changed since signing (empty when something other than an answer changed).
     SealBroken { changed: Vec<Difference> },
+    /// Who signed, their role or when, as the file's `[signature]` says, is not what the
+    /// history's sign-off recorded. `field` is "signer", "role" or "time".
+    SignerDiffers {
+        field: &'static str,
+        file: String,
+        history: String,
+    },
+    /// probity once found the history without the entry the file reflected (deleted, cut short
+    /// or replaced outside probity) and recorded it afresh: what came before cannot be checked.
+    HistoryRestarted {
+        at: jiff::Timestamp,
+        by: String,
+        missing: String,
+    },
     /// Entries were recorded after the sign-off without reopening.
     AfterSigning(Vec<Entry>),
     /// The seal given (from a paper copy) does not match the file.
@@ -77,6 +101,15 @@ impl Workspace {
 /// The checks themselves, on an assessment and history already read.
 pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) -> Verification {
     let mut problems: Vec<Problem> = history.broken.iter().cloned().map(Problem::Chain).collect();
+    // A restart is named for good: a deleted history never verifies clean again.
+    problems.extend(history.entries().filter_map(|e| match &e.event {
+        Event::Restarted { missing } => Some(Problem::HistoryRestarted {
+            at: e.at,
+            by: e.by.clone(),
+            missing: missing.clone(),
+        }),
+        _ => None,
+    }));
     let recorded = State::replay(history.entries());
     let found = State::of(assessment);
     let differences = recorded.differences(&found);
@@ -90,7 +123,7 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
                         matches!(
                             e.event,
                             Event::Changed {
-                                cause: Cause::Edit,
+                                cause: Cause::Edit | Cause::Returned,
                                 ..
                             }
                         )
@@ -104,7 +137,10 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
         }
     }
     problems.extend(differences.into_iter().map(Problem::Differs));
-    let computed = sealed_at(assessment, history).map(|(seal, _)| seal);
+    problems.extend(header_problems(assessment, history));
+    let resealed = sealed_at(assessment, history);
+    let older_seal = resealed.as_ref().is_some_and(|r| r.older);
+    let computed = resealed.map(|r| r.seal);
     match &assessment.signature {
         Some(signature) => problems.extend(seal_problems(assessment, signature, history)),
         None if assessment.is_final() => problems.push(Problem::FinalUnsigned),
@@ -134,8 +170,52 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
     Verification {
         entries: history.entries().count(),
         signature: assessment.signature.clone(),
+        older_seal,
         problems,
     }
+}
+
+/// Where the file's header differs from the history's last `created` entry. Force, period and
+/// the period carried from are compared always; checklist and assessor when the entry records
+/// them (histories begun by this release on).
+fn header_problems(assessment: &Assessment, history: &History) -> Vec<Problem> {
+    let Some(Event::Created {
+        force,
+        period,
+        carried_from,
+        checklist,
+        assessor,
+    }) = history
+        .entries()
+        .rev()
+        .map(|e| &e.event)
+        .find(|e| matches!(e, Event::Created { .. }))
+    else {
+        return Vec::new();
+    };
+    let words = |v: Option<&String>| v.map_or_else(|| "none".to_string(), |s| format!("{s:?}"));
+    let mut pairs = vec![
+        ("force", Some(&assessment.force), Some(force)),
+        ("period", Some(&assessment.period), Some(period)),
+        (
+            "period carried from",
+            assessment.carried_from.as_ref(),
+            carried_from.as_ref(),
+        ),
+    ];
+    if let Some(checklist) = checklist {
+        pairs.push(("checklist", Some(&assessment.checklist), Some(checklist)));
+        pairs.push(("assessor", assessment.assessor.as_ref(), assessor.as_ref()));
+    }
+    pairs
+        .into_iter()
+        .filter(|(_, file, recorded)| file != recorded)
+        .map(|(field, file, recorded)| Problem::HeaderDiffers {
+            field,
+            file: words(file),
+            history: words(recorded),
+        })
+        .collect()
 }
 
 /// A seal as typed from paper: hex digits only, lower case, with dashes and spaces dropped.
@@ -155,16 +235,78 @@ fn last_signing(history: &History) -> Option<(Option<&str>, &Entry)> {
         .find(|(_, e)| matches!(e.event, Event::Signed { .. }))
 }
 
-/// The seal this file's content gives with the history as it stood at the last sign-off, and
-/// the index of that sign-off among the entries.
-fn sealed_at(assessment: &Assessment, history: &History) -> Option<(String, usize)> {
-    assessment.signature.as_ref()?;
+/// The file's seal computed again from its content, its signer and the history.
+struct Resealed {
+    seal: String,
+    /// The index of the last sign-off among the history's entries.
+    index: usize,
+    /// The seal matched only as probity made seals before they covered the signer.
+    older: bool,
+}
+
+/// The seal this file's content and signer give with the history as it stood at the last
+/// sign-off. A seal that matches only the older form, which covered the content alone, is
+/// taken as that form (see [`history::content_seal`]).
+fn sealed_at(assessment: &Assessment, history: &History) -> Option<Resealed> {
+    let signature = assessment.signature.as_ref()?;
     let (before, _) = last_signing(history)?;
     let entries: Vec<&Entry> = history.entries().collect();
     let index = entries
         .iter()
         .rposition(|e| matches!(e.event, Event::Signed { .. }))?;
-    Some((history::seal(assessment, before), index))
+    let signer = history::Signer {
+        by: &signature.by,
+        role: &signature.role,
+        at: signature.at,
+    };
+    let seal = history::seal(assessment, before, &signer);
+    if seal != signature.seal {
+        let older = history::content_seal(assessment, before);
+        if older == signature.seal {
+            return Some(Resealed {
+                seal: older,
+                index,
+                older: true,
+            });
+        }
+    }
+    Some(Resealed {
+        seal,
+        index,
+        older: false,
+    })
+}
+
+/// A time as the file and the seal keep it: UTC, to the second.
+fn to_the_second(at: jiff::Timestamp) -> String {
+    jiff::Timestamp::from_second(at.as_second())
+        .unwrap_or(at)
+        .to_string()
+}
+
+/// Where the file's `[signature]` says other than the history's sign-off entry.
+fn signer_problems(signature: &Signature, signing: &Entry) -> Vec<Problem> {
+    let Event::Signed { signer, role, .. } = &signing.event else {
+        return Vec::new();
+    };
+    let pairs = [
+        ("signer", signature.by.clone(), signer.clone()),
+        ("role", signature.role.clone(), role.clone()),
+        (
+            "time",
+            to_the_second(signature.at),
+            to_the_second(signing.at),
+        ),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, file, recorded)| file != recorded)
+        .map(|(field, file, history)| Problem::SignerDiffers {
+            field,
+            file,
+            history,
+        })
+        .collect()
 }
 
 fn seal_problems(
@@ -178,17 +320,21 @@ fn seal_problems(
     if !matches!(&signing.event, Event::Signed { seal, .. } if *seal == signature.seal) {
         return vec![Problem::SignatureNotRecorded];
     }
-    let Some((computed, index)) = sealed_at(assessment, history) else {
+    let Some(resealed) = sealed_at(assessment, history) else {
         return vec![Problem::SignatureNotRecorded];
     };
-    let mut problems = Vec::new();
-    if computed != signature.seal {
-        let at_signing = State::replay(history.entries().take(index));
+    let mut problems = signer_problems(signature, signing);
+    if resealed.seal != signature.seal {
+        let at_signing = State::replay(history.entries().take(resealed.index));
         problems.push(Problem::SealBroken {
             changed: at_signing.differences(&State::of(assessment)),
         });
     }
-    let after: Vec<Entry> = history.entries().skip(index + 1).cloned().collect();
+    let after: Vec<Entry> = history
+        .entries()
+        .skip(resealed.index + 1)
+        .cloned()
+        .collect();
     if !after.is_empty() {
         problems.push(Problem::AfterSigning(after));
     }

@@ -28,6 +28,9 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Resize(width, height) => {
             app.size = Rect::new(0, 0, width, height);
+            if view::fits(app.size) && app.notice.as_deref() == Some(TOO_SMALL) {
+                app.notice = None;
+            }
             return;
         }
         Action::Tick => return assessment::watch(app),

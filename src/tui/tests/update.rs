@@ -670,8 +670,9 @@ fn keys_do_nothing_while_the_window_is_too_small_except_quit() {
     assert_eq!(file(&path), before);
     let screen = format!("{:?}", draw(&app, 60, 20));
     assert!(screen.contains("Keys do nothing while"), "{screen}");
-    // Back at a size that shows the interface, keys act again.
+    // Back at a size that shows the interface, the request goes and keys act again.
     update(&mut app, Action::Resize(80, 24));
+    assert_eq!(app.notice, None);
     press(&mut app, "n");
     assert_eq!(
         session(&app).assessment.value("media.policy"),

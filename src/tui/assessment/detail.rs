@@ -10,6 +10,7 @@ use probity_core::answer::{Kind, Status, Value};
 use probity_core::assessment::{Answer, Incoming, in_one_line};
 use probity_core::checklist::Item;
 use probity_core::condition::Answers;
+use probity_core::text::long_date;
 
 use super::view::{pane_block, panes};
 use crate::tui::action::Action;
@@ -91,9 +92,9 @@ fn lines<'a>(s: &'a Session, item: &'a Item, theme: Theme, budget: usize) -> Vec
         }
         if a.owner.is_some() || a.due.is_some() {
             let owner = a.owner.as_deref().unwrap_or("no owner");
-            let due = a
-                .due
-                .map_or("no due date".to_string(), |d| format!("due {d}"));
+            let due = a.due.map_or("no due date".to_string(), |d| {
+                format!("due {}", long_date(d))
+            });
             lines.push(Line::from(vec![
                 Span::styled("Action: ", theme.bold()),
                 Span::raw(format!("{owner}, {due}")),

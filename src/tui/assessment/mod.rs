@@ -300,7 +300,11 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
         ))),
         Action::EditDue => open(Dialog::Entry(Entry::new(
             Purpose::Due,
-            &answer.due.map(|d| d.to_string()).unwrap_or_default(),
+            // As the field asks for it: day, month, year.
+            &answer
+                .due
+                .map(|d| d.strftime("%d/%m/%Y").to_string())
+                .unwrap_or_default(),
         ))),
         Action::ToggleReview => done_saying(
             s.change(&item.id, |a| a.review = !a.review),

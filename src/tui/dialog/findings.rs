@@ -92,7 +92,10 @@ fn explanation<'a>(s: &'a Session, f: &'a Finding, theme: Theme) -> Paragraph<'a
         (owner, due) => format!(
             "{}, {}",
             owner.as_deref().unwrap_or("no owner"),
-            due.map_or("no due date".into(), |d| format!("due {d}"))
+            due.map_or("no due date".into(), |d| format!(
+                "due {}",
+                probity_core::text::long_date(d)
+            ))
         ),
     };
     lines.push(Line::from(vec![

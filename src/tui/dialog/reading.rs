@@ -57,7 +57,7 @@ impl Reading {
             .map(|e| {
                 let when =
                     e.at.to_zoned(jiff::tz::TimeZone::system())
-                        .strftime("%Y-%m-%d %H:%M");
+                        .strftime("%-d %B %Y, %H:%M %Z");
                 let what = history::describe(e);
                 let what = what
                     .strip_prefix(&format!("{}: ", item.id))

@@ -16,6 +16,7 @@ fn snap_one(name: &str, w: u16, h: u16, screen: TestBackend) {
         filters => vec![
             (r"/tmp/pd\w{6}", "[DATA]"),
             (r"\d{4}-\d\d-\d\d \d\d:\d\d", "[SAVED]"),
+            (r"\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d [A-Z+\-0-9]+", "[WHEN]"),
             (r"seal [0-9a-f]{4}(-[0-9a-f]{4}){3}", "seal [SEAL]"),
         ],
     }, {

@@ -57,7 +57,17 @@ fn the_selected_items_history_shows_who_changed_what() {
     let Some(Dialog::Reading(history)) = &app.dialog else {
         panic!("H opens the history")
     };
-    let lines: Vec<&str> = history.lines.iter().map(|l| &l[18..]).collect();
+    // Each line starts with when, in words and with its zone: "7 December 2026, 14:19 UTC".
+    let (when, _) = history.lines[0].split_once("  ").unwrap();
+    assert!(
+        when.contains(", ") && when.rsplit(' ').next().is_some_and(|z| !z.contains(':')),
+        "{when}"
+    );
+    let lines: Vec<&str> = history
+        .lines
+        .iter()
+        .filter_map(|l| l.split_once("  ").map(|(_, rest)| rest))
+        .collect();
     assert_eq!(
         lines,
         [

@@ -60,6 +60,7 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Outcome {
         as_at: args.output.as_at,
         style,
         previous,
+        seal_verified: ws.seal_verifies(&path),
         ..Options::new(&args.output.marking, ws.today)
     };
     let report = Report::new(&c, &a, &options);

@@ -46,7 +46,7 @@ fn ids(c: &Checklist) -> Vec<String> {
 }
 
 /// The text a reader sees in a web page, leaving out the annex's reference column.
-fn html_text(html: &str) -> String {
+pub(crate) fn html_text(html: &str) -> String {
     let doc = Html::parse_document(html);
     let body = Selector::parse("body").unwrap();
     let refs: Vec<String> = doc
@@ -79,7 +79,7 @@ fn md_text(md: &str) -> String {
     }
 }
 
-fn xlsx_text(bytes: Vec<u8>) -> String {
+pub(crate) fn xlsx_text(bytes: Vec<u8>) -> String {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let mut out = String::new();
     for name in wb.sheet_names() {

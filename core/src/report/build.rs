@@ -8,7 +8,7 @@ use super::{
     MetricRow, REDACTED, RecommendationRow, Report, ScoreSummary, SignOff,
 };
 use crate::answer::{Kind, Value};
-use crate::assessment::{Assessment, Assurance, Incoming, Level};
+use crate::assessment::{Assessment, Assurance, Finality, Incoming, Level};
 use crate::checklist::Checklist;
 use crate::condition::Step;
 use crate::document::Page;
@@ -62,6 +62,10 @@ pub struct Options {
     pub style: Option<Style>,
     /// The same force's earlier period, which revisit verdicts measure progress against.
     pub previous: Option<Previous>,
+    /// True only when the file's seal was checked against its history and verifies
+    /// ([`crate::workspace::verify::check`]). A final file is shown as FINAL only then;
+    /// otherwise it is "marked final but not sealed".
+    pub seal_verified: bool,
 }
 
 impl Options {
@@ -74,6 +78,7 @@ impl Options {
             as_at: None,
             style: None,
             previous: None,
+            seal_verified: false,
         }
     }
 }
@@ -117,6 +122,7 @@ impl Report {
             provenance: checklist.provenance.clone(),
             assessor: redactor.name(&assessment.assessor_named(checklist)),
             stage: assessment.stage,
+            finality: Finality::of(assessment, options.seal_verified),
             signature: assessment
                 .signature
                 .as_ref()

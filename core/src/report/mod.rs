@@ -26,7 +26,7 @@ pub use build::{Options, Style};
 pub use judged::{HeadlineRow, JudgementRow};
 pub use verdict::{Previous, Verdict, VerdictRow, Verdicts};
 
-use crate::assessment::{Level, Stage};
+use crate::assessment::{Finality, Level, Stage};
 use crate::checklist::Severity;
 use crate::document::{self, Document, Format, Page, RenderError};
 use crate::scoring::{Basis, Finding, FindingKind, Rating, Warning};
@@ -45,7 +45,11 @@ pub struct Report {
     pub checklist_described: String,
     pub provenance: String,
     pub assessor: Option<String>,
+    /// The stage the file records.
     pub stage: Stage,
+    /// What the report presents: FINAL only when the seal verifies; a file marked final
+    /// without a seal that verifies is "marked final but not sealed".
+    pub finality: Finality,
     /// Who signed the assessment off, when and with what seal; null for a draft.
     pub signature: Option<SignOff>,
     /// The period the answers were carried forward from, if any.

@@ -4,7 +4,6 @@
 //! annex of the questions not yet answered. Renderers only lay these out and escape them.
 
 use super::{ActionStatus, AnswerRow, FindingRow, Report, Style, Verdict, VerdictRow, Verdicts};
-use crate::assessment::Stage;
 use crate::checklist::Grade;
 use crate::document::figures::paragraphs;
 use crate::document::long_date;
@@ -17,8 +16,10 @@ pub struct View<'r> {
     pub r: &'r Report,
     /// "Integrity self-assessment: Dorset Police, 2012".
     pub title: String,
-    /// "DRAFT" or "FINAL".
+    /// "DRAFT", "FINAL" or "MARKED FINAL, NOT SEALED" ([`crate::assessment::Finality`]).
     pub stage: &'static str,
+    /// "draft", "final" or "unsealed", for colour.
+    pub stage_class: &'static str,
     pub facts: Vec<(&'static str, String)>,
     /// The overall position in a sentence, with the score and its rating or why it has none.
     pub position: String,
@@ -167,10 +168,8 @@ impl<'r> View<'r> {
         View {
             r,
             title: format!("Integrity self-assessment: {}, {}", r.force, r.period),
-            stage: match r.stage {
-                Stage::Final => "FINAL",
-                Stage::Draft => "DRAFT",
-            },
+            stage: r.finality.badge(),
+            stage_class: r.finality.class(),
             facts: facts(r),
             position: position(r),
             completeness: format!(

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::Workspace;
-use crate::assessment::{Assessment, LoadError, Signature};
+use crate::assessment::{Assessment, Finality, LoadError, Signature};
 use crate::history::{self, Broken, Cause, Difference, Entry, Event, History, State};
 use crate::storage;
 
@@ -15,6 +15,10 @@ pub struct Verification {
     /// The sign-off in the file, if it is signed.
     pub signature: Option<Signature>,
     pub problems: Vec<Problem>,
+    /// What documents may call the file: FINAL only when it is signed and everything here
+    /// holds (the seal verifies); "marked final but not sealed" when it is marked final
+    /// otherwise.
+    pub finality: Finality,
 }
 
 /// One thing that does not hold.
@@ -71,6 +75,13 @@ impl Workspace {
         let (assessment, _) = self.load(path).map_err(VerifyError::Load)?;
         let history = History::load(&history::path_for(path)).map_err(VerifyError::History)?;
         Ok(check(&assessment, &history, paper))
+    }
+
+    /// True when the file at `path` is signed off and its seal verifies against its history,
+    /// so a document may present it as FINAL. False when it cannot be checked.
+    pub fn seal_verifies(&self, path: &Path) -> bool {
+        self.verify(path, None)
+            .is_ok_and(|v| v.finality == Finality::Sealed)
     }
 }
 
@@ -134,6 +145,7 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
     Verification {
         entries: history.entries().count(),
         signature: assessment.signature.clone(),
+        finality: Finality::of(assessment, problems.is_empty()),
         problems,
     }
 }

@@ -1,0 +1,171 @@
+//! Claim nothing the record cannot carry (issue 22): FINAL only with a seal that verifies,
+//! no sign-off over open doubts, unconfirmed carried answers left out of every score and
+//! verdict, progress verdicts only against a baseline, and an as-at date that fits the period.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use crate::honesty::{html_text, xlsx_text};
+use crate::support::word::WordDoc;
+use crate::support::{Setting, fixture, probity, text};
+
+/// probity acting as Jo Bloggs on 7 December 2026, the day the documents were read.
+fn run(home: &Path, args: &[&str]) -> Output {
+    probity()
+        .home(home)
+        .today("2026-12-07")
+        .args(["--as", "Jo Bloggs"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// `run`, which must succeed, as text.
+fn ok(home: &Path, args: &[&str]) -> String {
+    let out = run(home, args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+/// A copy of a fixture in `home`.
+fn copy(home: &Path, name: &str) -> PathBuf {
+    let path = home.join(name);
+    std::fs::copy(fixture(name), &path).unwrap();
+    path
+}
+
+/// What a reader sees of the report on `file` in each format: (format, text).
+fn every_format(home: &Path, file: &str) -> Vec<(&'static str, String)> {
+    let bytes = |format: &str| {
+        let out = run(home, &["report", file, "--format", format]);
+        assert!(out.status.success(), "{format}: {}", text(&out.stderr));
+        out.stdout
+    };
+    let word = WordDoc::read(bytes("docx"));
+    let mut docx = word.body_text();
+    docx.push('\n');
+    docx.push_str(&word.part("word/document.xml"));
+    vec![
+        ("md", text(&bytes("md"))),
+        ("narrative", text(&bytes("narrative"))),
+        ("html", html_text(&text(&bytes("html")))),
+        ("docx", docx),
+        ("xlsx", xlsx_text(bytes("xlsx"))),
+        ("json", text(&bytes("json"))),
+    ]
+}
+
+/// Confirms Dorset 2012's one answer flagged for review (or sign-off is refused), then signs.
+fn confirm_and_sign(home: &Path, file: &str) {
+    ok(
+        home,
+        &["answer", file, "gifts.register.monitoring", "--no-review"],
+    );
+    ok(home, &["sign", file, "--by", "A. Chief", "--role", "DCC"]);
+}
+
+const UNSEALED: &str = "Marked final but not sealed";
+
+#[test]
+fn a_hand_marked_final_file_is_not_final_in_any_format() {
+    let home = tempfile::tempdir().unwrap();
+    // Dorset 2013 says stage = "final" by hand, with no signature.
+    let path = copy(home.path(), "dorset-2013.toml");
+    let file = path.to_str().unwrap();
+    for (format, shown) in every_format(home.path(), file) {
+        if format == "json" {
+            let json: serde_json::Value = serde_json::from_str(&shown).unwrap();
+            assert_eq!(json["finality"], "unsealed");
+            assert_eq!(
+                json["stage"], "final",
+                "the file's own stage is still given"
+            );
+            continue;
+        }
+        assert!(shown.contains(UNSEALED), "{format}: {shown}");
+        let badge_free = shown.replace("MARKED FINAL, NOT SEALED", "");
+        assert!(
+            !badge_free.contains("FINAL"),
+            "{format} presents it as FINAL: {shown}"
+        );
+    }
+    let html = text(&run(home.path(), &["report", file, "--format", "html"]).stdout);
+    assert!(
+        html.contains("<span class=\"stage stage-unsealed\">MARKED FINAL, NOT SEALED</span>"),
+        "the badge is not FINAL's green"
+    );
+}
+
+#[test]
+fn verify_says_a_hand_marked_final_file_is_not_sealed() {
+    let home = tempfile::tempdir().unwrap();
+    let path = copy(home.path(), "dorset-2013.toml");
+    let out = run(home.path(), &["verify", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("the file is marked final but is not signed"),
+        "{said}"
+    );
+    assert!(said.contains(UNSEALED), "{said}");
+}
+
+#[test]
+fn only_a_seal_that_verifies_is_final_and_a_broken_one_is_not() {
+    let home = tempfile::tempdir().unwrap();
+    let path = copy(home.path(), "dorset-2012.toml");
+    let file = path.to_str().unwrap();
+    confirm_and_sign(home.path(), file);
+    let md = ok(home.path(), &["report", file]);
+    assert!(md.contains("(FINAL)"), "{md}");
+    assert!(md.contains("Signed off by A. Chief, DCC, on "), "{md}");
+    assert!(!md.contains(UNSEALED), "{md}");
+    let html = ok(home.path(), &["report", file, "--format", "html"]);
+    assert!(html.contains("<span class=\"stage stage-final\">FINAL</span>"));
+
+    // Changed by hand after signing: the seal no longer verifies.
+    let saved = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, saved.replacen("value = 49", "value = 48", 1)).unwrap();
+    for (format, shown) in every_format(home.path(), file) {
+        if format == "json" {
+            let json: serde_json::Value = serde_json::from_str(&shown).unwrap();
+            assert_eq!(json["finality"], "unsealed");
+            continue;
+        }
+        assert!(shown.contains(UNSEALED), "{format}: {shown}");
+        assert!(shown.contains("does not verify"), "{format}: {shown}");
+    }
+}
+
+#[test]
+fn sign_off_is_refused_while_an_answer_is_flagged_for_review() {
+    let home = tempfile::tempdir().unwrap();
+    let path = copy(home.path(), "dorset-2012.toml");
+    let file = path.to_str().unwrap();
+    let out = run(
+        home.path(),
+        &["sign", file, "--by", "A. Chief", "--role", "DCC"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("cannot be signed off yet"), "{stderr}");
+    // Named by its short label, never its id.
+    assert!(
+        stderr.contains("\"Gifts register reviewed\" is flagged for review"),
+        "{stderr}"
+    );
+    let refusal = stderr.split("cannot be signed off yet").nth(1).unwrap();
+    assert!(!refusal.contains("gifts.register.monitoring"), "{refusal}");
+    assert!(
+        !std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("stage = \"final\"")
+    );
+    confirm_and_sign(home.path(), file);
+    // Signed with no doubt open, the narrative no longer calls anything provisional.
+    let narrative = ok(home.path(), &["report", file, "--format", "narrative"]);
+    assert!(
+        !narrative.contains("to be confirmed"),
+        "a sealed narrative says an answer is still to be confirmed: {narrative}"
+    );
+}

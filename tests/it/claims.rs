@@ -169,3 +169,118 @@ fn sign_off_is_refused_while_an_answer_is_flagged_for_review() {
         "a sealed narrative says an answer is still to be confirmed: {narrative}"
     );
 }
+
+/// Dorset 2012 carried into 2013 on its own checklist, none of its answers confirmed.
+fn carried(home: &Path) -> PathBuf {
+    let next = home.join("dorset-2013.toml");
+    ok(
+        home,
+        &[
+            "new",
+            "--no-tui",
+            "--period",
+            "2013",
+            "--checklist",
+            "wfof-2011",
+            "--out",
+            next.to_str().unwrap(),
+            "--from",
+            fixture("dorset-2012.toml").to_str().unwrap(),
+        ],
+    );
+    next
+}
+
+#[test]
+fn a_carried_unconfirmed_file_has_no_score_rating_or_verdict_and_says_how_many_in_every_format() {
+    let home = tempfile::tempdir().unwrap();
+    let path = carried(home.path());
+    let file = path.to_str().unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(home.path(), &["report", file, "--format", "json"])).unwrap();
+    let n = json["unconfirmed"].as_array().unwrap().len();
+    assert!(n > 10, "{n} carried");
+    assert_eq!(json["score"]["overall"], serde_json::Value::Null);
+    assert_eq!(json["score"]["rating"], "not_scored");
+    for area in json["score"]["areas"].as_array().unwrap() {
+        assert_eq!(area["score"], serde_json::Value::Null, "{area}");
+        assert_eq!(area["rating"], "not_scored", "{area}");
+    }
+    assert_eq!(
+        json["verdicts"]["overall"]["verdict"],
+        serde_json::Value::Null
+    );
+    for area in json["verdicts"]["areas"].as_array().unwrap() {
+        assert_eq!(area["verdict"], serde_json::Value::Null, "{area}");
+    }
+    // Every finding is still listed, marked as resting on an unconfirmed answer.
+    assert!(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["unconfirmed"] == true)
+    );
+    let said = format!("{n} answers carried from 2012 are not yet confirmed and are not counted");
+    for (format, shown) in every_format(home.path(), file) {
+        if format == "json" {
+            continue;
+        }
+        assert!(shown.contains(&said), "{format}: {shown}");
+        for claim in [
+            "out of 100, rated",
+            "(score ",
+            "Good progress",
+            "Some progress",
+        ] {
+            assert!(!shown.contains(claim), "{format} says {claim}: {shown}");
+        }
+    }
+}
+
+#[test]
+fn an_area_is_scored_only_on_its_confirmed_answers() {
+    use probity_core::report::{Options, Report};
+    use probity_core::scoring::{Rating, evaluate};
+    let (mut a, c) =
+        probity_core::assessment::load(&fixture("dorset-2012.toml"), crate::support::catalog())
+            .unwrap();
+    let today = jiff::civil::date(2012, 12, 1);
+    let media: Vec<String> = c
+        .area("media")
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    let before = evaluate(&c, &a, today);
+    // One media answer carried and unconfirmed: scored as if it were not answered.
+    let carried = media
+        .iter()
+        .find(|id| before.state(id).is_some_and(|s| s.credit == Some(1.0)))
+        .unwrap()
+        .clone();
+    let mut unanswered = a.clone();
+    unanswered.answers.remove(&carried);
+    a.answers.get_mut(&carried).unwrap().carried = true;
+    a.carried_from = Some("2011".into());
+    let (with, without) = (evaluate(&c, &a, today), evaluate(&c, &unanswered, today));
+    assert_eq!(
+        with.area("media").unwrap().score,
+        without.area("media").unwrap().score
+    );
+    assert_eq!(with.overall, without.overall);
+    assert_eq!(with.unconfirmed, 1);
+    // All of the area carried: not scored, and no rating.
+    for id in &media {
+        if let Some(answer) = a.answers.get_mut(id) {
+            answer.carried = true;
+        }
+    }
+    let all = evaluate(&c, &a, today);
+    assert_eq!(all.area("media").unwrap().score, None);
+    assert_eq!(all.area("media").unwrap().rating(), Rating::NotScored);
+    let r = Report::new(&c, &a, &Options::new("OFFICIAL", today));
+    let media_row = r.score.areas.iter().find(|s| s.id == "media").unwrap();
+    assert_eq!(media_row.rating, Rating::NotScored);
+}

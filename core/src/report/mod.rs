@@ -339,6 +339,27 @@ impl Report {
             .filter(|(_, i)| i.carried)
     }
 
+    /// How many answers carried from the previous period are not yet confirmed, and that they
+    /// are not counted: "15 answers carried from 2012 are not yet confirmed and are not
+    /// counted: no score, rating, verdict or judgement rests on them." Every document's summary
+    /// gives it; `None` when there are none.
+    pub fn unconfirmed_sentence(&self) -> Option<String> {
+        let n = self.carried().count();
+        let from = self
+            .carried_from
+            .as_deref()
+            .unwrap_or("the previous period");
+        match n {
+            0 => None,
+            1 => Some(format!(
+                "1 answer carried from {from} is not yet confirmed and is not counted: no score, rating, verdict or judgement rests on it."
+            )),
+            n => Some(format!(
+                "{n} answers carried from {from} are not yet confirmed and are not counted: no score, rating, verdict or judgement rests on them."
+            )),
+        }
+    }
+
     /// The number of findings at each severity: (high, medium, low).
     pub fn severity_counts(&self) -> (usize, usize, usize) {
         let n = |s| {

@@ -151,7 +151,11 @@ fn scopes<'a>(e: &'a Evaluation, c: Option<&'a Comparison>) -> (Scope, HashMap<&
     let mut overall = Scope::default();
     let mut areas: HashMap<&str, Scope> = HashMap::new();
     let mut high_in: HashMap<&str, Vec<&str>> = HashMap::new();
-    for f in e.findings.iter().filter(|f| f.severity == Severity::High) {
+    for f in e
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::High && !f.unconfirmed)
+    {
         overall.high += 1;
         areas.entry(&f.area).or_default().high += 1;
         high_in.entry(&f.id).or_default().push(&f.area);

@@ -470,7 +470,11 @@ fn facts(r: &Report) -> Vec<(&'static str, String)> {
 /// The overall position: a rated score, a provisional one, or none.
 fn position(r: &Report) -> String {
     let s = &r.score;
-    match s.overall {
+    let standing = match s.overall {
+        None if r.carried().next().is_some() => {
+            "No score can be given yet: no scored question has an answer confirmed for this period."
+                .into()
+        }
         None => "No score can be given yet: no scored question has been answered.".into(),
         Some(score) if s.provisional => format!(
             "The overall score of {} out of 100 is provisional and not rated: it rests on only {} of the {} scored questions that apply.",
@@ -485,6 +489,10 @@ fn position(r: &Report) -> String {
             s.basis.rests_on,
             s.basis.out_of
         ),
+    };
+    match r.unconfirmed_sentence() {
+        Some(unconfirmed) => format!("{standing} {unconfirmed}"),
+        None => standing,
     }
 }
 

@@ -131,7 +131,11 @@ pub(super) fn judge(
 }
 
 fn reasons(checklist: &Checklist, score: &AreaScore, findings: &[Finding]) -> Reasons {
-    let mine: Vec<&Finding> = findings.iter().filter(|f| f.area == score.id).collect();
+    // A finding resting on an unconfirmed carried answer is not this period's position.
+    let mine: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.area == score.id && !f.unconfirmed)
+        .collect();
     let ids = |keep: &dyn Fn(&Finding) -> bool| -> Vec<String> {
         mine.iter()
             .filter(|f| keep(f))

@@ -284,3 +284,61 @@ fn an_area_is_scored_only_on_its_confirmed_answers() {
     let media_row = r.score.areas.iter().find(|s| s.id == "media").unwrap();
     assert_eq!(media_row.rating, Rating::NotScored);
 }
+
+#[test]
+fn a_lone_file_has_no_progress_verdict_in_any_format_but_its_standing() {
+    let home = tempfile::tempdir().unwrap();
+    // Durham 2012 alone: its media area is rated Green, once called "Good progress".
+    let path = copy(home.path(), "durham-2012.toml");
+    let file = path.to_str().unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(home.path(), &["report", file, "--format", "json"])).unwrap();
+    let verdicts = &json["verdicts"];
+    assert_eq!(verdicts["compared_with"], serde_json::Value::Null);
+    let media = verdicts["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["area"] == "media")
+        .unwrap();
+    assert_eq!(media["verdict"], serde_json::Value::Null);
+    assert_eq!(media["standing"], "green");
+    for area in verdicts["areas"].as_array().unwrap() {
+        assert_eq!(area["verdict"], serde_json::Value::Null, "{area}");
+    }
+    for (format, shown) in every_format(home.path(), file) {
+        if format == "json" {
+            continue;
+        }
+        for claim in ["Good progress", "Some progress", "Limited progress"] {
+            assert!(!shown.contains(claim), "{format} says {claim}: {shown}");
+        }
+    }
+    let md = ok(home.path(), &["report", file]);
+    assert!(
+        md.contains("| Relationships with the media and other parties | Rated Green | No progress verdict, as there is no earlier assessment of the force to measure against; it stands rated Green (score 87.5) with no high-severity finding open. |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_progress_verdict_is_given_against_an_earlier_assessment_of_the_force() {
+    let home = tempfile::tempdir().unwrap();
+    copy(home.path(), "dorset-2012.toml");
+    let path = copy(home.path(), "dorset-2013.toml");
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        home.path(),
+        &["report", path.to_str().unwrap(), "--format", "json"],
+    ))
+    .unwrap();
+    let verdicts = &json["verdicts"];
+    assert_eq!(verdicts["compared_with"], "2012");
+    assert!(
+        verdicts["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["basis"] == "comparison" && a["verdict"].is_string()),
+        "{verdicts}"
+    );
+}

@@ -342,3 +342,57 @@ fn a_progress_verdict_is_given_against_an_earlier_assessment_of_the_force() {
         "{verdicts}"
     );
 }
+
+#[test]
+fn a_past_period_without_a_completion_date_is_as_at_its_end_in_every_format() {
+    let home = tempfile::tempdir().unwrap();
+    // Dorset 2012 records the end of its period (31 May 2012) but no completion date.
+    let path = copy(home.path(), "dorset-2012.toml");
+    for (format, shown) in every_format(home.path(), path.to_str().unwrap()) {
+        if format == "json" {
+            let json: serde_json::Value = serde_json::from_str(&shown).unwrap();
+            assert_eq!(json["as_at"], "2012-05-31");
+            assert_eq!(json["as_at_basis"], "period_end");
+            continue;
+        }
+        assert!(shown.contains("31 May 2012"), "{format}: {shown}");
+        assert!(
+            !shown.contains("overdue at 7 December 2026"),
+            "{format}: {shown}"
+        );
+    }
+    let md = ok(home.path(), &["report", path.to_str().unwrap()]);
+    assert!(
+        md.contains("This document is as at 31 May 2012, the end of the period the assessment covers, as no completion date is recorded and the period has ended"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_period_named_by_a_year_alone_is_as_at_its_last_day_once_it_is_past() {
+    let home = tempfile::tempdir().unwrap();
+    // Thames Valley 2012 records neither a completion date nor the end of its period.
+    let path = copy(home.path(), "thames-valley-2012.toml");
+    let file = path.to_str().unwrap();
+    let md = ok(home.path(), &["report", file]);
+    assert!(
+        md.contains("This document is as at 31 December 2012, the last day of the period the assessment is named for"),
+        "{md}"
+    );
+    // While the period runs, the document is as at the day it is produced.
+    let out = probity()
+        .home(home.path())
+        .today("2012-11-30")
+        .args(["report", file])
+        .output()
+        .unwrap();
+    assert!(
+        text(&out.stdout)
+            .contains("This document is as at 30 November 2012, the date it was produced"),
+        "{}",
+        text(&out.stdout)
+    );
+    // A date given still wins.
+    let given = ok(home.path(), &["report", file, "--as-at", "2013-01-15"]);
+    assert!(given.contains("This document is as at 15 January 2013, the date given"));
+}

@@ -56,7 +56,8 @@ pub struct Options {
     /// The date the report is produced.
     pub today: Date,
     /// The date the report is as at, when given; otherwise the assessment's completion date,
-    /// or the date it is produced.
+    /// else the end of a period that has ended, else the date it is produced
+    /// ([`crate::document::recorded_as_at`]).
     pub as_at: Option<Date>,
     /// Graded judgements or revisit verdicts; by default the checklist's own style.
     pub style: Option<Style>,
@@ -86,8 +87,10 @@ impl Options {
 impl Report {
     /// The report on an assessment, scored as at the report's as-at date.
     pub fn new(checklist: &Checklist, assessment: &Assessment, options: &Options) -> Report {
-        let page = Page::new(&options.marking, options.today)
-            .as_at(options.as_at, assessment.completed_on(checklist));
+        let page = Page::new(&options.marking, options.today).as_at(
+            options.as_at,
+            crate::document::recorded_as_at(checklist, assessment, options.today),
+        );
         let evaluation = scoring::evaluate(checklist, assessment, page.as_at);
         let redactor = Redactor {
             redact: options.redact,

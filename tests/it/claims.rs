@@ -396,3 +396,40 @@ fn a_period_named_by_a_year_alone_is_as_at_its_last_day_once_it_is_past() {
     let given = ok(home.path(), &["report", file, "--as-at", "2013-01-15"]);
     assert!(given.contains("This document is as at 15 January 2013, the date given"));
 }
+
+#[test]
+fn an_earlier_assessment_named_with_previous_gives_progress_verdicts_only_for_the_same_force() {
+    let home = tempfile::tempdir().unwrap();
+    let path = copy(home.path(), "dorset-2013.toml");
+    let file = path.to_str().unwrap();
+    let earlier = fixture("dorset-2012.toml");
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        home.path(),
+        &[
+            "report",
+            file,
+            "--format",
+            "json",
+            "--previous",
+            earlier.to_str().unwrap(),
+        ],
+    ))
+    .unwrap();
+    assert_eq!(json["verdicts"]["compared_with"], "2012");
+    // Another force is no baseline.
+    let out = run(
+        home.path(),
+        &[
+            "report",
+            file,
+            "--previous",
+            fixture("durham-2012.toml").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("progress is measured only against the same force"),
+        "{}",
+        text(&out.stderr)
+    );
+}

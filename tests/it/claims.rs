@@ -433,3 +433,41 @@ fn an_earlier_assessment_named_with_previous_gives_progress_verdicts_only_for_th
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_summary_across_checklists_says_so_and_counts_a_rule_only_over_the_forces_asked() {
+    let home = tempfile::tempdir().unwrap();
+    let dorset = copy(home.path(), "dorset-2012.toml");
+    let durham = copy(home.path(), "durham-2012.toml");
+    let northmoor = copy(home.path(), "northmoor-2026.toml");
+    let files = [&dorset, &durham, &northmoor].map(|p| p.to_str().unwrap().to_string());
+    let summary = |format: &str| {
+        let mut args = vec!["summary", "--format", format];
+        args.extend(files.iter().map(String::as_str));
+        ok(home.path(), &args)
+    };
+    let md = summary("md");
+    assert!(
+        md.contains("The forces answered different checklists, so they were not all asked the same questions"),
+        "{md}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&summary("json")).unwrap();
+    assert_eq!(json["checklists"].as_array().unwrap().len(), 2);
+    let asked = |id: &str| {
+        json["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()["asked"]
+            .clone()
+    };
+    // A rule of the 2011 checklist alone is counted over the two 2011 forces, never "of 3";
+    // one of the 2026 checklist alone over Northmoor; one both have over all three.
+    assert_eq!(asked("business_interests_not_reviewed"), 2);
+    assert_eq!(asked("access_before_vetting"), 1);
+    assert_eq!(asked("gifts_register_not_crossreferenced"), 3);
+    assert!(md.contains(" of 1 force: "), "{md}");
+    let html = summary("html");
+    assert!(html.contains("The forces answered different checklists"));
+}

@@ -356,7 +356,7 @@ fn the_two_seed_forces_sum_to_the_published_totals() {
         .unwrap();
     assert_eq!(crossref.forces, ["Dorset Police"]);
     assert_eq!(
-        crossref.sentence(s.forces),
+        crossref.sentence(),
         "1 of 2 forces: Procurement not cross-referenced with the gifts register"
     );
     for item in &s.items {

@@ -255,7 +255,7 @@ fn gaps(w: &mut Word, s: &Summary) {
         let flagged = format!(
             "{} of {}: {}",
             r.flagged,
-            s.forces,
+            r.asked,
             forces_or_none(&r.forces)
         );
         table.row(vec![

@@ -165,7 +165,7 @@ pub fn summary(s: &Summary) -> String {
         .rules
         .iter()
         .map(|r| {
-            let share = (r.flagged * 100).checked_div(s.forces).unwrap_or(0);
+            let share = (r.flagged * 100).checked_div(r.asked).unwrap_or(0);
             [
                 r.title.clone(),
                 r.severity.name().to_string(),

@@ -295,7 +295,7 @@ fn gaps(o: &mut String, s: &Summary) {
         let _ = writeln!(
             o,
             "- {} [{}]. Flagged: {}. Not flagged: {}. Could not be judged: {}.",
-            e(&r.sentence(s.forces)),
+            e(&r.sentence()),
             r.severity.name(),
             e(&forces_or_none(&r.forces)),
             e(&forces_or_none(&r.not_flagged)),

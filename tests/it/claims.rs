@@ -471,3 +471,67 @@ fn a_summary_across_checklists_says_so_and_counts_a_rule_only_over_the_forces_as
     let html = summary("html");
     assert!(html.contains("The forces answered different checklists"));
 }
+
+#[test]
+fn a_summary_has_one_cell_per_column_and_counts_overdue_as_each_force_s_own_report_does() {
+    let home = tempfile::tempdir().unwrap();
+    let dorset = copy(home.path(), "dorset-2012.toml");
+    let northmoor = copy(home.path(), "northmoor-2026.toml");
+    let md = ok(
+        home.path(),
+        &[
+            "summary",
+            dorset.to_str().unwrap(),
+            northmoor.to_str().unwrap(),
+        ],
+    );
+    let table: Vec<&str> = md
+        .split("## By force")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with('|') && !l.starts_with("|---"))
+        .collect();
+    let cells = |line: &str| line.matches(" | ").count();
+    for row in &table {
+        assert_eq!(cells(row), cells(table[0]), "{row}\n{md}");
+    }
+    // Each force's overdue count is its own report's.
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        home.path(),
+        &[
+            "summary",
+            "--format",
+            "json",
+            dorset.to_str().unwrap(),
+            northmoor.to_str().unwrap(),
+        ],
+    ))
+    .unwrap();
+    for (path, force) in [
+        (&dorset, "Dorset Police"),
+        (&northmoor, "Northmoor Constabulary"),
+    ] {
+        let report: serde_json::Value = serde_json::from_str(&ok(
+            home.path(),
+            &["report", path.to_str().unwrap(), "--format", "json"],
+        ))
+        .unwrap();
+        let own = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["status"] == "overdue")
+            .count();
+        let row = json["by_force"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["force"] == force)
+            .unwrap();
+        assert_eq!(row["overdue"], own, "{force}");
+    }
+}

@@ -98,7 +98,8 @@ pub struct ForceRow {
     pub provisional: bool,
     pub rating: Rating,
     pub findings: SeverityCounts,
-    /// Findings whose action was due before the summary's as-at date.
+    /// Findings whose action was due before the force's own as-at date (its completion date,
+    /// or the end of a period that has ended; the summary's when one is given).
     pub overdue: usize,
     /// The checklist's key rates for this force.
     pub rates: Vec<RateValue>,
@@ -439,7 +440,7 @@ fn tally(chosen: &[&Loaded], read: Read, period: Option<&str>, page: &Page) -> S
         checklists,
         by_force: chosen
             .iter()
-            .map(|l| ForceRow::of(checklist_of(l), l, page.as_at))
+            .map(|l| ForceRow::of(checklist_of(l), l, force_as_at(page, checklist_of(l), l)))
             .collect(),
         forces: chosen.len(),
         assessments: chosen
@@ -475,6 +476,12 @@ impl Summary {
                 used.join(", ")
             }
         )];
+        if self.page.as_at_basis != crate::document::AsAt::Given && !self.by_force.is_empty() {
+            out.push(
+                "Each force's overdue actions are counted at the date its own report is as at: its completion date, or the end of its period once that has passed, otherwise the date above."
+                    .into(),
+            );
+        }
         if self.checklists.len() > 1 {
             let each: Vec<String> = self
                 .checklists
@@ -500,6 +507,17 @@ impl Summary {
         }
         out
     }
+}
+
+/// The date a force's actions are judged overdue at: the date given for the summary, or else
+/// the date the force's own report is as at (its completion date, or the end of a period that
+/// has ended), so its overdue count matches its own report.
+fn force_as_at(page: &Page, checklist: &Checklist, l: &Loaded) -> Date {
+    if page.as_at_basis == crate::document::AsAt::Given {
+        return page.as_at;
+    }
+    crate::document::recorded_as_at(checklist, &l.assessment, page.as_at)
+        .map_or(page.as_at, |(d, _)| d)
 }
 
 impl ForceRow {

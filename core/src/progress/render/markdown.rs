@@ -285,7 +285,13 @@ fn by_force(o: &mut String, s: &Summary) {
     row(o, &head.iter().map(|h| e(h)).collect::<Vec<_>>());
     let _ = writeln!(o, "|---|---|{}", "---:|".repeat(head.len() - 2));
     for f in &s.by_force {
-        row(o, &force_cells(f).iter().map(|c| e(c)).collect::<Vec<_>>());
+        row(
+            o,
+            &force_cells(f, &labels)
+                .iter()
+                .map(|c| e(c))
+                .collect::<Vec<_>>(),
+        );
     }
 }
 

@@ -514,15 +514,21 @@ pub struct Output {
     #[arg(long, default_value = DEFAULT_MARKING)]
     pub marking: String,
     /// The date the document is as at, and "overdue" is judged against (default: the date the
-    /// assessment was completed, if recorded, else today).
+    /// assessment was completed, if recorded, else the end of a period that has ended, else
+    /// today).
     #[arg(long, value_name = "DATE")]
     pub as_at: Option<jiff::civil::Date>,
 }
 
 impl Output {
-    /// The page furniture: marking, today, and the as-at date given or else `completed`.
-    pub fn page(&self, today: Date, completed: Option<Date>) -> probity_core::document::Page {
-        probity_core::document::Page::new(&self.marking, today).as_at(self.as_at, completed)
+    /// The page furniture: marking, today, and the as-at date given or else `recorded`
+    /// ([`probity_core::document::recorded_as_at`]).
+    pub fn page(
+        &self,
+        today: Date,
+        recorded: Option<(Date, probity_core::document::AsAt)>,
+    ) -> probity_core::document::Page {
+        probity_core::document::Page::new(&self.marking, today).as_at(self.as_at, recorded)
     }
 
     /// Writes a document to the file named, never replacing one unless asked, or to standard

@@ -71,7 +71,10 @@ pub fn compare(ws: &Workspace, args: &CompareArgs) -> Outcome {
         (Ok(a), Ok(b)) => (a, b),
         (Err(o), _) | (_, Err(o)) => return o,
     };
-    let page = args.output.page(ws.today, new.completed_on(&new_c));
+    let page = args.output.page(
+        ws.today,
+        probity_core::document::recorded_as_at(&new_c, &new, ws.today),
+    );
     let (old_e, new_e) = (
         scoring::evaluate(&old_c, &old, page.as_at),
         scoring::evaluate(&new_c, &new, page.as_at),

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use probity_core::assessment::short_seal;
+use probity_core::assessment::{Finality, short_seal};
 use probity_core::history::{self, Entry, Event};
 use probity_core::text::escape_for_terminal;
 use probity_core::workspace::{
@@ -132,7 +132,7 @@ pub fn sign(ws: &Workspace, args: &SignArgs) -> Outcome {
                 eprintln!("  - {}", escape_for_terminal(&b.to_string()));
             }
             eprintln!(
-                "Confirm each carried answer, and give every high finding's action an owner and a due date, then sign again."
+                "Confirm each carried answer and each answer flagged for review (probity answer FILE ITEM --no-review once it is confirmed), and give every high finding's action an owner and a due date, then sign again."
             );
             Outcome::Invalid
         }
@@ -225,6 +225,9 @@ fn print_verification(file: &Path, v: &Verification, paper: bool) {
         for line in problem_lines(problem) {
             println!("{}", escape_for_terminal(&line));
         }
+    }
+    if v.finality == Finality::Unsealed {
+        println!("{}", Finality::UNSEALED);
     }
 }
 

@@ -2,9 +2,9 @@ use std::path::PathBuf;
 
 use probity_core::document::Format;
 use probity_core::report::{Options, Report, Style};
-use probity_core::workspace::Workspace;
+use probity_core::workspace::{PreviousError, Workspace};
 
-use super::{DataDir, Outcome, Output, format, load, usage};
+use super::{DataDir, Outcome, Output, format, load, shown_load_error, usage};
 
 /// How the report judges the force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,6 +32,10 @@ pub struct ReportArgs {
     /// earlier assessment in the same folder, when there is one.
     #[arg(long, value_enum)]
     pub style: Option<StyleArg>,
+    /// The same force's earlier assessment to measure progress against (revisit style), when
+    /// it is not beside the file.
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
     #[command(flatten)]
     pub data: DataDir,
 }
@@ -52,14 +56,22 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Outcome {
             c.id
         ));
     }
-    let previous = (style.unwrap_or(Style::of(&c)) == Style::Revisit)
-        .then(|| ws.previous_beside(&path, &a))
-        .flatten();
+    let previous = match &args.previous {
+        Some(file) => match ws.previous_named(&ws.locate(file), &a) {
+            Ok(previous) => Some(previous),
+            Err(PreviousError::Load(e)) => return shown_load_error(&e),
+            Err(e) => return usage(&e.to_string()),
+        },
+        None => (style.unwrap_or(Style::of(&c)) == Style::Revisit)
+            .then(|| ws.previous_beside(&path, &a))
+            .flatten(),
+    };
     let options = Options {
         redact: args.redact,
         as_at: args.output.as_at,
         style,
         previous,
+        seal_verified: ws.seal_verifies(&path),
         ..Options::new(&args.output.marking, ws.today)
     };
     let report = Report::new(&c, &a, &options);

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::ops::Deref;
 
 use probity_core::answer::Value;
-use probity_core::assessment::Answer;
+use probity_core::assessment::{Answer, Finality};
 use probity_core::checklist::Item;
 use probity_core::history::{Cause, Event};
 use probity_core::workspace::{
@@ -199,6 +199,11 @@ impl Session {
             .signature
             .as_ref()
             .map(|_| check(&self.assessment, self.opened.history(), None).holds());
+    }
+
+    /// What the header may call the assessment: FINAL only when its seal verifies.
+    pub fn finality(&self) -> Finality {
+        Finality::of(&self.assessment, self.seal_holds == Some(true))
     }
 
     /// What opening found and recorded, in a sentence for the status line.

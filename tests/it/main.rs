@@ -14,6 +14,7 @@ mod support;
 mod accountability;
 mod assessment_file;
 mod checklists;
+mod claims;
 mod cli;
 mod deep_chain;
 mod files_on_disk;

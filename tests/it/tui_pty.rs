@@ -336,7 +336,7 @@ fn an_answer_given_on_screen_is_in_the_history_with_who_and_a_hand_edit_is_found
     pty.wait_for("1 change made outside probity");
     pty.keys("hj", "Relationships");
     pty.keys("lg", "Relationships");
-    pty.keys("H", "(changed outside probity)");
+    pty.keys("H", "(changed outside");
     pty.keys("\x1b", "");
     pty.wait_gone("Every recorded change");
     pty.keys("Q", "");

@@ -286,7 +286,8 @@ fn the_summary_is_a_word_document() {
             "1",
             "2",
             "3",
-            "3",
+            // Overdue at Dorset's own as-at date, the end of its period (31 May 2012).
+            "0",
             "95.9% (47 of 49)"
         ]
     );

@@ -151,6 +151,53 @@ impl Stage {
     }
 }
 
+/// What a document may say about whether the assessment is final. Only a file whose seal
+/// verifies against its history is FINAL; a file marked final by hand, or whose seal no longer
+/// verifies, is "marked final but not sealed" wherever it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Finality {
+    Draft,
+    /// Signed off, and the seal verifies.
+    Sealed,
+    /// Marked final, with no signature or with a seal that does not verify.
+    Unsealed,
+}
+
+impl Finality {
+    /// The finality of a file, given whether its seal was checked and verifies. A file whose
+    /// seal was not checked is never FINAL.
+    pub fn of(assessment: &Assessment, seal_verifies: bool) -> Finality {
+        match (assessment.stage, &assessment.signature) {
+            (Stage::Draft, _) => Finality::Draft,
+            (Stage::Final, Some(_)) if seal_verifies => Finality::Sealed,
+            (Stage::Final, _) => Finality::Unsealed,
+        }
+    }
+
+    /// The badge every format and the interface print: "DRAFT", "FINAL", or
+    /// "MARKED FINAL, NOT SEALED".
+    pub fn badge(self) -> &'static str {
+        match self {
+            Finality::Draft => "DRAFT",
+            Finality::Sealed => "FINAL",
+            Finality::Unsealed => "MARKED FINAL, NOT SEALED",
+        }
+    }
+
+    /// A class name for colour: "draft", "final" or "unsealed".
+    pub fn class(self) -> &'static str {
+        match self {
+            Finality::Draft => "draft",
+            Finality::Sealed => "final",
+            Finality::Unsealed => "unsealed",
+        }
+    }
+
+    /// The state in a sentence, for a cover or the command line, when it is not FINAL.
+    pub const UNSEALED: &'static str = "Marked final but not sealed: no sign-off with a seal that verifies against the history, so it is not presented as final.";
+}
+
 /// What the assessor records about one area's graded judgement: an override of the derived
 /// grade with the reason for it, and any notable practice seen.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -132,8 +132,51 @@ pub enum AsAt {
     Given,
     /// The date the assessment was completed, as answered.
     Completed,
-    /// The date it was produced, as the assessment records no completion date.
+    /// The end of the period the assessment covers, as answered: no completion date is
+    /// recorded, and the period ended before the document was produced.
+    PeriodEnd,
+    /// The last day of the period the assessment is named for (31 December 2012 for "2012"):
+    /// no completion date or end date is recorded, and that day is past.
+    PeriodLastDay,
+    /// The date it was produced, as the assessment records no completion date and its period
+    /// has not ended.
     Produced,
+}
+
+/// The date a document on `assessment` is as at when none is given, and why: the completion
+/// date when recorded; otherwise, for a period that ended before `today`, the period's end
+/// date as answered, or the last day of a period named by a year. `None` means today.
+pub fn recorded_as_at(
+    checklist: &crate::checklist::Checklist,
+    assessment: &crate::assessment::Assessment,
+    today: Date,
+) -> Option<(Date, AsAt)> {
+    if let Some(done) = assessment.completed_on(checklist) {
+        return Some((done, AsAt::Completed));
+    }
+    let answered =
+        checklist
+            .context
+            .period_end
+            .as_deref()
+            .and_then(|id| match assessment.value(id) {
+                Some(crate::answer::Value::Date(d)) => Some(*d),
+                _ => None,
+            });
+    let (end, basis) = match answered {
+        Some(end) => (end, AsAt::PeriodEnd),
+        None => (last_day_of(&assessment.period)?, AsAt::PeriodLastDay),
+    };
+    (end < today).then_some((end, basis))
+}
+
+/// The last day of a period named by a year alone: "2012" ends on 31 December 2012.
+fn last_day_of(period: &str) -> Option<Date> {
+    let period = period.trim();
+    if period.len() != 4 || !period.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Date::new(period.parse().ok()?, 12, 31).ok()
 }
 
 /// The marking used when none is given.
@@ -152,10 +195,10 @@ impl Page {
 
     /// The page as at the date given, else the date the assessment was completed, else the
     /// date it is produced.
-    pub fn as_at(self, given: Option<Date>, completed: Option<Date>) -> Page {
-        let (as_at, as_at_basis) = match (given, completed) {
+    pub fn as_at(self, given: Option<Date>, recorded: Option<(Date, AsAt)>) -> Page {
+        let (as_at, as_at_basis) = match (given, recorded) {
             (Some(d), _) => (d, AsAt::Given),
-            (None, Some(d)) => (d, AsAt::Completed),
+            (None, Some(recorded)) => recorded,
             (None, None) => (self.generated, AsAt::Produced),
         };
         Page {
@@ -170,6 +213,12 @@ impl Page {
         let why = match self.as_at_basis {
             AsAt::Given => "the date given when it was produced",
             AsAt::Completed => "the date the assessment was completed",
+            AsAt::PeriodEnd => {
+                "the end of the period the assessment covers, as no completion date is recorded and the period has ended"
+            }
+            AsAt::PeriodLastDay => {
+                "the last day of the period the assessment is named for, as no completion date or period end date is recorded and that day has passed"
+            }
             AsAt::Produced => "the date it was produced, as no completion date is recorded",
         };
         format!(
@@ -232,7 +281,7 @@ mod tests {
         let done = jiff::civil::date(2012, 11, 30);
         let page = Page::new("OFFICIAL", produced);
         assert_eq!(page.clone().as_at(None, None).as_at, produced);
-        let completed = page.clone().as_at(None, Some(done));
+        let completed = page.clone().as_at(None, Some((done, AsAt::Completed)));
         assert_eq!(
             (completed.as_at, completed.as_at_basis),
             (done, AsAt::Completed)
@@ -242,7 +291,7 @@ mod tests {
                 .as_at_sentence()
                 .starts_with("This document is as at 30 November 2012")
         );
-        let given = page.as_at(Some(produced), Some(done));
+        let given = page.as_at(Some(produced), Some((done, AsAt::Completed)));
         assert_eq!(given.as_at_basis, AsAt::Given);
     }
 

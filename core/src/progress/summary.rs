@@ -33,6 +33,9 @@ pub struct Summary {
     pub left_out: usize,
     /// One row per force: where it stands, in the assessment used.
     pub by_force: Vec<ForceRow>,
+    /// Each checklist the forces answered, with the forces that answered it, in first-seen
+    /// order; more than one means the forces were not asked the same questions.
+    pub checklists: Vec<ChecklistUse>,
     pub items: Vec<ItemTally>,
     pub rules: Vec<RuleTally>,
     pub metrics: Vec<MetricStats>,
@@ -95,10 +98,21 @@ pub struct ForceRow {
     pub provisional: bool,
     pub rating: Rating,
     pub findings: SeverityCounts,
-    /// Findings whose action was due before the summary's as-at date.
+    /// Findings whose action was due before the force's own as-at date (its completion date,
+    /// or the end of a period that has ended; the summary's when one is given).
     pub overdue: usize,
     /// The checklist's key rates for this force.
     pub rates: Vec<RateValue>,
+}
+
+/// A checklist and the forces whose assessment answered it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ChecklistUse {
+    /// The checklist id.
+    pub id: String,
+    /// How the reports name it in a sentence.
+    pub described: String,
+    pub forces: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -132,6 +146,8 @@ pub struct RuleTally {
     /// How many forces it could not be judged on, because the items behind it are unanswered.
     pub not_judged: usize,
     pub not_judged_forces: Vec<String>,
+    /// How many forces' checklists have the rule: it is counted over these alone.
+    pub asked: usize,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -341,6 +357,7 @@ fn tally(chosen: &[&Loaded], read: Read, period: Option<&str>, page: &Page) -> S
                     not_flagged: Vec::new(),
                     not_judged: 0,
                     not_judged_forces: Vec::new(),
+                    asked: 0,
                 });
             }
         }
@@ -371,6 +388,7 @@ fn tally(chosen: &[&Loaded], read: Read, period: Option<&str>, page: &Page) -> S
         }
         for rule in &checklist.rules {
             if let Some(r) = rules.iter_mut().find(|r| r.id == rule.id) {
+                r.asked += 1;
                 r.tally(rule, l);
             }
         }
@@ -404,11 +422,25 @@ fn tally(chosen: &[&Loaded], read: Read, period: Option<&str>, page: &Page) -> S
         })
         .collect();
 
+    let mut checklists: Vec<ChecklistUse> = Vec::new();
+    for l in chosen {
+        let c = checklist_of(l);
+        let force = l.assessment.force.clone();
+        match checklists.iter_mut().find(|u| u.id == c.id) {
+            Some(used) => used.forces.push(force),
+            None => checklists.push(ChecklistUse {
+                id: c.id.clone(),
+                described: c.described_as.clone(),
+                forces: vec![force],
+            }),
+        }
+    }
     Summary {
         page: page.clone(),
+        checklists,
         by_force: chosen
             .iter()
-            .map(|l| ForceRow::of(checklist_of(l), l, page.as_at))
+            .map(|l| ForceRow::of(checklist_of(l), l, force_as_at(page, checklist_of(l), l)))
             .collect(),
         forces: chosen.len(),
         assessments: chosen
@@ -444,6 +476,23 @@ impl Summary {
                 used.join(", ")
             }
         )];
+        if self.page.as_at_basis != crate::document::AsAt::Given && !self.by_force.is_empty() {
+            out.push(
+                "Each force's overdue actions are counted at the date its own report is as at: its completion date, or the end of its period once that has passed, otherwise the date above."
+                    .into(),
+            );
+        }
+        if self.checklists.len() > 1 {
+            let each: Vec<String> = self
+                .checklists
+                .iter()
+                .map(|u| format!("{} ({})", u.described, u.forces.join(", ")))
+                .collect();
+            out.push(format!(
+                "The forces answered different checklists, so they were not all asked the same questions: {}. A force is counted for a question or rule only where its own checklist asks it.",
+                each.join("; ")
+            ));
+        }
         if self.left_out > 0 {
             let n = self.left_out;
             out.push(format!(
@@ -458,6 +507,17 @@ impl Summary {
         }
         out
     }
+}
+
+/// The date a force's actions are judged overdue at: the date given for the summary, or else
+/// the date the force's own report is as at (its completion date, or the end of a period that
+/// has ended), so its overdue count matches its own report.
+fn force_as_at(page: &Page, checklist: &Checklist, l: &Loaded) -> Date {
+    if page.as_at_basis == crate::document::AsAt::Given {
+        return page.as_at;
+    }
+    crate::document::recorded_as_at(checklist, &l.assessment, page.as_at)
+        .map_or(page.as_at, |(d, _)| d)
 }
 
 impl ForceRow {
@@ -527,10 +587,12 @@ impl RuleTally {
         }
     }
 
-    /// "23 of 44 forces: Suppliers not checked against staff business interests", with the
+    /// "23 of 44 forces: Suppliers not checked against staff business interests", counted over
+    /// the forces whose checklist has the rule, with the
     /// forces it could not be judged on when there are any, so "not assessed" never reads as
     /// "no gap".
-    pub fn sentence(&self, forces: usize) -> String {
+    pub fn sentence(&self) -> String {
+        let forces = self.asked;
         let mut s = format!(
             "{} of {} force{}: {}",
             self.flagged,

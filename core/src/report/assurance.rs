@@ -4,7 +4,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::{AnswerRow, Report};
-use crate::assessment::{Assessment, Level, Signature, Stage};
+use crate::assessment::{Assessment, Finality, Level, Signature};
 use crate::checklist::{Area, Checklist};
 use crate::scoring::Evaluation;
 
@@ -98,13 +98,21 @@ impl AnswerRow {
 impl Report {
     /// The sign-off for a cover: signer, role, date and short seal, or DRAFT when unsigned.
     pub fn sign_off_line(&self) -> String {
-        match (&self.signature, self.stage) {
-            (Some(s), _) => format!(
+        match (&self.signature, self.finality) {
+            (Some(s), Finality::Sealed) => format!(
                 "Signed off by {}, {}, on {}. Seal {}",
                 s.by, s.role, s.date, s.short_seal
             ),
-            (None, Stage::Final) => "FINAL, but not signed off: it carries no seal".into(),
-            (None, Stage::Draft) => "DRAFT: not signed off".into(),
+            (Some(s), _) => format!(
+                "{} It names a sign-off by {}, {}, on {}, whose seal {} does not verify.",
+                Finality::UNSEALED,
+                s.by,
+                s.role,
+                s.date,
+                s.short_seal
+            ),
+            (None, Finality::Draft) => "DRAFT: not signed off".into(),
+            (None, _) => Finality::UNSEALED.into(),
         }
     }
 }

@@ -8,7 +8,7 @@ use super::{
     MetricRow, REDACTED, RecommendationRow, Report, ScoreSummary, SignOff,
 };
 use crate::answer::{Kind, Value};
-use crate::assessment::{Assessment, Assurance, Incoming, Level};
+use crate::assessment::{Assessment, Assurance, Finality, Incoming, Level};
 use crate::checklist::Checklist;
 use crate::condition::Step;
 use crate::document::Page;
@@ -56,12 +56,17 @@ pub struct Options {
     /// The date the report is produced.
     pub today: Date,
     /// The date the report is as at, when given; otherwise the assessment's completion date,
-    /// or the date it is produced.
+    /// else the end of a period that has ended, else the date it is produced
+    /// ([`crate::document::recorded_as_at`]).
     pub as_at: Option<Date>,
     /// Graded judgements or revisit verdicts; by default the checklist's own style.
     pub style: Option<Style>,
     /// The same force's earlier period, which revisit verdicts measure progress against.
     pub previous: Option<Previous>,
+    /// True only when the file's seal was checked against its history and verifies
+    /// ([`crate::workspace::verify::check`]). A final file is shown as FINAL only then;
+    /// otherwise it is "marked final but not sealed".
+    pub seal_verified: bool,
 }
 
 impl Options {
@@ -74,6 +79,7 @@ impl Options {
             as_at: None,
             style: None,
             previous: None,
+            seal_verified: false,
         }
     }
 }
@@ -81,8 +87,10 @@ impl Options {
 impl Report {
     /// The report on an assessment, scored as at the report's as-at date.
     pub fn new(checklist: &Checklist, assessment: &Assessment, options: &Options) -> Report {
-        let page = Page::new(&options.marking, options.today)
-            .as_at(options.as_at, assessment.completed_on(checklist));
+        let page = Page::new(&options.marking, options.today).as_at(
+            options.as_at,
+            crate::document::recorded_as_at(checklist, assessment, options.today),
+        );
         let evaluation = scoring::evaluate(checklist, assessment, page.as_at);
         let redactor = Redactor {
             redact: options.redact,
@@ -117,6 +125,7 @@ impl Report {
             provenance: checklist.provenance.clone(),
             assessor: redactor.name(&assessment.assessor_named(checklist)),
             stage: assessment.stage,
+            finality: Finality::of(assessment, options.seal_verified),
             signature: assessment
                 .signature
                 .as_ref()

@@ -26,7 +26,7 @@ pub use build::{Options, Style};
 pub use judged::{HeadlineRow, JudgementRow};
 pub use verdict::{Previous, Verdict, VerdictRow, Verdicts};
 
-use crate::assessment::{Level, Stage};
+use crate::assessment::{Finality, Level, Stage};
 use crate::checklist::Severity;
 use crate::document::{self, Document, Format, Page, RenderError};
 use crate::scoring::{Basis, Finding, FindingKind, Rating, Warning};
@@ -45,7 +45,11 @@ pub struct Report {
     pub checklist_described: String,
     pub provenance: String,
     pub assessor: Option<String>,
+    /// The stage the file records.
     pub stage: Stage,
+    /// What the report presents: FINAL only when the seal verifies; a file marked final
+    /// without a seal that verifies is "marked final but not sealed".
+    pub finality: Finality,
     /// Who signed the assessment off, when and with what seal; null for a draft.
     pub signature: Option<SignOff>,
     /// The period the answers were carried forward from, if any.
@@ -333,6 +337,27 @@ impl Report {
             .iter()
             .flat_map(|a| a.items.iter().map(move |i| (a, i)))
             .filter(|(_, i)| i.carried)
+    }
+
+    /// How many answers carried from the previous period are not yet confirmed, and that they
+    /// are not counted: "15 answers carried from 2012 are not yet confirmed and are not
+    /// counted: no score, rating, verdict or judgement rests on them." Every document's summary
+    /// gives it; `None` when there are none.
+    pub fn unconfirmed_sentence(&self) -> Option<String> {
+        let n = self.carried().count();
+        let from = self
+            .carried_from
+            .as_deref()
+            .unwrap_or("the previous period");
+        match n {
+            0 => None,
+            1 => Some(format!(
+                "1 answer carried from {from} is not yet confirmed and is not counted: no score, rating, verdict or judgement rests on it."
+            )),
+            n => Some(format!(
+                "{n} answers carried from {from} are not yet confirmed and are not counted: no score, rating, verdict or judgement rests on them."
+            )),
+        }
     }
 
     /// The number of findings at each severity: (high, medium, low).

@@ -419,15 +419,9 @@ fn opening(r: &Report) -> String {
         r.score.applicable,
         format_number(r.score.completeness),
     );
-    let carried = r.carried().count();
-    if carried > 0 {
-        p.push_str(&format!(
-            " {} carried forward from {} {} not yet been confirmed for this period, so {} left out of what follows.",
-            capitalise(&plural(carried, "answer", "answers")),
-            line(r.carried_from.as_deref().unwrap_or("the previous period")),
-            if carried == 1 { "has" } else { "have" },
-            if carried == 1 { "it is" } else { "they are" },
-        ));
+    if let Some(unconfirmed) = r.unconfirmed_sentence() {
+        p.push(' ');
+        p.push_str(&line(&unconfirmed));
     }
     let provisional = r
         .areas

@@ -17,15 +17,17 @@ use crate::scoring::{self, Evaluation, Rating};
 
 /// How the revisit verdicts are reached, in words, for the method section.
 pub const METHOD: &str = "Progress verdicts use the narrative scale of HMIC's 2012 revisit: good \
-progress, some progress or limited progress. When an assessment of an earlier period of the same \
-force is found in the same folder (the period the answers were carried from, or else the latest \
-earlier one), each area's verdict follows from last period's findings that fall in it: good progress \
-when at least two thirds of them have closed and no new high-severity finding has opened, some \
-progress when at least one has closed, limited progress when none has. An area with no earlier \
-finding to measure, and every area when no earlier period is found, is judged on where it stands: \
+progress, some progress or limited progress. Progress means change since a baseline, so a verdict \
+is given only against an earlier assessment of the same force (the period the answers were carried \
+from, or else the latest earlier one, kept beside this one or named when the report is produced). Each area's verdict then follows from \
+last period's findings that fall in it: good progress when at least two thirds of them have closed \
+and no new high-severity finding has opened, some progress when at least one has closed, limited \
+progress when none has. An area with no earlier finding to measure is judged on where it stands: \
 good progress when rated Green with no high-severity finding open, limited progress when rated Red, \
-some progress otherwise; an area whose score is provisional or not scored gets no verdict. The \
-overall verdict applies the same rule to the whole assessment.";
+some progress otherwise. Without an earlier assessment no progress verdict is given: the report \
+gives where each area stands instead, its rating and the high-severity findings open. An area \
+whose score is provisional or not scored gets neither. The overall verdict applies the same rule \
+to the whole assessment.";
 
 /// A 2012-style progress verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -62,8 +64,12 @@ pub struct VerdictRow {
     /// The area's id; null for the overall verdict.
     pub area: Option<String>,
     pub title: String,
-    /// Null when too little is answered to judge.
+    /// Null when too little is answered to judge, or when there is no earlier assessment to
+    /// measure progress against.
     pub verdict: Option<Verdict>,
+    /// Without an earlier assessment: the rating it stands at instead of a verdict; null
+    /// otherwise, and when provisional or not scored.
+    pub standing: Option<Rating>,
     pub basis: VerdictBasis,
     /// Why, in a sentence.
     pub why: String,
@@ -151,7 +157,11 @@ fn scopes<'a>(e: &'a Evaluation, c: Option<&'a Comparison>) -> (Scope, HashMap<&
     let mut overall = Scope::default();
     let mut areas: HashMap<&str, Scope> = HashMap::new();
     let mut high_in: HashMap<&str, Vec<&str>> = HashMap::new();
-    for f in e.findings.iter().filter(|f| f.severity == Severity::High) {
+    for f in e
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::High && !f.unconfirmed)
+    {
         overall.high += 1;
         areas.entry(&f.area).or_default().high += 1;
         high_in.entry(&f.id).or_default().push(&f.area);
@@ -200,12 +210,24 @@ fn row(
 ) -> VerdictRow {
     let (verdict, basis, why) = match c {
         Some(c) if s.traced > 0 => by_progress(s, &c.before_period),
-        _ => by_standing(rating, score, s.high),
+        Some(_) => by_standing(rating, score, s.high),
+        None => {
+            let standing = without_baseline(rating, score, s.high);
+            return VerdictRow {
+                area,
+                title,
+                verdict: None,
+                standing: standing.0,
+                basis: VerdictBasis::Standing,
+                why: standing.1,
+            };
+        }
     };
     VerdictRow {
         area,
         title,
         verdict,
+        standing: None,
         basis,
         why,
     }
@@ -244,41 +266,55 @@ fn by_progress(s: &Scope, period: &str) -> (Option<Verdict>, VerdictBasis, Strin
     (Some(verdict), VerdictBasis::Comparison, why)
 }
 
+/// Where an area stands, in words that claim no progress: "rated Green (score 87.5) with no
+/// high-severity finding open"; the reason there is none when provisional or not scored.
+fn stands(rating: Rating, score: Option<f64>, high: usize) -> Result<String, &'static str> {
+    let shown = score
+        .map(|s| crate::answer::format_number(crate::document::figures::round1(s)))
+        .unwrap_or_default();
+    let open = match high {
+        0 => "no high-severity finding open".to_string(),
+        1 => "one high-severity finding open".to_string(),
+        n => format!("{} high-severity findings open", in_words(n as f64)),
+    };
+    match rating {
+        Rating::Green | Rating::Amber | Rating::Red => Ok(format!(
+            "rated {} (score {shown}) with {open}",
+            rating.label()
+        )),
+        Rating::Provisional => Err("its score is provisional"),
+        Rating::NotScored => Err("nothing scored is answered"),
+    }
+}
+
+/// No earlier assessment to measure against: no progress verdict, and where it stands instead.
+fn without_baseline(rating: Rating, score: Option<f64>, high: usize) -> (Option<Rating>, String) {
+    match stands(rating, score, high) {
+        Ok(words) => (
+            Some(rating),
+            format!(
+                "No progress verdict, as there is no earlier assessment of the force to measure against; it stands {words}."
+            ),
+        ),
+        Err(why) => (None, format!("No verdict: {why}.")),
+    }
+}
+
 fn by_standing(
     rating: Rating,
     score: Option<f64>,
     high: usize,
 ) -> (Option<Verdict>, VerdictBasis, String) {
-    let shown = score
-        .map(|s| crate::answer::format_number(crate::document::figures::round1(s)))
-        .unwrap_or_default();
-    let (verdict, why) = match rating {
-        Rating::Green if high == 0 => (
-            Some(Verdict::GoodProgress),
-            format!("rated Green (score {shown}) with no high-severity finding open"),
-        ),
-        Rating::Green => (
-            Some(Verdict::SomeProgress),
-            format!(
-                "rated Green (score {shown}), but with {} high-severity finding{} open",
-                in_words(high as f64),
-                if high == 1 { "" } else { "s" }
-            ),
-        ),
-        Rating::Amber => (
-            Some(Verdict::SomeProgress),
-            format!("rated Amber (score {shown})"),
-        ),
-        Rating::Red => (
-            Some(Verdict::LimitedProgress),
-            format!("rated Red (score {shown})"),
-        ),
-        Rating::Provisional => (None, "its score is provisional".into()),
-        Rating::NotScored => (None, "nothing scored is answered".into()),
+    let verdict = match rating {
+        Rating::Green if high == 0 => Some(Verdict::GoodProgress),
+        Rating::Green | Rating::Amber => Some(Verdict::SomeProgress),
+        Rating::Red => Some(Verdict::LimitedProgress),
+        Rating::Provisional | Rating::NotScored => None,
     };
-    let why = match verdict {
-        Some(v) => format!("{}: {why}.", v.label()),
-        None => format!("No verdict: {why}."),
+    let why = match (verdict, stands(rating, score, high)) {
+        (Some(v), Ok(words)) => format!("{}: {words}.", v.label()),
+        (_, Err(why)) => format!("No verdict: {why}."),
+        (None, Ok(words)) => format!("No verdict: {words}."),
     };
     (verdict, VerdictBasis::Standing, why)
 }

@@ -4,7 +4,6 @@
 //! annex of the questions not yet answered. Renderers only lay these out and escape them.
 
 use super::{ActionStatus, AnswerRow, FindingRow, Report, Style, Verdict, VerdictRow, Verdicts};
-use crate::assessment::Stage;
 use crate::checklist::Grade;
 use crate::document::figures::paragraphs;
 use crate::document::long_date;
@@ -17,8 +16,10 @@ pub struct View<'r> {
     pub r: &'r Report,
     /// "Integrity self-assessment: Dorset Police, 2012".
     pub title: String,
-    /// "DRAFT" or "FINAL".
+    /// "DRAFT", "FINAL" or "MARKED FINAL, NOT SEALED" ([`crate::assessment::Finality`]).
     pub stage: &'static str,
+    /// "draft", "final" or "unsealed", for colour.
+    pub stage_class: &'static str,
     pub facts: Vec<(&'static str, String)>,
     /// The overall position in a sentence, with the score and its rating or why it has none.
     pub position: String,
@@ -167,10 +168,8 @@ impl<'r> View<'r> {
         View {
             r,
             title: format!("Integrity self-assessment: {}, {}", r.force, r.period),
-            stage: match r.stage {
-                Stage::Final => "FINAL",
-                Stage::Draft => "DRAFT",
-            },
+            stage: r.finality.badge(),
+            stage_class: r.finality.class(),
             facts: facts(r),
             position: position(r),
             completeness: format!(
@@ -379,12 +378,18 @@ headlines take the assessor's.",
 fn verdict_line(row: &VerdictRow) -> VerdictLine<'_> {
     VerdictLine {
         title: &row.title,
-        verdict: row.verdict.map_or("No verdict", Verdict::label),
-        class: match row.verdict {
-            Some(Verdict::GoodProgress) => "good",
-            Some(Verdict::SomeProgress) => "adequate",
-            Some(Verdict::LimitedProgress) => "poor",
-            None => "none",
+        verdict: match (row.verdict, row.standing) {
+            (Some(v), _) => v.label(),
+            (None, Some(Rating::Green)) => "Rated Green",
+            (None, Some(Rating::Amber)) => "Rated Amber",
+            (None, Some(Rating::Red)) => "Rated Red",
+            (None, _) => "No verdict",
+        },
+        class: match (row.verdict, row.standing) {
+            (Some(Verdict::GoodProgress), _) | (None, Some(Rating::Green)) => "good",
+            (Some(Verdict::SomeProgress), _) | (None, Some(Rating::Amber)) => "adequate",
+            (Some(Verdict::LimitedProgress), _) | (None, Some(Rating::Red)) => "poor",
+            (None, _) => "none",
         },
         why: &row.why,
     }
@@ -396,35 +401,50 @@ fn verdicts(v: &Verdicts) -> Judged<'_> {
             "Verdicts in the style of HMIC's 2012 revisit, measured against the force's assessment \
 for {period}: how many of its findings have closed since."
         ),
-        None => "Verdicts in the style of HMIC's 2012 revisit. No earlier assessment of the force \
-was found beside this one, so each verdict rests on where the area stands now."
+        None => "Progress verdicts in the style of HMIC's 2012 revisit measure change since an \
+earlier assessment of the same force. There is none to measure against, so no progress verdict \
+is given: where the force and each area stand is given instead."
             .into(),
+    };
+    let summary = match (v.overall.verdict, v.overall.standing) {
+        (Some(verdict), _) => format!("Overall: {}.", verdict.label().to_lowercase()),
+        (None, Some(_)) => format!("Overall: {}", lower_first(&v.overall.why)),
+        (None, None) => "Overall: no verdict.".into(),
     };
     Judged {
         heading: "Progress verdicts",
         intro,
-        summary: Some(format!(
-            "Overall: {}.",
-            v.overall
-                .verdict
-                .map_or("no verdict", Verdict::label)
-                .to_lowercase()
-        )),
+        summary: Some(summary),
         headlines: Vec::new(),
         areas: Vec::new(),
         verdicts: std::iter::once(&v.overall)
-            .chain(v.areas.iter().filter(|row| row.verdict.is_some()))
+            .chain(
+                v.areas
+                    .iter()
+                    .filter(|row| row.verdict.is_some() || row.standing.is_some()),
+            )
             .map(verdict_line)
             .collect(),
         unjudged: unjudged(&v.areas),
     }
 }
 
+/// "No progress verdict, …" as it reads after "Overall: ".
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// The areas without a verdict, one sentence per reason in the areas' order: "No verdict (its
 /// score is provisional): Gifts and hospitality; Training."
 fn unjudged(rows: &[VerdictRow]) -> Vec<String> {
     let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
-    for row in rows.iter().filter(|r| r.verdict.is_none()) {
+    for row in rows
+        .iter()
+        .filter(|r| r.verdict.is_none() && r.standing.is_none())
+    {
         let reason = row
             .why
             .trim_start_matches("No verdict: ")
@@ -471,7 +491,11 @@ fn facts(r: &Report) -> Vec<(&'static str, String)> {
 /// The overall position: a rated score, a provisional one, or none.
 fn position(r: &Report) -> String {
     let s = &r.score;
-    match s.overall {
+    let standing = match s.overall {
+        None if r.carried().next().is_some() => {
+            "No score can be given yet: no scored question has an answer confirmed for this period."
+                .into()
+        }
         None => "No score can be given yet: no scored question has been answered.".into(),
         Some(score) if s.provisional => format!(
             "The overall score of {} out of 100 is provisional and not rated: it rests on only {} of the {} scored questions that apply.",
@@ -486,6 +510,10 @@ fn position(r: &Report) -> String {
             s.basis.rests_on,
             s.basis.out_of
         ),
+    };
+    match r.unconfirmed_sentence() {
+        Some(unconfirmed) => format!("{standing} {unconfirmed}"),
+        None => standing,
     }
 }
 

@@ -175,6 +175,9 @@ fn summary(ws: &mut Worksheet, r: &Report, s: &Styles) -> Result<(), XlsxError> 
             format!("{} in all: {h} high, {m} medium, {l} low", r.findings.len()),
         ),
     ];
+    if let Some(unconfirmed) = r.unconfirmed_sentence() {
+        facts.push(("Not counted", unconfirmed));
+    }
     // The headline judgements, or the overall progress verdict: what a committee looks for first.
     if let Some(summary) = judged.summary {
         facts.push((judged.heading, summary));

@@ -32,6 +32,9 @@ pub struct Finding {
     pub recommendations: Vec<String>,
     /// The label the checklist gives it, such as "cause of concern".
     pub label: Option<Label>,
+    /// True when it rests on an answer carried from the previous period and not yet
+    /// confirmed: it is listed, but left out of every verdict and judgement.
+    pub unconfirmed: bool,
 }
 
 /// Said when a checklist gives no action for an item's gap, so no finding goes without one.
@@ -43,6 +46,13 @@ pub const NO_ACTION: &str =
 pub enum FindingKind {
     Item,
     Rule,
+}
+
+/// Whether any of the items has an answer carried from last period and not yet confirmed.
+fn rests_on_unconfirmed(assessment: &Assessment, items: &[String]) -> bool {
+    items
+        .iter()
+        .any(|i| assessment.answer(i).is_some_and(|a| a.is_unconfirmed()))
 }
 
 pub(super) fn collect(
@@ -73,6 +83,7 @@ pub(super) fn collect(
                 .find(|id| assessment.answer(id).is_some_and(|a| a.owner.is_some()))
         });
         let answer = anchor.and_then(|id| assessment.answer(id));
+        let unconfirmed = rests_on_unconfirmed(assessment, &items);
         let area_item = anchor
             .or(items.first().map(String::as_str))
             .unwrap_or_default();
@@ -95,6 +106,7 @@ pub(super) fn collect(
                 due: answer.and_then(|a| a.due),
                 recommendations: rule.recommendations.clone(),
                 label: rule.label,
+                unconfirmed,
             },
         ));
     }
@@ -147,6 +159,7 @@ pub(super) fn collect(
                 due: answer.and_then(|a| a.due),
                 recommendations: item.recommendations.clone(),
                 label,
+                unconfirmed: rests_on_unconfirmed(assessment, std::slice::from_ref(&item.id)),
             },
         ));
     }

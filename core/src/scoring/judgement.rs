@@ -175,7 +175,11 @@ fn raises_cause(rule: &Rule) -> bool {
 
 fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) -> Reasons {
     let checklist = facts.checklist;
-    let mine: Vec<&Finding> = findings.iter().filter(|f| f.area == score.id).collect();
+    // A finding resting on an unconfirmed carried answer is not this period's position.
+    let mine: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.area == score.id && !f.unconfirmed)
+        .collect();
     let ids = |keep: &dyn Fn(&Finding) -> bool| -> Vec<String> {
         mine.iter()
             .filter(|f| keep(f))

@@ -26,7 +26,8 @@ use crate::condition::Answers;
 
 /// How answers become scores and findings, in words, for reports.
 pub const METHOD: &str = "Status items score 1 for yes, ½ for partial and 0 for no; not applicable (na) \
-items are left out. Choice items score the credit their option carries. Area and overall scores \
+items are left out. Answers carried from the previous period and not yet confirmed are left out of \
+every score, rating, verdict and judgement until they are confirmed. Choice items score the credit their option carries. Area and overall scores \
 (0–100) are weighted averages over the answered, applicable scored items; unanswered items do not \
 lower the score, and completeness (answered ÷ applicable items) is reported beside it. Items whose \
 ask-condition does not hold are not applicable: they are neither scored nor flagged. Every no is a \
@@ -46,6 +47,9 @@ pub struct Evaluation {
     pub findings: Vec<Finding>,
     pub metrics: Vec<Metric>,
     pub warnings: Vec<Warning>,
+    /// Answers to asked items carried from the previous period and not yet confirmed: left out
+    /// of every score, rating, verdict and judgement.
+    pub unconfirmed: usize,
     /// Each area's graded judgement and the headlines, when the checklist defines grading.
     pub judgements: Option<Judgements>,
     /// The date age tests measure from: the completion date when recorded, otherwise the date
@@ -85,6 +89,8 @@ pub struct AreaScore {
     pub applicable: usize,
     /// What the score rests on.
     pub basis: Basis,
+    /// Answers carried and not yet confirmed, left out of the score.
+    pub unconfirmed: usize,
 }
 
 impl AreaScore {
@@ -106,6 +112,9 @@ pub struct ItemState {
     pub asked: bool,
     /// 0–1 for scored, answered, applicable items.
     pub credit: Option<f64>,
+    /// False when the answer was carried from the previous period and is not yet confirmed:
+    /// its credit is then left out of every score.
+    pub counted: bool,
 }
 
 impl Evaluation {
@@ -232,23 +241,31 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
     let (mut total_w, mut total_c) = (0.0, 0.0);
     let mut completeness = Completeness::default();
     let mut overall_basis = Basis::default();
+    let mut total_unconfirmed = 0;
     for area in &checklist.areas {
         let (mut w_sum, mut c_sum, mut answered, mut applicable) = (0.0, 0.0, 0, 0);
-        let mut basis = Basis::default();
+        let (mut basis, mut unconfirmed) = (Basis::default(), 0);
         for item in &area.items {
             let is_asked = facts.is_asked(&item.id);
             let value = effective(&item.id);
             let credit = value.and_then(|v| credit(item, v));
+            // Last period's answer, not yet confirmed, is not this period's position.
+            let carried = value.is_some()
+                && assessment
+                    .answer(&item.id)
+                    .is_some_and(crate::assessment::Answer::is_unconfirmed);
             if is_asked {
                 applicable += 1;
                 answered += usize::from(value.is_some());
+                unconfirmed += usize::from(carried);
             }
             let not_applicable = value.is_some() && credit.is_none();
+            let counted = credit.filter(|_| !carried);
             if is_asked && item.kind.is_scored() && !not_applicable {
                 basis.out_of += 1;
-                basis.rests_on += usize::from(credit.is_some());
+                basis.rests_on += usize::from(counted.is_some());
             }
-            if let Some(c) = credit {
+            if let Some(c) = counted {
                 w_sum += item.weight;
                 c_sum += item.weight * c;
             }
@@ -257,6 +274,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
                 ItemState {
                     asked: is_asked,
                     credit,
+                    counted: !carried,
                 },
             );
         }
@@ -264,6 +282,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
         total_c += c_sum;
         completeness.answered += answered;
         completeness.applicable += applicable;
+        total_unconfirmed += unconfirmed;
         overall_basis.rests_on += basis.rests_on;
         overall_basis.out_of += basis.out_of;
         areas.push(AreaScore {
@@ -272,6 +291,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
             answered,
             applicable,
             basis,
+            unconfirmed,
         });
     }
 
@@ -291,6 +311,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
         findings,
         metrics,
         warnings: Vec::new(),
+        unconfirmed: total_unconfirmed,
         judgements,
         as_at: facts.as_at,
         states,

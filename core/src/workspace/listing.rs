@@ -127,6 +127,58 @@ impl Workspace {
     }
 }
 
+/// Why an assessment named as the earlier one cannot be measured against.
+#[derive(Debug, thiserror::Error)]
+pub enum PreviousError {
+    #[error(transparent)]
+    Load(crate::assessment::LoadError),
+    #[error(
+        "{file} is an assessment of {force}, not of {wanted}: progress is measured only against the same force"
+    )]
+    OtherForce {
+        file: String,
+        force: String,
+        wanted: String,
+    },
+    #[error("{file} is for {period}, which is not earlier than {this}")]
+    NotEarlier {
+        file: String,
+        period: String,
+        this: String,
+    },
+}
+
+impl Workspace {
+    /// The earlier assessment named with `--previous`: it must be of the same force and an
+    /// earlier period, as only then can a verdict speak of progress.
+    pub fn previous_named(
+        &self,
+        file: &Path,
+        assessment: &Assessment,
+    ) -> Result<Previous, PreviousError> {
+        let (previous, checklist) = self.load(file).map_err(PreviousError::Load)?;
+        let name = file.display().to_string();
+        if !previous.force.eq_ignore_ascii_case(&assessment.force) {
+            return Err(PreviousError::OtherForce {
+                file: name,
+                force: previous.force,
+                wanted: assessment.force.clone(),
+            });
+        }
+        if previous.period >= assessment.period {
+            return Err(PreviousError::NotEarlier {
+                file: name,
+                period: previous.period,
+                this: assessment.period.clone(),
+            });
+        }
+        Ok(Previous {
+            assessment: previous,
+            checklist,
+        })
+    }
+}
+
 /// The assessments in `folder` whose heads read, with their heads.
 fn heads_in(folder: &Path) -> Vec<(PathBuf, crate::assessment::Head)> {
     crate::progress::expand(&[folder.to_path_buf()])

@@ -15,6 +15,10 @@ pub enum Blocker {
     #[error("\"{item}\" was carried from last period and has not been confirmed ({prompt})")]
     Unconfirmed { item: String, prompt: String },
     #[error(
+        "\"{item}\" is flagged for review, to be confirmed: confirm it and take the flag off ({prompt})"
+    )]
+    Review { item: String, prompt: String },
+    #[error(
         "\"{item}\" has a different answer from {from} ({workbook}) waiting to be resolved: take it or keep the one held ({prompt})"
     )]
     Conflict {
@@ -64,15 +68,33 @@ impl Opened {
             .map_or_else(String::new, |i| i.prompt.clone())
     }
 
+    /// An item as a reader names it: its short label (its id only if the checklist lacks it).
+    fn label(&self, item: &str) -> String {
+        self.checklist
+            .item(item)
+            .map_or_else(|| item.to_string(), |i| i.short_label().to_string())
+    }
+
     /// What stops a sign-off now: answers carried from last period and not confirmed, answers
-    /// from returns waiting beside different ones (conflicts), and high findings whose action
-    /// has no owner or due date. Empty when it may be signed.
+    /// flagged for review, answers from returns waiting beside different ones (conflicts), and
+    /// high findings whose action has no owner or due date. Each answer is named by its short
+    /// label. Empty when it may be signed.
     pub fn blockers(&self) -> Vec<Blocker> {
         let unconfirmed = self
             .assessment
             .unconfirmed()
             .map(|id| Blocker::Unconfirmed {
-                item: id.to_string(),
+                item: self.label(id),
+                prompt: self.prompt(id),
+            });
+        // A flag on an unanswered item doubts nothing the seal would certify.
+        let review = self
+            .assessment
+            .answers
+            .iter()
+            .filter(|(_, a)| a.review && a.value.is_some())
+            .map(|(id, _)| Blocker::Review {
+                item: self.label(id),
                 prompt: self.prompt(id),
             });
         let unowned = self
@@ -96,12 +118,16 @@ impl Opened {
             .assessment
             .conflicts()
             .map(|(id, incoming)| Blocker::Conflict {
-                item: id.to_string(),
+                item: self.label(id),
                 prompt: self.prompt(id),
                 from: incoming.from.clone(),
                 workbook: incoming.source.clone(),
             });
-        unconfirmed.chain(conflicts).chain(unowned).collect()
+        unconfirmed
+            .chain(review)
+            .chain(conflicts)
+            .chain(unowned)
+            .collect()
     }
 
     /// Signs the assessment off: marks it final, records the signer, their role, the time and

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::Workspace;
-use crate::assessment::{Assessment, LoadError, Signature};
+use crate::assessment::{Assessment, Finality, LoadError, Signature};
 use crate::history::{self, Broken, Cause, Difference, Entry, Event, History, State};
 use crate::storage;
 
@@ -18,6 +18,10 @@ pub struct Verification {
     /// it was checked for the content, and the signer against the history's sign-off.
     pub older_seal: bool,
     pub problems: Vec<Problem>,
+    /// What documents may call the file: FINAL only when it is signed and everything here
+    /// holds (the seal verifies); "marked final but not sealed" when it is marked final
+    /// otherwise.
+    pub finality: Finality,
 }
 
 /// One thing that does not hold.
@@ -96,6 +100,13 @@ impl Workspace {
         let history = History::load(&history::path_for(path)).map_err(VerifyError::History)?;
         Ok(check(&assessment, &history, paper))
     }
+
+    /// True when the file at `path` is signed off and its seal verifies against its history,
+    /// so a document may present it as FINAL. False when it cannot be checked.
+    pub fn seal_verifies(&self, path: &Path) -> bool {
+        self.verify(path, None)
+            .is_ok_and(|v| v.finality == Finality::Sealed)
+    }
 }
 
 /// The checks themselves, on an assessment and history already read.
@@ -171,6 +182,7 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
         entries: history.entries().count(),
         signature: assessment.signature.clone(),
         older_seal,
+        finality: Finality::of(assessment, problems.is_empty()),
         problems,
     }
 }

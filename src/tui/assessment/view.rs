@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
 use probity_core::answer::Status;
+use probity_core::assessment::Finality;
 use probity_core::checklist::Severity;
 use probity_core::workspace::{ReadOnly, Refused};
 
@@ -153,20 +154,23 @@ fn header(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Line::from(spans), area);
 }
 
-/// The badge of a final assessment: who signed it, and whether its seal still holds.
+/// The badge of a final assessment: FINAL with who signed it when the seal verifies,
+/// otherwise the shared "marked final, not sealed" badge and why.
 fn final_badge(s: &Session) -> String {
-    match (&s.assessment.signature, s.seal_holds) {
-        (Some(sig), Some(false)) => format!(
-            " FINAL · signed by {} · SEAL BROKEN: changed since signing ",
-            sig.by
-        ),
-        (Some(sig), _) => format!(
-            " FINAL · signed by {}, {} · seal {} ",
+    match (&s.assessment.signature, s.finality()) {
+        (Some(sig), Finality::Sealed) => format!(
+            " {} · signed by {}, {} · seal {} ",
+            Finality::Sealed.badge(),
             sig.by,
             sig.role,
             sig.short_seal()
         ),
-        (None, _) => " FINAL · not signed ".into(),
+        (Some(sig), f) => format!(
+            " {} · signed by {} · SEAL DOES NOT VERIFY: changed since signing ",
+            f.badge(),
+            sig.by
+        ),
+        (None, f) => format!(" {} · no sign-off ", f.badge()),
     }
 }
 

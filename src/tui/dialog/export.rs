@@ -181,6 +181,7 @@ impl Export {
     fn write(&self, s: &Session, target: &Path, overwrite: Overwrite) -> Result<(), ExportError> {
         let options = Options {
             redact: self.redact,
+            seal_verified: s.seal_holds == Some(true),
             ..Options::new(DEFAULT_MARKING, s.today())
         };
         let report = Report::new(&s.checklist, &s.assessment, &options);

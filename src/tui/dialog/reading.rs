@@ -83,9 +83,10 @@ impl Reading {
         Reading {
             title: "Not ready to sign off".into(),
             intro: format!(
-                "Confirm each carried answer, take ({}) or keep ({}) each answer a return gave \
-                 beside a different one, and give every high finding's action an owner and a due \
-                 date, then sign again.",
+                "Confirm each carried answer and each answer flagged for review (unflag it with \
+                 {}), take ({}) or keep ({}) each answer a return gave beside a different one, and \
+                 give every high finding's action an owner and a due date, then sign again.",
+                keymap::key_name(Context::Assessment, &Action::ToggleReview),
                 keymap::key_name(Context::Assessment, &Action::TakeIncoming),
                 keymap::key_name(Context::Assessment, &Action::KeepHeld),
             ),

@@ -202,3 +202,65 @@ fn sign_off_shows_what_it_will_seal_and_esc_leaves_it_unsigned() {
     assert!(!session(&app).assessment.is_final());
     assert_eq!(file(&path), before, "nothing was sealed or written");
 }
+
+/// The header's first row, as text.
+fn header(app: &App) -> String {
+    let screen = draw(app, 120, 40);
+    let buffer = screen.buffer();
+    (0..120).map(|x| buffer[(x, 0)].symbol()).collect()
+}
+
+#[test]
+fn a_file_marked_final_by_hand_is_not_final_in_the_header() {
+    let dir = data_dir();
+    let path = dir.path().join("dorset-2013.toml");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/dorset-2013.toml"
+        ),
+        &path,
+    )
+    .unwrap();
+    let mut app = App::open(ws(dir.path()), &path).unwrap();
+    app.theme.colour = false;
+    let shown = header(&app);
+    assert!(
+        shown.starts_with(" MARKED FINAL, NOT SEALED · no sign-off "),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_header_says_final_only_while_the_seal_verifies() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "AAy");
+    press(&mut app, "S");
+    press(&mut app, "<Enter>Deputy Chief Constable<Enter>y");
+    assert!(session(&app).assessment.is_final());
+    assert!(header(&app).starts_with(" FINAL · signed by Jo Bloggs"));
+}
+
+#[test]
+fn sign_off_is_refused_in_the_interface_while_an_answer_is_flagged_for_review() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "media.policy");
+    press(&mut app, "AAy");
+    press(&mut app, "r");
+    press(&mut app, "S");
+    let Some(Dialog::Reading(refusal)) = &app.dialog else {
+        panic!("S shows why it cannot be signed")
+    };
+    assert!(
+        refusal
+            .lines
+            .iter()
+            .any(|l| l.contains("is flagged for review") && !l.contains("media.policy")),
+        "{:?}",
+        refusal.lines
+    );
+    assert!(!session(&app).assessment.is_final());
+}

@@ -227,7 +227,7 @@ fn by_force(w: &mut Word, s: &Summary) {
     columns.extend(rates.iter().map(|label| (*label, 6)));
     let mut table = Grid::new(&columns);
     for f in &s.by_force {
-        let cells = force_cells(f)
+        let cells = force_cells(f, &rates)
             .into_iter()
             .enumerate()
             .map(|(i, cell)| match i {
@@ -255,7 +255,7 @@ fn gaps(w: &mut Word, s: &Summary) {
         let flagged = format!(
             "{} of {}: {}",
             r.flagged,
-            s.forces,
+            r.asked,
             forces_or_none(&r.forces)
         );
         table.row(vec![

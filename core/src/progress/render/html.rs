@@ -165,7 +165,7 @@ pub fn summary(s: &Summary) -> String {
         .rules
         .iter()
         .map(|r| {
-            let share = (r.flagged * 100).checked_div(s.forces).unwrap_or(0);
+            let share = (r.flagged * 100).checked_div(r.asked).unwrap_or(0);
             [
                 r.title.clone(),
                 r.severity.name().to_string(),
@@ -196,7 +196,11 @@ pub fn summary(s: &Summary) -> String {
         furniture: Furniture::new(&s.page, "Summary across forces".into()),
         s,
         rate_labels: super::rate_labels(s),
-        forces: s.by_force.iter().map(super::force_cells).collect(),
+        forces: s
+            .by_force
+            .iter()
+            .map(|f| super::force_cells(f, &super::rate_labels(s)))
+            .collect(),
         rules,
         metrics,
     }

@@ -285,7 +285,13 @@ fn by_force(o: &mut String, s: &Summary) {
     row(o, &head.iter().map(|h| e(h)).collect::<Vec<_>>());
     let _ = writeln!(o, "|---|---|{}", "---:|".repeat(head.len() - 2));
     for f in &s.by_force {
-        row(o, &force_cells(f).iter().map(|c| e(c)).collect::<Vec<_>>());
+        row(
+            o,
+            &force_cells(f, &labels)
+                .iter()
+                .map(|c| e(c))
+                .collect::<Vec<_>>(),
+        );
     }
 }
 
@@ -295,7 +301,7 @@ fn gaps(o: &mut String, s: &Summary) {
         let _ = writeln!(
             o,
             "- {} [{}]. Flagged: {}. Not flagged: {}. Could not be judged: {}.",
-            e(&r.sentence(s.forces)),
+            e(&r.sentence()),
             r.severity.name(),
             e(&forces_or_none(&r.forces)),
             e(&forces_or_none(&r.not_flagged)),

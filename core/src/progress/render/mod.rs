@@ -188,8 +188,9 @@ fn rate_labels(s: &Summary) -> Vec<&str> {
 }
 
 /// A force's row in words: force, period, score, rating, completeness, findings by severity,
-/// overdue, then its rates.
-fn force_cells(f: &ForceRow) -> Vec<String> {
+/// overdue, then one cell per rate in `labels` ([`rate_labels`]), "—" for a rate its checklist
+/// does not define, so every row has one cell per column.
+fn force_cells(f: &ForceRow, labels: &[&str]) -> Vec<String> {
     let mut cells = vec![
         f.force.clone(),
         f.period.clone(),
@@ -201,14 +202,17 @@ fn force_cells(f: &ForceRow) -> Vec<String> {
         f.findings.low.to_string(),
         f.overdue.to_string(),
     ];
-    cells.extend(f.rates.iter().map(|r| match (r.part, r.whole, r.percent) {
-        (Some(p), Some(w), Some(pc)) => format!(
-            "{}% ({} of {})",
-            format_number(pc),
-            format_number(p),
-            format_number(w)
-        ),
-        _ => "—".into(),
+    cells.extend(labels.iter().map(|label| {
+        let rate = f.rates.iter().find(|r| r.label == *label);
+        match rate.map(|r| (r.part, r.whole, r.percent)) {
+            Some((Some(p), Some(w), Some(pc))) => format!(
+                "{}% ({} of {})",
+                format_number(pc),
+                format_number(p),
+                format_number(w)
+            ),
+            _ => "—".into(),
+        }
     }));
     cells
 }

@@ -155,8 +155,7 @@ fn findings_and_figures_are_tables() {
 fn readers_see_questions_not_ids() {
     let r = dorset(&options());
     let doc = WordDoc::read(r.render(Format::Docx).unwrap());
-    // The annex gives each unanswered question's reference; nothing else may.
-    let body = doc.body_text_outside("Reference");
+    let body = doc.body_text();
     let ids = r
         .areas
         .iter()

@@ -404,16 +404,9 @@ fn annex(w: &mut Word, v: &View) {
         w.text("Every applicable question has an answer.");
         return;
     }
-    w.text("These applicable questions have no answer yet. They do not lower the score, but the report cannot speak to them. The reference is the question's identifier in the checklist.");
+    w.text("These applicable questions have no answer yet, named by their short labels. They do not lower the score, but the report cannot speak to them.");
     for (area, items) in &v.annex {
         w.h2(area);
-        let mut table = Grid::new(&[("Question", 7), ("Reference", 3)]);
-        for (reference, question) in items {
-            table.row(vec![
-                Cell::text(question),
-                Cell::spans(vec![Span::muted(reference)]),
-            ]);
-        }
-        w.table(table);
+        w.bullets(items);
     }
 }

@@ -303,12 +303,12 @@ fn rest(o: &mut String, v: &View) {
     }
     let _ = writeln!(
         o,
-        "These applicable questions have no answer yet. They do not lower the score, but the report cannot speak to them. The reference is the question's identifier in the checklist.\n"
+        "These applicable questions have no answer yet, named by their short labels. They do not lower the score, but the report cannot speak to them.\n"
     );
     for (area, items) in &v.annex {
-        let _ = writeln!(o, "**{}**\n\n| Reference | Question |\n|---|---|", e(area));
-        for (reference, question) in items {
-            let _ = writeln!(o, "| `{reference}` | {} |", e(question));
+        let _ = writeln!(o, "**{}**\n", e(area));
+        for question in items {
+            let _ = writeln!(o, "- {}", e(question));
         }
         o.push('\n');
     }

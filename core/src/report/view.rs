@@ -40,7 +40,7 @@ pub struct View<'r> {
     pub method: Vec<&'r str>,
     pub provenance: Vec<&'r str>,
     /// Questions not yet answered, by area: (area, [(reference, short label)]).
-    pub annex: Vec<(&'r str, Vec<(&'r str, &'r str)>)>,
+    pub annex: Vec<(&'r str, Vec<&'r str>)>,
     pub as_at: String,
     /// Graded judgements or progress verdicts, by the report's style.
     pub judged: Judged<'r>,
@@ -627,17 +627,14 @@ fn answer_line<'r>(row: &'r AnswerRow, answer: &'r str) -> AnswerLine<'r> {
     }
 }
 
-fn annex(r: &Report) -> Vec<(&str, Vec<(&str, &str)>)> {
-    let mut out: Vec<(&str, Vec<(&str, &str)>)> = Vec::new();
+/// The questions not yet answered, by area, named by their short labels: readers never see
+/// the checklist's internal ids.
+fn annex(r: &Report) -> Vec<(&str, Vec<&str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
     for (area, item) in r.not_assessed() {
         match out.last_mut() {
-            Some((title, items)) if *title == area.title => {
-                items.push((item.id.as_str(), item.short.as_str()))
-            }
-            _ => out.push((
-                area.title.as_str(),
-                vec![(item.id.as_str(), item.short.as_str())],
-            )),
+            Some((title, items)) if *title == area.title => items.push(item.short.as_str()),
+            _ => out.push((area.title.as_str(), vec![item.short.as_str()])),
         }
     }
     out

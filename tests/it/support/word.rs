@@ -100,32 +100,6 @@ impl WordDoc {
         out.join("\n")
     }
 
-    /// The body's text less the cells of any table column headed `column`.
-    pub fn body_text_outside(&self, column: &str) -> String {
-        let mut out = Vec::new();
-        for c in &self.docx.document.children {
-            match c {
-                DocumentChild::Paragraph(p) => out.push(p.raw_text()),
-                DocumentChild::Table(t) => {
-                    let rows = rows(t);
-                    let skip = rows
-                        .first()
-                        .and_then(|h| h.iter().position(|x| x == column));
-                    for row in rows {
-                        out.extend(
-                            row.into_iter()
-                                .enumerate()
-                                .filter(|(i, _)| Some(*i) != skip)
-                                .map(|(_, x)| x),
-                        );
-                    }
-                }
-                _ => {}
-            }
-        }
-        out.join("\n")
-    }
-
     /// The text of each header, then of each footer, the document's section gives.
     pub fn headers_and_footers(&self) -> (Vec<String>, Vec<String>) {
         let section = &self.docx.document.section_property;

@@ -23,7 +23,7 @@ impl Opened {
                 "Answered: {} of the {} questions that apply ({} unanswered).",
                 c.answered,
                 c.applicable,
-                c.applicable - c.answered.min(c.applicable)
+                c.applicable.saturating_sub(c.answered)
             ),
             score,
             format!("Open findings: {high} high, {medium} medium, {low} low."),

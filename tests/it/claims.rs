@@ -91,7 +91,7 @@ fn a_hand_marked_final_file_is_not_final_in_any_format() {
     }
     let html = text(&run(home.path(), &["report", file, "--format", "html"]).stdout);
     assert!(
-        html.contains("<span class=\"stage stage-unsealed\">MARKED FINAL, NOT SEALED</span>"),
+        html.contains("<span class=\"badge bad\">MARKED FINAL, NOT SEALED</span>"),
         "the badge is not FINAL's green"
     );
 }
@@ -121,7 +121,7 @@ fn only_a_seal_that_verifies_is_final_and_a_broken_one_is_not() {
     assert!(md.contains("Signed off by A. Chief, DCC, on "), "{md}");
     assert!(!md.contains(UNSEALED), "{md}");
     let html = ok(home.path(), &["report", file, "--format", "html"]);
-    assert!(html.contains("<span class=\"stage stage-final\">FINAL</span>"));
+    assert!(html.contains("<span class=\"badge good\">FINAL</span>"));
 
     // Changed by hand after signing: the seal no longer verifies.
     let saved = std::fs::read_to_string(&path).unwrap();
@@ -467,7 +467,22 @@ fn a_summary_across_checklists_says_so_and_counts_a_rule_only_over_the_forces_as
     assert_eq!(asked("business_interests_not_reviewed"), 2);
     assert_eq!(asked("access_before_vetting"), 1);
     assert_eq!(asked("gifts_register_not_crossreferenced"), 3);
-    assert!(md.contains(" of 1 force: "), "{md}");
+    // In the gaps table, the forces column counts only the forces whose checklist asks it.
+    let title = json["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "access_before_vetting")
+        .unwrap()["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let row = md
+        .lines()
+        .find(|l| l.starts_with(&format!("| {title} |")))
+        .expect("the rule's row");
+    let cells: Vec<&str> = row.split(" | ").collect();
+    assert_eq!(cells[4], "1", "{row}");
     let html = summary("html");
     assert!(html.contains("The forces answered different checklists"));
 }

@@ -496,7 +496,7 @@ fn summary_formats_agree() {
     };
     let md = run("md");
     assert!(
-        md.contains("1 of 2 forces: Procurement not cross-referenced with the gifts register"),
+        md.contains("| Procurement not cross-referenced with the gifts register | high | 1 | 0 | 2 | Dorset Police | Durham Constabulary | none |"),
         "{md}"
     );
     let html = run("html");
@@ -505,7 +505,7 @@ fn summary_formats_agree() {
     let gap = doc
         .select(&row)
         .map(|r| r.text().collect::<Vec<_>>().join("|"))
-        .find(|r| r.starts_with("Procurement not cross-referenced with the gifts register"))
+        .find(|r| r.contains("Procurement not cross-referenced with the gifts register"))
         .expect("the gap has a row");
     assert!(
         gap.contains("|Dorset Police|Durham Constabulary|none"),
@@ -742,7 +742,7 @@ fn reports_list_the_answers_still_carried_and_unconfirmed() {
         section.contains("Are contract awards and purchases compared with entries in the gifts and hospitality register"),
         "{section}"
     );
-    assert!(section.contains("carried answer No"), "{section}");
+    assert!(section.contains("| No |"), "{section}");
     assert!(!section.contains("procurement.gifts_crossref"), "{section}");
     let html = stdout(
         at_today()

@@ -67,8 +67,8 @@ fn the_dorset_gap_report_is_a_word_document_with_real_styles() {
         doc.styled("Heading1"),
         [
             "Executive summary",
-            "Scores at a glance",
             "Progress verdicts",
+            "Scores at a glance",
             "Findings and actions",
             "Answers by area",
             "Figures",
@@ -82,8 +82,11 @@ fn the_dorset_gap_report_is_a_word_document_with_real_styles() {
         assert!(h2.contains(&area.title), "{} in {h2:?}", area.title);
     }
     for (n, f) in r.findings.iter().enumerate() {
-        let heading = format!("{}. {}", n + 1, f.finding.title);
-        assert!(h2.contains(&heading), "{heading} in {h2:?}");
+        let heading = format!("{}. {} ", n + 1, f.finding.title);
+        assert!(
+            h2.iter().any(|h| h.starts_with(&heading)),
+            "{heading} in {h2:?}"
+        );
     }
 }
 
@@ -94,28 +97,23 @@ fn findings_and_figures_are_tables() {
     let plan = doc.table("No.");
     assert_eq!(
         plan[0],
-        [
-            "No.",
-            "Finding",
-            "Severity",
-            "Recommended action",
-            "Owner",
-            "Due",
-            "Status"
-        ]
+        ["No.", "Finding", "Severity", "Owner", "Due", "Status"]
     );
     assert_eq!(plan.len(), 1 + r.findings.len(), "a row per finding");
     for (row, f) in plan[1..].iter().zip(&r.findings) {
         assert!(row[1].starts_with(&f.finding.title), "{row:?}");
-        assert_eq!(row[3], f.finding.action, "every finding has its action");
-        assert_eq!(row[6], f.status.name());
+        assert_eq!(row[5], f.status.name());
     }
     let gifts = &plan[1];
     assert_eq!(gifts[0], "1");
     assert!(gifts[1].starts_with("Procurement not cross-referenced with the gifts register"));
     assert_eq!(gifts[2], "High");
-    assert!(gifts[3].starts_with("Set up a routine check"), "{gifts:?}");
-    assert_eq!(gifts[4..], ["Head of Procurement", "31 March 2013", "open"]);
+    assert_eq!(gifts[3..], ["Head of Procurement", "31 March 2013", "open"]);
+    // Every finding's action is given in full under its heading.
+    let body = doc.body_text();
+    for f in &r.findings {
+        assert!(body.contains(&f.finding.action), "{}", f.finding.title);
+    }
 
     let areas = doc.table("Area");
     assert_eq!(
@@ -240,10 +238,16 @@ fn the_progress_report_is_a_word_document() {
         assert!(h1.iter().any(|h| h == section), "{section} in {h1:?}");
     }
     let scores = doc.table("");
-    assert_eq!(scores[0], ["", "2012", "2013", "Change"]);
+    assert_eq!(scores[0], ["", "2012", "2013", "Change", "Note"]);
     assert_eq!(
         scores[1],
-        ["Overall", "79 (provisional)", "89.7 (provisional)", "+10.7"]
+        [
+            "Overall",
+            "79",
+            "89.7",
+            "+10.7",
+            "provisional in 2012 and 2013"
+        ]
     );
     let ledger = doc.table("Finding");
     let gifts = ledger
@@ -287,7 +291,7 @@ fn the_summary_is_a_word_document() {
             "3",
             // Overdue at Dorset's own as-at date, the end of its period (31 May 2012).
             "0",
-            "95.9% (47 of 49)"
+            "95.9%\n47 of 49"
         ]
     );
     assert_eq!(forces[2][..2], ["Durham Constabulary", "2012"]);
@@ -296,9 +300,9 @@ fn the_summary_is_a_word_document() {
         .iter()
         .find(|row| row[0] == "Procurement not cross-referenced with the gifts register")
         .expect("the gifts gap");
-    assert_eq!(gifts[1..3], ["high", "1 of 2: Dorset Police"]);
+    assert_eq!(gifts[1..6], ["high", "1", "0", "2", "Dorset Police"]);
     assert!(
-        gaps.iter().any(|row| row[4] != "none"),
+        gaps.iter().any(|row| row[7] != "none"),
         "gaps that could not be judged say for which forces"
     );
     let figures = doc.table("Measure");

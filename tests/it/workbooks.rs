@@ -75,8 +75,9 @@ fn the_progress_workbook_tracks_commitments_with_real_dates_and_numbers() {
     assert_eq!(
         book.wb.sheet_names(),
         [
-            "Commitments",
+            "About",
             "Scores",
+            "Commitments",
             "Findings",
             "Answers that moved",
             "Figures"
@@ -141,7 +142,7 @@ fn the_summary_workbook_opens_on_the_forces() {
     ]));
     assert_eq!(
         book.wb.sheet_names(),
-        ["By force", "Gaps", "Answers", "Figures"]
+        ["About", "By force", "Gaps", "Answers", "Figures"]
     );
     book.assert_marked_and_inert("OFFICIAL");
     let dorset = book.row("By force", "Dorset Police");

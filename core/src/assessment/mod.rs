@@ -4,6 +4,7 @@ mod file;
 mod incoming;
 mod judgements;
 pub mod limits;
+pub mod sign_off;
 
 use std::collections::BTreeMap;
 

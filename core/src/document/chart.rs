@@ -12,6 +12,7 @@ use super::tone::Tone;
 
 /// One bar: what it measures, its length as a share of the plot (none draws no bar, so a
 /// missing value is never read as zero), and the value in words beside it.
+#[derive(Clone)]
 pub struct Row {
     pub label: String,
     pub fraction: Option<f64>,
@@ -103,10 +104,115 @@ impl BarChart {
         // Rendering only fails if writing to the string fails, which it cannot.
         Svg { c: self }.render().unwrap_or_default()
     }
+}
 
-    /// The chart as a PNG at [`SCALE`] times its size.
+/// The size of a line chart, in CSS pixels.
+const LINES: (u32, u32) = (640, 260);
+
+/// A chart as every format draws it: inline SVG on the web page, a picture in Word and a
+/// native chart in a workbook. Markdown, which has no pictures, gives its figures in words.
+#[derive(Clone)]
+pub struct Chart {
+    /// The web page's anchor, e.g. "chart-areas".
+    pub id: &'static str,
+    pub caption: String,
+    /// What the chart shows, for a reader who cannot see it.
+    pub alt: String,
+    pub plot: Plot,
+}
+
+#[derive(Clone)]
+pub enum Plot {
+    /// Horizontal bars, one a row; a full bar stands for `scale`.
+    Bars {
+        rows: Vec<Row>,
+        ticks: Vec<(f64, String)>,
+        scale: f64,
+    },
+    /// Scores from 0 to 100 over periods, one line per series.
+    Lines {
+        periods: Vec<String>,
+        series: Vec<Vec<Option<f64>>>,
+    },
+}
+
+impl Chart {
+    /// The chart as a standalone SVG document.
+    pub fn svg(&self) -> String {
+        match (&self.plot, self.bars()) {
+            (_, Some(bars)) => bars.svg(),
+            (Plot::Lines { periods, series }, None) => {
+                let (w, h) = LINES;
+                super::lines::LineChart::new(w.into(), h.into(), periods, series).svg()
+            }
+            (Plot::Bars { .. }, None) => String::new(),
+        }
+    }
+
+    /// The bars laid out, for a bar chart.
+    fn bars(&self) -> Option<BarChart> {
+        match &self.plot {
+            Plot::Bars { rows, ticks, .. } => {
+                let ticks: Vec<(f64, &str)> =
+                    ticks.iter().map(|(at, l)| (*at, l.as_str())).collect();
+                Some(BarChart::new(rows.clone(), &ticks))
+            }
+            Plot::Lines { .. } => None,
+        }
+    }
+
+    /// The size the chart is drawn at, in CSS pixels (96 to the inch).
+    pub fn size(&self) -> (u32, u32) {
+        self.bars().map_or(LINES, |b| b.size())
+    }
+
+    /// The chart as a picture.
     pub fn png(&self) -> Result<Png, ChartError> {
         rasterise(&self.svg(), SCALE)
+    }
+
+    /// Each bar or point with its value in words, for media without pictures.
+    pub fn labelled(&self) -> Vec<(String, String)> {
+        match &self.plot {
+            Plot::Bars { rows, .. } => rows
+                .iter()
+                .map(|r| (r.label.clone(), r.text.clone()))
+                .collect(),
+            Plot::Lines { .. } => self
+                .line()
+                .into_iter()
+                .map(|(p, v)| (p, super::figures::score_text(v)))
+                .collect(),
+        }
+    }
+
+    /// The first line's score in each period, for a line chart.
+    fn line(&self) -> Vec<(String, Option<f64>)> {
+        match &self.plot {
+            Plot::Lines { periods, series } => series.first().map_or(Vec::new(), |s| {
+                periods.iter().cloned().zip(s.iter().copied()).collect()
+            }),
+            Plot::Bars { .. } => Vec::new(),
+        }
+    }
+
+    /// The chart's figures as (category, value) pairs, for a native chart or a table; a
+    /// missing value is left out rather than read as zero.
+    pub fn points(&self) -> Vec<(String, f64)> {
+        match &self.plot {
+            Plot::Bars { rows, scale, .. } => rows
+                .iter()
+                .filter_map(|r| {
+                    r.fraction
+                        .map(|f| (r.label.clone(), super::figures::round1(f * scale)))
+                })
+                .collect(),
+            Plot::Lines { .. } => self
+                .line()
+                .into_iter()
+                .filter_map(|(p, v)| v.map(|v| (p, v)))
+                .collect(),
+        }
     }
 }
 
@@ -229,10 +335,17 @@ mod tests {
 
     #[test]
     fn charts_rasterise_with_the_shipped_font() {
-        let chart = BarChart::new(
-            vec![row("Training", Some(0.8)), row("Vetting", None)],
-            &[(0.0, "0"), (1.0, "100")],
-        );
+        let chart = Chart {
+            id: "chart",
+            caption: "Scores".into(),
+            alt: "Two bars".into(),
+            plot: Plot::Bars {
+                rows: vec![row("Training", Some(0.8)), row("Vetting", None)],
+                ticks: vec![(0.0, "0".into()), (1.0, "100".into())],
+                scale: 100.0,
+            },
+        };
+        assert_eq!(chart.points(), [("Training".to_string(), 80.0)]);
         let png = chart.png().expect("a picture");
         assert_eq!(
             (png.width, png.height),

@@ -16,7 +16,7 @@ use docx_rs::{
     Start, Style, StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
-use super::chart::{BarChart, ChartError, Png};
+use super::chart::{Chart, ChartError, Png};
 use super::tone::Tone;
 use crate::text;
 
@@ -216,10 +216,10 @@ impl Word {
     }
 
     /// A bulleted list, one paragraph per entry.
-    pub fn bullets<S: AsRef<str>>(&mut self, items: impl IntoIterator<Item = S>) {
+    pub fn bullets(&mut self, items: &[Vec<Span>]) {
         for item in items {
             self.add(
-                paragraph(&[Span::plain(item.as_ref())])
+                paragraph(item)
                     .style("ListBullet")
                     .numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
             );
@@ -227,10 +227,10 @@ impl Word {
     }
 
     /// Label and value pairs as a two-column table without a header row.
-    pub fn facts(&mut self, rows: &[(&str, String)]) {
+    pub fn facts(&mut self, rows: &[(String, Vec<Span>)]) {
         let mut grid = Grid::new(&[("", 3), ("", 7)]).headless();
         for (label, value) in rows {
-            grid.row(vec![Cell::bold(label), Cell::text(value)]);
+            grid.row(vec![Cell::bold(label), Cell::spans(value.clone())]);
         }
         self.table(grid);
     }
@@ -243,7 +243,8 @@ impl Word {
 
     /// A chart as a picture, fitted to the page width, described by `alt` for readers who
     /// cannot see it, and captioned. It is drawn on another thread, starting now.
-    pub fn chart(&mut self, chart: BarChart, caption: &str, alt: &str) {
+    pub fn chart(&mut self, chart: Chart) {
+        let (caption, alt) = (chart.caption.clone(), chart.alt.clone());
         let (w, h) = chart.size();
         let width = w.min(TEXT_WIDTH as u32 / 15);
         let height = h * width / w.max(1);
@@ -253,14 +254,14 @@ impl Word {
             .size(width * EMU_PER_PX, height * EMU_PER_PX);
         self.charts.push(Pending {
             id: pic.id.clone(),
-            alt: text::sanitize_line(alt),
+            alt: text::sanitize_line(&alt),
             drawing: std::thread::spawn(move || chart.png()),
         });
         self.add(
             Paragraph::new()
                 .style("Caption")
                 .keep_next(true)
-                .add_run(run(caption)),
+                .add_run(run(&caption)),
         );
         self.add(Paragraph::new().add_run(Run::new().add_image(pic)));
     }
@@ -322,49 +323,7 @@ fn describe_pictures(document: &[u8], alt: &[&str]) -> Result<Vec<u8>, WordError
     Ok(out.into_bytes())
 }
 
-/// A stretch of text with one emphasis.
-#[derive(Debug, Clone)]
-pub struct Span {
-    text: String,
-    bold: bool,
-    italic: bool,
-    colour: Option<&'static str>,
-}
-
-impl Span {
-    pub fn plain(text: &str) -> Span {
-        Span {
-            text: text.to_string(),
-            bold: false,
-            italic: false,
-            colour: None,
-        }
-    }
-
-    pub fn bold(text: &str) -> Span {
-        Span {
-            bold: true,
-            ..Span::plain(text)
-        }
-    }
-
-    /// Quieter text, for a question under a heading or a note in a table.
-    pub fn muted(text: &str) -> Span {
-        Span {
-            italic: true,
-            colour: Some(MUTED),
-            ..Span::plain(text)
-        }
-    }
-
-    /// Bold text in a tone's ink, e.g. "overdue".
-    pub fn toned(text: &str, tone: Tone) -> Span {
-        Span {
-            colour: Some(tone.ink()),
-            ..Span::bold(text)
-        }
-    }
-}
+pub use super::model::Span;
 
 /// A run of cleaned text; line breaks inside it become breaks in the run.
 fn run(text: &str) -> Run {
@@ -392,8 +351,15 @@ fn add_spans(p: Paragraph, spans: &[Span]) -> Paragraph {
         if s.italic {
             r = r.italic();
         }
-        if let Some(c) = s.colour {
-            r = r.color(c);
+        match (s.tone, s.badge) {
+            (Some(tone), true) => {
+                r = r
+                    .color(tone.ink())
+                    .shading(Shading::new().fill(tone.fill()));
+            }
+            (Some(tone), false) => r = r.color(tone.ink()),
+            (None, _) if s.muted => r = r.color(MUTED),
+            (None, _) => {}
         }
         p.add_run(r)
     })
@@ -441,7 +407,8 @@ impl Cell {
     pub fn toned(mut self, tone: Tone) -> Cell {
         self.tone = Some(tone);
         for span in self.lines.iter_mut().flatten() {
-            span.colour = Some(tone.ink());
+            span.tone = Some(tone);
+            span.badge = false;
             span.bold = true;
         }
         self
@@ -614,16 +581,21 @@ mod tests {
         w.title("Title");
         w.h1("Heading", false);
         w.text("one\n\ntwo\nlines");
-        let chart = BarChart::new(
-            vec![crate::document::chart::Row {
-                label: "a".into(),
-                fraction: Some(1.0),
-                text: "1".into(),
-                tone: Tone::Good,
-            }],
-            &[],
-        );
-        w.chart(chart, "Figure", "One bar");
+        w.chart(crate::document::chart::Chart {
+            id: "chart",
+            caption: "Figure".into(),
+            alt: "One bar".into(),
+            plot: crate::document::chart::Plot::Bars {
+                rows: vec![crate::document::chart::Row {
+                    label: "a".into(),
+                    fraction: Some(1.0),
+                    text: "1".into(),
+                    tone: Tone::Good,
+                }],
+                ticks: Vec::new(),
+                scale: 1.0,
+            },
+        });
         let bytes = w.finish().unwrap();
         assert!(bytes.starts_with(b"PK"));
         let doc = docx_rs::read_docx(&bytes).unwrap();

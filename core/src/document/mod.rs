@@ -5,10 +5,13 @@
 //! and says which formats it can carry, so a format added here reaches every document that
 //! lists it, and the front ends offer exactly what a document can produce.
 
+pub mod backend;
 pub mod chart;
 pub mod docx;
 pub mod escape;
 pub mod figures;
+pub mod lines;
+pub mod model;
 pub mod tone;
 pub mod workbook;
 
@@ -261,6 +264,18 @@ pub trait Document {
             format,
         }
     }
+}
+
+/// A laid-out document in one of the formats every [`model::Doc`] can take: Markdown, the web
+/// page, Word or a workbook. Data exports (JSON, CSV) and prose are each document's own.
+pub fn laid_out(doc: &model::Doc, format: Format) -> Result<Option<Vec<u8>>, RenderError> {
+    Ok(Some(match format {
+        Format::Md => backend::markdown::render(doc).into_bytes(),
+        Format::Html => backend::html::render(doc).into_bytes(),
+        Format::Docx => backend::word::render(doc)?,
+        Format::Xlsx => backend::sheets::render(doc)?,
+        Format::Json | Format::Csv | Format::Narrative => return Ok(None),
+    }))
 }
 
 /// Pretty JSON with a final newline, for every document's JSON format.

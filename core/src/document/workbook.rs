@@ -68,22 +68,35 @@ pub type Column<'a> = (&'a str, f64);
 
 /// The formats every sheet uses, made once per workbook.
 pub struct Styles {
-    marking: Format,
-    header: Format,
-    wrap: Format,
+    pub marking: Format,
+    pub header: Format,
+    pub wrap: Format,
+    /// The title on a front sheet or cover.
+    pub title: Format,
+    /// Quiet text: a question not asked.
+    pub grey: Format,
     count: Format,
     number: Format,
     change: Format,
     percent: Format,
     share: Format,
     date: Format,
-    tones: [(Tone, Format); 4],
+    tones: [(Tone, Format); 5],
+    /// A heading on the front sheet.
+    pub heading: Format,
+    /// A label beside a value on a front sheet or cover.
+    pub label: Format,
 }
 
 impl Default for Styles {
     fn default() -> Self {
         Styles::new()
     }
+}
+
+/// A colour from the palette's hex.
+fn rgb(hex: &str) -> Color {
+    Color::RGB(u32::from_str_radix(hex, 16).unwrap_or(0))
 }
 
 impl Styles {
@@ -94,7 +107,6 @@ impl Styles {
             .set_border_bottom_color(Color::RGB(0xD0D7DE));
         let wrap = cell.clone().set_text_wrap();
         let tone = |t: Tone| {
-            let rgb = |hex: &str| Color::RGB(u32::from_str_radix(hex, 16).unwrap_or(0));
             (
                 t,
                 wrap.clone()
@@ -106,25 +118,33 @@ impl Styles {
         Styles {
             marking: Format::new()
                 .set_bold()
-                .set_font_color(Color::RGB(0x9C0006)),
+                .set_font_color(rgb(super::tone::MARKING)),
+            heading: Format::new()
+                .set_bold()
+                .set_font_size(13)
+                .set_font_color(rgb(super::tone::ACCENT)),
+            label: wrap.clone().set_bold(),
+            title: Format::new()
+                .set_bold()
+                .set_font_size(14)
+                .set_font_color(rgb(super::tone::ACCENT)),
+            grey: wrap
+                .clone()
+                .set_italic()
+                .set_font_color(rgb(super::tone::MUTED)),
             header: Format::new()
                 .set_bold()
                 .set_align(FormatAlign::Top)
-                .set_background_color(Color::RGB(0x1F3A5F))
+                .set_background_color(rgb(super::tone::ACCENT))
                 .set_font_color(Color::White)
                 .set_text_wrap(),
-            count: cell.clone().set_num_format("0"),
-            number: cell.clone().set_num_format("0.0##"),
+            count: cell.clone().set_num_format("#,##0"),
+            number: cell.clone().set_num_format("#,##0.0##"),
             change: cell.clone().set_num_format("+0.0##;−0.0##;0"),
             percent: cell.clone().set_num_format("+0.0%;−0.0%;0%"),
             share: cell.clone().set_num_format("0.0%"),
-            date: cell.set_num_format("yyyy-mm-dd"),
-            tones: [
-                tone(Tone::Bad),
-                tone(Tone::Warn),
-                tone(Tone::Good),
-                tone(Tone::Neutral),
-            ],
+            date: cell.set_num_format("d mmmm yyyy"),
+            tones: super::tone::ALL.map(tone),
             wrap,
         }
     }
@@ -179,7 +199,8 @@ pub fn table<'a>(
     Ok(ws)
 }
 
-fn write(
+/// Writes one value in its cell, as its type.
+pub fn write(
     ws: &mut Worksheet,
     row: u32,
     col: u16,

@@ -75,6 +75,8 @@ pub struct Comparison {
     pub windows: Windows,
     /// True when names and free text have been left out, for sharing outside the force.
     pub redacted: bool,
+    /// Each period's sign-off in a sentence, earlier first.
+    pub sign_off: [String; 2],
 }
 
 /// An item, by id for tools and by its short label for readers.
@@ -335,6 +337,10 @@ pub fn compare(before: &Side, after: &Side, page: &Page, redact: bool) -> Compar
         findings,
         metrics: metric_deltas(before, after, &walk, &windows),
         ledger,
+        sign_off: [
+            crate::assessment::sign_off::unchecked(b, redact),
+            crate::assessment::sign_off::unchecked(a, redact),
+        ],
         unconfirmed: a
             .unconfirmed()
             .map(|id| ItemRef {

@@ -96,6 +96,8 @@ pub struct ForceRow {
     pub completeness: f64,
     /// True when the score rests on fewer than half the applicable scored items.
     pub provisional: bool,
+    /// The sign-off in a sentence, or DRAFT.
+    pub sign_off: String,
     pub rating: Rating,
     pub findings: SeverityCounts,
     /// Findings whose action was due before the force's own as-at date (its completion date,
@@ -531,6 +533,7 @@ impl ForceRow {
             score: e.overall.map(round1),
             completeness: round1(e.completeness.percent()),
             provisional: e.basis.provisional(),
+            sign_off: crate::assessment::sign_off::unchecked(&l.assessment, false),
             rating: e.rating(),
             findings: SeverityCounts { high, medium, low },
             overdue: e

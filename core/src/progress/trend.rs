@@ -41,6 +41,10 @@ pub struct Point {
     pub period: String,
     pub checklist: String,
     pub overall: Option<f64>,
+    /// True when the overall score rests on too few scored questions to be rated.
+    pub provisional: bool,
+    /// The period's sign-off in a sentence, or DRAFT.
+    pub sign_off: String,
     /// Answered ÷ applicable, as a percentage.
     pub completeness: f64,
     /// Aligned with [`Trend::areas`]; none where the area was not scored or not asked.
@@ -93,6 +97,8 @@ impl Trend {
                     period: l.assessment.period.clone(),
                     checklist: l.assessment.checklist.clone(),
                     overall: e.overall.map(round1),
+                    provisional: e.basis.provisional(),
+                    sign_off: crate::assessment::sign_off::unchecked(&l.assessment, false),
                     completeness: round1(e.completeness.percent()),
                     areas: areas
                         .iter()

@@ -1,38 +1,12 @@
 //! What the report says about how far answers are assured and who signed the assessment off.
 
-use jiff::civil::Date;
 use serde::Serialize;
 
 use super::{AnswerRow, Report};
-use crate::assessment::{Assessment, Finality, Level, Signature};
+pub use crate::assessment::sign_off::SignOff;
+use crate::assessment::{Assessment, Level};
 use crate::checklist::{Area, Checklist};
 use crate::scoring::Evaluation;
-
-/// The sign-off as a reader sees it.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct SignOff {
-    pub by: String,
-    pub role: String,
-    /// The day it was signed (UTC).
-    pub date: Date,
-    /// The full seal: SHA-256 of the canonical content and the history (docs/src/sign-off.md).
-    pub seal: String,
-    /// Its first sixteen hex digits, as printed on a cover, e.g. `a1b2-c3d4-e5f6-a7b8`.
-    pub short_seal: String,
-}
-
-impl SignOff {
-    /// The sign-off of a signed assessment, with the signer's name as the report may show it.
-    pub(super) fn of(signature: &Signature, by: Option<String>) -> SignOff {
-        SignOff {
-            by: by.unwrap_or_default(),
-            role: crate::text::sanitize_line(&signature.role),
-            date: signature.at.to_zoned(jiff::tz::TimeZone::UTC).date(),
-            seal: signature.seal.clone(),
-            short_seal: signature.short_seal(),
-        }
-    }
-}
 
 /// How many of an area's answers are asserted, evidenced and verified.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -98,21 +72,6 @@ impl AnswerRow {
 impl Report {
     /// The sign-off for a cover: signer, role, date and short seal, or DRAFT when unsigned.
     pub fn sign_off_line(&self) -> String {
-        match (&self.signature, self.finality) {
-            (Some(s), Finality::Sealed) => format!(
-                "Signed off by {}, {}, on {}. Seal {}",
-                s.by, s.role, s.date, s.short_seal
-            ),
-            (Some(s), _) => format!(
-                "{} It names a sign-off by {}, {}, on {}, whose seal {} does not verify.",
-                Finality::UNSEALED,
-                s.by,
-                s.role,
-                s.date,
-                s.short_seal
-            ),
-            (None, Finality::Draft) => "DRAFT: not signed off".into(),
-            (None, _) => Finality::UNSEALED.into(),
-        }
+        crate::assessment::sign_off::words(self.signature.as_ref(), self.stage, Some(self.finality))
     }
 }

@@ -24,11 +24,8 @@ pub const COLUMNS: [&str; 12] = [
     "Marking",
 ];
 
-/// How many of [`COLUMNS`] are the action plan's own.
-pub const PLAN_COLUMNS: usize = 10;
-
 /// One row per finding, most severe first, as the action plan and the CSV give them.
-pub(super) fn action_rows(r: &Report) -> impl Iterator<Item = [String; 10]> + '_ {
+fn action_rows(r: &Report) -> impl Iterator<Item = [String; 10]> + '_ {
     r.findings.iter().enumerate().map(move |(i, row)| {
         let f = &row.finding;
         [

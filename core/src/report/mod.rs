@@ -7,14 +7,11 @@
 mod assurance;
 mod build;
 mod csv;
-mod docx;
-mod html;
 pub mod judged;
-mod markdown;
+pub mod layout;
 mod narrative;
 pub mod verdict;
 pub mod view;
-pub(crate) mod xlsx;
 
 use std::collections::HashMap;
 
@@ -408,13 +405,11 @@ impl Document for Report {
 
     fn render(&self, format: Format) -> Result<Vec<u8>, RenderError> {
         Ok(match format {
-            Format::Md => markdown::render(self).into_bytes(),
-            Format::Html => html::render(self).into_bytes(),
             Format::Json => document::json(self),
             Format::Csv => csv::render(self),
-            Format::Xlsx => xlsx::render(self)?,
-            Format::Docx => docx::render(self)?,
             Format::Narrative => narrative::render(self).into_bytes(),
+            laid_out => document::laid_out(&layout::layout(self), laid_out)?
+                .ok_or_else(|| Self::unsupported(laid_out))?,
         })
     }
 }

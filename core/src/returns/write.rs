@@ -15,8 +15,8 @@ use super::layout::{self, COLUMNS, FIRST_ROW, HEADER_ROW, key};
 use crate::answer::Value;
 use crate::assessment::{Answer, Assessment};
 use crate::checklist::{Checklist, Item};
+use crate::document::workbook::Styles;
 use crate::document::workbook::{fit_row, page, text};
-use crate::report::xlsx::Styles;
 use crate::scoring::{self, Evaluation};
 
 /// What to ask, of whom, and by when.

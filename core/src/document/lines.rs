@@ -1,5 +1,15 @@
-//! Geometry for the inline SVG charts: scores from 0 to 100 mapped onto a plot area. Every
-//! coordinate is computed and rounded here, so the templates only place what they are given.
+//! Line charts of scores from 0 to 100 over periods. Every coordinate is computed and rounded
+//! here, so the template (`templates/chart/lines.svg`, which escapes every label) only places
+//! what it is given.
+
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "chart/lines.svg")]
+struct Svg<'a> {
+    c: &'a LineChart,
+    ink: &'static str,
+}
 
 /// A line chart of one or more series over the same periods.
 #[derive(Debug, Clone)]
@@ -37,8 +47,6 @@ struct Margins(f64, f64, f64, f64);
 
 /// Room for the axis labels of a full chart.
 const AXES: Margins = Margins(36.0, 16.0, 12.0, 28.0);
-/// Just enough for the dots of a sparkline.
-const SPARK: Margins = Margins(4.0, 4.0, 4.0, 4.0);
 
 fn round(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
@@ -65,17 +73,15 @@ impl LineChart {
         LineChart::within(&AXES, width, height, periods, series)
     }
 
-    /// A sparkline: the line and its dots, with no grid.
-    pub fn spark(
-        width: f64,
-        height: f64,
-        periods: &[String],
-        series: &[Vec<Option<f64>>],
-    ) -> LineChart {
-        LineChart {
-            grid: Vec::new(),
-            ..LineChart::within(&SPARK, width, height, periods, series)
+    /// The chart as a standalone SVG document.
+    pub fn svg(&self) -> String {
+        // Rendering only fails if writing to the string fails, which it cannot.
+        Svg {
+            c: self,
+            ink: super::tone::ACCENT,
         }
+        .render()
+        .unwrap_or_default()
     }
 
     fn within(
@@ -154,13 +160,5 @@ mod tests {
             (212.0, 5.0)
         );
         assert_eq!((c.grid[4].y, c.grid[4].label.as_str()), (12.0, "100"));
-    }
-
-    #[test]
-    fn sparklines_have_no_grid() {
-        let periods = ["2012".to_string(), "2013".into()];
-        let c = LineChart::spark(100.0, 30.0, &periods, &[vec![Some(50.0), Some(100.0)]]);
-        assert!(c.grid.is_empty());
-        assert_eq!(c.lines[0].points, "4,15 96,4");
     }
 }

@@ -8,7 +8,7 @@ use super::Report;
 use super::html::{BAR_MAX, Chart};
 use super::view::{AnswerLine, FindingView, Judged, View};
 use crate::document::chart::{BarChart, Row};
-use crate::document::docx::{Cell, Grid, Span, Word, WordError};
+use crate::document::docx::{Cell, Grid, Span, Word, WordError, created_on};
 use crate::document::tone::Tone;
 
 pub fn render(r: &Report) -> Result<Vec<u8>, WordError> {
@@ -16,6 +16,11 @@ pub fn render(r: &Report) -> Result<Vec<u8>, WordError> {
     let mut w = Word::new(
         r.marking(),
         &format!("{} · integrity self-assessment · {}", r.force, r.period),
+    );
+    w.properties(
+        &v.title,
+        r.assessor.as_deref().filter(|_| !r.redacted),
+        created_on(r.page.generated),
     );
     cover(&mut w, &v);
     summary(&mut w, &v);

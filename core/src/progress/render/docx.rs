@@ -7,7 +7,7 @@ use super::{
     windows_words,
 };
 use crate::answer::format_number;
-use crate::document::docx::{Cell, Grid, Span, Word, WordError};
+use crate::document::docx::{Cell, Grid, Span, Word, WordError, created_on};
 use crate::document::figures::signed;
 use crate::document::long_date;
 use crate::document::tone::Tone;
@@ -19,10 +19,12 @@ pub fn comparison(c: &Comparison) -> Result<Vec<u8>, WordError> {
         &c.page.marking,
         &format!("{} · progress since {}", c.force, c.before_period),
     );
-    w.title(&format!(
+    let title = format!(
         "Progress since {}: {}, {}",
         c.before_period, c.force, c.after_period
-    ));
+    );
+    w.properties(&title, None, created_on(c.page.generated));
+    w.title(&title);
     w.subtitle(&format!("Produced {}", long_date(c.page.generated)));
     w.text(&c.page.as_at_sentence());
     if c.redacted {
@@ -189,11 +191,13 @@ fn figures(w: &mut Word, c: &Comparison) {
 
 pub fn summary(s: &Summary) -> Result<Vec<u8>, WordError> {
     let mut w = Word::new(&s.page.marking, "Summary across forces");
-    w.title(&format!(
+    let title = format!(
         "Summary across {} force{}",
         s.forces,
         if s.forces == 1 { "" } else { "s" }
-    ));
+    );
+    w.properties(&title, None, created_on(s.page.generated));
+    w.title(&title);
     w.subtitle(&format!("Produced {}", long_date(s.page.generated)));
     w.text(&s.page.as_at_sentence());
     for line in s.scope() {

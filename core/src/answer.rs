@@ -128,6 +128,34 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
+/// A figure as a reader reads it: [`format_number`] with the whole part in groups of three
+/// ("3,710", "1,900.5"). Files, traces, JSON values and CSV data keep the plain figure.
+pub fn format_grouped(n: f64) -> String {
+    group_thousands(&format_number(n))
+}
+
+/// Commas between groups of three digits in the whole part of a figure already formatted
+/// ("-1900.25" gives "-1,900.25"); anything that is not a plain figure is left as it is.
+fn group_thousands(plain: &str) -> String {
+    let (sign, rest) = plain
+        .strip_prefix('-')
+        .map_or(("", plain), |rest| ("-", rest));
+    let (whole, fraction) = rest.split_at(rest.find('.').unwrap_or(rest.len()));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return plain.to_string();
+    }
+    let mut out = String::with_capacity(plain.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out.push_str(fraction);
+    out
+}
+
 /// Pounds as a reader expects them: whole pounds plainly (`75`), anything else to the penny
 /// (`25.50`, never `25.5`).
 pub fn format_money(n: f64) -> String {
@@ -247,14 +275,16 @@ impl Kind {
     }
 
     /// A value in words, as a reader should see it: option labels for choices, pounds for
-    /// money, a % for percentages, "Partly" for partial.
+    /// money, a % for percentages, "Partly" for partial, figures of a thousand or more with
+    /// separators ("3,710").
     pub fn display(&self, value: &Value) -> String {
         match (self, value) {
             (Kind::Choice(_), Value::Choice(c)) => {
                 self.option(c).map_or(c.clone(), |o| o.label.clone())
             }
-            (Kind::Money, Value::Number(n)) => format!("£{}", format_money(*n)),
-            (Kind::Percent, Value::Number(n)) => format!("{}%", format_number(*n)),
+            (Kind::Money, Value::Number(n)) => format!("£{}", group_thousands(&format_money(*n))),
+            (Kind::Percent, Value::Number(n)) => format!("{}%", format_grouped(*n)),
+            (_, Value::Number(n)) => format_grouped(*n),
             (_, Value::Date(d)) => crate::text::long_date(*d),
             (_, Value::Status(s)) => s.label().to_string(),
             (_, v) => v.to_string(),
@@ -510,6 +540,20 @@ mod tests {
         assert_eq!(format_number(49.0), "49");
         assert_eq!(format_number(12.5), "12.5");
         assert_eq!(format_number(0.333333), "0.33");
+        assert_eq!(format_grouped(3710.0), "3,710");
+        assert_eq!(format_grouped(1900.0), "1,900");
+        assert_eq!(format_grouped(999.0), "999");
+        assert_eq!(format_grouped(-1234567.25), "-1,234,567.25");
+        assert_eq!(format_grouped(0.5), "0.5");
+        assert_eq!(Kind::Count.display(&Value::Number(3710.0)), "3,710");
+        assert_eq!(Kind::Money.display(&Value::Number(25000.5)), "£25,000.50");
+        assert_eq!(Kind::Percent.display(&Value::Number(12.5)), "12.5%");
+        // Stored as the plain figure, and read back from the grouped one.
+        assert_eq!(Value::Number(3710.0).to_string(), "3710");
+        assert_eq!(
+            parse_value(&Kind::Count, "3,710"),
+            Ok(Value::Number(3710.0))
+        );
     }
 
     #[test]

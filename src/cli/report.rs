@@ -1,10 +1,10 @@
 use std::path::PathBuf;
 
 use probity_core::document::Format;
-use probity_core::report::{Options, Report, Style};
-use probity_core::workspace::{PreviousError, Workspace};
+use probity_core::report::{Report, Style};
+use probity_core::workspace::{PreviousError, ReportChoices, ReportError, Workspace};
 
-use super::{DataDir, Outcome, Output, format, load, shown_load_error, usage};
+use super::{DataDir, Outcome, Output, format, shown_load_error, usage};
 
 /// How the report judges the force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,39 +41,24 @@ pub struct ReportArgs {
 }
 
 pub fn run(ws: &Workspace, args: &ReportArgs) -> Outcome {
-    let path = ws.locate(&args.file);
-    let (a, c) = match load(ws, &path) {
-        Ok(loaded) => loaded,
-        Err(outcome) => return outcome,
-    };
-    let style = args.style.map(|s| match s {
-        StyleArg::Graded => Style::Graded,
-        StyleArg::Revisit => Style::Revisit,
-    });
-    if style == Some(Style::Graded) && c.grading.is_none() {
-        return usage(&format!(
-            "checklist {} defines no graded judgements; use --style revisit",
-            c.id
-        ));
-    }
-    let previous = match &args.previous {
-        Some(file) => match ws.previous_named(&ws.locate(file), &a) {
-            Ok(previous) => Some(previous),
-            Err(PreviousError::Load(e)) => return shown_load_error(&e),
-            Err(e) => return usage(&e.to_string()),
-        },
-        None => (style.unwrap_or(Style::of(&c)) == Style::Revisit)
-            .then(|| ws.previous_beside(&path, &a))
-            .flatten(),
-    };
-    let options = Options {
+    let choices = ReportChoices {
         redact: args.redact,
         as_at: args.output.as_at,
-        style,
-        previous,
-        seal_verified: ws.seal_verifies(&path),
-        ..Options::new(&args.output.marking, ws.today)
+        style: args.style.map(|s| match s {
+            StyleArg::Graded => Style::Graded,
+            StyleArg::Revisit => Style::Revisit,
+        }),
+        previous: args.previous.as_deref().map(|file| ws.locate(file)),
+        ..ReportChoices::new(&args.output.marking)
     };
-    let report = Report::new(&c, &a, &options);
-    args.output.emit(&report, args.format)
+    match ws.report(&ws.locate(&args.file), &choices) {
+        Ok(report) => args.output.emit(&report, args.format),
+        Err(ReportError::Load(e) | ReportError::Previous(PreviousError::Load(e))) => {
+            shown_load_error(&e)
+        }
+        Err(ReportError::NoGrading { checklist }) => usage(&format!(
+            "checklist {checklist} defines no graded judgements; use --style revisit"
+        )),
+        Err(e) => usage(&e.to_string()),
+    }
 }

@@ -26,6 +26,7 @@ mod invalid_inputs;
 mod layering;
 mod malformed;
 mod no_panic;
+mod one_report;
 mod plain;
 mod progress;
 mod reports;

@@ -998,3 +998,42 @@ fn unresolved_conflicts_are_listed_in_every_document() {
     assert!(!md.contains("Deputy Head of Procurement"), "{md}");
     assert!(md.contains("Yes, from \\[redacted\\]"), "{md}");
 }
+
+#[test]
+fn readers_read_thousands_with_separators_and_data_stays_plain() {
+    let r = report("northmoor-2026.toml");
+    let md = render(&r, Format::Md);
+    assert!(md.contains("| 3,710 |") && md.contains("| 1,900 |"), "{md}");
+    assert!(md.contains("People needing force vetting: 3,710"));
+    assert!(!md.contains("3710") && !md.contains("1900"), "{md}");
+    let prose = render(&r, Format::Narrative);
+    assert!(
+        prose.contains("The force had 1,900 police officers"),
+        "{prose}"
+    );
+    // The data keeps the figure as a number, with the reader's words beside it.
+    let json: serde_json::Value = serde_json::from_str(&render(&r, Format::Json)).unwrap();
+    let metric = json["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "vetting.workforce_requiring")
+        .unwrap();
+    assert_eq!(
+        (metric["value"].as_f64(), metric["shown"].as_str()),
+        (Some(3710.0), Some("3,710"))
+    );
+    let answer = json["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["items"].as_array().unwrap())
+        .find(|i| i["id"] == "vetting.workforce_requiring")
+        .unwrap();
+    assert_eq!(
+        (answer["value"].as_str(), answer["answer"].as_str()),
+        (Some("3710"), Some("3,710"))
+    );
+    // Scores stay as they were: out of 100, never grouped.
+    assert!(!md.contains(",0 out of 100"));
+}

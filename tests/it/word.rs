@@ -372,3 +372,156 @@ fn lists_are_bulleted_and_numbering_ids_unique() {
         .and_then(|n| attr(n, "val"));
     assert_eq!(format.as_deref(), Some("bullet"));
 }
+
+/// The elements named `name` in a part, parsed as XML.
+fn each<'a>(doc: &'a roxmltree::Document<'a>, name: &str) -> Vec<roxmltree::Node<'a, 'a>> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name((word::W, name)))
+        .collect()
+}
+
+/// A row's properties (`w:trPr`).
+fn properties<'a>(row: roxmltree::Node<'a, 'a>) -> roxmltree::Node<'a, 'a> {
+    row.children()
+        .find(|c| c.has_tag_name((word::W, "trPr")))
+        .expect("row properties")
+}
+
+fn on(node: roxmltree::Node, name: &str) -> bool {
+    node.children().any(|c| c.has_tag_name((word::W, name)))
+}
+
+#[test]
+fn tables_repeat_their_header_rows_and_keep_rows_whole() {
+    let doc = WordDoc::read(dorset(&options()).render(Format::Docx).unwrap());
+    let xml = doc.part("word/document.xml");
+    let parsed = roxmltree::Document::parse(&xml).unwrap();
+    let tables = each(&parsed, "tbl");
+    assert!(tables.len() > 5);
+    let mut headed = 0;
+    for table in tables {
+        let rows: Vec<_> = table
+            .children()
+            .filter(|n| n.has_tag_name((word::W, "tr")))
+            .collect();
+        for row in &rows {
+            assert!(on(properties(*row), "cantSplit"), "every row stays whole");
+        }
+        // A header row is the first and only the first; the facts table has none.
+        let first = on(properties(rows[0]), "tblHeader");
+        headed += usize::from(first);
+        assert!(rows[1..].iter().all(|r| !on(properties(*r), "tblHeader")));
+    }
+    assert!(
+        headed > 3,
+        "the findings and figures tables have header rows"
+    );
+    let cover = doc.table("Force");
+    assert_eq!(
+        cover[0][0], "Force",
+        "the facts table's first row is a fact"
+    );
+}
+
+#[test]
+fn headings_keep_with_the_next_paragraph_and_normal_is_the_default_style() {
+    let doc = WordDoc::read(dorset(&options()).render(Format::Docx).unwrap());
+    let xml = doc.part("word/styles.xml");
+    let parsed = roxmltree::Document::parse(&xml).unwrap();
+    let style = |id: &str| {
+        each(&parsed, "style")
+            .into_iter()
+            .find(|s| s.attribute((word::W, "styleId")) == Some(id))
+            .unwrap_or_else(|| panic!("no style {id}"))
+    };
+    assert_eq!(style("Normal").attribute((word::W, "default")), Some("1"));
+    assert_eq!(
+        style("Normal").attribute((word::W, "type")),
+        Some("paragraph")
+    );
+    let defaults: Vec<_> = each(&parsed, "style")
+        .into_iter()
+        .filter(|s| s.attribute((word::W, "default")).is_some())
+        .collect();
+    assert_eq!(defaults.len(), 1, "one default paragraph style");
+    for heading in ["Heading1", "Heading2"] {
+        let ppr = style(heading)
+            .children()
+            .find(|c| c.has_tag_name((word::W, "pPr")))
+            .expect("paragraph properties");
+        assert!(on(ppr, "keepNext"), "{heading} keeps with the next");
+    }
+}
+
+/// The package's core properties: (title, creator, last modified by, created, modified).
+fn core_properties(doc: &WordDoc) -> [String; 5] {
+    let xml = doc.part("docProps/core.xml");
+    let parsed = roxmltree::Document::parse(&xml).unwrap();
+    let text = |ns: &str, name: &str| {
+        parsed
+            .descendants()
+            .find(|n| n.has_tag_name((ns, name)))
+            .and_then(|n| n.text())
+            .unwrap_or_else(|| panic!("no {name} in {xml}"))
+            .to_string()
+    };
+    let dc = "http://purl.org/dc/elements/1.1/";
+    let cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+    let terms = "http://purl.org/dc/terms/";
+    [
+        text(dc, "title"),
+        text(dc, "creator"),
+        text(cp, "lastModifiedBy"),
+        text(terms, "created"),
+        text(terms, "modified"),
+    ]
+}
+
+#[test]
+fn the_file_says_what_it_is_who_wrote_it_and_when() {
+    // Produced as of another day: created at the start of that day.
+    let doc = WordDoc::read(dorset(&options()).render(Format::Docx).unwrap());
+    assert_eq!(
+        core_properties(&doc),
+        [
+            "Integrity self-assessment: Dorset Police, 2012",
+            "Head of Professional Standards",
+            "Head of Professional Standards",
+            "2012-12-01T00:00:00Z",
+            "2012-12-01T00:00:00Z",
+        ]
+    );
+    // Redacted, the assessor is not named even here.
+    let redacted = dorset(&Options {
+        redact: true,
+        ..options()
+    });
+    let doc = WordDoc::read(redacted.render(Format::Docx).unwrap());
+    assert_eq!(core_properties(&doc)[1], "probity");
+    // Produced today: created now, to the second.
+    let before = jiff::Timestamp::now();
+    let today = before.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let doc = WordDoc::read(
+        dorset(&Options::new("OFFICIAL", today))
+            .render(Format::Docx)
+            .unwrap(),
+    );
+    let created: jiff::Timestamp = core_properties(&doc)[3].parse().unwrap();
+    assert!(
+        created.as_second() >= before.as_second() && created <= jiff::Timestamp::now(),
+        "{created} is now"
+    );
+    // A document across forces has no one author.
+    let summary = WordDoc::read(in_fixtures(&[
+        "summary",
+        "dorset-2012.toml",
+        "durham-2012.toml",
+        "--format",
+        "docx",
+    ]));
+    let [title, author, ..] = core_properties(&summary);
+    assert_eq!(
+        (title.as_str(), author.as_str()),
+        ("Summary across 2 forces", "probity")
+    );
+}

@@ -1,7 +1,9 @@
 //! Word building blocks that every document written as DOCX shares: real Word styles (Title,
 //! Heading 1 and 2, so the navigation pane and a table of contents work), A4 pages whose header
 //! and footer carry the protective marking and "Page n of N", tables, bulleted lists, and charts
-//! as pictures with alt text.
+//! as pictures with alt text. Tables repeat their header row on every page and keep each row
+//! whole, headings keep with what follows, and the file's properties carry its title, author
+//! and creation time.
 //!
 //! Text from files only ever becomes the text of a run: never a field code, a hyperlink or a
 //! style name, so nothing typed into an assessment can act when the document is opened. The
@@ -15,6 +17,9 @@ use docx_rs::{
     NumberingId, PageMargin, PageNum, Paragraph, Pic, Run, RunFonts, Shading, SpecialIndentType,
     Start, Style, StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
+
+use jiff::Timestamp;
+use quick_xml::events::{BytesStart, Event};
 
 use super::chart::{Chart, ChartError, Png};
 use super::tone::Tone;
@@ -44,6 +49,8 @@ pub enum WordError {
     Pack(#[from] DocxError),
     #[error("the charts could not be placed in the document")]
     Pictures,
+    #[error("the document's XML could not be finished: {0}")]
+    Xml(String),
 }
 
 /// A Word document being written, top to bottom.
@@ -56,7 +63,21 @@ pub struct Word {
     charts: Vec<Pending>,
     /// Whether the body ends with a table, which the next paragraph must stand apart from.
     after_table: bool,
+    /// For each table in the body, in order, whether its first row is a header row.
+    headed: Vec<bool>,
+    /// What the file says about itself.
+    properties: Properties,
 }
+
+/// What a Word file says about itself (File > Properties, and a file manager's columns).
+struct Properties {
+    title: String,
+    author: String,
+    created: Timestamp,
+}
+
+/// The author a document names when no person is recorded as its author.
+pub const AUTHOR: &str = "probity";
 
 enum Block {
     Paragraph(Box<Paragraph>),
@@ -154,7 +175,29 @@ impl Word {
             body: Vec::new(),
             charts: Vec::new(),
             after_table: false,
+            headed: Vec::new(),
+            properties: Properties {
+                title: text::sanitize_line(running),
+                author: AUTHOR.into(),
+                created: Timestamp::now(),
+            },
         }
+    }
+
+    /// The file's title, its author (the assessor; probity when none is named) and when it
+    /// was created. Without this the title is the running title, the author probity and the
+    /// time the document was begun.
+    pub fn properties(&mut self, title: &str, author: Option<&str>, created: Timestamp) {
+        let author = author.map(text::sanitize_line).unwrap_or_default();
+        self.properties = Properties {
+            title: text::sanitize_line(title),
+            author: if author.trim().is_empty() {
+                AUTHOR.into()
+            } else {
+                author
+            },
+            created,
+        };
     }
 
     fn add(&mut self, p: Paragraph) {
@@ -237,6 +280,7 @@ impl Word {
 
     pub fn table(&mut self, grid: Grid) {
         self.close_table("Gap");
+        self.headed.push(!grid.headless);
         self.body.push(Block::Table(Box::new(grid.build())));
         self.after_table = true;
     }
@@ -293,6 +337,9 @@ impl Word {
         }
         let alt: Vec<&str> = alt.iter().map(String::as_str).collect();
         xml.document = describe_pictures(&xml.document, &alt)?;
+        xml.document = repeat_header_rows(&xml.document, &self.headed)?;
+        xml.styles = mark_default_style(&xml.styles)?;
+        xml.doc_props.core = core_properties(&self.properties)?;
         let mut out = Cursor::new(Vec::new());
         xml.pack(&mut out).map_err(DocxError::from)?;
         Ok(out.into_inner())
@@ -485,6 +532,7 @@ impl Grid {
             )
             .cant_split()
         });
+        // A row never splits across pages: a finding and its reason stay together.
         let rows = header.into_iter().chain(self.rows.into_iter().map(|cells| {
             TableRow::new(
                 cells
@@ -493,6 +541,7 @@ impl Grid {
                     .map(|(c, w)| c.build(*w))
                     .collect(),
             )
+            .cant_split()
         }));
         Table::new(rows.collect())
             .set_grid(widths.clone())
@@ -510,6 +559,12 @@ fn styles() -> Vec<Style> {
             .based_on("Normal")
             .next("Normal")
     };
+    // A heading stays on the page of what it heads, in the style as well as on each heading.
+    let heading = |id: &str, name: &str| {
+        let mut style = paragraph(id, name);
+        style.paragraph_property = style.paragraph_property.keep_next(true);
+        style
+    };
     vec![
         paragraph("Title", "Title")
             .size(40)
@@ -520,13 +575,13 @@ fn styles() -> Vec<Style> {
             .size(24)
             .color(MUTED)
             .line_spacing(LineSpacing::new().after(240)),
-        paragraph("Heading1", "heading 1")
+        heading("Heading1", "heading 1")
             .size(30)
             .bold()
             .color(NAVY)
             .outline_lvl(0)
             .line_spacing(LineSpacing::new().before(360).after(120)),
-        paragraph("Heading2", "heading 2")
+        heading("Heading2", "heading 2")
             .size(24)
             .bold()
             .color(NAVY)
@@ -553,6 +608,159 @@ fn styles() -> Vec<Style> {
         paragraph("Header", "header").size(16),
         paragraph("Footer", "footer").size(16),
     ]
+}
+
+/// Rewrites an XML part event by event: `change` sees each event and writes what stands in
+/// its place. Everything it passes on is written back as it was read.
+fn rewrite(
+    xml: &[u8],
+    mut change: impl FnMut(Event<'_>, &mut quick_xml::Writer<Vec<u8>>) -> std::io::Result<()>,
+) -> Result<Vec<u8>, WordError> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut writer = quick_xml::Writer::new(Vec::with_capacity(xml.len() + 1024));
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) => return Ok(writer.into_inner()),
+            Ok(event) => change(event, &mut writer).map_err(|e| WordError::Xml(e.to_string()))?,
+            Err(e) => return Err(WordError::Xml(e.to_string())),
+        }
+    }
+}
+
+/// Marks the first row of each table with a header row as a header (`w:tblHeader`), so Word
+/// and LibreOffice repeat it at the top of every page the table runs onto; docx-rs cannot say
+/// so. `headed` says, table by table in the body's order, which have one. Fails if the body
+/// holds other tables than those.
+fn repeat_header_rows(document: &[u8], headed: &[bool]) -> Result<Vec<u8>, WordError> {
+    let mut tables = 0;
+    let mut depth = 0;
+    // Within a headed table, until its first row's properties are written.
+    let mut pending = false;
+    let header = || Event::Empty(BytesStart::new("w:tblHeader"));
+    let out = rewrite(document, |event, w| {
+        match &event {
+            Event::Start(e) if e.name().as_ref() == b"w:tbl" => {
+                depth += 1;
+                if depth == 1 {
+                    pending = headed.get(tables).copied().unwrap_or(false);
+                    tables += 1;
+                }
+            }
+            Event::End(e) if e.name().as_ref() == b"w:tbl" => depth -= 1,
+            _ => {}
+        }
+        match event {
+            Event::Empty(e) if pending && e.name().as_ref() == b"w:trPr" => {
+                pending = false;
+                w.write_event(Event::Start(e.borrow()))?;
+                w.write_event(header())?;
+                w.write_event(Event::End(e.to_end()))
+            }
+            Event::Start(e) if pending && e.name().as_ref() == b"w:trPr" => {
+                pending = false;
+                w.write_event(Event::Start(e))?;
+                w.write_event(header())
+            }
+            event => w.write_event(event),
+        }
+    })?;
+    if tables != headed.len() {
+        return Err(WordError::Xml(format!(
+            "{tables} tables written for {} added",
+            headed.len()
+        )));
+    }
+    Ok(out)
+}
+
+/// Marks the Normal style as the default paragraph style (`w:default="1"`), which docx-rs
+/// leaves unsaid: Word then applies it to any paragraph that names no style.
+fn mark_default_style(styles: &[u8]) -> Result<Vec<u8>, WordError> {
+    let mut marked = false;
+    let out = rewrite(styles, |event, w| match event {
+        Event::Start(e)
+            if e.name().as_ref() == b"w:style"
+                && e.try_get_attribute("w:styleId")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|a| a.value.as_ref() == b"Normal") =>
+        {
+            marked = true;
+            let mut style = e.into_owned();
+            if style
+                .try_get_attribute("w:default")
+                .ok()
+                .flatten()
+                .is_none()
+            {
+                style.push_attribute(("w:default", "1"));
+            }
+            w.write_event(Event::Start(style))
+        }
+        event => w.write_event(event),
+    })?;
+    if !marked {
+        return Err(WordError::Xml("no Normal style".into()));
+    }
+    Ok(out)
+}
+
+/// The package's core properties (`docProps/core.xml`): title, author, and when the file was
+/// created, which docx-rs would give as 1 January 1970 by "unknown".
+fn core_properties(p: &Properties) -> Result<Vec<u8>, WordError> {
+    use quick_xml::events::{BytesDecl, BytesText};
+    let when = p.created.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut w = quick_xml::Writer::new(Vec::new());
+    let mut write = || -> std::io::Result<()> {
+        w.write_event(Event::Decl(BytesDecl::new(
+            "1.0",
+            Some("UTF-8"),
+            Some("yes"),
+        )))?;
+        w.create_element("cp:coreProperties")
+            .with_attributes([
+                (
+                    "xmlns:cp",
+                    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+                ),
+                ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+                ("xmlns:dcterms", "http://purl.org/dc/terms/"),
+                ("xmlns:dcmitype", "http://purl.org/dc/dcmitype/"),
+                ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            ])
+            .write_inner_content(|w| {
+                w.create_element("dc:title")
+                    .write_text_content(BytesText::new(&p.title))?;
+                w.create_element("dc:creator")
+                    .write_text_content(BytesText::new(&p.author))?;
+                w.create_element("cp:lastModifiedBy")
+                    .write_text_content(BytesText::new(&p.author))?;
+                w.create_element("cp:revision")
+                    .write_text_content(BytesText::new("1"))?;
+                for element in ["dcterms:created", "dcterms:modified"] {
+                    w.create_element(element)
+                        .with_attribute(("xsi:type", "dcterms:W3CDTF"))
+                        .write_text_content(BytesText::new(&when))?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    };
+    write().map_err(|e| WordError::Xml(e.to_string()))?;
+    Ok(w.into_inner())
+}
+
+/// When a document produced on `date` was created: now when that is today, otherwise (a
+/// document produced as of another day, for a test or a reproducible copy) the start of that
+/// day, so its properties agree with the date it says it was produced.
+pub fn created_on(date: jiff::civil::Date) -> Timestamp {
+    let now = Timestamp::now();
+    if now.to_zoned(jiff::tz::TimeZone::UTC).date() == date {
+        now
+    } else {
+        date.to_zoned(jiff::tz::TimeZone::UTC)
+            .map_or(now, |day| day.timestamp())
+    }
 }
 
 #[cfg(test)]

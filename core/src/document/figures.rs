@@ -30,26 +30,6 @@ pub fn signed(x: Option<f64>) -> String {
     }
 }
 
-/// A figure as printed: [`format_number`], with the whole part in groups of three ("3,710").
-pub fn grouped(x: f64) -> String {
-    let plain = format_number(x);
-    let (sign, rest) = plain
-        .strip_prefix('-')
-        .map_or(("", plain.as_str()), |r| ("-", r));
-    let (whole, fraction) = rest.split_at(rest.find('.').unwrap_or(rest.len()));
-    if !whole.bytes().all(|b| b.is_ascii_digit()) {
-        return plain;
-    }
-    let mut out = String::from(sign);
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out + fraction
-}
-
 /// Text split at blank lines into paragraphs.
 pub fn paragraphs(text: &str) -> Vec<&str> {
     text.split("\n\n")
@@ -69,9 +49,6 @@ mod tests {
         assert_eq!(score_phrase(Some(50.0)), "Score 50 out of 100");
         assert_eq!(signed(Some(-2.0)), "−2");
         assert_eq!(signed(Some(4.5)), "+4.5");
-        assert_eq!(grouped(3710.0), "3,710");
-        assert_eq!(grouped(-1900.25), "-1,900.25");
-        assert_eq!(grouped(999.0), "999");
         assert_eq!(paragraphs("a\n\n\n b \n\n"), vec!["a", "b"]);
     }
 }

@@ -3,8 +3,6 @@
 //! each format has one backend in [`super::backend`] that renders any `Doc`. A section added to
 //! a layout therefore appears in every format, and a format added is one backend.
 
-use jiff::Timestamp;
-
 use super::Page;
 use super::chart::Chart;
 use super::tone::Tone;
@@ -26,10 +24,8 @@ pub struct Meta {
     pub running: String,
     /// The marking, the date produced and the as-at date.
     pub page: Page,
-    /// The assessor, or "probity" when none is recorded: the file's author.
-    pub author: String,
-    /// When the document was produced.
-    pub created: Timestamp,
+    /// The assessor, when one is recorded and may be named: the file's author.
+    pub author: Option<String>,
     /// "DRAFT", "FINAL" and so on, with its colour, beside the title.
     pub badge: Option<(String, Tone)>,
     /// The name of the workbook's first sheet, which holds everything that is not a table.

@@ -12,7 +12,7 @@ use std::fmt::Write;
 use jiff::civil::Date;
 
 use super::{ActionStatus, AnswerRow, FindingRow, Report};
-use crate::answer::{Kind, format_number};
+use crate::answer::{Kind, format_grouped, format_number};
 use crate::checklist::{Checklist, Item, Say};
 use crate::document::long_date;
 use crate::text;
@@ -148,7 +148,7 @@ pub(super) fn in_words(n: f64) -> String {
     ];
     match WORDS.get(n as usize) {
         Some(w) if n.fract() == 0.0 && n >= 0.0 => w.to_string(),
-        _ => format_number(n),
+        _ => format_grouped(n),
     }
 }
 
@@ -187,8 +187,8 @@ fn template<'c>(r: &Report, item: &'c Item, say: &'c Say) -> Option<String> {
                 &say.value
             };
             t.as_ref().map(|t| {
-                t.replace("{value}", &format_number(part))
-                    .replace("{of}", &format_number(whole))
+                t.replace("{value}", &format_grouped(part))
+                    .replace("{of}", &format_grouped(whole))
             })
         }
         Kind::Count => {

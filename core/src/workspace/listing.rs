@@ -98,9 +98,11 @@ impl Workspace {
     /// The same force's earlier assessment in the folder holding `path`: the period its answers
     /// were carried from when that file is there, otherwise the latest period before its own.
     /// Only the files' heads are read to choose; files that cannot be read are passed over:
-    /// progress is measured against what can be.
+    /// progress is measured against what can be. A bare file name is beside the others in
+    /// the current folder, as a relative or absolute path to the same file is.
     pub fn previous_beside(&self, path: &Path, assessment: &Assessment) -> Option<Previous> {
-        let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+        let path = std::path::absolute(path).ok()?;
+        let folder = path.parent()?;
         let carried_from = assessment.carried_from.as_deref();
         let mut earlier: Vec<(PathBuf, crate::assessment::Head)> = heads_in(folder)
             .into_iter()

@@ -1,7 +1,7 @@
 //! The use cases both front ends share: finding the assessments in a data folder, starting
 //! one, opening it under its lock, changing and saving it with its history (answers, and the
 //! assessor's override of an area's judgement), signing it off and reopening it, verifying it
-//! against its history and seal, and writing any document to a file. The command line and the
+//! against its history and seal, building the gap report, and writing any document to a file. The command line and the
 //! terminal interface only turn input into these calls and show what comes back.
 
 mod actor;
@@ -9,6 +9,7 @@ mod export;
 mod judge;
 mod listing;
 mod open;
+mod report;
 mod returns;
 mod sealing;
 mod sign;
@@ -27,6 +28,7 @@ pub use export::{ExportError, Overwrite, export};
 pub use judge::{JudgeError, JudgementEdit};
 pub use listing::{Listed, Period, PreviousError, Summary};
 pub use open::{Edit, OpenError, Opened, ReadOnly, Refused};
+pub use report::{ReportChoices, ReportError};
 pub use returns::{Imported, MakeError, Resolution, ResolveError};
 pub use sign::{Blocker, ReopenError, SignError};
 pub use start::{Start, StartError, Started, file_name};

@@ -11,10 +11,12 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use probity_core::document::{DEFAULT_MARKING, Document, Format};
-use probity_core::report::{Options, Report};
+use probity_core::report::Report;
 use probity_core::storage;
 use probity_core::text::shown_path;
-use probity_core::workspace::{ExportError, Overwrite, export};
+use probity_core::workspace::{
+    ExportError, Overwrite, ReportChoices, ReportError, Workspace, export,
+};
 
 use super::{Step, frame_box};
 use crate::tui::action::Action;
@@ -41,8 +43,17 @@ pub struct Export {
 
 const FORMATS: &[Format] = Report::FORMATS;
 
+/// Why a report was not written.
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    #[error(transparent)]
+    Report(Box<ReportError>),
+    #[error(transparent)]
+    Export(ExportError),
+}
+
 /// What the dialog says about a write.
-fn said(done: Result<(), ExportError>, target: &Path) -> Result<String, String> {
+fn said(done: Result<(), Failure>, target: &Path) -> Result<String, String> {
     done.map(|()| format!("Wrote {}", shown_path(target)))
         .map_err(|e| e.to_string())
 }
@@ -105,9 +116,9 @@ impl Export {
         }
     }
 
-    pub fn update(&mut self, action: Action, s: &mut Session) -> Step {
+    pub fn update(&mut self, action: Action, s: &mut Session, ws: &Workspace) -> Step {
         if self.replacing.is_some() {
-            return self.answer(action, s);
+            return self.answer(action, s, ws);
         }
         match action {
             Action::Up | Action::Down => self.next_format(action == Action::Down),
@@ -129,8 +140,8 @@ impl Export {
             Action::Submit => {
                 // Writing never replaces; a file already there is a question for the user.
                 let target = self.target();
-                self.result = match self.write(s, &target, Overwrite::Never) {
-                    Err(ExportError::Storage(storage::Error::Exists(_))) => {
+                self.result = match self.write(s, ws, &target, Overwrite::Never) {
+                    Err(Failure::Export(ExportError::Storage(storage::Error::Exists(_)))) => {
                         self.replacing = Some(target);
                         None
                     }
@@ -144,12 +155,15 @@ impl Export {
     }
 
     /// The answer to "replace it?".
-    fn answer(&mut self, action: Action, s: &Session) -> Step {
+    fn answer(&mut self, action: Action, s: &Session, ws: &Workspace) -> Step {
         let Some(target) = self.replacing.take() else {
             return Step::Stay;
         };
         self.result = match action {
-            Action::Yes => Some(said(self.write(s, &target, Overwrite::Replace), &target)),
+            Action::Yes => Some(said(
+                self.write(s, ws, &target, Overwrite::Replace),
+                &target,
+            )),
             Action::No | Action::Close => Some(Err(
                 "The existing file is kept. Change the name to write a new one.".into(),
             )),
@@ -178,15 +192,24 @@ impl Export {
         self.result = None;
     }
 
-    fn write(&self, s: &Session, target: &Path, overwrite: Overwrite) -> Result<(), ExportError> {
-        let options = Options {
+    /// The report as the command line would write it for the same file: built by the one
+    /// use case, with the previous period it measures verdicts against.
+    fn write(
+        &self,
+        s: &Session,
+        ws: &Workspace,
+        target: &Path,
+        overwrite: Overwrite,
+    ) -> Result<(), Failure> {
+        let choices = ReportChoices {
             redact: self.redact,
-            seal_verified: s.seal_holds == Some(true),
-            ..Options::new(DEFAULT_MARKING, s.today())
+            ..ReportChoices::new(DEFAULT_MARKING)
         };
-        let report = Report::new(&s.checklist, &s.assessment, &options);
+        let report = s
+            .report(ws, &choices)
+            .map_err(|e| Failure::Report(Box::new(e)))?;
         let format = FORMATS[self.format.at()];
-        export(&report, format, target, overwrite)
+        export(&report, format, target, overwrite).map_err(Failure::Export)
     }
 
     pub fn render(&self, theme: Theme, frame: &mut Frame, area: Rect) {

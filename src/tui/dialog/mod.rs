@@ -33,7 +33,7 @@ pub use reading::Reading;
 pub use search::Search;
 
 use super::action::Action;
-use super::app::{App, Leave};
+use super::app::{App, Leave, Screen};
 use super::keymap::Context;
 use super::theme::Theme;
 
@@ -93,8 +93,9 @@ pub fn update(app: &mut App, mut dialog: Dialog, action: Action) -> Option<Dialo
         (Dialog::Reading(d), _) => d.update(action, size),
         (Dialog::ConfirmQuit(to), _) => confirm_quit::update(app, to.clone(), action),
         (_, None) => Step::Close,
+        // The export reads the workspace too, beside the session.
+        (Dialog::Export(_), Some(_)) => export_step(app, &mut dialog, action),
         (Dialog::Findings(d), Some(s)) => d.update(action, s, size, theme),
-        (Dialog::Export(d), Some(s)) => d.update(action, s),
         (Dialog::Picker(d), Some(s)) => d.update(action, s),
         (Dialog::Entry(d), Some(s)) => d.update(action, s),
         (Dialog::Search(d), Some(s)) => d.update(action, s),
@@ -108,6 +109,14 @@ pub fn update(app: &mut App, mut dialog: Dialog, action: Action) -> Option<Dialo
         Step::Stay => Some(dialog),
         Step::Close => None,
         Step::Open(next) => Some(*next),
+    }
+}
+
+/// The export's step: it builds the report through the workspace, beside the session.
+fn export_step(app: &mut App, dialog: &mut Dialog, action: Action) -> Step {
+    match (dialog, &mut app.screen) {
+        (Dialog::Export(d), Screen::Assessment(s)) => d.update(action, s, &app.ws),
+        _ => Step::Close,
     }
 }
 

@@ -10,9 +10,9 @@ pub mod markdown;
 pub mod sheets;
 pub mod word;
 
-use super::figures::grouped;
 use super::long_date;
 use super::model::Value;
+use crate::answer::format_grouped as grouped;
 
 /// A value as a reader reads it in running text or a printed table.
 pub fn shown(value: &Value) -> String {

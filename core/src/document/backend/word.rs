@@ -2,13 +2,14 @@
 //! pages marked at top and foot with "Page n of N", tables whose header row repeats, and
 //! charts as pictures with alt text.
 
-use crate::document::docx::{Cell as WordCell, Grid, Word, WordError};
+use crate::document::docx::{Cell as WordCell, Grid, Word, WordError, created_on};
 use crate::document::long_date;
 use crate::document::model::{Block, Card, Cell, Doc, Span, Table, Value, text_of};
 
 pub fn render(doc: &Doc) -> Result<Vec<u8>, WordError> {
     let m = &doc.meta;
     let mut w = Word::new(&m.page.marking, &m.running);
+    w.properties(&m.title, m.author.as_deref(), created_on(m.page.generated));
     w.title(&m.title);
     if let Some((badge, tone)) = &m.badge {
         w.spans(&[Span::badge(badge.as_str(), *tone)]);

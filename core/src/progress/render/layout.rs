@@ -28,8 +28,7 @@ fn meta(
         kind,
         running,
         page: page.clone(),
-        author: "probity".into(),
-        created: jiff::Timestamp::now(),
+        author: None,
         badge: None,
         front_sheet: front,
     }
@@ -320,7 +319,7 @@ pub fn trend(t: &Trend) -> Doc {
         match s {
             Some(v) if provisional => Cell::text(format!(
                 "{} (provisional)",
-                crate::document::figures::grouped(v)
+                crate::answer::format_grouped(v)
             )),
             Some(v) => Value::Number(v).into(),
             None => Cell::text("not scored"),

@@ -17,6 +17,7 @@ mod checklists;
 mod claims;
 mod cli;
 mod deep_chain;
+mod document_facts;
 mod files_on_disk;
 mod fuzz;
 mod grading;

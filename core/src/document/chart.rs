@@ -73,7 +73,10 @@ impl BarChart {
                 label: row.label,
                 value: row.text,
                 y: i as f64 * ROW,
-                width: row.fraction.map_or(0.0, |f| f.clamp(0.0, 1.0) * SPAN),
+                // A zero keeps a sliver of bar, so it reads as zero rather than missing.
+                width: row
+                    .fraction
+                    .map_or(0.0, |f| (f.clamp(0.0, 1.0) * SPAN).max(2.0)),
                 fill: row.tone.strong(),
             })
             .collect();

@@ -461,14 +461,14 @@ impl Cell {
         self
     }
 
-    fn build(self, width: usize) -> TableCell {
+    fn build(self, width: usize, style: &str) -> TableCell {
         let mut cell = TableCell::new().width(width, WidthType::Dxa);
         if let Some(tone) = self.tone {
             cell = cell.shading(Shading::new().fill(tone.fill()));
         }
         // One paragraph, its parts on lines of their own: fewer paragraphs make a smaller
         // document that Word and LibreOffice open faster, and read the same.
-        let mut p = Paragraph::new().style("TableText");
+        let mut p = Paragraph::new().style(style);
         for (i, spans) in self.lines.iter().enumerate() {
             if i > 0 {
                 p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
@@ -488,6 +488,8 @@ pub struct Grid {
     widths: Vec<usize>,
     rows: Vec<Vec<Cell>>,
     headless: bool,
+    /// The paragraph style of every cell.
+    style: &'static str,
 }
 
 impl Grid {
@@ -499,11 +501,19 @@ impl Grid {
             widths: columns.iter().map(|c| TEXT_WIDTH * c.1 / total).collect(),
             rows: Vec::new(),
             headless: false,
+            style: "TableText",
         }
     }
 
     fn headless(mut self) -> Grid {
         self.headless = true;
+        self
+    }
+
+    /// Smaller text, for a table of many narrow columns whose headings would otherwise break
+    /// inside words.
+    pub fn compact(mut self) -> Grid {
+        self.style = "TableSmall";
         self
     }
 
@@ -524,7 +534,7 @@ impl Grid {
                             .shading(Shading::new().fill(NAVY))
                             .add_paragraph(
                                 Paragraph::new()
-                                    .style("TableText")
+                                    .style(self.style)
                                     .add_run(run(h).bold().color("FFFFFF")),
                             )
                     })
@@ -538,7 +548,7 @@ impl Grid {
                 cells
                     .into_iter()
                     .zip(&widths)
-                    .map(|(c, w)| c.build(*w))
+                    .map(|(c, w)| c.build(*w, self.style))
                     .collect(),
             )
             .cant_split()
@@ -594,6 +604,9 @@ fn styles() -> Vec<Style> {
         paragraph("TableText", "Table Text")
             .size(18)
             .line_spacing(LineSpacing::new().before(20).after(20)),
+        paragraph("TableSmall", "Table Text Small")
+            .size(14)
+            .line_spacing(LineSpacing::new().before(10).after(10)),
         paragraph("ListBullet", "List Bullet"),
         paragraph("Gap", "Table Gap")
             .size(8)

@@ -249,7 +249,7 @@ fn charts(r: &Report) -> Vec<Block> {
         .iter()
         .map(|a| Row {
             label: short(&a.title),
-            fraction: a.score.map(|s| (s / 100.0).max(0.01)),
+            fraction: a.score.map(|s| s / 100.0),
             text: match (a.score, a.rating) {
                 (None, _) => "not scored".into(),
                 (Some(s), Rating::Provisional) => {
@@ -269,7 +269,7 @@ fn charts(r: &Report) -> Vec<Block> {
     let most = h.max(m).max(l).max(1) as f64;
     let severity = |label: &str, n: usize, tone: Tone| Row {
         label: label.into(),
-        fraction: Some((n as f64 / most).max(0.005)),
+        fraction: Some(n as f64 / most),
         text: n.to_string(),
         tone,
     };

@@ -14,6 +14,13 @@ const LABEL: f64 = 28.0;
 const BODY: f64 = 90.0;
 /// Where a chart's figures are written, to the right of the text.
 const DATA: u16 = 3;
+/// The height of a default row, in pixels.
+const ROW_PX: u32 = 20;
+
+/// A native chart's height in pixels: room for its title, axis and a bar or point each.
+fn chart_height(c: &Chart) -> u32 {
+    (80 + 24 * c.points().len() as u32).max(200)
+}
 
 pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
@@ -28,6 +35,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     workbook::page(ws, doc.meta.front_sheet, marking, &s.marking)?;
     ws.set_column_width(0, LABEL)?;
     ws.set_column_width(1, BODY)?;
+    ws.set_column_width(DATA, LABEL)?;
     front.title(ws, doc, &s)?;
     front.blocks(ws, &doc.blocks, &s)?;
     front.line(ws, &s, "", "Produced by probity.", &s.wrap)?;
@@ -154,7 +162,7 @@ impl<'d> Front<'d> {
                 self.line(ws, s, "", &c.caption, &s.label)?;
                 self.charts.push((self.row, c));
                 // Room for the chart, drawn over the rows below its caption.
-                self.row += 1 + (c.points().len() as u32).max(4) + 2;
+                self.row += chart_height(c).div_ceil(ROW_PX) + 1;
             }
         }
         Ok(())
@@ -184,6 +192,11 @@ impl<'d> Front<'d> {
                 .set_values((sheet, *at, DATA + 1, last, DATA + 1));
             chart.title().set_name(&c.caption);
             chart.legend().set_hidden();
+            chart.set_width(560).set_height(chart_height(c));
+            if kind == ChartType::Bar {
+                // Bars read top down in the order given, as in the other formats.
+                chart.y_axis().set_reverse();
+            }
             ws.insert_chart(*at, 1, &chart)?;
         }
         Ok(())

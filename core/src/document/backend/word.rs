@@ -79,6 +79,9 @@ fn block(w: &mut Word, b: &Block) {
     }
 }
 
+/// Tables with more columns than this are set in smaller text, so headings stay whole.
+const COMPACT: usize = 6;
+
 fn table(w: &mut Word, t: &Table) {
     let columns: Vec<(&str, usize)> = t
         .columns
@@ -91,6 +94,9 @@ fn table(w: &mut Word, t: &Table) {
             continue;
         }
         let mut grid = Grid::new(&columns);
+        if columns.len() > COMPACT {
+            grid = grid.compact();
+        }
         for row in &g.rows {
             grid.row(
                 row.iter()

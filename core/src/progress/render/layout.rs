@@ -453,15 +453,15 @@ pub fn summary(s: &Summary) -> Doc {
 fn by_force(s: &Summary) -> Table {
     let labels = rate_labels(s);
     let fixed = [
-        ("Force", 16, false),
+        ("Force", 15, false),
         ("Period", 8, false),
-        ("Score", 8, true),
+        ("Score", 7, true),
         ("Rating", 12, false),
         ("Complete", 9, true),
         ("High", 6, true),
-        ("Medium", 7, true),
+        ("Medium", 8, true),
         ("Low", 6, true),
-        ("Overdue", 8, true),
+        ("Overdue", 9, true),
     ];
     let mut columns: Vec<Column> = fixed
         .iter()
@@ -533,11 +533,11 @@ fn gaps(s: &Summary) -> Table {
     Table::new(
         "Gaps",
         vec![
-            Column::text("Gap", 24),
+            Column::text("Gap", 23),
             Column::text("Severity", 9),
             Column::figure("Flagged", 8),
             Column::figure("Not judged", 9),
-            Column::figure("Forces", 7),
+            Column::figure("Forces", 8),
             Column::text("Forces flagged", 15),
             Column::text("Not flagged", 14),
             Column::text("Could not be judged", 14),
@@ -567,12 +567,12 @@ fn answers(s: &Summary) -> Table {
     Table::new(
         "Answers",
         vec![
-            Column::text("Question", 34),
+            Column::text("Question", 32),
             Column::figure("Yes", 7),
             Column::figure("Partly", 8),
             Column::figure("No", 7),
             Column::figure("N/A", 7),
-            Column::figure("Unanswered", 10),
+            Column::figure("Unanswered", 12),
             Column::figure("Not asked", 9),
             Column::text("Other answers", 18),
         ],

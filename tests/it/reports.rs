@@ -128,9 +128,33 @@ fn graded_judgements_in_html_word_and_json() {
         rows.iter()
             .any(|t| t == "Governance and oversightNo judgementnone recordedNo judgement")
     );
+    // The first page opens with the headline judgements, each saying whose it is, and shows
+    // no rating on another scale.
+    let headlines: Vec<String> = select(&doc, "#summary table tr")
+        .iter()
+        .map(text_of)
+        .collect();
     assert!(
-        rows.iter()
-            .any(|t| t.starts_with("Counter-corruptionAdequate"))
+        headlines
+            .iter()
+            .any(|t| t.starts_with("Counter-corruptionAdequatederived")),
+        "{headlines:?}"
+    );
+    assert!(
+        headlines.iter().any(|t| t.starts_with(
+            "VettingRequires improvementthe assessor's judgement; derived inadequateRationale: Vetting: The chief officer group"
+        )),
+        "{headlines:?}"
+    );
+    let page_one: Vec<String> = select(&doc, "#summary .badge")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert!(
+        page_one
+            .iter()
+            .all(|b| !["Green", "Amber", "Red", "Provisional", "Not scored"].contains(&b.as_str())),
+        "{page_one:?}"
     );
     let section = text_of(&select(&doc, "#judgements")[0]);
     assert!(section.contains("Rationale: The chief officer group funded the recovery plan"));
@@ -139,7 +163,7 @@ fn graded_judgements_in_html_word_and_json() {
     let word = word::WordDoc::read(r.render(Format::Docx).unwrap()).body_text();
     for text in [
         "Graded judgements",
-        "Derived headline judgements: Vetting requires improvement; Professional standards good; Counter-corruption adequate.",
+        "Headline judgements: Vetting requires improvement (the assessor's judgement; derived inadequate); Professional standards good (derived); Counter-corruption adequate (derived).",
         "Ethics, standards and learning: Outstanding",
         "The assessor judges it requires improvement (derived: inadequate).",
     ] {
@@ -149,7 +173,7 @@ fn graded_judgements_in_html_word_and_json() {
     let prose = render(&r, Format::Narrative);
     assert!(
         prose.contains(
-            "- Vetting (headline judgement): Requires improvement, as its one area stands."
+            "- Vetting (headline judgement, the assessor's judgement; derived inadequate): Requires improvement, as its one area stands."
         )
     );
     assert!(prose.contains("- Vetting: Inadequate: a finding the checklist marks critical"));
@@ -163,7 +187,15 @@ fn graded_judgements_in_html_word_and_json() {
         "a graded judgements heading on the summary sheet"
     );
     assert!(cells.iter().any(|(sheet, _, _, t)| sheet == "Summary"
-        && t.starts_with("Derived headline judgements: Vetting requires improvement")));
+        && t.starts_with(
+            "Headline judgements: Vetting requires improvement (the assessor's judgement"
+        )));
+    assert!(
+        cells
+            .iter()
+            .any(|(sheet, _, _, t)| sheet == "Action plan" && t == "Cause of concern"),
+        "the action plan labels its findings"
+    );
 
     let json: serde_json::Value = serde_json::from_slice(&r.render(Format::Json).unwrap()).unwrap();
     assert_eq!(json["style"], "graded");

@@ -14,18 +14,27 @@ use crate::scoring::Rating;
 
 pub fn layout(r: &Report) -> Doc {
     let v = View::of(r);
+    // A graded report speaks in grades on its first page; the scores, rated on another scale,
+    // go to an annex.
+    let graded = !v.judged.headlines.is_empty();
     let mut blocks = vec![Block::Section {
         id: "summary",
-        blocks: summary(&v),
+        blocks: if graded {
+            graded_summary(&v)
+        } else {
+            summary(&v)
+        },
     }];
     blocks.push(Block::Section {
         id: "judgements",
         blocks: judged(&v.judged),
     });
-    blocks.push(Block::Section {
-        id: "charts",
-        blocks: charts(r),
-    });
+    if !graded {
+        blocks.push(Block::Section {
+            id: "charts",
+            blocks: charts(r),
+        });
+    }
     blocks.push(Block::Section {
         id: "findings",
         blocks: findings(&v),
@@ -35,6 +44,15 @@ pub fn layout(r: &Report) -> Doc {
         blocks: answers(&v),
     });
     blocks.extend(rest(&v));
+    if graded {
+        let mut scores = vec![Block::h2("Annex: scores by area")];
+        scores.extend(scores_by_area(&v));
+        scores.extend(charts(r).into_iter().skip(1));
+        blocks.push(Block::Section {
+            id: "scores",
+            blocks: scores,
+        });
+    }
     Doc {
         meta: Meta {
             title: v.title.clone(),
@@ -69,20 +87,80 @@ fn class_tone(class: &str) -> Tone {
 }
 
 fn summary(v: &View) -> Vec<Block> {
-    let mut out = vec![
-        Block::Facts(
-            v.facts
-                .iter()
-                .map(|(l, x)| (l.to_string(), plain(x.as_str())))
-                .collect(),
-        ),
-        Block::h2("Executive summary"),
-        Block::lead(&v.position),
-        Block::para(&v.completeness),
-    ];
+    let mut out = vec![cover(v), Block::h2("Executive summary")];
+    let mut scores = scores_by_area(v);
     if let Some(summary) = &v.judged.summary {
-        out.push(Block::lead(summary));
+        // The verdict follows the score it rests on, before the table of areas.
+        scores.insert(2, Block::lead(summary));
     }
+    out.extend(scores);
+    out.extend(briefly(v));
+    out
+}
+
+/// The graded first page: the headline judgements, whose each is, then the causes of concern.
+fn graded_summary(v: &View) -> Vec<Block> {
+    let j = &v.judged;
+    let mut out = vec![cover(v), Block::h2("Executive summary")];
+    out.extend(j.summary.iter().map(Block::lead));
+    out.push(Block::Table(Table::new(
+        "Headline judgements",
+        vec![
+            Column::text("Headline judgement", 24),
+            Column::text("Judgement", 20),
+            Column::text("Whose", 20),
+            Column::text("How it follows", 36),
+        ],
+        j.headlines
+            .iter()
+            .map(|h| {
+                let mut whose = Cell::text(&h.whose);
+                for why in &h.rationale {
+                    whose = whose.with(Span::muted(format!("Rationale: {why}")));
+                }
+                vec![
+                    Cell::text(h.title),
+                    Cell::toned(h.grade, class_tone(h.class)),
+                    whose,
+                    Cell::text(h.why),
+                ]
+            })
+            .collect(),
+    )));
+    out.push(Block::h3("Causes of concern"));
+    let causes: Vec<Vec<Span>> = v
+        .findings
+        .iter()
+        .filter(|f| f.label == Some("Cause of concern"))
+        .map(|f| {
+            vec![
+                Span::plain(format!("{} ", f.row.finding.title)),
+                Span::muted(format!("({}; finding {})", f.row.area_title, f.number)),
+            ]
+        })
+        .collect();
+    out.push(if causes.is_empty() {
+        Block::para("There are no causes of concern.")
+    } else {
+        Block::Bullets(causes)
+    });
+    out.push(Block::para(&v.completeness));
+    out.extend(briefly(v));
+    out
+}
+
+fn cover(v: &View) -> Block {
+    Block::Facts(
+        v.facts
+            .iter()
+            .map(|(l, x)| (l.to_string(), plain(x.as_str())))
+            .collect(),
+    )
+}
+
+/// The overall score in a sentence, and each area's score and rating.
+fn scores_by_area(v: &View) -> Vec<Block> {
+    let mut out = vec![Block::lead(&v.position), Block::para(&v.completeness)];
     out.push(Block::Table(Table::new(
         "Areas",
         vec![
@@ -105,16 +183,17 @@ fn summary(v: &View) -> Vec<Block> {
             })
             .collect(),
     )));
-    out.push(Block::h3("High findings"));
-    out.push(brief(v, &v.high, "There are no high findings.", false));
-    out.push(Block::h3("Actions overdue"));
-    out.push(brief(
-        v,
-        &v.overdue,
-        "No action is past its due date.",
-        true,
-    ));
     out
+}
+
+/// The high findings and the actions overdue, named briefly.
+fn briefly(v: &View) -> Vec<Block> {
+    vec![
+        Block::h3("High findings"),
+        brief(v, &v.high, "There are no high findings.", false),
+        Block::h3("Actions overdue"),
+        brief(v, &v.overdue, "No action is past its due date.", true),
+    ]
 }
 
 /// Findings named briefly, with their number, owner and due date.
@@ -144,27 +223,8 @@ fn brief(v: &View, numbers: &[usize], none: &str, overdue: bool) -> Block {
 }
 
 fn judged(j: &Judged) -> Vec<Block> {
+    // The headline judgements open the first page; this section gives each area's.
     let mut out = vec![Block::h2(j.heading), Block::para(&j.intro)];
-    if !j.headlines.is_empty() {
-        out.push(Block::Table(Table::new(
-            "Headline judgements",
-            vec![
-                Column::text("Headline judgement", 26),
-                Column::text("Grade", 22),
-                Column::text("How it follows", 52),
-            ],
-            j.headlines
-                .iter()
-                .map(|h| {
-                    vec![
-                        Cell::text(h.title),
-                        Cell::toned(h.grade, class_tone(h.class)),
-                        Cell::text(h.why),
-                    ]
-                })
-                .collect(),
-        )));
-    }
     if !j.areas.is_empty() {
         out.push(Block::Table(Table::new(
             "Judgements",
@@ -327,17 +387,25 @@ fn findings(v: &View) -> Vec<Block> {
         ));
         return out;
     }
+    // A checklist that labels findings as HMICFRS does gets a column for the label.
+    let labelled = v.findings.iter().any(|f| f.label.is_some());
+    let mut columns = vec![
+        Column::figure("No.", 5),
+        Column::text("Finding", if labelled { 31 } else { 43 }),
+        Column::text("Severity", 11),
+    ];
+    if labelled {
+        columns.push(Column::text("Label", 12));
+    }
+    columns.extend([
+        Column::text("Owner", 15),
+        Column::text("Due", 14),
+        Column::text("Status", 12),
+    ]);
     out.push(Block::Table(Table::new(
         "Action plan",
-        vec![
-            Column::figure("No.", 5),
-            Column::text("Finding", 43),
-            Column::text("Severity", 11),
-            Column::text("Owner", 15),
-            Column::text("Due", 14),
-            Column::text("Status", 12),
-        ],
-        v.findings.iter().map(plan_row).collect(),
+        columns,
+        v.findings.iter().map(|f| plan_row(f, labelled)).collect(),
     )));
     out.push(Block::Cards {
         sheet: "Findings in full",
@@ -348,12 +416,17 @@ fn findings(v: &View) -> Vec<Block> {
 
 /// A finding's row in the action plan, whose cards below give the action in full: due dates
 /// as dates, so a workbook sorts them.
-fn plan_row(f: &FindingView) -> Vec<Cell> {
+fn plan_row(f: &FindingView, labelled: bool) -> Vec<Cell> {
     let finding = &f.row.finding;
-    vec![
+    let mut row = vec![
         Value::Count(f.number as f64).into(),
         Cell::text(&finding.title),
         Cell::toned(f.severity, Tone::of_severity(finding.severity)),
+    ];
+    if labelled {
+        row.push(Cell::text(f.label.unwrap_or("")));
+    }
+    row.extend([
         Cell::text(f.owner),
         finding
             .due
@@ -362,7 +435,8 @@ fn plan_row(f: &FindingView) -> Vec<Cell> {
             f.row.status.name(),
             if f.overdue { Tone::Bad } else { Tone::Warn },
         ),
-    ]
+    ]);
+    row
 }
 
 fn finding(f: &FindingView) -> Card {

@@ -343,8 +343,9 @@ fn write_judged(o: &mut String, r: &Report) {
     for h in &j.headlines {
         let _ = writeln!(
             o,
-            "- {} (headline judgement): {}",
+            "- {} (headline judgement, {}): {}",
             line(h.title),
+            h.whose,
             sentence(h.why)
         );
     }
@@ -465,6 +466,11 @@ pub fn render(r: &Report) -> String {
     );
     let _ = writeln!(o, "{}\n", r.page.as_at_sentence());
     let _ = writeln!(o, "{}\n", opening(r));
+    // A graded report opens with its judgements, as the first page does.
+    let graded = !r.headlines.is_empty();
+    if graded {
+        write_judged(&mut o, r);
+    }
     for section in &r.prose.sections {
         let findings = r
             .findings
@@ -473,7 +479,9 @@ pub fn render(r: &Report) -> String {
             .collect();
         write_section(&mut o, r, &section.question, &section.paragraphs, findings);
     }
-    write_judged(&mut o, r);
+    if !graded {
+        write_judged(&mut o, r);
+    }
     let _ = writeln!(o, "{}", line(r.marking()));
     o
 }

@@ -69,6 +69,11 @@ pub struct HeadlineLine<'r> {
     /// A class for colour: "good", "adequate", "weak", "poor" or "none".
     pub class: &'static str,
     pub why: &'r str,
+    /// Whose judgement it is: "derived", or "the assessor's judgement; derived inadequate"
+    /// when an assessor's grade for one of its areas sets it.
+    pub whose: String,
+    /// The assessor's rationale for each overridden area it rests on.
+    pub rationale: Vec<String>,
 }
 
 /// One area's judgement: derived and overridden side by side, with the reasons.
@@ -309,23 +314,55 @@ pub(super) fn judged(r: &Report) -> Judged<'_> {
     }
 }
 
-fn graded(r: &Report) -> Judged<'_> {
-    let headlines: Vec<HeadlineLine> = r
-        .headlines
+/// A headline with whose judgement it is: the assessor's when an overridden area of it sets
+/// the grade, with the grade its areas derive beside it.
+fn headline_line<'r>(r: &'r Report, h: &'r super::HeadlineRow) -> HeadlineLine<'r> {
+    let rows: Vec<&super::JudgementRow> = r
+        .judgements
         .iter()
-        .map(|h| HeadlineLine {
-            title: &h.title,
-            grade: grade_label(h.grade),
-            class: grade_class(h.grade),
-            why: &h.why,
-        })
+        .filter(|j| h.areas.contains(&j.area))
         .collect();
+    // The lowest grade is the greatest, as grades run from outstanding to inadequate.
+    let derived = rows
+        .iter()
+        .map(|j| j.derived)
+        .collect::<Option<Vec<Grade>>>()
+        .and_then(|grades| grades.into_iter().max());
+    let overridden: Vec<&&super::JudgementRow> =
+        rows.iter().filter(|j| j.overridden.is_some()).collect();
+    let whose = if overridden.is_empty() || derived == h.grade {
+        "derived".to_string()
+    } else {
+        format!(
+            "the assessor's judgement; derived {}",
+            grade_label(derived).to_lowercase()
+        )
+    };
+    HeadlineLine {
+        title: &h.title,
+        grade: grade_label(h.grade),
+        class: grade_class(h.grade),
+        why: &h.why,
+        whose,
+        rationale: overridden
+            .iter()
+            .filter_map(|j| {
+                j.rationale
+                    .as_ref()
+                    .map(|why| format!("{}: {why}", j.title))
+            })
+            .collect(),
+    }
+}
+
+fn graded(r: &Report) -> Judged<'_> {
+    let headlines: Vec<HeadlineLine> = r.headlines.iter().map(|h| headline_line(r, h)).collect();
     let summary = (!headlines.is_empty()).then(|| {
         let parts: Vec<String> = headlines
             .iter()
-            .map(|h| format!("{} {}", h.title, h.grade.to_lowercase()))
+            .map(|h| format!("{} {} ({})", h.title, h.grade.to_lowercase(), h.whose))
             .collect();
-        format!("Derived headline judgements: {}.", parts.join("; "))
+        format!("Headline judgements: {}.", parts.join("; "))
     });
     let overridden = r
         .judgements

@@ -98,18 +98,17 @@ fn spans(spans: &[Span]) -> String {
         .collect()
 }
 
-/// A heading's words without emphasis, which adds nothing there; a badge is bracketed.
+/// A heading's words without emphasis, which adds nothing there; a badge is bracketed
+/// unless a colon introduces it.
 fn plain_spans(spans: &[Span]) -> String {
-    let words: String = spans
-        .iter()
-        .map(|s| {
-            if s.badge {
-                format!("({})", s.text)
-            } else {
-                s.text.clone()
-            }
-        })
-        .collect();
+    let mut words = String::new();
+    for s in spans {
+        if s.badge && !words.ends_with(": ") {
+            words.push_str(&format!("({})", s.text));
+        } else {
+            words.push_str(&s.text);
+        }
+    }
     e(&words)
 }
 

@@ -183,6 +183,15 @@ impl Redactor {
         }
     }
 
+    /// Free text from the record, withheld when redacting.
+    fn text(&self, s: &str) -> String {
+        if self.redact {
+            REDACTED.into()
+        } else {
+            clean(s)
+        }
+    }
+
     /// A return's different answer, with who gave it withheld when redacting.
     fn conflict(&self, kind: &Kind, incoming: &Incoming) -> ConflictRow {
         ConflictRow {
@@ -370,8 +379,9 @@ fn areas(
                             v => clean(&v.to_string()),
                         }),
                         note: answer.and_then(|a| redactor.name(&a.note)),
+                        // An evidence reference may name a person, so it goes with the names.
                         evidence: answer
-                            .map(|a| a.evidence.iter().map(|e| clean(e)).collect())
+                            .map(|a| a.evidence.iter().map(|e| redactor.text(e)).collect())
                             .unwrap_or_default(),
                         owner: answer.and_then(|a| redactor.name(&a.owner)),
                         due: answer.and_then(|a| a.due),

@@ -447,9 +447,28 @@ fn a_summary_across_checklists_says_so_and_counts_a_rule_only_over_the_forces_as
         ok(home.path(), &args)
     };
     let md = summary("md");
+    let mixed =
+        "The forces answered different checklists, so they were not all asked the same questions";
+    assert!(md.contains(mixed), "{md}");
+    // The Word document and the workbook say so too.
+    let bytes = |format: &str| {
+        let mut args = vec!["summary", "--format", format];
+        args.extend(files.iter().map(String::as_str));
+        let out = run(home.path(), &args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        out.stdout
+    };
+    let word = crate::support::word::WordDoc::read(bytes("docx")).body_text();
+    assert!(word.contains(mixed), "{word}");
+    let mut wb: calamine::Xlsx<_> =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes("xlsx"))).unwrap();
+    use calamine::Reader;
+    let about = wb.worksheet_range("About").unwrap();
     assert!(
-        md.contains("The forces answered different checklists, so they were not all asked the same questions"),
-        "{md}"
+        about
+            .used_cells()
+            .any(|(.., c)| c.to_string().starts_with(mixed)),
+        "the workbook says the checklists differ"
     );
     let json: serde_json::Value = serde_json::from_str(&summary("json")).unwrap();
     assert_eq!(json["checklists"].as_array().unwrap().len(), 2);

@@ -190,13 +190,19 @@ fn a_score_resting_on_too_little_is_provisional_everywhere_and_never_rated() {
         assert!(word == "Provisional" || word == "Not scored", "{word}");
         assert!(class == "badge neutral", "{word} coloured as {class}");
     }
-    let position = doc
-        .select(&Selector::parse("#summary .lead").unwrap())
-        .next()
-        .unwrap()
-        .text()
-        .collect::<String>();
-    assert!(position.contains("provisional and not rated"), "{position}");
+    // The first figure a reader meets is how much is answered, not the provisional score.
+    let paragraphs: Vec<String> = doc
+        .select(&Selector::parse("#summary p").unwrap())
+        .map(|p| p.text().collect::<String>())
+        .collect();
+    assert!(
+        paragraphs[0].contains("applicable questions answered"),
+        "{paragraphs:?}"
+    );
+    assert!(
+        paragraphs[1].contains("provisional and not rated"),
+        "{paragraphs:?}"
+    );
     let bars: Vec<String> = doc
         .select(&Selector::parse("#chart-areas rect").unwrap())
         .map(|e| e.value().attr("fill").unwrap().to_string())

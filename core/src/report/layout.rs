@@ -160,7 +160,12 @@ fn cover(v: &View) -> Block {
 
 /// The overall score in a sentence, and each area's score and rating.
 fn scores_by_area(v: &View) -> Vec<Block> {
-    let mut out = vec![Block::lead(&v.position), Block::para(&v.completeness)];
+    // A provisional score is never the first figure a reader meets: how much is answered is.
+    let mut out = if v.r.score.provisional || v.r.score.overall.is_none() {
+        vec![Block::lead(&v.completeness), Block::para(&v.position)]
+    } else {
+        vec![Block::lead(&v.position), Block::para(&v.completeness)]
+    };
     out.push(Block::Table(Table::new(
         "Areas",
         vec![

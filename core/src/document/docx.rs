@@ -34,9 +34,7 @@ const TEXT_WIDTH: usize = PAGE.0 as usize - 2 * MARGIN as usize;
 /// English Metric Units per CSS pixel (96 to the inch).
 const EMU_PER_PX: u32 = 9525;
 
-const NAVY: &str = "1F3A5F";
-const MUTED: &str = "59636E";
-const MARKING: &str = "B3261E";
+use super::tone::{ACCENT as NAVY, MARKING, MUTED};
 /// The bullet list's numbering; docx-rs defines a numbered list of its own as 1.
 const BULLETS: usize = 2;
 

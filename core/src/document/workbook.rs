@@ -104,7 +104,7 @@ impl Styles {
         let cell = Format::new()
             .set_align(FormatAlign::Top)
             .set_border_bottom(FormatBorder::Thin)
-            .set_border_bottom_color(Color::RGB(0xD0D7DE));
+            .set_border_bottom_color(rgb(super::tone::RULE));
         let wrap = cell.clone().set_text_wrap();
         let tone = |t: Tone| {
             (

@@ -182,7 +182,7 @@ pub fn check(inputs: &[Input], window_months: u32) -> CrossCheck {
                 .map(move |(r, row)| ((f, r), row.name.as_str(), row.number.as_deref()))
         });
     let index = matching::Index::new(suppliers);
-    let mut memo: HashMap<String, Vec<matching::Found>> = HashMap::new();
+    let mut memo: HashMap<&str, (normalise::Normalised, Vec<matching::Found>)> = HashMap::new();
     let mut matches: Vec<Match> = Vec::new();
     for (f, input) in inputs.iter().enumerate() {
         let register = match input.role {
@@ -203,10 +203,12 @@ pub fn check(inputs: &[Input], window_months: u32) -> CrossCheck {
                     similarity: 1.0,
                 })
                 .collect();
-            let normalised = normalise::name(&row.name);
-            let by_name = memo
-                .entry(normalised.tokens.concat())
-                .or_insert_with(|| index.by_name(&normalised));
+            // Registers repeat names: each name as written is normalised and looked up once.
+            let (normalised, by_name) = memo.entry(row.name.as_str()).or_insert_with(|| {
+                let normalised = normalise::name(&row.name);
+                let found = index.by_name(&normalised);
+                (normalised, found)
+            });
             for n in by_name.iter() {
                 if !found.iter().any(|x| x.supplier == n.supplier) {
                     found.push(*n);
@@ -218,7 +220,7 @@ pub fn check(inputs: &[Input], window_months: u32) -> CrossCheck {
                     &index,
                     register,
                     (f, row),
-                    &normalised,
+                    normalised,
                     n,
                     window_months,
                 ));

@@ -414,7 +414,12 @@ pub fn input(path: &Path, role: Role, named: &[Named]) -> Result<Input, InputErr
     } else if zipped || ole || matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
         let rows = workbook(&bytes).map_err(unreadable)?;
         input.read_as = "workbook".to_string();
-        table(rows.into_iter().map(Ok), &mut input, named)?;
+        table(
+            rows.into_iter()
+                .map(|(line, cells)| Ok((line, csv::StringRecord::from(cells)))),
+            &mut input,
+            named,
+        )?;
     } else {
         let (text, encoding) = decode(&bytes);
         input.read_as = format!("CSV ({encoding})");
@@ -422,10 +427,11 @@ pub fn input(path: &Path, role: Role, named: &[Named]) -> Result<Input, InputErr
             .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes());
+        // Each row stays one record (one buffer for all its cells) until its cells are taken.
         let records = reader.records().map(|r| {
             r.map(|record| {
                 let line = record.position().map_or(0, |p| p.line() as usize);
-                (line, record.iter().map(str::to_string).collect::<Vec<_>>())
+                (line, record)
             })
             .map_err(|e| e.to_string())
         });
@@ -498,7 +504,7 @@ fn excel_date(serial: f64) -> Option<Date> {
 
 /// Reads rows with a header row somewhere in the first [`HEADER_SEARCH`] rows.
 fn table(
-    mut rows: impl Iterator<Item = Result<(usize, Vec<String>), String>>,
+    mut rows: impl Iterator<Item = Result<(usize, csv::StringRecord), String>>,
     input: &mut Input,
     named: &[Named],
 ) -> Result<(), InputError> {
@@ -509,7 +515,7 @@ fn table(
         why,
     };
     // Find the header row: the first where the needed column is found.
-    let mut seen: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut seen: Vec<(usize, csv::StringRecord)> = Vec::new();
     let mut found: Option<Columns> = None;
     for row in rows.by_ref() {
         let (line, cells) = row.map_err(&unreadable)?;
@@ -530,7 +536,7 @@ fn table(
             .map(|cells| {
                 cells
                     .iter()
-                    .map(|c| crate::text::sanitize_line(c))
+                    .map(crate::text::sanitize_line)
                     .filter(|c| !c.is_empty())
                     .collect()
             })
@@ -565,7 +571,8 @@ fn table(
         }
         let at = |i: Option<usize>| {
             i.and_then(|i| cells.get(i))
-                .map(|c| crate::text::sanitize_line(c))
+                .filter(|c| !c.trim().is_empty())
+                .map(crate::text::sanitize_line)
                 .filter(|c| !c.is_empty())
         };
         let Some(name) = at(Some(columns.name)) else {
@@ -602,12 +609,12 @@ struct Columns {
 impl Columns {
     /// The columns, if `cells` is the header row (it holds the name column).
     fn find(
-        cells: &[String],
+        cells: &csv::StringRecord,
         role: Role,
         named: &[Named],
         path: &Path,
     ) -> Result<Option<Columns>, InputError> {
-        let keys: Vec<String> = cells.iter().map(|c| header_key(c)).collect();
+        let keys: Vec<String> = cells.iter().map(header_key).collect();
         let mut taken: Vec<usize> = Vec::new();
         let mut column = |field: Field| -> Option<usize> {
             let given = named
@@ -650,7 +657,7 @@ impl Columns {
                     header: n.header.clone(),
                     has: cells
                         .iter()
-                        .map(|c| crate::text::sanitize_line(c))
+                        .map(crate::text::sanitize_line)
                         .filter(|c| !c.is_empty())
                         .collect(),
                 });

@@ -91,6 +91,28 @@ pub fn parse(line: &str) -> Option<Run> {
     Some(Run { on, matches, files })
 }
 
+/// An evidence line as a reader meets it: a recorded cross-check says when it was run, on
+/// which files and how many matches it found, without the fingerprints; any other line is
+/// shown as it is.
+pub fn describe(line: &str) -> std::borrow::Cow<'_, str> {
+    let Some(run) = parse(line) else {
+        return line.into();
+    };
+    let names: Vec<&str> = run.files.iter().map(|f| f.name.as_str()).collect();
+    let files = match names.as_slice() {
+        [] => "no files".to_string(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    format!(
+        "Cross-check run on {} on {files}: {} {} (file fingerprints recorded; verify re-checks them)",
+        crate::text::long_date(run.on),
+        run.matches,
+        if run.matches == 1 { "match" } else { "matches" }
+    )
+    .into()
+}
+
 /// How a recorded file stands now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Standing {
@@ -160,5 +182,10 @@ mod tests {
             ["gifts \"2024\"; final.csv", "awards.json"]
         );
         assert_eq!(parse("Minutes of 3 May"), None);
+        assert_eq!(
+            describe(&line),
+            "Cross-check run on 7 December 2026 on gifts \"2024\"; final.csv and awards.json: 0 matches (file fingerprints recorded; verify re-checks them)"
+        );
+        assert_eq!(describe("Minutes of 3 May"), "Minutes of 3 May");
     }
 }

@@ -76,6 +76,17 @@ pub fn run(ws: &Workspace, args: &CrosscheckArgs) -> Outcome {
             return fail(&format!("{e}{hint}"));
         }
     };
+    // An output that would be refused is refused before the evidence is recorded, so a
+    // recorded cross-check always has its review list.
+    if let Some(out) = &args.output.out
+        && !args.output.overwrite
+        && std::fs::symlink_metadata(out).is_ok()
+    {
+        return fail(&format!(
+            "{} already exists; choose another name, or replace it with --overwrite",
+            out.display()
+        ));
+    }
     if let Some(assessment) = &args.record {
         let path = ws.locate(assessment);
         match ws.record_crosscheck(&path, &result) {

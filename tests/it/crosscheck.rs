@@ -113,7 +113,18 @@ mod command {
             .get_output()
             .stdout
             .clone();
-        serde_json::from_slice(&out).unwrap()
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let schema = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/crosscheck.schema.json"),
+        )
+        .unwrap();
+        let validator = jsonschema::validator_for(&serde_json::from_str(&schema).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        value
     }
 
     fn bases(v: &serde_json::Value) -> Vec<(String, String, String)> {
@@ -419,5 +430,58 @@ mod command {
             .assert()
             .success()
             .stdout(contains("gifts.csv (a cross-check's evidence on procurement.gifts_crossref) is not where it was recorded"));
+    }
+
+    #[test]
+    fn nothing_is_recorded_when_the_review_list_could_not_be_written() {
+        let root = tempfile::tempdir().unwrap();
+        let home = root.path();
+        at(home)
+            .args([
+                "new",
+                "--force",
+                "Northmoor Police",
+                "--period",
+                "2026",
+                "--no-tui",
+            ])
+            .assert()
+            .success();
+        let assessment = home.join("northmoor-police-2026.toml");
+        let before = std::fs::read_to_string(&assessment).unwrap();
+        let out = home.join("review.md");
+        std::fs::write(&out, "keep me").unwrap();
+        at(home)
+            .args([
+                "crosscheck",
+                "--gifts",
+                &f("gifts.csv"),
+                "--suppliers",
+                &f("awards.json"),
+            ])
+            .args(["--record", &assessment.display().to_string()])
+            .args(["--out", &out.display().to_string()])
+            .assert()
+            .code(1)
+            .stderr(contains("already exists"));
+        assert_eq!(std::fs::read_to_string(&assessment).unwrap(), before);
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    }
+
+    #[test]
+    fn a_column_named_wrongly_is_a_usage_error() {
+        let home = tempfile::tempdir().unwrap();
+        at(home.path())
+            .args([
+                "crosscheck",
+                "--gifts",
+                &f("gifts.csv"),
+                "--suppliers",
+                &f("awards.json"),
+            ])
+            .args(["--columns", "colour=Red"])
+            .assert()
+            .code(2)
+            .stderr(contains("KIND=HEADER"));
     }
 }

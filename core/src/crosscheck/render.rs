@@ -9,7 +9,7 @@ use crate::document::{self, Document, Format, Page, RenderError};
 
 /// The cross-check as a document: the result, its page furniture, and whether staff names
 /// are removed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Review {
     pub page: Page,
     pub redacted: bool,

@@ -99,6 +99,16 @@ mod command {
         cmd
     }
 
+    /// A new wfof-2011 assessment for Northmoor Police in `home`.
+    fn started(home: &Path) -> std::path::PathBuf {
+        at(home)
+            .args(["new", "--force", "Northmoor Police", "--period", "2026"])
+            .args(["--checklist", "wfof-2011", "--no-tui"])
+            .assert()
+            .success();
+        home.join("northmoor-police-2026.toml")
+    }
+
     fn f(name: &str) -> String {
         fixture(&format!("crosscheck/{name}")).display().to_string()
     }
@@ -380,20 +390,7 @@ mod command {
     fn recorded_evidence_verifies_until_a_register_changes_and_a_missing_one_is_only_noted() {
         let root = tempfile::tempdir().unwrap();
         let home = root.path();
-        at(home)
-            .args([
-                "new",
-                "--force",
-                "Northmoor Police",
-                "--period",
-                "2026",
-                "--checklist",
-                "wfof-2011",
-                "--no-tui",
-            ])
-            .assert()
-            .success();
-        let assessment = home.join("northmoor-police-2026.toml");
+        let assessment = started(home);
         let gifts = home.join("gifts.csv");
         std::fs::copy(fixture("crosscheck/gifts.csv"), &gifts).unwrap();
         let suppliers = home.join("awards.json");
@@ -436,18 +433,7 @@ mod command {
     fn nothing_is_recorded_when_the_review_list_could_not_be_written() {
         let root = tempfile::tempdir().unwrap();
         let home = root.path();
-        at(home)
-            .args([
-                "new",
-                "--force",
-                "Northmoor Police",
-                "--period",
-                "2026",
-                "--no-tui",
-            ])
-            .assert()
-            .success();
-        let assessment = home.join("northmoor-police-2026.toml");
+        let assessment = started(home);
         let before = std::fs::read_to_string(&assessment).unwrap();
         let out = home.join("review.md");
         std::fs::write(&out, "keep me").unwrap();
@@ -483,5 +469,54 @@ mod command {
             .assert()
             .code(2)
             .stderr(contains("KIND=HEADER"));
+    }
+
+    #[test]
+    fn a_csv_with_a_byte_order_mark_reads_its_first_header_and_formulas_stay_inert() {
+        let home = tempfile::tempdir().unwrap();
+        let gifts = home.path().join("gifts.csv");
+        std::fs::write(
+            &gifts,
+            "\u{feff}Donor,Recipient\n=Zentrix Forensic Ltd,PC One\n",
+        )
+        .unwrap();
+        let out = home.path().join("review.csv");
+        at(home.path())
+            .args(["crosscheck", "--gifts", &gifts.display().to_string()])
+            .args(["--suppliers", &f("awards.json"), "--format", "csv"])
+            .args(["--out", &out.display().to_string()])
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.contains("'=Zentrix"), "{text}");
+        let v = json(
+            home.path(),
+            &[
+                "--gifts",
+                &gifts.display().to_string(),
+                "--suppliers",
+                &f("awards.json"),
+            ],
+        );
+        assert_eq!(
+            v["inputs"][0]["read_as"],
+            "CSV (UTF-8 with byte-order mark)"
+        );
+    }
+
+    #[test]
+    fn a_register_given_as_json_is_refused() {
+        let home = tempfile::tempdir().unwrap();
+        at(home.path())
+            .args([
+                "crosscheck",
+                "--gifts",
+                &f("awards.json"),
+                "--suppliers",
+                &f("awards.json"),
+            ])
+            .assert()
+            .code(1)
+            .stderr(contains("read from a CSV file or a workbook"));
     }
 }

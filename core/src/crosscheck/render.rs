@@ -54,7 +54,11 @@ const COLUMNS: [&str; 9] = [
 pub fn layout(review: &Review) -> Layout {
     let r = &review.result;
     let mut paragraphs = vec![
-        review.page.as_at_sentence(),
+        format!(
+            "This review is as at {}: it covers the registers and supplier files named below as they stood then. Produced {}.",
+            document::long_date(review.page.as_at),
+            document::long_date(review.page.generated)
+        ),
         format!(
             "Checked: {}.",
             r.inputs
@@ -289,5 +293,76 @@ impl Document for Review {
             Format::Xlsx => xlsx(&layout(self)),
             Format::Narrative => Err(Self::unsupported(format)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crosscheck::{Award, Basis, CrossCheck, Declared, Match, Register};
+
+    fn review(redact: bool) -> Review {
+        let m = Match {
+            register: Register::Gifts,
+            declared: "Acme | Ltd".to_string(),
+            supplier: "ACME LIMITED".to_string(),
+            basis: Basis::SameName,
+            similarity: 1.0,
+            reason: "same name once \"Ltd\" and \"Limited\" are set aside".to_string(),
+            within_window: true,
+            entry: Declared {
+                file: "gifts.csv".to_string(),
+                line: 4,
+                person: Some("PC Jo Bloggs".to_string()),
+                date: Some(jiff::civil::date(2024, 3, 12)),
+                value: Some("85".to_string()),
+                description: Some("Dinner".to_string()),
+                status: Some("Accepted".to_string()),
+                company_number: None,
+            },
+            award: Award {
+                file: "awards.json".to_string(),
+                line: 1,
+                date: Some(jiff::civil::date(2024, 1, 10)),
+                value: None,
+                description: None,
+                company_number: None,
+            },
+            awards: 1,
+        };
+        let result = CrossCheck {
+            window_months: 12,
+            threshold: 0.9,
+            inputs: Vec::new(),
+            matches: vec![m],
+        };
+        Review::new(
+            result,
+            Page::new("OFFICIAL", jiff::civil::date(2026, 12, 7)),
+            redact,
+        )
+    }
+
+    #[test]
+    fn the_layout_carries_the_marking_the_date_in_words_and_what_a_match_means() {
+        let md = String::from_utf8(markdown(&layout(&review(false)))).unwrap();
+        assert!(md.starts_with("**OFFICIAL**"));
+        assert!(md.contains("as at 7 December 2026"));
+        assert!(md.contains("not a finding that anyone did wrong"));
+        assert!(md.contains("PC Jo Bloggs"));
+        assert!(md.contains("Acme \\| Ltd"), "{md}");
+        assert!(md.contains("12 March 2024"));
+    }
+
+    #[test]
+    fn redaction_removes_staff_names_everywhere_and_says_so() {
+        let r = review(true);
+        for format in Review::FORMATS {
+            let bytes = r.render(*format).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(!text.contains("Jo Bloggs"), "{format}");
+        }
+        let md = String::from_utf8(markdown(&layout(&r))).unwrap();
+        assert!(md.contains("Staff names have been removed"));
     }
 }

@@ -519,4 +519,27 @@ mod command {
             .code(1)
             .stderr(contains("read from a CSV file or a workbook"));
     }
+
+    /// The spend file saved by LibreOffice as OpenDocument and as Excel 97 (the same rows as
+    /// spend.csv).
+    #[test]
+    fn ods_and_xls_supplier_files_read_as_workbooks() {
+        let home = tempfile::tempdir().unwrap();
+        for book in ["spend.ods", "spend.xls"] {
+            let v = json(
+                home.path(),
+                &["--gifts", &f("gifts.csv"), "--suppliers", &f(book)],
+            );
+            assert_eq!(v["inputs"][1]["read_as"], "workbook", "{book}");
+            assert_eq!(v["inputs"][1]["rows_read"], 3, "{book}");
+            let m = v["matches"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["supplier"] == "BRIGHTWATER FLEET SERVICES LIMITED")
+                .unwrap_or_else(|| panic!("{book}: {v}"));
+            assert_eq!(m["basis"], "same_name");
+            assert_eq!(m["award"]["date"], "2024-01-14", "{book}");
+        }
+    }
 }

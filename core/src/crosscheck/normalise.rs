@@ -143,3 +143,43 @@ pub fn company_number(text: &str) -> Option<String> {
     let width = 8 - letters;
     Some(format!("{}{digits:0>width$}", &compact[..letters]))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn names_lose_case_accents_punctuation_the_and_suffixes() {
+        assert_eq!(
+            name("The Société Générale (UK) Ltd.").key(),
+            "societe generale"
+        );
+        assert_eq!(
+            name("Smith & Jones").key(),
+            name("SMITH AND JONES LIMITED").key()
+        );
+        assert_eq!(name("A.B.C. Cleaning Ltd").key(), "abc cleaning");
+        assert_eq!(name("O'Brien Limtied").key(), "obrien");
+        // A name that is only a suffix keeps it.
+        assert_eq!(name("Limited").key(), "limited");
+    }
+
+    #[test]
+    fn company_numbers_take_one_written_form() {
+        assert_eq!(company_number("4567891").as_deref(), Some("04567891"));
+        assert_eq!(company_number("sc 123456").as_deref(), Some("SC123456"));
+        assert_eq!(company_number("00000000"), None);
+        assert_eq!(company_number("ABC12345"), None);
+        assert_eq!(company_number("123456789"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_normalises_without_panicking(text in any::<String>()) {
+            let n = name(&text);
+            prop_assert!(n.tokens.iter().all(|t| !t.is_empty()));
+            let _ = company_number(&text);
+        }
+    }
+}

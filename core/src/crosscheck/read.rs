@@ -916,4 +916,16 @@ mod tests {
         assert!(Named::parse("colour=Red").is_err());
         assert!(Named::parse("name").is_err());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_are_read_or_refused_without_panicking(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            let dir = tempfile::tempdir().unwrap();
+            for (name, role) in [("x.csv", Role::Gifts), ("x.json", Role::Suppliers), ("x.xlsx", Role::Suppliers)] {
+                let path = dir.path().join(name);
+                std::fs::write(&path, &bytes).unwrap();
+                let _ = input(&path, role, &[]);
+            }
+        }
+    }
 }

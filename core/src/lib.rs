@@ -16,6 +16,7 @@ pub mod answer;
 pub mod assessment;
 pub mod checklist;
 pub mod condition;
+pub mod crosscheck;
 pub mod diagnostic;
 pub mod document;
 pub mod graph;

@@ -25,6 +25,10 @@ pub fn published() -> Vec<(&'static str, String)> {
             "summary.schema.json",
             schema_of::<crate::progress::summary::Summary>(),
         ),
+        (
+            "crosscheck.schema.json",
+            schema_of::<crate::crosscheck::render::Review>(),
+        ),
     ]
 }
 

@@ -69,6 +69,13 @@ Examples:
   probity report dorset-police-2012.toml --format html --out dorset.html
   probity report dorset-police-2012.toml --format xlsx --out actions.xlsx --redact";
 
+pub const CROSSCHECK: &str = "\
+Examples:
+  probity crosscheck --gifts gifts-2024.csv --interests interests.xlsx --suppliers awards.json
+  probity crosscheck --gifts gifts.csv --suppliers spend-over-500.csv --format xlsx --out review.xlsx
+  probity crosscheck --gifts gifts.csv --suppliers spend.csv --columns suppliers.name=\"Payee Name\"
+  probity crosscheck --gifts gifts.csv --suppliers awards.json --record northmoor-2026.toml";
+
 pub const CHECKLISTS: &str = "\
 Examples:
   probity checklists

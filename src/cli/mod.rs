@@ -5,6 +5,7 @@
 
 mod answer;
 mod check;
+mod crosscheck;
 mod examples;
 mod format;
 mod judge;
@@ -115,6 +116,9 @@ pub enum Command {
     /// Write the gap report for an assessment.
     #[command(after_help = examples::REPORT)]
     Report(report::ReportArgs),
+    /// Match the gifts and business-interest registers against the force's suppliers.
+    #[command(after_help = examples::CROSSCHECK)]
+    Crosscheck(crosscheck::CrosscheckArgs),
     /// List the checklists probity can use.
     #[command(after_help = examples::CHECKLISTS)]
     Checklists {
@@ -230,6 +234,7 @@ pub fn run(cli: &Cli) -> Next {
         Some(Command::Confirm(a)) => with(&a.data, &|ws| exit(answer::confirm(&ws, a))),
         Some(Command::Show(a)) => with(&a.data, &|ws| exit(show::run(&ws, a))),
         Some(Command::Report(a)) => with(&a.data, &|ws| exit(report::run(&ws, a))),
+        Some(Command::Crosscheck(a)) => with(&a.data, &|ws| exit(crosscheck::run(&ws, a))),
         Some(Command::Checklists { data }) => with(data, &|ws| exit(list_checklists(&ws))),
         Some(Command::Compare(a)) => with(&a.data, &|ws| exit(progress::compare(&ws, a))),
         Some(Command::Trend(a)) => with(&a.data, &|ws| exit(progress::trend(&ws, a))),

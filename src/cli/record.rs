@@ -182,6 +182,20 @@ pub fn verify(ws: &Workspace, args: &VerifyArgs) -> Outcome {
         Err(e) => return fail(&e.to_string()),
     };
     print_verification(&file, &verification, args.seal.is_some());
+    if verification.evidence_checked > 0 {
+        println!(
+            "{} named by recorded cross-checks re-hashed: unchanged.",
+            count(verification.evidence_checked, "file", "files")
+        );
+    }
+    for (item, name) in &verification.unavailable {
+        println!(
+            "{}",
+            escape_for_terminal(&format!(
+                "{name} (a cross-check's evidence on {item}) is not where it was recorded, so it was not available to check."
+            ))
+        );
+    }
     if verification.holds() {
         Outcome::Ok
     } else {
@@ -293,6 +307,16 @@ fn problem_lines(problem: &Problem) -> Vec<String> {
             lines.extend(entries.iter().map(|e| format!("  - {}", entry_line(e))));
             lines
         }
+        Problem::EvidenceChanged {
+            item,
+            file,
+            recorded,
+            now,
+        } => vec![format!(
+            "- {item}: the cross-check's file {file} has changed since it was recorded (SHA-256 was {}…, is now {}…); run the cross-check again on the files as they are, or put the recorded file back",
+            recorded.get(..12).unwrap_or(recorded),
+            now.get(..12).unwrap_or(now)
+        )],
         Problem::PaperSeal { given, computed: None } => vec![format!(
             "- the seal given, {given}, cannot match: the file is not signed"
         )],

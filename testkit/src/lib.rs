@@ -1,6 +1,8 @@
 //! Generated inputs shared by the tests and the benchmarks: checklists too large, or too
 //! regular, to keep as fixtures.
 
+pub mod crosscheck;
+
 use std::fmt::Write;
 
 const HEAD: &str =

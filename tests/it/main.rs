@@ -16,6 +16,7 @@ mod assessment_file;
 mod checklists;
 mod claims;
 mod cli;
+mod crosscheck;
 mod deep_chain;
 mod document_facts;
 mod files_on_disk;

@@ -272,6 +272,10 @@ pub struct ItemFile {
     /// inadequate, and the area is not judged while it is unanswered.
     #[serde(default)]
     pub statutory: bool,
+    /// The register whose cross-check against suppliers answers this item (`probity
+    /// crosscheck --record` adds its evidence here): "gifts" or "interests".
+    #[serde(default)]
+    pub crosscheck: Option<super::Register>,
     /// Status items: whether "na" (not applicable) may be answered at all. In a checklist with
     /// `[grading]` a status item that says neither `na` nor `na_if` does not allow it.
     #[serde(default)]

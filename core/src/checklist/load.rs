@@ -322,6 +322,7 @@ impl Loader<'_> {
                     say,
                     na,
                     statutory: item_file.statutory,
+                    crosscheck: item_file.crosscheck,
                     id,
                     prompt: clean(&item_file.prompt),
                     guidance: clean(&item_file.guidance),

@@ -184,6 +184,22 @@ pub struct Item {
     /// A duty the law places on the force: failing it makes a graded area inadequate.
     #[serde(default)]
     pub statutory: bool,
+    /// The register whose cross-check against suppliers answers this item, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crosscheck: Option<Register>,
+}
+
+/// A register the cross-check matches against suppliers (`probity crosscheck`); an item
+/// answered by its cross-check names it.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Register {
+    /// The gifts and hospitality register.
+    Gifts,
+    /// The business-interest register.
+    Interests,
 }
 
 /// When a status item may be answered "na" (not applicable).

@@ -12,7 +12,7 @@ mod cell;
 mod entry;
 mod layout;
 mod merge;
-mod read;
+pub(crate) mod read;
 mod write;
 
 pub use merge::{Change, Effect, Plan, plan};

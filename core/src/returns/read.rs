@@ -24,7 +24,7 @@ const MAX_INFLATED: u128 = 256 * 1024 * 1024;
 /// Refuses a workbook whose parts would inflate past [`MAX_INFLATED`]: first from what its
 /// directory declares, then by inflating each part into nothing, counting the bytes as they
 /// come and stopping at the bound, since a directory can lie. Memory stays a buffer's worth.
-fn inflates_within_bounds(bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn inflates_within_bounds(bytes: &[u8]) -> Result<(), String> {
     inflates_within(bytes, MAX_INFLATED)
 }
 
@@ -200,7 +200,7 @@ pub fn read(
 /// Runs a call into the workbook reader, turning a panic in it into an error: a crafted sheet
 /// can make it index past what the workbook holds (a shared string that is not there). The
 /// panic hook is silenced meanwhile, so nothing but probity's own message is printed.
-fn guarded<T>(call: impl FnOnce() -> T) -> Result<T, String> {
+pub(crate) fn guarded<T>(call: impl FnOnce() -> T) -> Result<T, String> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(call));

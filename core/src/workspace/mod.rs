@@ -5,6 +5,7 @@
 //! terminal interface only turn input into these calls and show what comes back.
 
 mod actor;
+mod crosscheck;
 mod export;
 mod judge;
 mod listing;
@@ -24,6 +25,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 pub use actor::{AfterAnswer, ConfigError, system_user};
+pub use crosscheck::{RecordError, Recorded, folder_of, recorded_name};
 pub use export::{ExportError, Overwrite, export};
 pub use judge::{JudgeError, JudgementEdit};
 pub use listing::{Listed, Period, PreviousError, Summary};

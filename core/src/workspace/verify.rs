@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::Workspace;
 use crate::assessment::{Assessment, Finality, LoadError, Signature};
+use crate::crosscheck::evidence::{self, Standing};
 use crate::history::{self, Broken, Cause, Difference, Entry, Event, History, State};
 use crate::storage;
 
@@ -18,6 +19,11 @@ pub struct Verification {
     /// it was checked for the content, and the signer against the history's sign-off.
     pub older_seal: bool,
     pub problems: Vec<Problem>,
+    /// Files a recorded cross-check names that are no longer where it recorded them, so cannot
+    /// be re-hashed: (item, file). Not a problem: the evidence may have been archived.
+    pub unavailable: Vec<(String, String)>,
+    /// How many recorded cross-check files were re-hashed and found unchanged.
+    pub evidence_checked: usize,
     /// What documents may call the file: FINAL only when it is signed and everything here
     /// holds (the seal verifies); "marked final but not sealed" when it is marked final
     /// otherwise.
@@ -73,6 +79,14 @@ pub enum Problem {
         given: String,
         computed: Option<String>,
     },
+    /// A file a recorded cross-check names has changed since it was checked: its SHA-256 is
+    /// not the one recorded.
+    EvidenceChanged {
+        item: String,
+        file: String,
+        recorded: String,
+        now: String,
+    },
 }
 
 impl Verification {
@@ -98,7 +112,9 @@ impl Workspace {
     pub fn verify(&self, path: &Path, paper: Option<&str>) -> Result<Verification, VerifyError> {
         let (assessment, _) = self.load(path).map_err(VerifyError::Load)?;
         let history = History::load(&history::path_for(path)).map_err(VerifyError::History)?;
-        Ok(check(&assessment, &history, paper))
+        let mut verification = check(&assessment, &history, paper);
+        evidence_files(&assessment, &super::folder_of(path), &mut verification);
+        Ok(verification)
     }
 
     /// True when the file at `path` is signed off and its seal verifies against its history,
@@ -107,6 +123,34 @@ impl Workspace {
         self.verify(path, None)
             .is_ok_and(|v| v.finality == Finality::Sealed)
     }
+}
+
+/// Re-hashes every file a recorded cross-check names that is still where it was recorded
+/// (relative to the assessment's folder); a changed one is a problem, a missing one is listed
+/// as not available to check.
+fn evidence_files(assessment: &Assessment, folder: &Path, v: &mut Verification) {
+    let mut items: Vec<(&String, &crate::assessment::Answer)> = assessment.answers.iter().collect();
+    items.sort_by(|a, b| a.0.cmp(b.0));
+    for (item, answer) in items {
+        for line in &answer.evidence {
+            let Some(run) = evidence::parse(line) else {
+                continue;
+            };
+            for file in &run.files {
+                match evidence::recheck(folder, file) {
+                    Standing::Unchanged => v.evidence_checked += 1,
+                    Standing::Changed { now } => v.problems.push(Problem::EvidenceChanged {
+                        item: item.clone(),
+                        file: file.name.clone(),
+                        recorded: file.sha256.clone(),
+                        now,
+                    }),
+                    Standing::Missing => v.unavailable.push((item.clone(), file.name.clone())),
+                }
+            }
+        }
+    }
+    v.finality = Finality::of(assessment, v.problems.is_empty());
 }
 
 /// The checks themselves, on an assessment and history already read.
@@ -179,6 +223,8 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
         }
     }
     Verification {
+        unavailable: Vec::new(),
+        evidence_checked: 0,
         entries: history.entries().count(),
         signature: assessment.signature.clone(),
         older_seal,

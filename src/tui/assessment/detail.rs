@@ -10,6 +10,7 @@ use probity_core::answer::{Kind, Status, Value};
 use probity_core::assessment::{Answer, Incoming, in_one_line};
 use probity_core::checklist::Item;
 use probity_core::condition::Answers;
+use probity_core::crosscheck::evidence::describe;
 use probity_core::text::long_date;
 
 use super::view::{pane_block, panes};
@@ -146,7 +147,7 @@ fn lines<'a>(s: &'a Session, item: &'a Item, theme: Theme, budget: usize) -> Vec
         lines.extend(
             a.evidence
                 .iter()
-                .map(|e| Line::raw(format!("• {}", clip(e, budget)))),
+                .map(|e| Line::raw(format!("• {}", clip(&describe(e), budget)))),
         );
     }
     for (title, text) in [

@@ -355,3 +355,25 @@ fn every_built_in_area_name_shows_whole_at_120_and_at_80_columns() {
         }
     }
 }
+
+#[test]
+fn an_item_answered_by_a_recorded_cross_check_says_when_on_which_files_and_how_many_matches() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "procurement.gifts_crossref");
+    let hash = "ab".repeat(32);
+    press(
+        &mut app,
+        &format!(
+            "eaCross-check on 2026-12-07: 3 matches (3 in gifts, 0 in interests); gifts \"gifts.csv\" sha256 {hash} (5 rows); suppliers \"awards.json\" sha256 {hash} (2 rows)<Enter><Esc>"
+        ),
+    );
+    let screen = format!("{}", draw(&app, 160, 50));
+    for words in [
+        "Cross-check run on 7 December 2026 on gifts.csv and",
+        "awards.json: 3 matches",
+    ] {
+        assert!(screen.contains(words), "{words}: {screen}");
+    }
+    assert!(!screen.contains(&hash), "{screen}");
+}

@@ -299,7 +299,7 @@ mod command {
         let md = std::fs::read_to_string(home.path().join("review.md")).unwrap();
         assert!(md.contains("OFFICIAL-SENSITIVE"));
         assert!(md.contains("not a finding"));
-        assert!(md.contains("Staff names have been removed"));
+        assert!(md.contains("Staff names and the registers' descriptions"));
         assert!(!md.contains("Alan Ridley"));
         assert!(md.contains("7 December 2026"));
         // The file is never replaced unless asked.

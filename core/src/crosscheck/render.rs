@@ -1,10 +1,11 @@
-//! The review list, laid out once ([`layout`]) and written in each format from that layout, so
-//! that the document model can take it over whole.
+//! The review list, laid out once as a document ([`layout`]) that every backend sets; the
+//! CSV and JSON are its data.
 
 use serde::Serialize;
 
 use super::{CrossCheck, Match, Register};
-use crate::document::escape::{guard_formula, md_escape};
+use crate::document::escape::guard_formula;
+use crate::document::model::{Block, Cell, Column, Doc, Meta, Table};
 use crate::document::{self, Document, Format, Page, RenderError};
 
 /// The cross-check as a document: the result, its page furniture, and whether staff names
@@ -27,16 +28,6 @@ impl Review {
     }
 }
 
-/// The review list as a reader meets it, in any format.
-pub struct Layout {
-    pub marking: String,
-    pub title: String,
-    /// Paragraphs before the table.
-    pub paragraphs: Vec<String>,
-    pub columns: Vec<&'static str>,
-    pub rows: Vec<Vec<String>>,
-}
-
 const COLUMNS: [&str; 9] = [
     "Listed first",
     "Register",
@@ -49,17 +40,12 @@ const COLUMNS: [&str; 9] = [
     "Awards and payments",
 ];
 
-/// Lays the review list out: title, what was checked, what a match means, and one row per
-/// match, gifts near an award first.
-pub fn layout(review: &Review) -> Layout {
+/// Lays the review list out once for every format: what was checked, how, what a match
+/// means, and one row per match, gifts near an award first.
+pub fn layout(review: &Review) -> Doc {
     let r = &review.result;
-    let mut paragraphs = vec![
-        format!(
-            "This review is as at {}: it covers the registers and supplier files named below as they stood then. Produced {}.",
-            document::long_date(review.page.as_at),
-            document::long_date(review.page.generated)
-        ),
-        format!(
+    let mut blocks = vec![
+        Block::para(format!(
             "Checked: {}.",
             r.inputs
                 .iter()
@@ -73,34 +59,70 @@ pub fn layout(review: &Review) -> Layout {
                 ))
                 .collect::<Vec<_>>()
                 .join("; ")
-        ),
-        format!(
+        )),
+        Block::lead(format!(
             "Found {} possible matches: {} in the gifts and hospitality register and {} in the business-interest register. {} gifts were within {} months of an award or payment to the same supplier, and are listed first.",
             r.matches.len(),
             r.count(Register::Gifts),
             r.count(Register::Interests),
             r.matches.iter().filter(|m| m.within_window).count(),
             r.window_months
-        ),
-        format!(
+        )),
+        Block::para(format!(
             "How matches were found: names were compared after setting aside case, accents, punctuation, \"&\" or \"and\", a leading \"The\" and legal endings such as Ltd, Limited, PLC and (UK). A shared Companies House number is the strongest match; then the same name; then a similar name, scoring at least {:.2} on a word-by-word comparison that allows a typing slip. Words many suppliers share, such as \"Services\" or \"Group\", never make a match on their own.",
             r.threshold
+        )),
+        Block::para(
+            "What a match means: only that a name in a register looks like the name of a company the force pays. It is a reason to look at the entry, the award and who was involved in both; it is not a finding that anyone did wrong. Many matches will have an innocent explanation, and a real link may be missed when a name is written very differently.",
         ),
-        "What a match means: only that a name in a register looks like the name of a company the force pays. It is a reason to look at the entry, the award and who was involved in both; it is not a finding that anyone did wrong. Many matches will have an innocent explanation, and a real link may be missed when a name is written very differently.".to_string(),
     ];
     if review.redacted {
-        paragraphs.push(
-            "Staff names have been removed from this copy; the registers hold them.".to_string(),
-        );
+        blocks.push(Block::para(REDACTION));
     }
-    Layout {
-        marking: review.page.marking.clone(),
-        title: "Cross-check of gifts and business interests against suppliers".to_string(),
-        paragraphs,
-        columns: COLUMNS.to_vec(),
-        rows: r.matches.iter().map(|m| row(m, review.redacted)).collect(),
+    blocks.push(Block::h2("Possible matches"));
+    if r.matches.is_empty() {
+        blocks.push(Block::para("No matches were found."));
+    } else {
+        let widths = [6, 8, 13, 13, 14, 15, 10, 14, 7];
+        let columns = COLUMNS
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| Column::text(*c, w))
+            .collect();
+        let rows = r
+            .matches
+            .iter()
+            .map(|m| {
+                row(m, review.redacted)
+                    .into_iter()
+                    .map(Cell::text)
+                    .collect()
+            })
+            .collect();
+        blocks.push(Block::Table(Table::new("Matches", columns, rows)));
+    }
+    Doc {
+        meta: Meta {
+            title: TITLE.to_string(),
+            kind: "Review list",
+            running: TITLE.to_string(),
+            page: review.page.clone(),
+            as_at: Some(format!(
+                "This review is as at {}: it covers the registers and supplier files named below as they stood then.",
+                document::long_date(review.page.as_at)
+            )),
+            author: None,
+            badge: None,
+            front_sheet: "About",
+        },
+        blocks,
     }
 }
+
+const TITLE: &str = "Cross-check of gifts and business interests against suppliers";
+
+/// What a redacted review list says it left out.
+const REDACTION: &str = "Staff names and the registers' descriptions of each gift or interest, which may name people, have been removed from this copy; the registers hold them.";
 
 fn row(m: &Match, redacted: bool) -> Vec<String> {
     let date = |d: Option<jiff::civil::Date>| d.map(document::long_date);
@@ -118,7 +140,7 @@ fn row(m: &Match, redacted: bool) -> Vec<String> {
         m.reason.clone(),
         join(vec![
             date(m.entry.date),
-            m.entry.description.clone(),
+            m.entry.description.clone().filter(|_| !redacted),
             m.entry.value.clone(),
             m.entry.status.clone(),
             Some(format!("{} row {}", m.entry.file, m.entry.line)),
@@ -138,32 +160,7 @@ fn row(m: &Match, redacted: bool) -> Vec<String> {
     ]
 }
 
-fn markdown(l: &Layout) -> Vec<u8> {
-    let mut out = format!(
-        "**{}**\n\n# {}\n\n",
-        md_escape(&l.marking),
-        md_escape(&l.title)
-    );
-    for p in &l.paragraphs {
-        out.push_str(&md_escape(p));
-        out.push_str("\n\n");
-    }
-    if l.rows.is_empty() {
-        out.push_str("No matches were found.\n\n");
-    } else {
-        out.push_str(&format!("| {} |\n", l.columns.join(" | ")));
-        out.push_str(&format!("|{}\n", "---|".repeat(l.columns.len())));
-        for r in &l.rows {
-            let cells: Vec<String> = r.iter().map(|c| md_escape(c)).collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
-        }
-        out.push('\n');
-    }
-    out.push_str(&format!("**{}**\n", md_escape(&l.marking)));
-    out.into_bytes()
-}
-
-fn csv(l: &Layout) -> Result<Vec<u8>, RenderError> {
+fn csv(review: &Review) -> Result<Vec<u8>, RenderError> {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
@@ -172,104 +169,17 @@ fn csv(l: &Layout) -> Result<Vec<u8>, RenderError> {
         document: "cross-check",
         format: Format::Csv,
     };
-    w.write_record([l.marking.as_str()]).map_err(io)?;
-    w.write_record(&l.columns).map_err(io)?;
-    for r in &l.rows {
-        w.write_record(r.iter().map(|c| guard_formula(c).into_owned()))
+    w.write_record([review.page.marking.as_str()]).map_err(io)?;
+    w.write_record(COLUMNS).map_err(io)?;
+    for m in &review.result.matches {
+        let cells = row(m, review.redacted);
+        w.write_record(cells.iter().map(|c| guard_formula(c).into_owned()))
             .map_err(io)?;
     }
     w.into_inner().map_err(|_| RenderError::Unsupported {
         document: "cross-check",
         format: Format::Csv,
     })
-}
-
-fn html_escape(s: &str) -> String {
-    crate::text::sanitize(s)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
-
-fn html(l: &Layout) -> Vec<u8> {
-    let marking = html_escape(&l.marking);
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\nbody{{font-family:Arial,sans-serif;font-size:10pt;margin:1.5em}}\n.marking{{text-align:center;font-weight:bold;color:#b00}}\ntable{{border-collapse:collapse;width:100%}}\nth,td{{border:1px solid #999;padding:3px;vertical-align:top;text-align:left}}\n@page{{size:A4 landscape;margin:15mm}}\n</style>\n</head>\n<body>\n<p class=\"marking\">{marking}</p>\n<h1>{}</h1>\n",
-        html_escape(&l.title),
-        html_escape(&l.title)
-    );
-    for p in &l.paragraphs {
-        out.push_str(&format!("<p>{}</p>\n", html_escape(p)));
-    }
-    if l.rows.is_empty() {
-        out.push_str("<p>No matches were found.</p>\n");
-    } else {
-        out.push_str("<table>\n<thead><tr>");
-        for c in &l.columns {
-            out.push_str(&format!("<th scope=\"col\">{}</th>", html_escape(c)));
-        }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for r in &l.rows {
-            out.push_str("<tr>");
-            for c in r {
-                out.push_str(&format!("<td>{}</td>", html_escape(c)));
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</tbody>\n</table>\n");
-    }
-    out.push_str(&format!(
-        "<p class=\"marking\">{marking}</p>\n</body>\n</html>\n"
-    ));
-    out.into_bytes()
-}
-
-fn docx(l: &Layout) -> Result<Vec<u8>, RenderError> {
-    use crate::document::docx::{Cell, Grid, Word};
-    let mut word = Word::new(&l.marking, &l.title);
-    word.title(&l.title);
-    for p in &l.paragraphs {
-        word.text(p);
-    }
-    if l.rows.is_empty() {
-        word.text("No matches were found.");
-    } else {
-        let widths: Vec<(&str, usize)> = l.columns.iter().map(|c| (*c, 11)).collect();
-        let mut grid = Grid::new(&widths);
-        for r in &l.rows {
-            grid.row(r.iter().map(|c| Cell::text(c)).collect());
-        }
-        word.table(grid);
-    }
-    Ok(word.finish()?)
-}
-
-fn xlsx(l: &Layout) -> Result<Vec<u8>, RenderError> {
-    use crate::document::workbook::{self, Styles, Value};
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let styles = Styles::new();
-    let columns: Vec<(&str, f64)> = l.columns.iter().map(|c| (*c, 24.0)).collect();
-    let rows: Vec<Vec<Value>> = l
-        .rows
-        .iter()
-        .map(|r| r.iter().map(|c| Value::text(c.clone())).collect())
-        .collect();
-    workbook::table(&mut wb, "Matches", &l.marking, &columns, &rows, &styles)?;
-    let about: Vec<Vec<Value>> = std::iter::once(&l.title)
-        .chain(&l.paragraphs)
-        .map(|p| vec![Value::text(p.clone())])
-        .collect();
-    workbook::table(
-        &mut wb,
-        "About",
-        &l.marking,
-        &[("About", 120.0)],
-        &about,
-        &styles,
-    )?;
-    Ok(wb.save_to_buffer()?)
 }
 
 impl Document for Review {
@@ -286,12 +196,10 @@ impl Document for Review {
     fn render(&self, format: Format) -> Result<Vec<u8>, RenderError> {
         match format {
             Format::Json => Ok(document::json(self)),
-            Format::Md => Ok(markdown(&layout(self))),
-            Format::Html => Ok(html(&layout(self))),
-            Format::Csv => csv(&layout(self)),
-            Format::Docx => docx(&layout(self)),
-            Format::Xlsx => xlsx(&layout(self)),
-            Format::Narrative => Err(Self::unsupported(format)),
+            Format::Csv => csv(self),
+            other => {
+                document::laid_out(&layout(self), other)?.ok_or_else(|| Self::unsupported(other))
+            }
         }
     }
 }
@@ -345,7 +253,7 @@ mod tests {
 
     #[test]
     fn the_layout_carries_the_marking_the_date_in_words_and_what_a_match_means() {
-        let md = String::from_utf8(markdown(&layout(&review(false)))).unwrap();
+        let md = String::from_utf8(review(false).render(Format::Md).unwrap()).unwrap();
         assert!(md.starts_with("**OFFICIAL**"));
         assert!(md.contains("as at 7 December 2026"));
         assert!(md.contains("not a finding that anyone did wrong"));
@@ -362,7 +270,8 @@ mod tests {
             let text = String::from_utf8_lossy(&bytes);
             assert!(!text.contains("Jo Bloggs"), "{format}");
         }
-        let md = String::from_utf8(markdown(&layout(&r))).unwrap();
-        assert!(md.contains("Staff names have been removed"));
+        let md = String::from_utf8(r.render(Format::Md).unwrap()).unwrap();
+        assert!(md.contains("Staff names and the registers' descriptions"));
+        assert!(!md.contains("Dinner"), "a description may name a person");
     }
 }

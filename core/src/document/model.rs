@@ -24,12 +24,24 @@ pub struct Meta {
     pub running: String,
     /// The marking, the date produced and the as-at date.
     pub page: Page,
+    /// What the as-at date means for this document, when not what it means for a report
+    /// (which judges actions overdue by it).
+    pub as_at: Option<String>,
     /// The assessor, when one is recorded and may be named: the file's author.
     pub author: Option<String>,
     /// "DRAFT", "FINAL" and so on, with its colour, beside the title.
     pub badge: Option<(String, Tone)>,
     /// The name of the workbook's first sheet, which holds everything that is not a table.
     pub front_sheet: &'static str,
+}
+
+impl Meta {
+    /// The as-at date in a sentence, saying what it governs.
+    pub fn as_at_sentence(&self) -> String {
+        self.as_at
+            .clone()
+            .unwrap_or_else(|| self.page.as_at_sentence())
+    }
 }
 
 /// One thing on the page.

@@ -59,6 +59,7 @@ pub fn layout(r: &Report) -> Doc {
             kind: "Gap report",
             running: format!("{} · integrity self-assessment · {}", r.force, r.period),
             page: r.page.clone(),
+            as_at: None,
             author: r.assessor.clone().filter(|_| !r.redacted),
             badge: Some((v.stage.to_string(), stage_tone(v.stage_class))),
             front_sheet: "Summary",

@@ -19,7 +19,7 @@ pub fn render(doc: &Doc) -> String {
         .map(|(b, _)| format!(" ({b})"))
         .unwrap_or_default();
     let _ = writeln!(o, "# {}{badge}\n", e(&m.title));
-    let _ = writeln!(o, "{}. {}\n", m.kind, e(&m.page.as_at_sentence()));
+    let _ = writeln!(o, "{}. {}\n", m.kind, e(&m.as_at_sentence()));
     blocks(&mut o, &doc.blocks);
     let _ = writeln!(
         o,

@@ -71,7 +71,7 @@ impl<'d> Front<'d> {
             workbook::write(ws, self.row, 0, &Value::Toned(badge.clone(), *tone), s)?;
             self.row += 1;
         }
-        self.line(ws, s, m.kind, &m.page.as_at_sentence(), &s.wrap)?;
+        self.line(ws, s, m.kind, &m.as_at_sentence(), &s.wrap)?;
         workbook::write(ws, self.row, 0, &Value::text("As at"), s)?;
         workbook::write(ws, self.row, 1, &Value::Date(m.page.as_at), s)?;
         self.row += 2;

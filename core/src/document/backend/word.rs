@@ -14,7 +14,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, WordError> {
     if let Some((badge, tone)) = &m.badge {
         w.spans(&[Span::badge(badge.as_str(), *tone)]);
     }
-    w.subtitle(&format!("{}. {}", m.kind, m.page.as_at_sentence()));
+    w.subtitle(&format!("{}. {}", m.kind, m.as_at_sentence()));
     blocks(&mut w, &doc.blocks);
     w.spans(&[Span::muted(format!(
         "Produced {} by probity.",

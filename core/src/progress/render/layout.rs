@@ -27,6 +27,7 @@ fn meta(
         kind,
         running,
         page: page.clone(),
+        as_at: None,
         author: None,
         badge: None,
         front_sheet: front,

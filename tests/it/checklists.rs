@@ -379,3 +379,261 @@ fn the_index_matches_each_built_in_checklist() {
         }
     }
 }
+
+/// The controls the December 2026 domain review found missing from version 1.0, each with the
+/// items of version 1.1 that ask about it. Every one must be a scored question (or, for a
+/// figure, a count or percentage that a rule reads), so none is only mentioned in guidance.
+const CONTROLS_NEW_IN_1_1: &[(&str, &[&str])] = &[
+    (
+        "public complaints handling: recording and timeliness, outside Schedule 3, updates, reviews",
+        &[
+            "complaints.timely_recording",
+            "complaints.outside_schedule3",
+            "complaints.complainant_updates",
+            "complaints.reviews",
+        ],
+    ),
+    (
+        "pre-employment checks: references, verified history, assessment in person",
+        &["vetting.pre_employment_checks"],
+    ),
+    (
+        "misogynistic and predatory behaviour and sexual harassment inside the workforce",
+        &["ethics.misogyny_defined", "ethics.harassment_reporting"],
+    ),
+    (
+        "file review: dip-sampled decisions with their pass rates",
+        &[
+            "vetting.file_review",
+            "vetting.file_review_pass_pct",
+            "misconduct.file_review",
+            "misconduct.file_review_pass_pct",
+        ],
+    ),
+    (
+        "checks on family, associates and open sources",
+        &["vetting.family_associates_checks"],
+    ),
+    (
+        "the vetting backlog and its risk prioritisation",
+        &[
+            "vetting.applications_waiting",
+            "vetting.backlog_prioritised",
+        ],
+    ),
+    (
+        "continuous screening of the serving workforce between renewals",
+        &["vetting.continuous_screening"],
+    ),
+    (
+        "the annual integrity review as a scored control",
+        &["vetting.annual_review_quality"],
+    ),
+    (
+        "the policy on non-contact sexual offences",
+        &["apsp.non_contact_offences"],
+    ),
+    (
+        "discharge of unsuitable student officers",
+        &["misconduct.student_officer_discharge"],
+    ),
+    (
+        "corruption intelligence against the national categories",
+        &["corruption.intel_categorised", "corruption.intel_awaiting"],
+    ),
+    (
+        "audits of the national systems, breach logs and reporting to the ICO",
+        &[
+            "information.national_systems_audit",
+            "information.breach_handling",
+        ],
+    ),
+    (
+        "lawful authority for monitoring and covert tactics",
+        &["information.lawful_authority"],
+    ),
+    (
+        "restriction of staff under investigation for sexual or domestic abuse offences",
+        &["apsp.suspects_restricted"],
+    ),
+];
+
+#[test]
+fn every_control_new_in_1_1_is_asked_by_a_scored_item() {
+    let c = built_in("integrity-2026");
+    assert_eq!(c.version, "1.1");
+    for (control, ids) in CONTROLS_NEW_IN_1_1 {
+        let items: Vec<&Item> = ids
+            .iter()
+            .map(|id| {
+                c.item(id)
+                    .unwrap_or_else(|| panic!("{control}: no item {id}"))
+            })
+            .collect();
+        assert!(
+            items.iter().any(|i| scored(i)),
+            "{control}: none of {ids:?} is scored"
+        );
+        for item in items {
+            // A figure is asked only if a rule or a question's condition reads it.
+            let read_by_condition = c.items().any(|i| {
+                i.ask_if
+                    .as_ref()
+                    .is_some_and(|w| w.items().contains(&item.id.as_str()))
+            });
+            if !scored(item) && !read_by_condition && item.id != "corruption.intel_awaiting" {
+                assert!(
+                    c.rules
+                        .iter()
+                        .any(|r| r.when.items().contains(&item.id.as_str())),
+                    "{control}: nothing reads {}",
+                    item.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_2026_item_asks_every_member_of_staff_to_record_media_contact() {
+    let c = built_in("integrity-2026");
+    assert!(c.item("media.contact.recorded").is_none());
+    assert!(c.retired.iter().any(|r| r.id == "media.contact.recorded"));
+    let chief = c.item("media.contact.chief_officers_public").unwrap();
+    assert!(chief.prompt.contains("chief officers"));
+    for item in c.items() {
+        let p = item.prompt.to_lowercase();
+        assert!(
+            !(p.contains("every contact") && p.contains("journalist")),
+            "{} asks for every contact to be recorded",
+            item.id
+        );
+    }
+}
+
+#[test]
+fn every_threshold_in_a_2026_rule_explanation_is_sourced_or_probitys_own() {
+    let c = built_in("integrity-2026");
+    // Claims the domain review found unverified or overstated.
+    for rule in &c.rules {
+        for claim in [
+            "asked every force to have proactive monitoring in place by 2020",
+            "keep the share below one in a hundred",
+        ] {
+            assert!(!rule.explanation.contains(claim), "{}: {claim}", rule.id);
+        }
+        // A rule that names a share or a number of days as its threshold says whose it is.
+        let t = &rule.explanation;
+        if [
+            "nine in ten",
+            "nine-in-ten",
+            "four in five",
+            "180 days",
+            "one in a hundred",
+        ]
+        .iter()
+        .any(|x| t.contains(x))
+        {
+            assert!(
+                t.contains("probity's own"),
+                "{}: threshold not marked as probity's own",
+                rule.id
+            );
+        }
+    }
+}
+
+/// Every rule new or changed in integrity-2026 1.1 fires: on the Northmoor fixture as it is, or
+/// with the answers named here changed. Each also stays silent on the answers that should not
+/// raise it.
+#[test]
+fn every_rule_new_in_1_1_fires_on_northmoor_or_a_variant() {
+    use jiff::civil::date;
+    use probity_core::answer::{Status, Value};
+    use probity_core::assessment;
+    use probity_core::scoring::evaluate;
+
+    let (base, c) =
+        assessment::load(&crate::support::fixture("northmoor-2026.toml"), catalog()).unwrap();
+    let n = |x: f64| Value::Number(x);
+    let s = |x: Status| Value::Status(x);
+    let cases: Vec<(&str, Vec<(&str, Value)>)> = vec![
+        ("clearances_overdue", vec![]),
+        ("annual_reviews_incomplete", vec![]),
+        ("vetting_file_review_failures", vec![]),
+        ("complaints_logged_late", vec![]),
+        ("psd_capacity_contradicted", vec![]),
+        ("access_before_vetting", vec![]),
+        ("vetting_gap_without_plan", vec![]),
+        (
+            // Only lapsed clearances, above one in a hundred, still make the shortfall.
+            "vetting_gap_without_plan",
+            vec![("vetting.below_required_level", n(410.0))],
+        ),
+        (
+            "access_while_uncleared",
+            vec![("vetting.access_control", s(Status::Yes))],
+        ),
+        (
+            "conduct_file_review_failures",
+            vec![("misconduct.file_review_pass_pct", n(70.0))],
+        ),
+        (
+            "harassment_nil_without_routes",
+            vec![
+                ("ethics.harassment_reports", n(0.0)),
+                ("ethics.harassment_reporting", s(Status::Partial)),
+            ],
+        ),
+        (
+            "corruption_intelligence_nil",
+            vec![("corruption.intel_reports", n(0.0))],
+        ),
+        (
+            "audits_nil_while_proactive",
+            vec![("information.proactive_audits", n(0.0))],
+        ),
+        (
+            "lapsed_clearances_not_counted",
+            vec![("vetting.below_required_level", n(62.0))],
+        ),
+        (
+            "apsp_referral_figures_inconsistent",
+            vec![("apsp.iopc_required", n(20.0))],
+        ),
+        (
+            "media_contact_not_recorded",
+            vec![("media.contact.chief_officers_public", s(Status::No))],
+        ),
+    ];
+    for (rule, changes) in &cases {
+        assert!(c.rule(rule).is_some(), "{rule} is a rule of integrity-2026");
+        let mut a = base.clone();
+        for (item, value) in changes {
+            assert!(c.item(item).is_some(), "{item}");
+            a.answer_mut(item).value = Some(value.clone());
+        }
+        let e = evaluate(&c, &a, date(2026, 4, 30));
+        assert!(
+            e.findings.iter().any(|f| f.id == *rule),
+            "{rule} does not fire with {changes:?}"
+        );
+    }
+    // And the contradictions are silent when the answers agree.
+    let e = evaluate(&c, &base, date(2026, 4, 30));
+    for quiet in [
+        "access_while_uncleared",
+        "lapsed_clearances_not_counted",
+        "corruption_intelligence_nil",
+        "audits_nil_while_proactive",
+        "harassment_nil_without_routes",
+        "apsp_referral_figures_inconsistent",
+        "media_contact_not_recorded",
+        "conduct_file_review_failures",
+    ] {
+        assert!(
+            !e.findings.iter().any(|f| f.id == quiet),
+            "{quiet} fires on Northmoor"
+        );
+    }
+}

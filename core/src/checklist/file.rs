@@ -26,6 +26,12 @@ pub struct ChecklistFile {
     /// Id of the checklist this one succeeds, for carrying answers across versions.
     #[serde(default)]
     pub supersedes: Option<String>,
+    /// The first period this checklist applies to, such as "2025" (a period starting in that
+    /// year or later). Only then is it offered in place of the one it supersedes when a new
+    /// period is carried forward; without it, it is used only when chosen.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub applies_from: Option<Spanned<String>>,
     #[serde(default)]
     pub recommendations: Vec<RecommendationFile>,
     #[schemars(with = "Vec<AreaFile>")]

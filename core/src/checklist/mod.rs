@@ -39,6 +39,10 @@ pub struct Checklist {
     pub described_as: String,
     /// The checklist this one succeeds, when answers are carried across versions.
     pub supersedes: Option<String>,
+    /// The first period it applies to: only from then is it offered in place of the one it
+    /// supersedes.
+    #[serde(default)]
+    pub applies_from: Option<String>,
     pub recommendations: Vec<Recommendation>,
     pub areas: Vec<Area>,
     pub rules: Vec<Rule>,

@@ -7,8 +7,9 @@ use serde::Serialize;
 use super::crosswalk::{Briefing, Crosswalk, Fate};
 use crate::answer::{Value, check_value};
 use crate::assessment::{Answer, AnswerDoc, Assessment, Orphan};
-use crate::checklist::{Catalog, Checklist, ChecklistSource, Item, Origin};
+use crate::checklist::{Catalog, Checklist, ChecklistSource, Header, Item, Origin};
 use crate::scoring;
+use crate::text;
 
 /// A new assessment started from last period's, and what happened on the way.
 #[derive(Debug, Clone)]
@@ -21,6 +22,8 @@ pub struct Carried {
 pub struct CarryReport {
     /// The period the answers came from.
     pub from_period: String,
+    /// Which checklist the new period uses and why, when last period's was not simply kept.
+    pub checklist_choice: Option<String>,
     /// Items of the new checklist that received an answer.
     pub carried: usize,
     /// What changed in the checklist, when it did.
@@ -51,6 +54,7 @@ pub fn carry_forward(
     next.carried_from = Some(previous.period.clone());
     let mut report = CarryReport {
         from_period: previous.period.clone(),
+        checklist_choice: None,
         carried: 0,
         briefing: Briefing::between(before, after),
         conflicts: Vec::new(),
@@ -128,28 +132,96 @@ pub fn carry_forward(
     }
 }
 
-/// The checklist a new period should use after `before`: the newest in the catalog that
-/// supersedes it, directly or through others, or `before` itself. When both a user's own
+/// The checklist a new period uses when none is chosen, and why, for the briefing.
+#[derive(Debug, Clone)]
+pub struct FollowOn {
+    pub checklist: Checklist,
+    /// Why this one: a sentence for the briefing. `None` when nothing supersedes last
+    /// period's checklist, so there was nothing to decide.
+    pub why: Option<String>,
+}
+
+/// The checklist a new period `period` should use after `before`: `before` itself (its
+/// family), unless a checklist in the catalog supersedes it, directly or through others, and
+/// declares that it applies from a period no later than this one. When both a user's own
 /// checklist and a built-in one follow the same checklist, the user's own is taken: a force
 /// that wrote its own successor meant to use it.
-pub fn successor(catalog: &Catalog, before: &Checklist) -> Checklist {
+pub fn follow_on(catalog: &Catalog, before: &Checklist, period: &str) -> FollowOn {
     let own_first = |e: &&ChecklistSource| e.origin == Origin::BuiltIn;
     let mut entries: Vec<&ChecklistSource> = catalog.entries.iter().collect();
     entries.sort_by_key(own_first);
-    let mut current: Option<&ChecklistSource> = None;
+    let year = text::first_year(period);
+    let mut current: Option<(&ChecklistSource, Header)> = None;
     let mut seen = vec![before.id.clone()];
-    while let Some(next) = entries.iter().find(|e| {
-        e.header().is_ok_and(|h| {
-            h.supersedes.as_deref() == seen.last().map(String::as_str) && !seen.contains(&h.id)
-        }) && e.checklist().is_ok()
+    let mut why = None;
+    while let Some((next, header)) = entries.iter().find_map(|e| {
+        let h = e.header().ok()?;
+        (h.supersedes.as_deref() == seen.last().map(String::as_str)
+            && !seen.contains(&h.id)
+            && e.checklist().is_ok())
+        .then(|| (*e, h.clone()))
     }) {
-        seen.extend(next.header().ok().map(|h| h.id.clone()));
-        current = Some(next);
+        let from = header.applies_from.as_deref();
+        let applies = match (from.and_then(text::first_year), year) {
+            (Some(from), Some(year)) => year >= from,
+            _ => false,
+        };
+        let kept = current.as_ref().map_or(&before.id, |(_, h)| &h.id);
+        if !applies {
+            why = Some(match (from, year) {
+                (None, _) => format!(
+                    "This period stays on {kept}, as last period's did: {} replaces it but does not say from which period, so it is used only when chosen.",
+                    header.id
+                ),
+                (Some(from), None) => format!(
+                    "This period stays on {kept}, as last period's did: {} replaces it for periods from {from}, and the period \"{period}\" names no year.",
+                    header.id
+                ),
+                (Some(from), Some(_)) => format!(
+                    "This period ({period}) stays on {kept}, as last period's did: {} replaces it only for periods from {from}.",
+                    header.id
+                ),
+            });
+            break;
+        }
+        why = Some(format!(
+            "This period ({period}) moves from {} to {}, which replaces it for periods from {}.",
+            before.id,
+            header.id,
+            from.unwrap_or_default()
+        ));
+        seen.push(header.id.clone());
+        current = Some((next, header));
     }
-    current
-        .and_then(|e| e.checklist().ok())
-        .unwrap_or(before)
-        .clone()
+    FollowOn {
+        checklist: current
+            .and_then(|(e, _)| e.checklist().ok())
+            .unwrap_or(before)
+            .clone(),
+        why,
+    }
+}
+
+/// Why a checklist chosen for the new period differs from last period's, for the briefing:
+/// `None` when it is the same one.
+pub fn chosen(before: &Checklist, after: &Checklist, period: &str) -> Option<String> {
+    if before.id == after.id {
+        return None;
+    }
+    let early = match (
+        after.applies_from.as_deref(),
+        after.applies_from.as_deref().and_then(text::first_year),
+        text::first_year(period),
+    ) {
+        (Some(from), Some(f), Some(y)) if y < f => {
+            format!(" It is meant for periods from {from}, later than this one.")
+        }
+        _ => String::new(),
+    };
+    Some(format!(
+        "This period ({period}) uses {}, as chosen; last period used {}.{early}",
+        after.id, before.id
+    ))
 }
 
 /// Keeps an answer that has no place in the new checklist, once, and says why.
@@ -261,6 +333,10 @@ impl CarryReport {
             if self.carried == 1 { "" } else { "s" },
             self.from_period
         )];
+        if let Some(why) = &self.checklist_choice {
+            out.push(String::new());
+            out.push(why.clone());
+        }
         if let Some(b) = &self.briefing {
             out.push(String::new());
             out.push("What changed in the checklist:".into());

@@ -287,7 +287,7 @@ mod wfof_2011_loose_ends {
     }
 
     #[test]
-    fn counts_by_type_carry_into_the_2026_checklist() {
+    fn counts_by_type_reach_the_2026_checklist_as_figures_not_comparable() {
         let (before, after) = (built_in("wfof-2011"), built_in("integrity-2026"));
         let a = answered(
             &before,
@@ -297,15 +297,39 @@ mod wfof_2011_loose_ends {
                 ("enforcement.written_warnings", Value::Number(11.0)),
             ],
         );
-        let next = carry_forward(&a, &before, &after, "2026").assessment;
+        // Figures are never carried as this period's answers; these are also counted
+        // differently now (any misconduct, not integrity matters), so they are not comparable.
+        let carried = carry_forward(&a, &before, &after, "2026");
         for (id, n) in [
-            ("misconduct.dismissals", 4.0),
-            ("misconduct.resignations", 3.0),
-            ("misconduct.written_warnings", 11.0),
+            ("misconduct.dismissals", "4"),
+            ("misconduct.resignations", "3"),
+            ("misconduct.written_warnings", "11"),
         ] {
-            assert_eq!(next.value(id), Some(&Value::Number(n)), "{id}");
+            assert_eq!(carried.assessment.value(id), None, "{id}");
+            let b = carried
+                .report
+                .baselines
+                .iter()
+                .find(|b| b.item == id)
+                .unwrap();
+            assert_eq!(b.value, n);
+            assert!(b.redefined.is_some(), "{id}");
         }
     }
+}
+
+/// Dorset's 2013 file, on the 2011 checklist, with that checklist and the 2026 one.
+fn dorset_2013() -> (
+    probity_core::assessment::Assessment,
+    probity_core::checklist::Checklist,
+    probity_core::checklist::Checklist,
+) {
+    let (before, after) = (built_in("wfof-2011"), built_in("integrity-2026"));
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dorset-2013.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let previous = probity_core::assessment::load_str("dorset-2013.toml", &text, &before).unwrap();
+    (previous, before, after)
 }
 
 /// Dorset's 2013 file, the last of the 2011 checklist, starts 2026: every answer it holds either
@@ -315,11 +339,7 @@ mod wfof_2011_loose_ends {
 fn dorset_2013_carries_into_integrity_2026_with_no_answer_lost() {
     use probity_core::assessment;
     use probity_core::progress::carry::carry_forward;
-    let (before, after) = (built_in("wfof-2011"), built_in("integrity-2026"));
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dorset-2013.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let previous = assessment::load_str("dorset-2013.toml", &text, &before).unwrap();
+    let (previous, before, after) = dorset_2013();
     let carried = carry_forward(&previous, &before, &after, "2026");
     let (next, report) = (&carried.assessment, &carried.report);
     let walk = Crosswalk::between(&before, &after);
@@ -328,8 +348,13 @@ fn dorset_2013_carries_into_integrity_2026_with_no_answer_lost() {
             .items()
             .any(|i| walk.sources(&i.id).iter().any(|s| s == id) && next.answer(&i.id).is_some())
     };
+    // Kept in the file as not comparable, or shown as last period's baseline (a figure or a
+    // date) or as out of its time: the 2013 file still holds it, and the briefing names it.
     let kept = |id: &str| {
-        next.orphans.iter().any(|o| o.id == id) && report.not_comparable.iter().any(|n| n.id == id)
+        (next.orphans.iter().any(|o| o.id == id)
+            && report.not_comparable.iter().any(|n| n.id == id))
+            || report.baselines.iter().any(|b| b.from == id)
+            || report.expired.iter().any(|e| e.from == id)
     };
     assert!(!previous.answers.is_empty());
     for (id, answer) in &previous.answers {
@@ -636,4 +661,82 @@ fn every_rule_new_in_1_1_fires_on_northmoor_or_a_variant() {
             "{quiet} fires on Northmoor"
         );
     }
+}
+
+/// Dorset 2013 carried into 2026 carries no figure or date as an answer, states the 13-year gap
+/// and flags every carried answer for review, carries merged items with an unanswered part at
+/// most "partly", does not carry a threat assessment past its year, and calls the changed
+/// count of corruption investigations not comparable.
+#[test]
+fn dorset_2013_into_2026_carries_only_what_still_holds() {
+    use probity_core::answer::{Kind, Status, Value};
+    use probity_core::progress::carry::carry_forward;
+    let (mut previous, before, after) = dorset_2013();
+    previous.answer_mut("proactive.threat_assessment").value = Some(Value::Status(Status::Yes));
+    let carried = carry_forward(&previous, &before, &after, "2026");
+    let (next, report) = (&carried.assessment, &carried.report);
+    for (id, answer) in &next.answers {
+        let kind = &after.item(id).unwrap().kind;
+        assert!(
+            answer.value.is_none() || !(kind.is_numeric() || *kind == Kind::Date),
+            "{id}: a figure or date was carried as this period's answer"
+        );
+        if answer.value.is_some() {
+            assert!(
+                answer.review,
+                "{id}: 13 years on, every carried answer is for review"
+            );
+        }
+    }
+    let baseline = |item: &str| report.baselines.iter().find(|b| b.item == item);
+    for item in [
+        "ctx.period_start",
+        "ctx.period_end",
+        "declarations.business_applications",
+    ] {
+        assert!(
+            baseline(item).is_some_and(|b| b.redefined.is_none()),
+            "{item}"
+        );
+    }
+    let investigations = baseline("corruption.investigations").unwrap();
+    assert_eq!(investigations.value, "44");
+    assert!(
+        investigations.redefined.is_some(),
+        "counted differently: not comparable"
+    );
+    assert!(
+        report
+            .expired
+            .iter()
+            .any(|e| e.item == "corruption.threat_assessment")
+    );
+    assert!(next.answer("corruption.threat_assessment").is_none());
+    for merged in ["declarations.business_register", "ethics.training"] {
+        let a = next.answer(merged).unwrap();
+        assert_eq!(a.value, Some(Value::Status(Status::Partial)), "{merged}");
+        assert!(a.review, "{merged}");
+    }
+    let lines = report.lines().join("\n");
+    assert!(lines.contains("13 years separate 2013 and 2026"), "{lines}");
+    assert!(
+        lines.contains("Not comparable: \u{201c}Corruption investigations started\u{201d}"),
+        "{lines}"
+    );
+    assert!(
+        !lines.contains("ethics.training"),
+        "readers never see ids: {lines}"
+    );
+
+    // One year on, on the same checklist, figures are still baselines but nothing else is
+    // flagged, and the count of corruption investigations compares with itself.
+    let carried = carry_forward(next, &after, &after, "2027");
+    assert_eq!(carried.report.gap_years, Some(1));
+    assert!(
+        carried
+            .report
+            .baselines
+            .iter()
+            .all(|b| b.redefined.is_none())
+    );
 }

@@ -278,6 +278,14 @@ pub struct ItemFile {
     /// inadequate, and the area is not judged while it is unanswered.
     #[serde(default)]
     pub statutory: bool,
+    /// For an answer that holds only for a time (an assessment no more than a year old, say):
+    /// a new period further than this many months after the one answered does not carry it.
+    #[serde(default)]
+    pub carry_within_months: Option<u32>,
+    /// For a figure that replaces an earlier one counted differently: how the definition
+    /// changed. Its earlier figures are then "not comparable", never a baseline.
+    #[serde(default)]
+    pub definition_changed: Option<String>,
     /// Status items: whether "na" (not applicable) may be answered at all. In a checklist with
     /// `[grading]` a status item that says neither `na` nor `na_if` does not allow it.
     #[serde(default)]

@@ -331,6 +331,8 @@ impl Loader<'_> {
                     say,
                     na,
                     statutory: item_file.statutory,
+                    carry_within_months: item_file.carry_within_months,
+                    definition_changed: item_file.definition_changed.as_deref().map(clean),
                     id,
                     prompt: clean(&item_file.prompt),
                     guidance: clean(&item_file.guidance),

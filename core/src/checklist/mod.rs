@@ -188,6 +188,14 @@ pub struct Item {
     /// A duty the law places on the force: failing it makes a graded area inadequate.
     #[serde(default)]
     pub statutory: bool,
+    /// An answer that holds only for a time is not carried to a period more than this many
+    /// months after the one answered.
+    #[serde(default)]
+    pub carry_within_months: Option<u32>,
+    /// How a figure's definition changed from the items it replaces, which makes their
+    /// figures not comparable with its own.
+    #[serde(default)]
+    pub definition_changed: Option<String>,
 }
 
 /// When a status item may be answered "na" (not applicable).

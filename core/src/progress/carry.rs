@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::crosswalk::{Briefing, Crosswalk, Fate};
-use crate::answer::{Value, check_value};
+use crate::answer::{Kind, Status, Value, check_value};
 use crate::assessment::{Answer, AnswerDoc, Assessment, Orphan};
 use crate::checklist::{Catalog, Checklist, ChecklistSource, Header, Item, Origin};
 use crate::scoring;
@@ -32,7 +32,43 @@ pub struct CarryReport {
     pub conflicts: Vec<String>,
     /// Answers kept in the file but not used, each with the reason.
     pub not_comparable: Vec<NotCarried>,
+    /// The period being started.
+    pub to_period: String,
+    /// Years between the two periods, when both name a year.
+    pub gap_years: Option<i32>,
+    /// Last period's figures and dates: shown as a baseline, never carried as this period's.
+    pub baselines: Vec<Baseline>,
+    /// Answers that hold only for a time and whose time has passed: not carried.
+    pub expired: Vec<Expired>,
+    /// Merged items with a part unanswered or weaker: carried at most "partly", for review.
+    pub merged_for_review: Vec<String>,
 }
+
+/// A figure or date from last period, for comparison only.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Baseline {
+    /// The earlier item it came from, and the item of the new checklist it belongs to.
+    pub from: String,
+    pub item: String,
+    /// The item's short label, for readers.
+    pub label: String,
+    /// Last period's answer as readers see it.
+    pub value: String,
+    /// How the figure is now counted differently, when it is: it is then not comparable.
+    pub redefined: Option<String>,
+}
+
+/// An answer not carried because it holds only for a time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Expired {
+    pub from: String,
+    pub item: String,
+    pub label: String,
+    pub months: u32,
+}
+
+/// More years than this between periods, and every carried answer is flagged for review.
+pub const LONG_GAP_YEARS: i32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NotCarried {
@@ -52,8 +88,18 @@ pub fn carry_forward(
     let mut next = Assessment::new(after, &previous.force, period);
     next.assessor = previous.assessor.clone();
     next.carried_from = Some(previous.period.clone());
+    let gap_years = match (text::first_year(&previous.period), text::first_year(period)) {
+        (Some(a), Some(b)) => Some(b - a),
+        _ => None,
+    };
+    let long_gap = gap_years.is_some_and(|g| g > LONG_GAP_YEARS);
     let mut report = CarryReport {
         from_period: previous.period.clone(),
+        to_period: period.to_string(),
+        gap_years,
+        baselines: Vec::new(),
+        expired: Vec::new(),
+        merged_for_review: Vec::new(),
         checklist_choice: None,
         carried: 0,
         briefing: Briefing::between(before, after),
@@ -69,7 +115,56 @@ pub fn carry_forward(
         if sources.is_empty() {
             continue;
         }
-        let combined = combine(item, &sources);
+        // A figure or a date describes the period it was given for: last period's is a
+        // baseline to compare with, never this period's answer.
+        if item.kind.is_numeric() || item.kind == Kind::Date {
+            for (id, a) in &sources {
+                if let Some(v) = &a.value {
+                    report.baselines.push(Baseline {
+                        from: id.to_string(),
+                        item: item.id.clone(),
+                        label: item.short_label().to_string(),
+                        value: item.kind.display(v),
+                        // Only against another item's figures: its own stay comparable.
+                        redefined: item.definition_changed.clone().filter(|_| *id != item.id),
+                    });
+                }
+            }
+            continue;
+        }
+        // An answer that holds only for a time is not carried past it.
+        if let (Some(months), Some(gap)) = (item.carry_within_months, gap_years)
+            && i64::from(gap) * 12 > i64::from(months)
+        {
+            for (id, a) in &sources {
+                if a.value.is_some() {
+                    report.expired.push(Expired {
+                        from: id.to_string(),
+                        item: item.id.clone(),
+                        label: item.short_label().to_string(),
+                        months,
+                    });
+                }
+            }
+            continue;
+        }
+        let mut combined = combine(item, &sources);
+        // A merged item asserts every part: with a part unanswered or weaker it carries at
+        // most "partly", and someone must look at it.
+        let parts = walk.sources(&item.id).len();
+        let answered = sources.iter().filter(|(_, a)| a.value.is_some()).count();
+        if parts > 1 && combined.answer.value.is_some() && (answered < parts || combined.conflict) {
+            if answered < parts && combined.answer.value == Some(Value::Status(Status::Yes)) {
+                combined.answer.value = Some(Value::Status(Status::Partial));
+            }
+            combined.answer.review = true;
+            report
+                .merged_for_review
+                .push(item.short_label().to_string());
+        }
+        if long_gap {
+            combined.answer.review = true;
+        }
         for (id, answer) in combined.misfits {
             let reason = format!(
                 "its answer does not fit \"{}\", which now takes {}",
@@ -333,20 +428,59 @@ impl CarryReport {
             if self.carried == 1 { "" } else { "s" },
             self.from_period
         )];
+        if let Some(years) = self.gap_years.filter(|g| *g > LONG_GAP_YEARS) {
+            out.push(String::new());
+            out.push(format!(
+                "{years} years separate {} and {}, more than {LONG_GAP_YEARS}: every answer carried is also flagged for review, and none stands until someone has checked it.",
+                self.from_period, self.to_period
+            ));
+        }
         if let Some(why) = &self.checklist_choice {
             out.push(String::new());
             out.push(why.clone());
+        }
+        let (redefined, baselines): (Vec<&Baseline>, Vec<&Baseline>) =
+            self.baselines.iter().partition(|b| b.redefined.is_some());
+        if !baselines.is_empty() {
+            out.push(String::new());
+            out.push(format!(
+                "Not carried: {} figures and dates from {} describe that period, so they are kept as last period's baseline for comparison, not as this period's answers:",
+                baselines.len(),
+                self.from_period
+            ));
+            out.extend(baselines.iter().map(|b| {
+                format!(
+                    "  \u{201c}{}\u{201d}: {} in {}",
+                    b.label, b.value, self.from_period
+                )
+            }));
+        }
+        for b in redefined {
+            out.push(format!(
+                "Not comparable: \u{201c}{}\u{201d} ({} in {}) is now counted differently: {}",
+                b.label,
+                b.value,
+                self.from_period,
+                b.redefined.as_deref().unwrap_or_default()
+            ));
+        }
+        for e in &self.expired {
+            out.push(format!(
+                "Not carried: \u{201c}{}\u{201d} holds for {} months, and {} is further from {} than that; answer it afresh.",
+                e.label, e.months, self.to_period, self.from_period
+            ));
+        }
+        for label in &self.merged_for_review {
+            out.push(format!(
+                "Check \u{201c}{label}\u{201d}: it combines earlier questions, one of them unanswered or answered less well, so at most \u{201c}partly\u{201d} was carried and it is flagged for review."
+            ));
         }
         if let Some(b) = &self.briefing {
             out.push(String::new());
             out.push("What changed in the checklist:".into());
             out.extend(b.lines().into_iter().map(|l| format!("  {l}")));
         }
-        for id in &self.conflicts {
-            out.push(format!(
-                "Check {id}: the answers it combines differed, so the weakest was carried."
-            ));
-        }
+        // Conflicting merged answers are among those named above, by their labels.
         if !self.not_comparable.is_empty() {
             out.push(String::new());
             out.push("Not comparable (kept in the file, not used):".into());

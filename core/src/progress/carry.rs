@@ -117,19 +117,8 @@ pub fn carry_forward(
         }
         // A figure or a date describes the period it was given for: last period's is a
         // baseline to compare with, never this period's answer.
-        if item.kind.is_numeric() || item.kind == Kind::Date {
-            for (id, a) in &sources {
-                if let Some(v) = &a.value {
-                    report.baselines.push(Baseline {
-                        from: id.to_string(),
-                        item: item.id.clone(),
-                        label: item.short_label().to_string(),
-                        value: item.kind.display(v),
-                        // Only against another item's figures: its own stay comparable.
-                        redefined: item.definition_changed.clone().filter(|_| *id != item.id),
-                    });
-                }
-            }
+        if is_figure(item) {
+            report.baselines.extend(baselines_of(item, &sources));
             continue;
         }
         // An answer that holds only for a time is not carried past it.
@@ -225,6 +214,46 @@ pub fn carry_forward(
         assessment: next,
         report,
     }
+}
+
+/// Whether an item's answers describe only the period they were given for.
+fn is_figure(item: &Item) -> bool {
+    item.kind.is_numeric() || item.kind == Kind::Date
+}
+
+/// Last period's figures for `item`, from the answers to the earlier items it takes over.
+fn baselines_of(item: &Item, sources: &[(&str, &Answer)]) -> Vec<Baseline> {
+    sources
+        .iter()
+        .filter_map(|(id, a)| {
+            a.value.as_ref().map(|v| Baseline {
+                from: id.to_string(),
+                item: item.id.clone(),
+                label: item.short_label().to_string(),
+                value: item.kind.display(v),
+                // Only against another item's figures: its own stay comparable.
+                redefined: item.definition_changed.clone().filter(|_| *id != item.id),
+            })
+        })
+        .collect()
+}
+
+/// Every figure and date of `previous` (answered against `before`) as a baseline for the
+/// items of `after` that take them over: what the interface shows beside this period's answer.
+pub fn baselines(previous: &Assessment, before: &Checklist, after: &Checklist) -> Vec<Baseline> {
+    let walk = Crosswalk::between(before, after);
+    after
+        .items()
+        .filter(|i| is_figure(i))
+        .flat_map(|item| {
+            let sources: Vec<(&str, &Answer)> = walk
+                .sources(&item.id)
+                .iter()
+                .filter_map(|s| previous.answer(s).map(|a| (s.as_str(), a)))
+                .collect();
+            baselines_of(item, &sources)
+        })
+        .collect()
 }
 
 /// The checklist a new period uses when none is chosen, and why, for the briefing.

@@ -481,6 +481,13 @@ const CONTROLS_NEW_IN_1_1: &[(&str, &[&str])] = &[
         "restriction of staff under investigation for sexual or domestic abuse offences",
         &["apsp.suspects_restricted"],
     ),
+    ("reflective practice", &["misconduct.reflective_practice"]),
+    ("parity for police staff", &["misconduct.staff_parity"]),
+    (
+        "designated volunteers and the advisory list",
+        &["misconduct.volunteers_reported"],
+    ),
+    ("welfare support", &["corruption.welfare_support"]),
 ];
 
 #[test]

@@ -99,6 +99,17 @@ pub fn clean_name(text: &str) -> String {
     }
 }
 
+/// The first year a period names: four digits on their own, from 1000 to 2999, as in "2012",
+/// "2012/13" or "FY 2025-26" (2012, 2012, 2025). `None` when it names none.
+pub fn first_year(period: &str) -> Option<i32> {
+    let chars: Vec<char> = period.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    (0..chars.len().saturating_sub(3))
+        .filter(|&i| (i == 0 || !digit(i - 1)) && (i..i + 4).all(digit) && !digit(i + 4))
+        .filter(|&i| matches!(chars[i], '1' | '2'))
+        .find_map(|i| chars[i..i + 4].iter().collect::<String>().parse().ok())
+}
+
 /// The first non-empty line of a message, cleaned for a one-line display.
 pub fn first_line(text: &str) -> String {
     sanitize_line(text.lines().find(|l| !l.trim().is_empty()).unwrap_or(text))
@@ -159,6 +170,16 @@ pub fn long_date(d: jiff::civil::Date) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_period_names_its_first_year() {
+        assert_eq!(first_year("2012"), Some(2012));
+        assert_eq!(first_year("2012/13"), Some(2012));
+        assert_eq!(first_year("FY 2025-26"), Some(2025));
+        assert_eq!(first_year("Q3"), None);
+        assert_eq!(first_year("20123"), None);
+        assert_eq!(first_year(""), None);
+    }
 
     #[test]
     fn sanitize_drops_escape_sequences_but_keeps_lines() {

@@ -17,7 +17,8 @@ pub struct NewArgs {
     #[arg(long)]
     pub period: String,
     /// Checklist id or path to a checklist file (default: wfof-2011; with --from, the previous
-    /// file's checklist, or the newest built-in or user checklist that supersedes it).
+    /// file's checklist, or the newest built-in or user checklist that supersedes it and
+    /// applies from this period).
     #[arg(long)]
     pub checklist: Option<String>,
     /// Start from last period's assessment: its answers, notes, evidence, owners and due dates

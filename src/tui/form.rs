@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use probity_core::checklist::Catalog;
+use probity_core::progress::carry;
 use probity_core::text::{first_line, shown_path};
 use probity_core::workspace::{Start, StartError, Workspace};
 
@@ -26,11 +27,16 @@ pub struct NewForm {
     pub force: TextArea<'static>,
     pub period: TextArea<'static>,
     pub assessor: TextArea<'static>,
-    /// Ids of the checklists the catalog loaded, and the one chosen.
+    /// Ids of the checklists the catalog loaded, and the one shown.
     pub checklists: Vec<String>,
     pub checklist: usize,
+    /// True once ← → has chosen a checklist; until then, starting from an earlier file uses
+    /// the one that follows its checklist for this period.
+    pub checklist_chosen: bool,
     /// Last period's assessments to start from (path and "force, period"); `from` 0 is none.
     pub previous: Vec<(PathBuf, String)>,
+    /// The checklist id each of `previous` was answered on.
+    pub previous_checklists: Vec<String>,
     pub from: usize,
     pub field: FormField,
     pub error: Option<String>,
@@ -56,14 +62,17 @@ const ORDER: [FormField; 5] = [
 impl NewForm {
     /// The form, offering the assessments in `home` as starting points.
     pub fn new(ws: &Workspace, home: &Home) -> NewForm {
-        let previous = home
+        let (previous, previous_checklists) = home
             .entries
             .iter()
             .filter_map(|e| {
                 let s = e.summary.as_ref().ok()?;
-                Some((e.path.clone(), format!("{}, {}", s.force, s.period)))
+                Some((
+                    (e.path.clone(), format!("{}, {}", s.force, s.period)),
+                    s.checklist.clone(),
+                ))
             })
-            .collect();
+            .unzip();
         let checklists: Vec<String> = ws
             .catalog
             .entries
@@ -80,7 +89,9 @@ impl NewForm {
             assessor: line_field(""),
             checklists,
             checklist,
+            checklist_chosen: false,
             previous,
+            previous_checklists,
             from: 0,
             field: FormField::Force,
             error: None,
@@ -101,8 +112,16 @@ impl NewForm {
         self.from.checked_sub(1).and_then(|i| self.previous.get(i))
     }
 
-    /// Moves a choice field (checklist or starting point) one way or the other.
-    fn choose(&mut self, forward: bool) {
+    /// Moves a choice field (checklist or starting point) one way or the other. The first
+    /// move on the checklist starts from the one that would be used.
+    fn choose(&mut self, ws: &Workspace, forward: bool) {
+        if self.field == FormField::Checklist && !self.checklist_chosen {
+            let (id, _) = self.to_use(ws);
+            if let Some(at) = self.checklists.iter().position(|c| *c == id) {
+                self.checklist = at;
+            }
+            self.checklist_chosen = true;
+        }
         let (len, choice) = match self.field {
             FormField::Checklist => (self.checklists.len(), &mut self.checklist),
             _ => (self.previous.len() + 1, &mut self.from),
@@ -112,14 +131,55 @@ impl NewForm {
         }
     }
 
+    /// The checklist the new assessment will use, and why, as the form stands.
+    pub fn to_use(&self, ws: &Workspace) -> (String, String) {
+        let shown = self.checklists.get(self.checklist).cloned();
+        let before = self
+            .from
+            .checked_sub(1)
+            .and_then(|i| self.previous_checklists.get(i))
+            .and_then(|id| ws.catalog.resolve(id, None).ok());
+        let period = text_of(&self.period).trim().to_string();
+        let period = if period.is_empty() {
+            "not yet given".to_string()
+        } else {
+            period
+        };
+        match (before, shown) {
+            (Some(before), Some(id)) if self.checklist_chosen => {
+                let why = match ws.catalog.resolve(&id, None) {
+                    Ok(after) => carry::chosen(&before, &after, &period).unwrap_or_else(|| {
+                        "The checklist last period used, as chosen.".to_string()
+                    }),
+                    Err(_) => "This checklist cannot be loaded.".to_string(),
+                };
+                (id, why)
+            }
+            (Some(before), _) => {
+                let f = carry::follow_on(&ws.catalog, &before, &period);
+                let why = f
+                    .why
+                    .unwrap_or_else(|| "The checklist last period used.".to_string());
+                (f.checklist.id, why)
+            }
+            (None, Some(id)) if self.checklist_chosen => (id, "As chosen.".to_string()),
+            (None, Some(id)) => (
+                id,
+                "probity's default checklist for a new assessment.".into(),
+            ),
+            (None, None) => (String::new(), String::new()),
+        }
+    }
+
     /// What the form asks probity to create.
     fn request(&self) -> Start {
         let from = self.carried_from();
         Start {
             force: Some(text_of(&self.force).to_string()),
             period: text_of(&self.period).to_string(),
-            // Starting from last period, its checklist (or the one that supersedes it).
-            checklist: if from.is_some() {
+            // Starting from last period and nothing chosen: its checklist, or the one that
+            // replaces it from this period.
+            checklist: if from.is_some() && !self.checklist_chosen {
                 None
             } else {
                 self.checklists.get(self.checklist).cloned()
@@ -150,7 +210,7 @@ pub fn update(app: &mut App, action: Action) {
                     };
                     type_into(field, KeyEvent::from(code));
                 }
-                None => form.choose(forward),
+                None => form.choose(&app.ws, forward),
             }
         }
         Action::Type(key) => {
@@ -260,11 +320,12 @@ pub fn render(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
             frame.render_widget(text, inside);
         }
     }
-    let chosen = form
-        .checklists
-        .get(form.checklist)
-        .map(String::as_str)
-        .unwrap_or("(no checklist could be loaded)");
+    let (chosen, why) = form.to_use(&app.ws);
+    let chosen = if chosen.is_empty() {
+        "(no checklist could be loaded)".to_string()
+    } else {
+        chosen
+    };
     let title = app
         .ws
         .catalog
@@ -279,22 +340,18 @@ pub fn render(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         keymap::key_name(Context::NewForm, &Action::PrevChoice),
         keymap::key_name(Context::NewForm, &Action::NextChoice)
     );
-    let checklist_line = match form.carried_from() {
-        Some(_) => Line::styled(
-            "the one last period used, or the newer version that replaces it",
-            theme.dim(),
-        ),
-        None => Line::from(vec![
+    let block = field(
+        &format!("Checklist ({arrows} to change)"),
+        FormField::Checklist,
+    );
+    let inside = block.inner(rows[4]);
+    frame.render_widget(block, rows[4]);
+    frame.render_widget(
+        Line::from(vec![
             Span::styled(format!("‹ {chosen} › "), theme.bold()),
             Span::raw(title),
         ]),
-    };
-    frame.render_widget(
-        Paragraph::new(checklist_line).block(field(
-            &format!("Checklist ({arrows} to change)"),
-            FormField::Checklist,
-        )),
-        rows[4],
+        inside,
     );
     let from_line = match form.carried_from() {
         Some((_, label)) => Line::from(vec![
@@ -313,12 +370,15 @@ pub fn render(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         )),
         rows[5],
     );
+    // Below the fields: why the checklist shown is the one used, after any error.
+    let mut below: Vec<Line> = Vec::new();
     if let Some(error) = &form.error {
-        frame.render_widget(
-            Paragraph::new(Line::styled(error.as_str(), theme.error())).wrap(Wrap { trim: true }),
-            rows[6],
-        );
+        below.push(Line::styled(error.as_str(), theme.error()));
     }
+    if !why.is_empty() {
+        below.push(Line::styled(format!("Checklist: {why}"), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), rows[6]);
     frame.render_widget(
         Line::styled(
             keymap::hint(

@@ -10,6 +10,7 @@ use probity_core::answer::Value;
 use probity_core::assessment::{Answer, Finality};
 use probity_core::checklist::Item;
 use probity_core::history::{Cause, Event};
+use probity_core::progress::carry::{self, Baseline};
 use probity_core::workspace::{
     AfterAnswer, Opened, Period, Refused, Resolution, ResolveError, SignError, Workspace, check,
 };
@@ -40,6 +41,9 @@ pub struct Session {
     /// This force's other periods in the same folder, oldest first, for the trend sparkline
     /// and for moving between periods; read when the file opens.
     pub periods: Vec<Period>,
+    /// Last period's figures and dates, from the file this one was carried from when it is in
+    /// the same folder: shown beside each item, never as its answer.
+    pub baselines: Vec<Baseline>,
     /// Every change made here, to undo and redo.
     pub undo: Undo,
     /// For a read-only view: what the other window last did to the file.
@@ -167,6 +171,14 @@ impl Session {
                 .collect(),
             None => Vec::new(),
         };
+        let baselines = opened
+            .assessment
+            .carried_from
+            .as_deref()
+            .and_then(|from| periods.iter().find(|p| p.period == from))
+            .and_then(|p| ws.load(&p.path).ok())
+            .map(|(before, checklist)| carry::baselines(&before, &checklist, &opened.checklist))
+            .unwrap_or_default();
         let watch = opened.read_only().then(|| Watch::new(&opened));
         let mut session = Session {
             opened,
@@ -181,6 +193,7 @@ impl Session {
             advance: Advance::from(ws.after_answer),
             scroll: Scroll::default(),
             periods,
+            baselines,
             undo: Undo::default(),
             watch,
             notice: None,

@@ -55,12 +55,19 @@ fn every_format(home: &Path, file: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Confirms Dorset 2012's one answer flagged for review (or sign-off is refused), then signs.
+/// Dorset 2012's answers flagged for review: assumed beyond what HMIC's letter says.
+const DORSET_FLAGGED: [&str; 4] = [
+    "gifts.register.monitoring",
+    "business.policy",
+    "business.decisions",
+    "values.statement",
+];
+
+/// Confirms Dorset 2012's answers flagged for review (or sign-off is refused), then signs.
 fn confirm_and_sign(home: &Path, file: &str) {
-    ok(
-        home,
-        &["answer", file, "gifts.register.monitoring", "--no-review"],
-    );
+    for item in DORSET_FLAGGED {
+        ok(home, &["answer", file, item, "--no-review"]);
+    }
     ok(home, &["sign", file, "--by", "A. Chief", "--role", "DCC"]);
 }
 

@@ -157,12 +157,19 @@ fn the_version_two_checklist_is_carried_and_compared_without_losing_an_answer() 
     let walk = Crosswalk::between(&v1, &v2);
     for (id, answer) in &prev.answers {
         let targets = walk.fate(id).unwrap().targets(id);
+        // A figure or a date is last period's baseline, named in the briefing, not an answer.
+        let baseline = carried.report.baselines.iter().any(|b| b.from == *id);
         let kept = targets.iter().any(|t| next.answer(t).is_some())
-            || next.orphans.iter().any(|o| o.id == *id);
+            || next.orphans.iter().any(|o| o.id == *id)
+            || baseline;
         assert!(kept, "the answer to {id} was lost");
+        if baseline {
+            continue;
+        }
         for t in targets {
             let now = next.answer(t).unwrap();
-            assert!(now.carried, "{t} must be unconfirmed");
+            // Only an answer is carried for confirming; a note on its own comes across as it was.
+            assert_eq!(now.carried, now.value.is_some(), "{t} must be unconfirmed");
             assert!(
                 answer.evidence.iter().all(|e| now.evidence.contains(e)),
                 "evidence of {id} lost in {t}"
@@ -185,10 +192,21 @@ fn the_version_two_checklist_is_carried_and_compared_without_losing_an_answer() 
         next.value("media.training.social"),
         prev.value("media.training")
     );
+    // Merged with a question Dorset left unanswered: at most "partly", and flagged for review.
     assert_eq!(
-        next.value("values.standards"),
-        prev.value("values.statement")
+        prev.value("values.statement"),
+        Some(&probity_core::answer::Value::Status(
+            probity_core::answer::Status::Yes
+        ))
     );
+    let merged = next.answer("values.standards").unwrap();
+    assert_eq!(
+        merged.value,
+        Some(probity_core::answer::Value::Status(
+            probity_core::answer::Status::Partial
+        ))
+    );
+    assert!(merged.review);
     assert_eq!(carried.report.not_comparable.len(), 1);
     assert_eq!(
         carried.report.not_comparable[0].id,
@@ -205,7 +223,8 @@ fn the_version_two_checklist_is_carried_and_compared_without_losing_an_answer() 
         &Page::new("OFFICIAL", today),
         false,
     );
-    for id in prev.answers.keys() {
+    // Every answered item; one left unanswered with a note has nothing to compare.
+    for (id, _) in prev.answers.iter().filter(|(_, a)| a.value.is_some()) {
         let shown = c.items.iter().any(|i| i.id == *id || i.from.contains(id));
         assert!(shown, "{id} missing from the comparison");
     }
@@ -223,13 +242,16 @@ fn the_version_two_checklist_is_carried_and_compared_without_losing_an_answer() 
         .unwrap();
     assert_eq!(retired.change, Change::NotComparable);
     assert!(retired.reason.as_deref().unwrap().starts_with("retired"));
+    // Carried as they were, but for the merge capped at "partly" above.
     assert!(
         c.items
             .iter()
-            .filter(|i| i.change != Change::NotComparable)
+            .filter(|i| i.change != Change::NotComparable && i.id != "values.standards")
             .all(|i| i.change == Change::Unchanged)
     );
-    assert!(c.findings.closed.is_empty() && c.findings.opened.is_empty());
+    // The only new finding is the merged item's "partly".
+    assert!(c.findings.closed.is_empty(), "{:?}", c.findings.closed);
+    assert_eq!(c.findings.opened, ["values.standards"]);
     let crossref = c
         .ledger
         .iter()
@@ -603,6 +625,13 @@ fn summary_csv_defuses_formulas_from_files() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(fixture("durham-2012.toml")).unwrap();
     let evil = dir.path().join("evil.toml");
+    // A gap of its own, so that the summary names the force beside a finding.
+    let gap = "[answers.\"procurement.gifts_crossref\"]\nvalue = \"no\"";
+    let text = text.replace(
+        "[answers.\"procurement.gifts_crossref\"]\nvalue = \"yes\"",
+        gap,
+    );
+    assert!(text.contains(gap));
     std::fs::write(
         &evil,
         text.replace("Durham Constabulary", "=HYPERLINK(\\\"http://x\\\")"),
@@ -800,7 +829,8 @@ fn a_comparison_across_the_two_built_in_checklists_reads_sensibly() {
         (c.before_checklist.as_str(), c.after_checklist.as_str()),
         ("wfof-2011", "integrity-2026")
     );
-    for id in prev.answers.keys() {
+    // Every answered item; one left unanswered with a note has nothing to compare.
+    for (id, _) in prev.answers.iter().filter(|(_, a)| a.value.is_some()) {
         let shown = c.items.iter().any(|i| i.id == *id || i.from.contains(id));
         assert!(shown, "{id} missing from the comparison");
     }
@@ -821,4 +851,49 @@ fn a_comparison_across_the_two_built_in_checklists_reads_sensibly() {
             .any(|p| p.contains("may come from the new questions")),
         "{narrative:?}"
     );
+}
+
+/// Carrying Dorset's 2012 file into 2013 keeps it on the 2011 checklist, because the 2026 one
+/// applies only from 2025; asked for by name, the 2026 checklist is used and the briefing says
+/// so. Both briefings say which checklist is used and why.
+#[test]
+fn the_checklist_follows_the_period() {
+    let home = tempfile::tempdir().unwrap();
+    let new = |extra: &[&str], out: &str| {
+        let run = at_today()
+            .arg("--data-dir")
+            .arg(home.path())
+            .args(["new", "--no-tui", "--period", "2013", "--from"])
+            .arg(fixture("dorset-2012.toml"))
+            .args(extra)
+            .arg("--out")
+            .arg(home.path().join(out))
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let path = home.path().join(out);
+        let text = std::fs::read_to_string(&path).unwrap();
+        (String::from_utf8(run.stdout).unwrap(), text)
+    };
+    let (said, text) = new(&[], "kept.toml");
+    assert!(text.contains("checklist = \"wfof-2011\""), "{text}");
+    assert!(
+        said.contains("This period (2013) stays on wfof-2011")
+            && said.contains("integrity-2026 replaces it only for periods from 2025"),
+        "{said}"
+    );
+    assert!(!said.contains("What changed in the checklist"), "{said}");
+
+    let (said, text) = new(&["--checklist", "integrity-2026"], "moved.toml");
+    assert!(text.contains("checklist = \"integrity-2026\""), "{text}");
+    assert!(
+        said.contains("uses integrity-2026, as chosen; last period used wfof-2011")
+            && said.contains("meant for periods from 2025"),
+        "{said}"
+    );
+    assert!(said.contains("What changed in the checklist"), "{said}");
 }

@@ -143,7 +143,7 @@ fn findings_and_figures_are_tables() {
         charts[0]
     );
     assert!(
-        charts[1].contains("1 high, 2 medium, 3 low"),
+        charts[1].contains("1 high, 0 medium, 4 low"),
         "{}",
         charts[1]
     );
@@ -243,9 +243,9 @@ fn the_progress_report_is_a_word_document() {
         scores[1],
         [
             "Overall",
-            "79",
+            "80",
             "89.7",
-            "+10.7",
+            "+9.7",
             "provisional in 2012 and 2013"
         ]
     );
@@ -283,12 +283,12 @@ fn the_summary_is_a_word_document() {
         [
             "Dorset Police",
             "2012",
-            "79",
+            "80",
             "Provisional",
-            "33.3%",
+            "32.1%",
             "1",
-            "2",
-            "3",
+            "0",
+            "4",
             // Overdue at Dorset's own as-at date, the end of its period (31 May 2012).
             "0",
             "95.9%\n47 of 49"

@@ -47,6 +47,9 @@ pub struct Header {
     /// The checklist this one succeeds, when answers are carried across versions.
     #[serde(default)]
     pub supersedes: Option<String>,
+    /// The first period it applies to, when it says.
+    #[serde(default)]
+    pub applies_from: Option<String>,
 }
 
 /// A checklist the catalog can see. Its header is read when the catalog is made; the whole
@@ -129,6 +132,7 @@ impl Header {
             version: c.version.clone(),
             provenance: c.provenance.clone(),
             supersedes: c.supersedes.clone(),
+            applies_from: c.applies_from.clone(),
         }
     }
 }

@@ -26,6 +26,12 @@ pub struct ChecklistFile {
     /// Id of the checklist this one succeeds, for carrying answers across versions.
     #[serde(default)]
     pub supersedes: Option<String>,
+    /// The first period this checklist applies to, such as "2025" (a period starting in that
+    /// year or later). Only then is it offered in place of the one it supersedes when a new
+    /// period is carried forward; without it, it is used only when chosen.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub applies_from: Option<Spanned<String>>,
     #[serde(default)]
     pub recommendations: Vec<RecommendationFile>,
     #[schemars(with = "Vec<AreaFile>")]
@@ -276,6 +282,14 @@ pub struct ItemFile {
     /// crosscheck --record` adds its evidence here): "gifts" or "interests".
     #[serde(default)]
     pub crosscheck: Option<super::Register>,
+    /// For an answer that holds only for a time (an assessment no more than a year old, say):
+    /// a new period further than this many months after the one answered does not carry it.
+    #[serde(default)]
+    pub carry_within_months: Option<u32>,
+    /// For a figure that replaces an earlier one counted differently: how the definition
+    /// changed. Its earlier figures are then "not comparable", never a baseline.
+    #[serde(default)]
+    pub definition_changed: Option<String>,
     /// Status items: whether "na" (not applicable) may be answered at all. In a checklist with
     /// `[grading]` a status item that says neither `na` nor `na_if` does not allow it.
     #[serde(default)]

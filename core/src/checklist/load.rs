@@ -214,6 +214,15 @@ impl Loader<'_> {
 
     fn build(&mut self, file: ChecklistFile) -> Checklist {
         self.claim("checklist", &file.id);
+        if let Some(from) = &file.applies_from
+            && text::first_year(from.get_ref()).is_none()
+        {
+            self.problem(
+                from.span(),
+                format!("applies_from \"{}\" names no year", from.get_ref()),
+            )
+            .help = Some("give the first period the checklist applies to, e.g. \"2025\"".into());
+        }
         let recommendations: Vec<Recommendation> = file
             .recommendations
             .into_iter()
@@ -323,6 +332,8 @@ impl Loader<'_> {
                     na,
                     statutory: item_file.statutory,
                     crosscheck: item_file.crosscheck,
+                    carry_within_months: item_file.carry_within_months,
+                    definition_changed: item_file.definition_changed.as_deref().map(clean),
                     id,
                     prompt: clean(&item_file.prompt),
                     guidance: clean(&item_file.guidance),
@@ -446,6 +457,7 @@ impl Loader<'_> {
                 clean,
             ),
             supersedes: file.supersedes.map(|s| text::clean_name(&s)),
+            applies_from: file.applies_from.map(|s| text::clean_name(s.get_ref())),
             recommendations,
             areas,
             rules,

@@ -39,6 +39,10 @@ pub struct Checklist {
     pub described_as: String,
     /// The checklist this one succeeds, when answers are carried across versions.
     pub supersedes: Option<String>,
+    /// The first period it applies to: only from then is it offered in place of the one it
+    /// supersedes.
+    #[serde(default)]
+    pub applies_from: Option<String>,
     pub recommendations: Vec<Recommendation>,
     pub areas: Vec<Area>,
     pub rules: Vec<Rule>,
@@ -187,6 +191,14 @@ pub struct Item {
     /// The register whose cross-check against suppliers answers this item, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crosscheck: Option<Register>,
+    /// An answer that holds only for a time is not carried to a period more than this many
+    /// months after the one answered.
+    #[serde(default)]
+    pub carry_within_months: Option<u32>,
+    /// How a figure's definition changed from the items it replaces, which makes their
+    /// figures not comparable with its own.
+    #[serde(default)]
+    pub definition_changed: Option<String>,
 }
 
 /// A register the cross-check matches against suppliers (`probity crosscheck`); an item

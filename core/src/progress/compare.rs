@@ -434,6 +434,17 @@ fn item_changes(before: &Side, after: &Side, walk: &Crosswalk) -> Vec<ItemChange
                 Change::NotComparable,
                 Some("not answered this period".into()),
             ),
+            (Some(_), Some(_))
+                if item.definition_changed.is_some() && sources.iter().any(|s| *s != item.id) =>
+            {
+                (
+                    Change::NotComparable,
+                    Some(format!(
+                        "counted differently: {}",
+                        item.definition_changed.as_deref().unwrap_or_default()
+                    )),
+                )
+            }
             (Some(w), Some(n)) => (movement(item, w, n), None),
         };
         let from = if sources.len() == 1 && sources[0] == item.id {

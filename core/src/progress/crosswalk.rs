@@ -165,6 +165,11 @@ pub struct Briefing {
     #[serde(skip)]
     #[schemars(skip)]
     pub areas: BTreeMap<String, String>,
+    /// The later checklist's figures and dates, which are never carried, each with how its
+    /// definition changed when it did.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub figures: BTreeMap<String, Option<String>>,
 }
 
 /// More new items than this are summarised by area rather than listed one by one.
@@ -203,6 +208,11 @@ impl Briefing {
                 .areas
                 .iter()
                 .flat_map(|a| a.items.iter().map(|i| (i.id.clone(), a.title.clone())))
+                .collect(),
+            figures: after
+                .items()
+                .filter(|i| i.kind.is_numeric() || i.kind == crate::answer::Kind::Date)
+                .map(|i| (i.id.clone(), i.definition_changed.clone()))
                 .collect(),
         };
         for (id, fate) in walk.fates() {
@@ -286,6 +296,21 @@ impl Briefing {
             }
         }
         for (old, new) in &self.renamed {
+            if let Some(redefined) = self.figures.get(new) {
+                out.push(match redefined {
+                    Some(how) => format!(
+                        "Not comparable: {} is replaced by {}, which is counted differently: {how}",
+                        self.name(old),
+                        self.name(new)
+                    ),
+                    None => format!(
+                        "Renamed: {} is now asked as {}; last year's figure is shown as a baseline, not carried.",
+                        self.name(old),
+                        self.name(new)
+                    ),
+                });
+                continue;
+            }
             out.push(if self.name(old) == self.name(new) {
                 format!(
                     "Moved: {} is now asked under \u{201c}{}\u{201d}; last year's answer has been carried to it.",

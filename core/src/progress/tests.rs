@@ -362,7 +362,12 @@ fn a_note_on_its_own_comes_across_but_is_not_a_carried_answer() {
     let kept = carried.assessment.answer("kept").unwrap();
     assert_eq!(kept.note.as_deref(), Some("Only a note."));
     assert!(!kept.carried, "nothing to confirm");
-    let answered = prev.answers.values().filter(|a| a.value.is_some()).count();
+    // Figures are last period's baseline, never carried as answers.
+    let answered = prev
+        .answers
+        .iter()
+        .filter(|(id, a)| a.value.is_some() && !v1.item(id).is_some_and(|i| i.kind.is_numeric()))
+        .count();
     assert_eq!(carried.report.carried, answered);
     assert!(!carried.assessment.unconfirmed().any(|id| id == "kept"));
 }
@@ -440,19 +445,57 @@ proptest! {
 }
 
 #[test]
-fn a_new_period_moves_to_the_newest_successor() {
+fn a_new_period_moves_to_a_successor_only_from_the_period_it_applies_from() {
     let dir = tempfile::tempdir().unwrap();
-    let v3 = V2
+    let v2 = V2.replace(
+        "supersedes = \"mini-1\"",
+        "supersedes = \"mini-1\"\napplies_from = \"2020\"",
+    );
+    let v3 = v2
         .replace("id = \"mini-2\"", "id = \"mini-3\"")
-        .replace("supersedes = \"mini-1\"", "supersedes = \"mini-2\"");
-    std::fs::write(dir.path().join("v2.toml"), V2).unwrap();
+        .replace("supersedes = \"mini-1\"", "supersedes = \"mini-2\"")
+        .replace("applies_from = \"2020\"", "applies_from = \"2025/26\"");
+    std::fs::write(dir.path().join("v2.toml"), &v2).unwrap();
     std::fs::write(dir.path().join("v3.toml"), v3).unwrap();
     let catalog = crate::checklist::Catalog::discover(Some(dir.path()));
-    let (v1, v2) = checklists();
-    assert_eq!(super::carry::successor(&catalog, &v1).id, "mini-3");
-    assert_eq!(super::carry::successor(&catalog, &v2).id, "mini-3");
+    let (v1, _) = checklists();
+    let v2 = catalog.resolve("mini-2", None).unwrap();
+    let to = |c, period| super::carry::follow_on(&catalog, c, period);
+    assert_eq!(to(&v1, "2026").checklist.id, "mini-3");
+    assert_eq!(to(&v2, "2026").checklist.id, "mini-3");
+    let mid = to(&v1, "2021/22");
+    assert_eq!(mid.checklist.id, "mini-2");
+    let why = mid.why.unwrap();
+    assert!(
+        why.contains("stays on mini-2") && why.contains("from 2025/26"),
+        "{why}"
+    );
+    let early = to(&v1, "2013");
+    assert_eq!(early.checklist.id, "mini-1");
+    assert!(early.why.unwrap().contains("only for periods from 2020"));
+    assert_eq!(
+        to(&v1, "Q3").checklist.id,
+        "mini-1",
+        "no year: keep the family"
+    );
     let v3 = catalog.resolve("mini-3", None).unwrap();
-    assert_eq!(super::carry::successor(&catalog, &v3).id, "mini-3");
+    let last = to(&v3, "2030");
+    assert_eq!(last.checklist.id, "mini-3");
+    assert!(last.why.is_none(), "nothing supersedes it: nothing to say");
+}
+
+#[test]
+fn a_successor_that_does_not_say_when_it_applies_is_used_only_when_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("v2.toml"), V2).unwrap();
+    let catalog = crate::checklist::Catalog::discover(Some(dir.path()));
+    let (v1, v2) = checklists();
+    let f = super::carry::follow_on(&catalog, &v1, "2030");
+    assert_eq!(f.checklist.id, "mini-1");
+    assert!(f.why.unwrap().contains("used only when chosen"));
+    let why = super::carry::chosen(&v1, &v2, "2030").unwrap();
+    assert!(why.contains("uses mini-2, as chosen"), "{why}");
+    assert!(super::carry::chosen(&v1, &v1, "2030").is_none());
 }
 
 proptest! {

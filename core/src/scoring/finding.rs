@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{Facts, ItemState};
 use crate::answer::Value;
 use crate::assessment::Assessment;
-use crate::checklist::{Checklist, Label, Severity};
+use crate::checklist::{Checklist, Label, Rule, Severity};
 use crate::condition::Step;
 
 /// A gap the chief officer team should act on, with the answers that show why.
@@ -55,6 +55,26 @@ fn rests_on_unconfirmed(assessment: &Assessment, items: &[String]) -> bool {
         .any(|i| assessment.answer(i).is_some_and(|a| a.is_unconfirmed()))
 }
 
+/// Whether the scored controls a rule stands for (those it covers, or its anchor when it covers
+/// none) are all partly met: each answered one earns some credit and at least one not all of it.
+/// A rule that fires on a "no", on "na" or on figures alone keeps its severity, and so does a
+/// critical rule: its threshold, not the partial answer, is what makes it critical.
+fn fires_on_partial(rule: &Rule, states: &HashMap<String, ItemState>) -> bool {
+    if rule.critical {
+        return false;
+    }
+    let controls: Vec<&str> = if rule.covers.is_empty() {
+        rule.anchor.as_deref().into_iter().collect()
+    } else {
+        rule.covers.iter().map(String::as_str).collect()
+    };
+    let credits: Vec<f64> = controls
+        .iter()
+        .filter_map(|id| states.get(*id).and_then(|s| s.credit))
+        .collect();
+    !credits.is_empty() && credits.iter().all(|c| *c > 0.0) && credits.iter().any(|c| *c < 1.0)
+}
+
 pub(super) fn collect(
     checklist: &Checklist,
     assessment: &Assessment,
@@ -87,12 +107,22 @@ pub(super) fn collect(
         let area_item = anchor
             .or(items.first().map(String::as_str))
             .unwrap_or_default();
+        // A rule that fires on a partly met control is one step lower, and an area for
+        // improvement, exactly as the item's own finding would be.
+        let (severity, label) = if fires_on_partial(rule, states) {
+            (
+                rule.severity.lower(),
+                rule.label.map(|_| Label::AreaForImprovement),
+            )
+        } else {
+            (rule.severity, rule.label)
+        };
         findings.push((
             order.get(area_item).copied().unwrap_or(usize::MAX),
             Finding {
                 id: rule.id.clone(),
                 kind: FindingKind::Rule,
-                severity: rule.severity,
+                severity,
                 title: rule.title.clone(),
                 explanation: rule.explanation.clone(),
                 action: rule.action.clone(),
@@ -105,7 +135,7 @@ pub(super) fn collect(
                 owner: answer.and_then(|a| a.owner.clone()),
                 due: answer.and_then(|a| a.due),
                 recommendations: rule.recommendations.clone(),
-                label: rule.label,
+                label,
                 unconfirmed,
             },
         ));

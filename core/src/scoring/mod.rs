@@ -32,7 +32,8 @@ every score, rating, verdict and judgement until they are confirmed. Choice item
 lower the score, and completeness (answered ÷ applicable items) is reported beside it. Items whose \
 ask-condition does not hold are not applicable: they are neither scored nor flagged. Every no is a \
 finding at the item's severity and every partial one step lower; each compound rule that fires is a \
-finding at its own severity, and may fold in the item findings it covers. Counts, amounts and \
+finding at its own severity, one step lower when the controls it covers are only partly met, and \
+may fold in the item findings it covers. Counts, amounts and \
 percentages are metrics: they feed rules and comparisons, not the score.";
 
 /// Everything the scorer concludes about one assessment.

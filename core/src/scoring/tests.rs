@@ -171,6 +171,24 @@ fn no_and_partial_are_findings_with_lowered_severity_for_partial() {
 }
 
 #[test]
+fn a_rule_that_fires_on_a_partial_answer_is_one_step_lower_as_the_item_would_be() {
+    let c = checklist();
+    let severity = |crossref: Status| {
+        let a = with(&[
+            ("gifts.register", st(Status::Yes)),
+            ("procurement.crossref", st(crossref)),
+        ]);
+        let e = evaluate(&c, &a, today());
+        e.findings
+            .iter()
+            .find(|f| f.id == "crossref_gap")
+            .map(|f| f.severity)
+    };
+    assert_eq!(severity(Status::No), Some(Severity::High));
+    assert_eq!(severity(Status::Partial), Some(Severity::Medium));
+}
+
+#[test]
 fn a_rule_fires_with_its_trace_and_folds_in_the_item_it_covers() {
     let c = checklist();
     let mut a = with(&[

@@ -16,7 +16,8 @@ pub struct Start {
     pub force: Option<String>,
     pub period: String,
     /// A checklist id or path; by default the built-in one, or when carrying forward the
-    /// previous file's checklist or the newest that supersedes it.
+    /// previous file's checklist, or the newest that supersedes it and applies from this
+    /// period (see [`carry::follow_on`]).
     pub checklist: Option<String>,
     /// Last period's assessment, to carry forward.
     pub from: Option<PathBuf>,
@@ -74,15 +75,24 @@ impl Workspace {
                 .resolve(name, None)
                 .map_err(StartError::Checklist)
         };
-        let checklist = match (&request.checklist, &previous) {
-            (Some(name), _) => resolve(name)?,
-            (None, Some((_, before))) => carry::successor(&self.catalog, before),
-            (None, None) => resolve(Catalog::default_id())?,
-        };
         let period = clean_name(&request.period);
+        let (checklist, why) = match (&request.checklist, &previous) {
+            (Some(name), Some((_, before))) => {
+                let after = resolve(name)?;
+                let why = carry::chosen(before, &after, &period);
+                (after, why)
+            }
+            (Some(name), None) => (resolve(name)?, None),
+            (None, Some((_, before))) => {
+                let f = carry::follow_on(&self.catalog, before, &period);
+                (f.checklist, f.why)
+            }
+            (None, None) => (resolve(Catalog::default_id())?, None),
+        };
         let (mut assessment, mut carried) = match &previous {
             Some((prev, before)) => {
-                let c = carry::carry_forward(prev, before, &checklist, &period);
+                let mut c = carry::carry_forward(prev, before, &checklist, &period);
+                c.report.checklist_choice = why;
                 (c.assessment, Some(c.report))
             }
             None => (Assessment::new(&checklist, "", &period), None),

@@ -72,6 +72,16 @@ fn lines<'a>(s: &'a Session, item: &'a Item, theme: Theme, budget: usize) -> Vec
             None => Span::styled(format!("not answered ({})", hint(&item.kind)), theme.dim()),
         },
     ]));
+    for b in s.baselines.iter().filter(|b| b.item == item.id) {
+        let from = s.assessment.carried_from.as_deref().unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("Last period ({from}): "), theme.bold()),
+            Span::raw(match &b.redefined {
+                Some(how) => format!("{}, not comparable: {how}", b.value),
+                None => format!("{}, a baseline, not this period's answer", b.value),
+            }),
+        ]));
+    }
     if let Some(a) = answer.filter(|a| a.value.is_some()) {
         lines.push(Line::from(vec![
             Span::styled("Assurance: ", theme.bold()),

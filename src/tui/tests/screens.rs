@@ -256,7 +256,7 @@ fn the_header_shows_the_forces_trend_across_periods_in_the_folder() {
     let text = screen.to_string();
     let header = text.lines().next().unwrap();
     assert!(header.contains("2011–2013 "), "{header}");
-    assert!(header.contains("→79→"), "{header}");
+    assert!(header.contains("→80→"), "{header}");
 
     // A changed answer moves the open period's point at once.
     let before = s.trend()[1].1;

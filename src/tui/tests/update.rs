@@ -584,15 +584,22 @@ fn export_paths_can_hold_any_letter() {
     );
 }
 
-#[test]
-fn next_year_starts_from_last_year_with_a_briefing_and_confirmations() {
-    let dir = data_dir();
-    let (mut app, _) = dorset(dir.path());
+/// Dorset's 2012 file with one answer, and the new-assessment form filled in for 2013 starting
+/// from it.
+fn form_from_2012(dir: &std::path::Path) -> App {
+    let (mut app, _) = dorset(dir);
     go(&mut app, "media.policy");
     press(&mut app, "yq");
     drop(app);
-    let mut app = App::home(ws(dir.path()));
+    let mut app = App::home(ws(dir));
     press(&mut app, "c<Tab>2013<Tab><Tab><Tab><Right>");
+    app
+}
+
+#[test]
+fn next_year_starts_from_last_year_with_a_briefing_and_confirmations() {
+    let dir = data_dir();
+    let mut app = form_from_2012(dir.path());
     let Screen::NewForm(form) = &app.screen else {
         panic!()
     };
@@ -624,6 +631,31 @@ fn next_year_starts_from_last_year_with_a_briefing_and_confirmations() {
         !saved.answer("media.policy").unwrap().carried,
         "the confirmation is saved"
     );
+}
+
+#[test]
+fn the_form_chooses_the_checklist_when_carrying_forward_and_says_why() {
+    let dir = data_dir();
+    // Period 2013, started from Dorset 2012: the 2011 checklist is kept, and the form says why.
+    let mut app = form_from_2012(dir.path());
+    let Screen::NewForm(form) = &app.screen else {
+        panic!()
+    };
+    let (id, why) = form.to_use(&app.ws);
+    assert_eq!(id, "wfof-2011");
+    assert!(why.contains("only for periods from 2025"), "{why}");
+    let screen = draw(&app, 100, 30).to_string();
+    assert!(screen.contains("‹ wfof-2011 ›"), "{screen}");
+    // ← → on the checklist field choose another, even when carrying forward.
+    press(&mut app, "<BackTab><Right>");
+    let Screen::NewForm(form) = &app.screen else {
+        panic!()
+    };
+    let (id, why) = form.to_use(&app.ws);
+    assert_eq!(id, "integrity-2026");
+    assert!(why.contains("as chosen"), "{why}");
+    press(&mut app, "<Enter>");
+    assert_eq!(session(&app).assessment.checklist, "integrity-2026");
 }
 
 #[test]

@@ -165,3 +165,29 @@ fn confirming_the_last_carried_answers_in_an_area_goes_on_to_the_next_with_any()
         notice(&app)
     );
 }
+
+#[test]
+fn last_periods_figure_is_shown_beside_the_item_not_carried_as_its_answer() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    go(&mut app, "business.applications");
+    press(&mut app, "AA<Enter>49<Enter>");
+    assert_eq!(
+        session(&app).assessment.value("business.applications"),
+        Some(&probity_core::answer::Value::Number(49.0))
+    );
+    press(&mut app, "q");
+    press(
+        &mut app,
+        "c<Tab>2013<Tab>Head of PSD<Tab><Tab><Right><Enter>",
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(session(&app).assessment.period, "2013");
+    assert_eq!(
+        session(&app).assessment.value("business.applications"),
+        None
+    );
+    go(&mut app, "business.applications");
+    let screen = draw(&app, 140, 40).to_string();
+    assert!(screen.contains("Last period (2012): 49"), "{screen}");
+}

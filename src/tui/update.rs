@@ -67,6 +67,24 @@ pub fn update(app: &mut App, action: Action) {
     if let Some(notice) = app.session_mut().and_then(|s| s.notice.take()) {
         app.notice = Some(notice);
     }
+    outside(app);
+}
+
+/// Tells what a save found changed outside probity, which matters more than anything the key
+/// itself said, and asks about a change here that met one there.
+fn outside(app: &mut App) {
+    let Some(s) = app.session_mut() else {
+        return;
+    };
+    let Some(outside) = s.outside.take() else {
+        return;
+    };
+    let said = s.outside_notice(&outside);
+    let ask = (!outside.held_back.is_empty()).then(|| dialog::KeepMine::new(outside.held_back, s));
+    app.notice = Some(said);
+    if let Some(ask) = ask {
+        app.dialog = Some(Dialog::KeepMine(ask));
+    }
 }
 
 /// What a key says while the window is too small to show what it would do.

@@ -26,7 +26,7 @@ pub use actor::{AfterAnswer, ConfigError, system_user};
 pub use export::{ExportError, Overwrite, export};
 pub use judge::{JudgeError, JudgementEdit};
 pub use listing::{Listed, Period, PreviousError, Summary};
-pub use open::{Edit, OpenError, Opened, ReadOnly, Refused};
+pub use open::{Edit, OpenError, Opened, Outside, ReadOnly, Refused};
 pub use returns::{Imported, MakeError, Resolution, ResolveError};
 pub use sign::{Blocker, ReopenError, SignError};
 pub use start::{Start, StartError, Started, file_name};

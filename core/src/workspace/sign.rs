@@ -46,6 +46,12 @@ pub enum SignError {
     Missing(&'static str),
     #[error(transparent)]
     Save(storage::Error),
+    /// The file was changed outside probity since it was read: the changes are now recorded
+    /// and in view, so nothing is sealed that the signer has not seen.
+    #[error(
+        "the file was changed outside probity while open here; the changes are recorded in its history and shown now, so check them and sign again"
+    )]
+    ChangedOutside,
 }
 
 /// Why an assessment was not reopened.
@@ -150,6 +156,9 @@ impl Opened {
         }
         // Everything changed so far is recorded first, so the seal covers it.
         self.save().map_err(SignError::Save)?;
+        if self.outside.is_some() {
+            return Err(SignError::ChangedOutside);
+        }
         let before = self.assessment.clone();
         self.assessment.stage = Stage::Final;
         // To the second, as the file keeps it, so the seal can be computed again from the file.
@@ -200,6 +209,8 @@ impl Opened {
         if reason.is_empty() {
             return Err(ReopenError::NoReason);
         }
+        // What another writer changed meanwhile is recorded and kept first.
+        self.save().map_err(ReopenError::Save)?;
         let before = self.assessment.clone();
         self.assessment.stage = Stage::Draft;
         self.assessment.signature = None;

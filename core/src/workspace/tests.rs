@@ -759,3 +759,155 @@ fn a_hand_edit_to_a_drafts_force_period_or_assessor_fails_verify() {
         );
     }
 }
+
+/// The file as another writer leaves it while it is open here: a text editor, say, that does
+/// not know probity's lock.
+#[test]
+fn a_save_keeps_and_records_what_another_writer_changed_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let mut opened = ws.open(&path).unwrap();
+    answer(&mut opened, "media.policy", Status::No);
+    opened
+        .edit("media.policy", |a| a.note = Some("Seen in draft".into()))
+        .unwrap();
+    opened.save().unwrap();
+    assert_eq!(opened.outside, None, "nothing changed outside yet");
+
+    hand_edit(
+        &path,
+        "note = \"Seen in draft\"",
+        "note = \"Seen, signed by the DCC\"",
+    );
+    answer(&mut opened, "media.training", Status::Yes);
+
+    // The outside edit is kept, recorded, and the change made here went on top of it.
+    let outside = opened
+        .outside
+        .clone()
+        .expect("the outside change was found");
+    assert_eq!(outside.changes.len(), 1);
+    assert!(outside.held_back.is_empty());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("Seen, signed by the DCC"), "{text}");
+    assert!(text.contains("[answers.\"media.training\"]"), "{text}");
+    assert_eq!(
+        opened
+            .assessment
+            .answer("media.policy")
+            .unwrap()
+            .note
+            .as_deref(),
+        Some("Seen, signed by the DCC")
+    );
+    let told: Vec<String> = history(&path)
+        .entries()
+        .map(crate::history::describe)
+        .collect();
+    assert!(
+        told.iter().any(|t| t
+            == "media.policy: note \"Seen in draft\" → \"Seen, signed by the DCC\" (changed outside probity)"),
+        "{told:?}"
+    );
+    assert!(ws.verify(&path, None).unwrap().holds());
+    drop(opened);
+    // Opening again finds nothing more to record.
+    let again = ws.open(&path).unwrap();
+    assert!(again.found.is_empty(), "{:?}", again.found);
+}
+
+#[test]
+fn a_change_here_to_a_record_changed_outside_is_held_back_not_written_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let mut opened = ws.open(&path).unwrap();
+    answer(&mut opened, "media.policy", Status::No);
+    hand_edit(&path, "value = \"no\"", "value = \"partial\"");
+    answer(&mut opened, "media.policy", Status::Yes);
+
+    let outside = opened
+        .outside
+        .clone()
+        .expect("the outside change was found");
+    assert_eq!(outside.held_back.len(), 1);
+    let held = &outside.held_back[0];
+    assert_eq!(held.before.value, Some(Value::Status(Status::Partial)));
+    assert_eq!(held.after.value, Some(Value::Status(Status::Yes)));
+    // The other writer's answer stands, in the file and here, until the user chooses.
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("value = \"partial\"")
+    );
+    assert_eq!(
+        opened.assessment.value("media.policy"),
+        Some(&Value::Status(Status::Partial))
+    );
+    assert!(ws.verify(&path, None).unwrap().holds());
+    // Keeping the change made here is an ordinary change on top, recorded as such.
+    let after = held.after.clone();
+    opened.edit("media.policy", |a| *a = after).unwrap();
+    opened.save().unwrap();
+    assert_eq!(opened.outside, None);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("value = \"yes\"")
+    );
+    let told: Vec<String> = history(&path)
+        .entries()
+        .map(crate::history::describe)
+        .collect();
+    assert_eq!(
+        &told[told.len() - 2..],
+        [
+            "media.policy: answer \"no\" → \"partial\" (changed outside probity)",
+            "media.policy: answer \"partial\" → \"yes\"",
+        ]
+    );
+}
+
+#[test]
+fn a_file_left_unreadable_by_another_writer_is_not_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let mut opened = ws.open(&path).unwrap();
+    answer(&mut opened, "media.policy", Status::No);
+    hand_edit(&path, "value = \"no\"", "value = \"no");
+    let broken = std::fs::read_to_string(&path).unwrap();
+    opened
+        .edit("media.training", |a| {
+            a.value = Some(Value::Status(Status::Yes))
+        })
+        .unwrap();
+    let e = opened.save().unwrap_err().to_string();
+    assert!(e.contains("changed outside probity while open here"), "{e}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+}
+
+#[test]
+fn a_file_without_a_history_is_adopted_in_one_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    answer(&mut ws.open(&path).unwrap(), "media.policy", Status::No);
+    std::fs::remove_file(crate::history::path_for(&path)).unwrap();
+    // The file now also says it reflects an entry no history holds: recorded as a restart.
+    let opened = ws.open(&path).unwrap();
+    let kinds: Vec<String> = history(&path)
+        .entries()
+        .map(crate::history::describe)
+        .collect();
+    assert_eq!(kinds.len(), 2, "{kinds:?}");
+    assert!(kinds[0].starts_with("history restarted"), "{kinds:?}");
+    assert!(
+        kinds[1].starts_with("history begun: probity adopted the file as it stood (3 answered"),
+        "{kinds:?}"
+    );
+    assert_eq!(opened.found.len(), 2);
+    drop(opened);
+    assert!(ws.open(&path).unwrap().found.is_empty());
+}

@@ -18,6 +18,9 @@ pub struct Verification {
     /// it was checked for the content, and the signer against the history's sign-off.
     pub older_seal: bool,
     pub problems: Vec<Problem>,
+    /// When the history began by adopting a file it had no record of, and who opened it:
+    /// the chain is checked from there, and what changed before then is unrecorded.
+    pub adopted: Option<(jiff::Timestamp, String)>,
     /// What documents may call the file: FINAL only when it is signed and everything here
     /// holds (the seal verifies); "marked final but not sealed" when it is marked final
     /// otherwise.
@@ -178,7 +181,12 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
             });
         }
     }
+    let adopted = history.entries().rev().find_map(|e| match e.event {
+        Event::Adopted { .. } => Some((e.at, e.by.clone())),
+        _ => None,
+    });
     Verification {
+        adopted,
         entries: history.entries().count(),
         signature: assessment.signature.clone(),
         older_seal,

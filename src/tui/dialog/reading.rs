@@ -53,12 +53,19 @@ impl Reading {
         let lines: Vec<String> = s
             .history()
             .entries()
-            .filter(|e| matches!(&e.event, Event::Changed { item: i, .. } if *i == item.id))
+            .filter(|e| match &e.event {
+                Event::Changed { item: i, .. } => *i == item.id,
+                Event::Adopted { answers, .. } => answers.contains_key(&item.id),
+                _ => false,
+            })
             .map(|e| {
                 let when =
                     e.at.to_zoned(jiff::tz::TimeZone::system())
                         .strftime("%-d %B %Y, %H:%M %Z");
-                let what = history::describe(e);
+                let what = match &e.event {
+                    Event::Adopted { .. } => "held as it stands when the history began (adopted into the history); earlier changes are unrecorded".to_string(),
+                    _ => history::describe(e),
+                };
                 let what = what
                     .strip_prefix(&format!("{}: ", item.id))
                     .unwrap_or(&what);

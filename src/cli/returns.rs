@@ -346,16 +346,14 @@ fn list(a: &Assessment, checklist: &Checklist, history: &History) {
             continue;
         };
         let held = a.answer(id).cloned().unwrap_or_default();
-        let given = history
-            .last_changed(id)
-            .map(|e| {
-                format!(
-                    " (given by {}, {})",
-                    e.by,
-                    long_date(e.at.to_zoned(jiff::tz::TimeZone::UTC).date())
-                )
-            })
-            .unwrap_or_default();
+        let given = match (history.provenance(id), history.last_changed(id)) {
+            (Some(by), Some(e)) if by == format!("given by {}", e.by) => format!(
+                " ({by}, {})",
+                long_date(e.at.to_zoned(jiff::tz::TimeZone::UTC).date())
+            ),
+            (Some(by), _) => format!(" ({by})"),
+            (None, _) => String::new(),
+        };
         let lines = [
             String::new(),
             format!("{id}: {}", item.prompt),

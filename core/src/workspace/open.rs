@@ -167,7 +167,11 @@ impl Workspace {
             }
         };
         let history = History::load(&history::path_for(path)).map_err(OpenError::History)?;
-        let evaluation = scoring::evaluate(&checklist, &assessment, self.today);
+        let evaluation = scoring::evaluate(
+            &checklist,
+            &assessment,
+            as_at(&checklist, &assessment, self.today),
+        );
         let mut opened = Opened {
             path: path.to_path_buf(),
             checklist,
@@ -189,7 +193,19 @@ impl Workspace {
     }
 }
 
+/// The date the assessment is judged at, as a report on it is by default: the completion date
+/// when recorded, else the end of a period already over, else today. Whether an action is
+/// overdue, or a review recent enough, is judged then.
+fn as_at(checklist: &Checklist, assessment: &Assessment, today: Date) -> Date {
+    crate::document::recorded_as_at(checklist, assessment, today).map_or(today, |(d, _)| d)
+}
+
 impl Opened {
+    /// The date the assessment is judged at: see [`as_at`].
+    pub fn as_at(&self) -> Date {
+        as_at(&self.checklist, &self.assessment, self.today)
+    }
+
     /// True when nothing here may change: another window holds the lock, or the folder
     /// cannot be written.
     pub fn read_only(&self) -> bool {
@@ -371,7 +387,8 @@ impl Opened {
     }
 
     pub(super) fn rescore(&mut self) {
-        self.evaluation = scoring::evaluate(&self.checklist, &self.assessment, self.today);
+        let at = as_at(&self.checklist, &self.assessment, self.today);
+        self.evaluation = scoring::evaluate(&self.checklist, &self.assessment, at);
     }
 
     /// Records the changes made since the last save in the history, flushed to disk, then

@@ -341,6 +341,26 @@ fn carried_answers_start_the_history() {
         "{told:?}"
     );
     assert!(ws.verify(&next, None).unwrap().holds());
+    // The carried answer's author is the period it came from, not whoever carried the file,
+    // even once it is confirmed; an answer changed since is the changer's.
+    let mut opened = ws.open(&next).unwrap();
+    let by = |o: &Opened, id: &str| o.history().provenance(id);
+    assert_eq!(
+        by(&opened, "media.policy").as_deref(),
+        Some("carried from 2012")
+    );
+    opened.edit("media.policy", |a| a.carried = false).unwrap();
+    opened.save().unwrap();
+    assert_eq!(
+        by(&opened, "media.policy").as_deref(),
+        Some("carried from 2012")
+    );
+    answer(&mut opened, "media.policy", Status::No);
+    assert_eq!(
+        by(&opened, "media.policy").as_deref(),
+        Some("given by Jo Bloggs")
+    );
+    assert_eq!(by(&opened, "media.training"), None);
 }
 
 #[test]
@@ -910,4 +930,35 @@ fn a_file_without_a_history_is_adopted_in_one_entry() {
     assert_eq!(opened.found.len(), 2);
     drop(opened);
     assert!(ws.open(&path).unwrap().found.is_empty());
+}
+
+/// "Still open" is judged at the assessment's as-at date, as the report judges it: an action
+/// due after the completion date is not overdue, whatever the date today.
+#[test]
+fn an_action_is_overdue_only_as_at_the_completion_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let mut opened = ws.open(&path).unwrap();
+    opened
+        .edit("media.policy", |a| {
+            a.value = Some(Value::Status(Status::No));
+            a.due = Some(date(2012, 9, 30));
+        })
+        .unwrap();
+    let overdue = |o: &Opened| {
+        o.evaluation
+            .warnings
+            .iter()
+            .any(|w| w.code == "finding-overdue")
+    };
+    // Today (1 December 2012) is after the due date, and nothing says when it was completed.
+    assert!(overdue(&opened));
+    opened
+        .edit("ctx.completed_on", |a| {
+            a.value = Some(Value::Date(date(2012, 6, 30)))
+        })
+        .unwrap();
+    assert_eq!(opened.as_at(), date(2012, 6, 30));
+    assert!(!overdue(&opened), "{:?}", opened.evaluation.warnings);
 }

@@ -29,8 +29,8 @@ fn conflict(
 ) -> Vec<Line<'static>> {
     let by = s
         .history()
-        .last_changed(&item.id)
-        .map_or_else(String::new, |e| format!(" (given by {})", e.by));
+        .provenance(&item.id)
+        .map_or_else(String::new, |by| format!(" ({by})"));
     vec![
         Line::styled(
             format!(

@@ -64,13 +64,24 @@ fn lines<'a>(s: &'a Session, item: &'a Item, theme: Theme, budget: usize) -> Vec
     let shown = answer
         .and_then(|a| a.value.as_ref())
         .map(|v| item.kind.display(v));
+    let refused = s.opened.refusal();
     lines.push(Line::from(vec![
         Span::styled("Answer: ", theme.bold()),
-        match shown {
-            Some(v) => Span::raw(v),
-            None => Span::styled(format!("not answered ({})", hint(&item.kind)), theme.dim()),
+        match (shown, &refused) {
+            (Some(v), _) => Span::raw(v),
+            (None, Some(_)) => Span::styled("not answered", theme.dim()),
+            (None, None) => {
+                Span::styled(format!("not answered ({})", hint(&item.kind)), theme.dim())
+            }
         },
     ]));
+    // Why no key here changes anything: signed off, or open in another window.
+    if let Some(why) = refused {
+        lines.push(Line::styled(
+            format!("Answering is off: {why}."),
+            theme.amber(),
+        ));
+    }
     if let Some(a) = answer.filter(|a| a.value.is_some()) {
         lines.push(Line::from(vec![
             Span::styled("Assurance: ", theme.bold()),

@@ -150,7 +150,10 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
             (&[Action::Quit], "quit"),
         ],
     );
-    let hint = app.notice.as_deref().unwrap_or(&keys);
+    let hint = match app.notice.as_deref() {
+        Some(notice) => super::view::fit_notice(notice, foot.width),
+        None => keys.as_str().into(),
+    };
     frame.render_widget(Line::styled(hint, theme.dim()), foot);
 }
 

@@ -323,6 +323,18 @@ pub static BINDINGS: &[Binding] = &[
         "show the selected item's history: who changed what, and when",
     ),
     bind(
+        Assessments,
+        &[ch('M')],
+        Action::ShowMessage,
+        "read the last message in full, when the bottom line cut it short",
+    ),
+    bind(
+        Assessment,
+        &[ch('M')],
+        Action::ShowMessage,
+        "read the last message in full, when the bottom line cut it short",
+    ),
+    bind(
         Assessment,
         &[ch('S')],
         Action::Sign,

@@ -40,9 +40,17 @@ pub fn update(app: &mut App, action: Action) {
         app.notice = Some(TOO_SMALL.into());
         return;
     }
-    app.notice = None;
+    if let Some(said) = app.notice.take() {
+        app.last_notice = Some(said);
+    }
     match action {
         Action::Quit => return quit(app),
+        Action::ShowMessage => {
+            app.dialog = Some(Dialog::Reading(dialog::Reading::message(
+                app.last_notice.as_deref(),
+            )));
+            return;
+        }
         Action::Help => {
             app.dialog = Some(Dialog::Help(Help::new(context(app))));
             return;

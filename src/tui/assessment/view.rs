@@ -71,8 +71,11 @@ pub fn render(app: &App, s: &Session, frame: &mut Frame, area: Rect) {
         keys(s)
     };
     let (hint, style) = match &app.notice {
-        Some(notice) => (notice.as_str(), theme.bold()),
-        None => (keys.as_str(), theme.dim()),
+        Some(notice) => (
+            crate::tui::view::fit_notice(notice, p.hints.width),
+            theme.bold(),
+        ),
+        None => (keys.as_str().into(), theme.dim()),
     };
     frame.render_widget(Line::styled(hint, style), p.hints);
 }

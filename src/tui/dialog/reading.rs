@@ -48,6 +48,20 @@ impl Reading {
         })
     }
 
+    /// The last message the bottom line showed, whole.
+    pub fn message(said: Option<&str>) -> Reading {
+        Reading {
+            title: "The last message".into(),
+            intro: match said {
+                Some(_) => "As the bottom line showed it, in full:".into(),
+                None => "No message has been shown yet.".into(),
+            },
+            lines: said.map(|m| vec![sanitize_line(m)]).unwrap_or_default(),
+            scroll: Scroll::default(),
+            context: Context::Reading,
+        }
+    }
+
     /// Every recorded change to one item, oldest first, with who made it and when.
     pub fn history(s: &Session, item: &Item) -> Reading {
         let lines: Vec<String> = s

@@ -130,3 +130,23 @@ fn a_change_meeting_one_made_outside_asks_which_to_keep() {
     );
     assert!(notice(&app).starts_with("Kept the version changed outside probity"));
 }
+
+/// A message too long for the bottom line ends with the key that reads it whole, and that key
+/// shows it in full after the next key has cleared the line.
+#[test]
+fn a_message_cut_short_can_be_read_whole() {
+    let dir = data_dir();
+    let (mut app, _) = durham(dir.path());
+    let said = notice(&app).to_string();
+    let line = draw(&app, 80, 24).to_string();
+    let bottom = line.lines().last().unwrap().to_string();
+    assert!(bottom.contains("… M reads it all"), "{bottom}");
+    press(&mut app, "j");
+    press(&mut app, "M");
+    let Some(Dialog::Reading(page)) = &app.dialog else {
+        panic!("M shows the last message")
+    };
+    assert_eq!(page.lines, [said]);
+    let screen = draw(&app, 80, 24).to_string();
+    assert!(screen.contains("began one with the file as it stands"), "{screen}");
+}

@@ -254,9 +254,9 @@ pub fn render(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if let Some(item) = s.item() {
-        frame.render_widget(
-            paragraph(s, item, theme, inner).scroll((s.scroll.top(), 0)),
-            inner,
-        );
+        let text = paragraph(s, item, theme, inner);
+        let lines = text.line_count(inner.width);
+        frame.render_widget(text.scroll((s.scroll.top(), 0)), inner);
+        crate::tui::widgets::scroll_marks(frame, inner, s.scroll.top(), lines);
     }
 }

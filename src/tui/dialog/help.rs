@@ -111,7 +111,10 @@ impl Help {
         );
         let [body, hint] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-        frame.render_widget(self.text(theme).scroll((self.scroll.top(), 0)), body);
+        let text = self.text(theme);
+        let lines = text.line_count(body.width);
+        frame.render_widget(text.scroll((self.scroll.top(), 0)), body);
+        crate::tui::widgets::scroll_marks(frame, body, self.scroll.top(), lines);
         frame.render_widget(
             Line::styled(
                 keymap::hint(

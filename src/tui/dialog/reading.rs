@@ -165,7 +165,9 @@ impl Reading {
                 .wrap(Wrap { trim: true }),
             intro,
         );
+        let lines = self.text().line_count(body.width);
         frame.render_widget(self.text().scroll((self.scroll.top(), 0)), body);
+        crate::tui::widgets::scroll_marks(frame, body, self.scroll.top(), lines);
         let close = match self.context {
             Context::Briefing => "start on the questions",
             _ => "close",

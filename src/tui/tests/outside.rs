@@ -148,5 +148,8 @@ fn a_message_cut_short_can_be_read_whole() {
     };
     assert_eq!(page.lines, [said]);
     let screen = draw(&app, 80, 24).to_string();
-    assert!(screen.contains("began one with the file as it stands"), "{screen}");
+    assert!(
+        screen.contains("began one with the file as it stands"),
+        "{screen}"
+    );
 }

@@ -532,11 +532,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Reading, &[key(PageDown)], Action::PageDown, "down a page"),
     bind(Reading, FIRST, Action::First, "to the top"),
     bind(Reading, LAST, Action::Last, "to the end"),
+    bind(Reading, &[key(Esc), ch('q')], Action::Close, "close"),
     bind(
         Reading,
-        &[key(Esc), key(Enter), ch('q')],
-        Action::Close,
-        "close",
+        &[key(Enter)],
+        Action::Submit,
+        "in a list of things to put right, go to the chosen question; otherwise close",
     ),
     // One-line fields.
     bind(

@@ -13,11 +13,20 @@ use crate::text::sanitize_line;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Blocker {
     #[error("\"{item}\" was carried from last period and has not been confirmed ({prompt})")]
-    Unconfirmed { item: String, prompt: String },
+    Unconfirmed {
+        item: String,
+        prompt: String,
+        /// The item's id, for a front end to go to it.
+        id: String,
+    },
     #[error(
         "\"{item}\" is flagged for review, to be confirmed: confirm it and take the flag off ({prompt})"
     )]
-    Review { item: String, prompt: String },
+    Review {
+        item: String,
+        prompt: String,
+        id: String,
+    },
     #[error(
         "\"{item}\" has a different answer from {from} ({workbook}) waiting to be resolved: take it or keep the one held ({prompt})"
     )]
@@ -26,13 +35,28 @@ pub enum Blocker {
         prompt: String,
         from: String,
         workbook: String,
+        id: String,
     },
     #[error("the high finding \"{title}\" has no {missing}")]
     Unowned {
         title: String,
         /// "owner", "due date" or "owner or due date".
         missing: &'static str,
+        /// The first item the finding names, for a front end to go to it.
+        id: Option<String>,
     },
+}
+
+impl Blocker {
+    /// The item to go to to put it right.
+    pub fn item_id(&self) -> Option<&str> {
+        match self {
+            Blocker::Unconfirmed { id, .. }
+            | Blocker::Review { id, .. }
+            | Blocker::Conflict { id, .. } => Some(id),
+            Blocker::Unowned { id, .. } => id.as_deref(),
+        }
+    }
 }
 
 /// Why an assessment was not signed.
@@ -92,6 +116,7 @@ impl Opened {
             .map(|id| Blocker::Unconfirmed {
                 item: self.label(id),
                 prompt: self.prompt(id),
+                id: id.to_string(),
             });
         // A flag on an unanswered item doubts nothing the seal would certify.
         let review = self
@@ -102,6 +127,7 @@ impl Opened {
             .map(|(id, _)| Blocker::Review {
                 item: self.label(id),
                 prompt: self.prompt(id),
+                id: id.clone(),
             });
         let unowned = self
             .evaluation
@@ -118,6 +144,7 @@ impl Opened {
                 Some(Blocker::Unowned {
                     title: f.title.clone(),
                     missing,
+                    id: f.items.first().cloned(),
                 })
             });
         let conflicts = self
@@ -128,12 +155,27 @@ impl Opened {
                 prompt: self.prompt(id),
                 from: incoming.from.clone(),
                 workbook: incoming.source.clone(),
+                id: id.to_string(),
             });
-        unconfirmed
+        let mut all: Vec<Blocker> = unconfirmed
             .chain(review)
             .chain(conflicts)
             .chain(unowned)
-            .collect()
+            .collect();
+        // In the order the checklist asks the questions, as a reader works through them.
+        let order: std::collections::HashMap<&str, usize> = self
+            .checklist
+            .items()
+            .enumerate()
+            .map(|(n, i)| (i.id.as_str(), n))
+            .collect();
+        all.sort_by_key(|b| {
+            b.item_id()
+                .and_then(|id| order.get(id))
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
+        all
     }
 
     /// Signs the assessment off: marks it final, records the signer, their role, the time and

@@ -94,6 +94,13 @@ pub fn update(app: &mut App, mut dialog: Dialog, action: Action) -> Option<Dialo
     let (size, theme) = (app.size, app.theme);
     let step = match (&mut dialog, app.session_mut()) {
         (Dialog::Help(d), _) => d.update(action, size),
+        (Dialog::Reading(d), Some(s)) if action == Action::Submit && d.target().is_some() => {
+            if let Some(id) = d.target() {
+                s.select(id);
+                s.pane = super::session::Pane::Items;
+            }
+            Step::Close
+        }
         (Dialog::Reading(d), _) => d.update(action, size),
         (Dialog::ConfirmQuit(to), _) => confirm_quit::update(app, to.clone(), action),
         (_, None) => Step::Close,

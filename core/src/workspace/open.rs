@@ -446,7 +446,14 @@ impl Opened {
         })?;
         let recorded = State::replay(self.history.entries());
         let found = State::of(&theirs);
-        let at = Timestamp::now();
+        // Found now, but made before the changes waiting here: recorded ahead of them in time
+        // as in order.
+        let at = self
+            .pending
+            .iter()
+            .map(|d| d.at)
+            .min()
+            .unwrap_or_else(Timestamp::now);
         let changes: Vec<Draft> = recorded
             .differences(&found)
             .into_iter()

@@ -28,7 +28,12 @@ impl KeepMine {
         let words = |id: &str, a: &Answer| match s.checklist.item(id) {
             Some(item) => {
                 let w = in_one_line(&a.words(&item.kind));
-                if w.is_empty() { "nothing".into() } else { w }
+                // Enough to tell the two apart; the details pane and the history hold the rest.
+                match w.char_indices().nth(140) {
+                    _ if w.is_empty() => "nothing".into(),
+                    Some((at, _)) => format!("{}…", &w[..at]),
+                    None => w,
+                }
             }
             None => String::new(),
         };
@@ -99,8 +104,12 @@ impl KeepMine {
                 (&[Action::No, Action::Close], "keep the outside version"),
             ],
         )));
-        let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
-        let inner = frame_box(frame, area, 76, height, "Changed in two places", theme);
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+        // As tall as the wrapped text, so the keys at its foot always show.
+        let width = 76.min(area.width);
+        let height =
+            u16::try_from(text.line_count(width.saturating_sub(2)) + 2).unwrap_or(u16::MAX);
+        let inner = frame_box(frame, area, width, height, "Changed in two places", theme);
+        frame.render_widget(text, inner);
     }
 }

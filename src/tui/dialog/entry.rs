@@ -209,8 +209,12 @@ impl Entry {
             }
             (Purpose::VerifiedBy, _) => format!(
                 "Who tested this answer independently? It is recorded as verified today, {}.",
-                s.today()
+                probity_core::text::long_date(s.today())
             ),
+            (Purpose::AddEvidence, _) => {
+                "One reference: a document's title and date, or where it is kept. Enter adds it; Esc adds nothing."
+                    .to_string()
+            }
             (Purpose::Signer | Purpose::Role { .. }, _) => {
                 "Signing marks the assessment final and seals it; it can then only be reopened."
                     .to_string()

@@ -39,6 +39,7 @@ fn intro() -> Vec<String> {
         "Prov. marks a score resting on under half its scored questions: not yet rated.".into(),
         "Item marks: ✓ met  ◐ partly met  ✗ not met  ∅ not applicable  · unanswered".into(),
         "            ● answered  - not asked  ⚑ flagged for review".into(),
+        "            ⇄ a return gave a different answer, waiting to be taken or kept".into(),
         "            ↻ carried from last period, not yet confirmed".into(),
     ]
 }

@@ -241,6 +241,14 @@ fn the_header_says_final_only_while_the_seal_verifies() {
     press(&mut app, "<Enter>Deputy Chief Constable<Enter>y");
     assert!(session(&app).assessment.is_final());
     assert!(header(&app).starts_with(" FINAL · signed by Jo Bloggs"));
+    // The home list says which assessments are signed.
+    press(&mut app, "q");
+    let screen = draw(&app, 80, 24).to_string();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Dorset Police"))
+        .unwrap_or_default();
+    assert!(row.contains("FINAL"), "{screen}");
 }
 
 #[test]

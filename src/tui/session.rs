@@ -51,6 +51,8 @@ pub struct Session {
     pub seal_holds: Option<bool>,
     /// What the last save found another writer had changed meanwhile, to tell and ask about.
     pub outside: Option<Outside>,
+    /// The export format last written, which the export dialog opens on.
+    pub export_format: usize,
 }
 
 /// The assessment, its checklist and evaluation are read straight through the session.
@@ -189,6 +191,7 @@ impl Session {
             notice: None,
             seal_holds: None,
             outside: None,
+            export_format: 0,
         };
         session.check_seal();
         session.refilter();

@@ -473,6 +473,25 @@ fn export_paths_start_where_probity_was_started_and_expand_home() {
     };
     let home = std::path::PathBuf::from(std::env::var_os("HOME").unwrap());
     assert_eq!(export.target(), home.join("r.md"));
+    // "." and ".." are tidied out of the path said and written.
+    press(&mut app, "<C-u>./a/../r.md");
+    let Some(Dialog::Export(export)) = &app.dialog else {
+        panic!()
+    };
+    assert_eq!(export.target(), dir.path().join("r.md"));
+}
+
+#[test]
+fn export_opens_on_the_format_last_written() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    press(&mut app, "x<Down><Enter><Esc>");
+    press(&mut app, "x");
+    let Some(Dialog::Export(export)) = &app.dialog else {
+        panic!()
+    };
+    assert_eq!(export.format.at(), 1, "the second format, as last written");
+    assert!(export.target().extension().is_some_and(|e| e != "md"));
 }
 
 #[test]

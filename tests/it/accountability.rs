@@ -774,3 +774,41 @@ fn a_file_without_a_history_is_adopted_in_one_baseline_entry() {
     let out = run(home.path(), &["verify", file]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
 }
+
+/// The name changes are recorded under, and a judgement's rationale, are capped as every other
+/// name and text is: a clear refusal naming the field and the limit, the file untouched.
+#[test]
+fn an_over_long_name_or_rationale_is_refused_with_its_limit() {
+    let home = tempfile::tempdir().unwrap();
+    let long_name = "N".repeat(201);
+    let out = probity()
+        .home(home.path())
+        .args(["--as", &long_name, "history", "x.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("the name changes are recorded under is 201 characters long, over its limit of 200 characters")
+            && stderr.contains("--as"),
+        "{stderr}"
+    );
+
+    let path = northmoor(home.path());
+    let file = path.to_str().unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let long = "r".repeat(32 * 1024 + 1);
+    let out = run(
+        home.path(),
+        &["judge", file, "apsp", "good", "--rationale", &long],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains(
+            "the rationale for the judgement is 32,769 bytes long, over its limit of 32 KB"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

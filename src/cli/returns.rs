@@ -181,7 +181,7 @@ pub fn import(ws: &Workspace, args: &ImportArgs) -> Outcome {
         Ok(imported) => imported,
         Err(refused) => return fail(&format!("{}: {refused}", path.display())),
     };
-    if let Err(e) = opened.save() {
+    if let Err(e) = opened.save_or_refuse() {
         return fail(&e.to_string());
     }
     let outcome = tell(&imported, &opened.checklist);
@@ -319,7 +319,7 @@ pub fn conflicts(ws: &Workspace, args: &ConflictsArgs) -> Outcome {
             Err(e) => return fail(&e.to_string()),
         }
     }
-    match opened.save() {
+    match opened.save_or_refuse() {
         Ok(()) => {
             let left = opened.assessment.conflicts().count();
             println!("{} left to resolve.", plural(left, "conflict"));

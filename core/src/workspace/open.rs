@@ -410,6 +410,34 @@ impl Opened {
         self.write()
     }
 
+    /// As [`Opened::save`], for a command that makes its change and ends, with nobody to ask:
+    /// a change held back because another writer changed the same record meanwhile (see
+    /// [`Outside::held_back`]) is an error saying so, not a silent success. What the other
+    /// writer changed is kept and recorded either way.
+    pub fn save_or_refuse(&mut self) -> Result<(), storage::Error> {
+        self.save()?;
+        let Some(held) = self.outside.as_ref().filter(|o| !o.held_back.is_empty()) else {
+            return Ok(());
+        };
+        let items: Vec<String> = held
+            .held_back
+            .iter()
+            .map(|e| {
+                self.checklist.item(&e.item).map_or_else(
+                    || e.item.clone(),
+                    |i| format!("\u{201c}{}\u{201d}", i.short_label()),
+                )
+            })
+            .collect();
+        Err(storage::Error::Unwritable {
+            path: self.path.clone(),
+            reason: format!(
+                "{} was changed outside probity while this ran, so this change was not written over it (the other change is kept and recorded in the history); look at it, then run the command again",
+                items.join(", ")
+            ),
+        })
+    }
+
     /// Writes the file, pointing it at the last history entry.
     pub(super) fn write(&mut self) -> Result<(), storage::Error> {
         self.assessment.recorded = self.history.head().map(str::to_string);

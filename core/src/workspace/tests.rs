@@ -837,14 +837,21 @@ fn a_save_keeps_and_records_what_another_writer_changed_meanwhile() {
     assert!(again.found.is_empty(), "{:?}", again.found);
 }
 
-#[test]
-fn a_change_here_to_a_record_changed_outside_is_held_back_not_written_over_it() {
+/// Dorset open here with "no" saved for the media policy, then changed to "partial" in a text
+/// editor meanwhile.
+fn changed_meanwhile() -> (tempfile::TempDir, Workspace, PathBuf, Opened) {
     let dir = tempfile::tempdir().unwrap();
     let ws = ws(dir.path());
     let path = dorset(&ws);
     let mut opened = ws.open(&path).unwrap();
     answer(&mut opened, "media.policy", Status::No);
     hand_edit(&path, "value = \"no\"", "value = \"partial\"");
+    (dir, ws, path, opened)
+}
+
+#[test]
+fn a_change_here_to_a_record_changed_outside_is_held_back_not_written_over_it() {
+    let (_dir, ws, path, mut opened) = changed_meanwhile();
     answer(&mut opened, "media.policy", Status::Yes);
 
     let outside = opened
@@ -961,4 +968,28 @@ fn an_action_is_overdue_only_as_at_the_completion_date() {
         .unwrap();
     assert_eq!(opened.as_at(), date(2012, 6, 30));
     assert!(!overdue(&opened), "{:?}", opened.evaluation.warnings);
+}
+
+/// A command, with nobody to ask, says its change was not saved over another writer's.
+#[test]
+fn a_command_refuses_to_save_over_a_record_changed_outside_meanwhile() {
+    let (_dir, _ws, path, mut opened) = changed_meanwhile();
+    opened
+        .edit("media.policy", |a| {
+            a.value = Some(Value::Status(Status::Yes))
+        })
+        .unwrap();
+    let e = opened.save_or_refuse().unwrap_err().to_string();
+    assert!(
+        e.contains("“Media policy” was changed outside probity while this ran"),
+        "{e}"
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("value = \"partial\"")
+    );
+    // Nothing changed outside: an ordinary save.
+    answer(&mut opened, "media.training", Status::Yes);
+    opened.save_or_refuse().unwrap();
 }

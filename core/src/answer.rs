@@ -344,15 +344,34 @@ const DATE_FORMS: [&str; 4] = ["%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"];
 /// ISO `2012-05-31`. Years have four digits, so `31/05/12` is refused rather than guessed.
 pub fn parse_date(input: &str) -> Result<Date, Unfit> {
     let input = input.trim();
-    DATE_FORMS
+    let parsed: Vec<_> = DATE_FORMS
         .iter()
         .filter_map(|form| jiff::fmt::strtime::parse(form, input).ok())
-        .filter_map(|parsed| parsed.to_date().ok())
+        .collect();
+    if let Some(date) = parsed
+        .iter()
+        .filter_map(|p| p.to_date().ok())
         .find(|date| (1000..=9999).contains(&date.year()))
-        .ok_or_else(|| Unfit {
-            input: input.to_string(),
-            allowed: TYPED_DATE.into(),
+    {
+        return Ok(date);
+    }
+    // Read as a day, month and year, but that day is past the month's end: say so.
+    let impossible = parsed.iter().find_map(|p| {
+        let (year, month, day) = (p.year()?, p.month()?, p.day()?);
+        let first = Date::new(year, month, 1).ok()?;
+        ((1000..=9999).contains(&year) && day > first.days_in_month()).then(|| {
+            format!(
+                "a date: {} has {} days, so there is no {day} {}",
+                first.strftime("%B %Y"),
+                first.days_in_month(),
+                first.strftime("%B")
+            )
         })
+    });
+    Err(Unfit {
+        input: input.to_string(),
+        allowed: impossible.unwrap_or_else(|| TYPED_DATE.into()),
+    })
 }
 
 /// Reads a value typed by a user (in the interface or on the command line) for an item kind.
@@ -379,7 +398,7 @@ pub fn parse_value(kind: &Kind, input: &str) -> Result<Value, Unfit> {
                 .filter(|n| n.is_finite())
                 .map(Value::Number)
         }
-        Kind::Date => parse_date(input).ok().map(Value::Date),
+        Kind::Date => Some(Value::Date(parse_date(input)?)),
         Kind::Choice(options) => Some(Value::Choice(
             options
                 .iter()
@@ -493,10 +512,29 @@ mod tests {
             assert_eq!(parse_date(typed), Ok(may_31), "{typed}");
         }
         assert_eq!(parse_date("1/2/2013"), Ok(jiff::civil::date(2013, 2, 1)));
+        for (impossible, why) in [
+            (
+                "30/02/2013",
+                "February 2013 has 28 days, so there is no 30 February",
+            ),
+            (
+                "29 Feb 2013",
+                "February 2013 has 28 days, so there is no 29 February",
+            ),
+            (
+                "2012-11-31",
+                "November 2012 has 30 days, so there is no 31 November",
+            ),
+        ] {
+            assert_eq!(
+                parse_date(impossible).unwrap_err().to_string(),
+                format!("\"{impossible}\" is not a date: {why}")
+            );
+        }
+        assert_eq!(parse_date("29/02/2012"), Ok(jiff::civil::date(2012, 2, 29)));
         for refused in [
             "31/05/12",
             "05/31/2012",
-            "30/02/2013",
             "-002012-09-01",
             "31st May 2012",
             "tomorrow",

@@ -284,7 +284,7 @@ pub(super) fn save_if_changed(
             println!("Nothing changed; {} is as it was.", opened.path.display());
             Outcome::Ok
         }
-        Ok(true) => match opened.save() {
+        Ok(true) => match opened.save_or_refuse() {
             Ok(()) => {
                 eprintln!("Saved {}", opened.path.display());
                 Outcome::Ok

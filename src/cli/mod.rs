@@ -311,10 +311,12 @@ fn quiet_workspace(
     }
     ws.identify(actor).map_err(|e| {
         let _ = write!(std::io::stderr(), "{}", e.render());
-        let _ = writeln!(
-            std::io::stderr(),
-            "Correct probity's config file: it may set name = \"…\" and after_answer = \"wait\", \"go-on\" or \"stay\"."
-        );
+        if !matches!(e, probity_core::workspace::ConfigError::TooLong(_)) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "Correct probity's config file: it may set name = \"…\" and after_answer = \"wait\", \"go-on\" or \"stay\"."
+            );
+        }
         Outcome::Invalid
     })?;
     Ok(ws)

@@ -74,10 +74,18 @@ pub(super) fn report_found(opened: &Opened) {
     if opened.found.is_empty() {
         return;
     }
-    eprintln!(
-        "The file had changed since probity last recorded it; the history now records {}:",
-        count(opened.found.len(), "change", "changes")
-    );
+    if opened
+        .found
+        .iter()
+        .any(|d| matches!(d.event, Event::Adopted { .. }))
+    {
+        eprintln!("The file had no history; probity began one:");
+    } else {
+        eprintln!(
+            "The file had changed since probity last recorded it; the history now records {}:",
+            count(opened.found.len(), "change", "changes")
+        );
+    }
     for draft in &opened.found {
         let entry = Entry {
             prev: None,
@@ -228,6 +236,7 @@ fn print_verification(file: &Path, v: &Verification, paper: bool) {
             }
             None => println!("The assessment is a draft: it has no seal."),
         }
+        print_adopted(v);
         return;
     }
     println!(
@@ -242,6 +251,18 @@ fn print_verification(file: &Path, v: &Verification, paper: bool) {
     }
     if v.finality == Finality::Unsealed {
         println!("{}", Finality::UNSEALED);
+    }
+    print_adopted(v);
+}
+
+/// Where the history begins with a file it adopted: earlier changes are not in it.
+fn print_adopted(v: &Verification) {
+    if let Some((at, by)) = &v.adopted {
+        println!(
+            "The history begins on {} UTC, when {} opened the file in probity and it was adopted as it stood; changes made before then are unrecorded.",
+            at.strftime("%Y-%m-%d %H:%M"),
+            escape_for_terminal(by)
+        );
     }
 }
 

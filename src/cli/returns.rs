@@ -181,7 +181,7 @@ pub fn import(ws: &Workspace, args: &ImportArgs) -> Outcome {
         Ok(imported) => imported,
         Err(refused) => return fail(&format!("{}: {refused}", path.display())),
     };
-    if let Err(e) = opened.save() {
+    if let Err(e) = opened.save_or_refuse() {
         return fail(&e.to_string());
     }
     let outcome = tell(&imported, &opened.checklist);
@@ -319,7 +319,7 @@ pub fn conflicts(ws: &Workspace, args: &ConflictsArgs) -> Outcome {
             Err(e) => return fail(&e.to_string()),
         }
     }
-    match opened.save() {
+    match opened.save_or_refuse() {
         Ok(()) => {
             let left = opened.assessment.conflicts().count();
             println!("{} left to resolve.", plural(left, "conflict"));
@@ -346,16 +346,14 @@ fn list(a: &Assessment, checklist: &Checklist, history: &History) {
             continue;
         };
         let held = a.answer(id).cloned().unwrap_or_default();
-        let given = history
-            .last_changed(id)
-            .map(|e| {
-                format!(
-                    " (given by {}, {})",
-                    e.by,
-                    long_date(e.at.to_zoned(jiff::tz::TimeZone::UTC).date())
-                )
-            })
-            .unwrap_or_default();
+        let given = match (history.provenance(id), history.last_changed(id)) {
+            (Some(by), Some(e)) if by == format!("given by {}", e.by) => format!(
+                " ({by}, {})",
+                long_date(e.at.to_zoned(jiff::tz::TimeZone::UTC).date())
+            ),
+            (Some(by), _) => format!(" ({by})"),
+            (None, _) => String::new(),
+        };
         let lines = [
             String::new(),
             format!("{id}: {}", item.prompt),

@@ -67,6 +67,8 @@ pub enum Action {
     Overview,
     OpenExport,
     Help,
+    /// Read the last message on the bottom line in full.
+    ShowMessage,
     /// Accept the dialog or open the selection.
     Submit,
     /// Leave the dialog without changing anything.

@@ -27,6 +27,8 @@ pub struct App {
     pub ws: Workspace,
     /// A passing message for the status bar, cleared by the next key.
     pub notice: Option<String>,
+    /// The last message shown, kept after the next key clears the bottom line, to read whole.
+    pub last_notice: Option<String>,
     pub theme: Theme,
     pub quit: bool,
     /// The terminal's size as last reported, so scrolling can stop where the drawing ends.
@@ -67,6 +69,7 @@ impl App {
             dialog: None,
             ws,
             notice,
+            last_notice: None,
             theme: Theme::from_env(),
             quit: false,
             size: Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT),

@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
+use probity_core::assessment::Finality;
 use probity_core::text::shown_path;
 use probity_core::workspace::{Listed, Workspace};
 
@@ -109,7 +110,12 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
                 Cell::from(s.force.as_str()),
                 Cell::from(s.period.as_str()),
                 Cell::from(s.checklist.as_str()),
-                Cell::from(format!("{:.0}%", s.completeness)),
+                match s.finality {
+                    Finality::Draft => Cell::from(format!("{:.0}%", s.completeness)),
+                    Finality::Sealed => Cell::from(Span::styled("FINAL", theme.bold())),
+                    // Marked final, but its seal does not verify.
+                    Finality::Unsealed => Cell::from(Span::styled("UNSEALED", theme.error())),
+                },
                 Cell::from(e.saved.map_or("-".to_string(), local_time)),
             ]),
             Err(why) => Row::new(vec![
@@ -126,7 +132,7 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
                 Constraint::Fill(3),
                 Constraint::Length(8),
                 Constraint::Fill(2),
-                Constraint::Length(6),
+                Constraint::Length(8),
                 Constraint::Length(16),
             ],
         )
@@ -150,7 +156,10 @@ pub fn render(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
             (&[Action::Quit], "quit"),
         ],
     );
-    let hint = app.notice.as_deref().unwrap_or(&keys);
+    let hint = match app.notice.as_deref() {
+        Some(notice) => super::view::fit_notice(notice, foot.width),
+        None => keys.as_str().into(),
+    };
     frame.render_widget(Line::styled(hint, theme.dim()), foot);
 }
 

@@ -323,6 +323,18 @@ pub static BINDINGS: &[Binding] = &[
         "show the selected item's history: who changed what, and when",
     ),
     bind(
+        Assessments,
+        &[ch('M')],
+        Action::ShowMessage,
+        "read the last message in full, when the bottom line cut it short",
+    ),
+    bind(
+        Assessment,
+        &[ch('M')],
+        Action::ShowMessage,
+        "read the last message in full, when the bottom line cut it short",
+    ),
+    bind(
         Assessment,
         &[ch('S')],
         Action::Sign,
@@ -520,11 +532,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Reading, &[key(PageDown)], Action::PageDown, "down a page"),
     bind(Reading, FIRST, Action::First, "to the top"),
     bind(Reading, LAST, Action::Last, "to the end"),
+    bind(Reading, &[key(Esc), ch('q')], Action::Close, "close"),
     bind(
         Reading,
-        &[key(Esc), key(Enter), ch('q')],
-        Action::Close,
-        "close",
+        &[key(Enter)],
+        Action::Submit,
+        "in a list of things to put right, go to the chosen question; otherwise close",
     ),
     // One-line fields.
     bind(

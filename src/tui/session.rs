@@ -12,7 +12,8 @@ use probity_core::checklist::Item;
 use probity_core::history::{Cause, Event};
 use probity_core::progress::carry::{self, Baseline};
 use probity_core::workspace::{
-    AfterAnswer, Opened, Period, Refused, Resolution, ResolveError, SignError, Workspace, check,
+    AfterAnswer, Opened, Outside, Period, Refused, Resolution, ResolveError, SignError, Workspace,
+    check,
 };
 
 use super::theme::severity_word;
@@ -52,6 +53,10 @@ pub struct Session {
     pub notice: Option<String>,
     /// For a signed assessment, whether its seal still matches its content and history.
     pub seal_holds: Option<bool>,
+    /// What the last save found another writer had changed meanwhile, to tell and ask about.
+    pub outside: Option<Outside>,
+    /// The export format last written, which the export dialog opens on.
+    pub export_format: usize,
 }
 
 /// The assessment, its checklist and evaluation are read straight through the session.
@@ -198,6 +203,8 @@ impl Session {
             watch,
             notice: None,
             seal_holds: None,
+            outside: None,
+            export_format: 0,
         };
         session.check_seal();
         session.refilter();
@@ -249,6 +256,14 @@ impl Session {
         {
             said.push("a signature removed outside probity".into());
         }
+        if let Some(answered) = found.iter().find_map(|d| match d.event {
+            Event::Adopted { answered, .. } => Some(answered),
+            _ => None,
+        }) {
+            said.push(format!(
+                "this file had no history, so probity began one with the file as it stands ({answered} answered) as its starting point"
+            ));
+        }
         let key = |action| super::keymap::key_name(super::keymap::Context::Assessment, &action);
         let found = (!said.is_empty()).then(|| {
             format!(
@@ -276,7 +291,9 @@ impl Session {
 
     /// Signs the assessment off and seals it; a refusal is told in words.
     pub fn sign(&mut self, signer: &str, role: &str) -> Result<(), String> {
-        match self.opened.sign(signer, role) {
+        let signed = self.opened.sign(signer, role);
+        self.take_outside();
+        match signed {
             Ok(_) => {
                 self.save = SaveState::Saved;
                 self.check_seal();
@@ -292,7 +309,9 @@ impl Session {
 
     /// Takes a signed assessment back to draft.
     pub fn reopen(&mut self, reason: &str) -> Result<(), String> {
-        self.opened.reopen(reason).map_err(|e| e.to_string())?;
+        let reopened = self.opened.reopen(reason);
+        self.take_outside();
+        reopened.map_err(|e| e.to_string())?;
         self.check_seal();
         Ok(())
     }
@@ -513,6 +532,50 @@ impl Session {
             Ok(()) => SaveState::Saved,
             Err(e) => SaveState::Failed(e.to_string()),
         };
+        self.take_outside();
+    }
+
+    /// Takes what the last save found changed outside probity, to tell the user.
+    fn take_outside(&mut self) {
+        if let Some(outside) = self.opened.outside.take() {
+            // The file now holds what the other writer left, with the change made here on top.
+            self.refilter();
+            self.check_seal();
+            self.outside = Some(outside);
+        }
+    }
+
+    /// What a save found changed outside probity, in a sentence for the status line.
+    pub fn outside_notice(&self, outside: &Outside) -> String {
+        let mut items: Vec<String> = Vec::new();
+        for d in &outside.changes {
+            if let Event::Changed { item, .. } = &d.event {
+                let label = self.checklist.item(item).map_or_else(
+                    || item.clone(),
+                    |i| format!("\u{201c}{}\u{201d}", i.short_label()),
+                );
+                if !items.contains(&label) {
+                    items.push(label);
+                }
+            }
+        }
+        let what = if items.is_empty() {
+            "nothing an answer holds".to_string()
+        } else {
+            items.join(", ")
+        };
+        let mine = if outside.held_back.is_empty() {
+            "Your change is saved on top of it."
+        } else {
+            "Your change to the same record is held back until you choose."
+        };
+        format!(
+            "The file was changed outside probity while open here ({what}): kept, and recorded in the history ({} shows an item's). {mine}",
+            super::keymap::key_name(
+                super::keymap::Context::Assessment,
+                &super::action::Action::ShowHistory
+            )
+        )
     }
 
     /// Undoes the latest change still done, or redoes the latest undone (`redo`), saving at

@@ -40,9 +40,17 @@ pub fn update(app: &mut App, action: Action) {
         app.notice = Some(TOO_SMALL.into());
         return;
     }
-    app.notice = None;
+    if let Some(said) = app.notice.take() {
+        app.last_notice = Some(said);
+    }
     match action {
         Action::Quit => return quit(app),
+        Action::ShowMessage => {
+            app.dialog = Some(Dialog::Reading(dialog::Reading::message(
+                app.last_notice.as_deref(),
+            )));
+            return;
+        }
         Action::Help => {
             app.dialog = Some(Dialog::Help(Help::new(context(app))));
             return;
@@ -66,6 +74,24 @@ pub fn update(app: &mut App, action: Action) {
     }
     if let Some(notice) = app.session_mut().and_then(|s| s.notice.take()) {
         app.notice = Some(notice);
+    }
+    outside(app);
+}
+
+/// Tells what a save found changed outside probity, which matters more than anything the key
+/// itself said, and asks about a change here that met one there.
+fn outside(app: &mut App) {
+    let Some(s) = app.session_mut() else {
+        return;
+    };
+    let Some(outside) = s.outside.take() else {
+        return;
+    };
+    let said = s.outside_notice(&outside);
+    let ask = (!outside.held_back.is_empty()).then(|| dialog::KeepMine::new(outside.held_back, s));
+    app.notice = Some(said);
+    if let Some(ask) = ask {
+        app.dialog = Some(Dialog::KeepMine(ask));
     }
 }
 

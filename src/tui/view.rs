@@ -54,6 +54,24 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// A message for the bottom line, `width` columns wide: whole when it fits, otherwise cut
+/// with the key that reads it whole.
+pub fn fit_notice(text: &str, width: u16) -> std::borrow::Cow<'_, str> {
+    let width = usize::from(width);
+    if text.chars().count() <= width {
+        return text.into();
+    }
+    let more = format!(
+        "… {} reads it all",
+        super::keymap::key_name(
+            super::keymap::Context::Assessment,
+            &super::action::Action::ShowMessage
+        )
+    );
+    let keep = width.saturating_sub(more.chars().count());
+    format!("{}{more}", clip(text, keep).trim_end()).into()
+}
+
 /// The first `budget` characters of `text`: enough to fill a window, cheap to wrap.
 pub fn clip(text: &str, budget: usize) -> &str {
     match text.char_indices().nth(budget) {

@@ -80,6 +80,28 @@ impl Scroll {
     }
 }
 
+/// Marks on the right border of a scrolling text: ▲ beside its first row when there is more
+/// above, ▼ beside its last row when there is more below. `body` is where the text is drawn;
+/// the border is the column just right of it.
+pub fn scroll_marks(
+    frame: &mut ratatui::Frame,
+    body: ratatui::layout::Rect,
+    top: u16,
+    lines: usize,
+) {
+    let x = body.right();
+    if body.height == 0 || x >= frame.area().right() {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    if top > 0 {
+        buf[(x, body.y)].set_symbol("▲");
+    }
+    if usize::from(top) + usize::from(body.height) < lines {
+        buf[(x, body.bottom() - 1)].set_symbol("▼");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

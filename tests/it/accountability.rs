@@ -436,13 +436,13 @@ fn an_override_is_saved_reported_recorded_and_verifies_clean() {
         listed.contains("Jo Bloggs  apsp: rationale for the judgement none → \"Proactive monitoring began in March and has already found two cases.\"\n"),
         "{listed}"
     );
-    // The override written by hand in the fixture is recorded as found, not as made here.
+    // The override written by hand in the fixture is adopted with the file as it stood, in
+    // one entry, not recorded as a change made here or by the person who opened it.
     assert!(
-        listed.contains(
-            "vetting: judgement override none → \"requires_improvement\" (changed outside probity)"
-        ),
+        listed.contains("history begun: probity adopted the file as it stood"),
         "{listed}"
     );
+    assert!(!listed.contains("changed outside probity"), "{listed}");
 
     let out = run(home.path(), &["verify", file]);
     assert!(out.status.success(), "{}", text(&out.stdout));
@@ -719,4 +719,96 @@ fn a_deleted_or_cut_short_history_is_recorded_as_a_break_that_verify_names_for_g
             "{cut}: recorded once"
         );
     }
+}
+
+/// A file probity has no history for is adopted in one baseline entry (who opened it, when,
+/// the file's hash and how many questions it answered), not an entry per answer attributed to
+/// whoever opened it; `verify` checks from there and says earlier changes are unrecorded.
+#[test]
+fn a_file_without_a_history_is_adopted_in_one_baseline_entry() {
+    let home = tempfile::tempdir().unwrap();
+    let path = northmoor(home.path());
+    let file = path.to_str().unwrap();
+    let log = probity_core::history::path_for(&path);
+    assert!(!log.exists());
+    let hash = probity_core::storage::sha256_hex(&std::fs::read(&path).unwrap());
+
+    let out = run(home.path(), &["answer", file, "governance.lead", "yes"]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("The file had no history; probity began one:")
+            && stderr.contains("history begun: probity adopted the file as it stood ("),
+        "{stderr}"
+    );
+
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let adopted: Vec<&serde_json::Value> =
+        lines.iter().filter(|l| l["kind"] == "adopted").collect();
+    assert_eq!(adopted.len(), 1, "{lines:?}");
+    assert_eq!(adopted[0]["by"], "Jo Bloggs");
+    assert_eq!(adopted[0]["hash"], hash.as_str());
+    assert!(adopted[0]["answered"].as_u64().unwrap() > 100);
+    // Nothing that was already in the file is recorded as a change made now.
+    assert!(lines.iter().all(|l| l["cause"] != "outside"), "{lines:?}");
+    assert_eq!(lines.len(), 2, "the baseline, then the answer given");
+
+    let out = run(home.path(), &["verify", file]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("everything holds")
+            && stdout.contains("when Jo Bloggs opened the file in probity and it was adopted as it stood; changes made before then are unrecorded."),
+        "{stdout}"
+    );
+
+    // A later hand edit is still found and recorded against the baseline.
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("value = \"yes\"\n", "value = \"no\"\n");
+    std::fs::write(&path, edited).unwrap();
+    let out = run(home.path(), &["verify", file]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+}
+
+/// The name changes are recorded under, and a judgement's rationale, are capped as every other
+/// name and text is: a clear refusal naming the field and the limit, the file untouched.
+#[test]
+fn an_over_long_name_or_rationale_is_refused_with_its_limit() {
+    let home = tempfile::tempdir().unwrap();
+    let long_name = "N".repeat(201);
+    let out = probity()
+        .home(home.path())
+        .args(["--as", &long_name, "history", "x.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("the name changes are recorded under is 201 characters long, over its limit of 200 characters")
+            && stderr.contains("--as"),
+        "{stderr}"
+    );
+
+    let path = northmoor(home.path());
+    let file = path.to_str().unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let long = "r".repeat(32 * 1024 + 1);
+    let out = run(
+        home.path(),
+        &["judge", file, "apsp", "good", "--rationale", &long],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains(
+            "the rationale for the judgement is 32,769 bytes long, over its limit of 32 KB"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
 }

@@ -345,7 +345,7 @@ fn answer_refuses_bad_input_and_leaves_the_file_byte_for_byte_unchanged() {
         d,
         &path,
         &["ctx.completed_on", "31/02/2012"],
-        &["\"31/02/2012\" is not a date such as 31/03/2013, 31 March 2013 or 2013-03-31"],
+        &["\"31/02/2012\" is not a date: February 2012 has 29 days, so there is no 31 February"],
     );
     refused(
         d,

@@ -480,6 +480,19 @@ pub fn load_str(name: &str, text: &str, checklist: &Checklist) -> Result<Assessm
     parse(name, text)?.bind(checklist)
 }
 
+/// The SHA-256, in hex, of an assessment file's bytes as they are on disk now: what a session
+/// compares before saving to learn whether something else wrote the file meanwhile.
+pub fn fingerprint(path: &Path) -> Result<String, crate::storage::Error> {
+    read_fingerprinted(path).map(|(_, hash)| hash)
+}
+
+/// An assessment file's text as it is on disk now, with its [`fingerprint`] from the same read.
+pub fn read_fingerprinted(path: &Path) -> Result<(String, String), crate::storage::Error> {
+    let text = crate::storage::read_capped(path, MAX_FILE_BYTES)?;
+    let hash = crate::storage::sha256_hex(text.as_bytes());
+    Ok((text, hash))
+}
+
 /// Reads an assessment file and the checklist it names, found through the catalog (a path is
 /// taken relative to the assessment's folder).
 pub fn load(

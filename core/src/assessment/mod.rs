@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 
 pub use file::{
     AnswerDoc, AssessmentDoc, FORMAT, Head, LoadError, Parsed, SignatureDoc, Unwritable,
-    check_writable, head, is_hash, load, load_str, looks_like_assessment, parse, save, to_toml,
+    check_writable, fingerprint, head, is_hash, load, load_str, looks_like_assessment, parse,
+    read_fingerprinted, save, to_toml,
 };
 pub use incoming::{Incoming, IncomingDoc, in_one_line};
 pub use judgements::JudgementDoc;

@@ -1,7 +1,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::{Draft, Entry, Event};
+use super::{Cause, Draft, Entry, Event};
 use crate::storage::{self, Op, sha256_hex};
 
 /// No history probity writes comes near this; a larger file is not read into memory.
@@ -135,6 +135,39 @@ impl History {
         self.entries().rev().find(|e| {
             matches!(&e.event, Event::Changed { item: i, field, .. } if i == item && field != "incoming")
         })
+    }
+
+    /// Who gave an item's answer as it stands, in words: "given by" the person who last set its
+    /// answer (or, failing that, any part of its record); "carried from 2012" for an answer carried
+    /// forward when the file was created, whoever carried the file; "already in the file when
+    /// its history began" for one adopted with the file. `None` when nothing is recorded.
+    pub fn provenance(&self, item: &str) -> Option<String> {
+        let value = self.entries().rev().find(|e| {
+            matches!(&e.event, Event::Changed { item: i, field, .. } if i == item && field == "value")
+        });
+        match value.or_else(|| self.last_changed(item)) {
+            Some(Entry {
+                event: Event::Changed {
+                    cause: Cause::Carried,
+                    ..
+                },
+                ..
+            }) => {
+                let from = self.entries().rev().find_map(|e| match &e.event {
+                    Event::Created { carried_from, .. } => Some(carried_from.clone()),
+                    _ => None,
+                });
+                Some(match from.flatten() {
+                    Some(period) => format!("carried from {period}"),
+                    None => "carried from last period".to_string(),
+                })
+            }
+            Some(e) => Some(format!("given by {}", e.by)),
+            None => self
+                .entries()
+                .any(|e| matches!(&e.event, Event::Adopted { answers, .. } if answers.contains_key(item)))
+                .then(|| "already in the file when its history began".to_string()),
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -80,7 +80,25 @@ pub enum Event {
     /// its hash): the history was deleted, cut short or replaced outside probity. What the file
     /// held is recorded afresh after this entry, and `verify` names the break for good.
     Restarted { missing: String },
+    /// The history began here, with a file probity had no history for: it adopted what the
+    /// file held as the starting point (`hash`, the SHA-256 of the file as read; `answered`,
+    /// how many questions it answered; `answers` and `judgements`, every field, as
+    /// [`State`] keeps them). Whatever changed before this entry is unrecorded.
+    Adopted {
+        hash: String,
+        answered: usize,
+        #[serde(default)]
+        answers: Snapshot,
+        #[serde(default, skip_serializing_if = "Snapshot::is_empty")]
+        judgements: Snapshot,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sealed: Option<String>,
+    },
 }
+
+/// Item (or area) → field → value, as an adopted file held them.
+pub type Snapshot =
+    std::collections::BTreeMap<String, std::collections::BTreeMap<String, serde_json::Value>>;
 
 /// How a change came about.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
-use super::{Entry, Event};
+use super::{Entry, Event, Snapshot};
 use crate::assessment::{Answer, AnswerDoc, Assessment, IncomingDoc, Judgement, JudgementDoc};
 
 /// The fields the history follows: the keys of an answer's table in the assessment file.
@@ -73,6 +73,18 @@ impl State {
                 Event::Signed { seal, .. } => state.sealed = Some(seal.clone()),
                 Event::Reopened { .. } => state.sealed = None,
                 Event::Restarted { .. } => {}
+                Event::Adopted {
+                    answers,
+                    judgements,
+                    sealed,
+                    ..
+                } => {
+                    state = State {
+                        answers: unsnap(answers, &FIELDS),
+                        judgements: unsnap(judgements, &JUDGEMENT_FIELDS),
+                        sealed: sealed.clone(),
+                    }
+                }
             }
         }
         state
@@ -103,6 +115,11 @@ impl State {
         }
     }
 
+    /// Answers and judgements as an [`Event::Adopted`] entry keeps them.
+    pub fn snapshot(&self) -> (Snapshot, Snapshot) {
+        (snap(&self.answers), snap(&self.judgements))
+    }
+
     /// Every field where `found` differs from this state: answers in item and field order,
     /// then judgements in area and field order.
     pub fn differences(&self, found: &State) -> Vec<Difference> {
@@ -114,6 +131,34 @@ impl State {
         ));
         out
     }
+}
+
+fn snap(records: &Records) -> Snapshot {
+    records
+        .iter()
+        .map(|(k, f)| {
+            let fields = f.iter().map(|(f, v)| (f.to_string(), v.clone())).collect();
+            (k.clone(), fields)
+        })
+        .collect()
+}
+
+/// A snapshot's records, keeping only the fields the history follows.
+fn unsnap(snapshot: &Snapshot, fields: &[&'static str]) -> Records {
+    snapshot
+        .iter()
+        .map(|(k, f)| {
+            let kept = f
+                .iter()
+                .filter_map(|(name, v)| {
+                    let field = fields.iter().find(|known| **known == name.as_str())?;
+                    (!v.is_null()).then(|| (*field, v.clone()))
+                })
+                .collect::<BTreeMap<_, _>>();
+            (k.clone(), kept)
+        })
+        .filter(|(_, f)| !f.is_empty())
+        .collect()
 }
 
 /// Sets one field of one record, or removes it when `value` is null, dropping a record left

@@ -97,6 +97,10 @@ pub fn describe(entry: &Entry) -> String {
             "history restarted: the entries up to {}… were missing (deleted or cut short outside probity), so what the file held was recorded afresh",
             &missing[..12.min(missing.len())]
         ),
+        Event::Adopted { hash, answered, .. } => format!(
+            "history begun: probity adopted the file as it stood ({answered} answered, file SHA-256 {}…); changes made before this are unrecorded",
+            &hash[..12.min(hash.len())]
+        ),
     }
 }
 

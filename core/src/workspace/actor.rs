@@ -48,6 +48,9 @@ pub enum ConfigError {
     Read(storage::Error),
     #[error(transparent)]
     Invalid(Invalid),
+    /// The name given with `--as`, or in the config file, is longer than a name may be.
+    #[error("error: {0}; give a shorter name with --as or name = \"…\" in the config file")]
+    TooLong(crate::assessment::limits::TooLong),
 }
 
 impl ConfigError {
@@ -56,6 +59,7 @@ impl ConfigError {
         match self {
             ConfigError::Invalid(e) => e.render(),
             ConfigError::Read(e) => format!("error: {e}\n"),
+            ConfigError::TooLong(_) => format!("{self}\n"),
         }
     }
 }
@@ -111,10 +115,14 @@ impl Workspace {
             None => (None, AfterAnswer::default()),
         };
         self.after_answer = after;
-        self.actor = explicit
+        let actor = explicit
             .or(configured)
             .or_else(system_user)
             .unwrap_or_else(|| UNKNOWN.into());
+        // Every change is recorded under this name: no longer than any name probity keeps.
+        crate::assessment::limits::name("name changes are recorded under", &actor)
+            .map_err(ConfigError::TooLong)?;
+        self.actor = actor;
         Ok(())
     }
 }

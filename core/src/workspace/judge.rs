@@ -23,6 +23,9 @@ pub enum JudgeError {
     NoSuchGrade(String),
     #[error("an override needs a rationale saying why the derived judgement is set aside")]
     NoRationale,
+    /// A rationale longer than probity keeps (see [`crate::assessment::limits`]).
+    #[error(transparent)]
+    TooLong(#[from] crate::assessment::limits::TooLong),
 }
 
 /// One change to one area's judgement: what it was and what it became.
@@ -50,6 +53,7 @@ impl Opened {
         if rationale.is_empty() {
             return Err(JudgeError::NoRationale);
         }
+        crate::assessment::limits::text("rationale for the judgement", &rationale)?;
         Ok(self.judge(area, |j| {
             j.grade = Some(grade);
             j.rationale = Some(rationale);

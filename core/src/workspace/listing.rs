@@ -26,6 +26,8 @@ pub struct Summary {
     pub checklist: String,
     /// Answered ÷ applicable, as a percentage.
     pub completeness: f64,
+    /// Draft, FINAL (signed and its seal verifies), or marked final but not sealed.
+    pub finality: crate::assessment::Finality,
 }
 
 impl Workspace {
@@ -61,7 +63,11 @@ impl Workspace {
             .load(path)
             .map_err(|e| crate::text::first_line(&e.to_string()))?;
         let completeness = scoring::evaluate(&c, &a, self.today).completeness.percent();
+        // The seal is checked only for a file marked final: a draft has none.
+        let finality =
+            crate::assessment::Finality::of(&a, a.is_final() && self.seal_verifies(path));
         Ok(Summary {
+            finality,
             force: a.force,
             period: a.period,
             checklist: a.checklist,

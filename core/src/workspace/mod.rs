@@ -29,7 +29,7 @@ pub use crosscheck::{RecordError, Recorded, folder_of, recorded_name};
 pub use export::{ExportError, Overwrite, export};
 pub use judge::{JudgeError, JudgementEdit};
 pub use listing::{Listed, Period, PreviousError, Summary};
-pub use open::{Edit, OpenError, Opened, ReadOnly, Refused};
+pub use open::{Edit, OpenError, Opened, Outside, ReadOnly, Refused};
 pub use report::{ReportChoices, ReportError};
 pub use returns::{Imported, MakeError, Resolution, ResolveError};
 pub use sign::{Blocker, ReopenError, SignError};

@@ -34,6 +34,25 @@ pub struct Opened {
     pub(super) history: History,
     /// History entries for the changes made since the last save.
     pending: Vec<Draft>,
+    /// The file's [`assessment::fingerprint`] as this session last read or wrote it: a save
+    /// that finds another, merges what changed outside first (see [`Opened::save`]).
+    disk: Option<String>,
+    /// What the last save found changed outside probity since the file was read, and how it
+    /// was merged; a front end takes it to tell the user.
+    pub outside: Option<Outside>,
+}
+
+/// What a save found another writer had changed in the file since this session read it. Those
+/// changes are recorded in the history (cause "outside") and kept; the changes made here go on
+/// top, except where the same item (or area's judgement) was changed there too.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outside {
+    /// The outside changes, field by field, as the history records them.
+    pub changes: Vec<Draft>,
+    /// Changes made here to a record the outside change also changed: not saved, so the other
+    /// writer's version stands until the user chooses. `before` is the record as the file now
+    /// has it, `after` as it was made here; [`Opened::edit`] with `after` keeps it.
+    pub held_back: Vec<Edit>,
 }
 
 /// Why an assessment could not be opened.
@@ -148,7 +167,11 @@ impl Workspace {
             }
         };
         let history = History::load(&history::path_for(path)).map_err(OpenError::History)?;
-        let evaluation = scoring::evaluate(&checklist, &assessment, self.today);
+        let evaluation = scoring::evaluate(
+            &checklist,
+            &assessment,
+            as_at(&checklist, &assessment, self.today),
+        );
         let mut opened = Opened {
             path: path.to_path_buf(),
             checklist,
@@ -160,6 +183,8 @@ impl Workspace {
             today: self.today,
             history,
             pending: Vec::new(),
+            disk: assessment::fingerprint(path).ok(),
+            outside: None,
         };
         if !opened.read_only() {
             opened.reconcile().map_err(OpenError::History)?;
@@ -168,7 +193,19 @@ impl Workspace {
     }
 }
 
+/// The date the assessment is judged at, as a report on it is by default: the completion date
+/// when recorded, else the end of a period already over, else today. Whether an action is
+/// overdue, or a review recent enough, is judged then.
+fn as_at(checklist: &Checklist, assessment: &Assessment, today: Date) -> Date {
+    crate::document::recorded_as_at(checklist, assessment, today).map_or(today, |(d, _)| d)
+}
+
 impl Opened {
+    /// The date the assessment is judged at: see [`as_at`].
+    pub fn as_at(&self) -> Date {
+        as_at(&self.checklist, &self.assessment, self.today)
+    }
+
     /// True when nothing here may change: another window holds the lock, or the folder
     /// cannot be written.
     pub fn read_only(&self) -> bool {
@@ -333,6 +370,7 @@ impl Opened {
         self.assessment = assessment;
         self.checklist = checklist;
         self.history = history;
+        self.disk = assessment::fingerprint(&self.path).ok();
         self.rescore();
         Ok(())
     }
@@ -349,7 +387,8 @@ impl Opened {
     }
 
     pub(super) fn rescore(&mut self) {
-        self.evaluation = scoring::evaluate(&self.checklist, &self.assessment, self.today);
+        let at = as_at(&self.checklist, &self.assessment, self.today);
+        self.evaluation = scoring::evaluate(&self.checklist, &self.assessment, at);
     }
 
     /// Records the changes made since the last save in the history, flushed to disk, then
@@ -360,6 +399,8 @@ impl Opened {
         if self.read_only() {
             return Ok(());
         }
+        self.outside = None;
+        self.merge_outside()?;
         // Refused before the history records anything: a file probity could not read back.
         if !self.pending.is_empty() {
             assessment::check_writable(&self.path, &self.assessment, &self.checklist)?;
@@ -369,10 +410,141 @@ impl Opened {
         self.write()
     }
 
+    /// As [`Opened::save`], for a command that makes its change and ends, with nobody to ask:
+    /// a change held back because another writer changed the same record meanwhile (see
+    /// [`Outside::held_back`]) is an error saying so, not a silent success. What the other
+    /// writer changed is kept and recorded either way.
+    pub fn save_or_refuse(&mut self) -> Result<(), storage::Error> {
+        self.save()?;
+        let Some(held) = self.outside.as_ref().filter(|o| !o.held_back.is_empty()) else {
+            return Ok(());
+        };
+        let items: Vec<String> = held
+            .held_back
+            .iter()
+            .map(|e| {
+                self.checklist.item(&e.item).map_or_else(
+                    || e.item.clone(),
+                    |i| format!("\u{201c}{}\u{201d}", i.short_label()),
+                )
+            })
+            .collect();
+        Err(storage::Error::Unwritable {
+            path: self.path.clone(),
+            reason: format!(
+                "{} was changed outside probity while this ran, so this change was not written over it (the other change is kept and recorded in the history); look at it, then run the command again",
+                items.join(", ")
+            ),
+        })
+    }
+
     /// Writes the file, pointing it at the last history entry.
     pub(super) fn write(&mut self) -> Result<(), storage::Error> {
         self.assessment.recorded = self.history.head().map(str::to_string);
-        assessment::save(&self.path, &self.assessment, &self.checklist)
+        assessment::save(&self.path, &self.assessment, &self.checklist)?;
+        self.disk = assessment::fingerprint(&self.path).ok();
+        Ok(())
+    }
+
+    /// Before a save: if another writer changed the file since this session read or wrote it
+    /// (a text editor, a script, anything that ignores the lock), reads it again, records what
+    /// it changed in the history as changed outside probity, and puts the changes made here on
+    /// top of it. A change here to a record the other writer also changed is held back (see
+    /// [`Outside::held_back`]): the other writer's version is never overwritten unasked. A file
+    /// the other writer left unreadable is not written over at all.
+    fn merge_outside(&mut self) -> Result<(), storage::Error> {
+        let Some(known) = self.disk.clone() else {
+            return Ok(());
+        };
+        let Ok((text, now)) = assessment::read_fingerprinted(&self.path) else {
+            // Gone or unreadable as a file: the save that follows says so or writes it anew.
+            return Ok(());
+        };
+        if now == known {
+            return Ok(());
+        }
+        let name = self.path.display().to_string();
+        let theirs = assessment::load_str(&name, &text, &self.checklist).map_err(|e| {
+            storage::Error::Unwritable {
+                path: self.path.clone(),
+                reason: format!(
+                    "it was changed outside probity while open here and can no longer be read, so it was not written over (fix the file, then change anything again to save): {e}"
+                ),
+            }
+        })?;
+        let recorded = State::replay(self.history.entries());
+        let found = State::of(&theirs);
+        // Found now, but made before the changes waiting here: recorded ahead of them in time
+        // as in order.
+        let at = self
+            .pending
+            .iter()
+            .map(|d| d.at)
+            .min()
+            .unwrap_or_else(Timestamp::now);
+        let changes: Vec<Draft> = recorded
+            .differences(&found)
+            .into_iter()
+            .map(|d| Draft {
+                at,
+                by: self.actor.clone(),
+                event: Event::Changed {
+                    item: d.item,
+                    field: d.field.to_string(),
+                    before: d.recorded,
+                    after: d.found,
+                    cause: Cause::Outside,
+                },
+            })
+            .collect();
+        let touched: BTreeSet<&str> = changes
+            .iter()
+            .filter_map(|d| match &d.event {
+                Event::Changed { item, .. } => Some(item.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut merged = theirs;
+        let mut kept = Vec::new();
+        let mut held_back: Vec<Edit> = Vec::new();
+        for draft in std::mem::take(&mut self.pending) {
+            let Event::Changed { item, field, .. } = &draft.event else {
+                kept.push(draft);
+                continue;
+            };
+            let judgement = history::JUDGEMENT_FIELDS.contains(&field.as_str());
+            if touched.contains(item.as_str()) {
+                if !judgement && !held_back.iter().any(|e| e.item == *item) {
+                    held_back.push(Edit {
+                        item: item.clone(),
+                        before: merged.answer(item).cloned().unwrap_or_default(),
+                        after: self.assessment.answer(item).cloned().unwrap_or_default(),
+                    });
+                }
+                continue;
+            }
+            if judgement {
+                match self.assessment.judgements.get(item) {
+                    Some(j) => {
+                        merged.judgements.insert(item.clone(), j.clone());
+                    }
+                    None => {
+                        merged.judgements.remove(item);
+                    }
+                }
+            } else if self.checklist.item(item).is_some() {
+                *merged.answer_mut(item) =
+                    self.assessment.answer(item).cloned().unwrap_or_default();
+            }
+            kept.push(draft);
+        }
+        merged.prune();
+        self.pending = changes.iter().cloned().chain(kept).collect();
+        self.assessment = merged;
+        self.rescore();
+        self.disk = Some(now);
+        self.outside = Some(Outside { changes, held_back });
+        Ok(())
     }
 
     /// Records whatever the file holds that its history does not: changes made by hand or by
@@ -429,6 +601,27 @@ impl Opened {
             event,
         };
         let restarted = lost.map(|missing| draft(Event::Restarted { missing }));
+        // A file without a history is adopted as it stands, in one entry: its answers were
+        // given before anything recorded them, by people and at times nobody can now say.
+        if self.history.is_empty() {
+            let (answers, judgements) = found.snapshot();
+            let adopted = draft(Event::Adopted {
+                hash: assessment::fingerprint(&self.path)?,
+                answered: self
+                    .assessment
+                    .answers
+                    .values()
+                    .filter(|a| a.value.is_some())
+                    .count(),
+                answers,
+                judgements,
+                sealed: found.sealed.clone(),
+            });
+            let drafts: Vec<Draft> = restarted.into_iter().chain([adopted]).collect();
+            self.history.append(&drafts)?;
+            self.found = drafts;
+            return Ok(());
+        }
         let mut drafts: Vec<Draft> = restarted
             .into_iter()
             .chain(recorded.differences(&found).into_iter().map(|d| {

@@ -13,11 +13,20 @@ use crate::text::sanitize_line;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Blocker {
     #[error("\"{item}\" was carried from last period and has not been confirmed ({prompt})")]
-    Unconfirmed { item: String, prompt: String },
+    Unconfirmed {
+        item: String,
+        prompt: String,
+        /// The item's id, for a front end to go to it.
+        id: String,
+    },
     #[error(
         "\"{item}\" is flagged for review, to be confirmed: confirm it and take the flag off ({prompt})"
     )]
-    Review { item: String, prompt: String },
+    Review {
+        item: String,
+        prompt: String,
+        id: String,
+    },
     #[error(
         "\"{item}\" has a different answer from {from} ({workbook}) waiting to be resolved: take it or keep the one held ({prompt})"
     )]
@@ -26,13 +35,28 @@ pub enum Blocker {
         prompt: String,
         from: String,
         workbook: String,
+        id: String,
     },
     #[error("the high finding \"{title}\" has no {missing}")]
     Unowned {
         title: String,
         /// "owner", "due date" or "owner or due date".
         missing: &'static str,
+        /// The first item the finding names, for a front end to go to it.
+        id: Option<String>,
     },
+}
+
+impl Blocker {
+    /// The item to go to to put it right.
+    pub fn item_id(&self) -> Option<&str> {
+        match self {
+            Blocker::Unconfirmed { id, .. }
+            | Blocker::Review { id, .. }
+            | Blocker::Conflict { id, .. } => Some(id),
+            Blocker::Unowned { id, .. } => id.as_deref(),
+        }
+    }
 }
 
 /// Why an assessment was not signed.
@@ -46,6 +70,12 @@ pub enum SignError {
     Missing(&'static str),
     #[error(transparent)]
     Save(storage::Error),
+    /// The file was changed outside probity since it was read: the changes are now recorded
+    /// and in view, so nothing is sealed that the signer has not seen.
+    #[error(
+        "the file was changed outside probity while open here; the changes are recorded in its history and shown now, so check them and sign again"
+    )]
+    ChangedOutside,
 }
 
 /// Why an assessment was not reopened.
@@ -86,6 +116,7 @@ impl Opened {
             .map(|id| Blocker::Unconfirmed {
                 item: self.label(id),
                 prompt: self.prompt(id),
+                id: id.to_string(),
             });
         // A flag on an unanswered item doubts nothing the seal would certify.
         let review = self
@@ -96,6 +127,7 @@ impl Opened {
             .map(|(id, _)| Blocker::Review {
                 item: self.label(id),
                 prompt: self.prompt(id),
+                id: id.clone(),
             });
         let unowned = self
             .evaluation
@@ -112,6 +144,7 @@ impl Opened {
                 Some(Blocker::Unowned {
                     title: f.title.clone(),
                     missing,
+                    id: f.items.first().cloned(),
                 })
             });
         let conflicts = self
@@ -122,12 +155,27 @@ impl Opened {
                 prompt: self.prompt(id),
                 from: incoming.from.clone(),
                 workbook: incoming.source.clone(),
+                id: id.to_string(),
             });
-        unconfirmed
+        let mut all: Vec<Blocker> = unconfirmed
             .chain(review)
             .chain(conflicts)
             .chain(unowned)
-            .collect()
+            .collect();
+        // In the order the checklist asks the questions, as a reader works through them.
+        let order: std::collections::HashMap<&str, usize> = self
+            .checklist
+            .items()
+            .enumerate()
+            .map(|(n, i)| (i.id.as_str(), n))
+            .collect();
+        all.sort_by_key(|b| {
+            b.item_id()
+                .and_then(|id| order.get(id))
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
+        all
     }
 
     /// Signs the assessment off: marks it final, records the signer, their role, the time and
@@ -150,6 +198,9 @@ impl Opened {
         }
         // Everything changed so far is recorded first, so the seal covers it.
         self.save().map_err(SignError::Save)?;
+        if self.outside.is_some() {
+            return Err(SignError::ChangedOutside);
+        }
         let before = self.assessment.clone();
         self.assessment.stage = Stage::Final;
         // To the second, as the file keeps it, so the seal can be computed again from the file.
@@ -200,6 +251,8 @@ impl Opened {
         if reason.is_empty() {
             return Err(ReopenError::NoReason);
         }
+        // What another writer changed meanwhile is recorded and kept first.
+        self.save().map_err(ReopenError::Save)?;
         let before = self.assessment.clone();
         self.assessment.stage = Stage::Draft;
         self.assessment.signature = None;

@@ -176,6 +176,7 @@ fn sign_off_is_refused_while_an_answer_is_flagged_for_review() {
                 .unwrap()
                 .prompt
                 .clone(),
+            id: "gifts.policy".into(),
         }]
     );
     assert!(!opened.assessment.is_final());
@@ -201,12 +202,11 @@ fn sign_off_is_refused_with_every_reason() {
         panic!("signing should be refused")
     };
     let words: Vec<String> = blockers.iter().map(ToString::to_string).collect();
+    // In checklist order: the media policy's finding comes before the gifts guidance.
+    assert!(words[0].contains("has no owner or due date"), "{words:?}");
+    assert_eq!(blockers[0].item_id(), Some("media.policy"));
     assert!(
-        words[0].starts_with("\"Gifts and hospitality guidance\" was carried from last period"),
-        "{words:?}"
-    );
-    assert!(
-        words.iter().any(|w| w.contains("has no owner or due date")),
+        words[1].starts_with("\"Gifts and hospitality guidance\" was carried from last period"),
         "{words:?}"
     );
     assert!(!opened.assessment.is_final());
@@ -341,6 +341,26 @@ fn carried_answers_start_the_history() {
         "{told:?}"
     );
     assert!(ws.verify(&next, None).unwrap().holds());
+    // The carried answer's author is the period it came from, not whoever carried the file,
+    // even once it is confirmed; an answer changed since is the changer's.
+    let mut opened = ws.open(&next).unwrap();
+    let by = |o: &Opened, id: &str| o.history().provenance(id);
+    assert_eq!(
+        by(&opened, "media.policy").as_deref(),
+        Some("carried from 2012")
+    );
+    opened.edit("media.policy", |a| a.carried = false).unwrap();
+    opened.save().unwrap();
+    assert_eq!(
+        by(&opened, "media.policy").as_deref(),
+        Some("carried from 2012")
+    );
+    answer(&mut opened, "media.policy", Status::No);
+    assert_eq!(
+        by(&opened, "media.policy").as_deref(),
+        Some("given by Jo Bloggs")
+    );
+    assert_eq!(by(&opened, "media.training"), None);
 }
 
 #[test]
@@ -758,4 +778,218 @@ fn a_hand_edit_to_a_drafts_force_period_or_assessor_fails_verify() {
             v.problems
         );
     }
+}
+
+/// The file as another writer leaves it while it is open here: a text editor, say, that does
+/// not know probity's lock.
+#[test]
+fn a_save_keeps_and_records_what_another_writer_changed_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let mut opened = ws.open(&path).unwrap();
+    answer(&mut opened, "media.policy", Status::No);
+    opened
+        .edit("media.policy", |a| a.note = Some("Seen in draft".into()))
+        .unwrap();
+    opened.save().unwrap();
+    assert_eq!(opened.outside, None, "nothing changed outside yet");
+
+    hand_edit(
+        &path,
+        "note = \"Seen in draft\"",
+        "note = \"Seen, signed by the DCC\"",
+    );
+    answer(&mut opened, "media.training", Status::Yes);
+
+    // The outside edit is kept, recorded, and the change made here went on top of it.
+    let outside = opened
+        .outside
+        .clone()
+        .expect("the outside change was found");
+    assert_eq!(outside.changes.len(), 1);
+    assert!(outside.held_back.is_empty());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("Seen, signed by the DCC"), "{text}");
+    assert!(text.contains("[answers.\"media.training\"]"), "{text}");
+    assert_eq!(
+        opened
+            .assessment
+            .answer("media.policy")
+            .unwrap()
+            .note
+            .as_deref(),
+        Some("Seen, signed by the DCC")
+    );
+    let told: Vec<String> = history(&path)
+        .entries()
+        .map(crate::history::describe)
+        .collect();
+    assert!(
+        told.iter().any(|t| t
+            == "media.policy: note \"Seen in draft\" → \"Seen, signed by the DCC\" (changed outside probity)"),
+        "{told:?}"
+    );
+    assert!(ws.verify(&path, None).unwrap().holds());
+    drop(opened);
+    // Opening again finds nothing more to record.
+    let again = ws.open(&path).unwrap();
+    assert!(again.found.is_empty(), "{:?}", again.found);
+}
+
+/// Dorset open here with "no" saved for the media policy, then changed to "partial" in a text
+/// editor meanwhile.
+fn changed_meanwhile() -> (tempfile::TempDir, Workspace, PathBuf, Opened) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let mut opened = ws.open(&path).unwrap();
+    answer(&mut opened, "media.policy", Status::No);
+    hand_edit(&path, "value = \"no\"", "value = \"partial\"");
+    (dir, ws, path, opened)
+}
+
+#[test]
+fn a_change_here_to_a_record_changed_outside_is_held_back_not_written_over_it() {
+    let (_dir, ws, path, mut opened) = changed_meanwhile();
+    answer(&mut opened, "media.policy", Status::Yes);
+
+    let outside = opened
+        .outside
+        .clone()
+        .expect("the outside change was found");
+    assert_eq!(outside.held_back.len(), 1);
+    let held = &outside.held_back[0];
+    assert_eq!(held.before.value, Some(Value::Status(Status::Partial)));
+    assert_eq!(held.after.value, Some(Value::Status(Status::Yes)));
+    // The other writer's answer stands, in the file and here, until the user chooses.
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("value = \"partial\"")
+    );
+    assert_eq!(
+        opened.assessment.value("media.policy"),
+        Some(&Value::Status(Status::Partial))
+    );
+    assert!(ws.verify(&path, None).unwrap().holds());
+    // Keeping the change made here is an ordinary change on top, recorded as such.
+    let after = held.after.clone();
+    opened.edit("media.policy", |a| *a = after).unwrap();
+    opened.save().unwrap();
+    assert_eq!(opened.outside, None);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("value = \"yes\"")
+    );
+    let told: Vec<String> = history(&path)
+        .entries()
+        .map(crate::history::describe)
+        .collect();
+    assert_eq!(
+        &told[told.len() - 2..],
+        [
+            "media.policy: answer \"no\" → \"partial\" (changed outside probity)",
+            "media.policy: answer \"partial\" → \"yes\"",
+        ]
+    );
+}
+
+#[test]
+fn a_file_left_unreadable_by_another_writer_is_not_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let mut opened = ws.open(&path).unwrap();
+    answer(&mut opened, "media.policy", Status::No);
+    hand_edit(&path, "value = \"no\"", "value = \"no");
+    let broken = std::fs::read_to_string(&path).unwrap();
+    opened
+        .edit("media.training", |a| {
+            a.value = Some(Value::Status(Status::Yes))
+        })
+        .unwrap();
+    let e = opened.save().unwrap_err().to_string();
+    assert!(e.contains("changed outside probity while open here"), "{e}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+}
+
+#[test]
+fn a_file_without_a_history_is_adopted_in_one_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    answer(&mut ws.open(&path).unwrap(), "media.policy", Status::No);
+    std::fs::remove_file(crate::history::path_for(&path)).unwrap();
+    // The file now also says it reflects an entry no history holds: recorded as a restart.
+    let opened = ws.open(&path).unwrap();
+    let kinds: Vec<String> = history(&path)
+        .entries()
+        .map(crate::history::describe)
+        .collect();
+    assert_eq!(kinds.len(), 2, "{kinds:?}");
+    assert!(kinds[0].starts_with("history restarted"), "{kinds:?}");
+    assert!(
+        kinds[1].starts_with("history begun: probity adopted the file as it stood (3 answered"),
+        "{kinds:?}"
+    );
+    assert_eq!(opened.found.len(), 2);
+    drop(opened);
+    assert!(ws.open(&path).unwrap().found.is_empty());
+}
+
+/// "Still open" is judged at the assessment's as-at date, as the report judges it: an action
+/// due after the completion date is not overdue, whatever the date today.
+#[test]
+fn an_action_is_overdue_only_as_at_the_completion_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = ws(dir.path());
+    let path = dorset(&ws);
+    let mut opened = ws.open(&path).unwrap();
+    opened
+        .edit("media.policy", |a| {
+            a.value = Some(Value::Status(Status::No));
+            a.due = Some(date(2012, 9, 30));
+        })
+        .unwrap();
+    let overdue = |o: &Opened| {
+        o.evaluation
+            .warnings
+            .iter()
+            .any(|w| w.code == "finding-overdue")
+    };
+    // Today (1 December 2012) is after the due date, and nothing says when it was completed.
+    assert!(overdue(&opened));
+    opened
+        .edit("ctx.completed_on", |a| {
+            a.value = Some(Value::Date(date(2012, 6, 30)))
+        })
+        .unwrap();
+    assert_eq!(opened.as_at(), date(2012, 6, 30));
+    assert!(!overdue(&opened), "{:?}", opened.evaluation.warnings);
+}
+
+/// A command, with nobody to ask, says its change was not saved over another writer's.
+#[test]
+fn a_command_refuses_to_save_over_a_record_changed_outside_meanwhile() {
+    let (_dir, _ws, path, mut opened) = changed_meanwhile();
+    opened
+        .edit("media.policy", |a| {
+            a.value = Some(Value::Status(Status::Yes))
+        })
+        .unwrap();
+    let e = opened.save_or_refuse().unwrap_err().to_string();
+    assert!(
+        e.contains("“Media policy” was changed outside probity while this ran"),
+        "{e}"
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("value = \"partial\"")
+    );
+    // Nothing changed outside: an ordinary save.
+    answer(&mut opened, "media.training", Status::Yes);
+    opened.save_or_refuse().unwrap();
 }

@@ -24,6 +24,9 @@ pub struct Verification {
     pub unavailable: Vec<(String, String)>,
     /// How many recorded cross-check files were re-hashed and found unchanged.
     pub evidence_checked: usize,
+    /// When the history began by adopting a file it had no record of, and who opened it:
+    /// the chain is checked from there, and what changed before then is unrecorded.
+    pub adopted: Option<(jiff::Timestamp, String)>,
     /// What documents may call the file: FINAL only when it is signed and everything here
     /// holds (the seal verifies); "marked final but not sealed" when it is marked final
     /// otherwise.
@@ -222,9 +225,14 @@ pub fn check(assessment: &Assessment, history: &History, paper: Option<&str>) ->
             });
         }
     }
+    let adopted = history.entries().rev().find_map(|e| match e.event {
+        Event::Adopted { .. } => Some((e.at, e.by.clone())),
+        _ => None,
+    });
     Verification {
         unavailable: Vec::new(),
         evidence_checked: 0,
+        adopted,
         entries: history.entries().count(),
         signature: assessment.signature.clone(),
         older_seal,

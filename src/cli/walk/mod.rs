@@ -266,7 +266,7 @@ impl<'o, R: BufRead, W: Write> Walk<'o, R, W> {
 
     /// Writes the file; a failure is said at once and saving is tried again with the next change.
     fn save(&mut self, said: &str) -> Vec<String> {
-        match self.opened.save() {
+        match self.opened.save_or_refuse() {
             Ok(()) => {
                 self.unsaved = None;
                 vec![said.to_string()]

@@ -30,8 +30,8 @@ fn conflict(
 ) -> Vec<Line<'static>> {
     let by = s
         .history()
-        .last_changed(&item.id)
-        .map_or_else(String::new, |e| format!(" (given by {})", e.by));
+        .provenance(&item.id)
+        .map_or_else(String::new, |by| format!(" ({by})"));
     vec![
         Line::styled(
             format!(
@@ -65,11 +65,15 @@ fn lines<'a>(s: &'a Session, item: &'a Item, theme: Theme, budget: usize) -> Vec
     let shown = answer
         .and_then(|a| a.value.as_ref())
         .map(|v| item.kind.display(v));
+    let refused = s.opened.refusal();
     lines.push(Line::from(vec![
         Span::styled("Answer: ", theme.bold()),
-        match shown {
-            Some(v) => Span::raw(v),
-            None => Span::styled(format!("not answered ({})", hint(&item.kind)), theme.dim()),
+        match (shown, &refused) {
+            (Some(v), _) => Span::raw(v),
+            (None, Some(_)) => Span::styled("not answered", theme.dim()),
+            (None, None) => {
+                Span::styled(format!("not answered ({})", hint(&item.kind)), theme.dim())
+            }
         },
     ]));
     for b in s.baselines.iter().filter(|b| b.item == item.id) {
@@ -81,6 +85,13 @@ fn lines<'a>(s: &'a Session, item: &'a Item, theme: Theme, budget: usize) -> Vec
                 None => format!("{}, a baseline, not this period's answer", b.value),
             }),
         ]));
+    }
+    // Why no key here changes anything: signed off, or open in another window.
+    if let Some(why) = refused {
+        lines.push(Line::styled(
+            format!("Answering is off: {why}."),
+            theme.amber(),
+        ));
     }
     if let Some(a) = answer.filter(|a| a.value.is_some()) {
         lines.push(Line::from(vec![
@@ -254,9 +265,9 @@ pub fn render(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if let Some(item) = s.item() {
-        frame.render_widget(
-            paragraph(s, item, theme, inner).scroll((s.scroll.top(), 0)),
-            inner,
-        );
+        let text = paragraph(s, item, theme, inner);
+        let lines = text.line_count(inner.width);
+        frame.render_widget(text.scroll((s.scroll.top(), 0)), inner);
+        crate::tui::widgets::scroll_marks(frame, inner, s.scroll.top(), lines);
     }
 }

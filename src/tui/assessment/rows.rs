@@ -178,8 +178,9 @@ pub fn item_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         (Some(q), _) => format!(" Matching \"{q}\" "),
         (None, Filter::All) => {
             let score = &s.evaluation.areas[s.area];
+            // Counts first, in words: "5/13" read as a position in the list.
             format!(
-                " {}/{} {} ",
+                " {} of {} answered · {} ",
                 score.answered, score.applicable, area_def.title
             )
         }

@@ -71,8 +71,11 @@ pub fn render(app: &App, s: &Session, frame: &mut Frame, area: Rect) {
         keys(s)
     };
     let (hint, style) = match &app.notice {
-        Some(notice) => (notice.as_str(), theme.bold()),
-        None => (keys.as_str(), theme.dim()),
+        Some(notice) => (
+            crate::tui::view::fit_notice(notice, p.hints.width),
+            theme.bold(),
+        ),
+        None => (keys.as_str().into(), theme.dim()),
     };
     frame.render_widget(Line::styled(hint, style), p.hints);
 }
@@ -109,26 +112,20 @@ fn keys(s: &Session) -> String {
 
 fn header(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     let a = &s.assessment;
+    let mut spans = vec![];
+    // A badge first, short enough to leave the force and period in view beside it.
     if let Some(why) = s.read_only_because() {
         let text = match (why, &s.watch) {
             (ReadOnly::OpenElsewhere, Some(w)) if w.free => format!(
-                " READ-ONLY: the other window has closed. Press {} to edit here. ",
+                " READ-ONLY: the other window has closed; {} edits here ",
                 keymap::key_name(Context::Assessment, &Action::TakeOver)
             ),
-            (ReadOnly::OpenElsewhere, _) => {
-                " READ-ONLY: open in another probity window, so nothing can be changed here. "
-                    .into()
-            }
-            (ReadOnly::FolderNotWritable, _) => {
-                " READ-ONLY: its folder cannot be written to, so nothing can be changed here. "
-                    .into()
-            }
+            (ReadOnly::OpenElsewhere, _) => " READ-ONLY: open in another window ".into(),
+            (ReadOnly::FolderNotWritable, _) => " READ-ONLY: its folder cannot be written ".into(),
         };
-        frame.render_widget(Line::styled(text, theme.banner()), area);
-        return;
-    }
-    let mut spans = vec![];
-    if a.is_final() {
+        spans.push(Span::styled(text, theme.banner()));
+        spans.push(Span::raw(" "));
+    } else if a.is_final() {
         spans.push(Span::styled(final_badge(s), theme.banner()));
         spans.push(Span::raw(" "));
     }
@@ -147,10 +144,20 @@ fn header(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
             theme.dim(),
         ));
     }
-    spans.push(Span::styled(
-        format!("  {}", s.checklist.title),
-        theme.dim(),
-    ));
+    // The checklist's title takes what room is left, ending in "…" when it is cut.
+    let used: usize = spans.iter().map(|sp| sp.content.chars().count()).sum();
+    let room = usize::from(area.width).saturating_sub(used + 2);
+    let title = &s.checklist.title;
+    let shown = if title.chars().count() <= room {
+        title.clone()
+    } else if room > 1 {
+        format!("{}…", crate::tui::view::clip(title, room - 1).trim_end())
+    } else {
+        String::new()
+    };
+    if !shown.is_empty() {
+        spans.push(Span::styled(format!("  {shown}"), theme.dim()));
+    }
     frame.render_widget(Line::from(spans), area);
 }
 

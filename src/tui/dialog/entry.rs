@@ -61,7 +61,8 @@ pub struct Entry {
     pub error: Option<String>,
     /// Whether a date is being typed, so the date it reads as can be shown before it is saved.
     pub dated: bool,
-    /// The date typed so far, as probity reads it, e.g. "Sunday 31 March 2013".
+    /// What the date typed so far reads as ("Reads as Sunday 31 March 2013."), or why it is
+    /// no date at all when its day is past the month's end.
     pub reads_as: Option<String>,
 }
 
@@ -91,9 +92,15 @@ impl Entry {
     fn read(&mut self) {
         self.reads_as = self
             .dated
-            .then(|| parse_date(text_of(&self.text)).ok())
-            .flatten()
-            .map(|d| d.strftime("%A %-d %B %Y").to_string());
+            .then(|| match parse_date(text_of(&self.text)) {
+                Ok(d) => Some(format!("Reads as {}.", d.strftime("%A %-d %B %Y"))),
+                // A day past the month's end is said while typing, not only on Enter.
+                Err(e) => e
+                    .allowed
+                    .strip_prefix("a date: ")
+                    .map(|why| format!("No such date: {why}.")),
+            })
+            .flatten();
     }
 
     pub fn update(&mut self, action: Action, s: &mut Session) -> Step {
@@ -202,8 +209,12 @@ impl Entry {
             }
             (Purpose::VerifiedBy, _) => format!(
                 "Who tested this answer independently? It is recorded as verified today, {}.",
-                s.today()
+                probity_core::text::long_date(s.today())
             ),
+            (Purpose::AddEvidence, _) => {
+                "One reference: a document's title and date, or where it is kept. Enter adds it; Esc adds nothing."
+                    .to_string()
+            }
             (Purpose::Signer | Purpose::Role { .. }, _) => {
                 "Signing marks the assessment final and seals it; it can then only be reopened."
                     .to_string()
@@ -213,8 +224,7 @@ impl Entry {
             }
             _ => "Leave empty to clear.".to_string(),
         };
-        let reads_as = self.reads_as.as_ref().map(|d| format!("Reads as {d}."));
-        let note = match (&self.error, &reads_as) {
+        let note = match (&self.error, &self.reads_as) {
             (Some(e), _) => Some((e.as_str(), theme.error())),
             (None, Some(d)) => Some((d.as_str(), theme.bold())),
             (None, None) => None,

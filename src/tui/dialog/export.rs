@@ -68,6 +68,25 @@ fn expand_home(typed: &str) -> PathBuf {
     }
 }
 
+/// A path with `.` and `..` taken out as written, so "Writes" names the file plainly:
+/// `/work/../exports/r.md` is `/exports/r.md`. Links are not followed; this only tidies.
+fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(part);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 impl Export {
     /// The dialog for a session, proposing a file named after the assessment in `folder`.
     pub fn new(s: &Session, folder: &Path) -> Export {
@@ -77,7 +96,8 @@ impl Export {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "assessment".into());
         let mut dialog = Export {
-            format: Cursor::default(),
+            // The format last written this session, so a second export is one key.
+            format: Cursor(s.export_format.min(FORMATS.len().saturating_sub(1))),
             path: line_field(""),
             redact: false,
             folder: folder.to_path_buf(),
@@ -109,11 +129,11 @@ impl Export {
     /// probity was started from.
     pub fn target(&self) -> PathBuf {
         let typed = expand_home(text_of(&self.path).trim());
-        if typed.is_absolute() {
+        tidy(&if typed.is_absolute() {
             typed
         } else {
             self.folder.join(typed)
-        }
+        })
     }
 
     pub fn update(&mut self, action: Action, s: &mut Session, ws: &Workspace) -> Step {
@@ -145,7 +165,12 @@ impl Export {
                         self.replacing = Some(target);
                         None
                     }
-                    done => Some(said(done, &target)),
+                    done => {
+                        if done.is_ok() {
+                            s.export_format = self.format.at();
+                        }
+                        Some(said(done, &target))
+                    }
                 };
             }
             Action::Close => return Step::Close,
@@ -155,15 +180,18 @@ impl Export {
     }
 
     /// The answer to "replace it?".
-    fn answer(&mut self, action: Action, s: &Session, ws: &Workspace) -> Step {
+    fn answer(&mut self, action: Action, s: &mut Session, ws: &Workspace) -> Step {
         let Some(target) = self.replacing.take() else {
             return Step::Stay;
         };
         self.result = match action {
-            Action::Yes => Some(said(
-                self.write(s, ws, &target, Overwrite::Replace),
-                &target,
-            )),
+            Action::Yes => {
+                let done = self.write(s, ws, &target, Overwrite::Replace);
+                if done.is_ok() {
+                    s.export_format = self.format.at();
+                }
+                Some(said(done, &target))
+            }
             Action::No | Action::Close => Some(Err(
                 "The existing file is kept. Change the name to write a new one.".into(),
             )),

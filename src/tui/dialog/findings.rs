@@ -200,10 +200,10 @@ impl Findings {
             &mut ListState::default().with_selected(Some(self.selected.at())),
         );
         if let Some(f) = e.findings.get(self.selected.at()) {
-            frame.render_widget(
-                explanation(s, f, theme).scroll((self.scroll.top(), 0)),
-                detail_area,
-            );
+            let text = explanation(s, f, theme);
+            let lines = text.line_count(detail_area.width);
+            frame.render_widget(text.scroll((self.scroll.top(), 0)), detail_area);
+            crate::tui::widgets::scroll_marks(frame, detail_area, self.scroll.top(), lines);
         }
     }
 }

@@ -39,6 +39,7 @@ fn intro() -> Vec<String> {
         "Prov. marks a score resting on under half its scored questions: not yet rated.".into(),
         "Item marks: ✓ met  ◐ partly met  ✗ not met  ∅ not applicable  · unanswered".into(),
         "            ● answered  - not asked  ⚑ flagged for review".into(),
+        "            ⇄ a return gave a different answer, waiting to be taken or kept".into(),
         "            ↻ carried from last period, not yet confirmed".into(),
     ]
 }
@@ -111,7 +112,10 @@ impl Help {
         );
         let [body, hint] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-        frame.render_widget(self.text(theme).scroll((self.scroll.top(), 0)), body);
+        let text = self.text(theme);
+        let lines = text.line_count(body.width);
+        frame.render_widget(text.scroll((self.scroll.top(), 0)), body);
+        crate::tui::widgets::scroll_marks(frame, body, self.scroll.top(), lines);
         frame.render_widget(
             Line::styled(
                 keymap::hint(

@@ -9,6 +9,7 @@ mod evidence;
 mod export;
 mod findings;
 mod help;
+mod keep_mine;
 mod note;
 mod overview;
 mod picker;
@@ -26,6 +27,7 @@ pub use evidence::Evidence;
 pub use export::Export;
 pub use findings::Findings;
 pub use help::Help;
+pub use keep_mine::KeepMine;
 pub use note::Note;
 pub use overview::Overview;
 pub use picker::Picker;
@@ -55,6 +57,8 @@ pub enum Dialog {
     ConfirmArea(ConfirmArea),
     /// The last step of a sign-off: what will be sealed, asked before it is.
     ConfirmSign(ConfirmSign),
+    /// Asked when a change made here met a change made outside probity to the same record.
+    KeepMine(KeepMine),
     /// Asked before leaving (an assessment, or probity) with a change that could not be saved.
     ConfirmQuit(Leave),
 }
@@ -79,7 +83,7 @@ impl Dialog {
             Dialog::Export(d) => d.context(),
             Dialog::Evidence(_) => Context::Evidence,
             Dialog::Overview(_) => Context::Overview,
-            Dialog::ConfirmArea(_) | Dialog::ConfirmSign(_) => Context::Ask,
+            Dialog::ConfirmArea(_) | Dialog::ConfirmSign(_) | Dialog::KeepMine(_) => Context::Ask,
             Dialog::ConfirmQuit(_) => Context::ConfirmQuit,
         }
     }
@@ -90,6 +94,13 @@ pub fn update(app: &mut App, mut dialog: Dialog, action: Action) -> Option<Dialo
     let (size, theme) = (app.size, app.theme);
     let step = match (&mut dialog, app.session_mut()) {
         (Dialog::Help(d), _) => d.update(action, size),
+        (Dialog::Reading(d), Some(s)) if action == Action::Submit && d.target().is_some() => {
+            if let Some(id) = d.target() {
+                s.select(id);
+                s.pane = super::session::Pane::Items;
+            }
+            Step::Close
+        }
         (Dialog::Reading(d), _) => d.update(action, size),
         (Dialog::ConfirmQuit(to), _) => confirm_quit::update(app, to.clone(), action),
         (_, None) => Step::Close,
@@ -104,6 +115,7 @@ pub fn update(app: &mut App, mut dialog: Dialog, action: Action) -> Option<Dialo
         (Dialog::Overview(d), Some(s)) => d.update(action, s),
         (Dialog::ConfirmArea(d), Some(s)) => d.update(action, s),
         (Dialog::ConfirmSign(d), Some(s)) => d.update(action, s),
+        (Dialog::KeepMine(d), Some(s)) => d.update(action, s),
     };
     match step {
         Step::Stay => Some(dialog),
@@ -142,6 +154,7 @@ pub fn render(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
         Dialog::Overview(d) => d.render(theme, s, frame, area),
         Dialog::ConfirmArea(d) => d.render(theme, frame, area),
         Dialog::ConfirmSign(d) => d.render(theme, frame, area),
+        Dialog::KeepMine(d) => d.render(theme, frame, area),
         Dialog::ConfirmQuit(to) => confirm_quit::render(theme, s, to, frame, area),
     }
 }

@@ -6,6 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
+use probity_core::checklist::Item;
+
 use super::{Step, frame_box};
 use crate::tui::action::Action;
 use crate::tui::assessment::rows::{mark_style, marks};
@@ -15,7 +17,11 @@ use crate::tui::theme::{Theme, rating_word};
 use crate::tui::widgets::Cursor;
 
 /// The widest an area's title is shown; its marks follow.
-const TITLE: usize = 34;
+/// The fewest columns an area's title gets; more, up to the longest title, when the window
+/// leaves room beside the marks. A longer title wraps, never cut.
+const TITLE: usize = 24;
+/// The columns left for an area's marks, at least, before titles get more room.
+const MARKS: usize = 24;
 
 pub struct Overview {
     pub area: Cursor,
@@ -74,19 +80,24 @@ impl Overview {
             " {:>2}/{:<2} {findings:>2}",
             score.answered, score.applicable
         );
-        let title: String = area.title.chars().take(TITLE).collect();
-        let per_line = (width.saturating_sub(6 + TITLE + 1 + counts.chars().count()) / 2).max(1);
+        let tw = title_width(s, width);
+        let titles = textwrap::wrap(&area.title, tw);
+        let per_line = (width.saturating_sub(6 + tw + 1 + counts.chars().count()) / 2).max(1);
+        let chunks: Vec<&[Item]> = area.items.chunks(per_line).collect();
         let mut lines = Vec::new();
-        for (chunk, items) in area.items.chunks(per_line).enumerate() {
+        for chunk in 0..chunks.len().max(titles.len()) {
+            let items = chunks.get(chunk).copied().unwrap_or(&[]);
+            let title = titles.get(chunk).map_or("", |t| t.as_ref());
             let mut spans = if chunk == 0 {
                 let rating = score.rating();
-                vec![
-                    Span::styled(format!("{:<6}", rating_word(rating)), theme.rating(rating)),
-                    Span::raw(format!("{title:<TITLE$} ")),
-                ]
+                vec![Span::styled(
+                    format!("{:<6}", rating_word(rating)),
+                    theme.rating(rating),
+                )]
             } else {
-                vec![Span::raw(" ".repeat(6 + TITLE + 1))]
+                vec![Span::raw(" ".repeat(6))]
             };
+            spans.push(Span::raw(format!("{title:<tw$} ")));
             for (i, item) in items.iter().enumerate() {
                 let [state, flag, carried] = marks(s, item);
                 let second = if flag != " " { flag } else { carried };
@@ -132,7 +143,12 @@ impl Overview {
                     e.completeness.answered, e.completeness.applicable
                 )),
                 Line::styled(
-                    format!("{:<6}{:<TITLE$} items · answered · with findings", "", "Area"),
+                    format!(
+                        "{:<6}{:<tw$} items · answered · with findings",
+                        "",
+                        "Area",
+                        tw = title_width(s, usize::from(grid.width.saturating_sub(2)))
+                    ),
                     theme.dim(),
                 ),
             ]),
@@ -177,4 +193,18 @@ impl Overview {
             hint,
         );
     }
+}
+
+/// The columns area titles get in a grid `width` wide: the longest title's, when that leaves
+/// [`MARKS`] columns for the marks, else what does, and never fewer than [`TITLE`].
+fn title_width(s: &Session, width: usize) -> usize {
+    let longest = s
+        .checklist
+        .areas
+        .iter()
+        .map(|a| a.title.chars().count())
+        .max()
+        .unwrap_or(TITLE);
+    let room = width.saturating_sub(6 + 1 + 9 + MARKS);
+    longest.min(room).max(TITLE)
 }

@@ -26,6 +26,10 @@ pub struct Reading {
     pub scroll: Scroll,
     /// Whose keys apply, and so what closing it means.
     pub context: Context,
+    /// For a list of things to put right: the item each line leads to, and the line chosen;
+    /// Enter goes to its item. Empty for a page only to read.
+    pub targets: Vec<Option<String>>,
+    pub chosen: usize,
 }
 
 impl Reading {
@@ -45,7 +49,25 @@ impl Reading {
             lines: report.lines().iter().map(|l| sanitize_line(l)).collect(),
             scroll: Scroll::default(),
             context: Context::Briefing,
+            targets: Vec::new(),
+            chosen: 0,
         })
+    }
+
+    /// The last message the bottom line showed, whole.
+    pub fn message(said: Option<&str>) -> Reading {
+        Reading {
+            title: "The last message".into(),
+            intro: match said {
+                Some(_) => "As the bottom line showed it, in full:".into(),
+                None => "No message has been shown yet.".into(),
+            },
+            lines: said.map(|m| vec![sanitize_line(m)]).unwrap_or_default(),
+            scroll: Scroll::default(),
+            context: Context::Reading,
+            targets: Vec::new(),
+            chosen: 0,
+        }
     }
 
     /// Every recorded change to one item, oldest first, with who made it and when.
@@ -53,12 +75,19 @@ impl Reading {
         let lines: Vec<String> = s
             .history()
             .entries()
-            .filter(|e| matches!(&e.event, Event::Changed { item: i, .. } if *i == item.id))
+            .filter(|e| match &e.event {
+                Event::Changed { item: i, .. } => *i == item.id,
+                Event::Adopted { answers, .. } => answers.contains_key(&item.id),
+                _ => false,
+            })
             .map(|e| {
                 let when =
                     e.at.to_zoned(jiff::tz::TimeZone::system())
                         .strftime("%-d %B %Y, %H:%M %Z");
-                let what = history::describe(e);
+                let what = match &e.event {
+                    Event::Adopted { .. } => "held as it stands when the history began (adopted into the history); earlier changes are unrecorded".to_string(),
+                    _ => history::describe(e),
+                };
                 let what = what
                     .strip_prefix(&format!("{}: ", item.id))
                     .unwrap_or(&what);
@@ -75,6 +104,8 @@ impl Reading {
             lines,
             scroll: Scroll::default(),
             context: Context::Reading,
+            targets: Vec::new(),
+            chosen: 0,
         }
     }
 
@@ -96,6 +127,11 @@ impl Reading {
                 .collect(),
             scroll: Scroll::default(),
             context: Context::Reading,
+            targets: blockers
+                .iter()
+                .map(|b| b.item_id().map(str::to_string))
+                .collect(),
+            chosen: 0,
         }
     }
 
@@ -108,9 +144,40 @@ impl Reading {
             size.width.saturating_sub(4),
             size.height.saturating_sub(2),
         ));
+        if !self.targets.is_empty() && matches!(action, Action::Up | Action::Down) {
+            let last = self.lines.len().saturating_sub(1);
+            self.chosen = match action {
+                Action::Up => self.chosen.saturating_sub(1),
+                _ => (self.chosen + 1).min(last),
+            };
+            // Keep the chosen line in view: scroll to where it starts, or so it ends in view.
+            let height = |l: &String| {
+                Paragraph::new(l.as_str())
+                    .wrap(Wrap { trim: false })
+                    .line_count(body.width)
+            };
+            let start: usize = self.lines[..self.chosen].iter().map(height).sum();
+            let end = start + self.lines.get(self.chosen).map_or(1, height);
+            let top = usize::from(self.scroll.top());
+            let view = usize::from(body.height);
+            let to = if start < top {
+                start
+            } else if end > top + view {
+                end.saturating_sub(view)
+            } else {
+                top
+            };
+            self.scroll = Scroll(u16::try_from(to).unwrap_or(u16::MAX));
+            return Step::Stay;
+        }
         let lines = self.text().line_count(body.width);
         self.scroll.apply(&action, lines, body.height);
         Step::Stay
+    }
+
+    /// The item the chosen line leads to, if this is a list of things to put right.
+    pub fn target(&self) -> Option<&str> {
+        self.targets.get(self.chosen)?.as_deref()
     }
 
     /// The introduction, the scrolling text and the line of keys.
@@ -124,7 +191,23 @@ impl Reading {
     }
 
     fn text(&self) -> Paragraph<'_> {
-        let text: Vec<Line> = self.lines.iter().map(|l| Line::raw(l.as_str())).collect();
+        self.styled(Theme { colour: false })
+    }
+
+    /// The text, with the chosen line marked in a list of things to put right.
+    fn styled(&self, theme: Theme) -> Paragraph<'_> {
+        let text: Vec<Line> = self
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(n, l)| {
+                if !self.targets.is_empty() && n == self.chosen {
+                    Line::styled(l.as_str(), theme.selected())
+                } else {
+                    Line::raw(l.as_str())
+                }
+            })
+            .collect();
         Paragraph::new(text).wrap(Wrap { trim: false })
     }
 
@@ -144,7 +227,9 @@ impl Reading {
                 .wrap(Wrap { trim: true }),
             intro,
         );
-        frame.render_widget(self.text().scroll((self.scroll.top(), 0)), body);
+        let lines = self.text().line_count(body.width);
+        frame.render_widget(self.styled(theme).scroll((self.scroll.top(), 0)), body);
+        crate::tui::widgets::scroll_marks(frame, body, self.scroll.top(), lines);
         let close = match self.context {
             Context::Briefing => "start on the questions",
             _ => "close",
@@ -153,10 +238,18 @@ impl Reading {
             Line::styled(
                 keymap::hint(
                     self.context,
-                    &[
-                        (&[Action::Up, Action::Down], "scroll"),
-                        (&[Action::Close], close),
-                    ],
+                    &if self.targets.is_empty() {
+                        vec![
+                            (&[Action::Up, Action::Down][..], "scroll"),
+                            (&[Action::Close][..], close),
+                        ]
+                    } else {
+                        vec![
+                            (&[Action::Up, Action::Down][..], "choose"),
+                            (&[Action::Submit][..], "go to it"),
+                            (&[Action::Close][..], close),
+                        ]
+                    },
                 ),
                 theme.dim(),
             ),

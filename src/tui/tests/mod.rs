@@ -6,6 +6,7 @@ mod cursor;
 mod flow;
 mod keys_page;
 mod moving;
+mod outside;
 mod screens;
 mod sign_off;
 mod undo;

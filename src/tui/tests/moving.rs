@@ -206,10 +206,22 @@ fn a_typed_date_is_read_back_before_it_is_saved() {
     let Some(Dialog::Entry(entry)) = &app.dialog else {
         panic!()
     };
-    assert_eq!(entry.reads_as.as_deref(), Some("Sunday 31 March 2013"));
+    assert_eq!(
+        entry.reads_as.as_deref(),
+        Some("Reads as Sunday 31 March 2013.")
+    );
     assert!(!file(&path).contains("due ="), "not saved yet");
     press(&mut app, "<Enter>");
     assert!(file(&path).contains("due = 2013-03-31"));
+    // A day past the month's end is said while it is typed.
+    press(&mut app, &format!("d{}31/02/2013", "<BS>".repeat(10)));
+    let Some(Dialog::Entry(entry)) = &app.dialog else {
+        panic!()
+    };
+    assert_eq!(
+        entry.reads_as.as_deref(),
+        Some("No such date: February 2013 has 28 days, so there is no 31 February.")
+    );
 }
 
 #[test]

@@ -123,7 +123,7 @@ fn a_folder_that_cannot_be_written_gets_its_own_banner() {
     app.screen = crate::tui::app::Screen::Assessment(Box::new(Session::new(opened, &app.ws)));
     let screen = format!("{}", draw(&app, 120, 40));
     assert!(
-        screen.contains("READ-ONLY: its folder cannot be written to"),
+        screen.contains("READ-ONLY: its folder cannot be written  Dorset Police · 2012"),
         "{screen}"
     );
 }

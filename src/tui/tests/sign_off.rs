@@ -241,6 +241,14 @@ fn the_header_says_final_only_while_the_seal_verifies() {
     press(&mut app, "<Enter>Deputy Chief Constable<Enter>y");
     assert!(session(&app).assessment.is_final());
     assert!(header(&app).starts_with(" FINAL · signed by Jo Bloggs"));
+    // The home list says which assessments are signed.
+    press(&mut app, "q");
+    let screen = draw(&app, 80, 24).to_string();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Dorset Police"))
+        .unwrap_or_default();
+    assert!(row.contains("FINAL"), "{screen}");
 }
 
 #[test]
@@ -263,4 +271,44 @@ fn sign_off_is_refused_in_the_interface_while_an_answer_is_flagged_for_review() 
         refusal.lines
     );
     assert!(!session(&app).assessment.is_final());
+}
+
+/// The refusal lists what to put right in the order the checklist asks it, and Enter on a line
+/// goes to its question.
+#[test]
+fn enter_on_a_refusal_goes_to_the_question() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    for id in ["procurement.gifts_crossref", "media.policy"] {
+        go(&mut app, id);
+        press(&mut app, "AAy");
+        go(&mut app, id);
+        press(&mut app, "r");
+    }
+    go(&mut app, "ctx.force");
+    press(&mut app, "S");
+    let Some(Dialog::Reading(refusal)) = &app.dialog else {
+        panic!("S shows why it cannot be signed")
+    };
+    assert_eq!(refusal.targets.len(), refusal.lines.len());
+    assert_eq!(
+        refusal.targets.first().cloned().flatten().as_deref(),
+        Some("media.policy"),
+        "checklist order, media before procurement: {:?}",
+        refusal.lines
+    );
+    let screen = draw(&app, 80, 24).to_string();
+    assert!(screen.contains("Enter go to it"), "{screen}");
+    press(&mut app, "j");
+    let Some(Dialog::Reading(refusal)) = &app.dialog else {
+        panic!()
+    };
+    let second = refusal.target().map(str::to_string);
+    press(&mut app, "<Enter>");
+    assert!(app.dialog.is_none());
+    assert_eq!(
+        session(&app).item().map(|i| i.id.clone()),
+        second,
+        "Enter went to the chosen line's question"
+    );
 }

@@ -222,7 +222,7 @@ fn dates_may_be_typed_the_british_way() {
     };
     assert_eq!(
         input.error.as_deref(),
-        Some("\"31/11/2012\" is not a date such as 31/03/2013, 31 March 2013 or 2013-03-31")
+        Some("\"31/11/2012\" is not a date: November 2012 has 30 days, so there is no 31 November")
     );
 }
 
@@ -473,6 +473,25 @@ fn export_paths_start_where_probity_was_started_and_expand_home() {
     };
     let home = std::path::PathBuf::from(std::env::var_os("HOME").unwrap());
     assert_eq!(export.target(), home.join("r.md"));
+    // "." and ".." are tidied out of the path said and written.
+    press(&mut app, "<C-u>./a/../r.md");
+    let Some(Dialog::Export(export)) = &app.dialog else {
+        panic!()
+    };
+    assert_eq!(export.target(), dir.path().join("r.md"));
+}
+
+#[test]
+fn export_opens_on_the_format_last_written() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    press(&mut app, "x<Down><Enter><Esc>");
+    press(&mut app, "x");
+    let Some(Dialog::Export(export)) = &app.dialog else {
+        panic!()
+    };
+    assert_eq!(export.format.at(), 1, "the second format, as last written");
+    assert!(export.target().extension().is_some_and(|e| e != "md"));
 }
 
 #[test]

@@ -164,7 +164,8 @@ fn graded_judgements_in_html_word_and_json() {
     for text in [
         "Graded judgements",
         "Headline judgements: Vetting requires improvement (the assessor's judgement; derived inadequate); Professional standards adequate (derived); Counter-corruption adequate (derived).",
-        "Ethics, standards and learning: Outstanding",
+        "Ethics, standards and learning: Good",
+        "but outstanding needs the area's high-severity answers verified",
         "The assessor judges it requires improvement (derived: inadequate).",
     ] {
         assert!(word.contains(text), "{text}");

@@ -175,6 +175,18 @@ fn why(checklist: &Checklist, g: &Grading, a: &AreaJudgement) -> String {
             count_words(highs),
             g.high_afi_limit
         ),
+        (Ground::Assurance, Some(Grade::Adequate)) => format!(
+            "Adequate: {met} met, enough for good, but good needs the area's high-severity answers evidenced, and {} {} not: {}.",
+            count_words(r.unevidenced.len()),
+            if r.unevidenced.len() == 1 { "is" } else { "are" },
+            questions(checklist, &r.unevidenced)
+        ),
+        (Ground::Assurance, _) => format!(
+            "Good: {met} met with no findings and notable practice recorded, but outstanding needs the area's high-severity answers verified, and {} {} not: {}.",
+            count_words(r.unverified.len()),
+            if r.unverified.len() == 1 { "is" } else { "are" },
+            questions(checklist, &r.unverified)
+        ),
         (Ground::Met, Some(Grade::Outstanding)) => format!(
             "Outstanding: {met} met, no findings, and notable practice recorded."
         ),
@@ -261,7 +273,11 @@ fn reasons(checklist: &Checklist, g: &Grading, e: &Evaluation, a: &AreaJudgement
             titles(&r.high_afis)
         ),
     });
-    if a.derived == Some(Grade::Good) && r.met.is_some_and(|m| m >= 100.0) && r.findings == 0 {
+    if a.derived == Some(Grade::Good)
+        && a.ground == Ground::Met
+        && r.met.is_some_and(|m| m >= 100.0)
+        && r.findings == 0
+    {
         out.push(
             "Everything asked is met; outstanding also needs a recorded notable practice.".into(),
         );

@@ -23,6 +23,7 @@
 //! 7. met at least `adequate`: adequate; otherwise requires improvement.
 
 use crate::answer::{Status, Value};
+use crate::assessment::Level;
 use crate::checklist::{Area, Checklist, Grade, Grading, Item, Label, Rule, Severity};
 use crate::condition::Answers;
 
@@ -73,6 +74,9 @@ pub enum Ground {
     HighAfis,
     /// The share met, against the thresholds.
     Met,
+    /// Met well enough for a better grade, but its high-severity answers are not assured
+    /// enough for it: good needs them evidenced, outstanding verified.
+    Assurance,
 }
 
 /// What a derived grade rests on.
@@ -102,6 +106,12 @@ pub struct Reasons {
     /// Statutory duties answered "no", or lapsed because a control they depend on is missing,
     /// by item id.
     pub statutory: Vec<String>,
+    /// High-severity scored questions that apply and are not evidenced (asserted only, or
+    /// unanswered), by item id: while any is, the area is adequate at best.
+    pub unevidenced: Vec<String>,
+    /// High-severity scored questions that apply and are not verified, by item id: while any
+    /// is, the area is good at best.
+    pub unverified: Vec<String>,
 }
 
 /// A headline judgement: the lowest grade of its areas as they stand (overrides included).
@@ -304,7 +314,10 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
             }
         }
     }
+    let (unevidenced, unverified) = unassured(facts, area);
     Reasons {
+        unevidenced,
+        unverified,
         answered: score.basis.rests_on,
         out_of: score.basis.out_of,
         met: graded_met(facts, area),
@@ -316,6 +329,29 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
         open_rules,
         statutory,
     }
+}
+
+/// The area's high-severity scored questions that apply but are not evidenced, and those not
+/// verified. An unanswered one is neither, so clearing an answer never lifts a cap.
+fn unassured(facts: &Facts, area: &Area) -> (Vec<String>, Vec<String>) {
+    let (mut unevidenced, mut unverified) = (Vec::new(), Vec::new());
+    for item in area.items.iter().filter(|i| {
+        i.severity == Severity::High
+            && i.kind.is_scored()
+            && !matches!(graded_state(facts, i), State::Excused)
+    }) {
+        let level = facts
+            .value(&item.id)
+            .and_then(|_| facts.assessment.answer(&item.id))
+            .map(|a| a.assurance.level());
+        if level.is_none_or(|l| l == Level::Asserted) {
+            unevidenced.push(item.id.clone());
+        }
+        if level != Some(Level::Verified) {
+            unverified.push(item.id.clone());
+        }
+    }
+    (unevidenced, unverified)
 }
 
 /// Whether the rule fires, or could with answers not yet given, with its scored answers as given
@@ -490,12 +526,16 @@ fn derive(g: &Grading, r: &Reasons, notable: bool) -> (Option<Grade>, Ground) {
         (Grade::RequiresImprovement, Ground::HighAfis)
     } else if met >= g.good && r.high_afis.is_empty() {
         let outstanding = met >= 100.0 && r.findings == 0 && r.open_rules.is_empty() && notable;
-        let grade = if outstanding {
-            Grade::Outstanding
-        } else {
-            Grade::Good
-        };
-        (grade, Ground::Met)
+        match (
+            outstanding,
+            r.unevidenced.is_empty(),
+            r.unverified.is_empty(),
+        ) {
+            (_, false, _) => (Grade::Adequate, Ground::Assurance),
+            (true, true, true) => (Grade::Outstanding, Ground::Met),
+            (true, true, false) => (Grade::Good, Ground::Assurance),
+            (false, true, _) => (Grade::Good, Ground::Met),
+        }
     } else if met >= g.adequate {
         (Grade::Adequate, Ground::Met)
     } else {
@@ -568,7 +608,37 @@ mod tests {
             pending: Vec::new(),
             open_rules: Vec::new(),
             statutory: Vec::new(),
+            unevidenced: Vec::new(),
+            unverified: Vec::new(),
         }
+    }
+
+    #[test]
+    fn assurance_caps_good_and_outstanding() {
+        let g = grading();
+        let asserted = Reasons {
+            unevidenced: vec!["a".into()],
+            unverified: vec!["a".into()],
+            ..reasons(100.0, 0, 0, 0)
+        };
+        assert_eq!(
+            derive(&g, &asserted, true),
+            (Some(Grade::Adequate), Ground::Assurance),
+            "good needs high-severity answers evidenced"
+        );
+        let evidenced = Reasons {
+            unverified: vec!["a".into()],
+            ..reasons(100.0, 0, 0, 0)
+        };
+        assert_eq!(
+            derive(&g, &evidenced, true),
+            (Some(Grade::Good), Ground::Assurance),
+            "outstanding needs them verified"
+        );
+        assert_eq!(
+            derive(&g, &reasons(100.0, 0, 0, 0), true),
+            (Some(Grade::Outstanding), Ground::Met)
+        );
     }
 
     #[test]
@@ -678,10 +748,28 @@ areas = ["vetting", "gifts"]
 "#;
 
     fn judged(answers: &[(&str, Status)], judgements: &[(&str, Judgement)]) -> Judgements {
+        judged_as(
+            answers,
+            judgements,
+            &crate::assessment::Assurance::Verified {
+                by: "Internal Audit".into(),
+                on: date(2026, 3, 1),
+            },
+        )
+    }
+
+    /// The judgements with every answer given at one level of assurance.
+    fn judged_as(
+        answers: &[(&str, Status)],
+        judgements: &[(&str, Judgement)],
+        assurance: &crate::assessment::Assurance,
+    ) -> Judgements {
         let c = load_str("g.toml", GRADED).unwrap();
         let mut a = Assessment::new(&c, "F", "2026");
         for (id, s) in answers {
-            a.answer_mut(id).value = Some(Value::Status(*s));
+            let answer = a.answer_mut(id);
+            answer.value = Some(Value::Status(*s));
+            answer.assurance = assurance.clone();
         }
         for (area, j) in judgements {
             a.judgements.insert(area.to_string(), j.clone());
@@ -747,5 +835,36 @@ areas = ["vetting", "gifts"]
         assert_eq!(j.areas[0].derived, Some(Grade::Outstanding));
         assert_eq!(j.areas[1].derived, Some(Grade::Good));
         assert_eq!(j.headlines[0].grade, Some(Grade::Good));
+    }
+
+    #[test]
+    fn answers_asserted_only_hold_a_flawless_area_at_adequate() {
+        let notable = Judgement {
+            notable: Some("Vetting decisions are peer reviewed across the region.".into()),
+            ..Judgement::default()
+        };
+        let answers = [
+            ("vetting.plan", Status::Yes),
+            ("vetting.records", Status::Yes),
+            ("gifts.policy", Status::Yes),
+        ];
+        let asserted = judged_as(
+            &answers,
+            &[("vetting", notable.clone())],
+            &crate::assessment::Assurance::Asserted,
+        );
+        assert_eq!(
+            (asserted.areas[0].derived, asserted.areas[0].ground),
+            (Some(Grade::Adequate), Ground::Assurance)
+        );
+        let evidenced = judged_as(
+            &answers,
+            &[("vetting", notable)],
+            &crate::assessment::Assurance::Evidenced,
+        );
+        assert_eq!(
+            (evidenced.areas[0].derived, evidenced.areas[0].ground),
+            (Some(Grade::Good), Ground::Assurance)
+        );
     }
 }

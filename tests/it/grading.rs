@@ -327,7 +327,8 @@ fn seventeen_of_eighteen_iopc_referrals_is_not_inadequate() {
     }
 }
 
-/// No finding labelled a cause of concern is below high severity, and a partial answer on its
+/// No finding labelled a cause of concern is below high severity or without a recommendation,
+/// and a partial answer on its
 /// own is an area for improvement: over Northmoor, each answer weakened or cleared, and
 /// every status answer "partial".
 #[test]
@@ -337,6 +338,11 @@ fn no_cause_of_concern_is_below_high_severity() {
         for f in evaluate(&c, a).findings {
             if f.label == Some(Label::CauseOfConcern) {
                 assert_eq!(f.severity, Severity::High, "{what}: {}", f.id);
+                assert!(
+                    !f.recommendations.is_empty(),
+                    "{what}: {} carries no recommendation",
+                    f.id
+                );
             }
         }
     };

@@ -425,7 +425,7 @@ mod tests {
     /// A cause of concern below high severity, and `na` or `na_if` where they cannot apply,
     /// are refused; in a graded checklist a status item allows "na" only where it says so.
     #[test]
-    fn causes_of_concern_are_high_and_na_is_declared() {
+    fn causes_of_concern_are_high_carry_a_recommendation_and_na_is_declared() {
         let head = "id = \"c\"\ntitle = \"C\"\nversion = \"1\"\nprovenance = \"p\"\n\
             [[areas]]\nid = \"a\"\ntitle = \"A\"\nquestion = \"?\"\n";
         let item = |id: &str, extra: &str| {
@@ -451,10 +451,12 @@ mod tests {
             messages,
             [
                 "item \"a.medium_cause\" is labelled a cause of concern but is not of high severity",
+                "item \"a.medium_cause\" is labelled a cause of concern but names no recommendation",
                 "item \"a.count\" is a count item: only status items take `na` or `na_if`",
                 "item \"a.both\" has both `na` and `na_if`: give one",
                 "the `na_if` of \"a.itself\" tests the item itself",
                 "rule \"r\" is labelled a cause of concern but is not of high severity",
+                "rule \"r\" is labelled a cause of concern but names no recommendation",
             ]
         );
 

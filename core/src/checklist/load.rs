@@ -318,6 +318,11 @@ impl Loader<'_> {
                 {
                     self.cause_below_high("item", &item_file.id);
                 }
+                if item_file.label == Some(LabelName::CauseOfConcern)
+                    && item_file.recommendations.is_empty()
+                {
+                    self.cause_without_recommendation("item", &item_file.id);
+                }
                 let say = self.say(&item_file, &kind);
                 self.wording_complete(&item_file, &kind);
                 let text = |t: &Option<String>| t.as_deref().map(clean);
@@ -384,6 +389,9 @@ impl Loader<'_> {
                 && !matches!(rule.severity, SeverityName::High)
             {
                 self.cause_below_high("rule", &rule.id);
+            }
+            if rule.label == Some(LabelName::CauseOfConcern) && rule.recommendations.is_empty() {
+                self.cause_without_recommendation("rule", &rule.id);
             }
             let when = self.condition(&rule.when);
             if let Some(when) = when {
@@ -486,6 +494,19 @@ impl Loader<'_> {
         )
         .help = Some(
             "a cause of concern is a serious, critical or systemic shortfall: make it high, or label it an area for improvement".into(),
+        );
+    }
+
+    fn cause_without_recommendation(&mut self, what: &str, id: &Spanned<String>) {
+        self.problem(
+            id.span(),
+            format!(
+                "{what} \"{}\" is labelled a cause of concern but names no recommendation",
+                id.get_ref()
+            ),
+        )
+        .help = Some(
+            "a cause of concern carries a recommendation: add recommendations = [\"…\"] naming one of the checklist's [[recommendations]]".into(),
         );
     }
 

@@ -706,6 +706,11 @@ title = "G"
 version = "1"
 provenance = "test"
 
+[[recommendations]]
+id = "R1"
+title = "Plan"
+text = "Have a plan."
+
 [[areas]]
 id = "vetting"
 title = "Vetting"
@@ -717,6 +722,7 @@ prompt = "Plan?"
 kind = "status"
 severity = "high"
 label = "cause_of_concern"
+recommendations = ["R1"]
 
 [[areas.items]]
 id = "vetting.records"

@@ -107,10 +107,10 @@ fn graded_summary(v: &View) -> Vec<Block> {
     out.push(Block::Table(Table::new(
         "Headline judgements",
         vec![
-            Column::text("Headline judgement", 24),
-            Column::text("Judgement", 20),
-            Column::text("Whose", 20),
-            Column::text("How it follows", 36),
+            Column::text("Headline judgement", 20),
+            Column::text("Judgement", 17),
+            Column::text("Whose", 33),
+            Column::text("How it follows", 30),
         ],
         j.headlines
             .iter()

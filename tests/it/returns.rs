@@ -1060,3 +1060,55 @@ fn a_cell_naming_a_shared_string_that_is_not_there_is_refused_not_a_panic() {
         "{stderr}"
     );
 }
+
+/// Nothing can be imported into a signed-off assessment, so no return is made from one: the
+/// command is refused, no workbook is written, and the file and history are as they were.
+#[test]
+fn no_return_is_made_from_a_signed_off_assessment() {
+    let home = tempfile::tempdir().unwrap();
+    ok(&run(
+        home.path(),
+        &[
+            "new",
+            "--force",
+            "Dorset Police",
+            "--period",
+            "2012",
+            "--no-tui",
+        ],
+    ));
+    let file = home.path().join("dorset-police-2012.toml");
+    let f = file.to_str().unwrap();
+    ok(&run(
+        home.path(),
+        &["answer", f, "procurement.audit", "yes"],
+    ));
+    ok(&run(
+        home.path(),
+        &["sign", f, "--by", "A. Chief", "--role", "DCC"],
+    ));
+    let (before, log) = (read(&file), history(&file));
+    let out_path = home.path().join("late.xlsx");
+    let out = run(
+        home.path(),
+        &[
+            "return",
+            f,
+            "--area",
+            "procurement",
+            "--to",
+            "Head of Procurement",
+            "--out",
+            out_path.to_str().unwrap(),
+        ],
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("is signed off and final, so a return made from it could not be imported; reopen it first"),
+        "{stderr}"
+    );
+    assert!(!out_path.exists());
+    assert!(read(&file) == before && history(&file) == log);
+    ok(&run(home.path(), &["verify", f]));
+}

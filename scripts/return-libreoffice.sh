@@ -45,6 +45,8 @@ done
 
 for ext in xlsx ods; do
   cp "$file" "$out/data/copy-$ext.toml"
+  # With its history, which records the return as made: an import is checked against it.
+  cp "${file%.toml}.history.jsonl" "$out/data/copy-$ext.history.jsonl"
   said="$(probity import "$out/data/copy-$ext.toml" "$out/filled.$ext")" \
     || fail "importing filled.$ext failed: $said"
   echo "$said"

@@ -81,10 +81,16 @@ pub struct ConflictsArgs {
 /// Makes a return workbook for one contributor.
 pub fn make(ws: &Workspace, args: &ReturnArgs) -> Outcome {
     let path = ws.locate(&args.file);
-    let (_, checklist) = match load(ws, &path) {
+    let (assessment, checklist) = match load(ws, &path) {
         Ok(loaded) => loaded,
         Err(outcome) => return outcome,
     };
+    if assessment.is_final() {
+        return fail(&format!(
+            "{} is signed off and final, so a return made from it could not be imported; reopen it first",
+            path.display()
+        ));
+    }
     let items = match asked(&checklist, args) {
         Ok(items) => items,
         Err(outcome) => return outcome,
@@ -110,7 +116,11 @@ pub fn make(ws: &Workspace, args: &ReturnArgs) -> Outcome {
     } else {
         Overwrite::Never
     };
-    match ws.make_return(&path, &request, &args.out, overwrite) {
+    let mut opened = match open_to_change(ws, &path) {
+        Ok(o) => o,
+        Err(outcome) => return outcome,
+    };
+    match opened.make_return(&request, &args.out, overwrite) {
         Ok(count) => {
             let by = due.map_or_else(String::new, |d| format!(", to return by {}", long_date(d)));
             println!(
@@ -166,8 +176,12 @@ pub fn import(ws: &Workspace, args: &ImportArgs) -> Outcome {
                 path.display()
             ));
         }
+        let history = match History::load(&history::path_for(&path)) {
+            Ok(h) => h,
+            Err(e) => return fail(&e.to_string()),
+        };
         let outcome = tell(
-            &ws.preview_import(&assessment, &checklist, &args.returns),
+            &ws.preview_import(&assessment, &checklist, &history, &args.returns),
             &checklist,
         );
         println!("Dry run: nothing was written.");
@@ -209,6 +223,9 @@ fn tell(imported: &[Imported], checklist: &Checklist) -> Outcome {
 }
 
 fn print_plan(plan: &Plan, checklist: &Checklist) {
+    if let Some(warning) = &plan.warning {
+        eprintln!("Warning: {}", escape_for_terminal(warning));
+    }
     let (new, conflicts) = plan.counts();
     println!(
         "{}, from {}: {}, {}; {} as held, {} left blank or as sent.",

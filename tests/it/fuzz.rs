@@ -227,10 +227,20 @@ fn the_return_reader_never_panics_on_mutated_workbooks() {
             assessment: &a,
             evaluation: &evaluation,
         },
+        "0123456789abcdef0123456789abcdef",
     )
     .unwrap();
+    // As the history records it, so mutations reach the rows and cells past the token check.
+    let recorded = [returns::Made {
+        file: "fuzz.xlsx".into(),
+        token: "0123456789abcdef0123456789abcdef".into(),
+        to: request.to.clone(),
+        by: request.from.clone(),
+        items: request.items.clone(),
+        at: jiff::Timestamp::UNIX_EPOCH,
+    }];
     run("return", &[made], |bytes| {
-        if let Ok(received) = returns::read("fuzz.xlsx", bytes, &a, &c, today) {
+        if let Ok(received) = returns::read("fuzz.xlsx", bytes, &a, &c, &recorded, today) {
             let _ = returns::plan(&a, &c, &received);
         }
     });

@@ -154,9 +154,7 @@ fn read(path: &Path) -> Vec<u8> {
 }
 
 fn history(file: &Path) -> Vec<u8> {
-    let mut name = file.as_os_str().to_owned();
-    name.push(".history");
-    std::fs::read(PathBuf::from(name)).unwrap_or_default()
+    std::fs::read(probity_core::history::path_for(file)).unwrap_or_default()
 }
 
 /// Imports a return that must be refused: returns what was said on stderr, having checked the
@@ -585,7 +583,7 @@ fn a_changed_hidden_sheet_is_named_by_its_cell() {
         (
             "probity!B13",
             Typed::Text("procurement.unknown"),
-            "changed.xlsx is not a probity return, or its hidden sheet was changed: cell B13 of the sheet \"probity\" names \"procurement.unknown\", which the checklist does not have",
+            "changed.xlsx was refused, and nothing from it was applied: cell B13 of the sheet \"probity\" names \"procurement.unknown\", a question the return was not sent",
         ),
         (
             "probity!A14",
@@ -751,11 +749,11 @@ fn a_note_over_its_limit_in_a_return_is_refused_naming_field_and_limit() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
 }
 
-/// Whom a return was for, read from its hidden sheet, becomes the author of its answers: it is
-/// cleaned as every name is, so no escape or bidirectional control reaches the history, and
-/// probity's own `verify` holds straight after the import.
+/// Whom a return was for is checked against what the history recorded when it was made; a
+/// name with escape or bidirectional controls is refused like any other that differs, and the
+/// message shows it cleaned, so no control reaches the terminal or the history.
 #[test]
-fn a_contributor_name_with_control_characters_is_cleaned_and_verify_holds() {
+fn a_contributor_name_with_control_characters_is_refused_cleaned() {
     let (home, file, made) = procurement();
     let dirty = home.path().join("dirty.xlsx");
     fill(
@@ -770,17 +768,242 @@ fn a_contributor_name_with_control_characters_is_cleaned_and_verify_holds() {
             (GIFTS_CROSSREF, Typed::Text("Yes")),
         ],
     );
-    let f = file.to_str().unwrap();
-    ok(&run(home.path(), &["import", f, dirty.to_str().unwrap()]));
-    let log = std::fs::read_to_string(probity_core::history::path_for(&file)).unwrap();
+    let stderr = refused(home.path(), &file, &dirty);
+    assert!(
+        stderr.contains("cell B7 of the sheet \"probity\" says it is for \"Head of Comms]0;pwn\", but the history records that this return (procurement.xlsx, made on "),
+        "{stderr}"
+    );
     for c in ['\u{1b}', '\u{202e}', '\u{7}'] {
-        assert!(!log.contains(c), "{c:?} reached the history");
-        assert!(
-            !log.contains(&format!("\\u{:04x}", c as u32)),
-            "{c:?} reached the history"
-        );
+        assert!(!stderr.contains(c), "{c:?} reached the terminal");
     }
+    ok(&run(home.path(), &["verify", file.to_str().unwrap()]));
+}
+
+/// The return's token, as written into its hidden sheet (D1).
+fn token_of(made: &Path) -> String {
+    let mut book = calamine::open_workbook_auto(made).unwrap();
+    let data = book.worksheet_range("probity").unwrap();
+    assert_eq!(
+        data.get_value((0, 2)).map(ToString::to_string).as_deref(),
+        Some("return token")
+    );
+    data.get_value((0, 3)).unwrap().to_string()
+}
+
+/// Making a return records it in the history: its file, its token (also in the workbook), whom
+/// it is for and the items it asks; and a return made, filled and imported still applies.
+#[test]
+fn a_return_made_is_recorded_and_imports_as_its_contributors() {
+    let (home, file, made) = procurement();
+    let token = token_of(&made);
+    assert_eq!(token.len(), 32, "{token}");
+    let log = String::from_utf8(history(&file)).unwrap();
+    let entry: serde_json::Value = log
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|e| e["kind"] == "return_made")
+        .expect("a return_made entry");
+    assert_eq!(entry["file"], "procurement.xlsx");
+    assert_eq!(entry["token"], token.as_str());
+    assert_eq!(entry["to"], "Head of Procurement");
+    assert_eq!(entry["by"], "Integrity Lead");
+    assert_eq!(entry["items"].as_array().unwrap().len(), 10);
+    assert!(
+        entry["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i == "procurement.low_value_controls")
+    );
+    let f = file.to_str().unwrap();
     ok(&run(home.path(), &["verify", f]));
+    let filled = home.path().join("filled.xlsx");
+    fill(&made, &filled, &[(LOW_VALUE, Typed::Text("Yes"))]);
+    let said = ok(&run(home.path(), &["import", f, filled.to_str().unwrap()]));
+    assert!(
+        said.contains("filled.xlsx, from Head of Procurement: 1 new answer"),
+        "{said}"
+    );
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        saved.contains("[answers.\"procurement.low_value_controls\"]"),
+        "{saved}"
+    );
+    ok(&run(home.path(), &["verify", f]));
+}
+
+/// A workbook that claims another contributor than the one it was made for is refused, naming
+/// the cell, what it claims and what was recorded; nothing is imported, even in a dry run.
+#[test]
+fn a_return_claiming_another_contributor_is_refused() {
+    let (home, file, made) = procurement();
+    let forged = home.path().join("forged.xlsx");
+    fill(
+        &made,
+        &forged,
+        &[
+            ("probity!B7", Typed::Text("Chief Constable (signed off)")),
+            (LOW_VALUE, Typed::Text("Yes")),
+        ],
+    );
+    let stderr = refused(home.path(), &file, &forged);
+    assert!(
+        stderr.contains(
+            "forged.xlsx was refused, and nothing from it was applied: cell B7 of the sheet \"probity\" says it is for \"Chief Constable (signed off)\", but the history records that this return (procurement.xlsx, made on "
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("was made for \"Head of Procurement\""),
+        "{stderr}"
+    );
+    let out = run(
+        home.path(),
+        &[
+            "import",
+            file.to_str().unwrap(),
+            forged.to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("says it is for"));
+}
+
+/// Who made it (B8) is checked too.
+#[test]
+fn a_return_claiming_another_maker_is_refused() {
+    let (home, file, made) = procurement();
+    let forged = home.path().join("forged.xlsx");
+    fill(
+        &made,
+        &forged,
+        &[
+            ("probity!B8", Typed::Text("Chief Constable")),
+            (LOW_VALUE, Typed::Text("Yes")),
+        ],
+    );
+    let stderr = refused(home.path(), &file, &forged);
+    assert!(
+        stderr.contains("cell B8 of the sheet \"probity\" says it is from \"Chief Constable\", but the history records that this return (procurement.xlsx, made on "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("was made by \"Integrity Lead\""),
+        "{stderr}"
+    );
+}
+
+/// A token no return made from this assessment has (one from another assessment's return, or
+/// typed), or a token cell that does not hold one, is refused.
+#[test]
+fn a_return_whose_token_the_history_does_not_know_is_refused() {
+    let (home, file, made) = procurement();
+    let unknown = home.path().join("unknown.xlsx");
+    for (typed, said) in [
+        (
+            Typed::Text("0123456789abcdef0123456789abcdef"),
+            "unknown.xlsx was refused, and nothing from it was applied: cell D1 of the sheet \"probity\" holds the return token \"0123456789abcdef0123456789abcdef\", and no return made from this assessment has it (the history records 1 return made)",
+        ),
+        (
+            Typed::Text("not a token"),
+            "unknown.xlsx is not a probity return, or its hidden sheet was changed: cell D1 of the sheet \"probity\" should hold the return's token, as probity wrote it, but says \"not a token\"",
+        ),
+    ] {
+        fill(
+            &made,
+            &unknown,
+            &[("probity!D1", typed), (LOW_VALUE, Typed::Text("Yes"))],
+        );
+        let stderr = refused(home.path(), &file, &unknown);
+        assert!(stderr.contains(said), "{stderr}");
+    }
+    // A return made from another assessment of the same force and period carries a token
+    // this one's history never recorded.
+    let other = tempfile::tempdir().unwrap();
+    let twin = assessment(other.path(), "Dorset Police");
+    let elsewhere = other.path().join("elsewhere.xlsx");
+    make_return(other.path(), &twin, &elsewhere);
+    let filled = home.path().join("elsewhere.xlsx");
+    fill(&elsewhere, &filled, &[(LOW_VALUE, Typed::Text("Yes"))]);
+    let stderr = refused(home.path(), &file, &filled);
+    assert!(
+        stderr.contains("and no return made from this assessment has it"),
+        "{stderr}"
+    );
+}
+
+/// A return made before probity wrote tokens (no token on its hidden sheet) still imports,
+/// with a warning that whom it is from could not be checked.
+#[test]
+fn a_return_made_before_tokens_imports_with_a_warning() {
+    let (home, file, made) = procurement();
+    let old = home.path().join("old.xlsx");
+    fill(
+        &made,
+        &old,
+        &[
+            ("probity!C1", Typed::Blank),
+            ("probity!D1", Typed::Blank),
+            (LOW_VALUE, Typed::Text("Yes")),
+        ],
+    );
+    let out = run(
+        home.path(),
+        &["import", file.to_str().unwrap(), old.to_str().unwrap()],
+    );
+    let said = ok(&out);
+    assert!(
+        said.contains("old.xlsx, from Head of Procurement: 1 new answer"),
+        "{said}"
+    );
+    assert!(
+        text(&out.stderr).contains("Warning: old.xlsx was made before probity recorded the returns it makes, so whom it is from (\"Head of Procurement\") could not be checked"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// A return lists only the items it was sent: one naming another item, or more rows than it
+/// was sent, is refused naming the row.
+#[test]
+fn a_return_listing_an_item_it_was_not_sent_is_refused() {
+    let (home, file, made) = procurement();
+    let more = home.path().join("more.xlsx");
+    // Row 14 of the hidden sheet is the procurement return's second item; gifts.policy is
+    // in the checklist but not in this return.
+    fill(
+        &made,
+        &more,
+        &[
+            ("probity!B14", Typed::Text("gifts.policy")),
+            (LOW_VALUE, Typed::Text("Yes")),
+        ],
+    );
+    let stderr = refused(home.path(), &file, &more);
+    assert!(
+        stderr.contains("more.xlsx was refused, and nothing from it was applied: cell B14 of the sheet \"probity\" names \"gifts.policy\", a question the return was not sent: the history records that procurement.xlsx was made on "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("asking 10 questions, and not that one"),
+        "{stderr}"
+    );
+    // Ten items sent, on hidden rows 13 to 22: an eleventh row is more than it was sent.
+    fill(
+        &made,
+        &more,
+        &[
+            ("probity!A23", Typed::Text("14")),
+            ("probity!B23", Typed::Text("gifts.policy")),
+            (LOW_VALUE, Typed::Text("Yes")),
+        ],
+    );
+    let stderr = refused(home.path(), &file, &more);
+    assert!(
+        stderr.contains("cell B23 of the sheet \"probity\" lists row 11 (\"gifts.policy\"), more rows than the return was sent: the history records that procurement.xlsx was made on "),
+        "{stderr}"
+    );
 }
 
 /// Copies a return with its questions sheet's XML changed by `edit`.
@@ -836,4 +1059,46 @@ fn a_cell_naming_a_shared_string_that_is_not_there_is_refused_not_a_panic() {
         stderr.contains("a sheet refers to something the workbook does not hold"),
         "{stderr}"
     );
+}
+
+/// Nothing can be imported into a signed-off assessment, so no return is made from one: the
+/// command is refused, no workbook is written, and the file and history are as they were.
+#[test]
+fn no_return_is_made_from_a_signed_off_assessment() {
+    let home = tempfile::tempdir().unwrap();
+    let file = assessment(home.path(), "Dorset Police");
+    let f = file.to_str().unwrap();
+    // Its one finding, on the gifts register, is put right so it can be signed off.
+    ok(&run(
+        home.path(),
+        &["answer", f, "procurement.gifts_crossref", "yes"],
+    ));
+    ok(&run(
+        home.path(),
+        &["sign", f, "--by", "A. Chief", "--role", "DCC"],
+    ));
+    let (before, log) = (read(&file), history(&file));
+    let out_path = home.path().join("late.xlsx");
+    let out = run(
+        home.path(),
+        &[
+            "return",
+            f,
+            "--area",
+            "procurement",
+            "--to",
+            "Head of Procurement",
+            "--out",
+            out_path.to_str().unwrap(),
+        ],
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("is signed off and final, so a return made from it could not be imported; reopen it first"),
+        "{stderr}"
+    );
+    assert!(!out_path.exists());
+    assert!(read(&file) == before && history(&file) == log);
+    ok(&run(home.path(), &["verify", f]));
 }

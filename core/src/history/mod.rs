@@ -76,6 +76,15 @@ pub enum Event {
     },
     /// A signed assessment was taken back to draft.
     Reopened { reason: String },
+    /// A return workbook was made (`by`, who made it): its file name, the token written into
+    /// its hidden sheet, the contributor it is addressed to and the items it asks, by id. On
+    /// import, a workbook's token and contributor are checked against this entry.
+    ReturnMade {
+        file: String,
+        token: String,
+        to: String,
+        items: Vec<String>,
+    },
     /// On opening, the history no longer held the entry the file said it reflects (`missing`,
     /// its hash): the history was deleted, cut short or replaced outside probity. What the file
     /// held is recorded afresh after this entry, and `verify` names the break for good.

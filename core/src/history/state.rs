@@ -72,7 +72,7 @@ impl State {
                 }
                 Event::Signed { seal, .. } => state.sealed = Some(seal.clone()),
                 Event::Reopened { .. } => state.sealed = None,
-                Event::Restarted { .. } => {}
+                Event::Restarted { .. } | Event::ReturnMade { .. } => {}
                 Event::Adopted {
                     answers,
                     judgements,

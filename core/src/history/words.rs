@@ -93,6 +93,13 @@ pub fn describe(entry: &Entry) -> String {
             format!("signed off by {signer}, {role}; seal {}", short_seal(seal))
         }
         Event::Reopened { reason } => format!("reopened as a draft: {reason}"),
+        Event::ReturnMade {
+            file, to, items, ..
+        } => format!(
+            "return {file} made for {to}, asking {} question{}",
+            items.len(),
+            if items.len() == 1 { "" } else { "s" }
+        ),
         Event::Restarted { missing } => format!(
             "history restarted: the entries up to {}… were missing (deleted or cut short outside probity), so what the file held was recorded afresh",
             &missing[..12.min(missing.len())]

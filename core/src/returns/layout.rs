@@ -67,6 +67,13 @@ pub mod key {
     ];
 }
 
+/// On the hidden sheet, beside the first key: the return's own token (key in C1, value in
+/// D1), which the history recorded when the return was made. Returns made before tokens were
+/// written leave these cells empty.
+pub const TOKEN_KEY: &str = "return token";
+pub const TOKEN_ROW: u32 = 0;
+pub const TOKEN_COL: u16 = 3;
+
 /// On the hidden sheet, the table of rows starts here: a heading, then for each item its row on
 /// the questions sheet, its id, and what each entry cell held when the return was made.
 pub const TABLE_ROW: u32 = key::ALL.len() as u32 + 1;

@@ -25,6 +25,8 @@ pub struct Plan {
     pub same: usize,
     /// Rows the contributor left blank or as they were sent.
     pub blank: usize,
+    /// Said beside what it changes: see [`Received::warning`].
+    pub warning: Option<String>,
 }
 
 /// One item a return changes.
@@ -71,6 +73,7 @@ pub fn plan(
         changes: Vec::new(),
         same: 0,
         blank: 0,
+        warning: received.warning.clone(),
     };
     let mut errors = Vec::new();
     for row in &received.rows {

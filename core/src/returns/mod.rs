@@ -40,4 +40,58 @@ pub struct Meta {
     pub made: Date,
     /// When it is to be returned, if a date was given.
     pub due: Option<Date>,
+    /// The return's own token, recorded in the history when it was made; `None` in a return
+    /// made before tokens were written.
+    pub token: Option<String>,
+}
+
+/// A return as the history recorded it when it was made: what a workbook is checked against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Made {
+    /// The workbook's file name when it was made.
+    pub file: String,
+    pub token: String,
+    /// The contributor it was addressed to.
+    pub to: String,
+    /// Who made it.
+    pub by: String,
+    /// The items it asks, by id.
+    pub items: Vec<String>,
+    pub at: jiff::Timestamp,
+}
+
+/// Every return the history says was made, oldest first.
+pub fn made(history: &crate::history::History) -> Vec<Made> {
+    history
+        .entries()
+        .filter_map(|e| match &e.event {
+            crate::history::Event::ReturnMade {
+                file,
+                token,
+                to,
+                items,
+            } => Some(Made {
+                file: file.clone(),
+                token: token.clone(),
+                to: to.clone(),
+                by: e.by.clone(),
+                items: items.clone(),
+                at: e.at,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A fresh token for a return: 32 hex digits, unguessable enough that a workbook cannot claim
+/// to be a return it is not, drawn from the process's random hash keys, the time and the
+/// process.
+pub fn new_token(salt: &str) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write(salt.as_bytes());
+    let random = h.finish();
+    let now = jiff::Timestamp::now().as_nanosecond();
+    let seed = format!("{random:016x}{now}{}{salt}", std::process::id());
+    crate::storage::sha256_hex(seed.as_bytes())[..32].to_string()
 }

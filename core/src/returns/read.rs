@@ -9,10 +9,10 @@ use std::io::Cursor;
 use calamine::{Data, Range, Reader};
 use jiff::civil::Date;
 
-use super::Meta;
 use super::cell::{self, Content};
 use super::layout::{self, key};
 use super::write::question_text;
+use super::{Made, Meta};
 use crate::assessment::{Assessment, Incoming};
 use crate::checklist::{Checklist, Item};
 
@@ -72,6 +72,9 @@ pub struct Received {
     pub name: String,
     pub meta: Meta,
     pub rows: Vec<Row>,
+    /// Said beside what it changes: a return made before probity recorded returns, whose
+    /// contributor could not be checked.
+    pub warning: Option<String>,
 }
 
 /// One question of a return.
@@ -113,6 +116,10 @@ pub enum ReturnError {
     Cells(Vec<CellError>),
     #[error("{name} was not applied: {why}")]
     NotApplied { name: String, why: String },
+    /// The workbook claims to be a return the history does not record: a token no return was
+    /// made with, another contributor than it was made for, or items it was not sent.
+    #[error("{name} was refused, and nothing from it was applied: {why}")]
+    NotAsMade { name: String, why: String },
 }
 
 fn cells(n: usize) -> String {
@@ -125,12 +132,16 @@ fn cells(n: usize) -> String {
 
 /// Reads a return from its bytes (`name` is its file name), checking that it belongs to this
 /// assessment and checklist version and that every filled cell fits its question. What the
-/// contributor gave is dated `received`.
+/// contributor gave is dated `received`. `made` is every return the assessment's history says
+/// was made: a workbook must be one of them, for the contributor it was made for, listing only
+/// the items it was sent (a workbook without a token, made before tokens were written, is read
+/// with a warning that its contributor cannot be checked).
 pub fn read(
     name: &str,
     bytes: &[u8],
     assessment: &Assessment,
     checklist: &Checklist,
+    made: &[Made],
     received: Date,
 ) -> Result<Received, ReturnError> {
     let unreadable = |why: String| ReturnError::Unreadable {
@@ -165,6 +176,17 @@ pub fn read(
         })?;
     let meta = meta(&data).map_err(not_a_return)?;
     belongs(name, &meta, assessment, checklist)?;
+    let not_as_made = |why: String| ReturnError::NotAsMade {
+        name: name.into(),
+        why,
+    };
+    let recorded = as_made(&meta, made).map_err(not_as_made)?;
+    let warning = recorded.is_none().then(|| {
+        format!(
+            "{name} was made before probity recorded the returns it makes, so whom it is from (\"{}\") could not be checked against what was recorded; make a new return if in doubt",
+            meta.to
+        )
+    });
     let sheet = guarded(|| book.worksheet_range(layout::QUESTIONS))
         .map_err(unreadable)?
         .map_err(|e| {
@@ -184,9 +206,13 @@ pub fn read(
         name,
         sheet: &sheet,
         checklist,
+        asked: recorded,
         errors: Vec::new(),
     };
-    let rows = reader.rows(&data, &from).map_err(not_a_return)?;
+    let rows = reader.rows(&data, &from).map_err(|e| match e {
+        Listing::Changed(why) => not_a_return(why),
+        Listing::NotSent(why) => not_as_made(why),
+    })?;
     if !reader.errors.is_empty() {
         return Err(ReturnError::Cells(reader.errors));
     }
@@ -194,7 +220,63 @@ pub fn read(
         name: name.to_string(),
         meta,
         rows,
+        warning,
     })
+}
+
+/// The history's record of the return a workbook claims to be, checked: its token must be one
+/// a return was made with, and the contributor and maker it names the ones recorded. `None`
+/// for a workbook without a token, made before tokens were written.
+fn as_made<'a>(meta: &Meta, made: &'a [Made]) -> Result<Option<&'a Made>, String> {
+    let Some(token) = &meta.token else {
+        return Ok(None);
+    };
+    let token_cell = layout::cell_name(layout::TOKEN_ROW, layout::TOKEN_COL);
+    let Some(recorded) = made.iter().rev().find(|m| m.token == *token) else {
+        return Err(format!(
+            "cell {token_cell} of the sheet \"{}\" holds the return token \"{token}\", and no return made from this assessment has it (the history records {} made); only a workbook probity made from this assessment can be imported",
+            layout::DATA,
+            match made.len() {
+                0 => "none".to_string(),
+                1 => "1 return".to_string(),
+                n => format!("{n} returns"),
+            }
+        ));
+    };
+    let cell = |key: &str| {
+        let row = key::ALL.iter().position(|k| *k == key).unwrap_or(0);
+        layout::cell_name(row as u32, 1)
+    };
+    let when = recorded.at.strftime("%-d %B %Y").to_string();
+    if meta.to != crate::text::clean_name(&recorded.to) {
+        return Err(format!(
+            "cell {} of the sheet \"{}\" says it is for \"{}\", but the history records that this return ({}, made on {when}) was made for \"{}\"; its answers would be recorded under a name it was not sent to",
+            cell(key::TO),
+            layout::DATA,
+            meta.to,
+            recorded.file,
+            recorded.to
+        ));
+    }
+    if meta.from != crate::text::clean_name(&recorded.by) {
+        return Err(format!(
+            "cell {} of the sheet \"{}\" says it is from \"{}\", but the history records that this return ({}, made on {when}) was made by \"{}\"",
+            cell(key::FROM),
+            layout::DATA,
+            meta.from,
+            recorded.file,
+            recorded.by
+        ));
+    }
+    Ok(Some(recorded))
+}
+
+/// Why the hidden sheet's list of rows cannot be used.
+enum Listing {
+    /// It was changed: it is not as probity writes a return.
+    Changed(String),
+    /// It lists an item, or more rows, than the return was sent.
+    NotSent(String),
 }
 
 /// Runs a call into the workbook reader, turning a panic in it into an error: a crafted sheet
@@ -256,6 +338,7 @@ fn meta(data: &Range<Data>) -> Result<Meta, String> {
         return Err("it does not say whom it was for".into());
     }
     crate::assessment::limits::name("name of whom it was for", &to).map_err(|e| e.to_string())?;
+    let token = token(data)?;
     let date = |s: &str| s.parse::<Date>().ok();
     Ok(Meta {
         force,
@@ -274,7 +357,34 @@ fn meta(data: &Range<Data>) -> Result<Meta, String> {
             )
         })?,
         due: date(&due),
+        token,
     })
+}
+
+/// The return's token beside the first key, if it has one: hex digits probity wrote.
+fn token(data: &Range<Data>) -> Result<Option<String>, String> {
+    let key = text_at(data, layout::TOKEN_ROW, layout::TOKEN_COL - 1);
+    let value = text_at(data, layout::TOKEN_ROW, layout::TOKEN_COL);
+    if key.is_empty() && value.is_empty() {
+        return Ok(None);
+    }
+    let cell = layout::cell_name(layout::TOKEN_ROW, layout::TOKEN_COL);
+    if key != layout::TOKEN_KEY {
+        return Err(format!(
+            "cell {} of the sheet \"{}\" should say \"{}\" but says \"{key}\"",
+            layout::cell_name(layout::TOKEN_ROW, layout::TOKEN_COL - 1),
+            layout::DATA,
+            layout::TOKEN_KEY
+        ));
+    }
+    if value.is_empty() || value.len() > 64 || !value.chars().all(|c| c.is_ascii_hexdigit()) {
+        let shown: String = crate::text::clean_name(&value).chars().take(80).collect();
+        return Err(format!(
+            "cell {cell} of the sheet \"{}\" should hold the return's token, as probity wrote it, but says \"{shown}\"",
+            layout::DATA
+        ));
+    }
+    Ok(Some(value))
 }
 
 /// Refuses a return made for another force, period or checklist version, saying which.
@@ -315,11 +425,13 @@ struct Rows<'a> {
     name: &'a str,
     sheet: &'a Range<Data>,
     checklist: &'a Checklist,
+    /// The return as the history recorded it, when it has a token.
+    asked: Option<&'a Made>,
     errors: Vec<CellError>,
 }
 
 impl Rows<'_> {
-    fn rows(&mut self, data: &Range<Data>, from: &Incoming) -> Result<Vec<Row>, String> {
+    fn rows(&mut self, data: &Range<Data>, from: &Incoming) -> Result<Vec<Row>, Listing> {
         let mut rows = Vec::new();
         let mut seen = HashSet::new();
         let mut listed = std::collections::HashMap::new();
@@ -330,20 +442,46 @@ impl Rows<'_> {
             }
             // A return asks each item once; one that lists an item again (or more rows than
             // the checklist has items) was not made so, and would apply contradictory answers.
+            if let Some(asked) = self.asked {
+                let n = listed.len() + 1;
+                let made = format!(
+                    "the history records that {} was made on {} asking {}",
+                    asked.file,
+                    asked.at.strftime("%-d %B %Y"),
+                    match asked.items.len() {
+                        1 => "1 question".to_string(),
+                        k => format!("{k} questions"),
+                    }
+                );
+                if n > asked.items.len() {
+                    return Err(Listing::NotSent(format!(
+                        "cell {} of the sheet \"{}\" lists row {n} (\"{id}\"), more rows than the return was sent: {made}",
+                        layout::cell_name(at, 1),
+                        layout::DATA
+                    )));
+                }
+                if !asked.items.contains(&id) {
+                    return Err(Listing::NotSent(format!(
+                        "cell {} of the sheet \"{}\" names \"{id}\", a question the return was not sent: {made}, and not that one",
+                        layout::cell_name(at, 1),
+                        layout::DATA
+                    )));
+                }
+            }
             if let Some(first) = listed.insert(id.clone(), at) {
-                return Err(format!(
+                return Err(Listing::Changed(format!(
                     "cells {} and {} of the sheet \"{}\" both name \"{id}\", but a return asks each question once",
                     layout::cell_name(first, 1),
                     layout::cell_name(at, 1),
                     layout::DATA
-                ));
+                )));
             }
             let item = self.checklist.item(&id).ok_or_else(|| {
-                format!(
+                Listing::Changed(format!(
                     "cell {} of the sheet \"{}\" names \"{id}\", which the checklist does not have",
                     layout::cell_name(at, 1),
                     layout::DATA
-                )
+                ))
             })?;
             let row = text_at(data, at, 0)
                 .parse::<u32>()
@@ -351,11 +489,11 @@ impl Rows<'_> {
                 .and_then(|r| r.checked_sub(1))
                 .filter(|r| *r >= layout::FIRST_ROW && seen.insert(*r))
                 .ok_or_else(|| {
-                    format!(
+                    Listing::Changed(format!(
                         "cell {} of the sheet \"{}\" does not hold the row of \"{id}\"",
                         layout::cell_name(at, 0),
                         layout::DATA
-                    )
+                    ))
                 })?;
             if let Some(read) = self.row(item, row, from) {
                 rows.push(Row {

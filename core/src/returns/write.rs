@@ -42,7 +42,8 @@ pub struct Source<'a> {
 }
 
 /// The return workbook, as the bytes of an .xlsx file.
-pub fn write(request: &Request, from: &Source) -> Result<Vec<u8>, XlsxError> {
+/// `token` is written into the hidden sheet, and recorded in the history by the caller.
+pub fn write(request: &Request, from: &Source, token: &str) -> Result<Vec<u8>, XlsxError> {
     let items: Vec<&Item> = from
         .checklist
         .items()
@@ -58,6 +59,7 @@ pub fn write(request: &Request, from: &Source) -> Result<Vec<u8>, XlsxError> {
         from: request.from.clone(),
         made: request.made,
         due: request.due,
+        token: Some(token.to_string()),
     };
     let styles = Styles::new();
     let mut front = Worksheet::new();
@@ -297,6 +299,10 @@ fn hidden(
     for (row, (k, v)) in key::ALL.iter().zip(values).enumerate() {
         ws.write_string(row as u32, 0, *k)?;
         ws.write_string(row as u32, 1, v)?;
+    }
+    if let Some(token) = &meta.token {
+        ws.write_string(layout::TOKEN_ROW, layout::TOKEN_COL - 1, layout::TOKEN_KEY)?;
+        ws.write_string(layout::TOKEN_ROW, layout::TOKEN_COL, token)?;
     }
     for (col, heading) in layout::TABLE.iter().enumerate() {
         ws.write_string(layout::TABLE_ROW, col as u16, *heading)?;

@@ -6,8 +6,8 @@ use std::path::Path;
 use super::{Edit, Opened, Overwrite, Refused, Workspace};
 use crate::assessment::{Answer, Assessment, LoadError};
 use crate::checklist::Checklist;
-use crate::history::Cause;
-use crate::returns::{self, Plan, Request, ReturnError, Source};
+use crate::history::{Cause, Draft, Event, History};
+use crate::returns::{self, Made, Plan, Request, ReturnError, Source};
 use crate::scoring;
 use crate::storage;
 
@@ -19,6 +19,8 @@ const MAX_RETURN_BYTES: usize = 32 * 1024 * 1024;
 pub enum MakeError {
     #[error(transparent)]
     Load(LoadError),
+    #[error(transparent)]
+    Refused(#[from] Refused),
     #[error("a return must ask at least one question")]
     NothingAsked,
     #[error("the return could not be written: {0}")]
@@ -54,43 +56,14 @@ pub struct Imported {
 }
 
 impl Workspace {
-    /// Makes a return workbook asking `request.items` of one contributor, and writes it to
-    /// `out` (an existing file is replaced only when `overwrite` allows). Returns how many
-    /// questions it asks.
-    pub fn make_return(
-        &self,
-        path: &Path,
-        request: &Request,
-        out: &Path,
-        overwrite: Overwrite,
-    ) -> Result<usize, MakeError> {
-        let (assessment, checklist) = self.load(path).map_err(MakeError::Load)?;
-        let asked = checklist
-            .items()
-            .filter(|i| request.items.contains(&i.id))
-            .count();
-        if asked == 0 {
-            return Err(MakeError::NothingAsked);
-        }
-        let evaluation = scoring::evaluate(&checklist, &assessment, self.today);
-        let bytes = returns::write(
-            request,
-            &Source {
-                checklist: &checklist,
-                assessment: &assessment,
-                evaluation: &evaluation,
-            },
-        )?;
-        storage::write_new(out, &bytes, overwrite == Overwrite::Replace)?;
-        Ok(asked)
-    }
-
     /// What importing `files` into an assessment would do, worked out on a copy: nothing is
     /// written, and the assessment need not be opened for change.
+    /// Each workbook is checked against the returns `history` records as made.
     pub fn preview_import(
         &self,
         assessment: &Assessment,
         checklist: &Checklist,
+        history: &History,
         files: &[impl AsRef<Path>],
     ) -> Vec<Imported> {
         let mut copy = assessment.clone();
@@ -98,11 +71,70 @@ impl Workspace {
             assessment: &mut copy,
             checklist,
         };
-        import_each(&mut target, files, self.today)
+        import_each(&mut target, &returns::made(history), files, self.today)
     }
 }
 
 impl Opened {
+    /// Makes a return workbook asking `request.items` of one contributor, writes it to `out`
+    /// (an existing file is replaced only when `overwrite` allows), and records in the history
+    /// that it was made: its file name, its token (also written into the workbook), whom it is
+    /// for and what it asks, which an import of it is checked against. Returns how many
+    /// questions it asks. No answer changes; the file is only pointed at the new entry.
+    pub fn make_return(
+        &mut self,
+        request: &Request,
+        out: &Path,
+        overwrite: Overwrite,
+    ) -> Result<usize, MakeError> {
+        if let Some(refused) = self.refusal() {
+            return Err(refused.into());
+        }
+        let items: Vec<String> = self
+            .checklist
+            .items()
+            .filter(|i| request.items.contains(&i.id))
+            .map(|i| i.id.clone())
+            .collect();
+        if items.is_empty() {
+            return Err(MakeError::NothingAsked);
+        }
+        let file = out.file_name().map_or_else(
+            || out.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let token = returns::new_token(&format!("{}\n{file}\n{}", self.path.display(), request.to));
+        let evaluation = scoring::evaluate(&self.checklist, &self.assessment, self.today());
+        let bytes = returns::write(
+            request,
+            &Source {
+                checklist: &self.checklist,
+                assessment: &self.assessment,
+                evaluation: &evaluation,
+            },
+            &token,
+        )?;
+        storage::write_new(out, &bytes, overwrite == Overwrite::Replace)?;
+        let made = Draft {
+            at: jiff::Timestamp::now(),
+            by: self.actor.clone(),
+            event: Event::ReturnMade {
+                file,
+                token,
+                to: request.to.clone(),
+                items: items.clone(),
+            },
+        };
+        // A workbook the history does not record could never be imported: it is removed.
+        if let Err(e) = self.history.append(&[made]) {
+            let _ = std::fs::remove_file(out);
+            return Err(e.into());
+        }
+        // The file is pointed at the history's new last entry; no answer in it changes.
+        self.write()?;
+        Ok(items.len())
+    }
+
     /// Reads each return and applies what it changes: new answers recorded as given by its
     /// contributor, and conflicts kept beside the answers they differ from. A return with any
     /// error applies nothing; the others still apply, in order. The caller saves.
@@ -111,7 +143,8 @@ impl Opened {
             return Err(refused);
         }
         let today = self.today();
-        Ok(import_each(self, files, today))
+        let made = returns::made(&self.history);
+        Ok(import_each(self, &made, files, today))
     }
 
     /// Resolves a conflict: takes the return's answer (recorded as its contributor's, with the
@@ -206,6 +239,7 @@ fn within_limits(assessment: &Assessment, plan: &Plan) -> Result<(), Refused> {
 
 fn import_each(
     target: &mut impl Target,
+    made: &[Made],
     files: &[impl AsRef<Path>],
     today: jiff::civil::Date,
 ) -> Vec<Imported> {
@@ -217,7 +251,7 @@ fn import_each(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let result = one(target, path, &name, today);
+            let result = one(target, made, path, &name, today);
             Imported { name, result }
         })
         .collect()
@@ -225,6 +259,7 @@ fn import_each(
 
 fn one(
     target: &mut impl Target,
+    made: &[Made],
     path: &Path,
     name: &str,
     today: jiff::civil::Date,
@@ -234,7 +269,14 @@ fn one(
             name: name.to_string(),
             why: e.to_string(),
         })?;
-    let received = returns::read(name, &bytes, target.assessment(), target.checklist(), today)?;
+    let received = returns::read(
+        name,
+        &bytes,
+        target.assessment(),
+        target.checklist(),
+        made,
+        today,
+    )?;
     let plan = returns::plan(target.assessment(), target.checklist(), &received)
         .map_err(ReturnError::Cells)?;
     target.take(&plan).map_err(|e| ReturnError::NotApplied {

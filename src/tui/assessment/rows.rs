@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 use probity_core::answer::{Status, Value};
 use probity_core::assessment::Answer;
@@ -16,6 +16,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::{Filter, Pane, Session};
 use crate::tui::theme::{Theme, rating_word};
+use crate::tui::widgets::marked_list;
 
 /// Below this many columns for the question, rows other than the selected one stop at two
 /// lines; the details pane shows the rest.
@@ -109,13 +110,13 @@ pub fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
             ListItem::new(lines)
         })
         .collect();
-    let list = List::new(rows)
-        .highlight_style(theme.selected())
-        .block(pane_block(" Areas ".into(), s.pane == Pane::Areas, theme));
-    frame.render_stateful_widget(
-        list,
+    marked_list(
+        frame,
         area,
-        &mut ListState::default().with_selected(Some(s.area)),
+        rows,
+        |l| l.highlight_style(theme.selected()),
+        Some(pane_block(" Areas ".into(), s.pane == Pane::Areas, theme)),
+        s.area,
     );
 }
 
@@ -205,12 +206,12 @@ pub fn item_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let list = List::new(rows)
-        .highlight_style(theme.selected())
-        .block(block);
-    frame.render_stateful_widget(
-        list,
+    marked_list(
+        frame,
         area,
-        &mut ListState::default().with_selected(Some(s.cursor.at())),
+        rows,
+        |l| l.highlight_style(theme.selected()),
+        Some(block),
+        s.cursor.at(),
     );
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 use probity_core::checklist::Item;
 
@@ -158,10 +158,13 @@ impl Overview {
         let rows: Vec<ListItem> = (0..s.checklist.areas.len())
             .map(|at| self.row(s, at, width, theme))
             .collect();
-        frame.render_stateful_widget(
-            List::new(rows).highlight_symbol("▸ "),
+        crate::tui::widgets::marked_list(
+            frame,
             grid,
-            &mut ListState::default().with_selected(Some(self.area.at())),
+            rows,
+            |l| l.highlight_symbol("▸ "),
+            None,
+            self.area.at(),
         );
         if let Some(item) = s.checklist.areas[self.area.at()].items.get(self.item.at()) {
             let answer = s

@@ -67,6 +67,10 @@ fn to_vetting(app: &mut App) {
         .iter()
         .position(|a| a.id == "vetting")
         .unwrap();
+    if let super::super::app::Screen::Assessment(s) = &mut app.screen {
+        s.pane = crate::tui::session::Pane::Areas;
+    }
+    press(app, "g");
     for _ in 0..at {
         press(app, "j");
     }
@@ -194,4 +198,29 @@ fn the_judgement_key_says_why_it_does_nothing_on_an_ungraded_checklist() {
         "{}",
         notice(&app)
     );
+}
+
+#[test]
+fn an_area_without_a_judgement_or_a_read_only_window_says_why_nothing_opens() {
+    let dir = data_dir();
+    let (mut app, path) = northmoor(dir.path());
+    // The first area asks only for context, so it has no grade to override.
+    press(&mut app, "J");
+    assert!(app.dialog.is_none());
+    assert!(
+        notice(&app).contains("no judgement to record"),
+        "{}",
+        notice(&app)
+    );
+    // A second window on the same file is read-only: J says so and changes nothing.
+    let before = file(&path);
+    let mut ws = Workspace::new(Some(dir.path()), date(2026, 5, 1)).unwrap();
+    ws.actor = "Jo Bloggs".into();
+    let mut second = App::open(ws, &path).unwrap();
+    second.dialog = None;
+    to_vetting(&mut second);
+    press(&mut second, "J");
+    assert!(second.dialog.is_none());
+    assert!(notice(&second).contains("read-only"), "{}", notice(&second));
+    assert_eq!(file(&path), before);
 }

@@ -44,6 +44,9 @@ pub enum Action {
     SetAssurance,
     /// Confirm every carried answer of the selected area, after a prompt that counts them.
     ConfirmArea,
+    /// On a graded checklist: record the assessor's grade for the selected area in place of
+    /// the derived one, with the rationale, or clear it.
+    Judge,
     ToggleAdvance,
     Undo,
     Redo,

@@ -45,7 +45,7 @@ impl Context {
             Context::Overview => "Overview of the whole checklist",
             Context::Findings => "Findings panel",
             Context::Evidence => "Evidence list",
-            Context::Picker => "Choosing an answer or an assurance",
+            Context::Picker => "Choosing an answer, an assurance or a judgement",
             Context::Reading => "Reading a history or a list of reasons",
             Context::Input => "Typing an answer, owner, date or search",
             Context::Note => "Note editor",
@@ -318,6 +318,12 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Assessment,
+        &[ch('J')],
+        Action::Judge,
+        "graded checklists: record the assessor's judgement of the selected area, with why, or clear it",
+    ),
+    bind(
+        Assessment,
         &[ch('H')],
         Action::ShowHistory,
         "show the selected item's history: who changed what, and when",
@@ -523,7 +529,7 @@ pub static BINDINGS: &[Binding] = &[
         Picker,
         &[key(Esc), ch('q')],
         Action::Close,
-        "leave the answer as it was",
+        "leave it as it was",
     ),
     // Reading.
     bind(Reading, UP, Action::Up, "scroll up"),

@@ -8,12 +8,13 @@ use std::ops::Deref;
 
 use probity_core::answer::Value;
 use probity_core::assessment::{Answer, Finality};
-use probity_core::checklist::Item;
+use probity_core::checklist::{Grade, Item};
 use probity_core::history::{Cause, Event};
 use probity_core::progress::carry::{self, Baseline};
+use probity_core::scoring::AreaJudgement;
 use probity_core::workspace::{
-    AfterAnswer, Opened, Outside, Period, Refused, Resolution, ResolveError, SignError, Workspace,
-    check,
+    AfterAnswer, Edit, JudgeError, JudgementEdit, Opened, Outside, Period, Refused, Resolution,
+    ResolveError, SignError, Workspace, check,
 };
 
 use super::theme::severity_word;
@@ -586,13 +587,30 @@ impl Session {
         } else {
             (&mut self.undo.done, "Undone")
         };
-        let Some(step) = from.pop() else {
+        let Some(change) = from.pop() else {
             return Err(format!(
                 "Nothing to {} in this session.",
                 if redo { "redo" } else { "undo" }
             ));
         };
-        let what = undo::describe(&step, |id| {
+        let what = match &change {
+            undo::Change::Answers(step) => self.replay(step, redo)?,
+            undo::Change::Judgement(edit) => self.rejudge(edit, redo)?,
+        };
+        self.refilter();
+        self.save_now();
+        if redo {
+            self.undo.done.push(change);
+        } else {
+            self.undo.undone.push(change);
+        }
+        Ok(format!("{verb}: {what}."))
+    }
+
+    /// Puts the records of one step back as they were before it (or after it, to redo),
+    /// saying what it changed.
+    fn replay(&mut self, step: &[Edit], redo: bool) -> Result<String, String> {
+        let what = undo::describe(step, |id| {
             self.checklist
                 .item(id)
                 .map_or(id.to_string(), |i| i.short_label().to_string())
@@ -623,14 +641,71 @@ impl Session {
             let id = first.item.clone();
             self.select(&id);
         }
+        Ok(what)
+    }
+
+    /// Puts an area's judgement back as it was before a change (or after it, to redo),
+    /// through the same use case as recording it, and shows that area.
+    fn rejudge(&mut self, edit: &JudgementEdit, redo: bool) -> Result<String, String> {
+        let (from, to) = if redo {
+            (&edit.before, &edit.after)
+        } else {
+            (&edit.after, &edit.before)
+        };
+        let title = self
+            .checklist
+            .area(&edit.area)
+            .map_or(edit.area.clone(), |a| a.title.clone());
+        let now = self
+            .assessment
+            .judgements
+            .get(&edit.area)
+            .cloned()
+            .unwrap_or_default();
+        if now != *from {
+            return Err(format!(
+                "The judgement of \u{201c}{title}\u{201d} has changed since, so nothing was changed."
+            ));
+        }
+        let done = match (to.grade, &to.rationale) {
+            (Some(grade), Some(why)) => self.opened.override_judgement(&edit.area, grade.id(), why),
+            _ => self.opened.clear_override(&edit.area),
+        };
+        done.map_err(|e| e.to_string())?;
+        if let Some(at) = self.checklist.areas.iter().position(|a| a.id == edit.area) {
+            self.show_area(at);
+            self.cursor = Cursor(0);
+        }
+        Ok(format!("the judgement of \u{201c}{title}\u{201d}"))
+    }
+
+    /// The judgement of the area at `area` in the checklist, when the checklist is graded and
+    /// the area asks scored questions: as the core's evaluation derives it, with any override.
+    pub fn judgement(&self, area: usize) -> Option<&AreaJudgement> {
+        let id = &self.checklist.areas.get(area)?.id;
+        self.evaluation
+            .judgements
+            .as_ref()?
+            .areas
+            .iter()
+            .find(|j| j.area == *id)
+    }
+
+    /// Records the assessor's grade for an area (its id) with the rationale, or clears it
+    /// (`None`), through the same use case as `probity judge`; saved at once and undoable.
+    /// True when anything changed.
+    pub fn judge(&mut self, area: &str, grade: Option<(Grade, &str)>) -> Result<bool, JudgeError> {
+        let edit = match grade {
+            Some((grade, rationale)) => self.opened.override_judgement(area, grade.id(), rationale),
+            None => self.opened.clear_override(area),
+        }?;
+        let Some(edit) = edit else {
+            return Ok(false);
+        };
         self.refilter();
         self.save_now();
-        if redo {
-            self.undo.done.push(step);
-        } else {
-            self.undo.undone.push(step);
-        }
-        Ok(format!("{verb}: {what}."))
+        self.undo.record_judgement(edit);
+        Ok(true)
     }
 
     /// Moves the selection in the areas or items pane by `delta`, stopping at the ends. One

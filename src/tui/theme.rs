@@ -4,12 +4,34 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use probity_core::checklist::Severity;
-use probity_core::scoring::Rating;
+use probity_core::checklist::{Grade, Severity};
+use probity_core::scoring::{AreaJudgement, Rating};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub colour: bool,
+}
+
+/// A grade as the narrow area list shows it, in the inspectorate's shorthand: "Outst",
+/// "Good", "Adeq", "RI", "Inad".
+pub fn grade_word(grade: Grade) -> &'static str {
+    match grade {
+        Grade::Outstanding => "Outst",
+        Grade::Good => "Good",
+        Grade::Adequate => "Adeq",
+        Grade::RequiresImprovement => "RI",
+        Grade::Inadequate => "Inad",
+    }
+}
+
+/// An area's standing grade in the area list: its shorthand, marked `*` when it is the
+/// assessor's rather than the derived one, or "-" when there is none yet.
+pub fn judgement_word(j: &AreaJudgement) -> String {
+    match (j.standing(), j.overridden.is_some()) {
+        (Some(g), true) => format!("{}*", grade_word(g)),
+        (Some(g), false) => grade_word(g).to_string(),
+        (None, _) => "-".to_string(),
+    }
 }
 
 /// A rating as the narrow area list shows it: the colour in words, "Prov." for a provisional
@@ -45,6 +67,18 @@ impl Theme {
             Rating::Amber => self.amber(),
             Rating::Green => self.fg(Color::Green),
             Rating::Provisional | Rating::NotScored => self.dim(),
+        }
+    }
+
+    /// A grade's colour: inadequate as red, requires improvement as amber, good and
+    /// outstanding as green; no grade is dim.
+    pub fn grade(self, grade: Option<Grade>) -> Style {
+        match grade {
+            Some(Grade::Inadequate) => self.rating(Rating::Red),
+            Some(Grade::RequiresImprovement) => self.amber(),
+            Some(Grade::Adequate) => Style::new(),
+            Some(Grade::Good | Grade::Outstanding) => self.rating(Rating::Green),
+            None => self.dim(),
         }
     }
 

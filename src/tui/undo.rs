@@ -3,26 +3,43 @@
 //! use case as any other change, and it is saved at once like any other.
 
 use probity_core::assessment::Answer;
-use probity_core::workspace::Edit;
+use probity_core::workspace::{Edit, JudgementEdit};
 
-/// The changes one action made: one item's, or several for "confirm the area".
+/// The changes one action made to answers: one item's, or several for "confirm the area".
 pub type Step = Vec<Edit>;
+
+/// One thing to undo or redo: the answers one action changed, or the assessor's judgement of
+/// one area (recorded or cleared with its rationale).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Answers(Step),
+    Judgement(JudgementEdit),
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Undo {
-    /// Steps that can be undone, the latest last.
-    pub done: Vec<Step>,
-    /// Steps undone that can be redone, the latest undone last.
-    pub undone: Vec<Step>,
+    /// Changes that can be undone, the latest last.
+    pub done: Vec<Change>,
+    /// Changes undone that can be redone, the latest undone last.
+    pub undone: Vec<Change>,
 }
 
 impl Undo {
     /// Records a new step; what was undone can no longer be redone after it.
     pub fn record(&mut self, step: Step) {
         if !step.is_empty() {
-            self.done.push(merged(step));
-            self.undone.clear();
+            self.push(Change::Answers(merged(step)));
         }
+    }
+
+    /// Records a change to an area's judgement, as [`Undo::record`] does a step.
+    pub fn record_judgement(&mut self, edit: JudgementEdit) {
+        self.push(Change::Judgement(edit));
+    }
+
+    fn push(&mut self, change: Change) {
+        self.done.push(change);
+        self.undone.clear();
     }
 }
 
@@ -116,7 +133,7 @@ mod tests {
             "the confirmation of 2 items"
         );
         let mut undo = Undo::default();
-        undo.undone.push(vec![confirm("a")]);
+        undo.undone.push(Change::Answers(vec![confirm("a")]));
         undo.record(Vec::new());
         assert_eq!(undo.undone.len(), 1, "an empty step changes nothing");
         undo.record(vec![answered]);

@@ -102,6 +102,34 @@ pub fn scroll_marks(
     }
 }
 
+/// Draws a list in `area` (inside `block`, if any) with `selected` in view, and marks the
+/// column to the right of its rows as [`scroll_marks`] does a text: ▲ when rows lie above
+/// those shown, ▼ when rows lie below.
+pub fn marked_list(
+    frame: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    items: Vec<ratatui::widgets::ListItem<'_>>,
+    list: impl FnOnce(ratatui::widgets::List<'_>) -> ratatui::widgets::List<'_>,
+    block: Option<ratatui::widgets::Block<'_>>,
+    selected: usize,
+) {
+    let heights: Vec<usize> = items
+        .iter()
+        .map(ratatui::widgets::ListItem::height)
+        .collect();
+    let inner = block.as_ref().map_or(area, |b| b.inner(area));
+    let mut widget = list(ratatui::widgets::List::new(items));
+    if let Some(block) = block {
+        widget = widget.block(block);
+    }
+    let mut state = ratatui::widgets::ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(widget, area, &mut state);
+    let offset = state.offset().min(heights.len());
+    let above: usize = heights[..offset].iter().sum();
+    let lines: usize = heights.iter().sum();
+    scroll_marks(frame, inner, above.min(usize::from(u16::MAX)) as u16, lines);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,8 +57,10 @@ pub struct HeadlineRow {
     pub why: String,
 }
 
-/// The rows of the graded style, or none when the checklist defines no grading.
-pub(super) fn rows(
+/// The rows of the graded style, or none when the checklist defines no grading: each area's
+/// judgement with why it is what it is in words, and the headlines. The report and the
+/// interface both show these.
+pub fn rows(
     checklist: &Checklist,
     e: &Evaluation,
     redact: bool,

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 pub use assurance::{AssuranceMix, SignOff};
 pub use build::{Options, Style};
-pub use judged::{HeadlineRow, JudgementRow};
+pub use judged::{HeadlineRow, JudgementRow, rows as judgement_rows};
 pub use verdict::{Previous, Verdict, VerdictRow, Verdicts};
 
 use crate::assessment::{Finality, Level, Stage};

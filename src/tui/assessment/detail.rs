@@ -59,7 +59,12 @@ fn conflict(
 /// the pane at its scroll position and a page beyond, cheap to wrap.
 fn lines<'a>(s: &'a Session, item: &'a Item, theme: Theme, budget: usize) -> Vec<Line<'a>> {
     let answer = s.assessment.answer(&item.id);
-    let mut lines = vec![Line::styled(item.prompt.as_str(), theme.bold())];
+    let mut lines = if s.pane == Pane::Areas {
+        judgement(s, theme, budget)
+    } else {
+        Vec::new()
+    };
+    lines.push(Line::styled(item.prompt.as_str(), theme.bold()));
     not_asked(s, item, theme, &mut lines);
     lines.push(Line::from(""));
     let shown = answer
@@ -185,6 +190,61 @@ fn lines<'a>(s: &'a Session, item: &'a Item, theme: Theme, budget: usize) -> Vec
             );
         }
     }
+    lines
+}
+
+/// While the areas pane has the focus on a graded checklist: the selected area's judgement as
+/// the core derives it, the assessor's in its place with the rationale, and why the derived
+/// one is what it is; then a blank line before the item.
+fn judgement(s: &Session, theme: Theme, budget: usize) -> Vec<Line<'static>> {
+    let Some(j) = s.judgement(s.area) else {
+        return Vec::new();
+    };
+    let title = &s.checklist.areas[s.area].title;
+    let derived = j
+        .derived
+        .map_or("no judgement yet".to_string(), |g| g.label().to_lowercase());
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{title}: "), theme.bold()),
+        match j.overridden {
+            Some(g) => Span::styled(
+                format!(
+                    "{}*, the assessor's judgement; derived {derived}",
+                    g.label()
+                ),
+                theme.grade(Some(g)),
+            ),
+            None => Span::styled(
+                match j.derived {
+                    Some(g) => format!("{}, derived from the answers", g.label()),
+                    None => "no judgement yet".to_string(),
+                },
+                theme.grade(j.derived),
+            ),
+        },
+    ])];
+    if let Some(why) = &j.rationale {
+        lines.push(Line::from(vec![
+            Span::styled("Rationale: ", theme.bold()),
+            Span::raw(clip(why, budget).to_string()),
+        ]));
+    }
+    let (rows, _) = probity_core::report::judgement_rows(&s.checklist, &s.evaluation, false);
+    if let Some(row) = rows.iter().find(|r| r.area == j.area) {
+        lines.push(Line::styled(format!("Derived: {}", row.why), theme.dim()));
+    }
+    if s.opened.refusal().is_none() {
+        let key = keymap::key_name(Context::Assessment, &Action::Judge);
+        lines.push(Line::styled(
+            if j.overridden.is_some() {
+                format!("Press {key} to change or clear the assessor's judgement.")
+            } else {
+                format!("Press {key} to record the assessor's judgement in its place, with why.")
+            },
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::from(""));
     lines
 }
 

@@ -221,6 +221,7 @@ fn act(s: &mut Session, action: Action, size: Rect, theme: Theme) -> Outcome {
         }
         Action::Sign | Action::Reopen => return sign_off(s, action),
         Action::Overview => return (Some(Dialog::Overview(Overview::new(s))), None),
+        Action::Judge => return judge(s),
         Action::ToggleAdvance => {
             s.advance = s.advance.next();
             return say(s.advance.describe().into());
@@ -324,6 +325,27 @@ fn answer(s: &mut Session, action: Action) -> Outcome {
         Action::SetAssurance => open(Dialog::Picker(Picker::for_assurance(&answer.assurance))),
         Action::TakeIncoming | Action::KeepHeld => resolve(s, &item.id, &action),
         _ => (None, None),
+    }
+}
+
+/// Opens the choice of the assessor's grade for the selected area, or says why there is none.
+fn judge(s: &Session) -> Outcome {
+    let say = |m: String| (None, Some(m));
+    if s.evaluation.judgements.is_none() {
+        return say(
+            "This checklist defines no graded judgements, so there is no judgement to record."
+                .into(),
+        );
+    }
+    if let Some(refused) = s.refusal() {
+        return say(why_not(&refused));
+    }
+    match Picker::for_judgement(s, s.area) {
+        Some(picker) => (Some(Dialog::Picker(picker)), None),
+        None => say(format!(
+            "{} asks no scored questions, so it has no judgement to record.",
+            s.checklist.areas[s.area].title
+        )),
     }
 }
 

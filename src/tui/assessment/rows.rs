@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 use probity_core::answer::{Status, Value};
 use probity_core::assessment::Answer;
@@ -15,7 +15,8 @@ use super::view::pane_block;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::{Filter, Pane, Session};
-use crate::tui::theme::{Theme, rating_word};
+use crate::tui::theme::{Theme, judgement_word, rating_word};
+use crate::tui::widgets::marked_list;
 
 /// Below this many columns for the question, rows other than the selected one stop at two
 /// lines; the details pane shows the rest.
@@ -74,9 +75,11 @@ pub fn mark_style(s: &Session, item: &Item, theme: Theme) -> Style {
 }
 
 /// The areas, each name wrapped whole beside its rating (or, under a filter, its count of
-/// matches), so no area is known only by its first words.
+/// matches), so no area is known only by its first words. On a graded checklist the grade
+/// stands in place of the rating: the derived one, or the assessor's marked `*`.
 pub fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
     let filtered = s.filter != Filter::All || s.search.is_some();
+    let graded = s.evaluation.judgements.is_some();
     let lead_width = if filtered { 3 } else { 6 };
     let name_width = usize::from(area.width.saturating_sub(2)).saturating_sub(lead_width);
     let rows: Vec<ListItem> = s
@@ -85,7 +88,8 @@ pub fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .zip(&s.evaluation.areas)
         .zip(&s.matches)
-        .map(|((a, score), &matches)| {
+        .enumerate()
+        .map(|(at, ((a, score), &matches))| {
             let rating = score.rating();
             let style = if filtered && matches == 0 {
                 theme.dim()
@@ -94,6 +98,14 @@ pub fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
             };
             let lead = if filtered {
                 Span::styled(format!("{matches:>2} "), style)
+            } else if graded {
+                match s.judgement(at) {
+                    Some(j) => Span::styled(
+                        format!("{:<6}", judgement_word(j)),
+                        theme.grade(j.standing()),
+                    ),
+                    None => Span::raw(" ".repeat(6)),
+                }
             } else {
                 Span::styled(format!("{:<6}", rating_word(rating)), theme.rating(rating))
             };
@@ -109,13 +121,21 @@ pub fn area_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
             ListItem::new(lines)
         })
         .collect();
-    let list = List::new(rows)
-        .highlight_style(theme.selected())
-        .block(pane_block(" Areas ".into(), s.pane == Pane::Areas, theme));
-    frame.render_stateful_widget(
-        list,
+    let mut block = pane_block(" Areas ".into(), s.pane == Pane::Areas, theme);
+    if graded
+        && !filtered
+        && (0..s.checklist.areas.len())
+            .any(|at| s.judgement(at).is_some_and(|j| j.overridden.is_some()))
+    {
+        block = block.title_bottom(" * the assessor's ");
+    }
+    marked_list(
+        frame,
         area,
-        &mut ListState::default().with_selected(Some(s.area)),
+        rows,
+        |l| l.highlight_style(theme.selected()),
+        Some(block),
+        s.area,
     );
 }
 
@@ -205,12 +225,12 @@ pub fn item_pane(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let list = List::new(rows)
-        .highlight_style(theme.selected())
-        .block(block);
-    frame.render_stateful_widget(
-        list,
+    marked_list(
+        frame,
         area,
-        &mut ListState::default().with_selected(Some(s.cursor.at())),
+        rows,
+        |l| l.highlight_style(theme.selected()),
+        Some(block),
+        s.cursor.at(),
     );
 }

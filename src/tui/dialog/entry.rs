@@ -10,7 +10,9 @@ use ratatui_textarea::TextArea;
 
 use probity_core::answer::{Kind, Value, parse_date, parse_value};
 use probity_core::assessment::Assurance;
+use probity_core::checklist::Grade;
 use probity_core::text::sanitize_line;
+use probity_core::workspace::JudgeError;
 
 use super::{ConfirmSign, Dialog, Evidence, Step, frame_box};
 use crate::tui::action::Action;
@@ -36,6 +38,11 @@ pub enum Purpose {
     },
     /// Why a signed assessment is being reopened.
     ReopenReason,
+    /// Why the assessor sets an area's derived judgement aside for `grade`.
+    Rationale {
+        area: String,
+        grade: Grade,
+    },
 }
 
 impl Purpose {
@@ -50,6 +57,7 @@ impl Purpose {
             Purpose::Signer => "Sign off: your name, as it should appear on every document",
             Purpose::Role { .. } => "Sign off: your role",
             Purpose::ReopenReason => "Reopen as a draft: why?",
+            Purpose::Rationale { .. } => "The assessor's judgement: why?",
         }
     }
 }
@@ -155,6 +163,7 @@ impl Entry {
                 s.notice = Some("Reopened as a draft; the history records who and why.".into());
                 None
             }),
+            Purpose::Rationale { area, grade } => judge(s, area, *grade, &text).map(|()| None),
             _ => self.change(s, text).map(|()| None),
         }
     }
@@ -197,7 +206,10 @@ impl Entry {
                 let on = s.today();
                 s.change(id, |a| a.assurance = Assurance::Verified { by: text, on })
             }
-            Purpose::Signer | Purpose::Role { .. } | Purpose::ReopenReason => Ok(()),
+            Purpose::Signer
+            | Purpose::Role { .. }
+            | Purpose::ReopenReason
+            | Purpose::Rationale { .. } => Ok(()),
         };
         changed.map_err(|e| e.to_string())
     }
@@ -222,6 +234,23 @@ impl Entry {
             (Purpose::ReopenReason, _) => {
                 "The history keeps who reopened it, when and why.".to_string()
             }
+            (Purpose::Rationale { area, grade }, _) => {
+                let derived = s
+                    .checklist
+                    .areas
+                    .iter()
+                    .position(|a| a.id == *area)
+                    .and_then(|at| s.judgement(at))
+                    .and_then(|j| j.derived)
+                    .map_or("no judgement yet".to_string(), |g| {
+                        format!("derived {}", g.label().to_lowercase())
+                    });
+                let title = s.checklist.area(area).map_or(area.as_str(), |a| a.title.as_str());
+                format!(
+                    "{title}: {} in place of the grade the answers give ({derived}). Say why; every report shows it beside the derived one.",
+                    grade.label()
+                )
+            }
             _ => "Leave empty to clear.".to_string(),
         };
         let note = match (&self.error, &self.reads_as) {
@@ -238,6 +267,25 @@ impl Entry {
             &self.text,
             note,
         );
+    }
+}
+
+/// Records the assessor's grade for an area with the rationale typed, saying what now stands.
+fn judge(s: &mut Session, area: &str, grade: Grade, rationale: &str) -> Result<(), String> {
+    match s.judge(area, Some((grade, rationale))) {
+        Ok(_) => {
+            let title = s.checklist.area(area).map_or(area, |a| a.title.as_str());
+            s.notice = Some(format!(
+                "{title}: {}, the assessor's judgement, recorded with its rationale. {} undoes it.",
+                grade.label(),
+                keymap::key_name(Context::Assessment, &Action::Undo)
+            ));
+            Ok(())
+        }
+        Err(JudgeError::NoRationale) => Err(
+            "Say why the derived judgement is set aside: an override needs its rationale.".into(),
+        ),
+        Err(e) => Err(e.to_string()),
     }
 }
 

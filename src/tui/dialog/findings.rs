@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 use probity_core::scoring::{Finding, FindingKind};
 
@@ -194,10 +194,13 @@ impl Findings {
                 ]))
             })
             .collect();
-        frame.render_stateful_widget(
-            List::new(items).highlight_style(theme.selected()),
+        crate::tui::widgets::marked_list(
+            frame,
             list_area,
-            &mut ListState::default().with_selected(Some(self.selected.at())),
+            items,
+            |l| l.highlight_style(theme.selected()),
+            None,
+            self.selected.at(),
         );
         if let Some(f) = e.findings.get(self.selected.at()) {
             let text = explanation(s, f, theme);

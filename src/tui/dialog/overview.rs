@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 use probity_core::checklist::Item;
 
@@ -13,7 +13,7 @@ use crate::tui::action::Action;
 use crate::tui::assessment::rows::{mark_style, marks};
 use crate::tui::keymap::{self, Context};
 use crate::tui::session::{Pane, Session};
-use crate::tui::theme::{Theme, rating_word};
+use crate::tui::theme::{Theme, judgement_word, rating_word};
 use crate::tui::widgets::Cursor;
 
 /// The widest an area's title is shown; its marks follow.
@@ -88,7 +88,16 @@ impl Overview {
         for chunk in 0..chunks.len().max(titles.len()) {
             let items = chunks.get(chunk).copied().unwrap_or(&[]);
             let title = titles.get(chunk).map_or("", |t| t.as_ref());
-            let mut spans = if chunk == 0 {
+            let mut spans = if chunk == 0 && s.evaluation.judgements.is_some() {
+                // On a graded checklist the grade stands in place of the rating.
+                vec![match s.judgement(at) {
+                    Some(j) => Span::styled(
+                        format!("{:<6}", judgement_word(j)),
+                        theme.grade(j.standing()),
+                    ),
+                    None => Span::raw(" ".repeat(6)),
+                }]
+            } else if chunk == 0 {
                 let rating = score.rating();
                 vec![Span::styled(
                     format!("{:<6}", rating_word(rating)),
@@ -125,8 +134,9 @@ impl Overview {
             "Overview: every area and item",
             theme,
         );
+        let headlines = headlines(s, usize::from(inner.width));
         let [head, grid, chosen, hint] = Layout::vertical([
-            Constraint::Length(2),
+            Constraint::Length(2 + headlines.len() as u16),
             Constraint::Min(3),
             Constraint::Length(4),
             Constraint::Length(1),
@@ -136,32 +146,38 @@ impl Overview {
         let (high, medium, low) = e.counts();
         let carried = s.assessment.unconfirmed().count();
         let flagged = s.assessment.answers.values().filter(|a| a.review).count();
+        let mut top = vec![Line::from(format!(
+            "{}/{} answered · {high} high, {medium} medium, {low} low · {carried} ↻ to confirm · {flagged} ⚑ flagged",
+            e.completeness.answered, e.completeness.applicable
+        ))];
+        top.extend(headlines.into_iter().map(|l| Line::styled(l, theme.bold())));
         frame.render_widget(
-            Paragraph::new(vec![
-                Line::from(format!(
-                    "{}/{} answered · {high} high, {medium} medium, {low} low · {carried} ↻ to confirm · {flagged} ⚑ flagged",
-                    e.completeness.answered, e.completeness.applicable
-                )),
-                Line::styled(
-                    format!(
-                        "{:<6}{:<tw$} items · answered · with findings",
-                        "",
-                        "Area",
-                        tw = title_width(s, usize::from(grid.width.saturating_sub(2)))
-                    ),
-                    theme.dim(),
-                ),
-            ]),
+            Paragraph::new(
+                top.into_iter()
+                    .chain([Line::styled(
+                        format!(
+                            "{:<6}{:<tw$} items · answered · with findings",
+                            "",
+                            "Area",
+                            tw = title_width(s, usize::from(grid.width.saturating_sub(2)))
+                        ),
+                        theme.dim(),
+                    )])
+                    .collect::<Vec<_>>(),
+            ),
             head,
         );
         let width = usize::from(grid.width.saturating_sub(2));
         let rows: Vec<ListItem> = (0..s.checklist.areas.len())
             .map(|at| self.row(s, at, width, theme))
             .collect();
-        frame.render_stateful_widget(
-            List::new(rows).highlight_symbol("▸ "),
+        crate::tui::widgets::marked_list(
+            frame,
             grid,
-            &mut ListState::default().with_selected(Some(self.area.at())),
+            rows,
+            |l| l.highlight_symbol("▸ "),
+            None,
+            self.area.at(),
         );
         if let Some(item) = s.checklist.areas[self.area.at()].items.get(self.item.at()) {
             let answer = s
@@ -193,6 +209,45 @@ impl Overview {
             hint,
         );
     }
+}
+
+/// The headline judgements on a graded checklist, wrapped to `width`: each as it stands, marked
+/// `*` when an area the assessor judged sets it, then what `*` means when one does.
+fn headlines(s: &Session, width: usize) -> Vec<String> {
+    let Some(j) = &s.evaluation.judgements else {
+        return Vec::new();
+    };
+    let assessor = |area: &String| {
+        j.areas
+            .iter()
+            .any(|a| a.area == *area && a.overridden.is_some())
+    };
+    let mut any = false;
+    let parts: Vec<String> = j
+        .headlines
+        .iter()
+        .map(|h| {
+            let mark = if h.grade.is_some() && h.set_by.iter().any(assessor) {
+                any = true;
+                "*"
+            } else {
+                ""
+            };
+            let grade = h.grade.map_or("no judgement yet", |g| g.label());
+            format!("{}: {grade}{mark}", h.title)
+        })
+        .collect();
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let mut text = format!("Headline judgements: {}.", parts.join(" · "));
+    if any {
+        text.push_str(" * the assessor's judgement of an area sets it.");
+    }
+    textwrap::wrap(&text, width.max(1))
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
 }
 
 /// The columns area titles get in a grid `width` wide: the longest title's, when that leaves

@@ -1,5 +1,5 @@
-//! Choosing from a list: the options of a choice item, the four status answers, or how far an
-//! answer is assured.
+//! Choosing from a list: the options of a choice item, the four status answers, how far an
+//! answer is assured, or the assessor's judgement of an area.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,7 +8,7 @@ use ratatui::widgets::{List, ListItem, ListState};
 
 use probity_core::answer::{Kind, Status, Value};
 use probity_core::assessment::{Assurance, Level};
-use probity_core::checklist::Item;
+use probity_core::checklist::{Grade, Item};
 
 use super::{Dialog, Entry, Purpose, Step, frame_box};
 use crate::tui::action::Action;
@@ -22,6 +22,8 @@ pub struct Picker {
     pub options: Vec<(String, String)>,
     pub selected: Cursor,
     pub choosing: Choosing,
+    /// The title, when it names what is chosen for.
+    pub title: Option<String>,
 }
 
 /// What the choice sets.
@@ -29,7 +31,20 @@ pub struct Picker {
 pub enum Choosing {
     Answer,
     Assurance,
+    /// The assessor's grade for the area at this position in the checklist, or none.
+    Judgement(usize),
 }
+
+/// The picker's title for the area judged, e.g. "The assessor's judgement of Vetting".
+fn judging(s: &Session, area: usize) -> String {
+    s.checklist.areas.get(area).map_or_else(
+        || "The assessor's judgement".to_string(),
+        |a| format!("The assessor's judgement of {}", a.title),
+    )
+}
+
+/// The option that takes the assessor's grade away, so the derived one stands.
+const CLEAR: &str = "clear";
 
 impl Picker {
     /// The answers an item offers, with its current one selected.
@@ -52,6 +67,7 @@ impl Picker {
             options,
             selected: Cursor(selected),
             choosing: Choosing::Answer,
+            title: None,
         }
     }
 
@@ -74,7 +90,79 @@ impl Picker {
                     .unwrap_or(0),
             ),
             choosing: Choosing::Assurance,
+            title: None,
         }
+    }
+
+    /// The five grades for the area at `area`, the derived one said, with the grade that
+    /// stands selected; and, when the assessor has recorded one, a last option to clear it.
+    pub fn for_judgement(s: &Session, area: usize) -> Option<Picker> {
+        let j = s.judgement(area)?;
+        let mut options: Vec<(String, String)> = Grade::ALL
+            .iter()
+            .map(|g| {
+                let label = match (Some(*g) == j.derived, Some(*g) == j.overridden) {
+                    (true, _) => format!("{} (derived from the answers)", g.label()),
+                    (false, true) => format!("{} (the assessor's, as recorded)", g.label()),
+                    _ => g.label().to_string(),
+                };
+                (g.id().to_string(), label)
+            })
+            .collect();
+        if j.overridden.is_some() {
+            options.push((
+                CLEAR.into(),
+                "Clear the assessor's judgement: the derived one stands".into(),
+            ));
+        }
+        let selected = j
+            .standing()
+            .and_then(|g| Grade::ALL.iter().position(|x| *x == g))
+            .unwrap_or(0);
+        Some(Picker {
+            options,
+            selected: Cursor(selected),
+            choosing: Choosing::Judgement(area),
+            title: Some(judging(s, area)),
+        })
+    }
+
+    /// A grade chosen asks for the rationale next; clearing takes the override away at once.
+    fn choose_judgement(&self, s: &mut Session) -> Step {
+        let Choosing::Judgement(area) = self.choosing else {
+            return Step::Close;
+        };
+        let (Some(def), Some((chosen, _))) = (
+            s.checklist.areas.get(area).cloned(),
+            self.options.get(self.selected.at()),
+        ) else {
+            return Step::Close;
+        };
+        if chosen == CLEAR {
+            let undo = keymap::key_name(Context::Assessment, &Action::Undo);
+            s.notice = Some(match s.judge(&def.id, None) {
+                Ok(_) => format!(
+                    "The assessor's judgement of {} is cleared; the derived one stands. {undo} undoes it.",
+                    def.title
+                ),
+                Err(e) => e.to_string(),
+            });
+            return Step::Close;
+        }
+        let Some(grade) = Grade::parse(chosen) else {
+            return Step::Close;
+        };
+        let rationale = s
+            .judgement(area)
+            .and_then(|j| j.rationale.clone())
+            .unwrap_or_default();
+        Step::Open(Box::new(Dialog::Entry(Entry::new(
+            Purpose::Rationale {
+                area: def.id,
+                grade,
+            },
+            &rationale,
+        ))))
     }
 
     /// Sets the chosen assurance; verified asks who verified it next.
@@ -106,6 +194,9 @@ impl Picker {
             Action::Submit if self.choosing == Choosing::Assurance => {
                 return self.choose_assurance(s);
             }
+            Action::Submit if matches!(self.choosing, Choosing::Judgement(_)) => {
+                return self.choose_judgement(s);
+            }
             Action::Submit => {
                 let (Some(item), Some((chosen, _))) =
                     (s.item().cloned(), self.options.get(self.selected.at()))
@@ -134,7 +225,9 @@ impl Picker {
         let (width, title) = match self.choosing {
             Choosing::Answer => (50, "Choose the answer"),
             Choosing::Assurance => (70, "How far is this answer assured?"),
+            Choosing::Judgement(_) => (64, "The assessor's judgement"),
         };
+        let title = self.title.as_deref().unwrap_or(title);
         let inner = frame_box(frame, area, width, height, title, theme);
         let items: Vec<ListItem> = self
             .options

@@ -4,6 +4,7 @@
 mod conflicts;
 mod cursor;
 mod flow;
+mod judgements;
 mod keys_page;
 mod moving;
 mod outside;

@@ -377,3 +377,37 @@ fn an_item_answered_by_a_recorded_cross_check_says_when_on_which_files_and_how_m
     }
     assert!(!screen.contains(&hash), "{screen}");
 }
+
+#[test]
+fn list_panes_mark_more_above_and_below() {
+    let dir = data_dir();
+    let (mut app, _) = dorset(dir.path());
+    if let super::super::app::Screen::Assessment(s) = &mut app.screen {
+        s.pane = crate::tui::session::Pane::Areas;
+    }
+    let row = |app: &App, y: u16| -> String {
+        let screen = draw(app, 80, 24);
+        (0..80)
+            .map(|x| screen.buffer()[(x, y)].symbol().to_string())
+            .collect()
+    };
+    // The last area: more areas above, none below.
+    press(&mut app, "G");
+    assert_eq!(row(&app, 2).chars().nth(21), Some('▲'), "{}", row(&app, 2));
+    assert_ne!(
+        row(&app, 20).chars().nth(21),
+        Some('▼'),
+        "{}",
+        row(&app, 20)
+    );
+    // The second area's last item: more items above, and more areas below.
+    press(&mut app, "gj<Tab>G");
+    assert_eq!(row(&app, 2).chars().nth(53), Some('▲'), "{}", row(&app, 2));
+    assert_eq!(
+        row(&app, 20).chars().nth(21),
+        Some('▼'),
+        "{}",
+        row(&app, 20)
+    );
+    snap("list_marks", &app);
+}

@@ -230,14 +230,18 @@ fn status_bar(s: &Session, theme: Theme, frame: &mut Frame, area: Rect) {
         c.applicable,
         c.percent()
     )));
-    match e.overall {
-        Some(o) => {
+    // A graded checklist speaks in grades (the areas pane); a score rated on another scale
+    // beside them would be a second verdict.
+    match (e.overall, e.judgements.is_some()) {
+        (_, true) => {}
+        (Some(o), false) => {
             spans.push(Span::raw(format!("Score {o:.0} ")));
             spans.push(Span::styled(rating.label(), theme.rating(rating)));
+            spans.push(Span::raw(" │ "));
         }
-        None => spans.push(Span::raw("No score yet")),
+        (None, false) => spans.push(Span::raw("No score yet │ ")),
     }
-    spans.push(Span::raw(" │ Findings: "));
+    spans.push(Span::raw("Findings: "));
     let high_style = if high > 0 {
         theme.severity(Severity::High)
     } else {

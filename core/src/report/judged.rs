@@ -150,6 +150,12 @@ fn why(checklist: &Checklist, g: &Grading, a: &AreaJudgement) -> String {
             "Inadequate: a finding the checklist marks critical makes the area inadequate on its own."
                 .into()
         }
+        (Ground::Causes, _) if highs >= g.high_afi_limit => format!(
+            "Inadequate: {} high-severity areas for improvement, at or above the limit of {}, weigh as a cause of concern beside {} more.",
+            count_words(highs),
+            g.high_afi_limit,
+            count_words(r.causes.len())
+        ),
         (Ground::Causes, _) => format!(
             "Inadequate: {} causes of concern.",
             count_words(r.causes.len())

@@ -512,11 +512,14 @@ fn derive(g: &Grading, r: &Reasons, notable: bool) -> (Option<Grade>, Ground) {
     if !r.pending.is_empty() {
         return (None, Ground::Undecided);
     }
+    // High-severity areas for improvement at the limit are a systemic weakness, which
+    // weighs as one more cause of concern.
+    let systemic = usize::from(r.high_afis.len() >= g.high_afi_limit);
     let (grade, ground) = if !r.critical.is_empty() {
         (Grade::Inadequate, Ground::Critical)
     } else if !r.statutory.is_empty() {
         (Grade::Inadequate, Ground::Statutory)
-    } else if r.causes.len() >= 2 {
+    } else if r.causes.len() + systemic >= 2 {
         (Grade::Inadequate, Ground::Causes)
     } else if met < g.inadequate {
         (Grade::Inadequate, Ground::Systemic)
@@ -611,6 +614,24 @@ mod tests {
             unevidenced: Vec::new(),
             unverified: Vec::new(),
         }
+    }
+
+    #[test]
+    fn high_areas_for_improvement_at_the_limit_weigh_as_a_cause_of_concern() {
+        let g = grading();
+        assert_eq!(
+            derive(&g, &reasons(95.0, 0, 0, 3), false),
+            (Some(Grade::RequiresImprovement), Ground::HighAfis)
+        );
+        assert_eq!(
+            derive(&g, &reasons(95.0, 1, 0, 3), false),
+            (Some(Grade::Inadequate), Ground::Causes),
+            "with a cause of concern beside them"
+        );
+        assert_eq!(
+            derive(&g, &reasons(95.0, 1, 0, 2), false),
+            (Some(Grade::RequiresImprovement), Ground::Cause)
+        );
     }
 
     #[test]

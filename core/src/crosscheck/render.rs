@@ -122,7 +122,7 @@ pub fn layout(review: &Review) -> Doc {
 const TITLE: &str = "Cross-check of gifts and business interests against suppliers";
 
 /// What a redacted review list says it left out.
-const REDACTION: &str = "Staff names and the registers' descriptions of each gift or interest, which may name people, have been removed from this copy; the registers hold them.";
+const REDACTION: &str = "Staff names and the registers' descriptions of each gift or interest, which may name people, have been removed for sharing outside the force; the registers hold them.";
 
 fn row(m: &Match, redacted: bool) -> Vec<String> {
     let date = |d: Option<jiff::civil::Date>| d.map(document::long_date);

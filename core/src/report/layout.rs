@@ -546,7 +546,7 @@ fn state_tone(state: &str) -> Tone {
 
 fn rest(v: &View) -> Vec<Block> {
     let mut metrics = vec![Block::h2("Figures")];
-    if v.metrics.is_empty() {
+    if v.r.metrics.is_empty() {
         metrics.push(Block::para(
             "No counts, amounts or percentages are recorded.",
         ));

@@ -29,8 +29,6 @@ pub struct View<'r> {
     pub overdue: Vec<usize>,
     pub findings: Vec<FindingView<'r>>,
     pub answers: Vec<AreaAnswers<'r>>,
-    /// (measure, figure in words)
-    pub metrics: Vec<(&'r str, &'r str)>,
     /// (area, question, carried answer)
     pub carried: Vec<(&'r str, &'r str, &'r str)>,
     /// (area, question, answer recorded, what a return gives instead)
@@ -41,7 +39,6 @@ pub struct View<'r> {
     pub provenance: Vec<&'r str>,
     /// Questions not yet answered, by area: (area, [(reference, short label)]).
     pub annex: Vec<(&'r str, Vec<&'r str>)>,
-    pub as_at: String,
     /// Graded judgements or progress verdicts, by the report's style.
     pub judged: Judged<'r>,
 }
@@ -216,11 +213,6 @@ impl<'r> View<'r> {
                 .zip(&r.score.areas)
                 .map(|(a, s)| answers(a, s))
                 .collect(),
-            metrics: r
-                .metrics
-                .iter()
-                .map(|m| (m.label.as_str(), m.shown.as_str()))
-                .collect(),
             carried: r
                 .carried()
                 .map(|(a, i)| {
@@ -246,7 +238,6 @@ impl<'r> View<'r> {
             method: paragraphs(&r.method),
             provenance: paragraphs(&r.provenance),
             annex: annex(r),
-            as_at: r.page.as_at_sentence(),
             judged: judged(r),
         }
     }

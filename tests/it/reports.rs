@@ -172,6 +172,8 @@ fn graded_judgements_in_html_word_and_json() {
     }
 
     let prose = render(&r, Format::Narrative);
+    // One scale: the graded narrative's opening gives no rated score.
+    assert!(!prose.contains("rated Green"), "{prose}");
     assert!(
         prose.contains(
             "- Vetting (headline judgement, the assessor's judgement; derived inadequate): Requires improvement, as its one area stands."

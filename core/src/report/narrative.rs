@@ -387,16 +387,20 @@ fn opening(r: &Report) -> String {
             in_words(l as f64)
         ),
     };
+    // A graded report speaks in grades: a score rated on another scale would be a second
+    // verdict, so its opening gives none.
+    let graded = !r.headlines.is_empty();
     let score = match (r.score.overall, r.score.provisional) {
-        (None, _) => "No score can be given yet.".to_string(),
+        _ if graded => String::new(),
+        (None, _) => "No score can be given yet. ".to_string(),
         (Some(s), true) => format!(
-            "The overall score of {} out of 100 is provisional: it rests on {} of the {} scored questions that apply.",
+            "The overall score of {} out of 100 is provisional: it rests on {} of the {} scored questions that apply. ",
             format_number(s),
             r.score.basis.rests_on,
             r.score.basis.out_of
         ),
         (Some(s), false) => format!(
-            "The overall score is {} out of 100, rated {}.",
+            "The overall score is {} out of 100, rated {}. ",
             format_number(s),
             r.score.rating.label()
         ),
@@ -411,7 +415,7 @@ fn opening(r: &Report) -> String {
     };
     let mut p = format!(
         "This is {}'s self-assessment for {}, made against {}. \
-         {} of the {} questions that apply have been answered ({}%). {score} {findings} \
+         {} of the {} questions that apply have been answered ({}%). {score}{findings} \
          What follows sets out what the answers, notes and figures record on {scope}.",
         line(&r.force),
         line(&r.period),

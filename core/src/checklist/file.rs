@@ -186,6 +186,9 @@ pub struct SayFile {
     pub of: Option<Spanned<String>>,
     /// Said instead of `value` when the part is larger than the whole.
     pub exceeds: Option<String>,
+    /// Said instead of `value` when the part is the whole (and not nothing), so that one
+    /// figure is not given twice in a sentence.
+    pub all: Option<String>,
 }
 
 /// The label an inspectorate would give a finding.
@@ -367,6 +370,22 @@ pub struct RuleFile {
     /// A rule that on its own makes its area's judgement inadequate.
     #[serde(default)]
     pub critical: bool,
+    /// An item answer this rule's firing shows to be wrong: the prose report then leaves that
+    /// answer's sentence out and gives the rule's finding instead.
+    #[serde(default)]
+    #[schemars(with = "Option<ContradictsFile>")]
+    pub contradicts: Option<Spanned<ContradictsFile>>,
+}
+
+/// The answers of one item that a rule, when it fires, contradicts.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContradictsFile {
+    #[schemars(with = "String")]
+    pub item: Spanned<String>,
+    /// The stored answers (`yes`, `partial`, an option id) the rule contradicts.
+    #[serde(rename = "in")]
+    pub answers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

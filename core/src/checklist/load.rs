@@ -393,6 +393,7 @@ impl Loader<'_> {
             if rule.label == Some(LabelName::CauseOfConcern) && rule.recommendations.is_empty() {
                 self.cause_without_recommendation("rule", &rule.id);
             }
+            let contradicts = rule.contradicts.as_ref().and_then(|c| self.contradicts(c));
             let when = self.condition(&rule.when);
             if let Some(when) = when {
                 rules.push(Rule {
@@ -406,6 +407,7 @@ impl Loader<'_> {
                     covers: rule.covers.into_iter().map(Spanned::into_inner).collect(),
                     label: rule.label.map(label),
                     critical: rule.critical,
+                    contradicts,
                     recommendations: rule
                         .recommendations
                         .into_iter()
@@ -800,6 +802,55 @@ impl Loader<'_> {
         let known: Vec<&str> = known.iter().map(String::as_str).collect();
         self.reference("item", id, &known);
         None
+    }
+
+    /// The answers a rule contradicts: of a yes/partial/no or choice item, each one it can hold.
+    fn contradicts(
+        &mut self,
+        c: &Spanned<super::file::ContradictsFile>,
+    ) -> Option<super::Contradicts> {
+        let file = c.get_ref();
+        let kind = self.known_item(&file.item)?;
+        let allowed: Vec<String> = match &kind {
+            Kind::Status => ["yes", "partial", "no"].map(String::from).to_vec(),
+            Kind::Choice(options) => options.iter().map(|o| o.id.clone()).collect(),
+            other => {
+                self.problem(
+                    file.item.span(),
+                    format!(
+                        "`contradicts` names \"{}\", a {} item: only a yes/partial/no or choice answer states something a rule can contradict",
+                        file.item.get_ref(),
+                        other.name()
+                    ),
+                );
+                return None;
+            }
+        };
+        if file.answers.is_empty() {
+            self.problem(
+                c.span(),
+                "`contradicts` needs `in`, the answers the rule shows to be wrong",
+            );
+            return None;
+        }
+        let mut ok = true;
+        for a in &file.answers {
+            if !allowed.contains(a) {
+                ok = false;
+                self.problem(
+                    c.span(),
+                    format!(
+                        "`contradicts` lists \"{a}\", which \"{}\" cannot hold",
+                        file.item.get_ref()
+                    ),
+                )
+                .help = Some(format!("its answers are {}", allowed.join(", ")));
+            }
+        }
+        ok.then(|| super::Contradicts {
+            item: file.item.get_ref().clone(),
+            answers: file.answers.clone(),
+        })
     }
 
     pub(super) fn numeric_item(&mut self, id: &Spanned<String>, context: &str) -> bool {

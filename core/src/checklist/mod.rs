@@ -118,6 +118,8 @@ pub struct Say {
     /// For a count that is part of another: the other count's item.
     pub of: Option<String>,
     pub exceeds: Option<String>,
+    /// For a count that is part of another: said when the part is the whole.
+    pub all: Option<String>,
     /// For choice items: a sentence per option id.
     pub options: Vec<(String, String)>,
 }
@@ -265,6 +267,16 @@ pub struct Rule {
     pub label: Option<Label>,
     /// On its own, makes its area's judgement inadequate.
     pub critical: bool,
+    /// The item answers this rule's firing contradicts.
+    pub contradicts: Option<Contradicts>,
+}
+
+/// An item's answers that a rule, when it fires, shows to be wrong.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Contradicts {
+    pub item: String,
+    /// Stored answers: `yes`, `partial`, `no` or an option id.
+    pub answers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -354,6 +366,16 @@ impl Checklist {
     /// Every item, in checklist order.
     pub fn items(&self) -> impl Iterator<Item = &Item> {
         self.areas.iter().flat_map(|a| a.items.iter())
+    }
+
+    /// The rule that, having fired as `finding`, contradicts the stored answer `value` of
+    /// `item`, if one does: the answer's sentence is then not to be said.
+    pub fn contradicting(&self, finding: &str, item: &str, value: &str) -> Option<&Rule> {
+        self.rule(finding).filter(|r| {
+            r.contradicts
+                .as_ref()
+                .is_some_and(|c| c.item == item && c.answers.iter().any(|a| a == value))
+        })
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {

@@ -37,7 +37,7 @@ impl Loader<'_> {
         let span = file.span();
         let f: &SayFile = file.get_ref();
         let id = item.id.get_ref();
-        let keys: [(&str, &Option<String>, bool, &[&str]); 8] = [
+        let keys: [(&str, &Option<String>, bool, &[&str]); 9] = [
             ("yes", &f.yes, *kind == Kind::Status, IN_ANY),
             ("partial", &f.partial, *kind == Kind::Status, IN_ANY),
             ("no", &f.no, *kind == Kind::Status, IN_ANY),
@@ -46,6 +46,7 @@ impl Loader<'_> {
             ("many", &f.many, *kind == Kind::Count, IN_COUNT),
             ("value", &f.value, takes_value(kind, f), value_places(f)),
             ("exceeds", &f.exceeds, f.of.is_some(), IN_PART),
+            ("all", &f.all, f.of.is_some(), IN_PART),
         ];
         for (key, text, fits, places) in keys {
             let Some(text) = text else { continue };
@@ -87,6 +88,7 @@ impl Loader<'_> {
         say.many = c(&f.many);
         say.value = c(&f.value);
         say.exceeds = c(&f.exceeds);
+        say.all = c(&f.all);
         say.of = f.of.as_ref().map(|o| o.get_ref().clone());
         say
     }

@@ -270,7 +270,7 @@ fn finding_row(
             .area(&f.area)
             .map_or(f.area.clone(), |a| a.title.clone()),
         because: because(checklist, &trace),
-        caveats: caveats(assessment, f),
+        caveats: caveats(checklist, assessment, f),
         finding: Finding {
             owner: redactor.name(&f.owner),
             trace,
@@ -281,7 +281,7 @@ fn finding_row(
 }
 
 /// What a reader should know about the answers a finding rests on.
-fn caveats(assessment: &Assessment, f: &Finding) -> Vec<String> {
+fn caveats(checklist: &Checklist, assessment: &Assessment, f: &Finding) -> Vec<String> {
     let answers: Vec<_> = f
         .items
         .iter()
@@ -298,6 +298,19 @@ fn caveats(assessment: &Assessment, f: &Finding) -> Vec<String> {
                 .carried_from
                 .as_deref()
                 .map_or("the previous period".into(), clean)
+        ));
+    }
+    // A rule that shows an answer to be wrong says so: the record holds both, and the
+    // report gives neither as settled.
+    if let Some(c) = checklist.rule(&f.id).and_then(|r| r.contradicts.as_ref())
+        && let Some(item) = checklist.item(&c.item)
+        && let Some(stored) = assessment.value(&c.item).and_then(|v| v.choice_key())
+        && c.answers.iter().any(|a| a == stored)
+    {
+        out.push(format!(
+            "It contradicts the answer given for \u{201c}{}\u{201d} ({}), so one of the two needs correcting.",
+            item.short_label(),
+            item.kind.display_stored(stored)
         ));
     }
     out

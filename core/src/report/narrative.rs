@@ -106,13 +106,7 @@ pub(super) fn compose(checklist: &Checklist, r: &Report) -> Prose {
             paragraphs: section
                 .paragraphs
                 .iter()
-                .map(|p| {
-                    p.iter()
-                        .filter_map(|id| checklist.item(id))
-                        .flat_map(|item| sentences(r, &period, item))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
+                .map(|p| paragraph(checklist, r, &period, p))
                 .collect(),
             areas: if section.areas.is_empty() {
                 checklist
@@ -183,12 +177,20 @@ fn template<'c>(r: &Report, item: &'c Item, say: &'c Say) -> Option<String> {
             let (part, whole) = (number(r, &item.id)?, number(r, say.of.as_deref()?)?);
             let t = if part > whole {
                 &say.exceeds
+            } else if part == whole && whole > 0.0 && say.all.is_some() {
+                &say.all
             } else {
                 &say.value
             };
+            // Small figures in words, as the rest of the prose gives them; none is "none".
+            let part_said = if part == 0.0 {
+                "none".to_string()
+            } else {
+                in_words(part)
+            };
             t.as_ref().map(|t| {
-                t.replace("{value}", &format_grouped(part))
-                    .replace("{of}", &format_grouped(whole))
+                t.replace("{value}", &part_said)
+                    .replace("{of}", &in_words(whole))
             })
         }
         Kind::Count => {
@@ -210,30 +212,67 @@ fn template<'c>(r: &Report, item: &'c Item, say: &'c Say) -> Option<String> {
     }
 }
 
-/// What the report says of one item. Only answers the record stands behind are stated as
-/// fact: an answer flagged for review is given as recorded provisionally, one carried from an
-/// earlier period and not yet confirmed is left out (the opening counts them), and the
-/// assessor's note is quoted as the assessor's, never woven into the sentence.
-fn sentences(r: &Report, period: &Period, item: &Item) -> Vec<String> {
-    let Some(row) = row(r, &item.id).filter(|a| !a.carried) else {
-        return Vec::new();
-    };
-    let Some(said) = template(r, item, &item.say).map(|t| period.fill(&t)) else {
-        return Vec::new();
-    };
-    let mut out = vec![if row.review {
-        format!("Recorded provisionally, to be confirmed: \u{201c}{said}\u{201d}")
-    } else {
-        said
-    }];
-    let quotes_note = !r.redacted && !matches!(item.kind, Kind::Text);
-    if quotes_note && let Some(n) = row.note.as_deref().filter(|n| !restates(&out[0], n)) {
-        out.push(format!(
-            "The assessor noted: \u{201c}{}\u{201d}",
-            text::sanitize_line(n)
-        ));
+/// One paragraph: each item's sentence, with the assessor's note folded in after it as plain
+/// prose, unless the paragraph's sentences already say what the note says.
+fn paragraph(checklist: &Checklist, r: &Report, period: &Period, ids: &[String]) -> String {
+    let said: Vec<(String, Option<String>)> = ids
+        .iter()
+        .filter_map(|id| checklist.item(id))
+        .filter_map(|item| sentence_of(checklist, r, period, item))
+        .collect();
+    let all: String = said
+        .iter()
+        .map(|(s, _)| s.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out: Vec<String> = Vec::new();
+    for (s, note) in said {
+        out.push(s);
+        if let Some(n) = note.filter(|n| !restates(&all, n)) {
+            let n = capitalise(&sentence(&n));
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
     }
-    out
+    out.join(" ")
+}
+
+/// What the report says of one item, with the note that may follow it. Only answers the record
+/// stands behind are stated as fact: an answer flagged for review is given as recorded
+/// provisionally, one carried from an earlier period and not yet confirmed is left out (the
+/// opening counts them), and one that a rule of the checklist shows to be wrong is not said at
+/// all: the rule's finding is given in its place.
+fn sentence_of(
+    checklist: &Checklist,
+    r: &Report,
+    period: &Period,
+    item: &Item,
+) -> Option<(String, Option<String>)> {
+    let row = row(r, &item.id).filter(|a| !a.carried)?;
+    if let Some(stored) = row.value.as_deref()
+        && let Some(f) = r.findings.iter().find(|f| {
+            checklist
+                .contradicting(&f.finding.id, &item.id, stored)
+                .is_some()
+        })
+    {
+        return Some((sentence(&f.finding.title), None));
+    }
+    let said = capitalise(&period.fill(&template(r, item, &item.say)?));
+    let said = if row.review { provisional(&said) } else { said };
+    let note = (!r.redacted && !matches!(item.kind, Kind::Text))
+        .then(|| row.note.clone())
+        .flatten()
+        .filter(|n| !text::sanitize_line(n).is_empty());
+    Some((said, note))
+}
+
+/// Marks a sentence as resting on an answer still to be confirmed, without putting the
+/// checklist's words in quotation marks as though someone had said them.
+pub(super) fn provisional(said: &str) -> String {
+    let bare = said.trim_end_matches('.');
+    format!("{bare} (recorded provisionally, to be confirmed).")
 }
 
 /// Whether a note mostly repeats the sentence it would follow, so that printing it would only
@@ -376,7 +415,14 @@ fn write_judged(o: &mut String, r: &Report) {
 fn opening(r: &Report) -> String {
     let line = |s: &str| text::sanitize_line(s);
     let (h, m, l) = r.severity_counts();
+    let unanswered = r.score.applicable.saturating_sub(r.score.answered);
     let findings = match r.findings.len() {
+        // Silence on what is unanswered is not a finding of no gap: say how much is left.
+        0 if unanswered > 0 => format!(
+            "The answers given so far raise no findings; {} of the questions that apply {} not yet answered.",
+            in_words(unanswered as f64),
+            if unanswered == 1 { "is" } else { "are" }
+        ),
         0 => "The assessment gives no findings.".to_string(),
         n => format!(
             "The assessment gives {} finding{}: {} high, {} medium and {} low.",
@@ -388,15 +434,15 @@ fn opening(r: &Report) -> String {
         ),
     };
     // A graded report speaks in grades: a score rated on another scale would be a second
-    // verdict, so its opening gives none.
+    // verdict, so its opening gives none. Nor does it give a provisional score: resting on a
+    // few answers, it would read as the force's position.
     let graded = !r.headlines.is_empty();
     let score = match (r.score.overall, r.score.provisional) {
         _ if graded => String::new(),
         (None, _) => "No score can be given yet. ".to_string(),
-        (Some(s), true) => format!(
-            "The overall score of {} out of 100 is provisional: it rests on {} of the {} scored questions that apply. ",
-            format_number(s),
-            r.score.basis.rests_on,
+        (Some(_), true) => format!(
+            "No overall score is given: one would rest on only {} of the {} scored questions that apply. ",
+            in_words(r.score.basis.rests_on as f64),
             r.score.basis.out_of
         ),
         (Some(s), false) => format!(
@@ -413,15 +459,19 @@ fn opening(r: &Report) -> String {
     } else {
         "each area of the checklist".to_string()
     };
+    let answered = match r.score.answered {
+        0 => "None".to_string(),
+        n => capitalise(&in_words(n as f64)),
+    };
     let mut p = format!(
         "This is {}'s self-assessment for {}, made against {}. \
-         {} of the {} questions that apply have been answered ({}%). {score}{findings} \
+         {answered} of the {} questions that apply {} been answered ({}%). {score}{findings} \
          What follows sets out what the answers, notes and figures record on {scope}.",
         line(&r.force),
         line(&r.period),
         line(&r.checklist_described),
-        r.score.answered,
         r.score.applicable,
+        if r.score.answered == 1 { "has" } else { "have" },
         format_number(r.score.completeness),
     );
     if let Some(unconfirmed) = r.unconfirmed_sentence() {

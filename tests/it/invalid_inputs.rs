@@ -55,6 +55,16 @@ const CASES: &[(&str, &str, &str)] = &[
         "19:20",
     ),
     (
+        "contradicts-unknown-answer.toml",
+        "`contradicts` lists \"current\", which \"corruption.threat_assessment\" cannot hold",
+        "28:15",
+    ),
+    (
+        "contradicts-wrong-kind.toml",
+        "`contradicts` names \"corruption.threat_assessment_on\", a date item",
+        "28:24",
+    ),
+    (
         "assessment-wrong-kind.toml",
         "the answer to \"gifts.policy\" is \"maybe\", which does not fit",
         "7:9",
@@ -190,6 +200,8 @@ case_tests!(refused;
     control_character,
     condition_shape,
     unknown_recommendation,
+    contradicts_unknown_answer,
+    contradicts_wrong_kind,
     assessment_wrong_kind,
     assessment_newer_format,
     assessment_unknown_field,

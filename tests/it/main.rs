@@ -27,6 +27,7 @@ mod injection;
 mod invalid_inputs;
 mod layering;
 mod malformed;
+mod narrative_trace;
 mod no_panic;
 mod one_report;
 mod plain;

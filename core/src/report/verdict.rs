@@ -19,7 +19,7 @@ use crate::scoring::{self, Evaluation, Rating};
 pub const METHOD: &str = "Progress verdicts use the narrative scale of HMIC's 2012 revisit: good \
 progress, some progress or limited progress. Progress means change since a baseline, so a verdict \
 is given only against an earlier assessment of the same force (the period the answers were carried \
-from, or else the latest earlier one, kept beside this one or named when the report is produced). Each area's verdict then follows from \
+from, or else the force's latest earlier assessment). Each area's verdict then follows from \
 last period's findings that fall in it: good progress when at least two thirds of them have closed \
 and no new high-severity finding has opened, some progress when at least one has closed, limited \
 progress when none has. An area with no earlier finding to measure is judged on where it stands: \

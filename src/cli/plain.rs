@@ -142,8 +142,12 @@ impl<'a> Plain<'a> {
     pub fn guidance(&self, item: &Item) -> Vec<String> {
         let mut lines = Vec::new();
         for (title, text) in [
-            ("What good looks like", &item.guidance),
-            ("Basis", &item.basis),
+            ("What good looks like", item.guidance.as_str()),
+            (
+                "How to record it",
+                item.recording.as_deref().unwrap_or_default(),
+            ),
+            ("Basis", item.basis.as_str()),
         ] {
             if !text.trim().is_empty() {
                 lines.extend(labelled(title, text));

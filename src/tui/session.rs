@@ -366,7 +366,8 @@ impl Session {
             && self.search.as_deref().is_none_or(|q| {
                 let q = q.to_lowercase();
                 let note = answer.and_then(|a| a.note.as_deref()).unwrap_or_default();
-                [item.prompt.as_str(), &item.guidance, note]
+                let recording = item.recording.as_deref().unwrap_or_default();
+                [item.prompt.as_str(), &item.guidance, recording, note]
                     .iter()
                     .any(|t| t.to_lowercase().contains(&q))
             })

@@ -719,3 +719,31 @@ fn a_contradicted_answer_is_reported_as_a_finding_not_narrated() {
         "{text}"
     );
 }
+
+#[test]
+fn nothing_in_a_report_is_addressed_to_the_assessor() {
+    for (name, r) in reports() {
+        for format in [Format::Md, Format::Narrative, Format::Csv] {
+            let text = String::from_utf8(r.render(format).unwrap()).unwrap();
+            for said in [
+                "in the note",
+                "owner of this answer",
+                "Answer not applicable",
+                "the next question",
+            ] {
+                assert!(
+                    !text.contains(said),
+                    "{name} {format:?}: {said:?} is written to the assessor\n{text}"
+                );
+            }
+        }
+    }
+    // How to record an answer is kept for whoever answers.
+    let c = crate::support::built_in("wfof-2011");
+    let item = c.item("gifts.register.monitoring").unwrap();
+    assert!(!item.guidance.contains("in the note"), "{}", item.guidance);
+    assert!(
+        item.guidance_for_answering()
+            .contains("say in the note what the review looks for"),
+    );
+}

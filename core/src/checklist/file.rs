@@ -233,8 +233,13 @@ pub struct ItemFile {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub prompt: String,
+    /// What good looks like and the evidence to hold: printed in reports beside a finding.
     #[serde(default)]
     pub guidance: String,
+    /// How to record the answer (what to give in the note, when to answer not applicable):
+    /// shown to whoever answers, never printed in a report.
+    #[serde(default)]
+    pub recording: Option<String>,
     #[serde(default)]
     pub basis: String,
     #[schemars(with = "KindName")]

@@ -342,6 +342,7 @@ impl Loader<'_> {
                     id,
                     prompt: clean(&item_file.prompt),
                     guidance: clean(&item_file.guidance),
+                    recording: item_file.recording.as_deref().map(clean),
                     basis: clean(&item_file.basis),
                     kind,
                     severity: severity(item_file.severity.unwrap_or(SeverityName::Medium)),

@@ -161,6 +161,9 @@ pub struct Item {
     pub prompt: String,
     /// What good looks like and the evidence to hold.
     pub guidance: String,
+    /// How to record the answer, for whoever answers; never printed in a report.
+    #[serde(default)]
+    pub recording: Option<String>,
     /// What the item rests on.
     pub basis: String,
     pub kind: Kind,
@@ -317,6 +320,15 @@ impl Item {
     }
 
     /// The item as a reader names it: its short label, or its question when it has none.
+    /// The guidance for whoever answers: what good looks like, then how to record the answer.
+    pub fn guidance_for_answering(&self) -> String {
+        match &self.recording {
+            Some(r) if self.guidance.is_empty() => r.clone(),
+            Some(r) => format!("{} {r}", self.guidance),
+            None => self.guidance.clone(),
+        }
+    }
+
     pub fn short_label(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.prompt)
     }

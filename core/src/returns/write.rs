@@ -229,7 +229,9 @@ fn question_row(
     ws.write_number_with_format(row, layout::NUMBER, number as f64, &s.label)?;
     text(ws, row, layout::AREA, area, plain)?;
     text(ws, row, layout::QUESTION, &question_text(item), plain)?;
-    text(ws, row, layout::GUIDANCE, &item.guidance, plain)?;
+    // A contributor answers too, so the workbook gives how to record the answer as well.
+    let guidance = item.guidance_for_answering();
+    text(ws, row, layout::GUIDANCE, &guidance, plain)?;
     text(ws, row, layout::HOW, &how, plain)?;
     entries.write_row(ws, row, item, &answer)?;
     let width = |col: u16| COLUMNS[usize::from(col)].1;
@@ -239,7 +241,7 @@ fn question_row(
         row,
         &[
             (item.prompt.as_str(), width(layout::QUESTION)),
-            (item.guidance.as_str(), width(layout::GUIDANCE)),
+            (guidance.as_str(), width(layout::GUIDANCE)),
             (how.as_str(), width(layout::HOW)),
             (answer.note.as_deref().unwrap_or(""), width(layout::NOTE)),
             (evidence.as_str(), width(layout::EVIDENCE)),

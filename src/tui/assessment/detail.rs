@@ -177,8 +177,12 @@ fn lines<'a>(s: &'a Session, item: &'a Item, theme: Theme, budget: usize) -> Vec
         );
     }
     for (title, text) in [
-        ("What good looks like", &item.guidance),
-        ("Basis", &item.basis),
+        ("What good looks like", item.guidance.as_str()),
+        (
+            "How to record it",
+            item.recording.as_deref().unwrap_or_default(),
+        ),
+        ("Basis", item.basis.as_str()),
     ] {
         if !text.is_empty() {
             lines.push(Line::from(""));

@@ -674,6 +674,14 @@ fn a_contradicted_answer_is_reported_as_a_finding_not_narrated() {
         "narrates the contradicted yes\n{text}"
     );
     assert!(!text.contains("less than a year old"), "{text}");
+    // Nor is it counted as met: the area is not "100% met" beside the finding that
+    // contradicts it.
+    assert!(
+        !text.contains("Counter-corruption: Good: 100% met"),
+        "{text}"
+    );
+    let area = r.score.areas.iter().find(|a| a.id == "corruption").unwrap();
+    assert!(area.basis.rests_on < area.basis.out_of, "{:?}", area.basis);
     let stale = r
         .findings
         .iter()

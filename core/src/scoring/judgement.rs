@@ -490,7 +490,9 @@ fn graded_met(facts: &Facts, area: &Area) -> Option<f64> {
             continue;
         }
         match facts.value(&item.id) {
+            // An answer the record contradicts is not met until it is put right.
             None => weight += item.weight,
+            Some(_) if facts.is_contradicted(&item.id) => weight += item.weight,
             Some(v) => {
                 if let Some(c) = credit(item, v) {
                     weight += item.weight;

@@ -113,8 +113,8 @@ pub struct ItemState {
     pub asked: bool,
     /// 0–1 for scored, answered, applicable items.
     pub credit: Option<f64>,
-    /// False when the answer was carried from the previous period and is not yet confirmed:
-    /// its credit is then left out of every score.
+    /// False when the answer was carried from the previous period and is not yet confirmed,
+    /// or a rule that fires contradicts it: its credit is then left out of every score.
     pub counted: bool,
 }
 
@@ -167,19 +167,43 @@ pub struct Facts<'a> {
     refused_na: HashSet<&'a str>,
     /// The date age tests measure from: the completion date when recorded, otherwise `today`.
     pub as_at: Date,
+    /// Items whose answer a rule that fires shows to be wrong (`contradicts`): the answer is
+    /// not counted as met until the record is put right.
+    contradicted: HashSet<&'a str>,
 }
 
 impl<'a> Facts<'a> {
     pub fn of(checklist: &'a Checklist, assessment: &'a Assessment, today: Date) -> Self {
         let as_at = assessment.completed_on(checklist).unwrap_or(today);
         let refused_na = refused_na(checklist, assessment, as_at);
-        Facts {
+        let mut facts = Facts {
             checklist,
             assessment,
             asked: Asked::resolve(checklist, assessment, &refused_na, as_at),
             refused_na,
             as_at,
-        }
+            contradicted: HashSet::new(),
+        };
+        let contradicted = checklist
+            .rules
+            .iter()
+            .filter_map(|r| r.contradicts.as_ref().map(|c| (r, c)))
+            .filter(|(r, c)| {
+                facts
+                    .value(&c.item)
+                    .and_then(Value::choice_key)
+                    .is_some_and(|v| c.answers.iter().any(|a| a == v))
+                    && facts.fires(r)
+            })
+            .map(|(_, c)| c.item.as_str())
+            .collect();
+        facts.contradicted = contradicted;
+        facts
+    }
+
+    /// True when a rule that fires shows the item's answer to be wrong.
+    pub fn is_contradicted(&self, item: &str) -> bool {
+        self.contradicted.contains(item)
     }
 
     /// The answers that count, as conditions read them.
@@ -261,7 +285,9 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
                 unconfirmed += usize::from(carried);
             }
             let not_applicable = value.is_some() && credit.is_none();
-            let counted = credit.filter(|_| !carried);
+            // Nor is an answer a rule of the checklist shows to be wrong.
+            let doubted = facts.is_contradicted(&item.id);
+            let counted = credit.filter(|_| !carried && !doubted);
             if is_asked && item.kind.is_scored() && !not_applicable {
                 basis.out_of += 1;
                 basis.rests_on += usize::from(counted.is_some());
@@ -275,7 +301,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
                 ItemState {
                     asked: is_asked,
                     credit,
-                    counted: !carried,
+                    counted: !carried && !doubted,
                 },
             );
         }

@@ -12,7 +12,7 @@
 use jiff::civil::{Date, date};
 use probity_core::answer::{Kind, format_grouped, format_number};
 use probity_core::assessment::{self, Assessment};
-use probity_core::checklist::{Checklist, Item};
+use probity_core::checklist::{Checklist, Item, Label};
 use probity_core::document::{Document, Format};
 use probity_core::report::{ActionStatus, Options, Report};
 use probity_core::text::{long_date, sanitize_line};
@@ -117,10 +117,12 @@ impl Allowed {
         for f in &r.findings {
             let title = as_sentence(&f.finding.title);
             allowed.add(title.clone());
-            allowed.add(format!(
-                "- {} priority: {title}",
-                capital(f.finding.severity.name())
-            ));
+            let label = match f.finding.label {
+                Some(Label::CauseOfConcern) => "Cause of concern".to_string(),
+                Some(Label::AreaForImprovement) => "Area for improvement".to_string(),
+                None => format!("{} priority", capital(f.finding.severity.name())),
+            };
+            allowed.add(format!("- {label}: {title}"));
             for caveat in &f.caveats {
                 allowed.add(caveat.clone());
             }

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use super::{ActionStatus, AnswerRow, FindingRow, Report};
 use crate::answer::{Kind, format_grouped, format_number};
-use crate::checklist::{Checklist, Item, Say};
+use crate::checklist::{Checklist, Item, Label, Say};
 use crate::document::long_date;
 use crate::text;
 
@@ -362,11 +362,16 @@ fn write_section(
             .due
             .map(|d| format!(" Due {}{overdue}.", long_date(d)))
             .unwrap_or_default();
-        let priority = capitalise(f.severity.name());
+        // A graded checklist labels its findings as an inspection does; others by priority.
+        let priority = match f.label {
+            Some(Label::CauseOfConcern) => "Cause of concern".to_string(),
+            Some(Label::AreaForImprovement) => "Area for improvement".to_string(),
+            None => format!("{} priority", capitalise(f.severity.name())),
+        };
         let caveats: String = row.caveats.iter().map(|c| format!(" {c}")).collect();
         let _ = writeln!(
             o,
-            "- {priority} priority: {}{caveats} {}{owner}{due}",
+            "- {priority}: {}{caveats} {}{owner}{due}",
             sentence(&f.title),
             sentence(&f.action)
         );

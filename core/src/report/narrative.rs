@@ -1,8 +1,11 @@
 //! The narrative force report: the findings written as prose, under the questions the
 //! checklist sets (for `wfof-2011`, the three questions that HMIC's 2012 force reports answer).
 //! Every sentence is the checklist's own, chosen by the state of an item (its status, option,
-//! count or value); this module only chooses and fills them. A checklist without questions
-//! gets one section per area, in its own words.
+//! count or value); this module only chooses and fills them. Beside them stand the assessor's
+//! notes, folded into the paragraph as plain sentences, and the findings; nothing else, so each
+//! sentence traces to the record (the `narrative_trace` tests check it). An answer that a rule
+//! of the checklist contradicts is not said: the rule's finding stands in its place. A
+//! checklist without questions gets one section per area, in its own words.
 //!
 //! The output is plain text: every value from the assessment is folded onto one line and
 //! stripped of control characters, so nothing in it can act as markup or drive a terminal.

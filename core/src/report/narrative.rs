@@ -467,20 +467,29 @@ fn opening(r: &Report) -> String {
     } else {
         "each area of the checklist".to_string()
     };
-    let answered = match r.score.answered {
-        0 => "None".to_string(),
-        n => capitalise(&in_words(n as f64)),
+    // One figure once: "All 81 questions", not "81 of the 81 questions".
+    let answered = match (r.score.answered, r.score.applicable) {
+        (a, n) if a == n && n > 1 => format!(
+            "All {} questions that apply have been answered",
+            in_words(n as f64)
+        ),
+        (a, n) => format!(
+            "{} of the {n} questions that apply {} been answered ({}%)",
+            match a {
+                0 => "None".to_string(),
+                a => capitalise(&in_words(a as f64)),
+            },
+            if a == 1 { "has" } else { "have" },
+            format_number(r.score.completeness)
+        ),
     };
     let mut p = format!(
         "This is {}'s self-assessment for {}, made against {}. \
-         {answered} of the {} questions that apply {} been answered ({}%). {score}{findings} \
+         {answered}. {score}{findings} \
          What follows sets out what the answers, notes and figures record on {scope}.",
         line(&r.force),
         line(&r.period),
         line(&r.checklist_described),
-        r.score.applicable,
-        if r.score.answered == 1 { "has" } else { "have" },
-        format_number(r.score.completeness),
     );
     if let Some(unconfirmed) = r.unconfirmed_sentence() {
         p.push(' ');

@@ -697,7 +697,23 @@ fn three_high_areas_for_improvement_on_one_theme_weigh_as_a_cause_of_concern() {
         (Some(Grade::Inadequate), Ground::Causes)
     );
     let md = graded_md(&c, &a);
-    assert!(md.contains("Inadequate: two causes of concern. Three high-severity areas for improvement on the theme"), "{md}");
+    assert!(
+        md.contains(
+            "Inadequate: two causes of concern. Three high-severity areas for improvement on the \
+             theme \u{201c}Counter-corruption that looks for corruption\u{201d} weigh as a cause of \
+             concern."
+        ),
+        "{md}"
+    );
+    // The findings are named in one sentence, each without its own full stop.
+    assert!(
+        md.contains(
+            "weigh as a cause of concern: Protective monitoring is in place but not used by the \
+             counter-corruption unit; There is no"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains(".;"), "{md}");
 }
 
 /// Every theme belongs to a graded area and every area states its freshness window; themes

@@ -206,10 +206,9 @@ fn why(checklist: &Checklist, g: &Grading, a: &AreaJudgement) -> String {
                 .into()
         }
         (Ground::Causes, _) if !r.themes.is_empty() => format!(
-            "Inadequate: {} causes of concern. {} weigh{} as {}.",
+            "Inadequate: {} causes of concern. {} weigh as {}.",
             count_words(r.causes.len() + r.themes.len()),
             capitalise(&themes_in_words(checklist, r)),
-            if r.themes.len() == 1 { "s" } else { "" },
             if r.themes.len() == 1 {
                 "a cause of concern"
             } else {
@@ -289,10 +288,12 @@ fn reasons(checklist: &Checklist, g: &Grading, e: &Evaluation, a: &AreaJudgement
     let r = &a.reasons;
     // A finding counted for grading without being found (a question unanswered or lapsed, or a
     // rule that a stronger answer would make fire) is named by its gap or rule title, marked.
+    // Each title without its closing full stop, as they are joined into one sentence.
+    let bare = |t: &str| text::sanitize_line(t).trim_end_matches('.').to_string();
     let titles = |ids: &[String]| -> String {
         ids.iter()
             .filter_map(|id| match e.findings.iter().find(|f| f.id == *id) {
-                Some(f) => Some(text::sanitize_line(&f.title)),
+                Some(f) => Some(bare(&f.title)),
                 None => checklist
                     .item(id)
                     .map(|i| i.gap.clone().unwrap_or_else(|| i.prompt.clone()))
@@ -300,7 +301,7 @@ fn reasons(checklist: &Checklist, g: &Grading, e: &Evaluation, a: &AreaJudgement
                     .map(|t| {
                         format!(
                             "{} (counted for grading: not answered, or not ruled out by the answers)",
-                            text::sanitize_line(&t)
+                            bare(&t)
                         )
                     }),
             })

@@ -539,7 +539,7 @@ impl Loader<'_> {
                         format!("{what} \"{id}\" is not a high-severity area for improvement"),
                     )
                     .help = Some(
-                        "a theme counts high-severity areas for improvement only: causes of concern weigh on their own".into(),
+                        "a theme counts only items and rules of high severity labelled \"area_for_improvement\"; a cause of concern weighs on its own".into(),
                     );
                     continue;
                 }

@@ -689,6 +689,16 @@ fn three_high_areas_for_improvement_on_one_theme_weigh_as_a_cause_of_concern() {
         ),
         "{md}"
     );
+    // Page 1 lists it with the causes of concern, though no single finding states it.
+    assert!(
+        md.contains(
+            "- Three high-severity areas for improvement on the theme \u{201c}Counter-corruption \
+             that looks for corruption\u{201d} weigh as a cause of concern (Counter-corruption; a \
+             systemic weakness)"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("There are no causes of concern."), "{md}");
     // Beside a cause of concern of its own, the area is inadequate.
     a.answer_mut("corruption.capacity_sufficient").value = Some(Value::Status(Status::No));
     let j = area_judgement(&evaluate(&c, &a), "corruption");

@@ -39,12 +39,27 @@ pub struct JudgementRow {
     /// High-severity findings labelled areas for improvement, by id.
     pub high_areas_for_improvement: Vec<String>,
     /// Recommendation themes of this area whose high-severity areas for improvement, wherever
-    /// they are found, reach the checklist's limit and weigh as a cause of concern, by id.
-    pub themes_of_concern: Vec<String>,
+    /// they are found, reach the checklist's limit and weigh as a cause of concern.
+    pub themes_of_concern: Vec<ThemeOfConcern>,
     /// Why the derived grade is what it is, in a sentence.
     pub why: String,
     /// The facts it rests on, one sentence each.
     pub reasons: Vec<String>,
+}
+
+/// A recommendation theme whose high-severity areas for improvement weigh as a cause of
+/// concern in an area.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ThemeOfConcern {
+    /// The recommendation's id.
+    pub theme: String,
+    /// The recommendation's title.
+    pub title: String,
+    /// The findings on it, by id (items or rules, in any area).
+    pub findings: Vec<String>,
+    /// What it is, in a sentence without its full stop: "three high-severity areas for
+    /// improvement on the theme “…” weigh as a cause of concern".
+    pub sentence: String,
 }
 
 /// A headline judgement as the report gives it.
@@ -105,7 +120,22 @@ fn row(
         out_of: a.reasons.out_of,
         causes_of_concern: a.reasons.causes.clone(),
         high_areas_for_improvement: a.reasons.high_afis.clone(),
-        themes_of_concern: a.reasons.themes.iter().map(|t| t.theme.clone()).collect(),
+        themes_of_concern: a
+            .reasons
+            .themes
+            .iter()
+            .map(|t| ThemeOfConcern {
+                theme: t.theme.clone(),
+                title: checklist
+                    .recommendation(&t.theme)
+                    .map_or_else(|| t.theme.clone(), |r| text::sanitize_line(&r.title)),
+                findings: t.findings.clone(),
+                sentence: format!(
+                    "{} weigh as a cause of concern",
+                    capitalise(&theme_in_words(checklist, t))
+                ),
+            })
+            .collect(),
         why: why(checklist, grading, a),
         reasons: reasons(checklist, grading, e, a),
     }
@@ -170,19 +200,21 @@ fn theme_title(checklist: &Checklist, theme: &str) -> String {
     )
 }
 
-/// "three high-severity areas for improvement on the theme “…”", for each theme weighing as
-/// a cause of concern, joined in words.
+/// "three high-severity areas for improvement on the theme “…”".
+fn theme_in_words(checklist: &Checklist, t: &crate::scoring::ThemeCause) -> String {
+    format!(
+        "{} high-severity areas for improvement on the theme {}",
+        count_words(t.findings.len()),
+        theme_title(checklist, &t.theme)
+    )
+}
+
+/// Each theme weighing as a cause of concern in words, joined.
 fn themes_in_words(checklist: &Checklist, r: &crate::scoring::Reasons) -> String {
     let parts: Vec<String> = r
         .themes
         .iter()
-        .map(|t| {
-            format!(
-                "{} high-severity areas for improvement on the theme {}",
-                count_words(t.findings.len()),
-                theme_title(checklist, &t.theme)
-            )
-        })
+        .map(|t| theme_in_words(checklist, t))
         .collect();
     parts.join(" and ")
 }

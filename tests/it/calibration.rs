@@ -292,6 +292,7 @@ case_tests!(calibrated;
     warwickshire_2023,
     dorset_2022,
     cleveland_2023,
+    essex_2023,
 );
 
 /// Every fixture in the folder has a published outcome and a test, and the other way round;

@@ -9,6 +9,7 @@
 //! * [`report`] renders the gap report in each export format;
 //! * [`returns`] asks contributors questions in a workbook and reads their answers back;
 //! * [`progress`] carries answers forward and compares, charts and summarises periods;
+//! * [`redaction`] removes personal names and keeps role titles for sharing outside the force;
 //! * [`history`] records every change to an answer in a chained, append-only file;
 //! * [`storage`] keeps files safe on disk: atomic saves, private folders and locks.
 
@@ -23,6 +24,7 @@ pub mod graph;
 pub mod head;
 pub mod history;
 pub mod progress;
+pub mod redaction;
 pub mod report;
 pub mod returns;
 pub mod schema;

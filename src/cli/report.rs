@@ -24,7 +24,8 @@ pub struct ReportArgs {
     pub format: Format,
     #[command(flatten)]
     pub output: Output,
-    /// Remove personal names and notes, for sharing outside the force.
+    /// Remove personal names, notes and evidence references for sharing outside the force;
+    /// role titles such as "Head of Procurement" stay.
     #[arg(long)]
     pub redact: bool,
     /// Graded judgements or the 2012 revisit's progress verdicts (default: graded when the

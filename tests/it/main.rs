@@ -13,6 +13,7 @@ mod support;
 
 mod accountability;
 mod assessment_file;
+mod calibration;
 mod checklists;
 mod claims;
 mod cli;

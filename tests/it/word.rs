@@ -201,14 +201,12 @@ fn marking_and_redaction_reach_the_word_document() {
     let (headers, footers) = doc.headers_and_footers();
     assert!(!headers[0].contains("SENSITIVE") && !footers[0].contains("SENSITIVE"));
     let body = doc.body_text();
-    for personal in [
-        "Head of Procurement",
-        "Head of Professional Standards",
-        "are not compared with the gifts",
-    ] {
-        assert!(!body.contains(personal), "{personal}");
-    }
-    assert!(body.contains("Names, notes and text answers have been removed"));
+    assert!(!body.contains("are not compared with the gifts"), "a note");
+    assert!(
+        body.contains("Head of Procurement"),
+        "an owner's role title stays"
+    );
+    assert!(body.contains("Personal names, notes and text answers have been removed"));
 }
 
 #[test]

@@ -70,8 +70,13 @@ pub fn words(signature: Option<&SignOff>, stage: Stage, finality: Option<Finalit
 /// signer's name withheld under redaction.
 pub fn unchecked(assessment: &super::Assessment, redact: bool) -> String {
     let signature = assessment.signature.as_ref().map(|s| {
-        let by = (!redact).then(|| crate::text::sanitize_line(&s.by));
-        SignOff::of(s, Some(by.unwrap_or_else(|| "[redacted]".into())))
+        let by = crate::text::sanitize_line(&s.by);
+        let by = if redact {
+            crate::redaction::person(&by)
+        } else {
+            by
+        };
+        SignOff::of(s, Some(by))
     });
     words(signature.as_ref(), assessment.stage, None)
 }

@@ -73,7 +73,7 @@ pub struct GradingFile {
     #[schemars(with = "f64")]
     pub adequate: Spanned<f64>,
     /// This many high-severity areas for improvement in one area, or more, make it requires
-    /// improvement.
+    /// improvement; this many on one recommendation theme weigh as a cause of concern.
     #[schemars(with = "u32")]
     pub high_afi_limit: Spanned<u32>,
     /// The share met below which an area is inadequate however few its findings: most of its
@@ -85,9 +85,21 @@ pub struct GradingFile {
     /// of concern or a critical finding; `{questions}` names them.
     #[serde(default)]
     pub undecided: Option<String>,
+    /// What a report says of an area whose evidence is older than its freshness window;
+    /// `{months}` is the window and `{evidence}` names the evidence that is too old.
+    #[serde(default)]
+    pub stale: Option<String>,
     /// How each graded area can come to be inadequate, one sentence per area.
     #[serde(default)]
     pub routes: Vec<RouteFile>,
+    /// How recent each graded area's evidence must be, one window per area.
+    #[serde(default)]
+    pub freshness: Vec<FreshnessFile>,
+    /// Recommendation themes across areas: high-severity areas for improvement on one theme,
+    /// `high_afi_limit` or more of them wherever they are found, weigh as a cause of concern in
+    /// the theme's area.
+    #[serde(default)]
+    pub themes: Vec<ThemeFile>,
     /// The headline judgements, each the lowest judgement of the areas it names.
     #[serde(default)]
     pub headlines: Vec<HeadlineFile>,
@@ -100,6 +112,40 @@ pub struct RouteFile {
     #[schemars(with = "String")]
     pub area: Spanned<String>,
     pub route: String,
+}
+
+/// How recent one graded area's evidence must be, measured back from the assessment's as-at
+/// date: a verification older than this does not count as verified, and a date in `dated_by`
+/// older than this leaves the area without a judgement.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FreshnessFile {
+    #[schemars(with = "String")]
+    pub area: Spanned<String>,
+    /// The window, in calendar months.
+    #[schemars(with = "u32")]
+    pub months: Spanned<u32>,
+    /// Date items of the area that say when its key evidence was produced (a threat assessment
+    /// approved, a policy reviewed).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub dated_by: Vec<Spanned<String>>,
+}
+
+/// A recommendation theme, the area it belongs to, and the high-severity areas for
+/// improvement (items or rules, in any area) on it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeFile {
+    /// One of the checklist's `[[recommendations]]`, by id.
+    #[schemars(with = "String")]
+    pub theme: Spanned<String>,
+    /// The graded area in which they weigh as a cause of concern.
+    #[schemars(with = "String")]
+    pub area: Spanned<String>,
+    /// Items and rules, by id: each a high-severity area for improvement, on one theme only.
+    #[schemars(with = "Vec<String>")]
+    pub findings: Vec<Spanned<String>>,
 }
 
 /// A headline judgement, such as vetting, and the areas that feed it.

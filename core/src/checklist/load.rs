@@ -440,12 +440,7 @@ impl Loader<'_> {
         let area_ids: Vec<&str> = area_ids.iter().map(String::as_str).collect();
         let narrative = self.narrative(file.narrative, &area_ids);
         let rates = self.rates(file.rates);
-        let graded_ids: Vec<&str> = areas
-            .iter()
-            .filter(|a| a.is_graded())
-            .map(|a| a.id.as_str())
-            .collect();
-        let grading = self.grading(file.grading, &area_ids, &graded_ids);
+        let grading = self.grading(file.grading, &areas, &rules, &rec_ids);
         let rule_index = rules
             .iter()
             .enumerate()

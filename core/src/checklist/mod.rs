@@ -9,7 +9,7 @@ mod file;
 pub use file::ChecklistFile;
 mod grading;
 pub mod index;
-pub use grading::{Grade, Grading, Headline, Route};
+pub use grading::{Freshness, Grade, Grading, Headline, Route, Theme};
 mod load;
 mod lookup;
 mod wording;

@@ -357,10 +357,11 @@ pub fn compare(before: &Side, after: &Side, page: &Page, redact: bool) -> Compar
     }
 }
 
-/// Leaves out what names a person or quotes free text: owners, and text answers.
+/// Leaves out what names a person or quotes free text: owners' names (not their role
+/// titles), and text answers.
 fn redact_names(items: &mut [ItemChange], ledger: &mut [Commitment]) {
-    for l in ledger.iter_mut().filter(|l| l.owner.is_some()) {
-        l.owner = Some(REDACTED.into());
+    for l in ledger.iter_mut() {
+        l.owner = l.owner.as_deref().map(redaction::person);
     }
     for i in items.iter_mut().filter(|i| i.kind == "text") {
         for v in [
@@ -376,7 +377,7 @@ fn redact_names(items: &mut [ItemChange], ledger: &mut [Commitment]) {
     }
 }
 
-const REDACTED: &str = "[redacted]";
+use crate::redaction::{self, MARK as REDACTED};
 
 fn area_deltas(before: &Side, after: &Side) -> Vec<AreaDelta> {
     let score = |side: &Side, id: &str| side.evaluation.area(id).and_then(|a| a.score);

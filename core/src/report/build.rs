@@ -13,6 +13,7 @@ use crate::checklist::Checklist;
 use crate::condition::Step;
 use crate::document::Page;
 use crate::document::figures::round1;
+use crate::redaction;
 use crate::scoring::{self, Evaluation, Finding, METHOD, Warning};
 use serde::Serialize;
 
@@ -170,16 +171,19 @@ fn clean(s: &str) -> String {
     text::sanitize(s).into_owned()
 }
 
-/// Applies redaction: personal names, notes and free text give way to a marker.
+/// Applies redaction: personal names, notes and free text give way to a marker; role titles stay.
 struct Redactor {
     redact: bool,
 }
 
 impl Redactor {
+    /// A name field, with personal names withheld and role titles kept when redacting.
     fn name(&self, s: &Option<String>) -> Option<String> {
-        match s {
-            Some(_) if self.redact => Some(REDACTED.to_string()),
-            s => s.as_deref().map(clean),
+        let s = s.as_deref().map(clean);
+        if self.redact {
+            s.map(|s| redaction::person(&s))
+        } else {
+            s
         }
     }
 
@@ -391,7 +395,7 @@ fn areas(
                             Value::Text(_) if redactor.redact => REDACTED.into(),
                             v => clean(&v.to_string()),
                         }),
-                        note: answer.and_then(|a| redactor.name(&a.note)),
+                        note: answer.and_then(|a| a.note.as_deref().map(|n| redactor.text(n))),
                         // An evidence reference may name a person, so it goes with the names.
                         evidence: answer
                             .map(|a| a.evidence.iter().map(|e| redactor.text(e)).collect())

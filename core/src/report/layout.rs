@@ -129,7 +129,7 @@ fn graded_summary(v: &View) -> Vec<Block> {
             .collect(),
     )));
     out.push(Block::h3("Causes of concern"));
-    let causes: Vec<Vec<Span>> = v
+    let mut causes: Vec<Vec<Span>> = v
         .findings
         .iter()
         .filter(|f| f.label == Some("Cause of concern"))
@@ -140,6 +140,13 @@ fn graded_summary(v: &View) -> Vec<Block> {
             ]
         })
         .collect();
+    // A theme at the limit is a cause of concern that no single finding states.
+    causes.extend(j.systemic.iter().map(|(sentence, area)| {
+        vec![
+            Span::plain(format!("{sentence} ")),
+            Span::muted(format!("({area}; a systemic weakness)")),
+        ]
+    }));
     out.push(if causes.is_empty() {
         Block::para("There are no causes of concern.")
     } else {

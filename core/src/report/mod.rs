@@ -28,7 +28,7 @@ use crate::checklist::Severity;
 use crate::document::{self, Document, Format, Page, RenderError};
 use crate::scoring::{Basis, Finding, FindingKind, Rating, Warning};
 
-const REDACTED: &str = "[redacted]";
+use crate::redaction::MARK as REDACTED;
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Report {

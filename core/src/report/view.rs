@@ -57,6 +57,10 @@ pub struct Judged<'r> {
     /// Areas without a verdict for the same reason, named together in one sentence each, so
     /// a table of "No verdict" rows does not crowd out the verdicts there are.
     pub unjudged: Vec<String>,
+    /// Causes of concern that are no single finding: recommendation themes whose high-severity
+    /// areas for improvement reach the checklist's limit, each with its sentence and the title
+    /// of the area it weighs in.
+    pub systemic: Vec<(&'r str, &'r str)>,
 }
 
 pub struct HeadlineLine<'r> {
@@ -300,6 +304,7 @@ pub(super) fn judged(r: &Report) -> Judged<'_> {
             areas: Vec::new(),
             verdicts: Vec::new(),
             unjudged: Vec::new(),
+            systemic: Vec::new(),
         },
         (None, _) => graded(r),
     }
@@ -400,6 +405,15 @@ headlines take the assessor's.",
             .collect(),
         verdicts: Vec::new(),
         unjudged: Vec::new(),
+        systemic: r
+            .judgements
+            .iter()
+            .flat_map(|j| {
+                j.themes_of_concern
+                    .iter()
+                    .map(move |t| (t.sentence.as_str(), j.title.as_str()))
+            })
+            .collect(),
     }
 }
 
@@ -454,6 +468,7 @@ is given: where the force and each area stand is given instead."
             .map(verdict_line)
             .collect(),
         unjudged: unjudged(&v.areas),
+        systemic: Vec::new(),
     }
 }
 
@@ -510,7 +525,7 @@ fn facts(r: &Report) -> Vec<(&'static str, String)> {
     if r.redacted {
         facts.push((
             "Redaction",
-            "Names, notes and text answers have been removed for sharing outside the force: the names of the assessor, action owners, verifiers, the signer and colleagues who sent returns; every note; every evidence reference; and every text answer. The signer's role, figures, findings and the checklist's own words are kept.".into(),
+            "Personal names, notes and text answers have been removed for sharing outside the force: the names of the assessor, action owners, verifiers, the signer and colleagues who sent returns; every note; every evidence reference; and every text answer. Role titles where those names stood (such as \"Head of Procurement\"), the signer's role, figures, findings and the checklist's own words are kept.".into(),
         ));
     }
     facts

@@ -9,18 +9,28 @@
 //! because a control it depends on is missing counts as unmet. In order (also printed in every
 //! graded report):
 //! 1. too few scored questions answered: no judgement (insufficient evidence);
-//! 2. a question that can raise a cause of concern or a critical finding, a statutory duty,
+//! 2. a date the checklist names as dating the area's key evidence older than the area's
+//!    freshness window: no judgement (stale evidence);
+//! 3. a question that can raise a cause of concern or a critical finding, a statutory duty,
 //!    or a figure one of their rules reads, unanswered: no judgement until it is answered
 //!    (undecided);
-//! 3. a critical rule, a statutory duty answered "no", or two or more causes of concern:
+//! 4. a critical rule, a statutory duty answered "no", or two or more causes of concern:
 //!    inadequate;
-//! 4. met below the checklist's `inadequate` floor: inadequate (most controls unmet);
-//! 5. one cause of concern, or high-severity areas for improvement at the checklist's limit:
+//! 5. met below the checklist's `inadequate` floor: inadequate (most controls unmet);
+//! 6. one cause of concern, or high-severity areas for improvement at the checklist's limit:
 //!    requires improvement;
-//! 6. met at least `good` with no high-severity area for improvement: good, or outstanding when
+//! 7. met at least `good` with no high-severity area for improvement: good, or outstanding when
 //!    everything is met, nothing is found or left undecided, and the assessor records a
 //!    notable practice;
-//! 7. met at least `adequate`: adequate; otherwise requires improvement.
+//! 8. met at least `adequate`: adequate; otherwise requires improvement.
+//!
+//! For grading, an answer carried from an earlier period and not yet confirmed is not this
+//! period's evidence: it counts as unanswered. A verification older than the area's freshness
+//! window counts as evidenced only. High-severity areas for improvement on one recommendation
+//! theme, at the checklist's limit wherever they are found, weigh as one cause of concern in
+//! the area the theme belongs to (a systemic weakness).
+
+use jiff::civil::Date;
 
 use crate::answer::{Status, Value};
 use crate::assessment::Level;
@@ -57,6 +67,8 @@ pub struct AreaJudgement {
 pub enum Ground {
     /// Too little answered: no judgement.
     Evidence,
+    /// Evidence older than the area's freshness window: no judgement.
+    Stale,
     /// An answer that could raise a cause of concern or a critical finding is missing: no
     /// judgement until it is given.
     Undecided,
@@ -112,6 +124,26 @@ pub struct Reasons {
     /// High-severity scored questions that apply and are not verified, by item id: while any
     /// is, the area is good at best.
     pub unverified: Vec<String>,
+    /// Of those, the ones verified before the area's freshness window, which count as
+    /// evidenced only.
+    pub verified_too_long_ago: Vec<String>,
+    /// Dates the checklist names as dating the area's key evidence that are older than its
+    /// freshness window, by item id, with the date: while any is, the area is not judged.
+    pub stale: Vec<(String, Date)>,
+    /// Answers of the area carried from an earlier period and not yet confirmed, by item id:
+    /// for grading they count as unanswered.
+    pub carried: Vec<String>,
+    /// Recommendation themes belonging to this area whose high-severity areas for improvement,
+    /// wherever they are found, reach the checklist's limit: each weighs as a cause of concern.
+    pub themes: Vec<ThemeCause>,
+}
+
+/// A recommendation theme whose high-severity areas for improvement reach the checklist's
+/// limit, and they, by id (items or rules, in any area).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeCause {
+    pub theme: String,
+    pub findings: Vec<String>,
 }
 
 /// A headline judgement: the lowest grade of its areas as they stand (overrides included).
@@ -142,15 +174,40 @@ pub(super) fn judge(
     let checklist = facts.checklist;
     let assessment = facts.assessment;
     let grading = checklist.grading.as_ref()?;
-    let areas: Vec<AreaJudgement> = checklist
+    let mut all: Vec<(&Area, Reasons)> = checklist
         .areas
         .iter()
         .zip(scores)
         .filter(|(area, _)| area.is_graded())
-        .map(|(area, score)| {
+        .map(|(area, score)| (area, reasons(facts, area, score, findings)))
+        .collect();
+    // Themes count high-severity areas for improvement across every graded area, judged or not.
+    let causes: Vec<(String, ThemeCause)> = grading
+        .themes
+        .iter()
+        .filter_map(|t| {
+            let found = on_theme(checklist, t, all.iter().map(|(_, r)| r));
+            (found.len() >= grading.high_afi_limit).then(|| {
+                (
+                    t.area.clone(),
+                    ThemeCause {
+                        theme: t.theme.clone(),
+                        findings: found,
+                    },
+                )
+            })
+        })
+        .collect();
+    for (area, cause) in causes {
+        if let Some((_, r)) = all.iter_mut().find(|(a, _)| a.id == area) {
+            r.themes.push(cause);
+        }
+    }
+    let areas: Vec<AreaJudgement> = all
+        .into_iter()
+        .map(|(area, reasons)| {
             let recorded = assessment.judgements.get(&area.id);
             let notable = recorded.and_then(|j| j.notable.clone());
-            let reasons = reasons(facts, area, score, findings);
             let (derived, ground) = derive(grading, &reasons, notable.is_some());
             AreaJudgement {
                 area: area.id.clone(),
@@ -169,6 +226,43 @@ pub(super) fn judge(
         .map(|h| headline(h, &areas))
         .collect();
     Some(Judgements { areas, headlines })
+}
+
+/// The high-severity areas for improvement on a theme, from every graded area's reasons: an
+/// item a rule on the same theme covers is counted once, through the rule.
+fn on_theme<'r>(
+    checklist: &Checklist,
+    theme: &crate::checklist::Theme,
+    reasons: impl Iterator<Item = &'r Reasons>,
+) -> Vec<String> {
+    let found: Vec<&String> = reasons
+        .flat_map(|r| &r.high_afis)
+        .filter(|id| theme.findings.contains(id))
+        .collect();
+    let covered = |id: &str| {
+        found.iter().any(|other| {
+            checklist
+                .rule(other)
+                .is_some_and(|r| r.covers.iter().any(|c| c == id))
+        })
+    };
+    let mut out: Vec<String> = Vec::new();
+    for id in &found {
+        if !covered(id) && !out.contains(*id) {
+            out.push((*id).clone());
+        }
+    }
+    out
+}
+
+/// The answer that counts for grading: none for an item not asked, and none for an answer
+/// carried from an earlier period and not yet confirmed, which is not this period's evidence.
+fn given<'a>(facts: &Facts<'a>, id: &str) -> Option<&'a Value> {
+    let carried = facts
+        .assessment
+        .answer(id)
+        .is_some_and(crate::assessment::Answer::is_unconfirmed);
+    if carried { None } else { facts.value(id) }
 }
 
 /// The area a rule's finding is reported under: its anchor's, or its first item's.
@@ -199,7 +293,7 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
     let critical = |f: &Finding| {
         f.kind == FindingKind::Rule && checklist.rule(&f.id).is_some_and(|r| r.critical)
     };
-    let answers = facts.answers();
+    let answers = Answers::new(|id: &str| given(facts, id), facts.as_at);
     let mut pending: Vec<String> = Vec::new();
     let need = |id: &str, pending: &mut Vec<String>| {
         if !pending.iter().any(|p| p == id) {
@@ -229,8 +323,7 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
         if item.statutory {
             match &state {
                 State::Answered => {
-                    let failed = facts
-                        .value(&item.id)
+                    let failed = given(facts, &item.id)
                         .and_then(|v| credit(item, v))
                         .is_some_and(|c| c <= 0.0);
                     if failed {
@@ -278,7 +371,7 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
         if raises_cause(rule) {
             // Every figure and answer such a rule reads must be given, where it is asked.
             for id in rule.when.items() {
-                let unanswered = facts.value(id).is_none();
+                let unanswered = given(facts, id).is_none();
                 if unanswered && (open || facts.is_asked(id)) {
                     need(id, &mut pending);
                 }
@@ -314,10 +407,49 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
             }
         }
     }
-    let (unevidenced, unverified) = unassured(facts, area);
+    let window = checklist
+        .grading
+        .as_ref()
+        .and_then(|g| g.freshness_of(&area.id));
+    let mut stale = Vec::new();
+    for id in window.iter().flat_map(|w| &w.dated_by) {
+        let Some(item) = checklist.item(id) else {
+            continue;
+        };
+        // A date asked but not given, or not asked only for want of an answer, keeps the area
+        // waiting: removing a date never lets stale evidence be judged.
+        match graded_state(facts, item) {
+            State::Answered => {
+                if let (Some(Value::Date(d)), Some(w)) = (given(facts, id), window)
+                    && older_than(*d, w.months, facts.as_at)
+                {
+                    stale.push((id.clone(), *d));
+                }
+            }
+            State::Unanswered(missing) => {
+                for id in &missing {
+                    need(id, &mut pending);
+                }
+            }
+            State::Excused | State::Lapsed => {}
+        }
+    }
+    let carried = area
+        .items
+        .iter()
+        .filter(|i| facts.is_asked(&i.id) && facts.value(&i.id).is_some())
+        .filter(|i| given(facts, &i.id).is_none())
+        .map(|i| i.id.clone())
+        .collect();
+    let (unevidenced, unverified, verified_too_long_ago) =
+        unassured(facts, area, window.map(|w| w.months));
     Reasons {
         unevidenced,
         unverified,
+        verified_too_long_ago,
+        stale,
+        carried,
+        themes: Vec::new(),
         answered: score.basis.rests_on,
         out_of: score.basis.out_of,
         met: graded_met(facts, area),
@@ -331,19 +463,41 @@ fn reasons(facts: &Facts, area: &Area, score: &AreaScore, findings: &[Finding]) 
     }
 }
 
-/// The area's high-severity scored questions that apply but are not evidenced, and those not
-/// verified. An unanswered one is neither, so clearing an answer never lifts a cap.
-fn unassured(facts: &Facts, area: &Area) -> (Vec<String>, Vec<String>) {
-    let (mut unevidenced, mut unverified) = (Vec::new(), Vec::new());
+/// True when `date` is more than `months` calendar months before `as_at`.
+fn older_than(date: Date, months: u32, as_at: Date) -> bool {
+    as_at
+        .checked_sub(jiff::Span::new().months(i64::from(months)))
+        .is_ok_and(|limit| date < limit)
+}
+
+/// The area's high-severity scored questions that apply but are not evidenced, those not
+/// verified, and of those the ones verified more than `months` before the as-at date (which
+/// count as evidenced only). An unanswered one is neither, so clearing an answer never lifts a
+/// cap.
+fn unassured(
+    facts: &Facts,
+    area: &Area,
+    months: Option<u32>,
+) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let (mut unevidenced, mut unverified, mut too_long_ago) = (Vec::new(), Vec::new(), Vec::new());
     for item in area.items.iter().filter(|i| {
         i.severity == Severity::High
             && i.kind.is_scored()
             && !matches!(graded_state(facts, i), State::Excused)
     }) {
-        let level = facts
-            .value(&item.id)
+        let assurance = given(facts, &item.id)
             .and_then(|_| facts.assessment.answer(&item.id))
-            .map(|a| a.assurance.level());
+            .map(|a| &a.assurance);
+        let expired = match (assurance, months) {
+            (Some(crate::assessment::Assurance::Verified { on, .. }), Some(m)) => {
+                older_than(*on, m, facts.as_at)
+            }
+            _ => false,
+        };
+        if expired {
+            too_long_ago.push(item.id.clone());
+        }
+        let level = assurance.map(|a| if expired { Level::Evidenced } else { a.level() });
         if level.is_none_or(|l| l == Level::Asserted) {
             unevidenced.push(item.id.clone());
         }
@@ -351,7 +505,7 @@ fn unassured(facts: &Facts, area: &Area) -> (Vec<String>, Vec<String>) {
             unverified.push(item.id.clone());
         }
     }
-    (unevidenced, unverified)
+    (unevidenced, unverified, too_long_ago)
 }
 
 /// Whether the rule fires, or could with answers not yet given, with its scored answers as given
@@ -363,7 +517,7 @@ fn fires_at_best(facts: &Facts, rule: &Rule) -> bool {
         .into_iter()
         .filter_map(|id| {
             let item = facts.checklist.item(id)?;
-            let stronger = stronger(item, facts.value(id)?);
+            let stronger = stronger(item, given(facts, id)?);
             (stronger.len() > 1).then_some((id, stronger))
         })
         .collect();
@@ -372,7 +526,7 @@ fn fires_at_best(facts: &Facts, rule: &Rule) -> bool {
         let answers = Answers::new(
             |id: &str| match choices.iter().position(|(c, _)| *c == id) {
                 Some(n) => Some(&choices[n].1[pick[n]]),
-                None => facts.value(id),
+                None => given(facts, id),
             },
             facts.as_at,
         );
@@ -436,7 +590,7 @@ enum State {
 /// that lapses because another is missing is not excused.
 fn graded_state(facts: &Facts, item: &Item) -> State {
     if facts.is_asked(&item.id) {
-        return if facts.value(&item.id).is_some() {
+        return if given(facts, &item.id).is_some() {
             State::Answered
         } else {
             State::Unanswered(vec![item.id.clone()])
@@ -451,7 +605,7 @@ fn graded_state(facts: &Facts, item: &Item) -> State {
         let Some(input) = facts.checklist.item(id) else {
             continue;
         };
-        match facts.value(id) {
+        match given(facts, id) {
             Some(Value::Status(Status::Na)) => {}
             // A scored answer short of fully met: the control this one depends on is missing.
             Some(v) => weak |= credit(input, v).is_some_and(|c| c < 1.0),
@@ -489,7 +643,7 @@ fn graded_met(facts: &Facts, area: &Area) -> Option<f64> {
             }
             continue;
         }
-        match facts.value(&item.id) {
+        match given(facts, &item.id) {
             // An answer the record contradicts is not met until it is put right.
             None => weight += item.weight,
             Some(_) if facts.is_contradicted(&item.id) => weight += item.weight,
@@ -511,21 +665,24 @@ fn derive(g: &Grading, r: &Reasons, notable: bool) -> (Option<Grade>, Ground) {
     let Some(met) = r.met.filter(|_| evidenced) else {
         return (None, Ground::Evidence);
     };
+    if !r.stale.is_empty() {
+        return (None, Ground::Stale);
+    }
     if !r.pending.is_empty() {
         return (None, Ground::Undecided);
     }
-    // High-severity areas for improvement at the limit are a systemic weakness, which
-    // weighs as one more cause of concern.
-    let systemic = usize::from(r.high_afis.len() >= g.high_afi_limit);
+    // High-severity areas for improvement on one theme at the limit are a systemic weakness,
+    // which weighs as one more cause of concern.
+    let causes = r.causes.len() + r.themes.len();
     let (grade, ground) = if !r.critical.is_empty() {
         (Grade::Inadequate, Ground::Critical)
     } else if !r.statutory.is_empty() {
         (Grade::Inadequate, Ground::Statutory)
-    } else if r.causes.len() + systemic >= 2 {
+    } else if causes >= 2 {
         (Grade::Inadequate, Ground::Causes)
     } else if met < g.inadequate {
         (Grade::Inadequate, Ground::Systemic)
-    } else if !r.causes.is_empty() {
+    } else if causes == 1 {
         (Grade::RequiresImprovement, Ground::Cause)
     } else if r.high_afis.len() >= g.high_afi_limit {
         (Grade::RequiresImprovement, Ground::HighAfis)
@@ -595,7 +752,10 @@ mod tests {
             high_afi_limit: 3,
             inadequate: 40.0,
             undecided: "No judgement: the answer to {questions} decides it.".into(),
+            stale: "Too old: {evidence}, over {months} months.".into(),
             routes: Vec::new(),
+            freshness: Vec::new(),
+            themes: Vec::new(),
             headlines: Vec::new(),
         }
     }
@@ -615,11 +775,17 @@ mod tests {
             statutory: Vec::new(),
             unevidenced: Vec::new(),
             unverified: Vec::new(),
+            verified_too_long_ago: Vec::new(),
+            stale: Vec::new(),
+            carried: Vec::new(),
+            themes: Vec::new(),
         }
     }
 
+    /// High-severity areas for improvement in one area, at the limit, hold it at requires
+    /// improvement; only those sharing a theme weigh as a cause of concern.
     #[test]
-    fn high_areas_for_improvement_at_the_limit_weigh_as_a_cause_of_concern() {
+    fn a_theme_at_the_limit_weighs_as_a_cause_of_concern_and_a_bare_count_does_not() {
         let g = grading();
         assert_eq!(
             derive(&g, &reasons(95.0, 0, 0, 3), false),
@@ -627,13 +793,44 @@ mod tests {
         );
         assert_eq!(
             derive(&g, &reasons(95.0, 1, 0, 3), false),
-            (Some(Grade::Inadequate), Ground::Causes),
-            "with a cause of concern beside them"
+            (Some(Grade::RequiresImprovement), Ground::Cause),
+            "three on no shared theme beside a cause of concern"
+        );
+        let theme = ThemeCause {
+            theme: "R1".into(),
+            findings: vec!["a".into(), "b".into(), "c".into()],
+        };
+        let themed = |causes: usize| Reasons {
+            themes: vec![theme.clone()],
+            ..reasons(95.0, causes, 0, 0)
+        };
+        assert_eq!(
+            derive(&g, &themed(0), false),
+            (Some(Grade::RequiresImprovement), Ground::Cause),
+            "a theme alone is one cause of concern"
         );
         assert_eq!(
-            derive(&g, &reasons(95.0, 1, 0, 2), false),
-            (Some(Grade::RequiresImprovement), Ground::Cause)
+            derive(&g, &themed(1), false),
+            (Some(Grade::Inadequate), Ground::Causes),
+            "a theme beside a cause of concern"
         );
+    }
+
+    /// Stale evidence withholds the judgement before anything else is weighed, even a critical
+    /// finding, as a pending answer does.
+    #[test]
+    fn stale_evidence_withholds_the_judgement() {
+        let g = grading();
+        let stale = Reasons {
+            stale: vec![("a.on".into(), date(2020, 1, 1))],
+            ..reasons(10.0, 1, 1, 0)
+        };
+        assert_eq!(derive(&g, &stale, true), (None, Ground::Stale));
+        let thin = Reasons {
+            answered: 1,
+            ..stale
+        };
+        assert_eq!(derive(&g, &thin, true), (None, Ground::Evidence));
     }
 
     #[test]
@@ -723,7 +920,8 @@ mod tests {
         assert_eq!(derive(&g, &open, true).0, Some(Grade::Good));
     }
 
-    const GRADED: &str = r#"
+    /// The opening both test checklists share: a vetting area with a cause of concern.
+    const OPENING: &str = r#"
 id = "g"
 title = "G"
 version = "1"
@@ -746,7 +944,9 @@ kind = "status"
 severity = "high"
 label = "cause_of_concern"
 recommendations = ["R1"]
+"#;
 
+    const GRADED: &str = r#"
 [[areas.items]]
 id = "vetting.records"
 prompt = "Records?"
@@ -793,7 +993,7 @@ areas = ["vetting", "gifts"]
         judgements: &[(&str, Judgement)],
         assurance: &crate::assessment::Assurance,
     ) -> Judgements {
-        let c = load_str("g.toml", GRADED).unwrap();
+        let c = load_str("g.toml", &format!("{OPENING}{GRADED}")).unwrap();
         let mut a = Assessment::new(&c, "F", "2026");
         for (id, s) in answers {
             let answer = a.answer_mut(id);
@@ -894,6 +1094,291 @@ areas = ["vetting", "gifts"]
         assert_eq!(
             (evidenced.areas[0].derived, evidenced.areas[0].ground),
             (Some(Grade::Good), Ground::Assurance)
+        );
+    }
+
+    /// Two areas, a theme spanning them (homed in vetting), and a date that dates vetting's
+    /// evidence.
+    const FRESH: &str = r#"
+[[areas.items]]
+id = "vetting.a"
+prompt = "A?"
+kind = "status"
+severity = "high"
+label = "area_for_improvement"
+
+[[areas.items]]
+id = "vetting.b"
+prompt = "B?"
+kind = "status"
+severity = "high"
+label = "area_for_improvement"
+
+[[areas.items]]
+id = "vetting.reviewed"
+prompt = "Reviewed?"
+kind = "status"
+label = "area_for_improvement"
+
+[[areas.items]]
+id = "vetting.reviewed_on"
+prompt = "When?"
+kind = "date"
+ask_if = { item = "vetting.reviewed", in = ["yes", "partial"] }
+
+[[areas]]
+id = "gifts"
+title = "Gifts"
+question = "?"
+
+[[areas.items]]
+id = "gifts.x"
+prompt = "X?"
+kind = "status"
+severity = "high"
+label = "area_for_improvement"
+
+[[areas.items]]
+id = "gifts.y"
+prompt = "Y?"
+kind = "status"
+label = "area_for_improvement"
+
+[[rules]]
+id = "x_rule"
+severity = "high"
+label = "area_for_improvement"
+title = "X fails"
+explanation = "E"
+action = "A"
+anchor = "gifts.x"
+covers = ["gifts.x"]
+when = { item = "gifts.x", is = "no" }
+
+[grading]
+evidence = 50
+good = 90
+adequate = 65
+high_afi_limit = 3
+
+[[grading.freshness]]
+area = "vetting"
+months = 12
+dated_by = ["vetting.reviewed_on"]
+
+[[grading.freshness]]
+area = "gifts"
+months = 12
+
+[[grading.themes]]
+theme = "R1"
+area = "vetting"
+findings = ["vetting.a", "vetting.b", "gifts.x", "x_rule"]
+
+[[grading.headlines]]
+id = "all"
+title = "All"
+areas = ["vetting", "gifts"]
+"#;
+
+    /// Every scored answer "yes", verified on `verified`, the review dated `reviewed_on`, then
+    /// `change` applied; judged at 31 March 2026.
+    fn fresh(
+        verified: Date,
+        reviewed_on: Option<Date>,
+        change: impl FnOnce(&mut Assessment),
+    ) -> Judgements {
+        let c = load_str("f.toml", &format!("{OPENING}{FRESH}")).unwrap();
+        let mut a = Assessment::new(&c, "F", "2026");
+        for id in [
+            "vetting.plan",
+            "vetting.a",
+            "vetting.b",
+            "vetting.reviewed",
+            "gifts.x",
+            "gifts.y",
+        ] {
+            let answer = a.answer_mut(id);
+            answer.value = Some(Value::Status(Status::Yes));
+            answer.assurance = crate::assessment::Assurance::Verified {
+                by: "Internal Audit".into(),
+                on: verified,
+            };
+        }
+        a.answer_mut("vetting.reviewed_on").value = reviewed_on.map(Value::Date);
+        a.judgements.insert(
+            "vetting".into(),
+            Judgement {
+                notable: Some("Peer review across the region.".into()),
+                ..Judgement::default()
+            },
+        );
+        change(&mut a);
+        super::super::evaluate(&c, &a, date(2026, 3, 31))
+            .judgements
+            .unwrap()
+    }
+
+    fn no(id: &str) -> impl FnOnce(&mut Assessment) + '_ {
+        move |a: &mut Assessment| a.answer_mut(id).value = Some(Value::Status(Status::No))
+    }
+
+    #[test]
+    fn evidence_older_than_the_window_withholds_and_a_missing_date_keeps_it_waiting() {
+        let recent = date(2026, 1, 10);
+        let j = fresh(recent, Some(date(2025, 6, 1)), |_| {});
+        assert_eq!(
+            (j.areas[0].derived, j.areas[0].ground),
+            (Some(Grade::Outstanding), Ground::Met)
+        );
+        // Thirteen months old: stale, so no judgement, even with a cause of concern found.
+        let j = fresh(recent, Some(date(2025, 2, 28)), no("vetting.plan"));
+        assert_eq!(
+            (j.areas[0].derived, j.areas[0].ground),
+            (None, Ground::Stale)
+        );
+        assert_eq!(
+            j.areas[0].reasons.stale,
+            [("vetting.reviewed_on".to_string(), date(2025, 2, 28))]
+        );
+        assert_eq!(
+            j.areas[1].derived,
+            Some(Grade::Good),
+            "gifts has no dated evidence"
+        );
+        // Removing the date does not let the area be judged: it waits for it.
+        let j = fresh(recent, None, |_| {});
+        assert_eq!(
+            (j.areas[0].derived, j.areas[0].ground),
+            (None, Ground::Undecided)
+        );
+        assert_eq!(j.areas[0].reasons.pending, ["vetting.reviewed_on"]);
+        // Nor does clearing the answer that asks for it.
+        let j = fresh(recent, Some(date(2020, 1, 1)), |a| {
+            a.answer_mut("vetting.reviewed").value = None;
+        });
+        assert_eq!(j.areas[0].derived, None);
+        assert_eq!(j.areas[0].reasons.pending, ["vetting.reviewed"]);
+        // No review at all is this period's answer: the date is not asked, and the area is
+        // judged on the gap.
+        let j = fresh(recent, Some(date(2020, 1, 1)), no("vetting.reviewed"));
+        assert!(j.areas[0].derived.is_some(), "{:?}", j.areas[0].ground);
+        assert!(j.areas[0].reasons.stale.is_empty());
+    }
+
+    #[test]
+    fn a_verification_older_than_the_window_counts_as_evidenced_only() {
+        let j = fresh(date(2025, 2, 1), Some(date(2025, 6, 1)), |_| {});
+        let vetting = &j.areas[0];
+        assert_eq!(
+            (vetting.derived, vetting.ground),
+            (Some(Grade::Good), Ground::Assurance)
+        );
+        assert_eq!(
+            vetting.reasons.verified_too_long_ago,
+            ["vetting.plan", "vetting.a", "vetting.b"]
+        );
+        assert_eq!(
+            vetting.reasons.unverified,
+            vetting.reasons.verified_too_long_ago
+        );
+        assert!(vetting.reasons.unevidenced.is_empty());
+    }
+
+    #[test]
+    fn a_carried_answer_not_confirmed_counts_as_unanswered() {
+        let recent = date(2026, 1, 10);
+        // A carried "yes" to the cause of concern is not this period's answer: it waits.
+        let j = fresh(recent, Some(date(2025, 6, 1)), |a| {
+            a.answer_mut("vetting.plan").carried = true;
+        });
+        assert_eq!(
+            (j.areas[0].derived, j.areas[0].ground),
+            (None, Ground::Undecided)
+        );
+        assert_eq!(j.areas[0].reasons.pending, ["vetting.plan"]);
+        assert_eq!(j.areas[0].reasons.carried, ["vetting.plan"]);
+        // A carried "no" cannot hide the cause of concern either.
+        let j = fresh(recent, Some(date(2025, 6, 1)), |a| {
+            let plan = a.answer_mut("vetting.plan");
+            plan.value = Some(Value::Status(Status::No));
+            plan.carried = true;
+        });
+        assert_eq!(j.areas[0].derived, None);
+        // A carried date is no evidence of when the review was done.
+        let j = fresh(recent, Some(date(2025, 6, 1)), |a| {
+            a.answer_mut("vetting.reviewed_on").carried = true;
+        });
+        assert_eq!(j.areas[0].reasons.pending, ["vetting.reviewed_on"]);
+        // A carried "yes" to a high-severity area for improvement counts as found.
+        let j = fresh(recent, Some(date(2025, 6, 1)), |a| {
+            a.answer_mut("gifts.x").carried = true;
+        });
+        assert!(
+            j.areas[1]
+                .reasons
+                .high_afis
+                .contains(&"gifts.x".to_string())
+        );
+    }
+
+    #[test]
+    fn a_theme_counts_across_areas_in_the_area_it_belongs_to() {
+        let recent = date(2026, 1, 10);
+        let on = Some(date(2025, 6, 1));
+        let j = fresh(recent, on, |a| {
+            for id in ["vetting.a", "vetting.b", "gifts.x"] {
+                a.answer_mut(id).value = Some(Value::Status(Status::No));
+            }
+        });
+        let (vetting, gifts) = (&j.areas[0], &j.areas[1]);
+        // The gifts finding is the rule's, which covers the item: three on the theme.
+        assert_eq!(
+            vetting.reasons.themes,
+            [ThemeCause {
+                theme: "R1".into(),
+                findings: vec!["vetting.a".into(), "vetting.b".into(), "x_rule".into()],
+            }]
+        );
+        assert_eq!(
+            (vetting.derived, vetting.ground),
+            (Some(Grade::RequiresImprovement), Ground::Cause)
+        );
+        assert!(
+            gifts.reasons.themes.is_empty(),
+            "the theme weighs where it belongs"
+        );
+        // Beside a cause of concern, inadequate.
+        let j = fresh(recent, on, |a| {
+            for id in ["vetting.plan", "vetting.a", "vetting.b", "gifts.x"] {
+                a.answer_mut(id).value = Some(Value::Status(Status::No));
+            }
+        });
+        assert_eq!(
+            (j.areas[0].derived, j.areas[0].ground),
+            (Some(Grade::Inadequate), Ground::Causes)
+        );
+        // Two on the theme are not enough.
+        let j = fresh(recent, on, |a| {
+            for id in ["vetting.a", "gifts.x"] {
+                a.answer_mut(id).value = Some(Value::Status(Status::No));
+            }
+        });
+        assert!(j.areas[0].reasons.themes.is_empty());
+        assert_eq!(j.areas[0].ground, Ground::Met);
+        // An unanswered one counts as found, and an item with its covering rule counts once,
+        // even in an area too thinly answered to be judged itself.
+        let j = fresh(recent, on, |a| {
+            a.answer_mut("gifts.x").value = None;
+            a.answer_mut("gifts.y").value = None;
+            for id in ["vetting.a", "vetting.b"] {
+                a.answer_mut(id).value = Some(Value::Status(Status::No));
+            }
+        });
+        assert_eq!(j.areas[1].derived, None);
+        assert_eq!(
+            j.areas[0].reasons.themes[0].findings,
+            ["vetting.a", "vetting.b", "x_rule"]
         );
     }
 }

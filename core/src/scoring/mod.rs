@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use jiff::civil::Date;
 
 pub use finding::{Finding, FindingKind, NO_ACTION};
-pub use judgement::{AreaJudgement, Ground, HeadlineJudgement, Judgements, Reasons};
+pub use judgement::{AreaJudgement, Ground, HeadlineJudgement, Judgements, Reasons, ThemeCause};
 pub use quality::Warning;
 pub use rating::{AMBER_FROM, Basis, GREEN_FROM, Rating};
 

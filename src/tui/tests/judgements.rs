@@ -17,9 +17,16 @@ fn northmoor(dir: &Path) -> (App, PathBuf) {
         &path,
     )
     .unwrap();
+    northmoor_at(&path)
+}
+
+/// The assessment at `path` open in the interface on its first area, with the areas pane
+/// focused.
+fn northmoor_at(path: &Path) -> (App, PathBuf) {
+    let dir = path.parent().unwrap();
     let mut ws = Workspace::new(Some(dir), date(2026, 5, 1)).unwrap();
     ws.actor = "Jo Bloggs".into();
-    let mut app = App::open(ws, &path).unwrap();
+    let mut app = App::open(ws, path).unwrap();
     app.theme.colour = false;
     app.dialog = None;
     app.notice = None;
@@ -30,7 +37,7 @@ fn northmoor(dir: &Path) -> (App, PathBuf) {
         s.cursor = crate::tui::widgets::Cursor(0);
         s.pane = crate::tui::session::Pane::Areas;
     }
-    (app, path)
+    (app, path.to_path_buf())
 }
 
 /// The standing of an area's judgement in the session: (derived, the assessor's, rationale).
@@ -61,11 +68,16 @@ fn columns(screen: &ratatui::backend::TestBackend, cols: std::ops::Range<u16>) -
 
 /// Moves the areas pane's selection to vetting.
 fn to_vetting(app: &mut App) {
+    to_area(app, "vetting");
+}
+
+/// Moves the areas pane's selection to the area `id`.
+fn to_area(app: &mut App, id: &str) {
     let at = session(app)
         .checklist
         .areas
         .iter()
-        .position(|a| a.id == "vetting")
+        .position(|a| a.id == id)
         .unwrap();
     if let super::super::app::Screen::Assessment(s) = &mut app.screen {
         s.pane = crate::tui::session::Pane::Areas;
@@ -74,10 +86,7 @@ fn to_vetting(app: &mut App) {
     for _ in 0..at {
         press(app, "j");
     }
-    assert_eq!(
-        session(app).checklist.areas[session(app).area].id,
-        "vetting"
-    );
+    assert_eq!(session(app).checklist.areas[session(app).area].id, id);
 }
 
 #[test]
@@ -223,4 +232,32 @@ fn an_area_without_a_judgement_or_a_read_only_window_says_why_nothing_opens() {
     assert!(second.dialog.is_none());
     assert!(notice(&second).contains("read-only"), "{}", notice(&second));
     assert_eq!(file(&path), before);
+}
+
+/// An area whose key evidence is older than its window shows no grade, and its details say
+/// why in the checklist's words, as the report does.
+#[test]
+fn an_area_with_stale_evidence_says_why_it_has_no_judgement() {
+    let dir = data_dir();
+    let (_, path) = northmoor(dir.path());
+    let text = file(&path).replace(
+        "[answers.\"corruption.threat_assessment_on\"]\nvalue = 2024-11-29",
+        "[answers.\"corruption.threat_assessment_on\"]\nvalue = 2023-11-29",
+    );
+    assert!(text.contains("2023-11-29"));
+    std::fs::write(&path, text).unwrap();
+    let (mut app, _) = northmoor_at(&path);
+    to_area(&mut app, "corruption");
+    // The details pane is the right-hand third; its lines read as one text.
+    let screen = columns(&draw(&app, 160, 50), 97..159);
+    let flat = screen
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains("no judgement yet"), "{screen}");
+    assert!(
+        flat.contains("the evidence is older than the 24 months this checklist allows"),
+        "{screen}"
+    );
 }

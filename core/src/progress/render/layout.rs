@@ -13,7 +13,7 @@ use crate::progress::summary::Summary;
 use crate::progress::trend::Trend;
 
 /// What a redacted document says was removed, and why.
-pub const REDACTION: &str = "Names and text answers have been removed for sharing outside the force: the names of action owners and of those who signed either assessment off, and every text answer. The signer's role, figures, findings and the checklist's own words are kept.";
+pub const REDACTION: &str = "Personal names and text answers have been removed for sharing outside the force: the names of action owners and of those who signed either assessment off, and every text answer. Role titles where those names stood, the signer's role, figures, findings and the checklist's own words are kept.";
 
 fn meta(
     page: &Page,

@@ -391,21 +391,8 @@ fn untraced(c: &Checklist, r: &Report, text: &str) -> Vec<String> {
 }
 
 #[test]
-fn every_sentence_of_the_seed_narratives_traces_to_the_record() {
-    for name in [
-        "dorset-2012.toml",
-        "durham-2012.toml",
-        "thames-valley-2012.toml",
-        "northmoor-2026.toml",
-        "full-2013.toml",
-        "dorset-2013.toml",
-        "calibration/cleveland-2023.toml",
-        "calibration/dorset-2022.toml",
-        "calibration/essex-2023.toml",
-        "calibration/thames-valley-2026.toml",
-        "calibration/warwickshire-2023.toml",
-        "calibration/wiltshire-2025.toml",
-    ] {
+fn every_sentence_of_every_fixture_narrative_traces_to_the_record() {
+    for name in FIXTURES {
         let (a, c) = load(name);
         let r = Report::new(&c, &a, &options());
         let text = narrative(&r);

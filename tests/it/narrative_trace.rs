@@ -96,7 +96,18 @@ impl Allowed {
             let Some(row) = r.answer(&item.id) else {
                 continue;
             };
-            if !row.asked || row.value.is_none() || row.carried {
+            if !row.asked || row.carried {
+                continue;
+            }
+            if row.value.is_none() {
+                // An open question is named as open only beside what its note records.
+                if let Some(note) = &row.note {
+                    allowed.add(format!(
+                        "The question \u{201c}{}\u{201d} is not yet answered.",
+                        row.short
+                    ));
+                    allowed.add(as_sentence(note));
+                }
                 continue;
             }
             if let Some(t) = said(r, item) {
@@ -800,4 +811,20 @@ fn nothing_in_a_report_is_addressed_to_the_assessor() {
         item.guidance_for_answering()
             .contains("say in the note what the review looks for"),
     );
+}
+
+#[test]
+fn an_open_question_is_said_to_be_open_beside_its_note_and_not_when_redacted() {
+    let (a, c) = load("dorset-2012.toml");
+    let open = "The question \u{201c}Integrity reports to the PCC\u{201d} is not yet answered. HMIC said the police authority continued to oversee integrity matters";
+    let text = narrative(&Report::new(&c, &a, &options()));
+    assert!(text.contains(open), "{text}");
+    let redacted = Options {
+        redact: true,
+        ..options()
+    };
+    let text = narrative(&Report::new(&c, &a, &redacted));
+    assert!(!text.contains("Integrity reports to the PCC"), "{text}");
+    // An open question with nothing noted says nothing: Dorset leaves many so.
+    assert!(!text.contains("\u{201c}Anti-corruption unit\u{201d} is not yet answered"));
 }

@@ -241,7 +241,8 @@ fn paragraph(checklist: &Checklist, r: &Report, period: &Period, ids: &[String])
     out.join(" ")
 }
 
-/// What the report says of one item, with the note that may follow it. Only answers the record
+/// What the report says of one item, with the note that may follow it. A question left open is
+/// said to be open when the assessor has noted something about it. Only answers the record
 /// stands behind are stated as fact: an answer flagged for review is given as recorded
 /// provisionally, one carried from an earlier period and not yet confirmed is left out (the
 /// opening counts them), and one that a rule of the checklist shows to be wrong is not said at
@@ -252,7 +253,15 @@ fn sentence_of(
     period: &Period,
     item: &Item,
 ) -> Option<(String, Option<String>)> {
-    let row = row(r, &item.id).filter(|a| !a.carried)?;
+    let row = r.answer(&item.id).filter(|a| a.asked && !a.carried)?;
+    let note = (!r.redacted && !matches!(item.kind, Kind::Text))
+        .then(|| row.note.clone())
+        .flatten()
+        .filter(|n| !text::sanitize_line(n).is_empty());
+    if row.value.is_none() {
+        // A question still open, with what the assessor knows of it: said as open, not answered.
+        return note.is_some().then(|| (unanswered(&row.short), note));
+    }
     if let Some(stored) = row.value.as_deref()
         && let Some(f) = r.findings.iter().find(|f| {
             checklist
@@ -264,11 +273,15 @@ fn sentence_of(
     }
     let said = capitalise(&period.fill(&template(r, item, &item.say)?));
     let said = if row.review { provisional(&said) } else { said };
-    let note = (!r.redacted && !matches!(item.kind, Kind::Text))
-        .then(|| row.note.clone())
-        .flatten()
-        .filter(|n| !text::sanitize_line(n).is_empty());
     Some((said, note))
+}
+
+/// The sentence for a question the record leaves open, named as the reader sees it elsewhere.
+pub(super) fn unanswered(short: &str) -> String {
+    format!(
+        "The question \u{201c}{}\u{201d} is not yet answered.",
+        text::sanitize_line(short)
+    )
 }
 
 /// Marks a sentence as resting on an answer still to be confirmed, without putting the

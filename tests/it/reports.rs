@@ -163,7 +163,7 @@ fn graded_judgements_in_html_word_and_json() {
     let word = word::WordDoc::read(r.render(Format::Docx).unwrap()).body_text();
     for text in [
         "Graded judgements",
-        "Headline judgements: Vetting requires improvement (the assessor's judgement; derived inadequate); Professional standards adequate (derived); Counter-corruption adequate (derived).",
+        "Headline judgements: Vetting requires improvement (the assessor's judgement; derived inadequate); Professional standards requires improvement (derived); Counter-corruption adequate (derived).",
         "Ethics, standards and learning: Good",
         "but outstanding needs the area's high-severity answers verified",
         "The assessor judges it requires improvement (derived: inadequate).",

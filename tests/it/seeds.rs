@@ -315,10 +315,11 @@ fn answers_beyond_the_letters_are_flagged_for_review() {
         assert!(answer.review, "{fixture} {item}");
         assert_eq!(answer.value.is_some(), answered, "{fixture} {item}");
         let note = answer.note.as_deref().unwrap_or_default();
+        // An open question's note says what the letter says; the narrative names it as open.
         let opening = if answered {
             "Assumed, not reported:"
         } else {
-            "Not answered:"
+            "HMIC said"
         };
         assert!(note.starts_with(opening), "{fixture} {item}: {note}");
     }

@@ -574,6 +574,12 @@ fn evidence_older_than_its_window_withholds_the_judgement() {
         ),
         "{md}"
     );
+    // Page 1 says the headline is not judged, not that "no judgement" was derived.
+    assert!(
+        md.contains("Counter-corruption not judged (withheld until each of its areas is judged)"),
+        "{md}"
+    );
+    assert!(!md.contains("no judgement (derived)"), "{md}");
     // Within the window the area is judged: Northmoor's own assessment is 17 months old, which
     // is an area for improvement, not a reason to withhold.
     let (fresh, _) = northmoor();

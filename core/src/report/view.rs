@@ -326,7 +326,9 @@ fn headline_line<'r>(r: &'r Report, h: &'r super::HeadlineRow) -> HeadlineLine<'
         .and_then(|grades| grades.into_iter().max());
     let overridden: Vec<&&super::JudgementRow> =
         rows.iter().filter(|j| j.overridden.is_some()).collect();
-    let whose = if overridden.is_empty() || derived == h.grade {
+    let whose = if h.grade.is_none() {
+        "withheld until each of its areas is judged".to_string()
+    } else if overridden.is_empty() || derived == h.grade {
         "derived".to_string()
     } else {
         format!(
@@ -356,7 +358,11 @@ fn graded(r: &Report) -> Judged<'_> {
     let summary = (!headlines.is_empty()).then(|| {
         let parts: Vec<String> = headlines
             .iter()
-            .map(|h| format!("{} {} ({})", h.title, h.grade.to_lowercase(), h.whose))
+            .zip(&r.headlines)
+            .map(|(h, row)| match row.grade {
+                None => format!("{} not judged ({})", h.title, h.whose),
+                Some(_) => format!("{} {} ({})", h.title, h.grade.to_lowercase(), h.whose),
+            })
             .collect();
         format!("Headline judgements: {}.", parts.join("; "))
     });

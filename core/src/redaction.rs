@@ -19,14 +19,21 @@ const DIVIDERS: &[char] = &[',', ';', '(', ')', '/', '–', '—', ':'];
 struct Vocabulary {
     heads: HashSet<String>,
     words: HashSet<String>,
+    /// Ranks and honorifics written before a name ("PC Smith").
+    prefixes: HashSet<String>,
+    /// Words of a title that are also surnames, a title only before "of" ("Head of …").
+    before_of: HashSet<String>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
     static WORDS: OnceLock<Vocabulary> = OnceLock::new();
     WORDS.get_or_init(|| {
+        // An unreadable list keeps nothing: every phrase is then taken for a name.
         toml::from_str(include_str!("../data/role-titles.toml")).unwrap_or_else(|_| Vocabulary {
             heads: HashSet::new(),
             words: HashSet::new(),
+            prefixes: HashSet::new(),
+            before_of: HashSet::new(),
         })
     })
 }
@@ -35,7 +42,8 @@ fn vocabulary() -> &'static Vocabulary {
 pub fn person(field: &str) -> String {
     let mut out = String::new();
     let mut phrase = String::new();
-    for c in field.chars() {
+    // A spaced hyphen divides as a dash does ("Head of Procurement - Jane Smith").
+    for c in field.replace(" - ", " – ").chars() {
         if DIVIDERS.contains(&c) {
             out.push_str(&kept(&phrase));
             out.push(c);
@@ -60,7 +68,9 @@ fn kept(phrase: &str) -> String {
     }
     let v = vocabulary();
     let known = |w: &String| v.heads.contains(w) || v.words.contains(w);
-    let titled = words.iter().all(known) && words.iter().any(|w| v.heads.contains(w));
+    let titled = words.iter().all(known)
+        && words.iter().any(|w| v.heads.contains(w))
+        && !names_someone(v, &words);
     let lead = &phrase[..phrase.len() - phrase.trim_start().len()];
     let tail = &phrase[phrase.trim_end().len()..];
     if titled {
@@ -68,6 +78,16 @@ fn kept(phrase: &str) -> String {
     } else {
         format!("{lead}{MARK}{tail}")
     }
+}
+
+/// Whether a phrase of known words still reads as a name: a rank before another word
+/// ("PC Constable"), or a title word that is also a surname not followed by "of" ("DI Head").
+fn names_someone(v: &Vocabulary, words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let next = words.get(i + 1).map(String::as_str);
+        (v.prefixes.contains(w) && next.is_some())
+            || (v.before_of.contains(w) && next != Some("of"))
+    })
 }
 
 #[cfg(test)]
@@ -99,6 +119,23 @@ mod tests {
         assert_eq!(person("Robert Gray (ACC)"), "[redacted] (ACC)");
         assert_eq!(person("Owner 1"), MARK);
         assert_eq!(person("Standards"), MARK, "a title needs a post or a body");
+        // Title words that are also surnames, and ranks before a name.
+        assert_eq!(
+            person("Sgt Head (Press Office)"),
+            "[redacted] (Press Office)"
+        );
+        assert_eq!(person("PC Constable"), MARK);
+        assert_eq!(person("DI Head"), MARK);
+        assert_eq!(
+            person("Head of Procurement - Jane Smith"),
+            "Head of Procurement – [redacted]"
+        );
+        assert_eq!(
+            person("Detective Superintendent Alan Crowther, Head of PSLSD"),
+            "[redacted], Head of PSLSD"
+        );
+        assert_eq!(person("Chief Constable"), "Chief Constable");
+        assert_eq!(person("Head of Media Relations"), "Head of Media Relations");
     }
 
     #[test]
@@ -106,5 +143,6 @@ mod tests {
         let v = vocabulary();
         assert!(v.heads.contains("head") && v.words.contains("procurement"));
         assert!(v.heads.is_disjoint(&v.words));
+        assert!(v.prefixes.contains("pc") && v.before_of.contains("head"));
     }
 }

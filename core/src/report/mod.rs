@@ -30,6 +30,9 @@ use crate::scoring::{Basis, Finding, FindingKind, Rating, Warning};
 
 use crate::redaction::MARK as REDACTED;
 
+/// What a redacted report says was removed, and why, in every format.
+const REDACTION: &str = "Personal names, notes and text answers have been removed for sharing outside the force: the names of the assessor, action owners, verifiers, the signer and colleagues who sent returns; every note; every evidence reference; and every text answer. Role titles where those names stood (such as \"Head of Procurement\"), the signer's role, figures, findings and the checklist's own words are kept.";
+
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Report {
     pub force: String,

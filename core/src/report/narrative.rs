@@ -549,6 +549,9 @@ pub fn render(r: &Report) -> String {
         line(&r.sign_off_line())
     );
     let _ = writeln!(o, "{}\n", r.page.as_at_sentence());
+    if r.redacted {
+        let _ = writeln!(o, "{}\n", super::REDACTION);
+    }
     let _ = writeln!(o, "{}\n", opening(r));
     // A graded report opens with its judgements, as the first page does.
     let graded = !r.headlines.is_empty();

@@ -529,10 +529,7 @@ fn facts(r: &Report) -> Vec<(&'static str, String)> {
         facts.push(("Carried forward from", from.clone()));
     }
     if r.redacted {
-        facts.push((
-            "Redaction",
-            "Personal names, notes and text answers have been removed for sharing outside the force: the names of the assessor, action owners, verifiers, the signer and colleagues who sent returns; every note; every evidence reference; and every text answer. Role titles where those names stood (such as \"Head of Procurement\"), the signer's role, figures, findings and the checklist's own words are kept.".into(),
-        ));
+        facts.push(("Redaction", super::REDACTION.into()));
     }
     facts
 }

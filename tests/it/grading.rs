@@ -757,3 +757,33 @@ fn every_graded_area_has_a_window_and_themes_hold_high_areas_for_improvement() {
         }
     }
 }
+
+/// A rule that fires on figures keeps its severity when the control it covers is only partly
+/// met: the partial answer is not why it fires, so weakening the control from "yes" to
+/// "partial" cannot lower the finding (and with it lift the grade). Complaints logged late
+/// (74% in time) are a high-severity area for improvement whether recording is "yes" or
+/// "partial".
+#[test]
+fn weakening_a_control_never_lowers_a_finding_its_figures_raise() {
+    let (a, c) = northmoor();
+    let severity = |a: &Assessment| {
+        evaluate(&c, a)
+            .findings
+            .iter()
+            .find(|f| f.id == "complaints_logged_late")
+            .map(|f| f.severity)
+    };
+    let mut met = a.clone();
+    met.answer_mut("complaints.timely_recording").value = Some(Value::Status(Status::Yes));
+    assert_eq!(severity(&met), Some(Severity::High));
+    assert_eq!(
+        severity(&a),
+        Some(Severity::High),
+        "partial, as Northmoor answers"
+    );
+    let grade = |a: &Assessment| area_judgement(&evaluate(&c, a), "complaints").derived;
+    assert!(
+        grade(&a) >= grade(&met),
+        "partial grades no better than yes"
+    );
+}

@@ -4,10 +4,10 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::{Facts, ItemState};
-use crate::answer::Value;
+use crate::answer::{Kind, Status, Value};
 use crate::assessment::Assessment;
-use crate::checklist::{Checklist, Label, Rule, Severity};
-use crate::condition::Step;
+use crate::checklist::{Checklist, Item, Label, Rule, Severity};
+use crate::condition::{Answers, Step};
 
 /// A gap the chief officer team should act on, with the answers that show why.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -56,10 +56,12 @@ fn rests_on_unconfirmed(assessment: &Assessment, items: &[String]) -> bool {
 }
 
 /// Whether the scored controls a rule stands for (those it covers, or its anchor when it covers
-/// none) are all partly met: each answered one earns some credit and at least one not all of it.
-/// A rule that fires on a "no", on "na" or on figures alone keeps its severity, and so does a
-/// critical rule: its threshold, not the partial answer, is what makes it critical.
-fn fires_on_partial(rule: &Rule, states: &HashMap<String, ItemState>) -> bool {
+/// none) are all partly met, and that is why it fires: each answered one earns some credit, at
+/// least one not all of it, and with them fully met the rule would not fire. A rule that fires
+/// on a "no", on "na" or on figures alone keeps its severity, and so does a critical rule: its
+/// threshold, not the partial answer, is what makes it critical. So weakening a control never
+/// lowers a finding that its other answers raise anyway.
+fn fires_on_partial(rule: &Rule, states: &HashMap<String, ItemState>, facts: &Facts) -> bool {
     if rule.critical {
         return false;
     }
@@ -72,7 +74,43 @@ fn fires_on_partial(rule: &Rule, states: &HashMap<String, ItemState>) -> bool {
         .iter()
         .filter_map(|id| states.get(*id).and_then(|s| s.credit))
         .collect();
-    !credits.is_empty() && credits.iter().all(|c| *c > 0.0) && credits.iter().any(|c| *c < 1.0)
+    let partly =
+        !credits.is_empty() && credits.iter().all(|c| *c > 0.0) && credits.iter().any(|c| *c < 1.0);
+    if !partly {
+        return false;
+    }
+    // The partly met controls at their best answer.
+    let best: Vec<(&str, Value)> = controls
+        .iter()
+        .filter(|id| {
+            states
+                .get(**id)
+                .and_then(|s| s.credit)
+                .is_some_and(|c| c < 1.0)
+        })
+        .filter_map(|id| Some((*id, fully_met(facts.checklist.item(id)?)?)))
+        .collect();
+    let raised = Answers::new(
+        |id: &str| match best.iter().find(|(b, _)| *b == id) {
+            Some((_, v)) => Some(v),
+            None => facts.value(id),
+        },
+        facts.as_at,
+    );
+    !rule.when.holds(&raised)
+}
+
+/// A scored item's fully met answer: "yes", or the choice of most credit.
+fn fully_met(item: &Item) -> Option<Value> {
+    match &item.kind {
+        Kind::Status => Some(Value::Status(Status::Yes)),
+        Kind::Choice(options) => options
+            .iter()
+            .filter_map(|o| Some((o, o.credit?)))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(o, _)| Value::Choice(o.id.clone())),
+        _ => None,
+    }
 }
 
 pub(super) fn collect(
@@ -109,7 +147,7 @@ pub(super) fn collect(
             .unwrap_or_default();
         // A rule that fires on a partly met control is one step lower, and an area for
         // improvement, exactly as the item's own finding would be.
-        let (severity, label) = if fires_on_partial(rule, states) {
+        let (severity, label) = if fires_on_partial(rule, states, facts) {
             (
                 rule.severity.lower(),
                 rule.label.map(|_| Label::AreaForImprovement),

@@ -787,3 +787,19 @@ fn weakening_a_control_never_lowers_a_finding_its_figures_raise() {
         "partial grades no better than yes"
     );
 }
+
+/// A "yes" the record contradicts (a threat assessment "no more than a year old" approved 17
+/// months before) counts for grading as the "partial" that corrects it: neither better, which
+/// would reward the wrong answer, nor worse, which would make "partial" an improvement on it.
+#[test]
+fn a_contradicted_yes_grades_as_the_answer_that_corrects_it() {
+    let (partial, c) = northmoor();
+    let mut yes = partial.clone();
+    yes.answer_mut("corruption.threat_assessment").value = Some(Value::Status(Status::Yes));
+    let judged = |a: &Assessment| {
+        let j = area_judgement(&evaluate(&c, a), "corruption");
+        (j.derived, j.reasons.met)
+    };
+    assert_eq!(judged(&yes), judged(&partial));
+    assert!(judged(&yes).1 < Some(100.0));
+}

@@ -732,13 +732,24 @@ fn a_contradicted_answer_is_reported_as_a_finding_not_narrated() {
         untraced(&c, &r, &text)
     );
     // Nor is it counted as met: the area is not "100% met" beside the finding that
-    // contradicts it.
+    // contradicts it. The "yes" counts as the answer the rule leaves standing, "partial",
+    // so the area scores exactly as Northmoor's own corrected answer does: neither more,
+    // nor less (a contradicted "yes" must not score below the "partial" that corrects it).
     assert!(
         !text.contains("Counter-corruption: Good: 100% met"),
         "{text}"
     );
-    let area = r.score.areas.iter().find(|a| a.id == "corruption").unwrap();
-    assert!(area.basis.rests_on < area.basis.out_of, "{:?}", area.basis);
+    let area = |r: &Report| {
+        r.score
+            .areas
+            .iter()
+            .find(|a| a.id == "corruption")
+            .and_then(|a| a.score)
+    };
+    let (corrected, _) = load("northmoor-2026.toml");
+    let corrected = Report::new(&c, &corrected, &Options::new("OFFICIAL", date(2026, 12, 7)));
+    assert_eq!(area(&r), area(&corrected));
+    assert!(area(&r) < Some(100.0));
     let stale = r
         .findings
         .iter()

@@ -663,11 +663,10 @@ fn graded_met(facts: &Facts, area: &Area) -> Option<f64> {
             continue;
         }
         match given(facts, &item.id) {
-            // An answer the record contradicts is not met until it is put right.
             None => weight += item.weight,
-            Some(_) if facts.is_contradicted(&item.id) => weight += item.weight,
+            // An answer the record contradicts counts as the one left standing.
             Some(v) => {
-                if let Some(c) = credit(item, v) {
+                if let Some(c) = facts.standing_credit(item, v) {
                     weight += item.weight;
                     met += item.weight * c;
                 }

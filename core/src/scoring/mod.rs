@@ -19,7 +19,7 @@ pub use judgement::{AreaJudgement, Ground, HeadlineJudgement, Judgements, Reason
 pub use quality::Warning;
 pub use rating::{AMBER_FROM, Basis, GREEN_FROM, Rating};
 
-use crate::answer::Value;
+use crate::answer::{Kind, Status, Value};
 use crate::assessment::Assessment;
 use crate::checklist::{Checklist, Item, Rule};
 use crate::condition::Answers;
@@ -113,8 +113,8 @@ pub struct ItemState {
     pub asked: bool,
     /// 0–1 for scored, answered, applicable items.
     pub credit: Option<f64>,
-    /// False when the answer was carried from the previous period and is not yet confirmed,
-    /// or a rule that fires contradicts it: its credit is then left out of every score.
+    /// False when the answer was carried from the previous period and is not yet confirmed:
+    /// its credit is then left out of every score.
     pub counted: bool,
 }
 
@@ -167,9 +167,9 @@ pub struct Facts<'a> {
     refused_na: HashSet<&'a str>,
     /// The date age tests measure from: the completion date when recorded, otherwise `today`.
     pub as_at: Date,
-    /// Items whose answer a rule that fires shows to be wrong (`contradicts`): the answer is
-    /// not counted as met until the record is put right.
-    contradicted: HashSet<&'a str>,
+    /// Items whose answer a rule that fires shows to be wrong (`contradicts`), with the answers
+    /// it rules out: the answer counts only as the strongest one left standing.
+    contradicted: HashMap<&'a str, Vec<&'a str>>,
 }
 
 impl<'a> Facts<'a> {
@@ -182,28 +182,54 @@ impl<'a> Facts<'a> {
             asked: Asked::resolve(checklist, assessment, &refused_na, as_at),
             refused_na,
             as_at,
-            contradicted: HashSet::new(),
+            contradicted: HashMap::new(),
         };
-        let contradicted = checklist
+        let mut contradicted: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (rule, c) in checklist
             .rules
             .iter()
             .filter_map(|r| r.contradicts.as_ref().map(|c| (r, c)))
-            .filter(|(r, c)| {
-                facts
-                    .value(&c.item)
-                    .and_then(Value::choice_key)
-                    .is_some_and(|v| c.answers.iter().any(|a| a == v))
-                    && facts.fires(r)
-            })
-            .map(|(_, c)| c.item.as_str())
-            .collect();
+        {
+            let given = facts.value(&c.item).and_then(Value::choice_key);
+            if given.is_some_and(|v| c.answers.iter().any(|a| a == v)) && facts.fires(rule) {
+                let wrong = contradicted.entry(c.item.as_str()).or_default();
+                wrong.extend(c.answers.iter().map(String::as_str));
+            }
+        }
         facts.contradicted = contradicted;
         facts
     }
 
     /// True when a rule that fires shows the item's answer to be wrong.
     pub fn is_contradicted(&self, item: &str) -> bool {
-        self.contradicted.contains(item)
+        self.contradicted.contains_key(item)
+    }
+
+    /// An answer's credit; when a rule shows it to be wrong, the credit of the strongest answer
+    /// the rule leaves standing, so that a contradicted "yes" counts as the corrected answer
+    /// would, neither more nor less.
+    pub fn standing_credit(&self, item: &Item, value: &Value) -> Option<f64> {
+        let given = credit(item, value)?;
+        let Some(wrong) = self.contradicted.get(item.id.as_str()) else {
+            return Some(given);
+        };
+        let answers: Vec<Value> = match &item.kind {
+            Kind::Status => [Status::Yes, Status::Partial, Status::No]
+                .map(Value::Status)
+                .to_vec(),
+            Kind::Choice(options) => options
+                .iter()
+                .map(|o| Value::Choice(o.id.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let standing = answers
+            .iter()
+            .filter(|v| v.choice_key().is_some_and(|k| !wrong.contains(&k)))
+            .filter_map(|v| credit(item, v))
+            .filter(|c| *c <= given)
+            .fold(0.0, f64::max);
+        Some(standing)
     }
 
     /// The answers that count, as conditions read them.
@@ -285,9 +311,10 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
                 unconfirmed += usize::from(carried);
             }
             let not_applicable = value.is_some() && credit.is_none();
-            // Nor is an answer a rule of the checklist shows to be wrong.
-            let doubted = facts.is_contradicted(&item.id);
-            let counted = credit.filter(|_| !carried && !doubted);
+            // An answer a rule of the checklist shows to be wrong counts as the one left standing.
+            let counted = value
+                .and_then(|v| facts.standing_credit(item, v))
+                .filter(|_| !carried);
             if is_asked && item.kind.is_scored() && !not_applicable {
                 basis.out_of += 1;
                 basis.rests_on += usize::from(counted.is_some());
@@ -301,7 +328,7 @@ pub fn evaluate(checklist: &Checklist, assessment: &Assessment, today: Date) -> 
                 ItemState {
                     asked: is_asked,
                     credit,
-                    counted: !carried && !doubted,
+                    counted: !carried,
                 },
             );
         }

@@ -36,6 +36,14 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// When and by what the document was produced, as every format closes.
+    pub fn produced(&self) -> String {
+        format!(
+            "Produced {} by probity.",
+            super::long_date(self.page.generated)
+        )
+    }
+
     /// The as-at date in a sentence, saying what it governs.
     pub fn as_at_sentence(&self) -> String {
         self.as_at

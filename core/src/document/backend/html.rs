@@ -10,7 +10,6 @@ use askama::Template;
 use super::shown;
 use crate::document::chart::Chart;
 use crate::document::escape::css_string;
-use crate::document::long_date;
 use crate::document::model::{Block, Card, Cell, Doc, Meta, Para, Span, Table, Value};
 use crate::document::tone::{self, Tone};
 
@@ -34,7 +33,7 @@ pub fn render(doc: &Doc) -> String {
     Page {
         meta: &doc.meta,
         body,
-        produced: long_date(doc.meta.page.generated),
+        produced: doc.meta.produced(),
         palette: tone::css_variables(),
         tones: tone::ALL.iter().map(|t| t.name()).collect(),
         marking_css: css_string(&doc.meta.page.marking),

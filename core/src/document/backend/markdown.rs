@@ -6,7 +6,6 @@ use std::fmt::Write;
 use super::shown;
 use crate::document::chart::Chart;
 use crate::document::escape::md_escape as e;
-use crate::document::long_date;
 use crate::document::model::{Block, Card, Cell, Doc, Para, Span, Table, Value};
 
 pub fn render(doc: &Doc) -> String {
@@ -21,12 +20,7 @@ pub fn render(doc: &Doc) -> String {
     let _ = writeln!(o, "# {}{badge}\n", e(&m.title));
     let _ = writeln!(o, "{}. {}\n", m.kind, e(&m.as_at_sentence()));
     blocks(&mut o, &doc.blocks);
-    let _ = writeln!(
-        o,
-        "Produced {} by probity.\n\n**{}**",
-        long_date(m.page.generated),
-        e(&m.page.marking)
-    );
+    let _ = writeln!(o, "{}\n\n**{}**", m.produced(), e(&m.page.marking));
     o
 }
 

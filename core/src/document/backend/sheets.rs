@@ -38,7 +38,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     ws.set_column_width(DATA, LABEL)?;
     front.title(ws, doc, &s)?;
     front.blocks(ws, &doc.blocks, &s)?;
-    front.line(ws, &s, "", "Produced by probity.", &s.wrap)?;
+    front.line(ws, &s, "", &doc.meta.produced(), &s.wrap)?;
     text(ws, front.row + 1, 0, marking, &s.marking)?;
     front.draw_charts(ws, doc.meta.front_sheet)?;
     for sheet in front.tables {
@@ -146,6 +146,13 @@ impl<'d> Front<'d> {
                     &format!("The table is on the sheet \"{}\".", t.sheet),
                     &s.grey,
                 )?;
+                // What is said of each group (an area's standing, say) has no row of the
+                // table to go in, so it stays here, under the group's heading.
+                for g in t.groups.iter().filter(|g| !g.lines.is_empty()) {
+                    let said: Vec<&str> = g.lines.iter().map(|(_, l)| l.as_str()).collect();
+                    let heading = g.heading.as_deref().unwrap_or_default();
+                    self.line(ws, s, heading, &said.join(" "), &s.wrap)?;
+                }
                 self.tables.push(Sheet::Table(t));
             }
             Block::Cards { sheet, cards } => {

@@ -3,7 +3,6 @@
 //! charts as pictures with alt text.
 
 use crate::document::docx::{Cell as WordCell, Grid, Word, WordError, created_on};
-use crate::document::long_date;
 use crate::document::model::{Block, Card, Cell, Doc, Span, Table, Value, text_of};
 
 pub fn render(doc: &Doc) -> Result<Vec<u8>, WordError> {
@@ -16,10 +15,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, WordError> {
     }
     w.subtitle(&format!("{}. {}", m.kind, m.as_at_sentence()));
     blocks(&mut w, &doc.blocks);
-    w.spans(&[Span::muted(format!(
-        "Produced {} by probity.",
-        long_date(m.page.generated)
-    ))]);
+    w.spans(&[Span::muted(m.produced())]);
     w.finish()
 }
 

@@ -213,11 +213,6 @@ impl Grading {
         self.freshness.iter().find(|f| f.area == area)
     }
 
-    /// The themes that belong to an area.
-    pub fn themes_of<'g>(&'g self, area: &'g str) -> impl Iterator<Item = &'g Theme> {
-        self.themes.iter().filter(move |t| t.area == area)
-    }
-
     /// The headline an area feeds, if any.
     pub fn headline_of(&self, area: &str) -> Option<&Headline> {
         self.headlines
@@ -814,7 +809,7 @@ mod tests {
         let g = c.grading.unwrap();
         assert_eq!(g.freshness_of("a").unwrap().dated_by, ["a.on"]);
         assert_eq!(g.freshness_of("b").unwrap().months, 24);
-        assert_eq!(g.themes_of("b").count(), 1);
+        assert_eq!(g.themes.iter().filter(|t| t.area == "b").count(), 1);
         assert_eq!(g.stale_text(24, "X"), "Old: X (24).");
     }
 

@@ -286,10 +286,6 @@ impl Table {
             }],
         }
     }
-
-    pub fn rows(&self) -> impl Iterator<Item = &Vec<Cell>> {
-        self.groups.iter().flat_map(|g| &g.rows)
-    }
 }
 
 impl Block {

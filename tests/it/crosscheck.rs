@@ -299,8 +299,11 @@ mod command {
         let md = std::fs::read_to_string(home.path().join("review.md")).unwrap();
         assert!(md.contains("OFFICIAL-SENSITIVE"));
         assert!(md.contains("not a finding"));
-        assert!(md.contains("Staff names and the registers' descriptions"));
+        assert!(md.contains("Staff names, the registers' descriptions"));
         assert!(!md.contains("Alan Ridley"));
+        // The files are named without the folders they were read from.
+        assert!(md.contains("gifts.csv"), "{md}");
+        assert!(!md.contains("tests/fixtures/crosscheck"), "{md}");
         assert!(md.contains("7 December 2026"));
         // The file is never replaced unless asked.
         at(home.path())

@@ -149,9 +149,19 @@ impl CrossCheck {
     pub fn redacted(mut self) -> CrossCheck {
         for m in &mut self.matches {
             m.entry.person = None;
+            m.entry.file = bare(&m.entry.file);
+            m.award.file = bare(&m.award.file);
+        }
+        for i in &mut self.inputs {
+            i.name = bare(&i.name);
         }
         self
     }
+}
+
+/// A file's name without its folders, which may name a person ("C:\Users\jo.bloggs\…").
+fn bare(path: &str) -> String {
+    path.rsplit(['/', '\\']).next().unwrap_or(path).to_string()
 }
 
 /// Reads every file, refusing the first that cannot be used, then matches.

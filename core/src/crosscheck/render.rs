@@ -122,7 +122,7 @@ pub fn layout(review: &Review) -> Doc {
 const TITLE: &str = "Cross-check of gifts and business interests against suppliers";
 
 /// What a redacted review list says it left out.
-const REDACTION: &str = "Staff names and the registers' descriptions of each gift or interest, which may name people, have been removed for sharing outside the force; the registers hold them.";
+const REDACTION: &str = "Staff names, the registers' descriptions of each gift or interest, which may name people, and the folders the files were read from have been removed for sharing outside the force; the registers hold them.";
 
 fn row(m: &Match, redacted: bool) -> Vec<String> {
     let date = |d: Option<jiff::civil::Date>| d.map(document::long_date);
@@ -219,7 +219,7 @@ mod tests {
             reason: "same name once \"Ltd\" and \"Limited\" are set aside".to_string(),
             within_window: true,
             entry: Declared {
-                file: "gifts.csv".to_string(),
+                file: "/home/jo.bloggs/registers/gifts.csv".to_string(),
                 line: 4,
                 person: Some("PC Jo Bloggs".to_string()),
                 date: Some(jiff::civil::date(2024, 3, 12)),
@@ -262,16 +262,37 @@ mod tests {
         assert!(md.contains("12 March 2024"));
     }
 
+    /// A rendered review as text: a workbook's cells read back, other formats as written
+    /// (a Word document's XML is stored, not compressed).
+    fn readable(format: Format, bytes: Vec<u8>) -> String {
+        use calamine::Reader;
+        if format != Format::Xlsx {
+            return String::from_utf8_lossy(&bytes).into_owned();
+        }
+        let mut wb: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let mut cells = Vec::new();
+        for (_, range) in wb.worksheets() {
+            cells.extend(range.rows().flatten().map(ToString::to_string));
+        }
+        cells.join("\n")
+    }
+
     #[test]
     fn redaction_removes_staff_names_everywhere_and_says_so() {
         let r = review(true);
         for format in Review::FORMATS {
-            let bytes = r.render(*format).unwrap();
-            let text = String::from_utf8_lossy(&bytes);
+            let text = readable(*format, r.render(*format).unwrap());
+            assert!(text.contains("Acme"), "{format}: read back");
             assert!(!text.contains("Jo Bloggs"), "{format}");
+            assert!(
+                !text.contains("jo.bloggs"),
+                "{format}: a folder naming someone"
+            );
+            assert!(text.contains("gifts.csv"), "{format}: the file's own name");
         }
         let md = String::from_utf8(r.render(Format::Md).unwrap()).unwrap();
-        assert!(md.contains("Staff names and the registers' descriptions"));
+        assert!(md.contains("Staff names, the registers' descriptions"));
         assert!(!md.contains("Dinner"), "a description may name a person");
     }
 }

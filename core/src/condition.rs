@@ -126,6 +126,14 @@ impl fmt::Display for Test {
     }
 }
 
+/// True when `date` is more than `months` calendar months before `as_at` (29 February less a
+/// year is 28 February).
+pub fn older_than(date: Date, months: u32, as_at: Date) -> bool {
+    as_at
+        .checked_sub(jiff::Span::new().months(i64::from(months)))
+        .is_ok_and(|limit| date < limit)
+}
+
 impl Test {
     fn holds(&self, value: Option<&Value>, as_at: Date) -> bool {
         match (self, value) {
@@ -134,11 +142,7 @@ impl Test {
                 .choice_key()
                 .is_some_and(|k| options.iter().any(|o| o == k)),
             (Test::Compare(c), Some(v)) => v.number().is_some_and(|x| c.holds(x)),
-            (Test::OlderThanMonths(m), Some(Value::Date(d))) => {
-                // Months are calendar months: 29 February less a year is 28 February.
-                let span = jiff::Span::new().months(i64::from(*m));
-                as_at.checked_sub(span).is_ok_and(|limit| *d < limit)
-            }
+            (Test::OlderThanMonths(m), Some(Value::Date(d))) => older_than(*d, *m, as_at),
             (_, _) => false,
         }
     }

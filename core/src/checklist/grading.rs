@@ -515,9 +515,12 @@ impl Loader<'_> {
                     if let Some(item) = all.iter().flat_map(|a| &a.items).find(|i| &i.id == id) {
                         ("item", item.severity, item.label, area_of(id))
                     } else if let Some(rule) = rules.iter().find(|r| &r.id == id) {
-                        let items = rule.when.items();
-                        let first = rule.anchor.as_deref().or(items.first().copied());
-                        ("rule", rule.severity, rule.label, first.and_then(area_of))
+                        (
+                            "rule",
+                            rule.severity,
+                            rule.label,
+                            rule.home().and_then(area_of),
+                        )
                     } else {
                         let mut known: Vec<&str> = all
                             .iter()

@@ -274,6 +274,16 @@ pub struct Rule {
     pub contradicts: Option<Contradicts>,
 }
 
+impl Rule {
+    /// The item whose area the rule's finding belongs to: its anchor, or else the first item
+    /// its condition reads.
+    pub fn home(&self) -> Option<&str> {
+        self.anchor
+            .as_deref()
+            .or_else(|| self.when.items().first().copied())
+    }
+}
+
 /// An item's answers that a rule, when it fires, shows to be wrong.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Contradicts {

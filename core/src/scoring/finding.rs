@@ -142,9 +142,7 @@ pub(super) fn collect(
         });
         let answer = anchor.and_then(|id| assessment.answer(id));
         let unconfirmed = rests_on_unconfirmed(assessment, &items);
-        let area_item = anchor
-            .or(items.first().map(String::as_str))
-            .unwrap_or_default();
+        let area_item = rule.home().unwrap_or_default();
         // A rule that fires on a partly met control is one step lower, and an area for
         // improvement, exactly as the item's own finding would be.
         let (severity, label) = if fires_on_partial(rule, states, facts) {

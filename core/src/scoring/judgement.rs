@@ -35,7 +35,7 @@ use jiff::civil::Date;
 use crate::answer::{Status, Value};
 use crate::assessment::Level;
 use crate::checklist::{Area, Checklist, Freshness, Grade, Grading, Item, Label, Rule, Severity};
-use crate::condition::Answers;
+use crate::condition::{Answers, older_than};
 
 use super::{AreaScore, Facts, Finding, FindingKind, credit};
 
@@ -267,9 +267,7 @@ fn given<'a>(facts: &Facts<'a>, id: &str) -> Option<&'a Value> {
 
 /// The area a rule's finding is reported under: its anchor's, or its first item's.
 fn rule_area<'c>(checklist: &'c Checklist, rule: &Rule) -> Option<&'c Area> {
-    let items = rule.when.items();
-    let item = rule.anchor.as_deref().or(items.first().copied())?;
-    checklist.area_of(item)
+    checklist.area_of(rule.home()?)
 }
 
 /// True when a rule's finding would weigh as a cause of concern.
@@ -480,13 +478,6 @@ fn carried(facts: &Facts, area: &Area) -> Vec<String> {
         .filter(|i| given(facts, &i.id).is_none())
         .map(|i| i.id.clone())
         .collect()
-}
-
-/// True when `date` is more than `months` calendar months before `as_at`.
-fn older_than(date: Date, months: u32, as_at: Date) -> bool {
-    as_at
-        .checked_sub(jiff::Span::new().months(i64::from(months)))
-        .is_ok_and(|limit| date < limit)
 }
 
 /// The area's high-severity scored questions that apply but are not evidenced, those not

@@ -197,9 +197,7 @@ impl Document for Review {
         match format {
             Format::Json => Ok(document::json(self)),
             Format::Csv => csv(self),
-            other => {
-                document::laid_out(&layout(self), other)?.ok_or_else(|| Self::unsupported(other))
-            }
+            other => document::laid_out::<Self>(&layout(self), other),
         }
     }
 }

@@ -266,16 +266,17 @@ pub trait Document {
     }
 }
 
-/// A laid-out document in one of the formats every [`model::Doc`] can take: Markdown, the web
-/// page, Word or a workbook. Data exports (JSON, CSV) and prose are each document's own.
-pub fn laid_out(doc: &model::Doc, format: Format) -> Result<Option<Vec<u8>>, RenderError> {
-    Ok(Some(match format {
+/// Document `D` laid out in one of the formats every [`model::Doc`] can take: Markdown, the
+/// web page, Word or a workbook. Data exports (JSON, CSV) and prose are each document's own,
+/// so for them this is `D`'s error for a format it does not give.
+pub fn laid_out<D: Document>(doc: &model::Doc, format: Format) -> Result<Vec<u8>, RenderError> {
+    Ok(match format {
         Format::Md => backend::markdown::render(doc).into_bytes(),
         Format::Html => backend::html::render(doc).into_bytes(),
         Format::Docx => backend::word::render(doc)?,
         Format::Xlsx => backend::sheets::render(doc)?,
-        Format::Json | Format::Csv | Format::Narrative => return Ok(None),
-    }))
+        Format::Json | Format::Csv | Format::Narrative => return Err(D::unsupported(format)),
+    })
 }
 
 /// Pretty JSON with a final newline, for every document's JSON format.

@@ -411,8 +411,7 @@ impl Document for Report {
             Format::Json => document::json(self),
             Format::Csv => csv::render(self),
             Format::Narrative => narrative::render(self).into_bytes(),
-            laid_out => document::laid_out(&layout::layout(self), laid_out)?
-                .ok_or_else(|| Self::unsupported(laid_out))?,
+            laid_out => document::laid_out::<Self>(&layout::layout(self), laid_out)?,
         })
     }
 }

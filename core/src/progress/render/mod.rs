@@ -40,7 +40,7 @@ impl Document for Comparison {
                 comparison: self,
                 narrative: narrative::progress(self),
             }),
-            other => laid_out::<Self>(&layout::comparison(self), other)?,
+            other => document::laid_out::<Self>(&layout::comparison(self), other)?,
         })
     }
 }
@@ -58,7 +58,7 @@ impl Document for Trend {
     fn render(&self, format: Format) -> Result<Vec<u8>, RenderError> {
         Ok(match format {
             Format::Json => document::json(self),
-            other => laid_out::<Self>(&layout::trend(self), other)?,
+            other => document::laid_out::<Self>(&layout::trend(self), other)?,
         })
     }
 }
@@ -78,15 +78,7 @@ impl Document for Summary {
         Ok(match format {
             Format::Json => document::json(self),
             Format::Csv => csv::summary(self),
-            other => laid_out::<Self>(&layout::summary(self), other)?,
+            other => document::laid_out::<Self>(&layout::summary(self), other)?,
         })
     }
-}
-
-/// The document laid out in `format`, or the error for a format it does not list.
-fn laid_out<D: Document>(
-    doc: &document::model::Doc,
-    format: Format,
-) -> Result<Vec<u8>, RenderError> {
-    document::laid_out(doc, format)?.ok_or_else(|| D::unsupported(format))
 }

@@ -264,6 +264,9 @@ impl Allowed {
 
     /// The progress verdicts: each the report's own verdict for an area, in its words.
     fn judged(&mut self, r: &Report) {
+        // How the judgements or verdicts are reached closes every narrative, in the report's
+        // own words.
+        self.add(r.judged_method.clone());
         let Some(v) = &r.verdicts else {
             return;
         };
@@ -272,7 +275,6 @@ impl Allowed {
             "Progress verdicts in the style of HMIC's 2012 revisit measure change since an earlier assessment of the same force.",
         );
         self.add("There is none to measure against, so no progress verdict is given: where the force and each area stand is given instead.");
-        self.add(r.judged_method.clone());
         for row in std::iter::once(&v.overall).chain(&v.areas) {
             self.add(format!("- {}: {}", row.title, as_sentence(&row.why)));
         }
@@ -845,4 +847,18 @@ fn an_open_question_is_said_to_be_open_beside_its_note_and_not_when_redacted() {
         text.contains("have been removed for sharing outside the force"),
         "{text}"
     );
+}
+
+/// A graded narrative opens with its judgements and closes with how they are reached, so the
+/// method does not stand between the reader and what the answers record.
+#[test]
+fn a_graded_narrative_gives_its_method_last() {
+    let (a, c) = load("northmoor-2026.toml");
+    let r = Report::new(&c, &a, &options());
+    let text = narrative(&r);
+    let method = text.find(r.judged_method.as_str()).expect("the method");
+    let judgements = text.find("Graded judgements").expect("the judgements");
+    let last_question = c.narrative.last().map(|s| s.question.as_str()).unwrap();
+    assert!(judgements < text.find(last_question).unwrap());
+    assert!(text.find(last_question).unwrap() < method, "{text}");
 }

@@ -429,7 +429,7 @@ fn write_judged(o: &mut String, r: &Report) {
     for said in &j.unjudged {
         let _ = writeln!(o, "- {}", line(said));
     }
-    let _ = writeln!(o, "\n{}\n", r.judged_method);
+    let _ = writeln!(o);
 }
 
 /// The opening paragraph: what was assessed, against what, how far, and with what result.
@@ -553,7 +553,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(o, "{}\n", super::REDACTION);
     }
     let _ = writeln!(o, "{}\n", opening(r));
-    // A graded report opens with its judgements, as the first page does.
+    // A graded report opens with its judgements, as the first page does; the method comes last.
     let graded = !r.headlines.is_empty();
     if graded {
         write_judged(&mut o, r);
@@ -569,6 +569,8 @@ pub fn render(r: &Report) -> String {
     if !graded {
         write_judged(&mut o, r);
     }
+    // How the judgements are reached closes the document, after what they rest on.
+    let _ = writeln!(o, "{}\n", r.judged_method);
     let _ = writeln!(o, "{}", line(r.marking()));
     o
 }
